@@ -1,0 +1,1 @@
+//! HTML pages and fragments → a pipe-row text plus an offset map.

@@ -1,0 +1,430 @@
+//! The typed report: the JSON contract shared by Rust, Python and JavaScript.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Diagnostic;
+
+/// A half-open byte range `[start, end)` in the original input bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+    /// Number of bytes covered.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// The template a report follows (template-spec.md §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum Template {
+    /// 国办公开办函〔2019〕60号: reports for 2019–2020.
+    #[serde(rename = "2019")]
+    V2019,
+    /// 国办公开办函〔2021〕30号: reports from 2021 on.
+    #[serde(rename = "2021")]
+    V2021,
+}
+
+impl Template {
+    /// `"2019"` or `"2021"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Template::V2019 => "2019",
+            Template::V2021 => "2021",
+        }
+    }
+}
+
+/// Script of the report as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Script {
+    /// Simplified characters.
+    #[default]
+    Simplified,
+    /// Traditional characters.
+    Traditional,
+}
+
+/// The physical layout the tables were found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// `| a | b |` rows, possibly with `|||` padding.
+    Pipe,
+    /// One cell per line (`x |`, or tab-indented with blank lines between rows).
+    CellPerLine,
+    /// Markdown tables (`|---|` separator rows).
+    Markdown,
+    /// An HTML page or fragment.
+    Html,
+    /// Text extracted from a PDF: values separated by spaces.
+    PdfText,
+    /// A whole table on one line, digits possibly glued together.
+    Flattened,
+    /// No table was found.
+    None,
+}
+
+/// Counts of repairs made while normalising the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Repairs {
+    /// Pinyin annotations removed (`領(lǐng)` → `領`).
+    pub pinyin_glosses: usize,
+    /// Mojibake runs repaired.
+    pub mojibake_repaired: usize,
+    /// Mojibake runs that could not be repaired (kept as written, reported).
+    pub mojibake_unrecoverable: usize,
+}
+
+/// What the report says about itself.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Meta {
+    /// The title line (`<agency><year>年政府信息公开工作年度报告`), as written.
+    pub title: Option<String>,
+    /// The reporting agency, in Simplified script.
+    pub agency: Option<String>,
+    /// The year reported on.
+    pub year: Option<u16>,
+    /// Publication date (ISO 8601, `YYYY-MM-DD`).
+    pub published: Option<String>,
+    /// The template version, told from the labels present; `null` when it cannot be told.
+    pub template: Option<Template>,
+    /// True for reports in the pre-2019 (2008 条例) format, which has no national tables.
+    pub older_format: bool,
+    /// Script of the input.
+    pub script: Script,
+    /// Encoding the bytes were decoded from (WHATWG name, e.g. `UTF-8`, `GBK`).
+    pub encoding: String,
+    /// The layout the tables were found in.
+    pub layout: Layout,
+    /// Statistics period start (`自2024年1月1日`), ISO date.
+    pub period_start: Option<String>,
+    /// Statistics period end (`至2024年12月31日`), ISO date.
+    pub period_end: Option<String>,
+    /// Repairs made to the text.
+    pub repairs: Repairs,
+}
+
+/// The six sections of the report (template-spec.md §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// 一、总体情况
+    Overview,
+    /// 二、主动公开政府信息情况
+    ActiveDisclosure,
+    /// 三、收到和处理政府信息公开申请情况
+    Applications,
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    ReviewLitigation,
+    /// 五、存在的主要问题及改进情况
+    Problems,
+    /// 六、其他需要报告的事项
+    Other,
+}
+
+impl SectionKind {
+    /// All kinds in template order.
+    pub const ALL: [SectionKind; 6] = [
+        SectionKind::Overview,
+        SectionKind::ActiveDisclosure,
+        SectionKind::Applications,
+        SectionKind::ReviewLitigation,
+        SectionKind::Problems,
+        SectionKind::Other,
+    ];
+    /// The template number, 1–6.
+    pub fn number(self) -> u8 {
+        match self {
+            SectionKind::Overview => 1,
+            SectionKind::ActiveDisclosure => 2,
+            SectionKind::Applications => 3,
+            SectionKind::ReviewLitigation => 4,
+            SectionKind::Problems => 5,
+            SectionKind::Other => 6,
+        }
+    }
+    /// The official heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            SectionKind::Overview => "一、总体情况",
+            SectionKind::ActiveDisclosure => "二、主动公开政府信息情况",
+            SectionKind::Applications => "三、收到和处理政府信息公开申请情况",
+            SectionKind::ReviewLitigation => "四、政府信息公开行政复议、行政诉讼情况",
+            SectionKind::Problems => "五、存在的主要问题及改进情况",
+            SectionKind::Other => "六、其他需要报告的事项",
+        }
+    }
+}
+
+/// One of the six sections.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Section {
+    /// Template number, 1–6.
+    pub number: u8,
+    /// Which section this is.
+    pub kind: SectionKind,
+    /// The heading as written.
+    pub heading: String,
+    /// The body (tables included), as written or as `Options::prose` asks.
+    pub text: String,
+    /// Heading and body in the input.
+    pub span: Span,
+}
+
+/// A number as printed in a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Number {
+    /// A count (`本年增/减` may be negative).
+    Int(i64),
+    /// An amount, exactly as printed (`168.61`); serialised as a string.
+    Decimal(#[schemars(with = "String")] Decimal),
+}
+
+impl Number {
+    /// The count, when this is an integer.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Number::Int(i) => Some(*i),
+            Number::Decimal(d) if d.fract().is_zero() => i64::try_from(*d).ok(),
+            Number::Decimal(_) => None,
+        }
+    }
+    /// The value as an exact decimal.
+    pub fn as_decimal(&self) -> Decimal {
+        match self {
+            Number::Int(i) => Decimal::from(*i),
+            Number::Decimal(d) => *d,
+        }
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Int(i) => write!(f, "{i}"),
+            Number::Decimal(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+/// How a value was obtained, when not read directly from its own cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Derivation {
+    /// Split out of a run of glued digits by the template's arithmetic rules.
+    Split,
+    /// Assigned by position because the row labels were lost.
+    Positional,
+}
+
+/// One value cell of a table: `{ value, raw, span }` plus its unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Cell {
+    /// Canonical column label (template-spec.md §6), e.g. `自然人`, `本年增/减`.
+    pub column: String,
+    /// The number; `null` when the cell is blank or absent (never 0).
+    pub value: Option<Number>,
+    /// The unit written with an amount (`万元`, `元`); `null` for a bare number.
+    pub unit: Option<String>,
+    /// The cell text as written; `null` when the cell is absent.
+    pub raw: Option<String>,
+    /// The cell in the input; `null` when the cell is absent.
+    pub span: Option<Span>,
+    /// Set when the value was derived rather than read from its own cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<Derivation>,
+}
+
+impl Cell {
+    /// An absent cell.
+    pub fn absent(column: &str) -> Self {
+        Cell { column: column.to_string(), value: None, unit: None, raw: None, span: None, derived: None }
+    }
+}
+
+/// One row of a table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Row {
+    /// Canonical row path (template-spec.md §6), e.g. `三、本年度办理结果/（三）不予公开/1.属于国家秘密`.
+    pub row: String,
+    /// The row label as written; `null` when the label was not found.
+    pub label: Option<String>,
+    /// The label in the input.
+    pub span: Option<Span>,
+    /// True for a group subtotal row printed by some producers (checked by rule C4).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub subtotal: bool,
+    /// The value cells, in template column order.
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// The cell of a canonical column.
+    pub fn cell(&self, column: &str) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.column == column)
+    }
+}
+
+/// Which of the three statistical tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// Table 2: 主动公开政府信息情况 (Article 20).
+    ActiveDisclosure,
+    /// Table 3: 收到和处理政府信息公开申请情况.
+    Applications,
+    /// Table 4: 政府信息公开行政复议、行政诉讼情况.
+    ReviewLitigation,
+}
+
+impl TableKind {
+    /// The table's number in the template (2, 3, 4).
+    pub fn number(self) -> u8 {
+        match self {
+            TableKind::ActiveDisclosure => 2,
+            TableKind::Applications => 3,
+            TableKind::ReviewLitigation => 4,
+        }
+    }
+    /// The table's name in the template.
+    pub fn title(self) -> &'static str {
+        match self {
+            TableKind::ActiveDisclosure => "主动公开政府信息情况",
+            TableKind::Applications => "收到和处理政府信息公开申请情况",
+            TableKind::ReviewLitigation => "政府信息公开行政复议、行政诉讼情况",
+        }
+    }
+}
+
+/// One statistical table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Table {
+    /// Which table.
+    pub kind: TableKind,
+    /// The template whose rows and columns it follows.
+    pub template: Template,
+    /// The table in the input.
+    pub span: Span,
+    /// Rows in template order (every template row is present; missing ones have absent cells).
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The row of a canonical row path.
+    pub fn row(&self, row: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.row == row && !r.subtotal)
+    }
+    /// The value at a canonical row and column.
+    pub fn value(&self, row: &str, column: &str) -> Option<Number> {
+        self.row(row)?.cell(column)?.value
+    }
+}
+
+/// The parsed report.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// Metadata.
+    pub meta: Meta,
+    /// The sections found, in order.
+    pub sections: Vec<Section>,
+    /// Table 2: 主动公开政府信息情况.
+    pub active_disclosure: Option<Table>,
+    /// Table 3: 收到和处理政府信息公开申请情况.
+    pub applications: Option<Table>,
+    /// Table 4: 政府信息公开行政复议、行政诉讼情况.
+    pub review_litigation: Option<Table>,
+    /// Everything the parser repaired, doubted or could not read.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One tidy cell: the flat record users filter on (`Report::cells`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TidyCell {
+    /// 2, 3 or 4.
+    pub table: u8,
+    /// Canonical row path.
+    pub row: String,
+    /// Canonical column label.
+    pub column: String,
+    /// The number, `null` when blank or absent.
+    pub value: Option<Number>,
+    /// Unit of an amount.
+    pub unit: Option<String>,
+    /// Cell text as written.
+    pub raw: Option<String>,
+    /// Start of the cell in the input.
+    pub span_start: Option<usize>,
+    /// End of the cell in the input.
+    pub span_end: Option<usize>,
+}
+
+impl Report {
+    /// The three tables that were found, in template order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        [&self.active_disclosure, &self.applications, &self.review_litigation].into_iter().flatten()
+    }
+    /// The table of a kind, when found.
+    pub fn table(&self, kind: TableKind) -> Option<&Table> {
+        match kind {
+            TableKind::ActiveDisclosure => self.active_disclosure.as_ref(),
+            TableKind::Applications => self.applications.as_ref(),
+            TableKind::ReviewLitigation => self.review_litigation.as_ref(),
+        }
+    }
+    /// The section of a kind, when found.
+    pub fn section(&self, kind: SectionKind) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+    /// One record per value cell of every table, with canonical labels (subtotal rows excluded).
+    pub fn cells(&self) -> Vec<TidyCell> {
+        let mut out = Vec::new();
+        for t in self.tables() {
+            for r in t.rows.iter().filter(|r| !r.subtotal) {
+                for c in &r.cells {
+                    out.push(TidyCell {
+                        table: t.kind.number(),
+                        row: r.row.clone(),
+                        column: c.column.clone(),
+                        value: c.value,
+                        unit: c.unit.clone(),
+                        raw: c.raw.clone(),
+                        span_start: c.span.map(|s| s.start),
+                        span_end: c.span.map(|s| s.end),
+                    });
+                }
+            }
+        }
+        out
+    }
+    /// The report as JSON (the contract of every surface).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+    /// The report as indented JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
