@@ -67,7 +67,7 @@ pub enum Script {
 }
 
 /// The physical layout the tables were found in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Layout {
     /// `| a | b |` rows, possibly with `|||` padding.
@@ -83,6 +83,7 @@ pub enum Layout {
     /// A whole table on one line, digits possibly glued together.
     Flattened,
     /// No table was found.
+    #[default]
     None,
 }
 
