@@ -1,0 +1,334 @@
+//! Normalisation: the canonical text used for matching, with a map back to its source.
+//!
+//! The canonical text is what the segmenter and the table combinators read. It differs from the
+//! source in ways that never change the *meaning* of a label or a number:
+//!
+//! - Traditional characters become Simplified through the built-in character table
+//!   ([`crate::t2s::label_char`]), so `規範性文件` matches `规范性文件` in every build;
+//! - full-width ASCII (`（一）`, `０`, `：`) becomes half-width, U+3000 and NBSP become a space,
+//!   zero-width characters and soft hyphens disappear;
+//! - pinyin glosses glued to a character (`領(lǐng)`, `務(wù)`) are removed. Only a parenthesis
+//!   holding a tone-marked pinyin syllable counts, so `(一)`, `(市政府令)` and `(xiàn)` after a
+//!   Latin letter are untouched;
+//! - mojibake runs that can be reversed are replaced by their repair.
+//!
+//! Every change is recorded in an [`OffsetMap`] (canonical offset → source offset), so a span
+//! found in the canonical text maps back to exactly the characters it came from, gloss and all.
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Repairs, Script};
+use crate::mojibake::{find_mojibake, MojibakeRun};
+use crate::t2s::label_char;
+use crate::textmap::OffsetMap;
+
+/// The canonical text and what was done to obtain it.
+pub(crate) struct Canon {
+    pub text: String,
+    /// Canonical offsets → source offsets.
+    pub map: OffsetMap,
+    pub script: Script,
+    pub repairs: Repairs,
+    /// Source byte ranges of removed pinyin glosses (for the `Prose::Clean` view).
+    pub glosses: Vec<std::ops::Range<usize>>,
+    /// Mojibake runs found in the source.
+    pub mojibake: Vec<MojibakeRun>,
+    /// Diagnostics with spans in *source* offsets of this stage.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn is_tone_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ' | 'ò' | 'ū' | 'ú'
+            | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' | 'ń' | 'ň' | 'ǹ' | 'ḿ'
+    )
+}
+
+fn is_pinyin_char(c: char) -> bool {
+    c.is_ascii_lowercase() || is_tone_vowel(c)
+}
+
+/// True for characters of the CJK ideograph blocks.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// If `rest` starts with a pinyin gloss `(pīn)` / `（pīn）`, its byte length.
+pub(crate) fn gloss_len(rest: &str) -> Option<usize> {
+    let (open_len, close) = if rest.starts_with('(') {
+        (1, ')')
+    } else if rest.starts_with('（') {
+        (3, '）')
+    } else {
+        return None;
+    };
+    let inner = rest.get(open_len..)?;
+    let mut toned = false;
+    let mut n = 0usize;
+    for (i, ch) in inner.char_indices() {
+        if ch == close || (close == '）' && ch == ')') || (close == ')' && ch == '）') {
+            if n == 0 || n > 7 || !toned {
+                return None;
+            }
+            return Some(open_len + i + ch.len_utf8());
+        }
+        if !is_pinyin_char(ch) {
+            return None;
+        }
+        toned |= is_tone_vowel(ch);
+        n += 1;
+        if n > 7 {
+            return None;
+        }
+    }
+    None
+}
+
+/// The half-width form of a character for matching, or `None` when it is dropped.
+#[inline]
+fn fold(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Some(' '),
+        '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => None,
+        '\r' => Some('\n'),
+        '\u{2028}' | '\u{2029}' | '\u{000C}' | '\u{000B}' => Some('\n'),
+        '．' => Some('.'),
+        '〔' => Some('['),
+        '〕' => Some(']'),
+        '﹙' => Some('('),
+        '﹚' => Some(')'),
+        _ => Some(label_char(c)),
+    }
+}
+
+/// Build the canonical text of `src`.
+pub(crate) fn normalise(src: &str) -> Canon {
+    let mojibake = find_mojibake(src);
+    let mut text = String::with_capacity(src.len());
+    let mut map = OffsetMap::new();
+    let mut repairs = Repairs::default();
+    let mut glosses = Vec::new();
+    let mut diagnostics = Vec::new();
+    let (mut cjk, mut trad) = (0usize, 0usize);
+    let mut next_moji = 0usize;
+    let bytes = src.as_bytes();
+    let mut i = 0usize;
+    let mut copy_start = 0usize; // pending run of unchanged source bytes [copy_start, i)
+    let mut prev_cjk = false;
+
+    macro_rules! flush {
+        () => {
+            if copy_start < i {
+                text.push_str(src.get(copy_start..i).unwrap_or(""));
+                map.push_copy(i - copy_start);
+            }
+        };
+    }
+
+    while i < src.len() {
+        // Mojibake runs starting here.
+        if let Some(run) = mojibake.get(next_moji) {
+            if run.range.start <= i {
+                if run.range.start == i {
+                    flush!();
+                    let len = run.range.end.saturating_sub(run.range.start);
+                    match &run.repaired {
+                        Some(fixed) => {
+                            let before = text.len();
+                            for ch in fixed.chars() {
+                                if let Some(f) = fold(ch) {
+                                    text.push(f);
+                                }
+                            }
+                            map.push_replace(text.len() - before, len);
+                            repairs.mojibake_repaired += 1;
+                            diagnostics.push(
+                                Diagnostic::new(
+                                    Code::N002,
+                                    format!("mojibake repaired: `{}` reads `{}`", src.get(run.range.clone()).unwrap_or(""), fixed),
+                                )
+                                .with_span(Some(crate::model::Span::new(run.range.start, run.range.end))),
+                            );
+                        }
+                        None => {
+                            let raw = src.get(run.range.clone()).unwrap_or("");
+                            text.push_str(raw);
+                            map.push_copy(raw.len());
+                            repairs.mojibake_unrecoverable += 1;
+                            diagnostics.push(
+                                Diagnostic::new(
+                                    Code::N003,
+                                    format!("mojibake that cannot be repaired, kept as written: `{raw}`"),
+                                )
+                                .with_span(Some(crate::model::Span::new(run.range.start, run.range.end))),
+                            );
+                        }
+                    }
+                    i = run.range.end.max(i + 1).min(src.len());
+                    while !src.is_char_boundary(i) {
+                        i += 1;
+                    }
+                    copy_start = i;
+                    next_moji += 1;
+                    prev_cjk = false;
+                    continue;
+                }
+                next_moji += 1;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b < 0x80 {
+            // ASCII: only `(` after a CJK char (gloss), `\r` and control folding matter.
+            if b == b'(' && prev_cjk {
+                if let Some(gl) = gloss_len(&src[i..]) {
+                    flush!();
+                    map.skip_source(gl);
+                    glosses.push(i..i + gl);
+                    repairs.pinyin_glosses += 1;
+                    i += gl;
+                    copy_start = i;
+                    // keep prev_cjk: `領(lǐng)導(dǎo)` style runs.
+                    continue;
+                }
+            }
+            if b == b'\r' {
+                flush!();
+                // "\r\n" → "\n"; lone "\r" → "\n".
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    map.skip_source(1);
+                } else {
+                    text.push('\n');
+                    map.push_replace(1, 1);
+                }
+                i += 1;
+                copy_start = i;
+                prev_cjk = false;
+                continue;
+            }
+            prev_cjk = false;
+            i += 1;
+            continue;
+        }
+        let ch = match src[i..].chars().next() {
+            Some(ch) => ch,
+            None => break,
+        };
+        let clen = ch.len_utf8();
+        if is_cjk(ch) {
+            cjk += 1;
+        }
+        if ch == '（' && prev_cjk {
+            if let Some(gl) = gloss_len(&src[i..]) {
+                flush!();
+                map.skip_source(gl);
+                glosses.push(i..i + gl);
+                repairs.pinyin_glosses += 1;
+                i += gl;
+                copy_start = i;
+                continue;
+            }
+        }
+        let folded = fold(ch);
+        prev_cjk = is_cjk(ch);
+        if folded == Some(ch) {
+            i += clen;
+            continue;
+        }
+        flush!();
+        match folded {
+            Some(f) => {
+                if is_cjk(ch) {
+                    trad += 1;
+                }
+                text.push(f);
+                map.push_replace(f.len_utf8(), clen);
+            }
+            None => map.skip_source(clen),
+        }
+        i += clen;
+        copy_start = i;
+    }
+    flush!();
+    let script = if trad >= 5 && trad * 50 >= cjk { Script::Traditional } else { Script::Simplified };
+    if repairs.pinyin_glosses > 0 {
+        let first = glosses.first().cloned().unwrap_or(0..0);
+        diagnostics.push(
+            Diagnostic::new(
+                Code::N001,
+                format!("{} pinyin annotations glued to characters were removed for matching", repairs.pinyin_glosses),
+            )
+            .with_span(Some(crate::model::Span::new(first.start, first.end))),
+        );
+    }
+    Canon { text, map, script, repairs, glosses, mojibake, diagnostics }
+}
+
+/// The source text with pinyin glosses removed and reversible mojibake repaired (the `Clean` view
+/// of prose), for a byte range of the source.
+pub(crate) fn clean_range(src: &str, canon: &Canon, range: std::ops::Range<usize>) -> String {
+    let mut out = String::with_capacity(range.len());
+    let mut pos = range.start;
+    let mut events: Vec<(usize, usize, Option<&str>)> = Vec::new();
+    for g in &canon.glosses {
+        if g.start >= range.start && g.end <= range.end {
+            events.push((g.start, g.end, Some("")));
+        }
+    }
+    for m in &canon.mojibake {
+        if m.range.start >= range.start && m.range.end <= range.end {
+            if let Some(fixed) = &m.repaired {
+                events.push((m.range.start, m.range.end, Some(fixed.as_str())));
+            }
+        }
+    }
+    events.sort_by_key(|e| e.0);
+    for (s, e, rep) in events {
+        if s < pos {
+            continue;
+        }
+        out.push_str(src.get(pos..s).unwrap_or(""));
+        out.push_str(rep.unwrap_or(""));
+        pos = e;
+    }
+    out.push_str(src.get(pos..range.end).unwrap_or(""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinyin_glosses_are_removed_only_after_cjk_with_tone_marks() {
+        let c = normalise("堅強領(lǐng)導下(一)項 abc(xiàn) 規(guī)章(市政府令)");
+        assert_eq!(c.repairs.pinyin_glosses, 2);
+        assert!(c.text.starts_with("坚强领导下(一)项 abc(xiàn) 规章(市政府令)"), "{}", c.text);
+    }
+
+    #[test]
+    fn full_width_folds_and_spans_map_back() {
+        let src = "第二十条第（一）项";
+        let c = normalise(src);
+        assert_eq!(c.text, "第二十条第(一)项");
+        let at = c.text.find('一').unwrap_or(0);
+        let (s, e) = c.map.map_range(at, at + 3);
+        assert_eq!(&src[s..e], "一");
+    }
+
+    #[test]
+    fn gloss_span_maps_to_whole_gloss() {
+        let src = "結(jié)轉(zhuǎn)";
+        let c = normalise(src);
+        assert_eq!(c.text, "结转");
+        let (s, e) = c.map.map_range(0, c.text.len());
+        assert_eq!((s, e), (0, src.len()));
+    }
+
+    #[test]
+    fn crlf_becomes_lf() {
+        let c = normalise("a\r\nb\rc");
+        assert_eq!(c.text, "a\nb\nc");
+    }
+}

@@ -1,0 +1,173 @@
+//! Tolerant label matching over the canonical text.
+//!
+//! Real reports write the template's labels with spaces inside (`商业 企业`), broken across lines
+//! by PDF extraction, with `1、` for `1.`, with a page footer (`- 5 -`) falling inside, or with
+//! curly or straight quotes. Matching is therefore done character by character: white space in
+//! the text is skipped between any two label characters, a page marker line is skipped too, and a
+//! few punctuation classes are treated as equal. Candidates are located with `memchr::memmem` on
+//! the label's first character, so a search costs little more than a byte scan.
+
+use memchr::memmem;
+
+/// True for characters skipped between label characters.
+#[inline]
+fn skippable(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\u{3000}')
+}
+
+#[inline]
+fn same(a: char, b: char) -> bool {
+    if a == b {
+        return true;
+    }
+    let class = |c: char| match c {
+        '.' | '、' | ',' | '，' | '．' | '。' => 1,
+        '“' | '”' | '"' | '「' | '」' => 2,
+        '\'' | '‘' | '’' => 3,
+        ':' | '：' => 4,
+        _ => 0,
+    };
+    let (x, y) = (class(a), class(b));
+    x != 0 && x == y
+}
+
+/// Length of a page marker line (`- 5 -`, `— 4 —`, `-2-`, `第 3 页`) starting at `s`, if any.
+pub(crate) fn page_marker_len(s: &str) -> Option<usize> {
+    let line_end = s.find('\n').unwrap_or(s.len());
+    let line = s.get(..line_end)?;
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > 12 {
+        return None;
+    }
+    let inner = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | ' '));
+    let dashed = inner.len() < t.len() && t.starts_with(['-', '—', '–', '－']) && t.ends_with(['-', '—', '–', '－']);
+    let paged = t.starts_with('第') && t.ends_with('页');
+    let digits = if paged { t.trim_start_matches('第').trim_end_matches('页').trim() } else { inner };
+    if (dashed || paged) && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        Some(line_end)
+    } else {
+        None
+    }
+}
+
+/// Match `label` at byte `pos` of `text`, tolerant of white space and page markers between
+/// characters; returns the end offset. `limit` bounds how far the match may reach.
+pub(crate) fn match_at(text: &str, pos: usize, label: &str, limit: usize) -> Option<usize> {
+    let mut i = pos;
+    let limit = limit.min(text.len());
+    let mut first = true;
+    for lc in label.chars() {
+        if skippable(lc) {
+            continue;
+        }
+        loop {
+            let rest = text.get(i..limit)?;
+            let c = rest.chars().next()?;
+            if !first && skippable(c) {
+                i += c.len_utf8();
+                if c == '\n' {
+                    if let Some(pm) = page_marker_len(text.get(i..limit)?) {
+                        i += pm;
+                    }
+                }
+                continue;
+            }
+            if same(c, lc) {
+                i += c.len_utf8();
+                break;
+            }
+            return None;
+        }
+        first = false;
+    }
+    Some(i)
+}
+
+/// Find the first occurrence of `label` in `text[from..to]`; returns `(start, end)`.
+pub(crate) fn find_label(text: &str, from: usize, to: usize, label: &str) -> Option<(usize, usize)> {
+    let to = to.min(text.len());
+    if from >= to {
+        return None;
+    }
+    let first = label.chars().next()?;
+    let mut buf = [0u8; 4];
+    let needle = first.encode_utf8(&mut buf).as_bytes();
+    let hay = text.as_bytes().get(from..to)?;
+    for off in memmem::find_iter(hay, needle) {
+        let start = from + off;
+        if let Some(end) = match_at(text, start, label, to) {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// If the text just before `start` ends with the numbering `number` (`1` → `1.`/`1、`/`1`,
+/// `(三)` → `(三)`, `一` → `一、`), the extended start.
+pub(crate) fn extend_number(text: &str, start: usize, number: &str) -> Option<usize> {
+    let before = text.get(..start)?;
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    if number.starts_with('(') {
+        let inner = number.trim_start_matches('(').trim_end_matches(')');
+        let t = trimmed.strip_suffix(')')?.trim_end();
+        let t = t.strip_suffix(inner)?.trim_end();
+        let t = t.strip_suffix('(')?;
+        return Some(t.len());
+    }
+    let t = match trimmed.strip_suffix(['.', '、', ',', '，', '．']) {
+        Some(t) => t.trim_end(),
+        None => {
+            if number.chars().all(|c| c.is_ascii_digit()) {
+                trimmed
+            } else {
+                return None;
+            }
+        }
+    };
+    let t = t.strip_suffix(number)?;
+    // A digit numbering must not be the tail of a longer number glued before it ("…00002.")
+    // unless the text there is a glued table (then the caller accepts the shortest reading).
+    Some(t.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_and_line_breaks_inside_labels_are_tolerated() {
+        let t = "x 商业 企业 y";
+        assert_eq!(find_label(t, 0, t.len(), "商业企业"), Some((2, 2 + 13)));
+        let t = "5.要求行政机关确认或重新出\n具已获取信息 1";
+        assert!(find_label(t, 0, t.len(), "要求行政机关确认或重新出具已获取信息").is_some());
+    }
+
+    #[test]
+    fn page_marker_inside_a_label_is_skipped() {
+        let t = "(四)无\n- 5 -\n法提供 2.没有";
+        assert!(find_label(t, 0, t.len(), "(四)无法提供").is_some());
+        assert_eq!(page_marker_len("- 5 -\nabc"), Some(5));
+        assert_eq!(page_marker_len("— 4 —"), Some("— 4 —".len()));
+        assert_eq!(page_marker_len("-2-"), Some(3));
+        assert_eq!(page_marker_len("- 本年 -"), None);
+    }
+
+    #[test]
+    fn numbering_extends_a_match_backwards() {
+        let t = "00000002.其他法律";
+        let s = t.find('其').unwrap_or(0);
+        assert_eq!(extend_number(t, s, "2"), Some(7));
+        let t = "| (三)不予公开";
+        let s = t.find('不').unwrap_or(0);
+        assert_eq!(extend_number(t, s, "(三)"), Some(2));
+        let t = "四、结转";
+        assert_eq!(extend_number(t, t.find('结').unwrap_or(0), "四"), Some(0));
+    }
+
+    #[test]
+    fn punctuation_classes_match() {
+        let t = "3.危及\"三安全一稳定\"";
+        assert!(find_label(t, 0, t.len(), "危及“三安全一稳定”").is_some());
+        assert!(match_at("1、申请人", 0, "1.申请人", 100).is_some());
+    }
+}

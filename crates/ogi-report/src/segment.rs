@@ -1,0 +1,422 @@
+//! Segmentation: the six sections, the title, agency, year and publication date.
+//!
+//! Headings are recognised by their *content* (`总体情况`, `主动公开`, `复议`+`诉讼`, …) behind an
+//! optional Chinese numeral and markdown `#`s, never by the numeral alone: reports renumber their
+//! sections, and table 3 has rows that start with `三、` and `四、`. A heading must begin a line,
+//! except in flattened text (a whole report on one line), where a numbered heading is accepted
+//! anywhere. Sections are searched in template order, each after the previous one.
+
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::character::complete::{char as ch, space0};
+use nom::combinator::opt;
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+use crate::model::SectionKind;
+use crate::scan::find_label;
+
+/// A heading found in the canonical text.
+#[derive(Debug, Clone)]
+pub(crate) struct Heading {
+    pub kind: SectionKind,
+    /// Canonical byte range of the heading line (numeral included).
+    pub start: usize,
+    pub end: usize,
+}
+
+const NUMERALS: &str = "一二三四五六七八九十";
+
+fn is_numeral(c: char) -> bool {
+    NUMERALS.contains(c)
+}
+
+/// `## 三、` / `三、` / `三.` / `三 ` prefix of a heading; returns the rest.
+fn heading_prefix(s: &str) -> IResult<&str, bool> {
+    let (s, _) = space0(s)?;
+    let (s, _) = opt((take_while1(|c| c == '#' || c == '*'), space0)).parse(s)?;
+    let (s, num) = opt((
+        take_while_m_n(1, 2, is_numeral),
+        preceded(space0, nom::branch::alt((ch('、'), ch('.'), ch(','), ch(' ')))),
+    ))
+    .parse(s)?;
+    let (s, _) = space0(s)?;
+    let (s, _) = opt(tag("**")).parse(s)?;
+    Ok((s, num.is_some()))
+}
+
+fn kind_matches(kind: SectionKind, line: &str) -> bool {
+    let head: String = line.chars().take(40).collect();
+    let h = head.as_str();
+    match kind {
+        SectionKind::Overview => h.starts_with("总体情况") || h.starts_with("概述") || h.starts_with("总体概况") || h.starts_with("基本情况"),
+        SectionKind::ActiveDisclosure => {
+            (h.starts_with("主动公开") || h.starts_with("行政机关主动公开")) && !h.starts_with("主动公开情况。")
+        }
+        SectionKind::Applications => {
+            h.starts_with("收到和处理") || h.starts_with("收到和处理政府信息公开申请") || h.starts_with("依申请公开政府信息情况")
+        }
+        SectionKind::ReviewLitigation => {
+            let short: String = h.chars().take(30).collect();
+            (short.contains("复议") && short.contains("诉讼")) && !short.starts_with("行政复议")
+                || short.starts_with("政府信息公开行政复议")
+        }
+        SectionKind::Problems => {
+            let short: String = h.chars().take(24).collect();
+            short.contains("问题") && (short.contains("改进") || short.contains("打算") || short.contains("措施") || short.contains("存在"))
+        }
+        SectionKind::Other => h.starts_with("其他需要报告") || h.starts_with("其它需要报告"),
+    }
+}
+
+/// Find the section headings of `text` (canonical), in template order.
+pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
+    let lines_count = text.bytes().filter(|&b| b == b'\n').count();
+    let flattened = lines_count < 40 && text.len() > 3000;
+    let mut out: Vec<Heading> = Vec::new();
+    let mut cursor = 0usize;
+    for kind in SectionKind::ALL {
+        if let Some(h) = find_heading(text, cursor, kind, flattened) {
+            cursor = h.end;
+            out.push(h);
+        }
+    }
+    out
+}
+
+fn line_end(text: &str, from: usize) -> usize {
+    text.get(from..).and_then(|r| r.find('\n')).map_or(text.len(), |i| from + i)
+}
+
+fn find_heading(text: &str, from: usize, kind: SectionKind, flattened: bool) -> Option<Heading> {
+    // 1. Line starts.
+    let mut pos = from;
+    while pos < text.len() {
+        let le = line_end(text, pos);
+        let line = text.get(pos..le).unwrap_or("");
+        let stripped = line.trim_start_matches(['|', ' ', '\t']);
+        if let Ok((rest, numbered)) = heading_prefix(stripped) {
+            let hashed = stripped.starts_with('#');
+            // Un-numbered headings only count when short (a heading, not a sentence).
+            let short = rest.chars().count() <= 40;
+            if (numbered || hashed || short) && kind_matches(kind, rest) && !rest.is_empty() {
+                // An un-numbered line must not be a paragraph starting with the words.
+                let ok = numbered || hashed || !rest.contains('。');
+                if ok {
+                    let end = heading_end(text, pos, le);
+                    return Some(Heading { kind, start: pos, end });
+                }
+            }
+        }
+        pos = le + 1;
+    }
+    if !flattened {
+        return None;
+    }
+    // 2. Flattened text: a numbered heading anywhere.
+    let num = match kind.number() {
+        1 => "一、",
+        2 => "二、",
+        3 => "三、",
+        4 => "四、",
+        5 => "五、",
+        _ => "六、",
+    };
+    let mut search = from;
+    while let Some((s, e)) = find_label(text, search, text.len(), num) {
+        if let Some(rest) = text.get(e..) {
+            if kind_matches(kind, rest.trim_start()) {
+                let end = heading_end_inline(text, e, kind);
+                return Some(Heading { kind, start: s, end });
+            }
+        }
+        search = e;
+    }
+    // Renumbered sections in flattened text: any numeral.
+    None
+}
+
+fn heading_end(text: &str, _start: usize, le: usize) -> usize {
+    le.min(text.len())
+}
+
+/// End of an inline heading in flattened text: the heading phrase itself.
+fn heading_end_inline(text: &str, from: usize, kind: SectionKind) -> usize {
+    let phrases: &[&str] = match kind {
+        SectionKind::Overview => &["总体情况", "概述"],
+        SectionKind::ActiveDisclosure => &["主动公开政府信息情况", "行政机关主动公开政府信息情况"],
+        SectionKind::Applications => &["收到和处理政府信息公开申请情况"],
+        SectionKind::ReviewLitigation => &[
+            "政府信息公开行政复议、行政诉讼情况",
+            "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+            "因政府信息公开申请行政复议、提起行政诉讼的情况",
+        ],
+        SectionKind::Problems => &["存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在的问题及下步打算"],
+        SectionKind::Other => &["其他需要报告的事项"],
+    };
+    let rest_start = text.get(from..).map_or(from, |r| from + (r.len() - r.trim_start().len()));
+    for p in phrases {
+        if let Some(e) = crate::scan::match_at(text, rest_start, p, text.len()) {
+            return e;
+        }
+    }
+    rest_start
+}
+
+/// An ISO date from `YYYY年M月D日` at the start of `s`.
+pub(crate) fn cn_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
+    let digits = |s| take_while_m_n(1, 4, |c: char| c.is_ascii_digit())(s);
+    let (s, y) = (take_while_m_n(4, 4, |c: char| c.is_ascii_digit())).parse(s)?;
+    let (s, _) = (space0, ch('年'), space0).parse(s)?;
+    let (s, m) = digits(s)?;
+    let (s, _) = (space0, ch('月'), space0).parse(s)?;
+    let (s, d) = digits(s)?;
+    let (s, _) = (space0, ch('日')).parse(s)?;
+    let y: u16 = y.parse().unwrap_or(0);
+    let m: u8 = m.parse().unwrap_or(0);
+    let d: u8 = d.parse().unwrap_or(0);
+    if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(nom::Err::Error(nom::error::Error::new(s, nom::error::ErrorKind::Verify)));
+    }
+    Ok((s, (y, m, d)))
+}
+
+/// An ISO date from `YYYY-MM-DD` (or `/`, `.`) at the start of `s`.
+pub(crate) fn dash_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
+    let (s, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(s)?;
+    let (s, sep) = nom::character::complete::one_of("-/.")(s)?;
+    let (s, m) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(s)?;
+    let (s, _) = ch(sep)(s)?;
+    let (s, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(s)?;
+    let y: u16 = y.parse().unwrap_or(0);
+    let m: u8 = m.parse().unwrap_or(0);
+    let d: u8 = d.parse().unwrap_or(0);
+    if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(nom::Err::Error(nom::error::Error::new(s, nom::error::ErrorKind::Verify)));
+    }
+    Ok((s, (y, m, d)))
+}
+
+/// Format a date as ISO 8601.
+pub(crate) fn iso((y, m, d): (u16, u8, u8)) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Metadata found in the canonical text (offsets canonical).
+#[derive(Debug, Default)]
+pub(crate) struct MetaFound {
+    pub title: Option<(usize, usize)>,
+    pub agency: Option<String>,
+    pub year: Option<u16>,
+    pub published: Option<String>,
+    pub period: Option<((u16, u8, u8), (u16, u8, u8))>,
+    /// Start of the signature block / footer residue after the last section (canonical).
+    pub tail_start: Option<usize>,
+}
+
+fn year_in(s: &str) -> Option<(usize, u16)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let rest = s.get(i + 4..).unwrap_or("").trim_start();
+            if rest.starts_with('年') {
+                if let Ok(y) = s.get(i..i + 4).unwrap_or("").parse::<u16>() {
+                    if (2000..=2100).contains(&y) {
+                        return Some((i, y));
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+const FOOTER_MARKS: &[&str] = &[
+    "扫一扫在手机",
+    "凡本网注明",
+    "版权所有",
+    "版权均属",
+    "附件下载",
+    "打印本页",
+    "关闭窗口",
+    "【打印】",
+    "分享到",
+    "责任编辑",
+    "网站地图",
+    "主办单位",
+    "联系方式:",
+    "相关链接",
+    "上一篇",
+    "下一篇",
+];
+
+/// Title, agency, year, publication date and the start of the trailing residue.
+pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
+    let mut m = MetaFound::default();
+    let first_heading = headings.first().map_or(text.len().min(4000), |h| h.start);
+    let head = text.get(..first_heading).unwrap_or("");
+
+    // Crawler header fields.
+    for line in head.lines().take(40) {
+        let l = line.trim();
+        if let Some(v) = l.strip_prefix("发布时间:").or_else(|| l.strip_prefix("发布日期:")) {
+            if let Ok((_, d)) = dash_date(v.trim()).or_else(|_| cn_date(v.trim())) {
+                m.published.get_or_insert(iso(d));
+            }
+        }
+    }
+
+    // Title: a line naming the annual report, before the first section.
+    let mut pos = 0usize;
+    let mut prev: Option<(usize, usize)> = None;
+    for line in head.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let l = line.trim_end_matches('\n');
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let lead = l.len() - l.trim_start().len();
+        let t_start = start + lead;
+        let t = t.strip_prefix("标题:").map(str::trim).unwrap_or(t);
+        let t_start = if l.trim().starts_with("标题:") { start + l.find("标题:").unwrap_or(0) + "标题:".len() + (l.len() - l.trim_start().len()).min(0) } else { t_start };
+        let is_title = (t.contains("年度报告") || t.contains("年报") || (t.contains("政府信息公开") && t.ends_with("报告")))
+            && t.chars().count() <= 60
+            && !t.contains('。');
+        if is_title {
+            let t_start = t_start + (text.get(t_start..).map_or(0, |r| r.len() - r.trim_start().len()));
+            let t_end = t_start + t.len();
+            // Title split over two lines: agency line, then `2020年…年度报告`.
+            let mut range = (t_start, t_end);
+            if year_in(t).map(|(i, _)| i) == Some(0) {
+                if let Some(p) = prev {
+                    let pl = text.get(p.0..p.1).unwrap_or("");
+                    if pl.chars().count() <= 30 && !pl.contains(['。', ',', ':']) && pl.chars().any(crate::normalise::is_cjk) {
+                        range = (p.0, t_end);
+                    }
+                }
+            }
+            m.title = Some(range);
+            break;
+        }
+        let tl = t.len();
+        prev = Some((t_start, t_start + tl));
+    }
+    if let Some((s, e)) = m.title {
+        let t = text.get(s..e).unwrap_or("");
+        if let Some((i, y)) = year_in(t) {
+            m.year = Some(y);
+            let ag = t.get(..i).unwrap_or("").trim();
+            let ag: String = ag.chars().filter(|c| !c.is_whitespace()).collect();
+            let ag = ag.trim_end_matches(['关', '于']).to_string();
+            if ag.chars().count() >= 2 && !ag.starts_with("关于") {
+                m.agency = Some(ag);
+            }
+        }
+    }
+
+    // Statistics period.
+    if let Some(p) = text.find("自") {
+        let _ = p;
+    }
+    let mut search = 0;
+    while let Some(off) = text.get(search..).and_then(|r| r.find('自')) {
+        let at = search + off + '自'.len_utf8();
+        if let Ok((rest, a)) = cn_date(text.get(at..).unwrap_or("").trim_start()) {
+            let rest = rest.trim_start().trim_start_matches('起').trim_start();
+            if let Some(r2) = rest.strip_prefix('至') {
+                if let Ok((_, b)) = cn_date(r2.trim_start()) {
+                    m.period = Some((a, b));
+                    break;
+                }
+            }
+        }
+        search = at;
+        if search > 20000 {
+            break;
+        }
+    }
+
+    // Year: title, else the period, else the first `20xx年` of the text.
+    if m.year.is_none() {
+        m.year = m.period.map(|(a, _)| a.0).or_else(|| year_in(text.get(..text.len().min(20000)).unwrap_or("")).map(|(_, y)| y));
+    }
+
+    // Signature and residue after the last section.
+    let last = headings.last().map_or(0, |h| h.end);
+    let tail = text.get(last..).unwrap_or("");
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut p = last;
+    for line in tail.split_inclusive('\n') {
+        lines.push((p, line.trim_end_matches('\n')));
+        p += line.len();
+    }
+    // Footer residue: the first footer-marked line ends the report body.
+    let mut body_end = text.len();
+    for (off, l) in &lines {
+        if FOOTER_MARKS.iter().any(|f| l.contains(f)) && *off > last {
+            // In flattened text the marker may sit at the end of the line.
+            let idx = FOOTER_MARKS.iter().filter_map(|f| l.find(f)).min().unwrap_or(0);
+            body_end = off + idx;
+            break;
+        }
+    }
+    // Signature: a date line near the end of the body, and the agency line before it.
+    let body_lines: Vec<&(usize, &str)> = lines.iter().filter(|(o, _)| *o < body_end).collect();
+    for (k, (off, l)) in body_lines.iter().enumerate().rev().take(8) {
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if let Ok((rest, d)) = cn_date(t) {
+            if rest.trim().is_empty() {
+                if m.published.is_none() {
+                    m.published = Some(iso(d));
+                }
+                let mut sig_start = *off;
+                if k > 0 {
+                    if let Some((aoff, al)) = body_lines.get(k - 1) {
+                        let a = al.trim();
+                        if !a.is_empty() && a.chars().count() <= 30 && !a.contains(['。', ',', ';', ':']) {
+                            sig_start = *aoff;
+                            if m.agency.is_none() {
+                                m.agency = Some(a.chars().filter(|c| !c.is_whitespace()).collect());
+                            }
+                        }
+                    }
+                }
+                body_end = body_end.min(sig_start);
+                break;
+            }
+        }
+        break;
+    }
+    if body_end < text.len() {
+        m.tail_start = Some(body_end);
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_by_content_not_numeral() {
+        let t = "一、总体情况\nx\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n三、本年度办理结果\n四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的问题及下步打算\n六、其他需要报告的事项\n";
+        let h = find_headings(t);
+        assert_eq!(h.len(), 6);
+        assert!(t[h[3].start..].starts_with("四、政府信息公开行政复议"));
+        assert!(t[h[4].start..].starts_with("五、存在的问题及下步打算"));
+    }
+
+    #[test]
+    fn dates_parse() {
+        assert_eq!(cn_date("2022年1月19日").map(|r| iso(r.1)).ok(), Some("2022-01-19".to_string()));
+        assert_eq!(cn_date("2024 年 1 月 1 日").map(|r| iso(r.1)).ok(), Some("2024-01-01".to_string()));
+        assert_eq!(dash_date("2022-02-08 16:34").map(|r| iso(r.1)).ok(), Some("2022-02-08".to_string()));
+        assert!(cn_date("2022年13月1日").is_err());
+    }
+}

@@ -1,0 +1,754 @@
+//! The three tables: label anchors in the canonical text, value regions between them, and the
+//! template descriptors deciding what each value means.
+//!
+//! Rows are anchored on their template labels in template order, each searched after the previous
+//! data row. A row's values are the items of the region between its label and the next anchor
+//! ([`crate::cells`]). Group labels (`（三）不予公开`, `三、本年度办理结果`) are looked for only in the gap
+//! between two data rows, so a vertical label that a PDF extractor emits mid-table cannot make the
+//! search skip rows. Missing or extra cells are recorded, never shifted silently: a short row is
+//! read by position when its empty cells are explicit, else into its leading columns with a
+//! diagnostic; runs of glued digits go to the splitter ([`crate::split`]).
+
+use crate::cells::{region_items, Item, ItemKind};
+use crate::diag::{Code, Diagnostic, Location};
+use crate::model::{Cell, Derivation, Layout, Number, Row, Span, Table, TableKind, Template};
+use crate::scan::{extend_number, find_label};
+use crate::split::{self, Budget, Constraint, Reading, Resolution, RowCandidates, RowRule, RowRuns};
+use crate::template::{self, Col, RowDesc, RowRole, ValueKind, MARKS_2019, MARKS_2021, T3_COLS, T4_COLS, T4_ROWS};
+
+/// Maps canonical ranges to input spans.
+pub(crate) type Mapper<'m> = &'m dyn Fn(usize, usize) -> Span;
+
+/// Shared state of table reading.
+pub(crate) struct Ctx<'a, 'm> {
+    pub text: &'a str,
+    pub map: Mapper<'m>,
+    pub diags: Vec<Diagnostic>,
+    pub budget: Budget,
+    pub max_cells: usize,
+    pub cells_read: usize,
+}
+
+/// Canonical bounds of the table areas.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Areas {
+    pub t2: Option<(usize, usize)>,
+    pub t3: Option<(usize, usize)>,
+    pub t4: Option<(usize, usize)>,
+}
+
+/// Count template marks in `text[from..to]`.
+pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> (usize, usize) {
+    let count = |marks: &[&str]| marks.iter().filter(|m| find_label(text, from, to, m).is_some()).count();
+    (count(MARKS_2019), count(MARKS_2021))
+}
+
+fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Derivation>) -> Cell {
+    let raw = ctx.text.get(it.start..it.end).unwrap_or("").to_string();
+    let span = Some((ctx.map)(it.start, it.end));
+    match &it.kind {
+        ItemKind::Value(n, u) => {
+            let mut unit = u.clone();
+            if unit.is_none() && col.kind == ValueKind::AmountWanYuan {
+                unit = Some("万元".to_string());
+            }
+            let n = match (col.kind, n) {
+                (ValueKind::Count | ValueKind::Signed, Number::Decimal(d)) if d.fract().is_zero() => {
+                    i64::try_from(*d).map(Number::Int).unwrap_or(*n)
+                }
+                _ => *n,
+            };
+            let unit = if matches!(col.kind, ValueKind::Amount | ValueKind::AmountWanYuan) { unit } else { None };
+            Cell { column: col.label.to_string(), value: Some(n), unit, raw: Some(raw), span, derived }
+        }
+        ItemKind::Blank | ItemKind::Empty => {
+            Cell { column: col.label.to_string(), value: None, unit: None, raw: Some(raw), span, derived }
+        }
+        ItemKind::Text => Cell { column: col.label.to_string(), value: None, unit: None, raw: Some(raw), span, derived },
+    }
+}
+
+/// An anchored label.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    start: usize,
+    end: usize,
+}
+
+fn find_row_label(text: &str, from: usize, to: usize, d: &RowDesc, number_required_first: bool) -> Option<Anchor> {
+    // Pass 1: with the numbering printed before the label; pass 2: without.
+    let passes: &[bool] = if number_required_first && d.number.is_some() { &[true, false] } else { &[false] };
+    for &need_number in passes {
+        let mut best: Option<Anchor> = None;
+        for key in d.keys {
+            let short = key.chars().count() < 3;
+            if short && !need_number && d.number.is_some() {
+                continue;
+            }
+            let mut search = from;
+            while let Some((s, e)) = find_label(text, search, to, key) {
+                let ext = d.number.and_then(|n| extend_number(text, s, n));
+                if need_number && ext.is_none() {
+                    search = s + key.chars().next().map_or(1, char::len_utf8);
+                    continue;
+                }
+                let a = Anchor { start: ext.unwrap_or(s), end: e };
+                if best.is_none_or(|b| a.start < b.start) {
+                    best = Some(a);
+                }
+                break;
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+    }
+    None
+}
+
+/// What was read from one row region.
+struct RowRead {
+    cells: Vec<Cell>,
+}
+
+fn content_count(items: &[Item]) -> usize {
+    items.iter().filter(|i| i.is_content()).count()
+}
+
+/// Read `items` into the row's columns (no splitting).
+fn read_row(ctx: &mut Ctx<'_, '_>, kind: TableKind, path: &str, cols: &[Col], items: &[Item], span: Option<Span>) -> RowRead {
+    let n = cols.len();
+    let content: Vec<&Item> = items.iter().filter(|i| i.is_content()).collect();
+    let k = content.len();
+    ctx.cells_read += k;
+    let mut cells: Vec<Cell> = cols.iter().map(|c| Cell::absent(c.label)).collect();
+    if k == n {
+        for (i, it) in content.iter().enumerate() {
+            if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
+                *slot = cell_from_item(ctx, col, it, None);
+            }
+        }
+        return RowRead { cells };
+    }
+    if k > n {
+        for (i, it) in content.iter().take(n).enumerate() {
+            if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
+                *slot = cell_from_item(ctx, col, it, None);
+            }
+        }
+        let extra: Vec<String> = content.iter().skip(n).map(|i| ctx.text.get(i.start..i.end).unwrap_or("").to_string()).collect();
+        let first_extra = content.get(n).map(|i| (ctx.map)(i.start, i.end));
+        ctx.diags.push(
+            Diagnostic::new(
+                Code::T005,
+                format!(
+                    "table {} ({}), row `{path}`: {k} values for {n} columns; the surplus ({}) is not used",
+                    kind.number(),
+                    kind.title(),
+                    extra.join(" ")
+                ),
+            )
+            .with_span(first_extra.or(span))
+            .at(Location::row(kind, path)),
+        );
+        return RowRead { cells };
+    }
+    // k < n. Explicit empty cells: read by position.
+    let seq: Vec<&Item> = items.iter().filter(|i| i.is_content() || i.kind == ItemKind::Empty).collect();
+    let positional = seq.len() >= n && seq.iter().take(n).filter(|i| i.is_content()).count() == k && k > 0;
+    if positional {
+        for (i, it) in seq.iter().take(n).enumerate() {
+            if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
+                *slot = cell_from_item(ctx, col, it, None);
+            }
+        }
+    } else {
+        for (i, it) in content.iter().enumerate() {
+            if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
+                *slot = cell_from_item(ctx, col, it, None);
+            }
+        }
+    }
+    if k < n {
+        let blank_cols: Vec<&str> = cells.iter().filter(|c| c.value.is_none()).map(|c| c.column.as_str()).collect();
+        let how = if positional {
+            "the empty cells are read as blank"
+        } else if k == 0 {
+            "no value was found"
+        } else {
+            "the values are placed in the leading columns; which cell is missing cannot be told"
+        };
+        ctx.diags.push(
+            Diagnostic::new(
+                Code::T004,
+                format!(
+                    "table {} ({}), row `{path}`: {k} of {n} values; {how} (blank: {})",
+                    kind.number(),
+                    kind.title(),
+                    blank_cols.join("、")
+                ),
+            )
+            .with_span(span)
+            .at(Location::row(kind, path)),
+        );
+    }
+    RowRead { cells }
+}
+
+/// The digit runs of a region's items, when the row can be a glued run: all content items are
+/// non-negative numbers without a unit except possibly the last.
+fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Range<usize>>> {
+    let content: Vec<&Item> = items.iter().filter(|i| i.is_content()).collect();
+    if content.is_empty() || content.len() >= n {
+        return None;
+    }
+    let mut runs = Vec::new();
+    let mut digits = 0usize;
+    for it in &content {
+        let tok = text.get(it.start..it.end)?;
+        // Accept digits with at most one point, optional trailing unit (removed from the run).
+        let core_end = tok.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(tok.len());
+        let core = tok.get(..core_end)?;
+        if core.is_empty() || core.matches('.').count() > 1 {
+            return None;
+        }
+        digits += core.chars().filter(char::is_ascii_digit).count();
+        runs.push(it.start..it.start + core_end);
+    }
+    if digits < n {
+        return None;
+    }
+    Some(runs)
+}
+
+fn cells_from_reading(ctx: &Ctx<'_, '_>, cols: &[Col], reading: &Reading, derived: bool) -> Vec<Cell> {
+    cols.iter()
+        .enumerate()
+        .map(|(i, col)| match reading.pieces.get(i) {
+            Some(r) => {
+                let raw = ctx.text.get(r.clone()).unwrap_or("");
+                let it = Item {
+                    kind: crate::cells::parse_value(raw)
+                        .map(|(n, u)| ItemKind::Value(n, u))
+                        .unwrap_or(ItemKind::Text),
+                    start: r.start,
+                    end: r.end,
+                };
+                cell_from_item(ctx, col, &it, if derived { Some(Derivation::Split) } else { None })
+            }
+            None => Cell::absent(col.label),
+        })
+        .collect()
+}
+
+fn reading_text(ctx: &Ctx<'_, '_>, r: &Reading) -> Vec<String> {
+    r.pieces.iter().map(|p| ctx.text.get(p.clone()).unwrap_or("").to_string()).collect()
+}
+
+/// A row slot during table assembly.
+struct Slot {
+    desc_idx: usize,
+    anchor: Option<Anchor>,
+    items: Vec<Item>,
+    region: (usize, usize),
+}
+
+fn label_of(ctx: &Ctx<'_, '_>, a: &Option<Anchor>) -> (Option<String>, Option<Span>) {
+    match a {
+        Some(a) => (ctx.text.get(a.start..a.end).map(|s| s.trim().to_string()), Some((ctx.map)(a.start, a.end))),
+        None => (None, None),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table 2
+
+/// Read table 2 in `text[from..to]`.
+pub(crate) fn table2(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize) -> Option<Table> {
+    let kind = TableKind::ActiveDisclosure;
+    let blocks = template::table2(tpl);
+    let text = ctx.text;
+    // Block headers.
+    let mut headers: Vec<Option<(usize, usize)>> = Vec::new();
+    let mut cursor = from;
+    for b in blocks {
+        let label = format!("第二十条第({})项", b.item);
+        let alt = format!("第({})项", b.item);
+        let found = find_label(text, cursor, to, &label).or_else(|| find_label(text, cursor, to, &alt));
+        if let Some((_, e)) = found {
+            cursor = e;
+        }
+        headers.push(found);
+    }
+    let mut rows_out: Vec<Row> = Vec::new();
+    let mut any = headers.iter().any(Option::is_some);
+    let mut cursor = from;
+    let mut flat_rows = 0usize;
+    let mut found_rows = 0usize;
+    let mut table_start = usize::MAX;
+    let mut table_end = from;
+    for (bi, b) in blocks.iter().enumerate() {
+        let bstart = headers.get(bi).copied().flatten().map_or(cursor, |h| h.1.max(cursor));
+        let bend = headers.iter().skip(bi + 1).flatten().next().map_or(to, |h| h.0);
+        if let Some(h) = headers.get(bi).copied().flatten() {
+            table_start = table_start.min(h.0);
+        }
+        let mut rc = bstart;
+        let mut anchors: Vec<Option<Anchor>> = Vec::new();
+        for d in b.rows {
+            let a = find_row_label(text, rc, bend, d, false);
+            if let Some(a) = a {
+                rc = a.end;
+                found_rows += 1;
+                table_start = table_start.min(a.start);
+                if text.get(a.end..).and_then(|r| r.chars().next()).is_some_and(|c| c.is_ascii_digit()) {
+                    flat_rows += 1;
+                }
+            }
+            anchors.push(a);
+        }
+        for (ri, d) in b.rows.iter().enumerate() {
+            let a = anchors.get(ri).copied().flatten();
+            let path = d.path;
+            let (label, span) = label_of(ctx, &a);
+            let cells = match a {
+                None => {
+                    if any || found_rows > 0 {
+                        ctx.diags.push(
+                            Diagnostic::new(Code::T003, format!("table 2 ({}), row `{path}`: label not found", kind.title()))
+                                .at(Location::row(kind, path)),
+                        );
+                    }
+                    d.cols.iter().map(|c| Cell::absent(c.label)).collect()
+                }
+                Some(a) => {
+                    let next = anchors.iter().skip(ri + 1).flatten().next().map_or(bend, |n| n.start);
+                    let items = region_items(text, a.end, next);
+                    table_end = table_end.max(items.iter().filter(|i| i.is_content()).map(|i| i.end).max().unwrap_or(a.end));
+                    let n = d.cols.len();
+                    if let Some(runs) = glued_runs(text, &items, n) {
+                        let rr = RowRuns { text, runs, n, rule: RowRule::Free };
+                        let cands = split::row_candidates(&rr, &mut ctx.budget);
+                        split_outcome(ctx, kind, path, d.cols, &cands, span)
+                    } else {
+                        read_row(ctx, kind, path, d.cols, &items, span).cells
+                    }
+                }
+            };
+            rows_out.push(Row { row: path.to_string(), label, span, subtotal: false, cells });
+        }
+        if let Some(l) = anchors.iter().flatten().last() {
+            cursor = l.end;
+        }
+    }
+    any |= found_rows > 0;
+    if !any || found_rows == 0 {
+        return None;
+    }
+    let _ = flat_rows;
+    let start = if table_start == usize::MAX { from } else { table_start };
+    Some(Table { kind, template: tpl, span: (ctx.map)(start, table_end.max(start)), rows: rows_out })
+}
+
+fn split_outcome(ctx: &mut Ctx<'_, '_>, kind: TableKind, path: &str, cols: &[Col], cands: &RowCandidates, span: Option<Span>) -> Vec<Cell> {
+    match cands.readings.len() {
+        1 if !cands.truncated => {
+            let r = cands.readings.first().cloned().unwrap_or(Reading { pieces: vec![], values: vec![] });
+            ctx.diags.push(
+                Diagnostic::new(
+                    Code::T007,
+                    format!(
+                        "table {} ({}), row `{path}`: glued digits split as {} (the only split the template allows)",
+                        kind.number(),
+                        kind.title(),
+                        reading_text(ctx, &r).join(" | ")
+                    ),
+                )
+                .with_span(span)
+                .at(Location::row(kind, path)),
+            );
+            cells_from_reading(ctx, cols, &r, true)
+        }
+        0 if !cands.truncated => {
+            ctx.diags.push(
+                Diagnostic::new(
+                    Code::T009,
+                    format!("table {} ({}), row `{path}`: glued digits admit no split into {} values", kind.number(), kind.title(), cols.len()),
+                )
+                .with_span(span)
+                .at(Location::row(kind, path)),
+            );
+            cols.iter().map(|c| Cell::absent(c.label)).collect()
+        }
+        _ => {
+            let mut d = Diagnostic::new(
+                Code::T008,
+                format!(
+                    "table {} ({}), row `{path}`: glued digits admit {}{} splits; the cells are left blank",
+                    kind.number(),
+                    kind.title(),
+                    cands.readings.len(),
+                    if cands.truncated { "+" } else { "" }
+                ),
+            )
+            .with_span(span)
+            .at(Location::row(kind, path));
+            d.candidates = cands.readings.iter().take(20).map(|r| reading_text(ctx, r)).collect();
+            ctx.diags.push(d);
+            cols.iter().map(|c| Cell::absent(c.label)).collect()
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table 3
+
+/// Read table 3 in `text[from..to]`.
+pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize) -> Option<Table> {
+    let kind = TableKind::Applications;
+    let descs = template::table3(tpl);
+    let text = ctx.text;
+    // 1. Data rows in order.
+    let mut slots: Vec<Slot> = descs.iter().enumerate().map(|(i, _)| Slot { desc_idx: i, anchor: None, items: vec![], region: (0, 0) }).collect();
+    let mut cursor = from;
+    for (i, d) in descs.iter().enumerate() {
+        if d.role != RowRole::Data {
+            continue;
+        }
+        if let Some(a) = find_row_label(text, cursor, to, d, true) {
+            cursor = a.end;
+            if let Some(s) = slots.get_mut(i) {
+                s.anchor = Some(a);
+            }
+        }
+    }
+    let data_found = slots.iter().filter(|s| s.anchor.is_some()).count();
+    if data_found < 2 {
+        return None;
+    }
+    // 2. Group labels, only in the gap before their first following data row.
+    for (i, d) in descs.iter().enumerate() {
+        if d.role == RowRole::Data {
+            continue;
+        }
+        let prev_end = slots.iter().take(i).filter_map(|s| s.anchor).map(|a| a.end).max().unwrap_or(from);
+        let next_start = slots.iter().skip(i + 1).filter_map(|s| s.anchor).map(|a| a.start).next().unwrap_or(to);
+        if let Some(a) = find_row_label(text, prev_end, next_start, d, true) {
+            if let Some(s) = slots.get_mut(i) {
+                s.anchor = Some(a);
+            }
+        }
+    }
+    // Header: extra 小计 column.
+    let first_anchor = slots.iter().filter_map(|s| s.anchor).map(|a| a.start).min().unwrap_or(from);
+    let header = text.get(from..first_anchor).unwrap_or("");
+    let subtotal_col = if header.contains("小计") {
+        let sc = header.find("小计").unwrap_or(0);
+        let biz = header.find("商业").unwrap_or(usize::MAX);
+        ctx.diags.push(
+            Diagnostic::new(Code::T011, "table 3: the header has a 法人或其他组织小计 column; it is recognised and left out")
+                .with_span(Some((ctx.map)(from + sc, from + sc + "小计".len())))
+                .at(Location::table(kind)),
+        );
+        Some(if sc < biz { 1 } else { 6 })
+    } else {
+        None
+    };
+    // 3. Regions.
+    let anchored: Vec<(usize, Anchor)> = slots.iter().enumerate().filter_map(|(i, s)| s.anchor.map(|a| (i, a))).collect();
+    let mut sorted = anchored.clone();
+    sorted.sort_by_key(|(_, a)| a.start);
+    for (k, (i, a)) in sorted.iter().enumerate() {
+        let next = sorted.get(k + 1).map_or(to, |(_, n)| n.start);
+        let mut items = region_items(text, a.end, next.max(a.end));
+        if let Some(sc) = subtotal_col {
+            let content: Vec<usize> = items.iter().enumerate().filter(|(_, it)| it.is_content()).map(|(j, _)| j).collect();
+            if content.len() == 8 {
+                if let Some(&j) = content.get(sc) {
+                    items.remove(j);
+                }
+            }
+        }
+        if let Some(s) = slots.get_mut(*i) {
+            s.items = items;
+            s.region = (a.end, next);
+        }
+    }
+    let flattened = {
+        let (s, e) = (sorted.first().map_or(from, |x| x.1.start), sorted.last().map_or(to, |x| x.1.end));
+        text.get(s..e).is_some_and(|t| !t.contains(['\n', '|', '\t']))
+    };
+    let n = T3_COLS.len();
+    // 4. Positional distribution where labels were lost.
+    let mut assigned: Vec<Option<Vec<Item>>> = vec![None; descs.len()];
+    let mut positional: Vec<bool> = vec![false; descs.len()];
+    let mut i = 0;
+    while i < descs.len() {
+        let s = match slots.get(i) {
+            Some(s) => s,
+            None => break,
+        };
+        let d = match descs.get(i) {
+            Some(d) => d,
+            None => break,
+        };
+        if s.anchor.is_none() {
+            i += 1;
+            continue;
+        }
+        let content: Vec<Item> = s.items.iter().filter(|x| x.is_content()).cloned().collect();
+        let own = match d.role {
+            RowRole::Data => 1,
+            _ => {
+                // A group with exactly n values whose children are present: printed subtotal.
+                let child_found = descs.iter().enumerate().any(|(j, c)| c.parent == Some(i) && slots.get(j).is_some_and(|x| x.anchor.is_some()));
+                if content.len() == n && (child_found || d.role == RowRole::GroupOrData) {
+                    1
+                } else {
+                    0
+                }
+            }
+        };
+        if content.len() >= n * (own + 1) && !flattened {
+            // Values for rows whose labels are missing follow.
+            if own == 1 {
+                assigned[i] = Some(content.iter().take(n).cloned().collect());
+            }
+            let mut rest = content.iter().skip(own * n).cloned().collect::<Vec<_>>();
+            let mut j = i + 1;
+            while rest.len() >= n && j < descs.len() {
+                let dj = match descs.get(j) {
+                    Some(x) => x,
+                    None => break,
+                };
+                if slots.get(j).is_some_and(|x| x.anchor.is_some()) {
+                    break;
+                }
+                if dj.role == RowRole::Data && !(tpl == Template::V2021 && dj.role == RowRole::GroupOrData) {
+                    let chunk: Vec<Item> = rest.drain(..n).collect();
+                    assigned[j] = Some(chunk);
+                    positional[j] = true;
+                }
+                j += 1;
+            }
+            i += 1;
+            continue;
+        }
+        i += 1;
+    }
+    // 5. Rows.
+    let mut rows: Vec<Row> = Vec::new();
+    let mut readings: Vec<Vec<Reading>> = Vec::new();
+    let mut row_index: Vec<usize> = Vec::new(); // desc index of each entry in readings
+    let mut pending: Vec<(usize, RowCandidates)> = Vec::new();
+    let six_idx = descs.iter().position(|d| d.role == RowRole::GroupOrData);
+    let six_children_found = six_idx.is_some_and(|si| descs.iter().enumerate().any(|(j, c)| c.parent == Some(si) && slots.get(j).is_some_and(|x| x.anchor.is_some())));
+    let six_as_data = six_idx.is_some_and(|si| {
+        !six_children_found && slots.get(si).is_some_and(|s| s.anchor.is_some() && content_count(&s.items) > 0)
+    });
+    for (i, d) in descs.iter().enumerate() {
+        let s = match slots.get(i) {
+            Some(s) => s,
+            None => continue,
+        };
+        let path = d.path;
+        let is_group = d.role != RowRole::Data;
+        let (label, span) = label_of(ctx, &s.anchor);
+        if d.role == RowRole::GroupOrData && six_as_data {
+            // 2019-shaped （六）其他处理 in a 2021 report.
+        } else if d.parent.is_some() && six_idx.is_some() && d.parent == six_idx && six_as_data {
+            continue;
+        } else if is_group {
+            let content = content_count(&s.items);
+            let child_found = descs.iter().enumerate().any(|(j, c)| c.parent == Some(i) && slots.get(j).is_some_and(|x| x.anchor.is_some()));
+            if s.anchor.is_some() && content == n && child_found && assigned.get(i).is_none_or(Option::is_none) {
+                let rr = read_row(ctx, kind, path, T3_COLS, &s.items, span);
+                rows.push(Row { row: path.to_string(), label, span, subtotal: true, cells: rr.cells });
+            }
+            continue;
+        }
+        let items_src: Option<Vec<Item>> = assigned.get(i).cloned().flatten();
+        let (items, was_positional) = match items_src {
+            Some(it) => (it, positional.get(i).copied().unwrap_or(false)),
+            None => (s.items.clone(), false),
+        };
+        if s.anchor.is_none() && !was_positional {
+            ctx.diags.push(
+                Diagnostic::new(Code::T003, format!("table 3 ({}), row `{path}`: label not found", kind.title())).at(Location::row(kind, path)),
+            );
+            rows.push(Row { row: path.to_string(), label, span, subtotal: false, cells: T3_COLS.iter().map(|c| Cell::absent(c.label)).collect() });
+            continue;
+        }
+        if was_positional {
+            let first = items.first().map(|x| (ctx.map)(x.start, x.end));
+            ctx.diags.push(
+                Diagnostic::new(
+                    Code::T010,
+                    format!("table 3 ({}), row `{path}`: its label is missing; its {n} values were taken by position", kind.title()),
+                )
+                .with_span(first)
+                .at(Location::row(kind, path)),
+            );
+        }
+        if flattened {
+            if let Some(runs) = glued_runs(text, &items, n) {
+                let rr = RowRuns { text, runs, n, rule: RowRule::LastIsSum };
+                let cands = split::row_candidates(&rr, &mut ctx.budget);
+                pending.push((rows.len(), cands.clone()));
+                readings.push(cands.readings.clone());
+                row_index.push(i);
+                rows.push(Row { row: path.to_string(), label, span, subtotal: false, cells: T3_COLS.iter().map(|c| Cell::absent(c.label)).collect() });
+                continue;
+            }
+        }
+        let mut rr = read_row(ctx, kind, path, T3_COLS, &items, span);
+        if was_positional {
+            for c in &mut rr.cells {
+                c.derived = Some(Derivation::Positional);
+            }
+        }
+        let vals: Vec<Option<i128>> = rr.cells.iter().map(|c| c.value.and_then(|v| v.as_i64()).map(i128::from)).collect();
+        readings.push(vec![Reading { pieces: vec![], values: vals }]);
+        row_index.push(i);
+        rows.push(Row { row: path.to_string(), label, span, subtotal: false, cells: rr.cells });
+    }
+    // 6. Table-level resolution of split rows (C1, C3).
+    if !pending.is_empty() {
+        let pos = |path_pred: &dyn Fn(&str) -> bool| -> Option<usize> {
+            row_index.iter().position(|&di| descs.get(di).is_some_and(|d| path_pred(d.path)))
+        };
+        let r1 = pos(&|p| p.starts_with("一、"));
+        let r2 = pos(&|p| p.starts_with("二、"));
+        let r7 = pos(&|p| p.ends_with("（七）总计"));
+        let r4 = pos(&|p| p.starts_with("四、"));
+        let results: Vec<usize> = row_index
+            .iter()
+            .enumerate()
+            .filter(|(_, &di)| descs.get(di).is_some_and(|d| d.path.starts_with("三、") && !d.path.ends_with("（七）总计")))
+            .map(|(k, _)| k)
+            .collect();
+        let mut constraints = Vec::new();
+        for col in 0..n {
+            if let (Some(a), Some(b), Some(c), Some(e)) = (r1, r2, r7, r4) {
+                constraints.push(Constraint { terms: vec![(a, col, 1), (b, col, 1), (c, col, -1), (e, col, -1)] });
+            }
+            if let Some(c) = r7 {
+                let mut terms = vec![(c, col, 1)];
+                terms.extend(results.iter().map(|&r| (r, col, -1)));
+                constraints.push(Constraint { terms });
+            }
+        }
+        let res = split::resolve(&readings, &constraints, &mut ctx.budget);
+        for (row_pos, cands) in pending {
+            let k = rows.get(..row_pos).map_or(0, |_| 0);
+            let _ = k;
+            let ri = match row_index.iter().position(|&di| rows.get(row_pos).is_some_and(|r| descs.get(di).is_some_and(|d| d.path == r.row))) {
+                Some(x) => x,
+                None => continue,
+            };
+            let path = rows.get(row_pos).map(|r| r.row.clone()).unwrap_or_default();
+            let span = rows.get(row_pos).and_then(|r| r.span);
+            let sub = match res.get(ri) {
+                Some(Resolution::Unique(idx)) => RowCandidates { readings: cands.readings.get(*idx).cloned().into_iter().collect(), truncated: false },
+                Some(Resolution::Ambiguous(ids)) => RowCandidates { readings: ids.iter().filter_map(|&x| cands.readings.get(x).cloned()).collect(), truncated: cands.truncated },
+                _ => RowCandidates { readings: vec![], truncated: cands.truncated },
+            };
+            let cells = split_outcome(ctx, kind, &path, T3_COLS, &sub, span);
+            if let Some(r) = rows.get_mut(row_pos) {
+                r.cells = cells;
+            }
+        }
+    }
+    let start = slots.iter().filter_map(|s| s.anchor).map(|a| a.start).min().unwrap_or(from);
+    let end = slots.iter().map(|s| s.items.iter().map(|i| i.end).max().unwrap_or(0)).max().unwrap_or(start).max(start);
+    Some(Table { kind, template: tpl, span: (ctx.map)(start, end), rows })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table 4
+
+const T4_HEADER_LAST: &[&str] = &["总计", "尚未审结", "复议后起诉", "未经复议直接起诉"];
+
+/// Read table 4 in `text[from..to]`.
+pub(crate) fn table4(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize) -> Option<Table> {
+    let kind = TableKind::ReviewLitigation;
+    let text = ctx.text;
+    // Values start after the last header word.
+    let mut header_end: Option<usize> = None;
+    let mut header_start: Option<usize> = None;
+    for w in T4_HEADER_LAST {
+        let mut s = from;
+        while let Some((a, e)) = find_label(text, s, to, w) {
+            header_end = Some(header_end.map_or(e, |h| h.max(e)));
+            header_start = Some(header_start.map_or(a, |h| h.min(a)));
+            s = e;
+        }
+    }
+    let has_words = find_label(text, from, to, "行政复议").is_some() || find_label(text, from, to, "结果维持").is_some();
+    let vstart = header_end.unwrap_or(from);
+    let items = region_items(text, vstart, to);
+    let content = content_count(&items);
+    if content == 0 && header_end.is_none() {
+        return None;
+    }
+    if content == 0 && !has_words {
+        return None;
+    }
+    let cols: Vec<Col> = T4_COLS.to_vec();
+    let all_cols: Vec<Col> = (0..3).flat_map(|_| cols.iter().copied()).collect();
+    let path = "行政复议";
+    let span = header_start.map(|s| (ctx.map)(s, header_end.unwrap_or(s)));
+    let flattened = text.get(vstart..to).is_some_and(|t| !t.trim().contains(['\n', '|', '\t']));
+    let cells15: Vec<Cell> = if let (true, Some(runs)) = (flattened || content < 15, glued_runs(text, &items, 15)) {
+        let rr = RowRuns { text, runs, n: 15, rule: RowRule::GroupTotals(5) };
+        let cands = split::row_candidates(&rr, &mut ctx.budget);
+        split_outcome(ctx, kind, "行政复议、行政诉讼 (all 15 values)", &all_cols, &cands, span)
+    } else {
+        read_row(ctx, kind, "行政复议、行政诉讼 (all 15 values)", &all_cols, &items, span).cells
+    };
+    let mut rows = Vec::new();
+    for (g, name) in T4_ROWS.iter().enumerate() {
+        let cells: Vec<Cell> = cells15.iter().skip(g * 5).take(5).cloned().collect();
+        let _ = path;
+        rows.push(Row { row: name.to_string(), label: None, span: None, subtotal: false, cells });
+    }
+    // Diagnostics for the whole run name the table-4 rows.
+    for d in ctx.diags.iter_mut() {
+        if d.location.as_ref().is_some_and(|l| l.row.as_deref() == Some("行政复议、行政诉讼 (all 15 values)")) {
+            d.message = d.message.replace("行政复议、行政诉讼 (all 15 values)", "行政复议 / 行政诉讼/未经复议直接起诉 / 行政诉讼/复议后起诉");
+            if let Some(l) = d.location.as_mut() {
+                l.row = Some("行政复议".to_string());
+            }
+            d.message.push_str(" [rows 行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉]");
+        }
+    }
+    let end = items.iter().filter(|i| i.is_content()).map(|i| i.end).max().unwrap_or(vstart);
+    let start = header_start.unwrap_or(vstart);
+    Some(Table { kind, template: tpl, span: (ctx.map)(start, end.max(start)), rows })
+}
+
+/// The layout of the table text (for `meta.layout`).
+pub(crate) fn detect_layout(text: &str, from: usize, to: usize) -> Layout {
+    let t = match text.get(from..to.min(text.len())) {
+        Some(t) => t,
+        None => return Layout::None,
+    };
+    let lines = t.lines().filter(|l| !l.trim().is_empty()).count().max(1);
+    let pipes = t.matches('|').count();
+    if t.contains("|---") || t.contains("| ---") || t.contains("|:--") {
+        return Layout::Markdown;
+    }
+    if lines <= 2 && t.len() > 200 {
+        return Layout::Flattened;
+    }
+    let pipe_lines = t.lines().filter(|l| l.trim_end().ends_with('|')).count();
+    if pipes > 0 && pipe_lines * 2 >= lines {
+        let avg_pipes = pipes as f64 / lines as f64;
+        return if avg_pipes < 1.6 { Layout::CellPerLine } else { Layout::Pipe };
+    }
+    let tab_lines = t.lines().filter(|l| l.starts_with('\t')).count();
+    if tab_lines * 2 >= lines {
+        return Layout::CellPerLine;
+    }
+    Layout::PdfText
+}
