@@ -12,6 +12,7 @@ mod normalise;
 mod template;
 mod mojibake;
 mod options;
+mod parse;
 mod scan;
 mod segment;
 mod split;
@@ -34,4 +35,24 @@ impl Report {
 /// Check the cross-year rules (C6, C12, C13) over reports of the same agency, in any order.
 pub fn validate_series(reports: &[Report]) -> Vec<Diagnostic> {
     validate::validate_series(reports)
+}
+
+/// Parse a report held as text. Never fails: problems are diagnostics in the report.
+pub fn parse(input: &str) -> Report {
+    parse::parse_str_with(input, &Options::default())
+}
+
+/// Parse a report held as text, with options.
+pub fn parse_with(input: &str, options: &Options) -> Report {
+    parse::parse_str_with(input, options)
+}
+
+/// Parse a report held as bytes in any supported encoding (detected, or forced by `Options`).
+pub fn parse_bytes(input: &[u8]) -> Report {
+    parse::parse_bytes_with(input, &Options::default())
+}
+
+/// Parse bytes with options.
+pub fn parse_bytes_with(input: &[u8], options: &Options) -> Report {
+    parse::parse_bytes_with(input, options)
 }

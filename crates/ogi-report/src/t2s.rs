@@ -4,3 +4,8 @@
 pub(crate) fn label_char(c: char) -> char {
     c
 }
+
+/// Label-table conversion of a whole string.
+pub(crate) fn label_str(s: &str) -> String {
+    s.chars().map(label_char).collect()
+}

@@ -1,0 +1,269 @@
+//! The pipeline: decode → (HTML) → normalise → segment → tables → report.
+
+use std::borrow::Cow;
+
+use crate::decode::decode;
+use crate::diag::{Code, Diagnostic, Location};
+use crate::model::{Layout, Meta, Report, Section, SectionKind, Span, Template};
+use crate::normalise::{clean_range, normalise};
+use crate::options::{Options, Prose};
+use crate::segment::{find_headings, find_meta, iso};
+use crate::split::Budget;
+use crate::tables::{detect_layout, detect_template, table2, table3, table4, Ctx};
+use crate::textmap::OffsetMap;
+
+/// Parse raw bytes in any supported encoding.
+pub(crate) fn parse_bytes_with(input: &[u8], opts: &Options) -> Report {
+    let mut pre_diags = Vec::new();
+    let input = if input.len() > opts.max_input_bytes {
+        pre_diags.push(
+            Diagnostic::new(
+                Code::D003,
+                format!("the input has {} bytes, more than the limit of {}; only the first {} bytes were parsed", input.len(), opts.max_input_bytes, opts.max_input_bytes),
+            )
+            .with_span(Some(Span::new(opts.max_input_bytes, input.len()))),
+        );
+        input.get(..opts.max_input_bytes).unwrap_or(input)
+    } else {
+        input
+    };
+    let dec = decode(input, opts.encoding.as_deref());
+    let mut report = parse_decoded(&dec.text, &dec.map, opts, dec.encoding);
+    let mut diags = pre_diags;
+    diags.extend(dec.diagnostics);
+    diags.append(&mut report.diagnostics);
+    report.diagnostics = diags;
+    report
+}
+
+/// Parse text (already Unicode).
+pub(crate) fn parse_str_with(input: &str, opts: &Options) -> Report {
+    let mut pre = Vec::new();
+    let input = if input.len() > opts.max_input_bytes {
+        let mut cut = opts.max_input_bytes;
+        while cut > 0 && !input.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        pre.push(
+            Diagnostic::new(Code::D003, format!("the input has {} bytes, more than the limit of {}; only its head was parsed", input.len(), opts.max_input_bytes))
+                .with_span(Some(Span::new(cut, input.len()))),
+        );
+        input.get(..cut).unwrap_or("")
+    } else {
+        input
+    };
+    let map = OffsetMap::identity(input.len());
+    let mut r = parse_decoded(input, &map, opts, "UTF-8");
+    pre.append(&mut r.diagnostics);
+    r.diagnostics = pre;
+    r
+}
+
+struct Stage<'a> {
+    text: Cow<'a, str>,
+    /// stage text → decoded text (None: identity).
+    map: Option<OffsetMap>,
+    html_title: Option<String>,
+    html_published: Option<String>,
+}
+
+fn html_stage<'a>(decoded: &'a str, opts: &Options, diags: &mut Vec<Diagnostic>) -> Stage<'a> {
+    #[cfg(feature = "html")]
+    {
+        let is_html = opts.html.unwrap_or_else(|| crate::html::looks_like_html(decoded));
+        if is_html {
+            let lin = crate::html::linearize(decoded);
+            diags.push(Diagnostic::new(Code::N004, "HTML input: the report text and tables were read from the page's markup"));
+            return Stage { text: Cow::Owned(lin.text), map: Some(lin.map), html_title: lin.title, html_published: lin.published };
+        }
+    }
+    #[cfg(not(feature = "html"))]
+    {
+        let _ = (opts, &diags);
+    }
+    Stage { text: Cow::Borrowed(decoded), map: None, html_title: None, html_published: None }
+}
+
+fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let stage = html_stage(decoded, opts, &mut diags);
+    let st: &str = &stage.text;
+    let canon = normalise(st);
+    let ctext = canon.text.as_str();
+    // stage offsets → input bytes
+    let stage_to_input = |s: usize, e: usize| -> Span {
+        let (s1, e1) = match &stage.map {
+            Some(m) => m.map_range(s, e),
+            None => (s, e),
+        };
+        let (s0, e0) = dmap.map_range(s1, e1);
+        Span::new(s0, e0)
+    };
+    let mapper = |s: usize, e: usize| -> Span {
+        let (s2, e2) = canon.map.map_range(s, e);
+        stage_to_input(s2, e2)
+    };
+    // Normalisation diagnostics carry stage offsets.
+    for mut d in canon.diagnostics.iter().cloned() {
+        d.span = d.span.map(|sp| stage_to_input(sp.start, sp.end));
+        diags.push(d);
+    }
+
+    let headings = find_headings(ctext);
+    let found = find_meta(ctext, &headings);
+    let sec = |k: SectionKind| headings.iter().find(|h| h.kind == k);
+
+    // Template version from the labels present.
+    let tables_from = sec(SectionKind::ActiveDisclosure).map_or(0, |h| h.start);
+    let tables_to = sec(SectionKind::Problems).map_or(ctext.len(), |h| h.start);
+    let (m19, m21) = detect_template(ctext, tables_from, tables_to.max(tables_from));
+    let mut template = match (m19, m21) {
+        (0, 0) => None,
+        (a, b) if a > b => Some(Template::V2019),
+        (a, b) if b > a => Some(Template::V2021),
+        _ => None,
+    };
+
+    // Areas.
+    let s2 = sec(SectionKind::ActiveDisclosure);
+    let s3 = sec(SectionKind::Applications);
+    let s4 = sec(SectionKind::ReviewLitigation);
+    let s5 = sec(SectionKind::Problems);
+    let end_all = found.tail_start.unwrap_or(ctext.len());
+    let t2_from = s2.map_or(0, |h| h.end);
+    let t3_head = crate::scan::find_label(ctext, t2_from, end_all, "本列数据的勾稽关系");
+    let t3_from = match (t3_head, s3) {
+        (Some((a, _)), _) => a,
+        (None, Some(h)) => h.end,
+        (None, None) => crate::scan::find_label(ctext, t2_from, end_all, "本年新收").map_or(end_all, |x| x.0.saturating_sub(12)),
+    };
+    let t2_to = s3.map_or(t3_from, |h| h.start.min(t3_from)).max(t2_from);
+    let t3_to = s4.map(|h| h.start).or(s5.map(|h| h.start)).unwrap_or(end_all).max(t3_from);
+    let t4_from = s4.map_or(t3_to, |h| h.end);
+    let t4_to = s5.map(|h| h.start).unwrap_or(end_all).max(t4_from);
+
+    let mut ctx = Ctx {
+        text: ctext,
+        map: &mapper,
+        diags: Vec::new(),
+        budget: Budget { steps: opts.max_split_steps, max_readings: 64 },
+        max_cells: opts.max_cells,
+        cells_read: 0,
+    };
+
+    // When labels cannot tell, try both descriptors on table 3 ((六) sub-rows decide), else year.
+    if template.is_none() {
+        let by_year = found.year.map(|y| if y >= 2021 { Template::V2021 } else { Template::V2019 });
+        let probe = Template::V2021;
+        let mut probe_ctx = Ctx { text: ctext, map: &mapper, diags: Vec::new(), budget: ctx.budget, max_cells: ctx.max_cells, cells_read: 0 };
+        let has_t3 = table3(&mut probe_ctx, probe, t3_from, t3_to).is_some();
+        let has_t2 = table2(&mut probe_ctx, probe, t2_from, t2_to).is_some();
+        if has_t3 || has_t2 {
+            template = by_year;
+            diags.push(Diagnostic::new(
+                Code::T002,
+                match by_year {
+                    Some(t) => format!("the template version cannot be told from the labels; template {} assumed from the report year", t.as_str()),
+                    None => "the template version cannot be told from the labels or the year".to_string(),
+                },
+            ));
+        }
+    }
+
+    let mut older = false;
+    let (mut t2, mut t3, mut t4) = (None, None, None);
+    if let Some(tpl) = template {
+        t2 = table2(&mut ctx, tpl, t2_from, t2_to);
+        t3 = table3(&mut ctx, tpl, t3_from, t3_to);
+        t4 = table4(&mut ctx, tpl, t4_from, t4_to);
+    } else {
+        let oldish = ["统计表", "指标名称", "计量单位", "历年累计", "概述"].iter().filter(|w| ctext.contains(**w)).count();
+        let early = found.year.is_some_and(|y| y < 2019);
+        if oldish >= 2 || early {
+            older = true;
+            diags.push(Diagnostic::new(
+                Code::S002,
+                "the report follows the pre-2019 format (2008 条例): it has no national tables; its sections are reported where found",
+            ));
+        }
+    }
+    diags.append(&mut ctx.diags);
+    if !older {
+        for (t, k) in [(&t2, crate::model::TableKind::ActiveDisclosure), (&t3, crate::model::TableKind::Applications), (&t4, crate::model::TableKind::ReviewLitigation)] {
+            if t.is_none() {
+                diags.push(
+                    Diagnostic::new(Code::T001, format!("table {} ({}) is absent", k.number(), k.title()))
+                        .at(Location::table(k)),
+                );
+            }
+        }
+    }
+
+    // Sections.
+    let mut sections = Vec::new();
+    for (i, h) in headings.iter().enumerate() {
+        let next = headings.get(i + 1).map_or(end_all, |n| n.start).max(h.end);
+        let (hs, he) = canon.map.map_range(h.start, h.end);
+        let (bs, be) = canon.map.map_range(h.end, next);
+        let heading = st.get(hs..he).unwrap_or("").trim().to_string();
+        let body_range = bs..be;
+        let text = match opts.prose {
+            Prose::AsWritten => st.get(body_range).unwrap_or("").trim().to_string(),
+            Prose::Clean => clean_range(st, &canon, body_range).trim().to_string(),
+            Prose::Simplified => {
+                let clean = clean_range(st, &canon, body_range);
+                convert(&clean, opts, &mut diags).trim().to_string()
+            }
+        };
+        sections.push(Section { number: h.kind.number(), kind: h.kind, heading, text, span: stage_to_input(hs, be) });
+    }
+    if !older {
+        for k in SectionKind::ALL {
+            if !headings.iter().any(|h| h.kind == k) {
+                diags.push(
+                    Diagnostic::new(Code::S001, format!("section {} ({}) not found", k.number(), k.heading()))
+                        .at(Location { section: Some(k.number()), ..Default::default() }),
+                );
+            }
+        }
+    }
+
+    // Meta.
+    let title = found.title.map(|(s, e)| {
+        let (a, b) = canon.map.map_range(s, e);
+        let t: String = st.get(a..b).unwrap_or("").split_whitespace().collect::<Vec<_>>().join("");
+        t
+    }).or(stage.html_title.clone());
+    let agency = found.agency.clone().map(|a| crate::t2s::label_str(&a));
+    if found.title.is_none() && agency.is_none() {
+        diags.push(Diagnostic::new(Code::S003, "no title line naming the agency and year was found"));
+    }
+    let layout = if stage.map.is_some() {
+        Layout::Html
+    } else if t3.is_some() || t2.is_some() {
+        let (a, b) = (t2_from.min(t3_from), t3_to);
+        detect_layout(ctext, a, b)
+    } else {
+        Layout::None
+    };
+    let meta = Meta {
+        title,
+        agency,
+        year: found.year,
+        published: found.published.clone().or(stage.html_published.clone()),
+        template,
+        older_format: older,
+        script: canon.script,
+        encoding: encoding.to_string(),
+        layout,
+        period_start: found.period.map(|p| iso(p.0)),
+        period_end: found.period.map(|p| iso(p.1)),
+        repairs: canon.repairs,
+    };
+    Report { meta, sections, active_disclosure: t2, applications: t3, review_litigation: t4, diagnostics: diags }
+}
+
+fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {
+    let _ = (opts, diags);
+    crate::t2s::label_str(text)
+}
