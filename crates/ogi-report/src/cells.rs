@@ -61,14 +61,29 @@ fn digits(s: &str) -> IResult<&str, &str> {
 fn unsigned(s: &str) -> IResult<&str, &str> {
     recognize((
         digits,
-        many0(preceded(ch(','), nom::bytes::complete::take_while_m_n(3, 3, |c: char| c.is_ascii_digit()))),
+        many0(preceded(
+            ch(','),
+            nom::bytes::complete::take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+        )),
         opt((ch('.'), digits)),
     ))
     .parse(s)
 }
 
 fn unit(s: &str) -> IResult<&str, &str> {
-    alt((tag("万元"), tag("元"), tag("万"), tag("件"), tag("条"), tag("个"), tag("项"), tag("次"), tag("宗"), tag("人次"))).parse(s)
+    alt((
+        tag("万元"),
+        tag("元"),
+        tag("万"),
+        tag("件"),
+        tag("条"),
+        tag("个"),
+        tag("项"),
+        tag("次"),
+        tag("宗"),
+        tag("人次"),
+    ))
+    .parse(s)
 }
 
 /// Parse a whole token as a value: `12`, `+2`, `-18`, `减4`, `增3`, `168.61万元`, `1,234`.
@@ -93,7 +108,13 @@ pub(crate) fn parse_value(tok: &str) -> Option<(Number, Option<String>)> {
         let v: i64 = clean.parse().ok()?;
         Number::Int(if negative { -v } else { v })
     };
-    let unit = u.filter(|u| matches!(*u, "万元" | "元" | "万")).map(|u| if u == "万" { "万元".to_string() } else { u.to_string() });
+    let unit = u.filter(|u| matches!(*u, "万元" | "元" | "万")).map(|u| {
+        if u == "万" {
+            "万元".to_string()
+        } else {
+            u.to_string()
+        }
+    });
     Some((number, unit))
 }
 
@@ -219,13 +240,21 @@ pub(crate) fn region_items(text: &str, start: usize, end: usize) -> Vec<Item> {
             tokens(seg, start + s, &mut toks);
             if toks.is_empty() {
                 if idx > 0 && idx < nsegs {
-                    raw.push(Item { kind: ItemKind::Empty, start: start + s, end: start + e });
+                    raw.push(Item {
+                        kind: ItemKind::Empty,
+                        start: start + s,
+                        end: start + e,
+                    });
                 }
                 continue;
             }
             for (ts, te) in toks {
                 let tok = text.get(ts..te).unwrap_or("");
-                raw.push(Item { kind: classify(tok), start: ts, end: te });
+                raw.push(Item {
+                    kind: classify(tok),
+                    start: ts,
+                    end: te,
+                });
             }
         }
     } else {
@@ -233,7 +262,11 @@ pub(crate) fn region_items(text: &str, start: usize, end: usize) -> Vec<Item> {
         tokens(region, start, &mut toks);
         for (ts, te) in toks {
             let tok = text.get(ts..te).unwrap_or("");
-            raw.push(Item { kind: classify(tok), start: ts, end: te });
+            raw.push(Item {
+                kind: classify(tok),
+                start: ts,
+                end: te,
+            });
         }
     }
     // Leading text is the rest of the label; text after content ends the row.
@@ -279,7 +312,10 @@ mod tests {
 
     #[test]
     fn values_parse_like_the_template_prints_them() {
-        assert_eq!(parse_value("168.61万元").map(|v| (v.0.to_string(), v.1)), Some(("168.61".into(), Some("万元".into()))));
+        assert_eq!(
+            parse_value("168.61万元").map(|v| (v.0.to_string(), v.1)),
+            Some(("168.61".into(), Some("万元".into())))
+        );
         assert_eq!(parse_value("减4").map(|v| v.0), Some(Number::Int(-4)));
         assert_eq!(parse_value("+2").map(|v| v.0), Some(Number::Int(2)));
         assert_eq!(parse_value("-18").map(|v| v.0), Some(Number::Int(-18)));
@@ -290,14 +326,26 @@ mod tests {
 
     #[test]
     fn pipe_rows_keep_empty_cells_and_padding() {
-        assert_eq!(kinds(" | 0 | 0 | 0 | 0 | 0 | 0 | |||\n"), ["0", "0", "0", "0", "0", "0", "E", "E", "E"]);
+        assert_eq!(
+            kinds(" | 0 | 0 | 0 | 0 | 0 | 0 | |||\n"),
+            ["0", "0", "0", "0", "0", "0", "E", "E", "E"]
+        );
         assert_eq!(kinds(" |\n0 |\n0 |\n|\n|\n"), ["0", "0", "E", "E"]);
     }
 
     #[test]
     fn annotations_and_following_rows_are_text() {
-        assert_eq!(kinds("(设区的市应提供2019年数据) | 2 | 2 | 19 | ||\n其他主动公开文件 | 186 |"), ["2", "2", "19", "E", "E"]);
-        assert_eq!(kinds(" 746 12 0 0 10 1 769\n- 5 -\n法提供 "), ["746", "12", "0", "0", "10", "1", "769"]);
-        assert_eq!(kinds("具已获取信息 1 0 0 0 0 0 1"), ["1", "0", "0", "0", "0", "0", "1"]);
+        assert_eq!(
+            kinds("(设区的市应提供2019年数据) | 2 | 2 | 19 | ||\n其他主动公开文件 | 186 |"),
+            ["2", "2", "19", "E", "E"]
+        );
+        assert_eq!(
+            kinds(" 746 12 0 0 10 1 769\n- 5 -\n法提供 "),
+            ["746", "12", "0", "0", "10", "1", "769"]
+        );
+        assert_eq!(
+            kinds("具已获取信息 1 0 0 0 0 0 1"),
+            ["1", "0", "0", "0", "0", "0", "1"]
+        );
     }
 }

@@ -20,5 +20,10 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Decoded<'a> {
     let _ = forced;
     let text = String::from_utf8_lossy(bytes);
     let map = OffsetMap::identity(text.len());
-    Decoded { text, encoding: "UTF-8", map, diagnostics: Vec::new() }
+    Decoded {
+        text,
+        encoding: "UTF-8",
+        map,
+        diagnostics: Vec::new(),
+    }
 }

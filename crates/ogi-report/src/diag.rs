@@ -114,7 +114,9 @@ impl std::fmt::Display for Code {
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Information: a repair or a derivation that went well.
@@ -145,15 +147,25 @@ pub struct Location {
 impl Location {
     /// A location in a table.
     pub fn table(kind: TableKind) -> Self {
-        Location { section: Some(kind.number()), table: Some(kind.number()), ..Default::default() }
+        Location {
+            section: Some(kind.number()),
+            table: Some(kind.number()),
+            ..Default::default()
+        }
     }
     /// A location at a row of a table.
     pub fn row(kind: TableKind, row: &str) -> Self {
-        Location { row: Some(row.to_string()), ..Location::table(kind) }
+        Location {
+            row: Some(row.to_string()),
+            ..Location::table(kind)
+        }
     }
     /// A location at a cell of a table.
     pub fn cell(kind: TableKind, row: &str, column: &str) -> Self {
-        Location { column: Some(column.to_string()), ..Location::row(kind, row) }
+        Location {
+            column: Some(column.to_string()),
+            ..Location::row(kind, row)
+        }
     }
 }
 
@@ -226,7 +238,11 @@ impl Diagnostic {
         self
     }
     /// Set expected and actual.
-    pub fn expected_actual(mut self, expected: impl Into<String>, actual: impl Into<String>) -> Self {
+    pub fn expected_actual(
+        mut self,
+        expected: impl Into<String>,
+        actual: impl Into<String>,
+    ) -> Self {
         self.expected = Some(expected.into());
         self.actual = Some(actual.into());
         self

@@ -18,5 +18,10 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 
 /// Linearise a page.
 pub(crate) fn linearize(input: &str) -> Linearized {
-    Linearized { text: input.to_string(), map: OffsetMap::identity(input.len()), title: None, published: None }
+    Linearized {
+        text: input.to_string(),
+        map: OffsetMap::identity(input.len()),
+        title: None,
+        published: None,
+    }
 }

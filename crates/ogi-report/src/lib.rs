@@ -8,9 +8,8 @@ mod diag;
 #[cfg(feature = "html")]
 mod html;
 mod model;
-mod normalise;
-mod template;
 mod mojibake;
+mod normalise;
 mod options;
 mod parse;
 mod scan;
@@ -18,6 +17,7 @@ mod segment;
 mod split;
 mod t2s;
 mod tables;
+mod template;
 mod textmap;
 
 pub use diag::{CellRef, Code, Diagnostic, Location, Severity};

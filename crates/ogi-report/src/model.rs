@@ -7,7 +7,20 @@ use serde::{Deserialize, Serialize};
 use crate::diag::Diagnostic;
 
 /// A half-open byte range `[start, end)` in the original input bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,
@@ -22,7 +35,10 @@ impl Span {
     }
     /// The smallest span covering both.
     pub fn join(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
     /// Number of bytes covered.
     pub fn len(&self) -> usize {
@@ -262,7 +278,14 @@ pub struct Cell {
 impl Cell {
     /// An absent cell.
     pub fn absent(column: &str) -> Self {
-        Cell { column: column.to_string(), value: None, unit: None, raw: None, span: None, derived: None }
+        Cell {
+            column: column.to_string(),
+            value: None,
+            unit: None,
+            raw: None,
+            span: None,
+            derived: None,
+        }
     }
 }
 
@@ -290,7 +313,9 @@ impl Row {
 }
 
 /// Which of the three statistical tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TableKind {
     /// Table 2: 主动公开政府信息情况 (Article 20).
@@ -385,7 +410,13 @@ pub struct TidyCell {
 impl Report {
     /// The three tables that were found, in template order.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
-        [&self.active_disclosure, &self.applications, &self.review_litigation].into_iter().flatten()
+        [
+            &self.active_disclosure,
+            &self.applications,
+            &self.review_litigation,
+        ]
+        .into_iter()
+        .flatten()
     }
     /// The table of a kind, when found.
     pub fn table(&self, kind: TableKind) -> Option<&Table> {

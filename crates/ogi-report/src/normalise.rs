@@ -39,8 +39,34 @@ pub(crate) struct Canon {
 fn is_tone_vowel(c: char) -> bool {
     matches!(
         c,
-        'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ' | 'ò' | 'ū' | 'ú'
-            | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' | 'ń' | 'ň' | 'ǹ' | 'ḿ'
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ü'
+            | 'ń'
+            | 'ň'
+            | 'ǹ'
+            | 'ḿ'
     )
 }
 
@@ -146,9 +172,15 @@ pub(crate) fn normalise(src: &str) -> Canon {
                             diagnostics.push(
                                 Diagnostic::new(
                                     Code::N002,
-                                    format!("mojibake repaired: `{}` reads `{}`", src.get(run.range.clone()).unwrap_or(""), fixed),
+                                    format!(
+                                        "mojibake repaired: `{}` reads `{}`",
+                                        src.get(run.range.clone()).unwrap_or(""),
+                                        fixed
+                                    ),
                                 )
-                                .with_span(Some(crate::model::Span::new(run.range.start, run.range.end))),
+                                .with_span(Some(
+                                    crate::model::Span::new(run.range.start, run.range.end),
+                                )),
                             );
                         }
                         None => {
@@ -251,18 +283,33 @@ pub(crate) fn normalise(src: &str) -> Canon {
         copy_start = i;
     }
     flush!();
-    let script = if trad >= 5 && trad * 50 >= cjk { Script::Traditional } else { Script::Simplified };
+    let script = if trad >= 5 && trad * 50 >= cjk {
+        Script::Traditional
+    } else {
+        Script::Simplified
+    };
     if repairs.pinyin_glosses > 0 {
         let first = glosses.first().cloned().unwrap_or(0..0);
         diagnostics.push(
             Diagnostic::new(
                 Code::N001,
-                format!("{} pinyin annotations glued to characters were removed for matching", repairs.pinyin_glosses),
+                format!(
+                    "{} pinyin annotations glued to characters were removed for matching",
+                    repairs.pinyin_glosses
+                ),
             )
             .with_span(Some(crate::model::Span::new(first.start, first.end))),
         );
     }
-    Canon { text, map, script, repairs, glosses, mojibake, diagnostics }
+    Canon {
+        text,
+        map,
+        script,
+        repairs,
+        glosses,
+        mojibake,
+        diagnostics,
+    }
 }
 
 /// The source text with pinyin glosses removed and reversible mojibake repaired (the `Clean` view
@@ -304,7 +351,12 @@ mod tests {
     fn pinyin_glosses_are_removed_only_after_cjk_with_tone_marks() {
         let c = normalise("堅強領(lǐng)導下(一)項 abc(xiàn) 規(guī)章(市政府令)");
         assert_eq!(c.repairs.pinyin_glosses, 2);
-        assert!(c.text.starts_with("坚强领导下(一)项 abc(xiàn) 规章(市政府令)"), "{}", c.text);
+        assert!(
+            c.text
+                .starts_with("坚强领导下(一)项 abc(xiàn) 规章(市政府令)"),
+            "{}",
+            c.text
+        );
     }
 
     #[test]

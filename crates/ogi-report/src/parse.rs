@@ -45,8 +45,15 @@ pub(crate) fn parse_str_with(input: &str, opts: &Options) -> Report {
             cut -= 1;
         }
         pre.push(
-            Diagnostic::new(Code::D003, format!("the input has {} bytes, more than the limit of {}; only its head was parsed", input.len(), opts.max_input_bytes))
-                .with_span(Some(Span::new(cut, input.len()))),
+            Diagnostic::new(
+                Code::D003,
+                format!(
+                    "the input has {} bytes, more than the limit of {}; only its head was parsed",
+                    input.len(),
+                    opts.max_input_bytes
+                ),
+            )
+            .with_span(Some(Span::new(cut, input.len()))),
         );
         input.get(..cut).unwrap_or("")
     } else {
@@ -70,18 +77,33 @@ struct Stage<'a> {
 fn html_stage<'a>(decoded: &'a str, opts: &Options, diags: &mut Vec<Diagnostic>) -> Stage<'a> {
     #[cfg(feature = "html")]
     {
-        let is_html = opts.html.unwrap_or_else(|| crate::html::looks_like_html(decoded));
+        let is_html = opts
+            .html
+            .unwrap_or_else(|| crate::html::looks_like_html(decoded));
         if is_html {
             let lin = crate::html::linearize(decoded);
-            diags.push(Diagnostic::new(Code::N004, "HTML input: the report text and tables were read from the page's markup"));
-            return Stage { text: Cow::Owned(lin.text), map: Some(lin.map), html_title: lin.title, html_published: lin.published };
+            diags.push(Diagnostic::new(
+                Code::N004,
+                "HTML input: the report text and tables were read from the page's markup",
+            ));
+            return Stage {
+                text: Cow::Owned(lin.text),
+                map: Some(lin.map),
+                html_title: lin.title,
+                html_published: lin.published,
+            };
         }
     }
     #[cfg(not(feature = "html"))]
     {
         let _ = (opts, &diags);
     }
-    Stage { text: Cow::Borrowed(decoded), map: None, html_title: None, html_published: None }
+    Stage {
+        text: Cow::Borrowed(decoded),
+        map: None,
+        html_title: None,
+        html_published: None,
+    }
 }
 
 fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
@@ -135,10 +157,15 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let t3_from = match (t3_head, s3) {
         (Some((a, _)), _) => a,
         (None, Some(h)) => h.end,
-        (None, None) => crate::scan::find_label(ctext, t2_from, end_all, "本年新收").map_or(end_all, |x| x.0.saturating_sub(12)),
+        (None, None) => crate::scan::find_label(ctext, t2_from, end_all, "本年新收")
+            .map_or(end_all, |x| x.0.saturating_sub(12)),
     };
     let t2_to = s3.map_or(t3_from, |h| h.start.min(t3_from)).max(t2_from);
-    let t3_to = s4.map(|h| h.start).or(s5.map(|h| h.start)).unwrap_or(end_all).max(t3_from);
+    let t3_to = s4
+        .map(|h| h.start)
+        .or(s5.map(|h| h.start))
+        .unwrap_or(end_all)
+        .max(t3_from);
     let t4_from = s4.map_or(t3_to, |h| h.end);
     let t4_to = s5.map(|h| h.start).unwrap_or(end_all).max(t4_from);
 
@@ -146,16 +173,32 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         text: ctext,
         map: &mapper,
         diags: Vec::new(),
-        budget: Budget { steps: opts.max_split_steps, max_readings: 64 },
+        budget: Budget {
+            steps: opts.max_split_steps,
+            max_readings: 64,
+        },
         max_cells: opts.max_cells,
         cells_read: 0,
     };
 
     // When labels cannot tell, try both descriptors on table 3 ((六) sub-rows decide), else year.
     if template.is_none() {
-        let by_year = found.year.map(|y| if y >= 2021 { Template::V2021 } else { Template::V2019 });
+        let by_year = found.year.map(|y| {
+            if y >= 2021 {
+                Template::V2021
+            } else {
+                Template::V2019
+            }
+        });
         let probe = Template::V2021;
-        let mut probe_ctx = Ctx { text: ctext, map: &mapper, diags: Vec::new(), budget: ctx.budget, max_cells: ctx.max_cells, cells_read: 0 };
+        let mut probe_ctx = Ctx {
+            text: ctext,
+            map: &mapper,
+            diags: Vec::new(),
+            budget: ctx.budget,
+            max_cells: ctx.max_cells,
+            cells_read: 0,
+        };
         let has_t3 = table3(&mut probe_ctx, probe, t3_from, t3_to).is_some();
         let has_t2 = table2(&mut probe_ctx, probe, t2_from, t2_to).is_some();
         if has_t3 || has_t2 {
@@ -177,7 +220,10 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         t3 = table3(&mut ctx, tpl, t3_from, t3_to);
         t4 = table4(&mut ctx, tpl, t4_from, t4_to);
     } else {
-        let oldish = ["统计表", "指标名称", "计量单位", "历年累计", "概述"].iter().filter(|w| ctext.contains(**w)).count();
+        let oldish = ["统计表", "指标名称", "计量单位", "历年累计", "概述"]
+            .iter()
+            .filter(|w| ctext.contains(**w))
+            .count();
         let early = found.year.is_some_and(|y| y < 2019);
         if oldish >= 2 || early {
             older = true;
@@ -189,11 +235,18 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     }
     diags.append(&mut ctx.diags);
     if !older {
-        for (t, k) in [(&t2, crate::model::TableKind::ActiveDisclosure), (&t3, crate::model::TableKind::Applications), (&t4, crate::model::TableKind::ReviewLitigation)] {
+        for (t, k) in [
+            (&t2, crate::model::TableKind::ActiveDisclosure),
+            (&t3, crate::model::TableKind::Applications),
+            (&t4, crate::model::TableKind::ReviewLitigation),
+        ] {
             if t.is_none() {
                 diags.push(
-                    Diagnostic::new(Code::T001, format!("table {} ({}) is absent", k.number(), k.title()))
-                        .at(Location::table(k)),
+                    Diagnostic::new(
+                        Code::T001,
+                        format!("table {} ({}) is absent", k.number(), k.title()),
+                    )
+                    .at(Location::table(k)),
                 );
             }
         }
@@ -215,28 +268,51 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
                 convert(&clean, opts, &mut diags).trim().to_string()
             }
         };
-        sections.push(Section { number: h.kind.number(), kind: h.kind, heading, text, span: stage_to_input(hs, be) });
+        sections.push(Section {
+            number: h.kind.number(),
+            kind: h.kind,
+            heading,
+            text,
+            span: stage_to_input(hs, be),
+        });
     }
     if !older {
         for k in SectionKind::ALL {
             if !headings.iter().any(|h| h.kind == k) {
                 diags.push(
-                    Diagnostic::new(Code::S001, format!("section {} ({}) not found", k.number(), k.heading()))
-                        .at(Location { section: Some(k.number()), ..Default::default() }),
+                    Diagnostic::new(
+                        Code::S001,
+                        format!("section {} ({}) not found", k.number(), k.heading()),
+                    )
+                    .at(Location {
+                        section: Some(k.number()),
+                        ..Default::default()
+                    }),
                 );
             }
         }
     }
 
     // Meta.
-    let title = found.title.map(|(s, e)| {
-        let (a, b) = canon.map.map_range(s, e);
-        let t: String = st.get(a..b).unwrap_or("").split_whitespace().collect::<Vec<_>>().join("");
-        t
-    }).or(stage.html_title.clone());
+    let title = found
+        .title
+        .map(|(s, e)| {
+            let (a, b) = canon.map.map_range(s, e);
+            let t: String = st
+                .get(a..b)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join("");
+            t
+        })
+        .or(stage.html_title.clone());
     let agency = found.agency.clone().map(|a| crate::t2s::label_str(&a));
     if found.title.is_none() && agency.is_none() {
-        diags.push(Diagnostic::new(Code::S003, "no title line naming the agency and year was found"));
+        diags.push(Diagnostic::new(
+            Code::S003,
+            "no title line naming the agency and year was found",
+        ));
     }
     let layout = if stage.map.is_some() {
         Layout::Html
@@ -260,7 +336,14 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         period_end: found.period.map(|p| iso(p.1)),
         repairs: canon.repairs,
     };
-    Report { meta, sections, active_disclosure: t2, applications: t3, review_litigation: t4, diagnostics: diags }
+    Report {
+        meta,
+        sections,
+        active_disclosure: t2,
+        applications: t3,
+        review_litigation: t4,
+        diagnostics: diags,
+    }
 }
 
 fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {

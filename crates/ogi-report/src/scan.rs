@@ -40,9 +40,15 @@ pub(crate) fn page_marker_len(s: &str) -> Option<usize> {
         return None;
     }
     let inner = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | ' '));
-    let dashed = inner.len() < t.len() && t.starts_with(['-', '—', '–', '－']) && t.ends_with(['-', '—', '–', '－']);
+    let dashed = inner.len() < t.len()
+        && t.starts_with(['-', '—', '–', '－'])
+        && t.ends_with(['-', '—', '–', '－']);
     let paged = t.starts_with('第') && t.ends_with('页');
-    let digits = if paged { t.trim_start_matches('第').trim_end_matches('页').trim() } else { inner };
+    let digits = if paged {
+        t.trim_start_matches('第').trim_end_matches('页').trim()
+    } else {
+        inner
+    };
     if (dashed || paged) && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
         Some(line_end)
     } else {
@@ -84,7 +90,12 @@ pub(crate) fn match_at(text: &str, pos: usize, label: &str, limit: usize) -> Opt
 }
 
 /// Find the first occurrence of `label` in `text[from..to]`; returns `(start, end)`.
-pub(crate) fn find_label(text: &str, from: usize, to: usize, label: &str) -> Option<(usize, usize)> {
+pub(crate) fn find_label(
+    text: &str,
+    from: usize,
+    to: usize,
+    label: &str,
+) -> Option<(usize, usize)> {
     let to = to.min(text.len());
     if from >= to {
         return None;

@@ -36,7 +36,10 @@ fn heading_prefix(s: &str) -> IResult<&str, bool> {
     let (s, _) = opt((take_while1(|c| c == '#' || c == '*'), space0)).parse(s)?;
     let (s, num) = opt((
         take_while_m_n(1, 2, is_numeral),
-        preceded(space0, nom::branch::alt((ch('、'), ch('.'), ch(','), ch(' ')))),
+        preceded(
+            space0,
+            nom::branch::alt((ch('、'), ch('.'), ch(','), ch(' '))),
+        ),
     ))
     .parse(s)?;
     let (s, _) = space0(s)?;
@@ -48,12 +51,20 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
     let head: String = line.chars().take(40).collect();
     let h = head.as_str();
     match kind {
-        SectionKind::Overview => h.starts_with("总体情况") || h.starts_with("概述") || h.starts_with("总体概况") || h.starts_with("基本情况"),
+        SectionKind::Overview => {
+            h.starts_with("总体情况")
+                || h.starts_with("概述")
+                || h.starts_with("总体概况")
+                || h.starts_with("基本情况")
+        }
         SectionKind::ActiveDisclosure => {
-            (h.starts_with("主动公开") || h.starts_with("行政机关主动公开")) && !h.starts_with("主动公开情况。")
+            (h.starts_with("主动公开") || h.starts_with("行政机关主动公开"))
+                && !h.starts_with("主动公开情况。")
         }
         SectionKind::Applications => {
-            h.starts_with("收到和处理") || h.starts_with("收到和处理政府信息公开申请") || h.starts_with("依申请公开政府信息情况")
+            h.starts_with("收到和处理")
+                || h.starts_with("收到和处理政府信息公开申请")
+                || h.starts_with("依申请公开政府信息情况")
         }
         SectionKind::ReviewLitigation => {
             let short: String = h.chars().take(30).collect();
@@ -62,7 +73,11 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
         }
         SectionKind::Problems => {
             let short: String = h.chars().take(24).collect();
-            short.contains("问题") && (short.contains("改进") || short.contains("打算") || short.contains("措施") || short.contains("存在"))
+            short.contains("问题")
+                && (short.contains("改进")
+                    || short.contains("打算")
+                    || short.contains("措施")
+                    || short.contains("存在"))
         }
         SectionKind::Other => h.starts_with("其他需要报告") || h.starts_with("其它需要报告"),
     }
@@ -84,7 +99,9 @@ pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
 }
 
 fn line_end(text: &str, from: usize) -> usize {
-    text.get(from..).and_then(|r| r.find('\n')).map_or(text.len(), |i| from + i)
+    text.get(from..)
+        .and_then(|r| r.find('\n'))
+        .map_or(text.len(), |i| from + i)
 }
 
 fn find_heading(text: &str, from: usize, kind: SectionKind, flattened: bool) -> Option<Heading> {
@@ -103,7 +120,11 @@ fn find_heading(text: &str, from: usize, kind: SectionKind, flattened: bool) -> 
                 let ok = numbered || hashed || !rest.contains('。');
                 if ok {
                     let end = heading_end(text, pos, le);
-                    return Some(Heading { kind, start: pos, end });
+                    return Some(Heading {
+                        kind,
+                        start: pos,
+                        end,
+                    });
                 }
             }
         }
@@ -126,7 +147,11 @@ fn find_heading(text: &str, from: usize, kind: SectionKind, flattened: bool) -> 
         if let Some(rest) = text.get(e..) {
             if kind_matches(kind, rest.trim_start()) {
                 let end = heading_end_inline(text, e, kind);
-                return Some(Heading { kind, start: s, end });
+                return Some(Heading {
+                    kind,
+                    start: s,
+                    end,
+                });
             }
         }
         search = e;
@@ -150,10 +175,16 @@ fn heading_end_inline(text: &str, from: usize, kind: SectionKind) -> usize {
             "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
             "因政府信息公开申请行政复议、提起行政诉讼的情况",
         ],
-        SectionKind::Problems => &["存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在的问题及下步打算"],
+        SectionKind::Problems => &[
+            "存在的主要问题及改进情况",
+            "政府信息公开工作存在的主要问题及改进情况",
+            "存在的问题及下步打算",
+        ],
         SectionKind::Other => &["其他需要报告的事项"],
     };
-    let rest_start = text.get(from..).map_or(from, |r| from + (r.len() - r.trim_start().len()));
+    let rest_start = text
+        .get(from..)
+        .map_or(from, |r| from + (r.len() - r.trim_start().len()));
     for p in phrases {
         if let Some(e) = crate::scan::match_at(text, rest_start, p, text.len()) {
             return e;
@@ -175,7 +206,10 @@ pub(crate) fn cn_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
     let m: u8 = m.parse().unwrap_or(0);
     let d: u8 = d.parse().unwrap_or(0);
     if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return Err(nom::Err::Error(nom::error::Error::new(s, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            s,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((s, (y, m, d)))
 }
@@ -191,7 +225,10 @@ pub(crate) fn dash_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
     let m: u8 = m.parse().unwrap_or(0);
     let d: u8 = d.parse().unwrap_or(0);
     if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return Err(nom::Err::Error(nom::error::Error::new(s, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            s,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((s, (y, m, d)))
 }
@@ -260,7 +297,10 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     // Crawler header fields.
     for line in head.lines().take(40) {
         let l = line.trim();
-        if let Some(v) = l.strip_prefix("发布时间:").or_else(|| l.strip_prefix("发布日期:")) {
+        if let Some(v) = l
+            .strip_prefix("发布时间:")
+            .or_else(|| l.strip_prefix("发布日期:"))
+        {
             if let Ok((_, d)) = dash_date(v.trim()).or_else(|_| cn_date(v.trim())) {
                 m.published.get_or_insert(iso(d));
             }
@@ -281,19 +321,34 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         let lead = l.len() - l.trim_start().len();
         let t_start = start + lead;
         let t = t.strip_prefix("标题:").map(str::trim).unwrap_or(t);
-        let t_start = if l.trim().starts_with("标题:") { start + l.find("标题:").unwrap_or(0) + "标题:".len() + (l.len() - l.trim_start().len()).min(0) } else { t_start };
-        let is_title = (t.contains("年度报告") || t.contains("年报") || (t.contains("政府信息公开") && t.ends_with("报告")))
+        let t_start = if l.trim().starts_with("标题:") {
+            start
+                + l.find("标题:").unwrap_or(0)
+                + "标题:".len()
+                + (l.len() - l.trim_start().len()).min(0)
+        } else {
+            t_start
+        };
+        let is_title = (t.contains("年度报告")
+            || t.contains("年报")
+            || (t.contains("政府信息公开") && t.ends_with("报告")))
             && t.chars().count() <= 60
             && !t.contains('。');
         if is_title {
-            let t_start = t_start + (text.get(t_start..).map_or(0, |r| r.len() - r.trim_start().len()));
+            let t_start = t_start
+                + (text
+                    .get(t_start..)
+                    .map_or(0, |r| r.len() - r.trim_start().len()));
             let t_end = t_start + t.len();
             // Title split over two lines: agency line, then `2020年…年度报告`.
             let mut range = (t_start, t_end);
             if year_in(t).map(|(i, _)| i) == Some(0) {
                 if let Some(p) = prev {
                     let pl = text.get(p.0..p.1).unwrap_or("");
-                    if pl.chars().count() <= 30 && !pl.contains(['。', ',', ':']) && pl.chars().any(crate::normalise::is_cjk) {
+                    if pl.chars().count() <= 30
+                        && !pl.contains(['。', ',', ':'])
+                        && pl.chars().any(crate::normalise::is_cjk)
+                    {
                         range = (p.0, t_end);
                     }
                 }
@@ -341,7 +396,10 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 
     // Year: title, else the period, else the first `20xx年` of the text.
     if m.year.is_none() {
-        m.year = m.period.map(|(a, _)| a.0).or_else(|| year_in(text.get(..text.len().min(20000)).unwrap_or("")).map(|(_, y)| y));
+        m.year = m
+            .period
+            .map(|(a, _)| a.0)
+            .or_else(|| year_in(text.get(..text.len().min(20000)).unwrap_or("")).map(|(_, y)| y));
     }
 
     // Signature and residue after the last section.
@@ -358,7 +416,11 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     for (off, l) in &lines {
         if FOOTER_MARKS.iter().any(|f| l.contains(f)) && *off > last {
             // In flattened text the marker may sit at the end of the line.
-            let idx = FOOTER_MARKS.iter().filter_map(|f| l.find(f)).min().unwrap_or(0);
+            let idx = FOOTER_MARKS
+                .iter()
+                .filter_map(|f| l.find(f))
+                .min()
+                .unwrap_or(0);
             body_end = off + idx;
             break;
         }
@@ -379,7 +441,10 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
                 if k > 0 {
                     if let Some((aoff, al)) = body_lines.get(k - 1) {
                         let a = al.trim();
-                        if !a.is_empty() && a.chars().count() <= 30 && !a.contains(['。', ',', ';', ':']) {
+                        if !a.is_empty()
+                            && a.chars().count() <= 30
+                            && !a.contains(['。', ',', ';', ':'])
+                        {
                             sig_start = *aoff;
                             if m.agency.is_none() {
                                 m.agency = Some(a.chars().filter(|c| !c.is_whitespace()).collect());
@@ -414,9 +479,18 @@ mod tests {
 
     #[test]
     fn dates_parse() {
-        assert_eq!(cn_date("2022年1月19日").map(|r| iso(r.1)).ok(), Some("2022-01-19".to_string()));
-        assert_eq!(cn_date("2024 年 1 月 1 日").map(|r| iso(r.1)).ok(), Some("2024-01-01".to_string()));
-        assert_eq!(dash_date("2022-02-08 16:34").map(|r| iso(r.1)).ok(), Some("2022-02-08".to_string()));
+        assert_eq!(
+            cn_date("2022年1月19日").map(|r| iso(r.1)).ok(),
+            Some("2022-01-19".to_string())
+        );
+        assert_eq!(
+            cn_date("2024 年 1 月 1 日").map(|r| iso(r.1)).ok(),
+            Some("2024-01-01".to_string())
+        );
+        assert_eq!(
+            dash_date("2022-02-08 16:34").map(|r| iso(r.1)).ok(),
+            Some("2022-02-08".to_string())
+        );
         assert!(cn_date("2022年13月1日").is_err());
     }
 }

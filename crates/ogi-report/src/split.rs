@@ -84,7 +84,11 @@ pub(crate) fn row_candidates(row: &RowRuns<'_>, budget: &mut Budget) -> RowCandi
 /// satisfying every constraint. `rows[i]` lists row i's readings (a row read without splitting has
 /// exactly one reading; a row absent from the table has none, and constraints touching it are
 /// skipped). `values(i, r, col)` of a reading is `rows[i][r].values[col]`.
-pub(crate) fn resolve(rows: &[Vec<Reading>], constraints: &[Constraint], budget: &mut Budget) -> Vec<Resolution> {
+pub(crate) fn resolve(
+    rows: &[Vec<Reading>],
+    constraints: &[Constraint],
+    budget: &mut Budget,
+) -> Vec<Resolution> {
     let _ = (constraints, budget);
     rows.iter()
         .map(|r| match r.len() {

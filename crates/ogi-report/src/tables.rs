@@ -13,8 +13,12 @@ use crate::cells::{region_items, Item, ItemKind};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::model::{Cell, Derivation, Layout, Number, Row, Span, Table, TableKind, Template};
 use crate::scan::{extend_number, find_label};
-use crate::split::{self, Budget, Constraint, Reading, Resolution, RowCandidates, RowRule, RowRuns};
-use crate::template::{self, Col, RowDesc, RowRole, ValueKind, MARKS_2019, MARKS_2021, T3_COLS, T4_COLS, T4_ROWS};
+use crate::split::{
+    self, Budget, Constraint, Reading, Resolution, RowCandidates, RowRule, RowRuns,
+};
+use crate::template::{
+    self, Col, RowDesc, RowRole, ValueKind, MARKS_2019, MARKS_2021, T3_COLS, T4_COLS, T4_ROWS,
+};
 
 /// Maps canonical ranges to input spans.
 pub(crate) type Mapper<'m> = &'m dyn Fn(usize, usize) -> Span;
@@ -39,7 +43,12 @@ pub(crate) struct Areas {
 
 /// Count template marks in `text[from..to]`.
 pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> (usize, usize) {
-    let count = |marks: &[&str]| marks.iter().filter(|m| find_label(text, from, to, m).is_some()).count();
+    let count = |marks: &[&str]| {
+        marks
+            .iter()
+            .filter(|m| find_label(text, from, to, m).is_some())
+            .count()
+    };
     (count(MARKS_2019), count(MARKS_2021))
 }
 
@@ -53,18 +62,43 @@ fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Deriv
                 unit = Some("万元".to_string());
             }
             let n = match (col.kind, n) {
-                (ValueKind::Count | ValueKind::Signed, Number::Decimal(d)) if d.fract().is_zero() => {
+                (ValueKind::Count | ValueKind::Signed, Number::Decimal(d))
+                    if d.fract().is_zero() =>
+                {
                     i64::try_from(*d).map(Number::Int).unwrap_or(*n)
                 }
                 _ => *n,
             };
-            let unit = if matches!(col.kind, ValueKind::Amount | ValueKind::AmountWanYuan) { unit } else { None };
-            Cell { column: col.label.to_string(), value: Some(n), unit, raw: Some(raw), span, derived }
+            let unit = if matches!(col.kind, ValueKind::Amount | ValueKind::AmountWanYuan) {
+                unit
+            } else {
+                None
+            };
+            Cell {
+                column: col.label.to_string(),
+                value: Some(n),
+                unit,
+                raw: Some(raw),
+                span,
+                derived,
+            }
         }
-        ItemKind::Blank | ItemKind::Empty => {
-            Cell { column: col.label.to_string(), value: None, unit: None, raw: Some(raw), span, derived }
-        }
-        ItemKind::Text => Cell { column: col.label.to_string(), value: None, unit: None, raw: Some(raw), span, derived },
+        ItemKind::Blank | ItemKind::Empty => Cell {
+            column: col.label.to_string(),
+            value: None,
+            unit: None,
+            raw: Some(raw),
+            span,
+            derived,
+        },
+        ItemKind::Text => Cell {
+            column: col.label.to_string(),
+            value: None,
+            unit: None,
+            raw: Some(raw),
+            span,
+            derived,
+        },
     }
 }
 
@@ -75,9 +109,19 @@ struct Anchor {
     end: usize,
 }
 
-fn find_row_label(text: &str, from: usize, to: usize, d: &RowDesc, number_required_first: bool) -> Option<Anchor> {
+fn find_row_label(
+    text: &str,
+    from: usize,
+    to: usize,
+    d: &RowDesc,
+    number_required_first: bool,
+) -> Option<Anchor> {
     // Pass 1: with the numbering printed before the label; pass 2: without.
-    let passes: &[bool] = if number_required_first && d.number.is_some() { &[true, false] } else { &[false] };
+    let passes: &[bool] = if number_required_first && d.number.is_some() {
+        &[true, false]
+    } else {
+        &[false]
+    };
     for &need_number in passes {
         let mut best: Option<Anchor> = None;
         for key in d.keys {
@@ -92,7 +136,10 @@ fn find_row_label(text: &str, from: usize, to: usize, d: &RowDesc, number_requir
                     search = s + key.chars().next().map_or(1, char::len_utf8);
                     continue;
                 }
-                let a = Anchor { start: ext.unwrap_or(s), end: e };
+                let a = Anchor {
+                    start: ext.unwrap_or(s),
+                    end: e,
+                };
                 if best.is_none_or(|b| a.start < b.start) {
                     best = Some(a);
                 }
@@ -116,7 +163,14 @@ fn content_count(items: &[Item]) -> usize {
 }
 
 /// Read `items` into the row's columns (no splitting).
-fn read_row(ctx: &mut Ctx<'_, '_>, kind: TableKind, path: &str, cols: &[Col], items: &[Item], span: Option<Span>) -> RowRead {
+fn read_row(
+    ctx: &mut Ctx<'_, '_>,
+    kind: TableKind,
+    path: &str,
+    cols: &[Col],
+    items: &[Item],
+    span: Option<Span>,
+) -> RowRead {
     let n = cols.len();
     let content: Vec<&Item> = items.iter().filter(|i| i.is_content()).collect();
     let k = content.len();
@@ -136,7 +190,11 @@ fn read_row(ctx: &mut Ctx<'_, '_>, kind: TableKind, path: &str, cols: &[Col], it
                 *slot = cell_from_item(ctx, col, it, None);
             }
         }
-        let extra: Vec<String> = content.iter().skip(n).map(|i| ctx.text.get(i.start..i.end).unwrap_or("").to_string()).collect();
+        let extra: Vec<String> = content
+            .iter()
+            .skip(n)
+            .map(|i| ctx.text.get(i.start..i.end).unwrap_or("").to_string())
+            .collect();
         let first_extra = content.get(n).map(|i| (ctx.map)(i.start, i.end));
         ctx.diags.push(
             Diagnostic::new(
@@ -154,8 +212,12 @@ fn read_row(ctx: &mut Ctx<'_, '_>, kind: TableKind, path: &str, cols: &[Col], it
         return RowRead { cells };
     }
     // k < n. Explicit empty cells: read by position.
-    let seq: Vec<&Item> = items.iter().filter(|i| i.is_content() || i.kind == ItemKind::Empty).collect();
-    let positional = seq.len() >= n && seq.iter().take(n).filter(|i| i.is_content()).count() == k && k > 0;
+    let seq: Vec<&Item> = items
+        .iter()
+        .filter(|i| i.is_content() || i.kind == ItemKind::Empty)
+        .collect();
+    let positional =
+        seq.len() >= n && seq.iter().take(n).filter(|i| i.is_content()).count() == k && k > 0;
     if positional {
         for (i, it) in seq.iter().take(n).enumerate() {
             if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
@@ -170,7 +232,11 @@ fn read_row(ctx: &mut Ctx<'_, '_>, kind: TableKind, path: &str, cols: &[Col], it
         }
     }
     if k < n {
-        let blank_cols: Vec<&str> = cells.iter().filter(|c| c.value.is_none()).map(|c| c.column.as_str()).collect();
+        let blank_cols: Vec<&str> = cells
+            .iter()
+            .filter(|c| c.value.is_none())
+            .map(|c| c.column.as_str())
+            .collect();
         let how = if positional {
             "the empty cells are read as blank"
         } else if k == 0 {
@@ -207,7 +273,9 @@ fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Rang
     for it in &content {
         let tok = text.get(it.start..it.end)?;
         // Accept digits with at most one point, optional trailing unit (removed from the run).
-        let core_end = tok.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(tok.len());
+        let core_end = tok
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(tok.len());
         let core = tok.get(..core_end)?;
         if core.is_empty() || core.matches('.').count() > 1 {
             return None;
@@ -221,7 +289,12 @@ fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Rang
     Some(runs)
 }
 
-fn cells_from_reading(ctx: &Ctx<'_, '_>, cols: &[Col], reading: &Reading, derived: bool) -> Vec<Cell> {
+fn cells_from_reading(
+    ctx: &Ctx<'_, '_>,
+    cols: &[Col],
+    reading: &Reading,
+    derived: bool,
+) -> Vec<Cell> {
     cols.iter()
         .enumerate()
         .map(|(i, col)| match reading.pieces.get(i) {
@@ -234,7 +307,16 @@ fn cells_from_reading(ctx: &Ctx<'_, '_>, cols: &[Col], reading: &Reading, derive
                     start: r.start,
                     end: r.end,
                 };
-                cell_from_item(ctx, col, &it, if derived { Some(Derivation::Split) } else { None })
+                cell_from_item(
+                    ctx,
+                    col,
+                    &it,
+                    if derived {
+                        Some(Derivation::Split)
+                    } else {
+                        None
+                    },
+                )
             }
             None => Cell::absent(col.label),
         })
@@ -242,7 +324,10 @@ fn cells_from_reading(ctx: &Ctx<'_, '_>, cols: &[Col], reading: &Reading, derive
 }
 
 fn reading_text(ctx: &Ctx<'_, '_>, r: &Reading) -> Vec<String> {
-    r.pieces.iter().map(|p| ctx.text.get(p.clone()).unwrap_or("").to_string()).collect()
+    r.pieces
+        .iter()
+        .map(|p| ctx.text.get(p.clone()).unwrap_or("").to_string())
+        .collect()
 }
 
 /// A row slot during table assembly.
@@ -255,7 +340,10 @@ struct Slot {
 
 fn label_of(ctx: &Ctx<'_, '_>, a: &Option<Anchor>) -> (Option<String>, Option<Span>) {
     match a {
-        Some(a) => (ctx.text.get(a.start..a.end).map(|s| s.trim().to_string()), Some((ctx.map)(a.start, a.end))),
+        Some(a) => (
+            ctx.text.get(a.start..a.end).map(|s| s.trim().to_string()),
+            Some((ctx.map)(a.start, a.end)),
+        ),
         None => (None, None),
     }
 }
@@ -264,7 +352,12 @@ fn label_of(ctx: &Ctx<'_, '_>, a: &Option<Anchor>) -> (Option<String>, Option<Sp
 // Table 2
 
 /// Read table 2 in `text[from..to]`.
-pub(crate) fn table2(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize) -> Option<Table> {
+pub(crate) fn table2(
+    ctx: &mut Ctx<'_, '_>,
+    tpl: Template,
+    from: usize,
+    to: usize,
+) -> Option<Table> {
     let kind = TableKind::ActiveDisclosure;
     let blocks = template::table2(tpl);
     let text = ctx.text;
@@ -274,7 +367,8 @@ pub(crate) fn table2(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
     for b in blocks {
         let label = format!("第二十条第({})项", b.item);
         let alt = format!("第({})项", b.item);
-        let found = find_label(text, cursor, to, &label).or_else(|| find_label(text, cursor, to, &alt));
+        let found =
+            find_label(text, cursor, to, &label).or_else(|| find_label(text, cursor, to, &alt));
         if let Some((_, e)) = found {
             cursor = e;
         }
@@ -288,8 +382,17 @@ pub(crate) fn table2(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
     let mut table_start = usize::MAX;
     let mut table_end = from;
     for (bi, b) in blocks.iter().enumerate() {
-        let bstart = headers.get(bi).copied().flatten().map_or(cursor, |h| h.1.max(cursor));
-        let bend = headers.iter().skip(bi + 1).flatten().next().map_or(to, |h| h.0);
+        let bstart = headers
+            .get(bi)
+            .copied()
+            .flatten()
+            .map_or(cursor, |h| h.1.max(cursor));
+        let bend = headers
+            .iter()
+            .skip(bi + 1)
+            .flatten()
+            .next()
+            .map_or(to, |h| h.0);
         if let Some(h) = headers.get(bi).copied().flatten() {
             table_start = table_start.min(h.0);
         }
@@ -301,7 +404,11 @@ pub(crate) fn table2(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
                 rc = a.end;
                 found_rows += 1;
                 table_start = table_start.min(a.start);
-                if text.get(a.end..).and_then(|r| r.chars().next()).is_some_and(|c| c.is_ascii_digit()) {
+                if text
+                    .get(a.end..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| c.is_ascii_digit())
+                {
                     flat_rows += 1;
                 }
             }
@@ -315,19 +422,42 @@ pub(crate) fn table2(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
                 None => {
                     if any || found_rows > 0 {
                         ctx.diags.push(
-                            Diagnostic::new(Code::T003, format!("table 2 ({}), row `{path}`: label not found", kind.title()))
-                                .at(Location::row(kind, path)),
+                            Diagnostic::new(
+                                Code::T003,
+                                format!(
+                                    "table 2 ({}), row `{path}`: label not found",
+                                    kind.title()
+                                ),
+                            )
+                            .at(Location::row(kind, path)),
                         );
                     }
                     d.cols.iter().map(|c| Cell::absent(c.label)).collect()
                 }
                 Some(a) => {
-                    let next = anchors.iter().skip(ri + 1).flatten().next().map_or(bend, |n| n.start);
+                    let next = anchors
+                        .iter()
+                        .skip(ri + 1)
+                        .flatten()
+                        .next()
+                        .map_or(bend, |n| n.start);
                     let items = region_items(text, a.end, next);
-                    table_end = table_end.max(items.iter().filter(|i| i.is_content()).map(|i| i.end).max().unwrap_or(a.end));
+                    table_end = table_end.max(
+                        items
+                            .iter()
+                            .filter(|i| i.is_content())
+                            .map(|i| i.end)
+                            .max()
+                            .unwrap_or(a.end),
+                    );
                     let n = d.cols.len();
                     if let Some(runs) = glued_runs(text, &items, n) {
-                        let rr = RowRuns { text, runs, n, rule: RowRule::Free };
+                        let rr = RowRuns {
+                            text,
+                            runs,
+                            n,
+                            rule: RowRule::Free,
+                        };
                         let cands = split::row_candidates(&rr, &mut ctx.budget);
                         split_outcome(ctx, kind, path, d.cols, &cands, span)
                     } else {
@@ -335,7 +465,13 @@ pub(crate) fn table2(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
                     }
                 }
             };
-            rows_out.push(Row { row: path.to_string(), label, span, subtotal: false, cells });
+            rows_out.push(Row {
+                row: path.to_string(),
+                label,
+                span,
+                subtotal: false,
+                cells,
+            });
         }
         if let Some(l) = anchors.iter().flatten().last() {
             cursor = l.end;
@@ -346,14 +482,33 @@ pub(crate) fn table2(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
         return None;
     }
     let _ = flat_rows;
-    let start = if table_start == usize::MAX { from } else { table_start };
-    Some(Table { kind, template: tpl, span: (ctx.map)(start, table_end.max(start)), rows: rows_out })
+    let start = if table_start == usize::MAX {
+        from
+    } else {
+        table_start
+    };
+    Some(Table {
+        kind,
+        template: tpl,
+        span: (ctx.map)(start, table_end.max(start)),
+        rows: rows_out,
+    })
 }
 
-fn split_outcome(ctx: &mut Ctx<'_, '_>, kind: TableKind, path: &str, cols: &[Col], cands: &RowCandidates, span: Option<Span>) -> Vec<Cell> {
+fn split_outcome(
+    ctx: &mut Ctx<'_, '_>,
+    kind: TableKind,
+    path: &str,
+    cols: &[Col],
+    cands: &RowCandidates,
+    span: Option<Span>,
+) -> Vec<Cell> {
     match cands.readings.len() {
         1 if !cands.truncated => {
-            let r = cands.readings.first().cloned().unwrap_or(Reading { pieces: vec![], values: vec![] });
+            let r = cands.readings.first().cloned().unwrap_or(Reading {
+                pieces: vec![],
+                values: vec![],
+            });
             ctx.diags.push(
                 Diagnostic::new(
                     Code::T007,
@@ -373,7 +528,12 @@ fn split_outcome(ctx: &mut Ctx<'_, '_>, kind: TableKind, path: &str, cols: &[Col
             ctx.diags.push(
                 Diagnostic::new(
                     Code::T009,
-                    format!("table {} ({}), row `{path}`: glued digits admit no split into {} values", kind.number(), kind.title(), cols.len()),
+                    format!(
+                        "table {} ({}), row `{path}`: glued digits admit no split into {} values",
+                        kind.number(),
+                        kind.title(),
+                        cols.len()
+                    ),
                 )
                 .with_span(span)
                 .at(Location::row(kind, path)),
@@ -393,7 +553,12 @@ fn split_outcome(ctx: &mut Ctx<'_, '_>, kind: TableKind, path: &str, cols: &[Col
             )
             .with_span(span)
             .at(Location::row(kind, path));
-            d.candidates = cands.readings.iter().take(20).map(|r| reading_text(ctx, r)).collect();
+            d.candidates = cands
+                .readings
+                .iter()
+                .take(20)
+                .map(|r| reading_text(ctx, r))
+                .collect();
             ctx.diags.push(d);
             cols.iter().map(|c| Cell::absent(c.label)).collect()
         }
@@ -404,12 +569,26 @@ fn split_outcome(ctx: &mut Ctx<'_, '_>, kind: TableKind, path: &str, cols: &[Col
 // Table 3
 
 /// Read table 3 in `text[from..to]`.
-pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize) -> Option<Table> {
+pub(crate) fn table3(
+    ctx: &mut Ctx<'_, '_>,
+    tpl: Template,
+    from: usize,
+    to: usize,
+) -> Option<Table> {
     let kind = TableKind::Applications;
     let descs = template::table3(tpl);
     let text = ctx.text;
     // 1. Data rows in order.
-    let mut slots: Vec<Slot> = descs.iter().enumerate().map(|(i, _)| Slot { desc_idx: i, anchor: None, items: vec![], region: (0, 0) }).collect();
+    let mut slots: Vec<Slot> = descs
+        .iter()
+        .enumerate()
+        .map(|(i, _)| Slot {
+            desc_idx: i,
+            anchor: None,
+            items: vec![],
+            region: (0, 0),
+        })
+        .collect();
     let mut cursor = from;
     for (i, d) in descs.iter().enumerate() {
         if d.role != RowRole::Data {
@@ -431,8 +610,20 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
         if d.role == RowRole::Data {
             continue;
         }
-        let prev_end = slots.iter().take(i).filter_map(|s| s.anchor).map(|a| a.end).max().unwrap_or(from);
-        let next_start = slots.iter().skip(i + 1).filter_map(|s| s.anchor).map(|a| a.start).next().unwrap_or(to);
+        let prev_end = slots
+            .iter()
+            .take(i)
+            .filter_map(|s| s.anchor)
+            .map(|a| a.end)
+            .max()
+            .unwrap_or(from);
+        let next_start = slots
+            .iter()
+            .skip(i + 1)
+            .filter_map(|s| s.anchor)
+            .map(|a| a.start)
+            .next()
+            .unwrap_or(to);
         if let Some(a) = find_row_label(text, prev_end, next_start, d, true) {
             if let Some(s) = slots.get_mut(i) {
                 s.anchor = Some(a);
@@ -440,7 +631,12 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
         }
     }
     // Header: extra 小计 column.
-    let first_anchor = slots.iter().filter_map(|s| s.anchor).map(|a| a.start).min().unwrap_or(from);
+    let first_anchor = slots
+        .iter()
+        .filter_map(|s| s.anchor)
+        .map(|a| a.start)
+        .min()
+        .unwrap_or(from);
     let header = text.get(from..first_anchor).unwrap_or("");
     let subtotal_col = if header.contains("小计") {
         let sc = header.find("小计").unwrap_or(0);
@@ -455,14 +651,23 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
         None
     };
     // 3. Regions.
-    let anchored: Vec<(usize, Anchor)> = slots.iter().enumerate().filter_map(|(i, s)| s.anchor.map(|a| (i, a))).collect();
+    let anchored: Vec<(usize, Anchor)> = slots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.anchor.map(|a| (i, a)))
+        .collect();
     let mut sorted = anchored.clone();
     sorted.sort_by_key(|(_, a)| a.start);
     for (k, (i, a)) in sorted.iter().enumerate() {
         let next = sorted.get(k + 1).map_or(to, |(_, n)| n.start);
         let mut items = region_items(text, a.end, next.max(a.end));
         if let Some(sc) = subtotal_col {
-            let content: Vec<usize> = items.iter().enumerate().filter(|(_, it)| it.is_content()).map(|(j, _)| j).collect();
+            let content: Vec<usize> = items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.is_content())
+                .map(|(j, _)| j)
+                .collect();
             if content.len() == 8 {
                 if let Some(&j) = content.get(sc) {
                     items.remove(j);
@@ -475,8 +680,12 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
         }
     }
     let flattened = {
-        let (s, e) = (sorted.first().map_or(from, |x| x.1.start), sorted.last().map_or(to, |x| x.1.end));
-        text.get(s..e).is_some_and(|t| !t.contains(['\n', '|', '\t']))
+        let (s, e) = (
+            sorted.first().map_or(from, |x| x.1.start),
+            sorted.last().map_or(to, |x| x.1.end),
+        );
+        text.get(s..e)
+            .is_some_and(|t| !t.contains(['\n', '|', '\t']))
     };
     let n = T3_COLS.len();
     // 4. Positional distribution where labels were lost.
@@ -501,7 +710,9 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
             RowRole::Data => 1,
             _ => {
                 // A group with exactly n values whose children are present: printed subtotal.
-                let child_found = descs.iter().enumerate().any(|(j, c)| c.parent == Some(i) && slots.get(j).is_some_and(|x| x.anchor.is_some()));
+                let child_found = descs.iter().enumerate().any(|(j, c)| {
+                    c.parent == Some(i) && slots.get(j).is_some_and(|x| x.anchor.is_some())
+                });
                 if content.len() == n && (child_found || d.role == RowRole::GroupOrData) {
                     1
                 } else {
@@ -524,7 +735,9 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
                 if slots.get(j).is_some_and(|x| x.anchor.is_some()) {
                     break;
                 }
-                if dj.role == RowRole::Data && !(tpl == Template::V2021 && dj.role == RowRole::GroupOrData) {
+                if dj.role == RowRole::Data
+                    && !(tpl == Template::V2021 && dj.role == RowRole::GroupOrData)
+                {
                     let chunk: Vec<Item> = rest.drain(..n).collect();
                     assigned[j] = Some(chunk);
                     positional[j] = true;
@@ -542,9 +755,17 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
     let mut row_index: Vec<usize> = Vec::new(); // desc index of each entry in readings
     let mut pending: Vec<(usize, RowCandidates)> = Vec::new();
     let six_idx = descs.iter().position(|d| d.role == RowRole::GroupOrData);
-    let six_children_found = six_idx.is_some_and(|si| descs.iter().enumerate().any(|(j, c)| c.parent == Some(si) && slots.get(j).is_some_and(|x| x.anchor.is_some())));
+    let six_children_found = six_idx.is_some_and(|si| {
+        descs
+            .iter()
+            .enumerate()
+            .any(|(j, c)| c.parent == Some(si) && slots.get(j).is_some_and(|x| x.anchor.is_some()))
+    });
     let six_as_data = six_idx.is_some_and(|si| {
-        !six_children_found && slots.get(si).is_some_and(|s| s.anchor.is_some() && content_count(&s.items) > 0)
+        !six_children_found
+            && slots
+                .get(si)
+                .is_some_and(|s| s.anchor.is_some() && content_count(&s.items) > 0)
     });
     for (i, d) in descs.iter().enumerate() {
         let s = match slots.get(i) {
@@ -560,10 +781,22 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
             continue;
         } else if is_group {
             let content = content_count(&s.items);
-            let child_found = descs.iter().enumerate().any(|(j, c)| c.parent == Some(i) && slots.get(j).is_some_and(|x| x.anchor.is_some()));
-            if s.anchor.is_some() && content == n && child_found && assigned.get(i).is_none_or(Option::is_none) {
+            let child_found = descs.iter().enumerate().any(|(j, c)| {
+                c.parent == Some(i) && slots.get(j).is_some_and(|x| x.anchor.is_some())
+            });
+            if s.anchor.is_some()
+                && content == n
+                && child_found
+                && assigned.get(i).is_none_or(Option::is_none)
+            {
                 let rr = read_row(ctx, kind, path, T3_COLS, &s.items, span);
-                rows.push(Row { row: path.to_string(), label, span, subtotal: true, cells: rr.cells });
+                rows.push(Row {
+                    row: path.to_string(),
+                    label,
+                    span,
+                    subtotal: true,
+                    cells: rr.cells,
+                });
             }
             continue;
         }
@@ -574,9 +807,19 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
         };
         if s.anchor.is_none() && !was_positional {
             ctx.diags.push(
-                Diagnostic::new(Code::T003, format!("table 3 ({}), row `{path}`: label not found", kind.title())).at(Location::row(kind, path)),
+                Diagnostic::new(
+                    Code::T003,
+                    format!("table 3 ({}), row `{path}`: label not found", kind.title()),
+                )
+                .at(Location::row(kind, path)),
             );
-            rows.push(Row { row: path.to_string(), label, span, subtotal: false, cells: T3_COLS.iter().map(|c| Cell::absent(c.label)).collect() });
+            rows.push(Row {
+                row: path.to_string(),
+                label,
+                span,
+                subtotal: false,
+                cells: T3_COLS.iter().map(|c| Cell::absent(c.label)).collect(),
+            });
             continue;
         }
         if was_positional {
@@ -592,12 +835,23 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
         }
         if flattened {
             if let Some(runs) = glued_runs(text, &items, n) {
-                let rr = RowRuns { text, runs, n, rule: RowRule::LastIsSum };
+                let rr = RowRuns {
+                    text,
+                    runs,
+                    n,
+                    rule: RowRule::LastIsSum,
+                };
                 let cands = split::row_candidates(&rr, &mut ctx.budget);
                 pending.push((rows.len(), cands.clone()));
                 readings.push(cands.readings.clone());
                 row_index.push(i);
-                rows.push(Row { row: path.to_string(), label, span, subtotal: false, cells: T3_COLS.iter().map(|c| Cell::absent(c.label)).collect() });
+                rows.push(Row {
+                    row: path.to_string(),
+                    label,
+                    span,
+                    subtotal: false,
+                    cells: T3_COLS.iter().map(|c| Cell::absent(c.label)).collect(),
+                });
                 continue;
             }
         }
@@ -607,15 +861,30 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
                 c.derived = Some(Derivation::Positional);
             }
         }
-        let vals: Vec<Option<i128>> = rr.cells.iter().map(|c| c.value.and_then(|v| v.as_i64()).map(i128::from)).collect();
-        readings.push(vec![Reading { pieces: vec![], values: vals }]);
+        let vals: Vec<Option<i128>> = rr
+            .cells
+            .iter()
+            .map(|c| c.value.and_then(|v| v.as_i64()).map(i128::from))
+            .collect();
+        readings.push(vec![Reading {
+            pieces: vec![],
+            values: vals,
+        }]);
         row_index.push(i);
-        rows.push(Row { row: path.to_string(), label, span, subtotal: false, cells: rr.cells });
+        rows.push(Row {
+            row: path.to_string(),
+            label,
+            span,
+            subtotal: false,
+            cells: rr.cells,
+        });
     }
     // 6. Table-level resolution of split rows (C1, C3).
     if !pending.is_empty() {
         let pos = |path_pred: &dyn Fn(&str) -> bool| -> Option<usize> {
-            row_index.iter().position(|&di| descs.get(di).is_some_and(|d| path_pred(d.path)))
+            row_index
+                .iter()
+                .position(|&di| descs.get(di).is_some_and(|d| path_pred(d.path)))
         };
         let r1 = pos(&|p| p.starts_with("一、"));
         let r2 = pos(&|p| p.starts_with("二、"));
@@ -624,13 +893,19 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
         let results: Vec<usize> = row_index
             .iter()
             .enumerate()
-            .filter(|(_, &di)| descs.get(di).is_some_and(|d| d.path.starts_with("三、") && !d.path.ends_with("（七）总计")))
+            .filter(|(_, &di)| {
+                descs
+                    .get(di)
+                    .is_some_and(|d| d.path.starts_with("三、") && !d.path.ends_with("（七）总计"))
+            })
             .map(|(k, _)| k)
             .collect();
         let mut constraints = Vec::new();
         for col in 0..n {
             if let (Some(a), Some(b), Some(c), Some(e)) = (r1, r2, r7, r4) {
-                constraints.push(Constraint { terms: vec![(a, col, 1), (b, col, 1), (c, col, -1), (e, col, -1)] });
+                constraints.push(Constraint {
+                    terms: vec![(a, col, 1), (b, col, 1), (c, col, -1), (e, col, -1)],
+                });
             }
             if let Some(c) = r7 {
                 let mut terms = vec![(c, col, 1)];
@@ -642,16 +917,31 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
         for (row_pos, cands) in pending {
             let k = rows.get(..row_pos).map_or(0, |_| 0);
             let _ = k;
-            let ri = match row_index.iter().position(|&di| rows.get(row_pos).is_some_and(|r| descs.get(di).is_some_and(|d| d.path == r.row))) {
+            let ri = match row_index.iter().position(|&di| {
+                rows.get(row_pos)
+                    .is_some_and(|r| descs.get(di).is_some_and(|d| d.path == r.row))
+            }) {
                 Some(x) => x,
                 None => continue,
             };
             let path = rows.get(row_pos).map(|r| r.row.clone()).unwrap_or_default();
             let span = rows.get(row_pos).and_then(|r| r.span);
             let sub = match res.get(ri) {
-                Some(Resolution::Unique(idx)) => RowCandidates { readings: cands.readings.get(*idx).cloned().into_iter().collect(), truncated: false },
-                Some(Resolution::Ambiguous(ids)) => RowCandidates { readings: ids.iter().filter_map(|&x| cands.readings.get(x).cloned()).collect(), truncated: cands.truncated },
-                _ => RowCandidates { readings: vec![], truncated: cands.truncated },
+                Some(Resolution::Unique(idx)) => RowCandidates {
+                    readings: cands.readings.get(*idx).cloned().into_iter().collect(),
+                    truncated: false,
+                },
+                Some(Resolution::Ambiguous(ids)) => RowCandidates {
+                    readings: ids
+                        .iter()
+                        .filter_map(|&x| cands.readings.get(x).cloned())
+                        .collect(),
+                    truncated: cands.truncated,
+                },
+                _ => RowCandidates {
+                    readings: vec![],
+                    truncated: cands.truncated,
+                },
             };
             let cells = split_outcome(ctx, kind, &path, T3_COLS, &sub, span);
             if let Some(r) = rows.get_mut(row_pos) {
@@ -659,9 +949,24 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
             }
         }
     }
-    let start = slots.iter().filter_map(|s| s.anchor).map(|a| a.start).min().unwrap_or(from);
-    let end = slots.iter().map(|s| s.items.iter().map(|i| i.end).max().unwrap_or(0)).max().unwrap_or(start).max(start);
-    Some(Table { kind, template: tpl, span: (ctx.map)(start, end), rows })
+    let start = slots
+        .iter()
+        .filter_map(|s| s.anchor)
+        .map(|a| a.start)
+        .min()
+        .unwrap_or(from);
+    let end = slots
+        .iter()
+        .map(|s| s.items.iter().map(|i| i.end).max().unwrap_or(0))
+        .max()
+        .unwrap_or(start)
+        .max(start);
+    Some(Table {
+        kind,
+        template: tpl,
+        span: (ctx.map)(start, end),
+        rows,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -670,7 +975,12 @@ pub(crate) fn table3(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
 const T4_HEADER_LAST: &[&str] = &["总计", "尚未审结", "复议后起诉", "未经复议直接起诉"];
 
 /// Read table 4 in `text[from..to]`.
-pub(crate) fn table4(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize) -> Option<Table> {
+pub(crate) fn table4(
+    ctx: &mut Ctx<'_, '_>,
+    tpl: Template,
+    from: usize,
+    to: usize,
+) -> Option<Table> {
     let kind = TableKind::ReviewLitigation;
     let text = ctx.text;
     // Values start after the last header word.
@@ -684,7 +994,8 @@ pub(crate) fn table4(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
             s = e;
         }
     }
-    let has_words = find_label(text, from, to, "行政复议").is_some() || find_label(text, from, to, "结果维持").is_some();
+    let has_words = find_label(text, from, to, "行政复议").is_some()
+        || find_label(text, from, to, "结果维持").is_some();
     let vstart = header_end.unwrap_or(from);
     let items = region_items(text, vstart, to);
     let content = content_count(&items);
@@ -698,33 +1009,79 @@ pub(crate) fn table4(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usiz
     let all_cols: Vec<Col> = (0..3).flat_map(|_| cols.iter().copied()).collect();
     let path = "行政复议";
     let span = header_start.map(|s| (ctx.map)(s, header_end.unwrap_or(s)));
-    let flattened = text.get(vstart..to).is_some_and(|t| !t.trim().contains(['\n', '|', '\t']));
-    let cells15: Vec<Cell> = if let (true, Some(runs)) = (flattened || content < 15, glued_runs(text, &items, 15)) {
-        let rr = RowRuns { text, runs, n: 15, rule: RowRule::GroupTotals(5) };
-        let cands = split::row_candidates(&rr, &mut ctx.budget);
-        split_outcome(ctx, kind, "行政复议、行政诉讼 (all 15 values)", &all_cols, &cands, span)
-    } else {
-        read_row(ctx, kind, "行政复议、行政诉讼 (all 15 values)", &all_cols, &items, span).cells
-    };
+    let flattened = text
+        .get(vstart..to)
+        .is_some_and(|t| !t.trim().contains(['\n', '|', '\t']));
+    let cells15: Vec<Cell> =
+        if let (true, Some(runs)) = (flattened || content < 15, glued_runs(text, &items, 15)) {
+            let rr = RowRuns {
+                text,
+                runs,
+                n: 15,
+                rule: RowRule::GroupTotals(5),
+            };
+            let cands = split::row_candidates(&rr, &mut ctx.budget);
+            split_outcome(
+                ctx,
+                kind,
+                "行政复议、行政诉讼 (all 15 values)",
+                &all_cols,
+                &cands,
+                span,
+            )
+        } else {
+            read_row(
+                ctx,
+                kind,
+                "行政复议、行政诉讼 (all 15 values)",
+                &all_cols,
+                &items,
+                span,
+            )
+            .cells
+        };
     let mut rows = Vec::new();
     for (g, name) in T4_ROWS.iter().enumerate() {
         let cells: Vec<Cell> = cells15.iter().skip(g * 5).take(5).cloned().collect();
         let _ = path;
-        rows.push(Row { row: name.to_string(), label: None, span: None, subtotal: false, cells });
+        rows.push(Row {
+            row: name.to_string(),
+            label: None,
+            span: None,
+            subtotal: false,
+            cells,
+        });
     }
     // Diagnostics for the whole run name the table-4 rows.
     for d in ctx.diags.iter_mut() {
-        if d.location.as_ref().is_some_and(|l| l.row.as_deref() == Some("行政复议、行政诉讼 (all 15 values)")) {
-            d.message = d.message.replace("行政复议、行政诉讼 (all 15 values)", "行政复议 / 行政诉讼/未经复议直接起诉 / 行政诉讼/复议后起诉");
+        if d.location
+            .as_ref()
+            .is_some_and(|l| l.row.as_deref() == Some("行政复议、行政诉讼 (all 15 values)"))
+        {
+            d.message = d.message.replace(
+                "行政复议、行政诉讼 (all 15 values)",
+                "行政复议 / 行政诉讼/未经复议直接起诉 / 行政诉讼/复议后起诉",
+            );
             if let Some(l) = d.location.as_mut() {
                 l.row = Some("行政复议".to_string());
             }
-            d.message.push_str(" [rows 行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉]");
+            d.message
+                .push_str(" [rows 行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉]");
         }
     }
-    let end = items.iter().filter(|i| i.is_content()).map(|i| i.end).max().unwrap_or(vstart);
+    let end = items
+        .iter()
+        .filter(|i| i.is_content())
+        .map(|i| i.end)
+        .max()
+        .unwrap_or(vstart);
     let start = header_start.unwrap_or(vstart);
-    Some(Table { kind, template: tpl, span: (ctx.map)(start, end.max(start)), rows })
+    Some(Table {
+        kind,
+        template: tpl,
+        span: (ctx.map)(start, end.max(start)),
+        rows,
+    })
 }
 
 /// The layout of the table text (for `meta.layout`).
@@ -744,7 +1101,11 @@ pub(crate) fn detect_layout(text: &str, from: usize, to: usize) -> Layout {
     let pipe_lines = t.lines().filter(|l| l.trim_end().ends_with('|')).count();
     if pipes > 0 && pipe_lines * 2 >= lines {
         let avg_pipes = pipes as f64 / lines as f64;
-        return if avg_pipes < 1.6 { Layout::CellPerLine } else { Layout::Pipe };
+        return if avg_pipes < 1.6 {
+            Layout::CellPerLine
+        } else {
+            Layout::Pipe
+        };
     }
     let tab_lines = t.lines().filter(|l| l.starts_with('\t')).count();
     if tab_lines * 2 >= lines {

@@ -73,22 +73,53 @@ pub(crate) const T3_COLS: &[Col] = &[
 ];
 
 /// Table 4 columns (per group).
-pub(crate) const T4_COLS: &[Col] =
-    &[c("结果维持", Count), c("结果纠正", Count), c("其他结果", Count), c("尚未审结", Count), c("总计", Count)];
+pub(crate) const T4_COLS: &[Col] = &[
+    c("结果维持", Count),
+    c("结果纠正", Count),
+    c("其他结果", Count),
+    c("尚未审结", Count),
+    c("总计", Count),
+];
 
-const T2_2019_A: &[Col] = &[c("本年新制作数量", Count), c("本年新公开数量", Count), c("对外公开总数量", Count)];
-const T2_2019_B: &[Col] = &[c("上一年项目数量", Count), c("本年增/减", Signed), c("处理决定数量", Count)];
+const T2_2019_A: &[Col] = &[
+    c("本年新制作数量", Count),
+    c("本年新公开数量", Count),
+    c("对外公开总数量", Count),
+];
+const T2_2019_B: &[Col] = &[
+    c("上一年项目数量", Count),
+    c("本年增/减", Signed),
+    c("处理决定数量", Count),
+];
 const T2_2019_C: &[Col] = &[c("上一年项目数量", Count), c("本年增/减", Signed)];
 const T2_2019_D: &[Col] = &[c("采购项目数量", Count), c("采购总金额", Amount)];
-const T2_2021_A: &[Col] = &[c("本年制发件数", Count), c("本年废止件数", Count), c("现行有效件数", Count)];
+const T2_2021_A: &[Col] = &[
+    c("本年制发件数", Count),
+    c("本年废止件数", Count),
+    c("现行有效件数", Count),
+];
 const T2_2021_B: &[Col] = &[c("本年处理决定数量", Count)];
 const T2_2021_C: &[Col] = &[c("本年收费金额（单位：万元）", AmountWanYuan)];
 
 const fn row(path: &'static str, keys: &'static [&'static str], cols: &'static [Col]) -> RowDesc {
-    RowDesc { path, keys, number: None, role: RowRole::Data, parent: None, cols }
+    RowDesc {
+        path,
+        keys,
+        number: None,
+        role: RowRole::Data,
+        parent: None,
+        cols,
+    }
 }
 const fn grp(path: &'static str, keys: &'static [&'static str]) -> RowDesc {
-    RowDesc { path, keys, number: None, role: RowRole::Group, parent: None, cols: &[] }
+    RowDesc {
+        path,
+        keys,
+        number: None,
+        role: RowRole::Group,
+        parent: None,
+        cols: &[],
+    }
 }
 
 /// An Article 20 block of table 2.
@@ -105,14 +136,22 @@ pub(crate) const T2_2019: &[Block] = &[
         item: "一",
         rows: &[
             row("第二十条第（一）项/规章", &["规章"], T2_2019_A),
-            row("第二十条第（一）项/规范性文件", &["行政规范性文件", "规范性文件"], T2_2019_A),
+            row(
+                "第二十条第（一）项/规范性文件",
+                &["行政规范性文件", "规范性文件"],
+                T2_2019_A,
+            ),
         ],
     },
     Block {
         item: "五",
         rows: &[
             row("第二十条第（五）项/行政许可", &["行政许可"], T2_2019_B),
-            row("第二十条第（五）项/其他对外管理服务事项", &["其他对外管理服务事项", "其他对外管理"], T2_2019_B),
+            row(
+                "第二十条第（五）项/其他对外管理服务事项",
+                &["其他对外管理服务事项", "其他对外管理"],
+                T2_2019_B,
+            ),
         ],
     },
     Block {
@@ -122,8 +161,22 @@ pub(crate) const T2_2019: &[Block] = &[
             row("第二十条第（六）项/行政强制", &["行政强制"], T2_2019_B),
         ],
     },
-    Block { item: "八", rows: &[row("第二十条第（八）项/行政事业性收费", &["行政事业性收费"], T2_2019_C)] },
-    Block { item: "九", rows: &[row("第二十条第（九）项/政府集中采购", &["政府集中采购"], T2_2019_D)] },
+    Block {
+        item: "八",
+        rows: &[row(
+            "第二十条第（八）项/行政事业性收费",
+            &["行政事业性收费"],
+            T2_2019_C,
+        )],
+    },
+    Block {
+        item: "九",
+        rows: &[row(
+            "第二十条第（九）项/政府集中采购",
+            &["政府集中采购"],
+            T2_2019_D,
+        )],
+    },
 ];
 
 /// Table 2 of 2021.
@@ -132,10 +185,17 @@ pub(crate) const T2_2021: &[Block] = &[
         item: "一",
         rows: &[
             row("第二十条第（一）项/规章", &["规章"], T2_2021_A),
-            row("第二十条第（一）项/行政规范性文件", &["行政规范性文件", "规范性文件"], T2_2021_A),
+            row(
+                "第二十条第（一）项/行政规范性文件",
+                &["行政规范性文件", "规范性文件"],
+                T2_2021_A,
+            ),
         ],
     },
-    Block { item: "五", rows: &[row("第二十条第（五）项/行政许可", &["行政许可"], T2_2021_B)] },
+    Block {
+        item: "五",
+        rows: &[row("第二十条第（五）项/行政许可", &["行政许可"], T2_2021_B)],
+    },
     Block {
         item: "六",
         rows: &[
@@ -143,7 +203,14 @@ pub(crate) const T2_2021: &[Block] = &[
             row("第二十条第（六）项/行政强制", &["行政强制"], T2_2021_B),
         ],
     },
-    Block { item: "八", rows: &[row("第二十条第（八）项/行政事业性收费", &["行政事业性收费"], T2_2021_C)] },
+    Block {
+        item: "八",
+        rows: &[row(
+            "第二十条第（八）项/行政事业性收费",
+            &["行政事业性收费"],
+            T2_2021_C,
+        )],
+    },
 ];
 
 macro_rules! t3 {
@@ -188,9 +255,30 @@ macro_rules! t3 {
 
 /// Table 3 of 2019 (23 data rows).
 pub(crate) const T3_2019: &[RowDesc] = t3![
-    RowDesc { path: "三、本年度办理结果/（六）其他处理", keys: &["其他处理"], number: Some("(六)"), role: RowRole::Data, parent: Some(2), cols: T3_COLS },
-    RowDesc { path: "三、本年度办理结果/（七）总计", keys: &["总计"], number: Some("(七)"), role: RowRole::Data, parent: Some(2), cols: T3_COLS },
-    RowDesc { path: "四、结转下年度继续办理", keys: &["结转下年度继续办理", "结转下年度"], number: Some("四"), role: RowRole::Data, parent: None, cols: T3_COLS },
+    RowDesc {
+        path: "三、本年度办理结果/（六）其他处理",
+        keys: &["其他处理"],
+        number: Some("(六)"),
+        role: RowRole::Data,
+        parent: Some(2),
+        cols: T3_COLS
+    },
+    RowDesc {
+        path: "三、本年度办理结果/（七）总计",
+        keys: &["总计"],
+        number: Some("(七)"),
+        role: RowRole::Data,
+        parent: Some(2),
+        cols: T3_COLS
+    },
+    RowDesc {
+        path: "四、结转下年度继续办理",
+        keys: &["结转下年度继续办理", "结转下年度"],
+        number: Some("四"),
+        role: RowRole::Data,
+        parent: None,
+        cols: T3_COLS
+    },
 ];
 
 /// Table 3 of 2021 (25 data rows; `（六）其他处理` may be printed 2019-style as one row).
@@ -204,7 +292,11 @@ pub(crate) const T3_2021: &[RowDesc] = t3![
 ];
 
 /// Table 4 rows (both versions): three groups of five.
-pub(crate) const T4_ROWS: &[&str] = &["行政复议", "行政诉讼/未经复议直接起诉", "行政诉讼/复议后起诉"];
+pub(crate) const T4_ROWS: &[&str] = &[
+    "行政复议",
+    "行政诉讼/未经复议直接起诉",
+    "行政诉讼/复议后起诉",
+];
 
 /// The table 2 descriptor of a template.
 pub(crate) fn table2(t: Template) -> &'static [Block] {
@@ -223,11 +315,25 @@ pub(crate) fn table3(t: Template) -> &'static [RowDesc] {
 }
 
 /// Labels whose presence tells the template version, in canonical matching form.
-pub(crate) const MARKS_2019: &[&str] =
-    &["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "第二十条第(九)项", "政府集中采购", "采购项目数量"];
+pub(crate) const MARKS_2019: &[&str] = &[
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "第二十条第(九)项",
+    "政府集中采购",
+    "采购项目数量",
+];
 /// Labels whose presence tells the 2021 version.
-pub(crate) const MARKS_2021: &[&str] =
-    &["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期不补正", "未按收费通知"];
+pub(crate) const MARKS_2021: &[&str] = &[
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年处理决定数量",
+    "本年收费金额",
+    "逾期不补正",
+    "未按收费通知",
+];
 
 /// The table a row path belongs to is known to callers; this names a table for messages.
 pub(crate) fn table_name(kind: TableKind) -> &'static str {

@@ -58,7 +58,13 @@ impl OffsetMap {
                 return;
             }
         }
-        self.segs.push(Seg { d: self.d_end, s: self.s_end, d_len: len, s_len: len, copy: true });
+        self.segs.push(Seg {
+            d: self.d_end,
+            s: self.s_end,
+            d_len: len,
+            s_len: len,
+            copy: true,
+        });
         self.d_end += len;
         self.s_end += len;
     }
@@ -73,7 +79,13 @@ impl OffsetMap {
         }
         // Merge consecutive same-shaped replaces (e.g. a run of GBK CJK characters, 3 → 2 each)
         // only when it keeps inner offsets exact: we do not merge, but segments are small.
-        self.segs.push(Seg { d: self.d_end, s: self.s_end, d_len, s_len, copy: false });
+        self.segs.push(Seg {
+            d: self.d_end,
+            s: self.s_end,
+            d_len,
+            s_len,
+            copy: false,
+        });
         self.d_end += d_len;
         self.s_end += s_len;
     }

@@ -1,0 +1,198 @@
+//! Accuracy against the hand-checked gold answers (`tests/gold/`, and the PDF-text reports that
+//! stay in `../shared/corpus/real/`): every gold cell is either exact, or wrong/missing *with a
+//! diagnostic naming its row* — never silently wrong. Files listed in `COMPLETE` must be exact.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use ogi_report::Number;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Files whose every gold cell must be exact.
+const COMPLETE: &[&str] = &[
+    "002_4a9178fd99f7f697.txt",
+    "003_c5f879456b805937.txt",
+    "018_pages-wuhai-industry-it-bureau-2020-TRUNCATED.txt",
+    "020_pages-wuhan-hanyang-district-office-2022-TRUNCATED.txt",
+    "022_pages-changchun-erdao-housing-expropriation-2022-TRUNCATED.txt",
+    "024_pages-chongqing-jiulongpo-erlang-street-2022-TRUNCATED.txt",
+    "026_pages-suining-anju-law-enforcement-2022-TRUNCATED.txt",
+    "028_pages-changchun-municipal-dept-2023-TRUNCATED.txt",
+    "030_pages-mirror-bureau-2023-2019template-unlabelled-rows-TRUNCATED.txt",
+    "032_pages-datong-petitions-bureau-2021-TRUNCATED.txt",
+    "009_huaian-city-gov-2024-pypdf.txt",
+    "033_huaian-hongze-district-gov-2023-pypdf.txt",
+    "034_huaian-hongze-district-gov-2024-pypdf.txt",
+    "063_huaian-hongze-district-gov-2023-pdftotext-layout.txt",
+    "064_huaian-hongze-district-gov-2024-pdftotext-layout.txt",
+];
+
+#[derive(Default, Debug)]
+struct Score {
+    total: usize,
+    exact: usize,
+    wrong: usize,
+    missing: usize,
+    silent: Vec<String>,
+}
+
+fn gold_value(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(
+            s.parse::<rust_decimal::Decimal>()
+                .map(|d| d.normalize().to_string())
+                .unwrap_or(s.clone()),
+        ),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => Some(v.to_string()),
+    }
+}
+
+fn ours(v: &Option<Number>) -> Option<String> {
+    v.map(|n| match n {
+        Number::Int(i) => i.to_string(),
+        Number::Decimal(d) => d.normalize().to_string(),
+    })
+}
+
+fn score(input: &Path, gold: &Path) -> Option<Score> {
+    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold).ok()?).ok()?;
+    if g.get("template").and_then(|t| t.as_str()) == Some("older") {
+        return None;
+    }
+    let bytes = std::fs::read(input).ok()?;
+    let report = ogi_report::parse_bytes(&bytes);
+    let diags = serde_json::to_string(&report.diagnostics).unwrap_or_default();
+    let cells: HashMap<(u8, String, String), Option<String>> = report
+        .cells()
+        .into_iter()
+        .map(|c| ((c.table, c.row, c.column), ours(&c.value)))
+        .collect();
+    let uncertain: Vec<(u64, String, Option<String>)> = g["uncertain"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|u| {
+                    (
+                        u["table"].as_u64().unwrap_or(0),
+                        u["row"].as_str().unwrap_or("").to_string(),
+                        u["column"].as_str().map(String::from),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut s = Score::default();
+    for c in g["cells"].as_array().into_iter().flatten() {
+        let t = c["table"].as_u64().unwrap_or(0);
+        let row = c["row"].as_str().unwrap_or("").to_string();
+        let col = c["column"].as_str().unwrap_or("").to_string();
+        if uncertain
+            .iter()
+            .any(|(ut, ur, uc)| *ut == t && *ur == row && uc.as_ref().is_none_or(|x| *x == col))
+        {
+            continue;
+        }
+        s.total += 1;
+        let want = gold_value(&c["value"]);
+        let ok = match cells.get(&(t as u8, row.clone(), col.clone())) {
+            Some(got) if *got == want => {
+                s.exact += 1;
+                true
+            }
+            Some(_) => {
+                s.wrong += 1;
+                false
+            }
+            None => {
+                s.missing += 1;
+                false
+            }
+        };
+        if !ok && !diags.contains(&row) {
+            s.silent.push(format!(
+                "{t}|{row}|{col}: gold {want:?} got {:?}",
+                cells.get(&(t as u8, row.clone(), col.clone()))
+            ));
+        }
+    }
+    Some(s)
+}
+
+#[test]
+fn gold_cells_are_exact_or_diagnosed() {
+    let mut pairs: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for e in std::fs::read_dir(root().join("tests/gold"))
+        .expect("tests/gold")
+        .flatten()
+    {
+        let name = e
+            .file_name()
+            .to_string_lossy()
+            .trim_end_matches(".json")
+            .to_string();
+        pairs.push((root().join("tests/corpus").join(&name), e.path()));
+    }
+    // PDF-text reports are not redistributed with the project: read them from ../shared.
+    let shared = root().join("../shared/corpus/real");
+    let manifest = std::fs::read_to_string(shared.join("MANIFEST.tsv")).unwrap_or_default();
+    let mut skipped = 0;
+    for line in manifest.lines().skip(1) {
+        let mut f = line.split('\t');
+        let (name, via) = (f.next().unwrap_or(""), f.nth(1).unwrap_or(""));
+        if via.starts_with("repository PDF") {
+            let input = shared.join(name);
+            if input.exists() {
+                pairs.push((input, shared.join("gold").join(format!("{name}.json"))));
+            } else {
+                skipped += 1;
+            }
+        }
+    }
+    if manifest.is_empty() {
+        eprintln!(
+            "note: ../shared is absent; the PDF-text reports of the shared corpus are skipped"
+        );
+    } else if skipped > 0 {
+        eprintln!("note: {skipped} PDF-text reports missing from ../shared were skipped");
+    }
+    let mut failures = Vec::new();
+    let (mut total, mut exact) = (0, 0);
+    for (input, gold) in pairs {
+        let name = input
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(s) = score(&input, &gold) else {
+            continue;
+        };
+        total += s.total;
+        exact += s.exact;
+        eprintln!(
+            "{name}: {}/{} exact, {} wrong, {} missing, {} silent",
+            s.exact,
+            s.total,
+            s.wrong,
+            s.missing,
+            s.silent.len()
+        );
+        if !s.silent.is_empty() {
+            failures.push(format!(
+                "{name}: silent errors: {:?}",
+                &s.silent[..s.silent.len().min(5)]
+            ));
+        }
+        if COMPLETE.contains(&name.as_str()) && s.exact != s.total {
+            failures.push(format!(
+                "{name}: {}/{} exact, expected all",
+                s.exact, s.total
+            ));
+        }
+    }
+    eprintln!("total: {exact}/{total} gold cells exact");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,115 @@
+//! Golden corpus: every file of `tests/corpus/` parses to exactly `tests/expected/<name>.json`.
+//!
+//! `UPDATE_EXPECT=1 cargo test -p ogi-report --test golden` rewrites the expected files; review
+//! the JSON diff before committing. The same expected files are checked by the Python and the
+//! JavaScript test suites, so the three surfaces agree byte for byte.
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn check(name: &str) {
+    let input = root().join("tests/corpus").join(name);
+    let bytes = std::fs::read(&input).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
+    let report = ogi_report::parse_bytes(&bytes);
+    let mut got = serde_json::to_string_pretty(&report).expect("serialise");
+    got.push('\n');
+    let expected_path = root().join("tests/expected").join(format!("{name}.json"));
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&expected_path, &got).expect("write expected");
+        return;
+    }
+    let want = std::fs::read_to_string(&expected_path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with UPDATE_EXPECT=1 to create it)",
+            expected_path.display()
+        )
+    });
+    if got != want {
+        let g: serde_json::Value = serde_json::from_str(&got).expect("json");
+        let w: serde_json::Value = serde_json::from_str(&want).expect("json");
+        let mut first = String::new();
+        diff(&g, &w, "$", &mut first);
+        panic!(
+            "{name}: output differs from {} — first difference at {first}",
+            expected_path.display()
+        );
+    }
+}
+
+fn diff(a: &serde_json::Value, b: &serde_json::Value, path: &str, out: &mut String) {
+    if !out.is_empty() {
+        return;
+    }
+    use serde_json::Value::*;
+    match (a, b) {
+        (Object(x), Object(y)) => {
+            for (k, v) in x {
+                match y.get(k) {
+                    Some(w) => diff(v, w, &format!("{path}.{k}"), out),
+                    None => *out = format!("{path}.{k}: unexpected key"),
+                }
+            }
+            for k in y.keys() {
+                if !x.contains_key(k) && out.is_empty() {
+                    *out = format!("{path}.{k}: missing key");
+                }
+            }
+        }
+        (Array(x), Array(y)) => {
+            for (i, (v, w)) in x.iter().zip(y).enumerate() {
+                diff(v, w, &format!("{path}[{i}]"), out);
+            }
+            if x.len() != y.len() && out.is_empty() {
+                *out = format!("{path}: {} items, expected {}", x.len(), y.len());
+            }
+        }
+        _ if a != b => *out = format!("{path}: got {a}, expected {b}"),
+        _ => {}
+    }
+}
+
+macro_rules! golden {
+    ($($test:ident => $file:literal,)*) => {
+        $( #[test] fn $test() { check($file); } )*
+        /// Every corpus file has a golden test.
+        #[test]
+        fn every_corpus_file_has_a_golden_test() {
+            let listed = [$($file),*];
+            let mut files: Vec<String> = std::fs::read_dir(root().join("tests/corpus")).expect("corpus")
+                .filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+            files.sort();
+            for f in &files {
+                assert!(listed.contains(&f.as_str()), "tests/corpus/{f} has no golden test in golden.rs");
+            }
+        }
+    };
+}
+
+golden! {
+    seed_000_traditional_pinyin_pipe_rows => "000_b9348fb859717f63.txt",
+    seed_001_tables_lost => "001_56fe7089f0ef1d8a.txt",
+    seed_002_pipe_rows_2021 => "002_4a9178fd99f7f697.txt",
+    seed_003_tab_cells_2019 => "003_c5f879456b805937.txt",
+    seed_004_cell_per_line_traditional => "004_1d268c7f8e46725e.txt",
+    real_001_markdown_shredded => "001_shuyang-county-gov-2025.md",
+    real_002_flattened_2019 => "002_pingtan-2019.txt",
+    real_004_flattened_2021 => "004_pingtan-2021.txt",
+    real_006_flattened_2023 => "006_pingtan-2023.txt",
+    real_014_older_format_2018 => "014_pingtan-2018-old-format.txt",
+    real_015_older_format_2013 => "015_pingtan-local-tax-bureau-2013-old-format.txt",
+    real_016_traditional_taiwan_vocabulary => "016_pages-wuhan-eco-env-bureau-2020-trad-TRUNCATED.txt",
+    real_018_signed_deltas => "018_pages-wuhai-industry-it-bureau-2020-TRUNCATED.txt",
+    real_020_cell_per_line_blank_cell => "020_pages-wuhan-hanyang-district-office-2022-TRUNCATED.txt",
+    real_022_label_typos => "022_pages-changchun-erdao-housing-expropriation-2022-TRUNCATED.txt",
+    real_024_pipe_rows => "024_pages-chongqing-jiulongpo-erlang-street-2022-TRUNCATED.txt",
+    real_026_pipe_prefixed_cells => "026_pages-suining-anju-law-enforcement-2022-TRUNCATED.txt",
+    real_028_markdown_like_rows => "028_pages-changchun-municipal-dept-2023-TRUNCATED.txt",
+    real_030_unlabelled_rows => "030_pages-mirror-bureau-2023-2019template-unlabelled-rows-TRUNCATED.txt",
+    real_032_split_pipe => "032_pages-datong-petitions-bureau-2021-TRUNCATED.txt",
+    real_045_html_2019 => "045_pingtan-2019-page.html",
+    real_046_html_2021_word_markup => "046_pingtan-2021-page.html",
+    real_047_html_2023 => "047_pingtan-2023-page.html",
+}
