@@ -118,6 +118,12 @@ pub(crate) fn parse_value(tok: &str) -> Option<(Number, Option<String>)> {
     Some((number, unit))
 }
 
+/// A markdown table rule cell: `---`, `:---:`.
+fn is_rule(tok: &str) -> bool {
+    let t = tok.trim_matches(':');
+    t.len() >= 3 && t.bytes().all(|b| b == b'-')
+}
+
 /// True when a token is a blank-cell marker.
 pub(crate) fn is_blank(tok: &str) -> bool {
     BLANKS.contains(&tok)
@@ -247,6 +253,11 @@ pub(crate) fn region_items(text: &str, start: usize, end: usize) -> Vec<Item> {
                     });
                 }
                 continue;
+            }
+            if let [(a, b)] = toks.as_slice() {
+                if is_rule(text.get(*a..*b).unwrap_or("")) {
+                    continue; // markdown separator cell `---`
+                }
             }
             for (ts, te) in toks {
                 let tok = text.get(ts..te).unwrap_or("");

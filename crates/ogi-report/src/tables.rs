@@ -1007,6 +1007,14 @@ pub(crate) fn table4(
     }
     let cols: Vec<Col> = T4_COLS.to_vec();
     let all_cols: Vec<Col> = (0..3).flat_map(|_| cols.iter().copied()).collect();
+    // Groups printed as separate labelled tables (markdown conversions): each label followed by
+    // its own header and five values.
+    if let Some(rows) = table4_grouped(ctx, from, to) {
+        let start = rows.first().and_then(|r| r.span).map_or((ctx.map)(from, from), |s| s);
+        let end = rows.iter().flat_map(|r| r.cells.iter()).filter_map(|c| c.span).map(|s| s.end).max().unwrap_or(start.end);
+        let _ = tpl;
+        return Some(Table { kind, template: tpl, span: Span::new(start.start, end.max(start.start)), rows });
+    }
     let path = "行政复议";
     let span = header_start.map(|s| (ctx.map)(s, header_end.unwrap_or(s)));
     let flattened = text
@@ -1082,6 +1090,48 @@ pub(crate) fn table4(
         span: (ctx.map)(start, end.max(start)),
         rows,
     })
+}
+
+fn table4_grouped(ctx: &mut Ctx<'_, '_>, from: usize, to: usize) -> Option<Vec<Row>> {
+    let text = ctx.text;
+    let keys = ["行政复议", "未经复议直接起诉", "复议后起诉"];
+    let mut anchors = Vec::new();
+    let mut cur = from;
+    for k in keys {
+        let (s, e) = find_label(text, cur, to, k)?;
+        anchors.push((s, e));
+        cur = e;
+    }
+    let mut groups = Vec::new();
+    for (i, &(s, e)) in anchors.iter().enumerate() {
+        let next = anchors.get(i + 1).map_or(to, |a| a.0);
+        let items = region_items_after_header(text, e, next);
+        if content_count(&items) != 5 {
+            return None;
+        }
+        groups.push(((s, e), items));
+    }
+    let mut rows = Vec::new();
+    for (g, ((s, e), items)) in groups.iter().enumerate() {
+        let name = T4_ROWS.get(g).copied().unwrap_or("");
+        let span = Some((ctx.map)(*s, *e));
+        let rr = read_row(ctx, TableKind::ReviewLitigation, name, T4_COLS, items, span);
+        rows.push(Row { row: name.to_string(), label: text.get(*s..*e).map(String::from), span, subtotal: false, cells: rr.cells });
+    }
+    Some(rows)
+}
+
+/// Items after the last table-4 header word inside `text[from..to]`.
+fn region_items_after_header(text: &str, from: usize, to: usize) -> Vec<Item> {
+    let mut start = from;
+    for w in T4_HEADER_LAST {
+        let mut s = from;
+        while let Some((_, e)) = find_label(text, s, to, w) {
+            start = start.max(e);
+            s = e;
+        }
+    }
+    region_items(text, start, to)
 }
 
 /// The layout of the table text (for `meta.layout`).
