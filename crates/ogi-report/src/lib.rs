@@ -1,5 +1,6 @@
 //! ogi-report: parse and validate Chinese government information disclosure annual reports.
 #![forbid(unsafe_code)]
+
 #![warn(missing_docs)]
 
 mod cells;
@@ -56,3 +57,8 @@ pub fn parse_bytes(input: &[u8]) -> Report {
 pub fn parse_bytes_with(input: &[u8], options: &Options) -> Report {
     parse::parse_bytes_with(input, options)
 }
+
+/// The README's code blocks, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
