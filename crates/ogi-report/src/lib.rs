@@ -1,4 +1,59 @@
-//! ogi-report: parse and validate Chinese government information disclosure annual reports.
+//! ogi-report: parse and validate Chinese government information disclosure annual reports
+//! (政府信息公开工作年度报告).
+//!
+//! ```
+//! let report = ogi_report::parse("四、政府信息公开行政复议、行政诉讼情况\n\
+//!     行政复议 | 行政诉讼 |\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n\
+//!     1 | 0 | 0 | 3 | 4 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n");
+//! let t4 = report.review_litigation.as_ref().expect("table 4");
+//! assert_eq!(t4.value("行政复议", "总计"), Some(ogi_report::Number::Int(4)));
+//! ```
+//!
+//! The pipeline is `decode → normalise → segment → tables`, then [`Report::validate`] applies
+//! the template's arithmetic rules. Parsing never fails: everything repaired, doubted or missing
+//! is a [`Diagnostic`] with a stable [`Code`], a byte [`Span`] into the input and, for table
+//! problems, the canonical table/row/column labels of the template.
+//!
+//! # Diagnostic codes
+//!
+//! | code | severity | meaning | example message |
+//! |---|---|---|---|
+//! | `D001` | info | decoded from a non-UTF-8 encoding | `decoded from GBK` |
+//! | `D002` | warning | undecodable bytes replaced by U+FFFD | `3 undecodable bytes replaced by U+FFFD` |
+//! | `D003` | error | input longer than `Options::max_input_bytes`; only its head was parsed | `the input has 300000000 bytes, more than the limit of 268435456` |
+//! | `N001` | info | pinyin glosses removed for matching | `240 pinyin annotations glued to characters were removed for matching` |
+//! | `N002` | warning | mojibake repaired | ``mojibake repaired: `鏀垮簻` reads `政府` `` |
+//! | `N003` | warning | mojibake that cannot be repaired, kept | ``mojibake that cannot be repaired, kept as written: `楷?!奔` `` |
+//! | `N004` | info | HTML input read from the page's markup | `HTML input: the report text and tables were read from the page's markup` |
+//! | `S001` | warning | a section heading not found | `section 6 (六、其他需要报告的事项) not found` |
+//! | `S002` | info | pre-2019 report: no national tables | `the report follows the pre-2019 format (2008 条例)` |
+//! | `S003` | info | no title naming agency and year | `no title line naming the agency and year was found` |
+//! | `T001` | warning | a table is absent | `table 3 (收到和处理政府信息公开申请情况) is absent` |
+//! | `T002` | warning | template version not told by the labels | `template 2021 assumed from the report year` |
+//! | `T003` | warning | a row label not found | ``table 3, row `四、结转下年度继续办理`: label not found`` |
+//! | `T004` | warning | a row with fewer values than columns | ``row `…/5.属于三类内部事务信息`: 6 of 7 values`` |
+//! | `T005` | warning | a row with more values than columns | ``row `…/规范性文件`: 4 values for 3 columns`` |
+//! | `T006` | warning | a cell that is not a number | ``cell `约3件` is not a number`` |
+//! | `T007` | info | glued digits split by the template's rules | ``row `（一）予以公开`: glued digits split as 6 \| 0 \| 0 \| 0 \| 0 \| 1 \| 7`` |
+//! | `T008` | warning | glued digits with several valid splits; cells left null | ``row `…/行政规范性文件`: glued digits admit 10 splits`` |
+//! | `T009` | error | glued digits with no valid split | ``glued digits admit no split into 7 values`` |
+//! | `T010` | warning | row labels lost; values assigned by position | ``row `…/1.属于国家秘密`: its label is missing; its 7 values were taken by position`` |
+//! | `T011` | info | an extra 法人或其他组织小计 column left out | `the header has a 法人或其他组织小计 column` |
+//! | `T012` | error | a limit of `Options` reached | `the splitter's work bound was reached` |
+//! | `V001` | error | C1: 一 + 二 ≠ （七）总计 + 四 | `C1 broken in table 3, column 总计: …` |
+//! | `V002` | error | C2: 总计 ≠ sum of the six applicant columns | `C2 broken in table 3, row …` |
+//! | `V003` | error | C3: （七）总计 ≠ sum of the result rows | `C3 broken in table 3, column 自然人: …` |
+//! | `V004` | error | C4: printed group subtotal ≠ its sub-rows | `C4 broken: （三）不予公开 …` |
+//! | `V005` | error | C5: table-3 value not a non-negative integer | `C5: …` |
+//! | `V006` | warning | C6: 上年结转 ≠ last year's 结转下年度 | `C6: 2021 二、上年结转 … ≠ 2020 四、结转下年度继续办理 …` |
+//! | `V007` | warning | C7: prose count ≠ table 3 | `section 一 states 17 applications received; table 3 总计 says 95` |
+//! | `V008` | error | C8: table-4 group 总计 ≠ sum of its results | `C8 broken in table 4, row 行政复议: …` |
+//! | `V009` | error | C9: table-4 value not a non-negative integer | `C9: …` |
+//! | `V010` | warning | C10: prose review/litigation count ≠ table 4 | `section 一 states 行政复议 2; table 4 says 3` |
+//! | `V011` | error | C11: table-2 value of the wrong kind | `C11: 本年收费金额 is negative` |
+//! | `V012` | warning | C12: 现行有效件数 ≠ last year's + 制发 − 废止 | `C12: …` |
+//! | `V013` | warning | C13: 上一年项目数量 ≠ last year's + 增/减 | `C13: …` |
+//! | `V100` | info | a rule not checkable: an operand is blank | `C2 not checkable for row …: 总计 is blank` |
 #![forbid(unsafe_code)]
 
 #![warn(missing_docs)]
@@ -62,3 +117,14 @@ pub fn parse_bytes_with(input: &[u8], options: &Options) -> Report {
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 pub struct ReadmeDoctests;
+
+#[cfg(test)]
+mod doc_tests {
+    #[test]
+    fn every_code_is_in_the_crate_docs_table() {
+        let docs = include_str!("lib.rs");
+        for c in crate::Code::ALL {
+            assert!(docs.contains(&format!("//! | `{}` |", c.as_str())), "{} missing from the diagnostics table", c.as_str());
+        }
+    }
+}

@@ -350,8 +350,9 @@ impl TableKind {
 pub struct Table {
     /// Which table.
     pub kind: TableKind,
-    /// The template whose rows and columns it follows.
-    pub template: Template,
+    /// The template whose rows and columns it follows (`null` for table 4 when the report's
+    /// template cannot be told: table 4 is the same in both).
+    pub template: Option<Template>,
     /// The table in the input.
     pub span: Span,
     /// Rows in template order (every template row is present; missing ones have absent cells).

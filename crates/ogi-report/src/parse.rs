@@ -218,8 +218,9 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     if let Some(tpl) = template {
         t2 = table2(&mut ctx, tpl, t2_from, t2_to);
         t3 = table3(&mut ctx, tpl, t3_from, t3_to);
-        t4 = table4(&mut ctx, tpl, t4_from, t4_to);
+        t4 = table4(&mut ctx, Some(tpl), t4_from, t4_to);
     } else {
+        t4 = table4(&mut ctx, None, t4_from, t4_to);
         let oldish = ["统计表", "指标名称", "计量单位", "历年累计", "概述"]
             .iter()
             .filter(|w| ctext.contains(**w))

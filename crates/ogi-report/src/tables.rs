@@ -489,7 +489,7 @@ pub(crate) fn table2(
     };
     Some(Table {
         kind,
-        template: tpl,
+        template: Some(tpl),
         span: (ctx.map)(start, table_end.max(start)),
         rows: rows_out,
     })
@@ -963,7 +963,7 @@ pub(crate) fn table3(
         .max(start);
     Some(Table {
         kind,
-        template: tpl,
+        template: Some(tpl),
         span: (ctx.map)(start, end),
         rows,
     })
@@ -977,7 +977,7 @@ const T4_HEADER_LAST: &[&str] = &["总计", "尚未审结", "复议后起诉", "
 /// Read table 4 in `text[from..to]`.
 pub(crate) fn table4(
     ctx: &mut Ctx<'_, '_>,
-    tpl: Template,
+    tpl: Option<Template>,
     from: usize,
     to: usize,
 ) -> Option<Table> {
@@ -1013,7 +1013,7 @@ pub(crate) fn table4(
         let start = rows.first().and_then(|r| r.span).map_or((ctx.map)(from, from), |s| s);
         let end = rows.iter().flat_map(|r| r.cells.iter()).filter_map(|c| c.span).map(|s| s.end).max().unwrap_or(start.end);
         let _ = tpl;
-        return Some(Table { kind, template: tpl, span: Span::new(start.start, end.max(start.start)), rows });
+        return Some(Table { kind, template: Some(tpl), span: Span::new(start.start, end.max(start.start)), rows });
     }
     let path = "行政复议";
     let span = header_start.map(|s| (ctx.map)(s, header_end.unwrap_or(s)));
