@@ -55,7 +55,6 @@
 //! | `V013` | warning | C13: 上一年项目数量 ≠ last year's + 增/减 | `C13: …` |
 //! | `V100` | info | a rule not checkable: an operand is blank | `C2 not checkable for row …: 总计 is blank` |
 #![forbid(unsafe_code)]
-
 #![warn(missing_docs)]
 
 mod cells;
@@ -124,7 +123,11 @@ mod doc_tests {
     fn every_code_is_in_the_crate_docs_table() {
         let docs = include_str!("lib.rs");
         for c in crate::Code::ALL {
-            assert!(docs.contains(&format!("//! | `{}` |", c.as_str())), "{} missing from the diagnostics table", c.as_str());
+            assert!(
+                docs.contains(&format!("//! | `{}` |", c.as_str())),
+                "{} missing from the diagnostics table",
+                c.as_str()
+            );
         }
     }
 }

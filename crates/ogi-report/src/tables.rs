@@ -1010,10 +1010,24 @@ pub(crate) fn table4(
     // Groups printed as separate labelled tables (markdown conversions): each label followed by
     // its own header and five values.
     if let Some(rows) = table4_grouped(ctx, from, to) {
-        let start = rows.first().and_then(|r| r.span).map_or((ctx.map)(from, from), |s| s);
-        let end = rows.iter().flat_map(|r| r.cells.iter()).filter_map(|c| c.span).map(|s| s.end).max().unwrap_or(start.end);
+        let start = rows
+            .first()
+            .and_then(|r| r.span)
+            .map_or((ctx.map)(from, from), |s| s);
+        let end = rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .filter_map(|c| c.span)
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(start.end);
         let _ = tpl;
-        return Some(Table { kind, template: Some(tpl), span: Span::new(start.start, end.max(start.start)), rows });
+        return Some(Table {
+            kind,
+            template: tpl,
+            span: Span::new(start.start, end.max(start.start)),
+            rows,
+        });
     }
     let path = "行政复议";
     let span = header_start.map(|s| (ctx.map)(s, header_end.unwrap_or(s)));
@@ -1116,7 +1130,13 @@ fn table4_grouped(ctx: &mut Ctx<'_, '_>, from: usize, to: usize) -> Option<Vec<R
         let name = T4_ROWS.get(g).copied().unwrap_or("");
         let span = Some((ctx.map)(*s, *e));
         let rr = read_row(ctx, TableKind::ReviewLitigation, name, T4_COLS, items, span);
-        rows.push(Row { row: name.to_string(), label: text.get(*s..*e).map(String::from), span, subtotal: false, cells: rr.cells });
+        rows.push(Row {
+            row: name.to_string(),
+            label: text.get(*s..*e).map(String::from),
+            span,
+            subtotal: false,
+            cells: rr.cells,
+        });
     }
     Some(rows)
 }
