@@ -1,0 +1,246 @@
+//! Property tests: random template-consistent table sets rendered through every layout parse
+//! back to the same values; glued digits parse back to the same values or an ambiguity
+//! diagnostic; bytes in every encoding parse like their text; spans stay in bounds.
+//!
+//! Case count: `PROPTEST_CASES` (the CI default is 1000 per property).
+
+mod common;
+
+use common::render::{expected_cells, render, t2_blocks, t3_rows, Layout, T3Row, TableSet, Val, LAYOUTS};
+use ogi_report::{Code, Report, Template};
+use proptest::prelude::*;
+
+fn small() -> impl Strategy<Value = i64> {
+    prop_oneof![4 => Just(0i64), 3 => 0i64..10, 2 => 10i64..200, 1 => 200i64..5000]
+}
+
+fn maybe<T: std::fmt::Debug + Clone>(s: impl Strategy<Value = T>, blanks: bool) -> impl Strategy<Value = Option<T>> {
+    let p = if blanks { 0.1 } else { 0.0 };
+    proptest::option::weighted(1.0 - p, s)
+}
+
+fn amount() -> impl Strategy<Value = Val> {
+    (0u32..100000, 0u32..100, prop_oneof![Just(None), Just(Some("万元")), Just(Some("元"))])
+        .prop_map(|(a, b, u)| Val::Amount(if b == 0 { a.to_string() } else { format!("{a}.{b:02}") }, u))
+}
+
+fn table_set(blanks: bool) -> impl Strategy<Value = TableSet> {
+    (any::<bool>(), proptest::collection::vec(small(), 200), proptest::collection::vec(-50i64..50, 8), amount(), amount(), proptest::collection::vec(any::<u8>(), 200))
+        .prop_map(move |(v21, nums, deltas, amt, fee, blank_bits)| {
+            let template = if v21 { Template::V2021 } else { Template::V2019 };
+            let mut nums = nums.into_iter().cycle();
+            let mut deltas = deltas.into_iter().cycle();
+            let mut bits = blank_bits.into_iter().cycle();
+            let mut blank = |blanks: bool| blanks && bits.next().unwrap_or(0) < 20;
+            // Table 2.
+            let mut t2 = t2_blocks(template);
+            for b in &mut t2 {
+                let cols = b.cols.clone();
+                for (_, _, vals) in &mut b.rows {
+                    for (i, v) in vals.iter_mut().enumerate() {
+                        let col = cols[i];
+                        let val = match col {
+                            "本年增/减" => Val::Int(deltas.next().unwrap_or(0)),
+                            "采购总金额" => amt.clone(),
+                            "本年收费金额（单位：万元）" => match &fee {
+                                Val::Amount(a, _) => Val::Amount(a.clone(), None),
+                                other => other.clone(),
+                            },
+                            _ => Val::Int(nums.next().unwrap_or(0)),
+                        };
+                        *v = if blank(blanks) { None } else { Some(val) };
+                    }
+                }
+            }
+            // Table 3: consistent per column (C1, C2, C3).
+            let rows = t3_rows(template);
+            let nres = rows.len() - 4; // results rows between 二 and （七）
+            let mut grid = vec![[0i64; 7]; rows.len()];
+            for c in 0..6 {
+                let mut total = 0;
+                for r in 0..nres {
+                    let v = nums.next().unwrap_or(0) % 40;
+                    grid[2 + r][c] = v;
+                    total += v;
+                }
+                let seven = rows.len() - 2;
+                grid[seven][c] = total;
+                let four = nums.next().unwrap_or(0) % 6;
+                grid[seven + 1][c] = four;
+                let two = nums.next().unwrap_or(0) % (total + four + 1);
+                grid[1][c] = two;
+                grid[0][c] = total + four - two;
+            }
+            for row in grid.iter_mut() {
+                row[6] = row[..6].iter().sum();
+            }
+            let t3 = rows
+                .iter()
+                .zip(grid)
+                .map(|(&(path, label, group), vals)| T3Row {
+                    path,
+                    label,
+                    group,
+                    values: vals.map(|v| if blank(blanks) { None } else { Some(v) }),
+                })
+                .collect();
+            let mut t4 = [Some(0i64); 15];
+            for g in 0..3 {
+                let mut sum = 0;
+                for i in 0..4 {
+                    let v = nums.next().unwrap_or(0) % 30;
+                    t4[g * 5 + i] = Some(v);
+                    sum += v;
+                }
+                t4[g * 5 + 4] = Some(sum);
+            }
+            for v in t4.iter_mut() {
+                if blank(blanks) {
+                    *v = None;
+                }
+            }
+            TableSet { template, t2, t3, t4 }
+        })
+}
+
+fn got_cells(r: &Report) -> std::collections::HashMap<(u8, String, String), Option<String>> {
+    r.cells()
+        .into_iter()
+        .map(|c| {
+            let v = c.value.map(|n| match n {
+                ogi_report::Number::Int(i) => i.to_string(),
+                ogi_report::Number::Decimal(d) => d.normalize().to_string(),
+            });
+            ((c.table, c.row, c.column), v)
+        })
+        .collect()
+}
+
+fn check_exact(set: &TableSet, text: &str, r: &Report) -> Result<(), TestCaseError> {
+    prop_assert_eq!(r.meta.template, Some(set.template), "template; text:\n{}", text);
+    let got = got_cells(r);
+    for (t, row, col, want) in expected_cells(set) {
+        let g = got.get(&(t, row.clone(), col.clone())).cloned().flatten();
+        prop_assert_eq!(&g, &want, "table {} row {} column {}\n{}", t, row, col, text);
+    }
+    Ok(())
+}
+
+fn check_spans(input_len: usize, text: Option<&str>, r: &Report) -> Result<(), TestCaseError> {
+    let spans = r
+        .cells()
+        .into_iter()
+        .filter_map(|c| Some((c.span_start?, c.span_end?)))
+        .chain(r.diagnostics.iter().filter_map(|d| d.span.map(|s| (s.start, s.end))))
+        .chain(r.sections.iter().map(|s| (s.span.start, s.span.end)));
+    for (s, e) in spans {
+        prop_assert!(s <= e && e <= input_len, "span {}..{} out of 0..{}", s, e, input_len);
+        if let Some(t) = text {
+            prop_assert!(t.is_char_boundary(s) && t.is_char_boundary(e), "span {}..{} not on char boundaries", s, e);
+        }
+    }
+    Ok(())
+}
+
+fn layout_roundtrip(layout: Layout, set: &TableSet) -> Result<(), TestCaseError> {
+    let text = render(set, layout);
+    let r = ogi_report::parse(&text);
+    check_spans(text.len(), Some(&text), &r)?;
+    check_exact(set, &text, &r)
+}
+
+macro_rules! layout_props {
+    ($($name:ident => $layout:expr,)*) => {
+        proptest! {
+            $(
+                #[test]
+                fn $name(set in table_set(true)) {
+                    layout_roundtrip($layout, &set)?;
+                }
+            )*
+        }
+    };
+}
+
+layout_props! {
+    pipe_rows_round_trip => Layout::Pipe,
+    cell_per_line_round_trips => Layout::CellPerLine,
+    tab_cells_round_trip => Layout::Tabs,
+    markdown_round_trips => Layout::Markdown,
+    shredded_markdown_round_trips => Layout::MarkdownShredded,
+    html_round_trips => Layout::Html,
+    pdf_text_with_page_break_round_trips => Layout::PdfText,
+}
+
+proptest! {
+    /// Flattened text with glued digits: every value is right, or left null under an ambiguity
+    /// diagnostic naming its row — never a wrong value.
+    #[test]
+    fn flattened_glued_digits_split_back_or_report_ambiguity(set in table_set(false)) {
+        let text = render(&set, Layout::Flattened);
+        let r = ogi_report::parse(&text);
+        check_spans(text.len(), Some(&text), &r)?;
+        let got = got_cells(&r);
+        for (t, row, col, want) in expected_cells(&set) {
+            let g = got.get(&(t, row.clone(), col.clone())).cloned().flatten();
+            if g != want {
+                prop_assert!(g.is_none(), "wrong value at {} / {}: got {:?}, want {:?}\n{}", row, col, g, want, text);
+                let named = r.diagnostics.iter().any(|d| matches!(d.code, Code::T008 | Code::T009 | Code::T012)
+                    && d.location.as_ref().and_then(|l| l.row.as_deref()).is_some_and(|lr| lr == row || (t == 4 && lr == "行政复议")));
+                prop_assert!(named, "null at {} / {} without an ambiguity diagnostic\n{}", row, col, text);
+            }
+        }
+    }
+
+    /// Bytes in GBK, UTF-16LE and UTF-16BE (with BOM) parse to the same cells as the text.
+    #[test]
+    fn every_encoding_parses_like_the_text(set in table_set(true), layout in proptest::sample::select(LAYOUTS.to_vec())) {
+        let text = render(&set, layout);
+        let base = ogi_report::parse(&text);
+        let want = got_cells(&base);
+        let gbk = encoding_rs::GBK.encode(&text).0.into_owned();
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        for (name, bytes) in [("gbk", gbk), ("utf-16le", le), ("utf-16be", be)] {
+            let r = ogi_report::parse_bytes(&bytes);
+            check_spans(bytes.len(), None, &r)?;
+            prop_assert_eq!(&got_cells(&r), &want, "{} differs", name);
+        }
+    }
+}
+
+/// Traditional script (converted by OpenCC's s2t) with pinyin glosses glued after characters,
+/// as Big5 bytes: the same values.
+#[cfg(feature = "t2s")]
+mod traditional {
+    use super::*;
+
+    fn glossed(s: &str) -> String {
+        let mut out = String::with_capacity(s.len() * 2);
+        for (i, c) in s.chars().enumerate() {
+            out.push(c);
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) && i % 5 == 2 {
+                out.push_str("(lǐng)");
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn traditional_with_pinyin_glosses_round_trips(set in table_set(true), layout in proptest::sample::select(vec![Layout::Pipe, Layout::CellPerLine, Layout::Tabs, Layout::PdfText, Layout::Html])) {
+            let cc = opencc_fmmseg::OpenCC::new();
+            let text = glossed(&cc.s2t(&render(&set, layout), false));
+            let r = ogi_report::parse(&text);
+            check_spans(text.len(), Some(&text), &r)?;
+            check_exact(&set, &text, &r)?;
+            let big5 = encoding_rs::BIG5.encode(&text);
+            if !big5.2 {
+                let rb = ogi_report::parse_bytes(&big5.0);
+                prop_assert_eq!(got_cells(&rb), got_cells(&r));
+            }
+        }
+    }
+}
