@@ -1,6 +1,55 @@
 //! Mojibake: UTF-8 bytes read as GBK (reversible) and GBK read one byte out of phase.
+//!
+//! # Family 1: UTF-8 read as GBK
+//!
+//! `政府信息公开` is `E6 94 BF E5 BA 9C …` in UTF-8; read as GBK those bytes pair up as
+//! `鏀垮簻淇℃伅鍏紑`. The damage is reversible: encode the run back to GBK and decode the bytes as
+//! strict UTF-8. A run must *start* with a GBK character whose lead byte is a UTF-8 three-byte
+//! lead (0xE2–0xEF) and whose trail is a continuation byte (0x80–0xBF); those are rare
+//! second-level or extension ideographs, so a bitset of them (built once from the GBK table) is
+//! the pre-scan, and ordinary text costs one bit test per character. From a start the run grows
+//! while its GBK bytes stay valid UTF-8, and ends at the last point where GBK and UTF-8
+//! character boundaries coincide. It is accepted only when it is at least three characters long
+//! and the UTF-8 reading is plausible report text (CJK ideographs, CJK and full-width
+//! punctuation, ASCII): a legitimate phrase whose GBK bytes happen to validate as UTF-8 decodes to
+//! Latin, Greek or Arabic letters and is rejected. A trailing character whose bytes only *begin*
+//! a UTF-8 sequence (the classic `锛` for `）` whose last byte was lost) is reported as a
+//! separate, unrecoverable run, together with the `?` that replaced the lost byte.
+//!
+//! # Family 2: GBK read one byte out of phase
+//!
+//! A lead byte lost (replaced by `?`, typically at a buffer boundary) shifts the decoder by one
+//! byte: each following "character" is the trail of one original character glued to the lead of
+//! the next (`模”及一線` → `?！奔耙痪€`). The shift lasts until a byte decodes alone: an ASCII
+//! trail (`F` of `現` = `AC 46`) or 0x80 (`€`, the trail of `線` = `BE 80`), which ends the run.
+//! Later conversion to half-width punctuation turns `！` into `!` and `，` into `,`, so those are
+//! taken back to full width. A run starts at a `?` (or U+FFFD) and is damage when it holds a rare
+//! symbol of the GBK symbol rows (bopomofo, box drawing, parenthesised or full-stop numbers, set
+//! operators, `€`, private use), or two lost-byte marks, or when it ends on such a single-byte
+//! terminator and the repair below succeeds. Circled numbers `①` and pinyin letters are common in
+//! reports and are not evidence.
+//!
+//! Repair puts a lead byte back in place of the `?` (0xA1, the punctuation row, first; then
+//! 0xA3; then every other lead) and decodes the bytes strictly. A candidate is accepted only when
+//! every character is common punctuation or a CJK ideograph that occurs elsewhere in the same
+//! document — the document is its own dictionary, which rejects the shifted garbage (`舰`, `筥`)
+//! that the remaining bytes of an unrecoverable run decode to. Among other leads, the one whose
+//! restored character is most frequent in the document wins. Where several leads fit, the
+//! choice is a guess: the lost byte is simply gone.
+//!
+//! Cost: one pass over the characters, one bit test each; the expensive checks run only at
+//! candidates and are bounded by [`MAX_RUN`] characters each.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use encoding_rs::{EncoderResult, GB18030, GBK};
+
+/// Longest run examined from one candidate, in characters.
+const MAX_RUN: usize = 128;
+/// Shortest accepted UTF-8-as-GBK run, in characters.
+const MIN_FAMILY1: usize = 3;
 
 /// A damaged run found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +62,583 @@ pub(crate) struct MojibakeRun {
 
 /// Find the mojibake runs of `text`, in order, non-overlapping.
 pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
-    let _ = text;
-    Vec::new()
+    let mut runs: Vec<MojibakeRun> = Vec::new();
+    // Quick exit: no lost-byte mark and no byte that can start a family-1 character's UTF-8.
+    if !text.bytes().any(|b| b == b'?' || b >= 0xE2) {
+        return runs;
+    }
+    let starts = family1_starts();
+    let mut freq: Option<HashMap<char, u32>> = None;
+    let mut pos = 0usize;
+    while pos < text.len() {
+        let Some(rest) = text.get(pos..) else { break };
+        let hit = rest
+            .char_indices()
+            .find(|&(_, c)| c == '?' || c == '\u{FFFD}' || bit(starts, c))
+            .map(|(off, c)| (pos + off, c));
+        let Some((at, c)) = hit else { break };
+        pos = at + c.len_utf8();
+        let is_mark = c == '?' || c == '\u{FFFD}';
+        // A family-1 start needs one more continuation byte: the next character's GBK lead.
+        if !is_mark {
+            let next = text.get(pos..).and_then(|r| r.chars().next());
+            if !next.is_some_and(|n| n == '€' || bit(family1_conts(), n)) {
+                continue;
+            }
+        }
+        // Candidates look at a bounded window only, so the whole scan stays linear.
+        let window: Vec<(usize, char)> = text
+            .get(at..)
+            .unwrap_or_default()
+            .char_indices()
+            .take(MAX_RUN + 2)
+            .map(|(o, ch)| (at + o, ch))
+            .collect();
+        let found = if is_mark {
+            out_of_phase_at(text, &window, &mut freq)
+        } else {
+            utf8_as_gbk_at(text, &window)
+        };
+        if let Some((new_runs, next)) = found {
+            runs.extend(new_runs);
+            pos = pos.max(next);
+        }
+    }
+    runs
+}
+
+/// GBK bytes of one character: `(bytes, len)`, len 1 or 2; `None` when GBK cannot hold it.
+fn gbk_bytes(c: char) -> Option<([u8; 2], usize)> {
+    let mut utf8 = [0u8; 4];
+    let mut out = [0u8; 4];
+    let mut enc = GBK.new_encoder();
+    let (res, _, written) =
+        enc.encode_from_utf8_without_replacement(c.encode_utf8(&mut utf8), &mut out, true);
+    match (res, written) {
+        (EncoderResult::InputEmpty, 1) => Some(([*out.first()?, 0], 1)),
+        (EncoderResult::InputEmpty, 2) => Some(([*out.first()?, *out.get(1)?], 2)),
+        _ => None,
+    }
+}
+
+fn bit(set: &[u64], c: char) -> bool {
+    let u = c as usize;
+    set.get(u >> 6).is_some_and(|w| w & (1u64 << (u & 63)) != 0)
+}
+
+/// Characters whose GBK bytes are a UTF-8 three-byte lead followed by a continuation byte.
+fn family1_starts() -> &'static [u64] {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = vec![0u64; 0x10000 / 64];
+        for lead in 0xE2u8..=0xEF {
+            for trail in 0x80u8..=0xBF {
+                let pair = [lead, trail];
+                let (s, _) = GB18030.decode_without_bom_handling(&pair);
+                let mut it = s.chars();
+                if let (Some(c), None) = (it.next(), it.next()) {
+                    if c != '\u{FFFD}' && !c.is_ascii() {
+                        let u = c as usize;
+                        if let Some(w) = set.get_mut(u >> 6) {
+                            *w |= 1u64 << (u & 63);
+                        }
+                    }
+                }
+            }
+        }
+        set
+    })
+}
+
+/// Characters whose GBK lead byte is a UTF-8 continuation byte (0x81–0xBF).
+fn family1_conts() -> &'static [u64] {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = vec![0u64; 0x10000 / 64];
+        for lead in 0x81u8..=0xBF {
+            for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
+                let pair = [lead, trail];
+                let (s, _) = GB18030.decode_without_bom_handling(&pair);
+                let mut it = s.chars();
+                if let (Some(c), None) = (it.next(), it.next()) {
+                    if c != '\u{FFFD}' && !c.is_ascii() {
+                        let u = c as usize;
+                        if let Some(w) = set.get_mut(u >> 6) {
+                            *w |= 1u64 << (u & 63);
+                        }
+                    }
+                }
+            }
+        }
+        set
+    })
+}
+
+/// Incremental UTF-8 validity: bytes still expected for the current sequence.
+#[derive(Default)]
+struct Utf8State {
+    need: u8,
+    /// Allowed range for the next continuation byte (the first one is narrowed for E0/ED/F0/F4).
+    lo: u8,
+    hi: u8,
+}
+
+impl Utf8State {
+    /// Feed a byte; `false` when the stream is no longer valid UTF-8.
+    fn feed(&mut self, b: u8) -> bool {
+        if self.need > 0 {
+            if b < self.lo || b > self.hi {
+                return false;
+            }
+            self.need -= 1;
+            self.lo = 0x80;
+            self.hi = 0xBF;
+            return true;
+        }
+        let (need, lo, hi) = match b {
+            0x00..=0x7F => (0, 0x80, 0xBF),
+            0xC2..=0xDF => (1, 0x80, 0xBF),
+            0xE0 => (2, 0xA0, 0xBF),
+            0xE1..=0xEC | 0xEE..=0xEF => (2, 0x80, 0xBF),
+            0xED => (2, 0x80, 0x9F),
+            0xF0 => (3, 0x90, 0xBF),
+            0xF1..=0xF3 => (3, 0x80, 0xBF),
+            0xF4 => (3, 0x80, 0x8F),
+            _ => return false,
+        };
+        self.need = need;
+        self.lo = lo;
+        self.hi = hi;
+        true
+    }
+}
+
+/// Plausible report text after a family-1 repair.
+fn plausible_repaired(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{B7}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{3000}'..='\u{301F}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{FF01}'..='\u{FF5E}')
+}
+
+type Found = Option<(Vec<MojibakeRun>, usize)>;
+
+/// Family 1 at the start of `chars` (a window of the text): the runs and the byte to go on from.
+fn utf8_as_gbk_at(text: &str, chars: &[(usize, char)]) -> Found {
+    let i = 0usize;
+    let mut st = Utf8State::default();
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut good_end: Option<(usize, usize)> = None; // (char index after, byte count)
+    let mut j = i;
+    while j < chars.len() && j - i < MAX_RUN {
+        let Some(&(_, c)) = chars.get(j) else { break };
+        if c.is_ascii() {
+            break;
+        }
+        let Some((b, n)) = gbk_bytes(c) else { break };
+        let piece = b.get(..n).unwrap_or_default();
+        if !piece.iter().all(|&x| st.feed(x)) {
+            break;
+        }
+        bytes.extend_from_slice(piece);
+        j += 1;
+        if st.need == 0 {
+            good_end = Some((j, bytes.len()));
+        }
+    }
+    let (end, nbytes) = good_end?;
+    if end - i < MIN_FAMILY1 {
+        return None;
+    }
+    let fixed = std::str::from_utf8(bytes.get(..nbytes)?).ok()?;
+    let n_cjk = fixed.chars().filter(|c| !c.is_ascii()).count();
+    if n_cjk < 2 || !fixed.chars().all(plausible_repaired) {
+        return None;
+    }
+    let start_b = chars.get(i)?.0;
+    let end_b = chars.get(end).map_or(text.len(), |x| x.0);
+    let mut runs = vec![MojibakeRun {
+        range: start_b..end_b,
+        repaired: Some(fixed.to_string()),
+    }];
+    let mut next = end_b;
+    // Characters after the last boundary whose bytes only began a UTF-8 sequence (`锛` for a
+    // `）` that lost its last byte), plus the `?` standing for that byte: not recoverable.
+    if j > end {
+        let mut tail_end = j;
+        if matches!(chars.get(j), Some(&(_, '?' | '\u{FFFD}'))) {
+            tail_end = j + 1;
+        }
+        let tail_b = chars.get(tail_end).map_or(text.len(), |x| x.0);
+        runs.push(MojibakeRun {
+            range: end_b..tail_b,
+            repaired: None,
+        });
+        next = tail_b;
+    }
+    Some((runs, next))
+}
+
+/// Rare symbols of the GBK symbol rows: next to a lost-byte mark they betray a phase shift.
+fn rare_symbol(c: char) -> bool {
+    matches!(c,
+        '\u{20AC}'
+        | '\u{0391}'..='\u{03C9}'
+        | '\u{0401}'..='\u{0451}'
+        | '\u{2200}'..='\u{22FF}'
+        | '\u{2474}'..='\u{24FF}'
+        | '\u{2500}'..='\u{257F}'
+        | '\u{3041}'..='\u{30FF}'
+        | '\u{3105}'..='\u{3129}'
+        | '\u{E000}'..='\u{F8FF}'
+        | '\u{FE30}'..='\u{FE4F}')
+}
+
+/// Half-width punctuation that a later conversion made of a full-width GBK character.
+fn full_width_of(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        '!' => '！',
+        ':' => '：',
+        ';' => '；',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+/// Common punctuation accepted in a family-2 repair without looking at the document.
+fn common_punct(c: char) -> bool {
+    matches!(
+        c,
+        '　' | '、'
+            | '。'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '—'
+            | '…'
+            | '·'
+            | '，'
+            | '！'
+            | '？'
+            | '：'
+            | '；'
+            | '（'
+            | '）'
+            | '．'
+            | '％'
+            | '０'..='９'
+    )
+}
+
+/// Family 2 from the lost-byte mark starting `chars` (a window of the text).
+fn out_of_phase_at(
+    text: &str,
+    chars: &[(usize, char)],
+    freq: &mut Option<HashMap<char, u32>>,
+) -> Found {
+    let i = 0usize;
+    let mut j = i + 1;
+    let mut marks = 1usize;
+    let mut rare = 0usize;
+    let mut terminated = false;
+    let mut bytes: Vec<u8> = Vec::new(); // the run after the mark, in GBK
+    let mut bytes_ok = true;
+    while j < chars.len() && j - i < MAX_RUN {
+        let Some(&(_, c)) = chars.get(j) else { break };
+        if c == '?' || c == '\u{FFFD}' {
+            marks += 1;
+            bytes_ok = false;
+            j += 1;
+            continue;
+        }
+        if let Some(fw) = full_width_of(c) {
+            if let Some((b, 2)) = gbk_bytes(fw) {
+                bytes.extend_from_slice(&b);
+                j += 1;
+                continue;
+            }
+        }
+        if ('\u{40}'..='\u{7E}').contains(&c) || c == '€' {
+            bytes.push(if c == '€' { 0x80 } else { c as u8 });
+            rare += usize::from(c == '€');
+            terminated = true;
+            j += 1;
+            break;
+        }
+        if c.is_ascii() || c.is_whitespace() {
+            break;
+        }
+        match gbk_bytes(c) {
+            Some((b, 2)) => {
+                bytes.extend_from_slice(&b);
+                rare += usize::from(rare_symbol(c));
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    if j - i < 2 {
+        return None;
+    }
+    let repaired = if terminated && bytes_ok {
+        repair_phase(text, &bytes, freq)
+    } else {
+        None
+    };
+    let damage = rare > 0 || marks >= 2 || (terminated && repaired.is_some());
+    if !damage {
+        return None;
+    }
+    let start_b = chars.get(i)?.0;
+    let end_b = chars.get(j).map_or(text.len(), |x| x.0);
+    Some((
+        vec![MojibakeRun {
+            range: start_b..end_b,
+            repaired,
+        }],
+        end_b,
+    ))
+}
+
+/// Put a lead byte back before `bytes` and accept the first plausible reading.
+fn repair_phase(text: &str, bytes: &[u8], freq: &mut Option<HashMap<char, u32>>) -> Option<String> {
+    let freq = freq.get_or_insert_with(|| {
+        let mut m: HashMap<char, u32> = HashMap::new();
+        for c in text
+            .chars()
+            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        {
+            *m.entry(c).or_insert(0) += 1;
+        }
+        m
+    });
+    let read = |lead: u8| -> Option<(String, u32)> {
+        let mut buf = Vec::with_capacity(bytes.len() + 1);
+        buf.push(lead);
+        buf.extend_from_slice(bytes);
+        let s = GB18030.decode_without_bom_handling_and_without_replacement(&buf)?;
+        let mut first_count = 0;
+        for (k, c) in s.chars().enumerate() {
+            let count = freq.get(&c).copied().unwrap_or(0);
+            if !(common_punct(c) || count > 0) {
+                return None;
+            }
+            if k == 0 {
+                first_count = count;
+            }
+        }
+        Some((s.into_owned(), first_count))
+    };
+    for lead in [0xA1u8, 0xA3] {
+        if let Some((s, _)) = read(lead) {
+            return Some(s);
+        }
+    }
+    let mut best: Option<(String, u32)> = None;
+    for lead in (0x81u8..=0xFE).filter(|l| *l != 0xA1 && *l != 0xA3) {
+        if let Some((s, n)) = read(lead) {
+            if best.as_ref().is_none_or(|b| n > b.1) {
+                best = Some((s, n));
+            }
+        }
+    }
+    best.map(|b| b.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// The corpus folder: `$OGI_CORPUS_DIR`, or `shared/corpus` / `tests/corpus` above the crate.
+    fn corpus_dir() -> PathBuf {
+        if let Some(d) = std::env::var_os("OGI_CORPUS_DIR") {
+            return PathBuf::from(d);
+        }
+        let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        for anc in here.ancestors() {
+            for sub in ["shared/corpus", "tests/corpus", "../shared/corpus"] {
+                let p = anc.join(sub);
+                if p.join("seeds").is_dir() {
+                    return p;
+                }
+            }
+        }
+        let p = PathBuf::from("/work/shared/corpus");
+        assert!(
+            p.join("seeds").is_dir(),
+            "corpus not found; set OGI_CORPUS_DIR"
+        );
+        p
+    }
+
+    /// Every .txt/.md file of seeds/ and real/, sorted by path.
+    fn corpus_files() -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for sub in ["seeds", "real"] {
+            let dir = corpus_dir().join(sub);
+            for e in std::fs::read_dir(&dir)
+                .expect("corpus dir")
+                .filter_map(|e| e.ok())
+            {
+                let p = e.path();
+                let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
+                if ext == "txt" || ext == "md" {
+                    let name = format!("{sub}/{}", p.file_name().unwrap().to_string_lossy());
+                    out.push((
+                        name,
+                        std::fs::read_to_string(&p).expect("utf-8 corpus file"),
+                    ));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn runs_of(text: &str) -> Vec<(&str, Option<String>)> {
+        find_mojibake(text)
+            .into_iter()
+            .map(|r| (&text[r.range], r.repaired))
+            .collect()
+    }
+
+    #[test]
+    fn corpus_has_exactly_the_known_runs() {
+        let files = corpus_files();
+        assert!(files.len() >= 20, "{} corpus files", files.len());
+        for (name, text) in &files {
+            let runs = runs_of(text);
+            if name.starts_with("seeds/000") {
+                assert_eq!(runs, vec![("?,F", Some("。現".to_string()))], "{name}");
+            } else if name.starts_with("seeds/004") {
+                assert_eq!(
+                    runs,
+                    vec![
+                        ("?!奔耙痪€", Some("。”及一線".to_string())),
+                        ("?!?", None),
+                        ("?。ㄎ澹┙⒔∪畔⒐_", None),
+                    ],
+                    "{name}"
+                );
+            } else {
+                assert_eq!(runs, vec![], "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn seed_000_run_sits_between_good_text() {
+        // The document is its own dictionary: `現` must occur somewhere else in it.
+        let text = "工作取得較好成效?,F(xiàn)將單位本年度\n現將";
+        let runs = find_mojibake(text);
+        assert_eq!(runs.len(), 1);
+        assert_eq!(&text[..runs[0].range.start], "工作取得較好成效");
+        assert_eq!(&text[runs[0].range.end..], "(xiàn)將單位本年度\n現將");
+        assert_eq!(runs[0].repaired.as_deref(), Some("。現"));
+        // Without that evidence the reading is not trusted, and the run is not reported.
+        assert_eq!(
+            find_mojibake("工作取得較好成效?,F(xiàn)將單位本年度"),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn utf8_read_as_gbk_is_repaired_exactly() {
+        let original = "政府信息公开工作年度报告";
+        let (garbled, _) = GB18030.decode_without_bom_handling(original.as_bytes());
+        assert_eq!(garbled.chars().take(6).collect::<String>(), "鏀垮簻淇℃伅");
+        let text = format!("一、总体情况\n{garbled}\n二、主动公开");
+        let runs = find_mojibake(&text);
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert_eq!(&text[runs[0].range.clone()], &*garbled);
+        assert_eq!(runs[0].repaired.as_deref(), Some(original));
+    }
+
+    #[test]
+    fn utf8_as_gbk_with_a_lost_trailing_byte() {
+        // `（五）` in UTF-8 read as GBK: the last byte of `）` pairs with the next ASCII byte and
+        // is lost, leaving `锛` and a `?`.
+        let text = "锛堜簲锛?建立健全";
+        let runs = runs_of(text);
+        assert_eq!(
+            runs,
+            vec![("锛堜簲", Some("（五".to_string())), ("锛?", None)]
+        );
+    }
+
+    #[test]
+    fn ordinary_text_and_questions_are_left_alone() {
+        for t in [
+            "是否繼續(xù)?\n繼續(xù)訪問",
+            "真的吗?!\n是的。",
+            "为什么?因为数据2019年",
+            "是什么?请看ABC",
+            "①②③ ㄅ 政府信息公开工作年度报告",
+            "鏀 alone",
+        ] {
+            assert_eq!(runs_of(t), vec![], "{t}");
+        }
+    }
+
+    #[test]
+    fn hostile_input_is_bounded_and_never_panics() {
+        let long = "?ㄎ".repeat(100_000);
+        let runs = find_mojibake(&long);
+        assert!(runs.iter().all(|r| r.range.end <= long.len()));
+        let fam1 = "鏀垮".repeat(50_000);
+        let _ = find_mojibake(&fam1);
+        let _ = find_mojibake("?");
+        let _ = find_mojibake("");
+    }
+
+    /// `cargo test -p ogi-report --release --lib mojibake::tests::throughput -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let files = corpus_files();
+        let seeds: String = files
+            .iter()
+            .filter(|(n, _)| n.starts_with("seeds/"))
+            .map(|(_, t)| t.as_str())
+            .collect();
+        let mut big = String::new();
+        while big.len() < 10_000_000 {
+            big.push_str(&seeds);
+        }
+        let t = std::time::Instant::now();
+        let runs = find_mojibake(&big);
+        let dt = t.elapsed();
+        eprintln!(
+            "find_mojibake: {} MB, {} runs, {:?} ({:.0} MB/s)",
+            big.len() / 1_000_000,
+            runs.len(),
+            dt,
+            big.len() as f64 / 1e6 / dt.as_secs_f64()
+        );
+        let clean = seeds
+            .replace('?', "")
+            .replace('€', "")
+            .repeat(10_000_000 / seeds.len() + 1);
+        let t = std::time::Instant::now();
+        let runs = find_mojibake(&clean);
+        let dt = t.elapsed();
+        eprintln!("clean text: {} runs, {:?}", runs.len(), dt);
+    }
 }

@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::render::{expected_cells, render, t2_blocks, t3_rows, Layout, T3Row, TableSet, Val, LAYOUTS};
+use common::render::{
+    expected_cells, render, t2_blocks, t3_rows, Layout, T3Row, TableSet, Val, LAYOUTS,
+};
 use ogi_report::{Code, Report, Template};
 use proptest::prelude::*;
 
@@ -14,20 +16,47 @@ fn small() -> impl Strategy<Value = i64> {
     prop_oneof![4 => Just(0i64), 3 => 0i64..10, 2 => 10i64..200, 1 => 200i64..5000]
 }
 
-fn maybe<T: std::fmt::Debug + Clone>(s: impl Strategy<Value = T>, blanks: bool) -> impl Strategy<Value = Option<T>> {
+fn maybe<T: std::fmt::Debug + Clone>(
+    s: impl Strategy<Value = T>,
+    blanks: bool,
+) -> impl Strategy<Value = Option<T>> {
     let p = if blanks { 0.1 } else { 0.0 };
     proptest::option::weighted(1.0 - p, s)
 }
 
 fn amount() -> impl Strategy<Value = Val> {
-    (0u32..100000, 0u32..100, prop_oneof![Just(None), Just(Some("万元")), Just(Some("元"))])
-        .prop_map(|(a, b, u)| Val::Amount(if b == 0 { a.to_string() } else { format!("{a}.{b:02}") }, u))
+    (
+        0u32..100000,
+        0u32..100,
+        prop_oneof![Just(None), Just(Some("万元")), Just(Some("元"))],
+    )
+        .prop_map(|(a, b, u)| {
+            Val::Amount(
+                if b == 0 {
+                    a.to_string()
+                } else {
+                    format!("{a}.{b:02}")
+                },
+                u,
+            )
+        })
 }
 
 fn table_set(blanks: bool) -> impl Strategy<Value = TableSet> {
-    (any::<bool>(), proptest::collection::vec(small(), 200), proptest::collection::vec(-50i64..50, 8), amount(), amount(), proptest::collection::vec(any::<u8>(), 200))
+    (
+        any::<bool>(),
+        proptest::collection::vec(small(), 200),
+        proptest::collection::vec(-50i64..50, 8),
+        amount(),
+        amount(),
+        proptest::collection::vec(any::<u8>(), 200),
+    )
         .prop_map(move |(v21, nums, deltas, amt, fee, blank_bits)| {
-            let template = if v21 { Template::V2021 } else { Template::V2019 };
+            let template = if v21 {
+                Template::V2021
+            } else {
+                Template::V2019
+            };
             let mut nums = nums.into_iter().cycle();
             let mut deltas = deltas.into_iter().cycle();
             let mut bits = blank_bits.into_iter().cycle();
@@ -99,7 +128,12 @@ fn table_set(blanks: bool) -> impl Strategy<Value = TableSet> {
                     *v = None;
                 }
             }
-            TableSet { template, t2, t3, t4 }
+            TableSet {
+                template,
+                t2,
+                t3,
+                t4,
+            }
         })
 }
 
@@ -117,11 +151,24 @@ fn got_cells(r: &Report) -> std::collections::HashMap<(u8, String, String), Opti
 }
 
 fn check_exact(set: &TableSet, text: &str, r: &Report) -> Result<(), TestCaseError> {
-    prop_assert_eq!(r.meta.template, Some(set.template), "template; text:\n{}", text);
+    prop_assert_eq!(
+        r.meta.template,
+        Some(set.template),
+        "template; text:\n{}",
+        text
+    );
     let got = got_cells(r);
     for (t, row, col, want) in expected_cells(set) {
         let g = got.get(&(t, row.clone(), col.clone())).cloned().flatten();
-        prop_assert_eq!(&g, &want, "table {} row {} column {}\n{}", t, row, col, text);
+        prop_assert_eq!(
+            &g,
+            &want,
+            "table {} row {} column {}\n{}",
+            t,
+            row,
+            col,
+            text
+        );
     }
     Ok(())
 }
@@ -131,12 +178,27 @@ fn check_spans(input_len: usize, text: Option<&str>, r: &Report) -> Result<(), T
         .cells()
         .into_iter()
         .filter_map(|c| Some((c.span_start?, c.span_end?)))
-        .chain(r.diagnostics.iter().filter_map(|d| d.span.map(|s| (s.start, s.end))))
+        .chain(
+            r.diagnostics
+                .iter()
+                .filter_map(|d| d.span.map(|s| (s.start, s.end))),
+        )
         .chain(r.sections.iter().map(|s| (s.span.start, s.span.end)));
     for (s, e) in spans {
-        prop_assert!(s <= e && e <= input_len, "span {}..{} out of 0..{}", s, e, input_len);
+        prop_assert!(
+            s <= e && e <= input_len,
+            "span {}..{} out of 0..{}",
+            s,
+            e,
+            input_len
+        );
         if let Some(t) = text {
-            prop_assert!(t.is_char_boundary(s) && t.is_char_boundary(e), "span {}..{} not on char boundaries", s, e);
+            prop_assert!(
+                t.is_char_boundary(s) && t.is_char_boundary(e),
+                "span {}..{} not on char boundaries",
+                s,
+                e
+            );
         }
     }
     Ok(())

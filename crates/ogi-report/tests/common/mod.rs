@@ -39,7 +39,11 @@ pub fn assert_amount(r: &Report, row: &str, column: &str, value: &str, unit: Opt
         .and_then(|t| t.row(row))
         .and_then(|x| x.cell(column))
         .unwrap_or_else(|| panic!("no cell {row} / {column}"));
-    assert_eq!(c.value.map(|v: Number| v.to_string()).as_deref(), Some(value), "{row} / {column}");
+    assert_eq!(
+        c.value.map(|v: Number| v.to_string()).as_deref(),
+        Some(value),
+        "{row} / {column}"
+    );
     assert_eq!(c.unit.as_deref(), unit, "{row} / {column} unit");
 }
 
@@ -47,13 +51,24 @@ pub fn assert_amount(r: &Report, row: &str, column: &str, value: &str, unit: Opt
 #[track_caller]
 pub fn assert_diag(r: &Report, code: Code, row: Option<&str>) {
     let found = r.diagnostics.iter().any(|d| {
-        d.code == code && row.is_none_or(|want| d.location.as_ref().and_then(|l| l.row.as_deref()) == Some(want))
+        d.code == code
+            && row
+                .is_none_or(|want| d.location.as_ref().and_then(|l| l.row.as_deref()) == Some(want))
     });
-    assert!(found, "no {code} diagnostic naming {row:?}; got: {:#?}", r.diagnostics.iter().map(|d| format!("{} {}", d.code, d.message)).collect::<Vec<_>>());
+    assert!(
+        found,
+        "no {code} diagnostic naming {row:?}; got: {:#?}",
+        r.diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect::<Vec<_>>()
+    );
 }
 
 /// Read a corpus file.
 pub fn corpus(name: &str) -> Vec<u8> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus").join(name);
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/corpus")
+        .join(name);
     std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }

@@ -23,7 +23,10 @@ impl Val {
     pub fn canonical(&self) -> String {
         match self {
             Val::Int(i) => i.to_string(),
-            Val::Amount(a, _) => a.parse::<rust_decimal::Decimal>().map(|d| d.normalize().to_string()).unwrap_or(a.clone()),
+            Val::Amount(a, _) => a
+                .parse::<rust_decimal::Decimal>()
+                .map(|d| d.normalize().to_string())
+                .unwrap_or(a.clone()),
         }
     }
 }
@@ -60,25 +63,101 @@ pub struct TableSet {
 /// Table-3 data rows of a template: path, printed label, group label opening at this row.
 pub fn t3_rows(t: Template) -> Vec<(&'static str, &'static str, Option<&'static str>)> {
     let mut v = vec![
-        ("一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量", None),
-        ("二、上年结转政府信息公开申请数量", "二、上年结转政府信息公开申请数量", None),
-        ("三、本年度办理结果/（一）予以公开", "（一）予以公开", Some("三、本年度办理结果")),
-        ("三、本年度办理结果/（二）部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", None),
-        ("三、本年度办理结果/（三）不予公开/1.属于国家秘密", "1.属于国家秘密", Some("（三）不予公开")),
-        ("三、本年度办理结果/（三）不予公开/2.其他法律行政法规禁止公开", "2.其他法律行政法规禁止公开", None),
-        ("三、本年度办理结果/（三）不予公开/3.危及“三安全一稳定”", "3.危及“三安全一稳定”", None),
-        ("三、本年度办理结果/（三）不予公开/4.保护第三方合法权益", "4.保护第三方合法权益", None),
-        ("三、本年度办理结果/（三）不予公开/5.属于三类内部事务信息", "5.属于三类内部事务信息", None),
-        ("三、本年度办理结果/（三）不予公开/6.属于四类过程性信息", "6.属于四类过程性信息", None),
-        ("三、本年度办理结果/（三）不予公开/7.属于行政执法案卷", "7.属于行政执法案卷", None),
-        ("三、本年度办理结果/（三）不予公开/8.属于行政查询事项", "8.属于行政查询事项", None),
-        ("三、本年度办理结果/（四）无法提供/1.本机关不掌握相关政府信息", "1.本机关不掌握相关政府信息", Some("（四）无法提供")),
-        ("三、本年度办理结果/（四）无法提供/2.没有现成信息需要另行制作", "2.没有现成信息需要另行制作", None),
-        ("三、本年度办理结果/（四）无法提供/3.补正后申请内容仍不明确", "3.补正后申请内容仍不明确", None),
-        ("三、本年度办理结果/（五）不予处理/1.信访举报投诉类申请", "1.信访举报投诉类申请", Some("（五）不予处理")),
-        ("三、本年度办理结果/（五）不予处理/2.重复申请", "2.重复申请", None),
-        ("三、本年度办理结果/（五）不予处理/3.要求提供公开出版物", "3.要求提供公开出版物", None),
-        ("三、本年度办理结果/（五）不予处理/4.无正当理由大量反复申请", "4.无正当理由大量反复申请", None),
+        (
+            "一、本年新收政府信息公开申请数量",
+            "一、本年新收政府信息公开申请数量",
+            None,
+        ),
+        (
+            "二、上年结转政府信息公开申请数量",
+            "二、上年结转政府信息公开申请数量",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（一）予以公开",
+            "（一）予以公开",
+            Some("三、本年度办理结果"),
+        ),
+        (
+            "三、本年度办理结果/（二）部分公开",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（三）不予公开/1.属于国家秘密",
+            "1.属于国家秘密",
+            Some("（三）不予公开"),
+        ),
+        (
+            "三、本年度办理结果/（三）不予公开/2.其他法律行政法规禁止公开",
+            "2.其他法律行政法规禁止公开",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（三）不予公开/3.危及“三安全一稳定”",
+            "3.危及“三安全一稳定”",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（三）不予公开/4.保护第三方合法权益",
+            "4.保护第三方合法权益",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（三）不予公开/5.属于三类内部事务信息",
+            "5.属于三类内部事务信息",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（三）不予公开/6.属于四类过程性信息",
+            "6.属于四类过程性信息",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（三）不予公开/7.属于行政执法案卷",
+            "7.属于行政执法案卷",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（三）不予公开/8.属于行政查询事项",
+            "8.属于行政查询事项",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（四）无法提供/1.本机关不掌握相关政府信息",
+            "1.本机关不掌握相关政府信息",
+            Some("（四）无法提供"),
+        ),
+        (
+            "三、本年度办理结果/（四）无法提供/2.没有现成信息需要另行制作",
+            "2.没有现成信息需要另行制作",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（四）无法提供/3.补正后申请内容仍不明确",
+            "3.补正后申请内容仍不明确",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（五）不予处理/1.信访举报投诉类申请",
+            "1.信访举报投诉类申请",
+            Some("（五）不予处理"),
+        ),
+        (
+            "三、本年度办理结果/（五）不予处理/2.重复申请",
+            "2.重复申请",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（五）不予处理/3.要求提供公开出版物",
+            "3.要求提供公开出版物",
+            None,
+        ),
+        (
+            "三、本年度办理结果/（五）不予处理/4.无正当理由大量反复申请",
+            "4.无正当理由大量反复申请",
+            None,
+        ),
         (
             "三、本年度办理结果/（五）不予处理/5.要求行政机关确认或重新出具已获取信息",
             "5.要求行政机关确认或重新出具已获取信息",
@@ -110,22 +189,79 @@ pub fn t3_rows(t: Template) -> Vec<(&'static str, &'static str, Option<&'static 
 pub fn t2_blocks(t: Template) -> Vec<Block> {
     let b = |item, cols: Vec<&'static str>, rows: Vec<(&'static str, &'static str)>| Block {
         item,
-        rows: rows.into_iter().map(|(p, l)| (p, l, vec![None; cols.len()])).collect(),
+        rows: rows
+            .into_iter()
+            .map(|(p, l)| (p, l, vec![None; cols.len()]))
+            .collect(),
         cols,
     };
     match t {
         Template::V2019 => vec![
-            b("一", vec!["本年新制作数量", "本年新公开数量", "对外公开总数量"], vec![("第二十条第（一）项/规章", "规章"), ("第二十条第（一）项/规范性文件", "规范性文件")]),
-            b("五", vec!["上一年项目数量", "本年增/减", "处理决定数量"], vec![("第二十条第（五）项/行政许可", "行政许可"), ("第二十条第（五）项/其他对外管理服务事项", "其他对外管理服务事项")]),
-            b("六", vec!["上一年项目数量", "本年增/减", "处理决定数量"], vec![("第二十条第（六）项/行政处罚", "行政处罚"), ("第二十条第（六）项/行政强制", "行政强制")]),
-            b("八", vec!["上一年项目数量", "本年增/减"], vec![("第二十条第（八）项/行政事业性收费", "行政事业性收费")]),
-            b("九", vec!["采购项目数量", "采购总金额"], vec![("第二十条第（九）项/政府集中采购", "政府集中采购")]),
+            b(
+                "一",
+                vec!["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+                vec![
+                    ("第二十条第（一）项/规章", "规章"),
+                    ("第二十条第（一）项/规范性文件", "规范性文件"),
+                ],
+            ),
+            b(
+                "五",
+                vec!["上一年项目数量", "本年增/减", "处理决定数量"],
+                vec![
+                    ("第二十条第（五）项/行政许可", "行政许可"),
+                    (
+                        "第二十条第（五）项/其他对外管理服务事项",
+                        "其他对外管理服务事项",
+                    ),
+                ],
+            ),
+            b(
+                "六",
+                vec!["上一年项目数量", "本年增/减", "处理决定数量"],
+                vec![
+                    ("第二十条第（六）项/行政处罚", "行政处罚"),
+                    ("第二十条第（六）项/行政强制", "行政强制"),
+                ],
+            ),
+            b(
+                "八",
+                vec!["上一年项目数量", "本年增/减"],
+                vec![("第二十条第（八）项/行政事业性收费", "行政事业性收费")],
+            ),
+            b(
+                "九",
+                vec!["采购项目数量", "采购总金额"],
+                vec![("第二十条第（九）项/政府集中采购", "政府集中采购")],
+            ),
         ],
         Template::V2021 => vec![
-            b("一", vec!["本年制发件数", "本年废止件数", "现行有效件数"], vec![("第二十条第（一）项/规章", "规章"), ("第二十条第（一）项/行政规范性文件", "行政规范性文件")]),
-            b("五", vec!["本年处理决定数量"], vec![("第二十条第（五）项/行政许可", "行政许可")]),
-            b("六", vec!["本年处理决定数量"], vec![("第二十条第（六）项/行政处罚", "行政处罚"), ("第二十条第（六）项/行政强制", "行政强制")]),
-            b("八", vec!["本年收费金额（单位：万元）"], vec![("第二十条第（八）项/行政事业性收费", "行政事业性收费")]),
+            b(
+                "一",
+                vec!["本年制发件数", "本年废止件数", "现行有效件数"],
+                vec![
+                    ("第二十条第（一）项/规章", "规章"),
+                    ("第二十条第（一）项/行政规范性文件", "行政规范性文件"),
+                ],
+            ),
+            b(
+                "五",
+                vec!["本年处理决定数量"],
+                vec![("第二十条第（五）项/行政许可", "行政许可")],
+            ),
+            b(
+                "六",
+                vec!["本年处理决定数量"],
+                vec![
+                    ("第二十条第（六）项/行政处罚", "行政处罚"),
+                    ("第二十条第（六）项/行政强制", "行政强制"),
+                ],
+            ),
+            b(
+                "八",
+                vec!["本年收费金额（单位：万元）"],
+                vec![("第二十条第（八）项/行政事业性收费", "行政事业性收费")],
+            ),
         ],
     }
 }
@@ -136,21 +272,48 @@ pub fn expected_cells(s: &TableSet) -> Vec<(u8, String, String, Option<String>)>
     for b in &s.t2 {
         for (path, _, vals) in &b.rows {
             for (c, v) in b.cols.iter().zip(vals) {
-                out.push((2, path.to_string(), c.to_string(), v.as_ref().map(Val::canonical)));
+                out.push((
+                    2,
+                    path.to_string(),
+                    c.to_string(),
+                    v.as_ref().map(Val::canonical),
+                ));
             }
         }
     }
-    const T3C: [&str; 7] = ["自然人", "法人或其他组织/商业企业", "法人或其他组织/科研机构", "法人或其他组织/社会公益组织", "法人或其他组织/法律服务机构", "法人或其他组织/其他", "总计"];
+    const T3C: [&str; 7] = [
+        "自然人",
+        "法人或其他组织/商业企业",
+        "法人或其他组织/科研机构",
+        "法人或其他组织/社会公益组织",
+        "法人或其他组织/法律服务机构",
+        "法人或其他组织/其他",
+        "总计",
+    ];
     for r in &s.t3 {
         for (c, v) in T3C.iter().zip(r.values.iter()) {
-            out.push((3, r.path.to_string(), c.to_string(), v.map(|x| x.to_string())));
+            out.push((
+                3,
+                r.path.to_string(),
+                c.to_string(),
+                v.map(|x| x.to_string()),
+            ));
         }
     }
-    const T4R: [&str; 3] = ["行政复议", "行政诉讼/未经复议直接起诉", "行政诉讼/复议后起诉"];
+    const T4R: [&str; 3] = [
+        "行政复议",
+        "行政诉讼/未经复议直接起诉",
+        "行政诉讼/复议后起诉",
+    ];
     const T4C: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
     for (g, row) in T4R.iter().enumerate() {
         for (i, c) in T4C.iter().enumerate() {
-            out.push((4, row.to_string(), c.to_string(), s.t4[g * 5 + i].map(|x| x.to_string())));
+            out.push((
+                4,
+                row.to_string(),
+                c.to_string(),
+                s.t4[g * 5 + i].map(|x| x.to_string()),
+            ));
         }
     }
     out
@@ -178,13 +341,48 @@ pub enum Layout {
 }
 
 /// All layouts.
-pub const LAYOUTS: [Layout; 8] =
-    [Layout::Pipe, Layout::CellPerLine, Layout::Tabs, Layout::Markdown, Layout::MarkdownShredded, Layout::Html, Layout::PdfText, Layout::Flattened];
+pub const LAYOUTS: [Layout; 8] = [
+    Layout::Pipe,
+    Layout::CellPerLine,
+    Layout::Tabs,
+    Layout::Markdown,
+    Layout::MarkdownShredded,
+    Layout::Html,
+    Layout::PdfText,
+    Layout::Flattened,
+];
 
-const T3_HEADER: [&str; 7] = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+const T3_HEADER: [&str; 7] = [
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+];
 const T4_HEADER1: [&str; 2] = ["行政复议", "行政诉讼"];
-const T4_HEADER2: [&str; 7] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"];
-const T4_HEADER3: [&str; 10] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+const T4_HEADER2: [&str; 7] = [
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "未经复议直接起诉",
+    "复议后起诉",
+];
+const T4_HEADER3: [&str; 10] = [
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+];
 
 fn blank_text(layout: Layout) -> &'static str {
     match layout {
@@ -314,10 +512,24 @@ pub fn render(s: &TableSet, layout: Layout) -> String {
     if layout == Layout::Html {
         out.push_str("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>年度报告</title><script>var nav = \"一、总体情况\";</script></head><body><div class=\"nav\">首页 政务公开</div><div class=\"article\">\n");
     }
-    let year = if s.template == Template::V2019 { 2020 } else { 2023 };
-    para(&mut out, layout, &format!("测试市测试局{year}年政府信息公开工作年度报告"));
+    let year = if s.template == Template::V2019 {
+        2020
+    } else {
+        2023
+    };
+    para(
+        &mut out,
+        layout,
+        &format!("测试市测试局{year}年政府信息公开工作年度报告"),
+    );
     heading(&mut out, layout, "一、总体情况");
-    para(&mut out, layout, &format!("{year}年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，现将有关情况报告如下。"));
+    para(
+        &mut out,
+        layout,
+        &format!(
+            "{year}年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，现将有关情况报告如下。"
+        ),
+    );
     heading(&mut out, layout, "二、主动公开政府信息情况");
     let blank = blank_text(layout);
     let v2 = |v: &Option<Val>| v.as_ref().map_or(blank.to_string(), Val::text);
@@ -336,7 +548,11 @@ pub fn render(s: &TableSet, layout: Layout) -> String {
             emit_row(&mut out, layout, &head);
         }
         for (_, label, vals) in &b.rows {
-            emit_row(&mut out, layout, &row_cells(vec![label.to_string()], vals.iter().map(v2).collect()));
+            emit_row(
+                &mut out,
+                layout,
+                &row_cells(vec![label.to_string()], vals.iter().map(v2).collect()),
+            );
         }
         table_close(&mut out, layout);
         if matches!(layout, Layout::Markdown | Layout::MarkdownShredded) {
@@ -355,12 +571,32 @@ pub fn render(s: &TableSet, layout: Layout) -> String {
             md_rule(&mut out, layout, head.len());
         }
         _ => {
-            emit_row(&mut out, layout, &["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".into(), "申请人情况".into()]);
-            emit_row(&mut out, layout, &["自然人".into(), "法人或其他组织".into(), "总计".into()]);
-            emit_row(&mut out, layout, &T3_HEADER[1..6].iter().map(|c| c.to_string()).collect::<Vec<_>>());
+            emit_row(
+                &mut out,
+                layout,
+                &[
+                    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".into(),
+                    "申请人情况".into(),
+                ],
+            );
+            emit_row(
+                &mut out,
+                layout,
+                &["自然人".into(), "法人或其他组织".into(), "总计".into()],
+            );
+            emit_row(
+                &mut out,
+                layout,
+                &T3_HEADER[1..6]
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>(),
+            );
         }
     }
-    let pdf_break_row = s.t3.iter().position(|r| r.label.starts_with("5.要求行政机关"));
+    let pdf_break_row =
+        s.t3.iter()
+            .position(|r| r.label.starts_with("5.要求行政机关"));
     for (i, r) in s.t3.iter().enumerate() {
         let mut label = vec![];
         if let Some(g) = r.group {
@@ -382,7 +618,11 @@ pub fn render(s: &TableSet, layout: Layout) -> String {
             emit_row(&mut out, layout, &head);
             md_rule(&mut out, layout, head.len());
         }
-        emit_row(&mut out, layout, &row_cells(label, r.values.iter().map(v3).collect()));
+        emit_row(
+            &mut out,
+            layout,
+            &row_cells(label, r.values.iter().map(v3).collect()),
+        );
         if layout == Layout::MarkdownShredded {
             out.push('\n');
         }
@@ -391,13 +631,29 @@ pub fn render(s: &TableSet, layout: Layout) -> String {
     heading(&mut out, layout, "四、政府信息公开行政复议、行政诉讼情况");
     table_open(&mut out, layout);
     if matches!(layout, Layout::Markdown | Layout::MarkdownShredded) {
-        let head: Vec<String> = T4_HEADER3.iter().chain(T4_HEADER2[..5].iter()).map(|c| c.to_string()).collect();
+        let head: Vec<String> = T4_HEADER3
+            .iter()
+            .chain(T4_HEADER2[..5].iter())
+            .map(|c| c.to_string())
+            .collect();
         emit_row(&mut out, layout, &head);
         md_rule(&mut out, layout, 15);
     } else {
-        emit_row(&mut out, layout, &T4_HEADER1.iter().map(|c| c.to_string()).collect::<Vec<_>>());
-        emit_row(&mut out, layout, &T4_HEADER2.iter().map(|c| c.to_string()).collect::<Vec<_>>());
-        emit_row(&mut out, layout, &T4_HEADER3.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+        emit_row(
+            &mut out,
+            layout,
+            &T4_HEADER1.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        );
+        emit_row(
+            &mut out,
+            layout,
+            &T4_HEADER2.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        );
+        emit_row(
+            &mut out,
+            layout,
+            &T4_HEADER3.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        );
     }
     emit_row(&mut out, layout, &s.t4.iter().map(v3).collect::<Vec<_>>());
     table_close(&mut out, layout);
