@@ -1,6 +1,0 @@
-//! Traditional → Simplified: a built-in character table for matching, and narrative converters.
-
-/// The Simplified form of one character for label matching (identity when not Traditional).
-pub(crate) fn label_char(c: char) -> char {
-    c
-}
