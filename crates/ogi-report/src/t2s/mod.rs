@@ -902,10 +902,14 @@ mod tests {
         }
         let mb = text.len() as f64 / 1e6;
         let time = |name: &str, f: &dyn Fn(&str) -> usize| {
-            let _ = f(&text);
-            let t = std::time::Instant::now();
-            let n = f(&text);
-            let s = t.elapsed().as_secs_f64();
+            // Best of three: the machine is shared, and the slowest runs measure the neighbours.
+            let mut s = f64::MAX;
+            let mut n = 0;
+            for _ in 0..3 {
+                let t = std::time::Instant::now();
+                n = f(&text);
+                s = s.min(t.elapsed().as_secs_f64());
+            }
             println!("{name}: {:.0} MB/s ({mb:.1} MB, {n} bytes out)", mb / s);
         };
         time("label_str", &|s| label_str(s).len());
