@@ -47,6 +47,8 @@ codes! {
     N003 = "N003", Warning;
     /// N004 — HTML input: the report text was taken from the page's markup.
     N004 = "N004", Info;
+    /// N005 — prose conversion asked for, but no narrative converter is compiled in.
+    N005 = "N005", Info;
     /// S001 — a section heading was not found.
     S001 = "S001", Warning;
     /// S002 — the report follows the pre-2019 (2008 条例) format; its tables are not read.

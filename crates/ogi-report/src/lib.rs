@@ -25,6 +25,7 @@
 //! | `N002` | warning | mojibake repaired | ``mojibake repaired: `鏀垮簻` reads `政府` `` |
 //! | `N003` | warning | mojibake that cannot be repaired, kept | ``mojibake that cannot be repaired, kept as written: `楷?!奔` `` |
 //! | `N004` | info | HTML input read from the page's markup | `HTML input: the report text and tables were read from the page's markup` |
+//! | `N005` | info | prose conversion without a narrative converter compiled in; the built-in character table was used | `no narrative converter is compiled in` |
 //! | `S001` | warning | a section heading not found | `section 6 (六、其他需要报告的事项) not found` |
 //! | `S002` | info | pre-2019 report: no national tables | `the report follows the pre-2019 format (2008 条例)` |
 //! | `S003` | info | no title naming agency and year | `no title line naming the agency and year was found` |

@@ -348,6 +348,16 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
 }
 
 fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {
-    let _ = (opts, diags);
-    crate::t2s::label_str(text)
+    match crate::t2s::converter(opts.converter) {
+        Some(c) => c.convert(text),
+        None => {
+            if !diags.iter().any(|d| d.code == Code::N005) {
+                diags.push(Diagnostic::new(
+                    Code::N005,
+                    "no narrative converter is compiled in (features `t2s`, `opencc`): prose converted character by character with the built-in table",
+                ));
+            }
+            crate::t2s::label_str(text)
+        }
+    }
 }
