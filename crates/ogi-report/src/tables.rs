@@ -451,7 +451,8 @@ pub(crate) fn table2(
                             .unwrap_or(a.end),
                     );
                     let n = d.cols.len();
-                    if let Some(runs) = glued_runs(text, &items, n) {
+                    let flat = text.get(a.end..next).is_some_and(|t| !t.contains(['\n', '|', '\t']));
+                    if let Some(runs) = glued_runs(text, &items, n).filter(|_| flat) {
                         let rr = RowRuns {
                             text,
                             runs,
@@ -1035,7 +1036,7 @@ pub(crate) fn table4(
         .get(vstart..to)
         .is_some_and(|t| !t.trim().contains(['\n', '|', '\t']));
     let cells15: Vec<Cell> =
-        if let (true, Some(runs)) = (flattened || content < 15, glued_runs(text, &items, 15)) {
+        if let (true, Some(runs)) = (flattened, glued_runs(text, &items, 15)) {
             let rr = RowRuns {
                 text,
                 runs,
