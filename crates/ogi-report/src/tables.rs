@@ -451,7 +451,9 @@ pub(crate) fn table2(
                             .unwrap_or(a.end),
                     );
                     let n = d.cols.len();
-                    let flat = text.get(a.end..next).is_some_and(|t| !t.contains(['\n', '|', '\t']));
+                    let flat = text
+                        .get(a.end..next)
+                        .is_some_and(|t| !t.contains(['\n', '|', '\t']));
                     if let Some(runs) = glued_runs(text, &items, n).filter(|_| flat) {
                         let rr = RowRuns {
                             text,
@@ -1035,34 +1037,33 @@ pub(crate) fn table4(
     let flattened = text
         .get(vstart..to)
         .is_some_and(|t| !t.trim().contains(['\n', '|', '\t']));
-    let cells15: Vec<Cell> =
-        if let (true, Some(runs)) = (flattened, glued_runs(text, &items, 15)) {
-            let rr = RowRuns {
-                text,
-                runs,
-                n: 15,
-                rule: RowRule::GroupTotals(5),
-            };
-            let cands = split::row_candidates(&rr, &mut ctx.budget);
-            split_outcome(
-                ctx,
-                kind,
-                "行政复议、行政诉讼 (all 15 values)",
-                &all_cols,
-                &cands,
-                span,
-            )
-        } else {
-            read_row(
-                ctx,
-                kind,
-                "行政复议、行政诉讼 (all 15 values)",
-                &all_cols,
-                &items,
-                span,
-            )
-            .cells
+    let cells15: Vec<Cell> = if let (true, Some(runs)) = (flattened, glued_runs(text, &items, 15)) {
+        let rr = RowRuns {
+            text,
+            runs,
+            n: 15,
+            rule: RowRule::GroupTotals(5),
         };
+        let cands = split::row_candidates(&rr, &mut ctx.budget);
+        split_outcome(
+            ctx,
+            kind,
+            "行政复议、行政诉讼 (all 15 values)",
+            &all_cols,
+            &cands,
+            span,
+        )
+    } else {
+        read_row(
+            ctx,
+            kind,
+            "行政复议、行政诉讼 (all 15 values)",
+            &all_cols,
+            &items,
+            span,
+        )
+        .cells
+    };
     let mut rows = Vec::new();
     for (g, name) in T4_ROWS.iter().enumerate() {
         let cells: Vec<Cell> = cells15.iter().skip(g * 5).take(5).cloned().collect();
