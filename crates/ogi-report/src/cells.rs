@@ -240,12 +240,26 @@ pub(crate) fn region_items(text: &str, start: usize, end: usize) -> Vec<Item> {
         }
         let last = (seg_start, region.len());
         let nsegs = segs.len();
+        // One cell per line (`x |` lines): every segment holds a line break, and a segment with
+        // nothing else is a blank cell. In pipe rows a bare line break between two `|` is the
+        // boundary between rows, not a cell.
+        let with_nl = segs
+            .iter()
+            .filter(|(s, e)| region.get(*s..*e).is_some_and(|t| t.contains('\n')))
+            .count();
+        let one_per_line = with_nl * 2 > nsegs;
         for (idx, &(s, e)) in segs.iter().chain(std::iter::once(&last)).enumerate() {
             let seg = region.get(s..e).unwrap_or("");
             let mut toks = Vec::new();
             tokens(seg, start + s, &mut toks);
             if toks.is_empty() {
-                if idx > 0 && idx < nsegs {
+                // A line that opens with blank space before its first `|` starts with a blank cell.
+                let blank_line_start =
+                    seg.rsplit('\n').next().is_some_and(|t| !t.is_empty()) && seg.contains('\n');
+                if idx < nsegs
+                    && (idx > 0 || blank_line_start)
+                    && (one_per_line || !seg.contains('\n') || blank_line_start)
+                {
                     raw.push(Item {
                         kind: ItemKind::Empty,
                         start: start + s,

@@ -999,7 +999,16 @@ pub(crate) fn table4(
     }
     let has_words = find_label(text, from, to, "行政复议").is_some()
         || find_label(text, from, to, "结果维持").is_some();
-    let vstart = header_end.unwrap_or(from);
+    let mut vstart = header_end.unwrap_or(from);
+    // The rest of the header row (padding cells) is not data: values start on the next line.
+    if let Some(rest) = text.get(vstart..to) {
+        if let Some(nl) = rest.find('\n') {
+            let line = rest.get(..nl).unwrap_or("");
+            if !line.chars().any(|c| c.is_ascii_digit()) {
+                vstart += nl;
+            }
+        }
+    }
     let items = region_items(text, vstart, to);
     let content = content_count(&items);
     if content == 0 && header_end.is_none() {
