@@ -682,6 +682,42 @@ pub(crate) fn table3(
             s.region = (a.end, next);
         }
     }
+    // Column-block extraction: most row labels carry no values and the numbers sit in runs
+    // elsewhere (pdfminer's default layout). Reading them next to the nearest label would be
+    // wrong, so the table's values are not read.
+    let anchored_data: Vec<usize> = descs
+        .iter()
+        .enumerate()
+        .filter(|(i, d)| {
+            d.role == RowRole::Data && slots.get(*i).is_some_and(|s| s.anchor.is_some())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let empty_rows = anchored_data
+        .iter()
+        .filter(|&&i| slots.get(i).is_some_and(|s| content_count(&s.items) == 0))
+        .count();
+    if anchored_data.len() >= 6 && empty_rows * 2 >= anchored_data.len() {
+        let first = anchored_data
+            .first()
+            .and_then(|&i| slots.get(i))
+            .and_then(|s| s.anchor);
+        ctx.diags.push(
+            Diagnostic::new(
+                Code::T013,
+                format!(
+                    "table 3 ({}): {empty_rows} of {} row labels have no values next to them; the numbers were extracted apart from their rows (column by column), so the table's values are not read",
+                    kind.title(),
+                    anchored_data.len()
+                ),
+            )
+            .with_span(first.map(|a| (ctx.map)(a.start, a.end)))
+            .at(Location::table(kind)),
+        );
+        for s in slots.iter_mut() {
+            s.items.clear();
+        }
+    }
     let flattened = {
         let (s, e) = (
             sorted.first().map_or(from, |x| x.1.start),
