@@ -133,3 +133,14 @@ mod doc_tests {
         }
     }
 }
+
+/// Entry points for the fuzz targets; not a stable API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Split `digits` (runs separated by spaces) into `n` values under rule 0 (free), 1 (last is
+    /// the sum) or 2 (groups of five with totals), and check every reading against its rule.
+    pub fn split_check(digits: &str, n: usize, rule: u8) {
+        crate::split::fuzz_check(digits, n, rule);
+    }
+}
