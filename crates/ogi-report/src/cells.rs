@@ -216,9 +216,69 @@ fn tokens(seg: &str, base: usize, out: &mut Vec<(usize, usize)>) {
             continue;
         }
         // Split a token where a number touches text (flattened `3件申请`), keeping units.
-        out.push((base + start, base + i));
+        split_mixed(seg, start, i, base, out);
     }
     let _ = b;
+}
+
+/// Push the token `seg[start..end]`, split where a number touches text (`0000000三、本年度`,
+/// `行政许可2293`), keeping a unit after a number (`168.61万元`) and a 增/减 before it.
+fn split_mixed(seg: &str, start: usize, end: usize, base: usize, out: &mut Vec<(usize, usize)>) {
+    let tok = seg.get(start..end).unwrap_or("");
+    let has_digit = tok.bytes().any(|b| b.is_ascii_digit());
+    let has_other = tok.chars().any(|c| c as u32 >= 0x80);
+    let lead = tok.trim_start_matches(['减', '增', '+', '-']);
+    let starts_numeric = lead.starts_with(|c: char| c.is_ascii_digit());
+    if !(has_digit && has_other) || !starts_numeric || parse_value(tok).is_some() {
+        out.push((base + start, base + end));
+        return;
+    }
+    let numeric = |c: char| c.is_ascii_digit() || c == '.' || c == ',';
+    let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+    for (off, c) in tok.char_indices() {
+        let n = numeric(c);
+        match pieces.last_mut() {
+            Some(last) if last.2 == n => last.1 = off + c.len_utf8(),
+            _ => pieces.push((off, off + c.len_utf8(), n)),
+        }
+    }
+    let mut k = 0;
+    while k < pieces.len() {
+        let (mut s, mut e, n) = pieces[k];
+        if n {
+            // 减4 / 增3: the sign word belongs to the number.
+            if k > 0 {
+                let (ps, pe, _) = pieces[k - 1];
+                let word = tok.get(ps..pe).unwrap_or("");
+                if let Some(w) = ['减', '增'].into_iter().find(|w| word.ends_with(*w)) {
+                    let cut = pe - w.len_utf8();
+                    if cut > ps {
+                        if let Some(last) = out.last_mut() {
+                            last.1 = base + start + cut;
+                        }
+                    } else {
+                        out.pop();
+                    }
+                    s = cut;
+                }
+            }
+            // A unit right after the number.
+            if let Some(&(ns, ne, false)) = pieces.get(k + 1) {
+                let next = tok.get(ns..ne).unwrap_or("");
+                if let Some(u) = ["万元", "元"].into_iter().find(|u| next.starts_with(*u)) {
+                    e = ns + u.len();
+                    if e >= ne {
+                        k += 1;
+                    } else if let Some(p) = pieces.get_mut(k + 1) {
+                        p.0 = e;
+                    }
+                }
+            }
+        }
+        out.push((base + start + s, base + start + e));
+        k += 1;
+    }
+    let _ = end;
 }
 
 /// The items of `text[start..end]`.

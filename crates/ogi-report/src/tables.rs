@@ -695,7 +695,7 @@ pub(crate) fn table3(
         .collect();
     let empty_rows = anchored_data
         .iter()
-        .filter(|&&i| slots.get(i).is_some_and(|s| content_count(&s.items) == 0))
+        .filter(|&&i| slots.get(i).is_some_and(|s| s.items.is_empty()))
         .count();
     if anchored_data.len() >= 6 && empty_rows * 2 >= anchored_data.len() {
         let first = anchored_data
