@@ -32,6 +32,8 @@ pub(crate) enum ItemKind {
     Value(Number, Option<String>),
     /// A blank marker (`-`, `/`, `无`).
     Blank,
+    /// A run of digits too long to be one number (glued cells).
+    Digits,
     /// An empty cell between two `|`.
     Empty,
     /// Anything else.
@@ -49,7 +51,10 @@ pub(crate) struct Item {
 impl Item {
     /// A value or a blank marker: something that fills a cell.
     pub fn is_content(&self) -> bool {
-        matches!(self.kind, ItemKind::Value(..) | ItemKind::Blank)
+        matches!(
+            self.kind,
+            ItemKind::Value(..) | ItemKind::Blank | ItemKind::Digits
+        )
     }
 }
 
@@ -135,6 +140,12 @@ fn classify(tok: &str) -> ItemKind {
     }
     if is_blank(tok) {
         return ItemKind::Blank;
+    }
+    if tok.len() > 1
+        && tok.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && tok.bytes().filter(|&b| b == b'.').count() <= 1
+    {
+        return ItemKind::Digits;
     }
     ItemKind::Text
 }
@@ -226,6 +237,25 @@ fn tokens(seg: &str, base: usize, out: &mut Vec<(usize, usize)>) {
 fn split_mixed(seg: &str, start: usize, end: usize, base: usize, out: &mut Vec<(usize, usize)>) {
     let tok = seg.get(start..end).unwrap_or("");
     let has_digit = tok.bytes().any(|b| b.is_ascii_digit());
+    // `0-170`: signed values glued together; a sign inside the token opens the next value.
+    if has_digit
+        && parse_value(tok).is_none()
+        && tok.len() > 1
+        && tok
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'+' | b'-'))
+    {
+        let mut from = 0;
+        for (i, b) in tok.bytes().enumerate().skip(1) {
+            if matches!(b, b'+' | b'-') && tok.as_bytes().get(i - 1).is_some_and(u8::is_ascii_digit)
+            {
+                out.push((base + start + from, base + start + i));
+                from = i;
+            }
+        }
+        out.push((base + start + from, base + end));
+        return;
+    }
     let has_other = tok.chars().any(|c| c as u32 >= 0x80);
     let lead = tok.trim_start_matches(['减', '增', '+', '-']);
     let starts_numeric = lead.starts_with(|c: char| c.is_ascii_digit());

@@ -86,7 +86,7 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
 /// Find the section headings of `text` (canonical), in template order.
 pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
     let lines_count = text.bytes().filter(|&b| b == b'\n').count();
-    let flattened = lines_count < 40 && text.len() > 3000;
+    let flattened = lines_count < 40 && text.len() > 300 * (lines_count + 1);
     let mut out: Vec<Heading> = Vec::new();
     let mut cursor = 0usize;
     for kind in SectionKind::ALL {

@@ -91,7 +91,7 @@ fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Deriv
             span,
             derived,
         },
-        ItemKind::Text => Cell {
+        ItemKind::Text | ItemKind::Digits => Cell {
             column: col.label.to_string(),
             value: None,
             unit: None,
@@ -175,6 +175,21 @@ fn read_row(
     let content: Vec<&Item> = items.iter().filter(|i| i.is_content()).collect();
     let k = content.len();
     ctx.cells_read += k;
+    for it in content.iter().filter(|i| i.kind == ItemKind::Digits) {
+        let raw = ctx.text.get(it.start..it.end).unwrap_or("");
+        ctx.diags.push(
+            Diagnostic::new(
+                Code::T006,
+                format!(
+                    "table {} ({}), row `{path}`: `{raw}` is too long to be one number and cannot be split here; the cell is left blank",
+                    kind.number(),
+                    kind.title()
+                ),
+            )
+            .with_span(Some((ctx.map)(it.start, it.end)))
+            .at(Location::row(kind, path)),
+        );
+    }
     let mut cells: Vec<Cell> = cols.iter().map(|c| Cell::absent(c.label)).collect();
     if k == n {
         for (i, it) in content.iter().enumerate() {
@@ -271,7 +286,10 @@ fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Rang
     let mut runs = Vec::new();
     let mut digits = 0usize;
     for it in &content {
-        let tok = text.get(it.start..it.end)?;
+        let full = text.get(it.start..it.end)?;
+        // A sign opens a new value; the run starts after it (the sign is restored on the piece).
+        let tok = full.trim_start_matches(['+', '-']);
+        let it_start = it.start + (full.len() - tok.len());
         // Accept digits with at most one point, optional trailing unit (removed from the run).
         let core_end = tok
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -281,7 +299,7 @@ fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Rang
             return None;
         }
         digits += core.chars().filter(char::is_ascii_digit).count();
-        runs.push(it.start..it.start + core_end);
+        runs.push(it_start..it_start + core_end);
     }
     if digits < n {
         return None;
@@ -299,6 +317,14 @@ fn cells_from_reading(
         .enumerate()
         .map(|(i, col)| match reading.pieces.get(i) {
             Some(r) => {
+                let mut r = r.clone();
+                if ctx
+                    .text
+                    .get(..r.start)
+                    .is_some_and(|b| b.ends_with(['-', '+']))
+                {
+                    r.start -= 1;
+                }
                 let raw = ctx.text.get(r.clone()).unwrap_or("");
                 let it = Item {
                     kind: crate::cells::parse_value(raw)

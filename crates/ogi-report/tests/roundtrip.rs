@@ -249,7 +249,7 @@ proptest! {
                 prop_assert!(g.is_none(), "wrong value at {} / {}: got {:?}, want {:?}\n{}", row, col, g, want, text);
                 let named = r.diagnostics.iter().any(|d| matches!(d.code, Code::T008 | Code::T009 | Code::T012)
                     && d.location.as_ref().and_then(|l| l.row.as_deref()).is_some_and(|lr| lr == row || (t == 4 && lr == "行政复议")));
-                prop_assert!(named, "null at {} / {} without an ambiguity diagnostic\n{}", row, col, text);
+                prop_assert!(named, "null at {} / {} without an ambiguity diagnostic\n{}\n{:#?}", row, col, text, r.diagnostics.iter().map(|d| format!("{} {:?} {}", d.code, d.location, d.message)).collect::<Vec<_>>());
             }
         }
     }
