@@ -160,7 +160,8 @@ pub(crate) const RULES: &[RuleInfo] = &[
         tables: &[TableKind::Applications],
         scope: Scope::Report,
         description: "Every value of table 3 is a non-negative integer.",
-        example: "C5 broken in table 3, row （一）予以公开, column 自然人: -3 is not a non-negative integer",
+        example: "C5 broken in table 3, row 三、本年度办理结果/（一）予以公开, column 自然人: -3 is not a non-negative \
+                  integer",
         check: Check::Report(table3::c5),
     },
     RuleInfo {
