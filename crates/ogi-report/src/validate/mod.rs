@@ -1,0 +1,543 @@
+//! Validation: the arithmetic rules of the template (勾稽关系), as a small rule engine.
+//!
+//! # Shape
+//!
+//! Every rule of template-spec.md §7 is one row of [`RULES`]: a stable code (`V001`…`V013`),
+//! the rule's name in the spec (`C1`…`C13`), the templates and tables it applies to, a
+//! description, an example message, and the function that checks it. The crate docs' table of
+//! rules is built from the same rows, so the documentation cannot drift from the engine.
+//!
+//! Almost every rule is a *linear equation over cells*: `一 + 二 = （七） + 四`,
+//! `总计 = 自然人 + …`, `现行有效 = last year's 现行有效 + 制发 − 废止`. A rule function only says
+//! which cells make up the two sides ([`Equation`]); [`Out::equation`] evaluates it, and that one
+//! place decides what "broken" and "not checkable" mean, how the message reads, and which cells
+//! the diagnostic lists. Per-cell rules (C5, C9, C11) and the prose rules (C7, C10) build their
+//! diagnostics directly.
+//!
+//! # Advice for hackers
+//!
+//! * **A blank is not a zero.** The parser leaves a cell `null` when it is blank or could not be
+//!   read. An equation with a blank operand is *not checkable*: it yields one `V100` info naming
+//!   the blank cells, never a failure, and the blank is never summed as 0. When *every* operand
+//!   is blank the instance was simply not printed (a row the parser did not find, a column a
+//!   producer left empty) and nothing is said: the parser has already reported the missing
+//!   table, row or cell, and repeating it per rule would bury the real findings.
+//! * **An absent table says nothing.** Rules of a table the report does not have emit nothing;
+//!   the parser's `T001` covers it.
+//! * **Sums are exact and cannot overflow.** Values are summed as [`Decimal`] with checked
+//!   additions; an overflow (only hostile input can cause one) makes the instance silently
+//!   uncheckable instead of panicking.
+//! * **（六）其他处理 has two shapes.** The 2019 template prints it as one row; the 2021 template
+//!   as three sub-rows, but many 2021 reports keep the single row. C3 sums whichever shape the
+//!   report printed (the sub-rows win when both hold values, and the single row is then checked
+//!   as their subtotal by C4).
+//! * **The prose is only believed when it is unambiguous.** C7/C10 look for a handful of phrases
+//!   anchored on a verb or a table label with the number right after it (`受理政府信息公开申请24件`,
+//!   `1件结转下年度`, `行政复议351件`); anything hedged (`累计`, `其中`, `较上年`, another year,
+//!   `3000余件`), any number not directly after its anchor, and any figure the prose states twice
+//!   with different values is skipped. Agreement is silent.
+//! * **Series rules compare consecutive years of one agency** (`meta.agency` exactly as parsed,
+//!   `meta.year` and `meta.year + 1`); the input order does not matter. Their diagnostics list
+//!   the cells of both reports (this year's first) and name both reports in the message, since
+//!   a [`CellRef`] does not say which report it belongs to.
+
+mod prose;
+mod series;
+mod table2;
+mod table3;
+mod table4;
+#[cfg(test)]
+mod tests;
+
+use rust_decimal::Decimal;
+
+use crate::diag::{CellRef, Code, Diagnostic, Location};
+use crate::model::{Number, Report, Table, TableKind, Template};
+
+/// What a rule looks at: one report, or two consecutive years of one agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// The tables (and prose) of one report.
+    Report,
+    /// Two reports of the same agency for consecutive years.
+    Series,
+}
+
+/// How a rule is checked.
+#[derive(Clone, Copy)]
+pub(crate) enum Check {
+    /// A rule over one report.
+    Report(fn(&RuleInfo, &Report, &mut Out)),
+    /// A rule over last year's report (first) and this year's (second).
+    Series(fn(&RuleInfo, &Report, &Report, &mut Out)),
+}
+
+/// One rule of the template: the row the documentation table and the engine share.
+#[derive(Clone, Copy)]
+pub(crate) struct RuleInfo {
+    /// The stable diagnostic code raised when the rule is broken.
+    pub code: Code,
+    /// The rule's name in template-spec.md §7 (`C1`).
+    pub name: &'static str,
+    /// The templates the rule applies to (of the table it reads).
+    pub templates: &'static [Template],
+    /// The tables the rule reads.
+    pub tables: &'static [TableKind],
+    /// One report or a series of reports.
+    pub scope: Scope,
+    /// What the rule checks, in the template's words.
+    pub description: &'static str,
+    /// A message the rule produces.
+    pub example: &'static str,
+    /// The check itself.
+    pub check: Check,
+}
+
+impl RuleInfo {
+    /// The rule's table of `report` when the report has it and its template is one the rule
+    /// applies to.
+    pub(crate) fn table<'r>(&self, report: &'r Report, kind: TableKind) -> Option<&'r Table> {
+        report
+            .table(kind)
+            .filter(|t| self.templates.contains(&t.template))
+    }
+}
+
+const BOTH: &[Template] = &[Template::V2019, Template::V2021];
+
+/// Every rule of template-spec.md §7, in code order. The crate docs' rule table is built from it.
+pub(crate) const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        code: Code::V001,
+        name: "C1",
+        templates: BOTH,
+        tables: &[TableKind::Applications],
+        scope: Scope::Report,
+        description: "Table 3, per column: 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理.",
+        example: "C1 broken in table 3, column 总计: 一、本年新收政府信息公开申请数量 (24) + \
+                  二、上年结转政府信息公开申请数量 (0) = 24, but （七）总计 (22) + 四、结转下年度继续办理 (1) = 23",
+        check: Check::Report(table3::c1),
+    },
+    RuleInfo {
+        code: Code::V002,
+        name: "C2",
+        templates: BOTH,
+        tables: &[TableKind::Applications],
+        scope: Scope::Report,
+        description: "Table 3, per row: 总计 = 自然人 + the five 法人或其他组织 columns.",
+        example: "C2 broken in table 3, row （一）予以公开: 总计 (8), but 自然人 (6) + 法人或其他组织/商业企业 (1) \
+                  + 法人或其他组织/科研机构 (0) + … = 7",
+        check: Check::Report(table3::c2),
+    },
+    RuleInfo {
+        code: Code::V003,
+        name: "C3",
+        templates: BOTH,
+        tables: &[TableKind::Applications],
+        scope: Scope::Report,
+        description: "Table 3, per column: （七）总计 = （一） + （二） + Σ（三）1–8 + Σ（四）1–3 + Σ（五）1–5 + \
+                      （六） (one row, 2019 and some 2021 reports) or Σ（六）1–3 (2021).",
+        example: "C3 broken in table 3, column 总计: （七）总计 (23), but （一）予以公开 (7) + （二）部分公开 (7) + \
+                  （四）无法提供/1.本机关不掌握相关政府信息 (8) + … + 16 more of 0 = 24",
+        check: Check::Report(table3::c3),
+    },
+    RuleInfo {
+        code: Code::V004,
+        name: "C4",
+        templates: BOTH,
+        tables: &[TableKind::Applications, TableKind::ReviewLitigation],
+        scope: Scope::Report,
+        description: "A group subtotal row printed by the producer (e.g. （三）不予公开) = Σ its sub-rows, per \
+                      column; a 2021 single （六）其他处理 row printed together with its sub-rows counts as one.",
+        example: "C4 broken in table 3, subtotal row （三）不予公开, column 总计: （三）不予公开 (5), but \
+                  （三）不予公开/1.属于国家秘密 (1) + … = 4",
+        check: Check::Report(table3::c4),
+    },
+    RuleInfo {
+        code: Code::V005,
+        name: "C5",
+        templates: BOTH,
+        tables: &[TableKind::Applications],
+        scope: Scope::Report,
+        description: "Every value of table 3 is a non-negative integer.",
+        example: "C5 broken in table 3, row 三、本年度办理结果/（一）予以公开, column 自然人: -3 is not a non-negative \
+                  integer",
+        check: Check::Report(table3::c5),
+    },
+    RuleInfo {
+        code: Code::V006,
+        name: "C6",
+        templates: BOTH,
+        tables: &[TableKind::Applications],
+        scope: Scope::Series,
+        description: "Across years, per column of table 3: this year's 二、上年结转 = last year's \
+                      四、结转下年度继续办理 (same agency).",
+        example: "C6 broken between 平潭综合实验区 2021 and 2022, table 3, column 总计: 2022 \
+                  二、上年结转政府信息公开申请数量 (0), but 2021 四、结转下年度继续办理 (1)",
+        check: Check::Series(series::c6),
+    },
+    RuleInfo {
+        code: Code::V007,
+        name: "C7",
+        templates: BOTH,
+        tables: &[TableKind::Applications],
+        scope: Scope::Report,
+        description: "A count stated unambiguously in section 一 (受理…申请N件, 办结N件, N件结转下年度, \
+                      上年结转申请N件) = table 3's 总计 of 一 (or 一 + 二), （七）总计, 四, 二. `expected` is the \
+                      prose figure, `actual` the table's.",
+        example: "C7: section 一 says \"区政府办代表区政府受理政府信息公开申请17件\" (17), but table 3 \
+                  一、本年新收政府信息公开申请数量, column 总计 holds 95",
+        check: Check::Report(prose::c7),
+    },
+    RuleInfo {
+        code: Code::V008,
+        name: "C8",
+        templates: BOTH,
+        tables: &[TableKind::ReviewLitigation],
+        scope: Scope::Report,
+        description: "Table 4, per group (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉): 总计 = 结果维持 + \
+                      结果纠正 + 其他结果 + 尚未审结.",
+        example: "C8 broken in table 4, group 行政复议: 总计 (0), but 结果维持 (10) + 结果纠正 (1) + 其他结果 (0) + \
+                  尚未审结 (0) = 11",
+        check: Check::Report(table4::c8),
+    },
+    RuleInfo {
+        code: Code::V009,
+        name: "C9",
+        templates: BOTH,
+        tables: &[TableKind::ReviewLitigation],
+        scope: Scope::Report,
+        description: "Every value of table 4 is a non-negative integer.",
+        example: "C9 broken in table 4, row 行政复议, column 结果维持: 1.5 is not a non-negative integer",
+        check: Check::Report(table4::c9),
+    },
+    RuleInfo {
+        code: Code::V010,
+        name: "C10",
+        templates: BOTH,
+        tables: &[TableKind::ReviewLitigation],
+        scope: Scope::Report,
+        description: "A count stated unambiguously in section 一 (政府信息公开行政复议N件, 行政诉讼N件, 行政复议、行政诉讼\
+                      案件N件) = table 4's 总计 of 行政复议, of the two 行政诉讼 groups summed, or of all three. \
+                      `expected` is the prose figure, `actual` the table's.",
+        example: "C10: section 一 says \"政府信息公开行政诉讼46件\" (46), but table 4 行政诉讼/未经复议直接起诉 总计 (26) \
+                  + 行政诉讼/复议后起诉 总计 (21) = 47",
+        check: Check::Report(prose::c10),
+    },
+    RuleInfo {
+        code: Code::V011,
+        name: "C11",
+        templates: BOTH,
+        tables: &[TableKind::ActiveDisclosure],
+        scope: Scope::Report,
+        description: "Table 2: counts are non-negative integers, except 2019 本年增/减 (a signed integer); \
+                      amounts (采购总金额, 本年收费金额（单位：万元）) are non-negative decimals.",
+        example: "C11 broken in table 2, row 第二十条第（一）项/规章, column 本年制发件数: -1 is not a non-negative \
+                  integer",
+        check: Check::Report(table2::c11),
+    },
+    RuleInfo {
+        code: Code::V012,
+        name: "C12",
+        templates: &[Template::V2021],
+        tables: &[TableKind::ActiveDisclosure],
+        scope: Scope::Series,
+        description: "Across years (2021 template), rows 规章 and 行政规范性文件 of table 2: 现行有效件数 = last \
+                      year's 现行有效件数 + 本年制发件数 − 本年废止件数.",
+        example: "C12 broken between 平潭综合实验区 2022 and 2023, table 2, row \
+                  第二十条第（一）项/行政规范性文件: 2023 现行有效件数 (470), but 2022 现行有效件数 (698) + \
+                  2023 本年制发件数 (77) − 2023 本年废止件数 (132) = 643",
+        check: Check::Series(series::c12),
+    },
+    RuleInfo {
+        code: Code::V013,
+        name: "C13",
+        templates: &[Template::V2019],
+        tables: &[TableKind::ActiveDisclosure],
+        scope: Scope::Series,
+        description: "Across years (2019 template), rows of 第二十条第（五）（六）（八）项 in table 2: this year's \
+                      上一年项目数量 = last year's 上一年项目数量 + last year's 本年增/减.",
+        example: "C13 broken between 平潭综合实验区 2019 and 2020, table 2, row \
+                  第二十条第（八）项/行政事业性收费: 2020 上一年项目数量 (53), but 2019 上一年项目数量 (35) + \
+                  2019 本年增/减 (0) = 35",
+        check: Check::Series(series::c13),
+    },
+];
+
+/// The rules as a Markdown table (code, rule, templates, tables, description, example), for
+/// the crate documentation.
+#[allow(dead_code)]
+pub(crate) fn rules_markdown() -> String {
+    let mut s = String::from("| code | rule | templates | tables | checks | example message |\n|---|---|---|---|---|---|\n");
+    for r in RULES {
+        let templates: Vec<&str> = r.templates.iter().map(|t| t.as_str()).collect();
+        let tables: Vec<String> = r.tables.iter().map(|t| t.number().to_string()).collect();
+        let scope = match r.scope {
+            Scope::Report => "",
+            Scope::Series => " (two consecutive years)",
+        };
+        s.push_str(&format!(
+            "| {} | {} | {} | {}{} | {} | {} |\n",
+            r.code,
+            r.name,
+            templates.join(", "),
+            tables.join(", "),
+            scope,
+            r.description.replace('|', "\\|"),
+            r.example.replace('|', "\\|"),
+        ));
+    }
+    s.push_str(
+        "| V100 | — | 2019, 2021 | 2, 3, 4 | A rule instance could not be checked because an operand is blank \
+         (blank is never read as 0). | C1 not checkable in table 3, column 总计: 二、上年结转政府信息公开申请数量 is \
+         blank |\n",
+    );
+    s
+}
+
+/// Check every single-report rule.
+pub(crate) fn validate(report: &Report) -> Vec<Diagnostic> {
+    let mut out = Out::default();
+    for rule in RULES {
+        if let Check::Report(check) = rule.check {
+            check(rule, report, &mut out);
+        }
+    }
+    out.diags
+}
+
+/// Check the cross-year rules over reports of one agency.
+pub(crate) fn validate_series(reports: &[Report]) -> Vec<Diagnostic> {
+    let mut out = Out::default();
+    for (prev, this) in series::consecutive_pairs(reports) {
+        for rule in RULES {
+            if let Check::Series(check) = rule.check {
+                check(rule, prev, this, &mut out);
+            }
+        }
+    }
+    out.diags
+}
+
+/// One cell taking part in a rule: where it is, how the message names it, and its value.
+#[derive(Debug, Clone)]
+pub(crate) struct Operand {
+    /// The cell.
+    pub cell: CellRef,
+    /// The cell's name in messages (`（七）总计`, `2023 现行有效件数`).
+    pub label: String,
+    /// The value, `None` when blank.
+    pub value: Option<Number>,
+    /// True when the operand is subtracted.
+    pub negative: bool,
+}
+
+impl Operand {
+    /// The operand at `row`/`column` of `table` (a printed subtotal row when `subtotal`); blank
+    /// when the row or cell is absent.
+    pub(crate) fn at(
+        table: &Table,
+        row: &str,
+        column: &str,
+        subtotal: bool,
+        label: impl Into<String>,
+    ) -> Operand {
+        let cell = table
+            .rows
+            .iter()
+            .find(|r| r.row == row && r.subtotal == subtotal)
+            .and_then(|r| r.cell(column));
+        Operand {
+            cell: CellRef {
+                table: table.kind.number(),
+                row: row.to_string(),
+                column: column.to_string(),
+                span: cell.and_then(|c| c.span),
+            },
+            label: label.into(),
+            value: cell.and_then(|c| c.value),
+            negative: false,
+        }
+    }
+
+    /// The same operand, subtracted.
+    pub(crate) fn minus(mut self) -> Operand {
+        self.negative = true;
+        self
+    }
+
+    fn location(&self) -> Location {
+        Location {
+            section: Some(self.cell.table),
+            table: Some(self.cell.table),
+            row: Some(self.cell.row.clone()),
+            column: Some(self.cell.column.clone()),
+        }
+    }
+}
+
+/// A rule instance of the form `lhs = rhs`; `lhs[0]` is its subject (location and span).
+#[derive(Debug, Clone)]
+pub(crate) struct Equation {
+    /// Where the instance is, for messages (`table 3, column 总计`).
+    pub place: String,
+    /// The left-hand side; its first operand is the subject.
+    pub lhs: Vec<Operand>,
+    /// The right-hand side.
+    pub rhs: Vec<Operand>,
+}
+
+/// Sides longer than this list only their non-zero operands.
+const LIST_ALL_UP_TO: usize = 8;
+
+/// Where diagnostics are collected.
+#[derive(Debug, Default)]
+pub(crate) struct Out {
+    /// The diagnostics, in rule order.
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Out {
+    /// Evaluate one equation: nothing when it holds or when nothing of it was printed, `V100`
+    /// when an operand is blank, the rule's code when it is broken.
+    pub(crate) fn equation(&mut self, rule: &RuleInfo, eq: Equation) {
+        let Some(subject) = eq.lhs.first() else {
+            return;
+        };
+        let all = || eq.lhs.iter().chain(eq.rhs.iter());
+        let blanks: Vec<&Operand> = all().filter(|o| o.value.is_none()).collect();
+        if blanks.len() == eq.lhs.len() + eq.rhs.len() {
+            return;
+        }
+        let cells_of = |ops: &[&Operand]| ops.iter().map(|o| o.cell.clone()).collect::<Vec<_>>();
+        if !blanks.is_empty() {
+            let names: Vec<&str> = blanks.iter().map(|o| o.label.as_str()).collect();
+            let mut d = Diagnostic::new(
+                Code::V100,
+                format!(
+                    "{} not checkable {}: {} {} blank",
+                    rule.name,
+                    eq.place,
+                    names.join("、"),
+                    if blanks.len() == 1 { "is" } else { "are" }
+                ),
+            )
+            .with_span(subject.cell.span)
+            .at(subject.location());
+            d.cells = cells_of(&blanks);
+            self.diags.push(d);
+            return;
+        }
+        let (Some(l), Some(r)) = (sum(&eq.lhs), sum(&eq.rhs)) else {
+            return;
+        };
+        if l == r {
+            return;
+        }
+        let mut d = Diagnostic::new(
+            rule.code,
+            format!(
+                "{} broken {}: {}, but {}",
+                rule.name,
+                eq.place,
+                side(&eq.lhs, l),
+                side(&eq.rhs, r)
+            ),
+        )
+        .with_span(subject.cell.span)
+        .at(subject.location())
+        .expected_actual(r.normalize().to_string(), l.normalize().to_string());
+        d.cells = all().map(|o| o.cell.clone()).collect();
+        self.diags.push(d);
+    }
+
+    /// A per-cell rule: the value must be of the kind `what` describes.
+    pub(crate) fn bad_value(
+        &mut self,
+        rule: &RuleInfo,
+        table: &Table,
+        row: &str,
+        cell: &crate::model::Cell,
+        what: &str,
+    ) {
+        let Some(v) = cell.value else { return };
+        let op = Operand {
+            cell: CellRef {
+                table: table.kind.number(),
+                row: row.to_string(),
+                column: cell.column.clone(),
+                span: cell.span,
+            },
+            label: String::new(),
+            value: Some(v),
+            negative: false,
+        };
+        let mut d = Diagnostic::new(
+            rule.code,
+            format!(
+                "{} broken in table {}, row {}, column {}: {} is not {}",
+                rule.name,
+                table.kind.number(),
+                row,
+                cell.column,
+                v,
+                what
+            ),
+        )
+        .with_span(cell.span)
+        .at(op.location())
+        .expected_actual(what, v.to_string());
+        d.cells = vec![op.cell];
+        self.diags.push(d);
+    }
+}
+
+/// The exact sum of a side, `None` when a value is blank or the sum overflows.
+fn sum(ops: &[Operand]) -> Option<Decimal> {
+    ops.iter().try_fold(Decimal::ZERO, |acc, o| {
+        let v = o.value?.as_decimal();
+        if o.negative {
+            acc.checked_sub(v)
+        } else {
+            acc.checked_add(v)
+        }
+    })
+}
+
+/// `a (1) + b (2) − c (0) = 3`; a single operand is just `a (1)`; long sides list their non-zero
+/// operands and count the rest.
+fn side(ops: &[Operand], total: Decimal) -> String {
+    let mut s = String::new();
+    let mut zeros = 0usize;
+    let mut first = true;
+    for o in ops {
+        let v = o.value.map(|v| v.as_decimal()).unwrap_or_default();
+        if ops.len() > LIST_ALL_UP_TO && v.is_zero() {
+            zeros += 1;
+            continue;
+        }
+        if !first || o.negative {
+            s.push_str(if o.negative { " − " } else { " + " });
+        }
+        first = false;
+        s.push_str(&o.label);
+        s.push_str(" (");
+        s.push_str(&o.value.map(|v| v.to_string()).unwrap_or_default());
+        s.push(')');
+    }
+    if zeros > 0 {
+        if !first {
+            s.push_str(" + ");
+        }
+        s.push_str(&format!("{zeros} more of 0"));
+    }
+    if ops.len() > 1 {
+        s.push_str(&format!(" = {}", total.normalize()));
+    }
+    s.trim_start().to_string()
+}
+
+/// The row path without the `三、本年度办理结果/` prefix, as messages name result rows.
+pub(crate) fn short_row(path: &str) -> &str {
+    path.strip_prefix(table3::RESULTS_PREFIX).unwrap_or(path)
+}

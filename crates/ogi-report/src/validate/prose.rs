@@ -1,0 +1,720 @@
+//! Rules C7 and C10: counts stated in section 一 (总体情况) against tables 3 and 4.
+//!
+//! The overview restates a few table figures in prose: `全市共受理政府信息公开申请3119件`,
+//! `办结69件`, `1件结转下年度继续办理`, `政府信息公开行政复议351件`, `行政诉讼46件`. Prose is
+//! loose, so a figure is only taken when it is stated unambiguously:
+//!
+//! 1. The text is folded for matching: whitespace removed (PDF text breaks lines inside words
+//!    and puts spaces around numbers), full-width digits made ASCII, Traditional characters
+//!    made Simplified, pinyin glosses (`結(jié)`) dropped. Only the first [`MAX_CHARS`]
+//!    characters are read.
+//! 2. Every number followed by a count unit (`件`, `起`, `宗`, `条`, `个`, `份`, `次`, `例`) is a
+//!    candidate; Arabic digits, thousands commas and small Chinese numerals (`一件`, `两起`,
+//!    `十二件`) are read. `3000余件`, `40多条` and `2.47%` are not candidates.
+//! 3. The *nearest anchor* before the number within its clause (clauses end at `，。；：` and
+//!    brackets) decides what the number is, and the words between anchor and number must fit
+//!    that anchor's short grammar: `受理` + an object naming 申请 + fillers (`共`, `共计`) + N;
+//!    `办结`/`答复` + at most a 申请 object + N; `上年结转` + N; `结转` + `下年度`… + N, or
+//!    N + `件结转下年度`/`顺延到下年度`; `行政复议`/`行政诉讼` + `案件`/`共` + N. Anything else
+//!    between them (`较上年增加`, `被纠错`, `中予以公开`) means the number is about something else.
+//! 4. Hedges void a candidate: `其中`, `累计`, `历年`, `同比`, `较上年`, `去年`, … before it in the
+//!    clause, and a year other than the report's in the sentence before it. Review and
+//!    litigation figures also need the sentence to speak of 信息公开 (a justice bureau's overview
+//!    may count all the reviews it handled), and are skipped after `受理`/`办理`/`复议机关`
+//!    (the agency as reviewing body, not as respondent).
+//! 5. A kind of figure stated twice with different values is ambiguous and dropped; agreement
+//!    with the table is silent. The count of applications received may include the carried-over
+//!    ones (`受理749件` = 一 713 + 二 36 in a real report), so 一 + 二 also agrees.
+
+use super::table3::{CARRIED_IN, CARRIED_OUT, NEW, TOTAL, TOTAL_COL};
+use super::table4::{LITIGATION, REVIEW, TOTAL_COL as T4_TOTAL};
+use super::{short_row, Operand, Out, RuleInfo};
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Report, SectionKind, TableKind};
+use rust_decimal::Decimal;
+
+/// The overview is read up to this many characters (real ones are a few thousand).
+const MAX_CHARS: usize = 200_000;
+/// An anchor is looked for at most this many characters before its number.
+const MAX_PREFIX: usize = 48;
+/// Clauses and sentences are looked for at most this many characters around a number.
+const MAX_SENTENCE: usize = 200;
+
+/// What a stated figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    /// Applications received: table 3 一 (or 一 + 二), 总计.
+    Received,
+    /// Applications carried over from last year: table 3 二, 总计.
+    CarriedIn,
+    /// Applications completed: table 3 （七）总计, 总计.
+    Completed,
+    /// Applications carried forward: table 3 四, 总计.
+    CarriedOut,
+    /// Administrative reviews: table 4 行政复议, 总计.
+    Review,
+    /// Lawsuits: table 4 both 行政诉讼 groups, 总计.
+    Litigation,
+    /// Reviews and lawsuits together.
+    ReviewAndLitigation,
+}
+
+/// One figure the prose states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Claim {
+    /// What it counts.
+    pub kind: Kind,
+    /// The number.
+    pub value: i64,
+    /// The clause it was read from (folded text).
+    pub quote: String,
+}
+
+/// Simplified forms of the Traditional characters the anchors use, for when the built-in
+/// label table does not cover them.
+const T2S: &[(char, char)] = &[
+    ('請', '请'),
+    ('辦', '办'),
+    ('結', '结'),
+    ('復', '复'),
+    ('複', '复'),
+    ('轉', '转'),
+    ('順', '顺'),
+    ('繼', '继'),
+    ('續', '续'),
+    ('議', '议'),
+    ('訴', '诉'),
+    ('訟', '讼'),
+    ('計', '计'),
+    ('總', '总'),
+    ('條', '条'),
+    ('個', '个'),
+    ('開', '开'),
+    ('歷', '历'),
+    ('來', '来'),
+    ('較', '较'),
+    ('減', '减'),
+    ('維', '维'),
+    ('糾', '纠'),
+    ('熱', '热'),
+    ('線', '线'),
+    ('諮', '咨'),
+    ('詢', '询'),
+    ('訪', '访'),
+    ('兩', '两'),
+    ('處', '处'),
+    ('關', '关'),
+    ('於', '于'),
+    ('與', '与'),
+    ('餘', '余'),
+    ('權', '权'),
+    ('據', '据'),
+    ('幾', '几'),
+    ('應', '应'),
+    ('舉', '举'),
+    ('報', '报'),
+    ('資', '资'),
+    ('訊', '讯'),
+    ('機', '机'),
+    ('間', '间'),
+    ('區', '区'),
+    ('縣', '县'),
+    ('們', '们'),
+    ('為', '为'),
+    ('發', '发'),
+    ('達', '达'),
+    ('數', '数'),
+    ('經', '经'),
+    ('無', '无'),
+    ('內', '内'),
+    ('審', '审'),
+    ('務', '务'),
+    ('統', '统'),
+    ('類', '类'),
+    ('門', '门'),
+    ('廣', '广'),
+    ('單', '单'),
+    ('協', '协'),
+    ('調', '调'),
+];
+
+fn fold_char(c: char) -> char {
+    let c = crate::t2s::label_char(c);
+    let c = match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '，' => '，',
+        '、' => '、',
+        _ => c,
+    };
+    T2S.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s)
+}
+
+fn is_pinyin(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+}
+
+/// The text folded for matching (see the module docs).
+pub(crate) fn fold(text: &str) -> Vec<char> {
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(MAX_CHARS)
+        .map(fold_char)
+        .collect();
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while let Some(&c) = raw.get(i) {
+        if c == '(' || c == '（' {
+            // A gloss: `(` + 1–8 pinyin letters + `)`.
+            let n = raw
+                .iter()
+                .skip(i + 1)
+                .take(9)
+                .take_while(|c| is_pinyin(**c))
+                .count();
+            if (1..=8).contains(&n) && matches!(raw.get(i + 1 + n), Some(')') | Some('）')) {
+                i += n + 2;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn is_clause_end(c: char) -> bool {
+    "，,。；;：:！!？?（）()\u{3010}\u{3011}[]“”\"".contains(c)
+}
+
+fn is_sentence_end(c: char) -> bool {
+    "。；;！!？?".contains(c)
+}
+
+const UNITS: &str = "件起宗条个份次例";
+const CN_DIGITS: &str = "零一二两三四五六七八九十百";
+
+/// A number followed by a unit: `(start, end of number, value)`; `end` indexes the unit.
+fn numbers(t: &[char]) -> Vec<(usize, usize, i64)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let c = t.get(i).copied().unwrap_or_default();
+        if c.is_ascii_digit() {
+            let start = i;
+            let mut digits = String::new();
+            while let Some(&d) = t.get(i) {
+                if d.is_ascii_digit() {
+                    digits.push(d);
+                    i += 1;
+                } else if d == ','
+                    && (1..=3).all(|k| t.get(i + k).is_some_and(|c| c.is_ascii_digit()))
+                    && !t.get(i + 4).is_some_and(|c| c.is_ascii_digit())
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let after = t.get(i).copied();
+            let decimal_before = start > 0 && t.get(start - 1) == Some(&'.');
+            if !decimal_before && digits.len() <= 15 && after.is_some_and(|u| UNITS.contains(u)) {
+                if let Ok(v) = digits.parse::<i64>() {
+                    out.push((start, i, v));
+                }
+            }
+        } else if CN_DIGITS.contains(c) {
+            let start = i;
+            while t.get(i).is_some_and(|c| CN_DIGITS.contains(*c)) && i - start < 8 {
+                i += 1;
+            }
+            if t.get(i).is_some_and(|u| UNITS.contains(*u)) {
+                if let Some(v) = t.get(start..i).and_then(chinese_number) {
+                    out.push((start, i, v));
+                }
+            }
+            // skip the rest of an over-long run
+            while t.get(i).is_some_and(|c| CN_DIGITS.contains(*c)) {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `一` → 1, `十二` → 12, `二十三` → 23, `一百零五` → 105; `二三` (two digits in a row) → None.
+fn chinese_number(s: &[char]) -> Option<i64> {
+    let mut total = 0i64;
+    let mut cur: Option<i64> = None;
+    for &c in s {
+        let d = match c {
+            '零' => {
+                cur = None;
+                continue;
+            }
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            '十' | '百' => {
+                let unit = if c == '十' { 10 } else { 100 };
+                total += cur.take().unwrap_or(1) * unit;
+                continue;
+            }
+            _ => return None,
+        };
+        if cur.is_some() {
+            return None;
+        }
+        cur = Some(d);
+    }
+    Some(total + cur.unwrap_or(0))
+}
+
+fn s(t: &[char]) -> String {
+    t.iter().collect()
+}
+
+/// Words that make a figure something other than this year's total.
+const HEDGES: &[&str] = &[
+    "其中",
+    "累计",
+    "历年",
+    "同比",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "去年",
+    "同期",
+    "增长",
+    "增加",
+    "减少",
+    "下降",
+    "上升",
+    "平均",
+    "占",
+    "率",
+];
+/// Words between an anchor and its number that name a different figure.
+const FOREIGN: &[&str] = &[
+    "予以", "不予", "部分", "无法", "复议", "诉讼", "办结", "答复", "结转", "转办", "咨询", "留言",
+    "热线", "投诉", "信访", "建议", "提案", "来信", "来电",
+];
+/// Fillers allowed right before a number.
+const FILLERS: &[&str] = &[
+    "共计", "合计", "总计", "总共", "一共", "共", "计", "达", "为", "了", "有",
+];
+
+fn strip_fillers(mut b: &str) -> &str {
+    'outer: loop {
+        for f in FILLERS {
+            if let Some(rest) = b.strip_suffix(f) {
+                b = rest;
+                continue 'outer;
+            }
+        }
+        return b;
+    }
+}
+
+fn has_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+/// True when `b` is made only of the words in `tokens`.
+fn tokens_only(mut b: &str, tokens: &[&str]) -> bool {
+    'outer: while !b.is_empty() {
+        for t in tokens {
+            if let Some(rest) = b.strip_prefix(t) {
+                b = rest;
+                continue 'outer;
+            }
+        }
+        return false;
+    }
+    true
+}
+
+const NEXT_YEAR: &[&str] = &[
+    "下年",
+    "下一年",
+    "次年",
+    "至下",
+    "到下",
+    "至次年",
+    "到次年",
+    "转入下",
+];
+
+/// The anchors, each with the kind it names.
+const ANCHORS: &[(&str, Kind)] = &[
+    ("受理", Kind::Received),
+    ("新收", Kind::Received),
+    ("收到", Kind::Received),
+    ("接收", Kind::Received),
+    ("接到", Kind::Received),
+    ("办结", Kind::Completed),
+    ("答复", Kind::Completed),
+    ("上年结转", Kind::CarriedIn),
+    ("上年度结转", Kind::CarriedIn),
+    ("上一年结转", Kind::CarriedIn),
+    ("上一年度结转", Kind::CarriedIn),
+    ("结转", Kind::CarriedOut),
+    ("行政复议", Kind::Review),
+    ("行政诉讼", Kind::Litigation),
+];
+
+/// The nearest anchor ending in `p`: `(kind, position of the anchor, text after it)`. Of two
+/// anchors ending at the same place the longer wins (`上年结转` over `结转`).
+fn nearest_anchor(p: &str) -> Option<(Kind, usize, &str)> {
+    let mut best: Option<(Kind, usize, usize)> = None; // kind, start, end
+    for (a, kind) in ANCHORS {
+        if let Some(pos) = p.rfind(a) {
+            let end = pos + a.len();
+            let better = match best {
+                None => true,
+                Some((_, bs, be)) => end > be || (end == be && pos < bs),
+            };
+            if better {
+                best = Some((*kind, pos, end));
+            }
+        }
+    }
+    let (kind, start, end) = best?;
+    Some((kind, start, p.get(end..)?))
+}
+
+/// A 4-digit year followed by `年` other than `year` in `text`.
+fn other_year(text: &[char], year: Option<u16>) -> bool {
+    let Some(year) = year else { return false };
+    text.windows(5).any(|w| {
+        w.iter().take(4).all(|c| c.is_ascii_digit())
+            && w.get(4) == Some(&'年')
+            && s(w.get(..4).unwrap_or_default())
+                .parse::<u16>()
+                .is_ok_and(|y| y != year && (1990..=2100).contains(&y))
+    })
+}
+
+/// Every unambiguous figure stated in `text`, for a report on `year`.
+pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
+    let t = fold(text);
+    let mut found = Vec::new();
+    for (start, end, value) in numbers(&t) {
+        // Every scan is bounded by a window around the number, so hostile text without
+        // punctuation stays linear.
+        let back = start.saturating_sub(MAX_SENTENCE);
+        let ahead = t.len().min(end + MAX_SENTENCE);
+        let clause_start = t
+            .get(back..start)
+            .and_then(|h| h.iter().rposition(|c| is_clause_end(*c)))
+            .map_or(back, |p| back + p + 1);
+        let clause_end = t
+            .get(end..ahead)
+            .and_then(|h| h.iter().position(|c| is_clause_end(*c)))
+            .map_or(ahead, |p| end + p);
+        let sentence_start = t
+            .get(back..start)
+            .and_then(|h| h.iter().rposition(|c| is_sentence_end(*c)))
+            .map_or(back, |p| back + p + 1);
+        let sentence_end = t
+            .get(end..ahead)
+            .and_then(|h| h.iter().position(|c| is_sentence_end(*c)))
+            .map_or(ahead, |p| end + p);
+        let p_from = clause_start.max(start.saturating_sub(MAX_PREFIX));
+        let prefix = s(t.get(p_from..start).unwrap_or_default());
+        // after the unit, to the end of the clause (at most 16 characters)
+        let suffix = s(t
+            .get(end + 1..clause_end.min(end + 17).max(end + 1))
+            .unwrap_or_default());
+        let sentence = s(t.get(sentence_start..sentence_end).unwrap_or_default());
+        let quote = s(t.get(clause_start..end + 1).unwrap_or_default());
+        if other_year(t.get(sentence_start..start).unwrap_or_default(), year) {
+            continue;
+        }
+        if let Some(kind) = classify(&prefix, &suffix, &sentence) {
+            found.push(Claim { kind, value, quote });
+        }
+    }
+    found
+}
+
+/// What the number between `prefix` and `suffix` counts, if anything unambiguous.
+fn classify(prefix: &str, suffix: &str, sentence: &str) -> Option<Kind> {
+    // `1件结转下年度…`, `103件顺延到下年度…`, `一件结转2021年办理`
+    for verb in ["结转", "顺延"] {
+        if let Some(rest) = suffix.strip_prefix(verb) {
+            let next_year = rest.is_empty()
+                || rest.starts_with("继续办理")
+                || NEXT_YEAR.iter().any(|m| rest.starts_with(m))
+                || (rest.chars().take(4).all(|c| c.is_ascii_digit())
+                    && rest.chars().nth(4) == Some('年'));
+            let tail: String = prefix
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if next_year
+                && !tail.contains("上年")
+                && !tail.contains("上一年")
+                && !has_any(prefix, HEDGES)
+            {
+                return Some(Kind::CarriedOut);
+            }
+            return None;
+        }
+    }
+    let (kind, at, b) = nearest_anchor(prefix)?;
+    let before = prefix.get(..at).unwrap_or_default();
+    if has_any(before, HEDGES) || b.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let core = strip_fillers(b);
+    match kind {
+        Kind::Received => {
+            if before.contains("上年")
+                || before.contains("上一年")
+                || has_any(b, HEDGES)
+                || has_any(b, FOREIGN)
+            {
+                return None;
+            }
+            let object = core.chars().count() <= 30
+                && core.contains("申请")
+                && ["申请", "信息", "要求", "依申请公开", "申请件", "申请数量"]
+                    .iter()
+                    .any(|e| core.ends_with(e));
+            let object_after = core.is_empty()
+                && ["申请", "政府信息公开申请", "信息公开申请", "依申请公开"]
+                    .iter()
+                    .any(|e| suffix.starts_with(e));
+            (object || object_after).then_some(Kind::Received)
+        }
+        Kind::Completed => {
+            let ok = core.chars().count() <= 12
+                && (core.is_empty() || core.contains("申请"))
+                && !has_any(b, HEDGES)
+                && !has_any(b, FOREIGN)
+                && sentence.contains("申请")
+                && !has_any(
+                    sentence,
+                    &["热线", "留言", "咨询", "来电", "来信", "建议", "提案"],
+                );
+            ok.then_some(Kind::Completed)
+        }
+        Kind::CarriedIn => {
+            let ok = core.chars().count() <= 16
+                && (core.is_empty() || core.contains("申请"))
+                && !has_any(b, HEDGES)
+                && !has_any(b, FOREIGN);
+            ok.then_some(Kind::CarriedIn)
+        }
+        Kind::CarriedOut => {
+            let b = b
+                .strip_prefix('至')
+                .or_else(|| b.strip_prefix('到'))
+                .unwrap_or(b);
+            let ok = core.chars().count() <= 12
+                && ["下年", "下一年", "次年"].iter().any(|m| b.starts_with(m))
+                && !has_any(b, HEDGES)
+                && !has_any(b, &["予以", "不予", "复议", "诉讼"]);
+            ok.then_some(Kind::CarriedOut)
+        }
+        Kind::Review | Kind::Litigation | Kind::ReviewAndLitigation => {
+            const TOKENS: &[&str] = &[
+                "案件", "案", "申请", "共计", "合计", "总计", "共", "计", "达", "有", "为", "数量",
+                "数",
+            ];
+            if !tokens_only(b, TOKENS)
+                || !sentence.contains("信息公开")
+                || has_any(before, &["受理", "办理", "复议机关", "审理"])
+            {
+                return None;
+            }
+            if kind == Kind::Litigation {
+                let lead = before
+                    .trim_end_matches("提起")
+                    .trim_end_matches("被提起")
+                    .trim_end_matches('被');
+                if [
+                    "行政复议、",
+                    "行政复议和",
+                    "行政复议及",
+                    "行政复议与",
+                    "复议、",
+                    "复议和",
+                    "复议及",
+                ]
+                .iter()
+                .any(|e| lead.ends_with(e))
+                {
+                    return Some(Kind::ReviewAndLitigation);
+                }
+            }
+            Some(kind)
+        }
+    }
+}
+
+/// The claims of the overview, one per kind; kinds stated with different values are dropped.
+fn settled(report: &Report) -> Vec<Claim> {
+    let Some(section) = report.section(SectionKind::Overview) else {
+        return Vec::new();
+    };
+    let all = claims(&section.text, report.meta.year);
+    let mut out: Vec<Claim> = Vec::new();
+    let mut dropped: Vec<Kind> = Vec::new();
+    for c in all {
+        if dropped.contains(&c.kind) {
+            continue;
+        }
+        if let Some(i) = out.iter().position(|o| o.kind == c.kind) {
+            if out.get(i).is_some_and(|o| o.value != c.value) {
+                out.remove(i);
+                dropped.push(c.kind);
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Compare one claim with the table cells it restates (their sum); `alternatives` are other
+/// sums that also agree (一 + 二 for applications received).
+fn compare(
+    rule: &RuleInfo,
+    claim: &Claim,
+    ops: Vec<Operand>,
+    alternatives: &[Vec<Operand>],
+    out: &mut Out,
+) {
+    let Some(subject) = ops.first() else { return };
+    let location = crate::diag::Location {
+        section: Some(subject.cell.table),
+        table: Some(subject.cell.table),
+        row: Some(subject.cell.row.clone()),
+        column: Some(subject.cell.column.clone()),
+    };
+    let blanks: Vec<_> = ops.iter().filter(|o| o.value.is_none()).collect();
+    if !blanks.is_empty() {
+        let names: Vec<&str> = blanks.iter().map(|o| o.label.as_str()).collect();
+        let mut d = Diagnostic::new(
+            Code::V100,
+            format!(
+                "{} not checkable: section 一 says \"{}\" ({}), but in table {} {} {} blank",
+                rule.name,
+                claim.quote,
+                claim.value,
+                subject.cell.table,
+                names.join("、"),
+                if blanks.len() == 1 { "is" } else { "are" }
+            ),
+        )
+        .with_span(subject.cell.span)
+        .at(location);
+        d.cells = blanks.iter().map(|o| o.cell.clone()).collect();
+        out.diags.push(d);
+        return;
+    }
+    let total = |ops: &[Operand]| {
+        ops.iter().try_fold(Decimal::ZERO, |acc, o| {
+            o.value.and_then(|v| acc.checked_add(v.as_decimal()))
+        })
+    };
+    let Some(actual) = total(&ops) else { return };
+    let stated = Decimal::from(claim.value);
+    if actual == stated || alternatives.iter().any(|alt| total(alt) == Some(stated)) {
+        return;
+    }
+    let holds = if ops.len() == 1 {
+        format!("{} holds {}", subject.label, actual.normalize())
+    } else {
+        let parts: Vec<String> = ops
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} ({})",
+                    o.label,
+                    o.value.map(|v| v.to_string()).unwrap_or_default()
+                )
+            })
+            .collect();
+        format!("{} = {}", parts.join(" + "), actual.normalize())
+    };
+    let mut d = Diagnostic::new(
+        rule.code,
+        format!(
+            "{}: section 一 says \"{}\" ({}), but table {} {}",
+            rule.name, claim.quote, claim.value, subject.cell.table, holds
+        ),
+    )
+    .with_span(subject.cell.span)
+    .at(location)
+    .expected_actual(claim.value.to_string(), actual.normalize().to_string());
+    d.cells = ops.iter().map(|o| o.cell.clone()).collect();
+    out.diags.push(d);
+}
+
+/// C7: figures of section 一 against table 3.
+pub(crate) fn c7(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    let Some(t) = rule.table(report, TableKind::Applications) else {
+        return;
+    };
+    let at = |row: &str| {
+        Operand::at(
+            t,
+            row,
+            TOTAL_COL,
+            false,
+            format!("{}, column {TOTAL_COL}", short_row(row)),
+        )
+    };
+    for claim in settled(report) {
+        match claim.kind {
+            Kind::Received => compare(
+                rule,
+                &claim,
+                vec![at(NEW)],
+                &[vec![at(NEW), at(CARRIED_IN)]],
+                out,
+            ),
+            Kind::CarriedIn => compare(rule, &claim, vec![at(CARRIED_IN)], &[], out),
+            Kind::Completed => compare(rule, &claim, vec![at(TOTAL)], &[], out),
+            Kind::CarriedOut => compare(rule, &claim, vec![at(CARRIED_OUT)], &[], out),
+            _ => {}
+        }
+    }
+}
+
+/// C10: figures of section 一 against table 4.
+pub(crate) fn c10(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    let Some(t) = rule.table(report, TableKind::ReviewLitigation) else {
+        return;
+    };
+    let at = |row: &str| Operand::at(t, row, T4_TOTAL, false, format!("{row} {T4_TOTAL}"));
+    let lit = || LITIGATION.iter().map(|r| at(r)).collect::<Vec<_>>();
+    for claim in settled(report) {
+        match claim.kind {
+            Kind::Review => compare(rule, &claim, vec![at(REVIEW)], &[], out),
+            Kind::Litigation => compare(rule, &claim, lit(), &[], out),
+            Kind::ReviewAndLitigation => {
+                let mut all = vec![at(REVIEW)];
+                all.extend(lit());
+                compare(rule, &claim, all, &[], out)
+            }
+            _ => {}
+        }
+    }
+}

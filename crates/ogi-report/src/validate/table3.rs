@@ -1,0 +1,219 @@
+//! Table 3 (收到和处理政府信息公开申请情况): rules C1–C5, and C4 for table 4's subtotals.
+
+use super::{short_row, Equation, Operand, Out, RuleInfo};
+use crate::model::{Report, Table, TableKind};
+use crate::template::{self, RowRole, T3_COLS, T4_COLS};
+
+/// `一、本年新收政府信息公开申请数量`.
+pub(crate) const NEW: &str = "一、本年新收政府信息公开申请数量";
+/// `二、上年结转政府信息公开申请数量`.
+pub(crate) const CARRIED_IN: &str = "二、上年结转政府信息公开申请数量";
+/// The group of result rows, `三、本年度办理结果`.
+pub(crate) const RESULTS: &str = "三、本年度办理结果";
+/// Prefix of every result row.
+pub(crate) const RESULTS_PREFIX: &str = "三、本年度办理结果/";
+/// `三、本年度办理结果/（七）总计`.
+pub(crate) const TOTAL: &str = "三、本年度办理结果/（七）总计";
+/// `四、结转下年度继续办理`.
+pub(crate) const CARRIED_OUT: &str = "四、结转下年度继续办理";
+/// The column holding row totals.
+pub(crate) const TOTAL_COL: &str = "总计";
+
+/// True when some cell of the (non-subtotal) row holds a value.
+fn printed(t: &Table, path: &str) -> bool {
+    t.rows
+        .iter()
+        .any(|r| r.row == path && !r.subtotal && r.cells.iter().any(|c| c.value.is_some()))
+}
+
+/// The （六） row that is a group in 2021 but often printed as one row, and its sub-rows.
+fn other_handling(t: &Table) -> Option<(&'static str, Vec<&'static str>)> {
+    let desc = template::table3(t.template);
+    let (i, d) = desc
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.role == RowRole::GroupOrData)?;
+    let subs = desc
+        .iter()
+        .filter(|s| s.parent == Some(i))
+        .map(|s| s.path)
+        .collect();
+    Some((d.path, subs))
+}
+
+/// Whether the single （六）其他处理 row stands for the group: it does unless a sub-row holds a value.
+fn single_other_row(t: &Table) -> bool {
+    match other_handling(t) {
+        None => false,
+        Some((single, subs)) => !subs.iter().any(|s| printed(t, s)) && printed(t, single),
+    }
+}
+
+/// The result rows C3 sums, in template order: （一）, （二）, （三）1–8, （四）1–3, （五）1–5 and
+/// （六） or （六）1–3, whichever shape the report printed.
+pub(crate) fn result_rows(t: &Table) -> Vec<&'static str> {
+    let desc = template::table3(t.template);
+    let single = single_other_row(t);
+    let parent_of_subs = desc.iter().position(|d| d.role == RowRole::GroupOrData);
+    desc.iter()
+        .filter(|d| d.path.starts_with(RESULTS_PREFIX) && d.path != TOTAL)
+        .filter(|d| match d.role {
+            RowRole::Data => !(single && d.parent.is_some() && d.parent == parent_of_subs),
+            RowRole::GroupOrData => single,
+            RowRole::Group => false,
+        })
+        .map(|d| d.path)
+        .collect()
+}
+
+fn op(t: &Table, row: &str, column: &str) -> Operand {
+    Operand::at(t, row, column, false, short_row(row))
+}
+
+/// C1: per column, 一 + 二 = （七）总计 + 四.
+pub(crate) fn c1(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    let Some(t) = rule.table(report, TableKind::Applications) else {
+        return;
+    };
+    for col in T3_COLS {
+        out.equation(
+            rule,
+            Equation {
+                place: format!("in table 3, column {}", col.label),
+                lhs: vec![op(t, NEW, col.label), op(t, CARRIED_IN, col.label)],
+                rhs: vec![op(t, TOTAL, col.label), op(t, CARRIED_OUT, col.label)],
+            },
+        );
+    }
+}
+
+/// C2: per row (printed subtotals included), 总计 = 自然人 + the five 法人或其他组织 columns.
+pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    let Some(t) = rule.table(report, TableKind::Applications) else {
+        return;
+    };
+    for r in &t.rows {
+        let at = |c: &str| Operand::at(t, &r.row, c, r.subtotal, c);
+        let parts = T3_COLS
+            .iter()
+            .filter(|c| c.label != TOTAL_COL)
+            .map(|c| at(c.label))
+            .collect();
+        let kind = if r.subtotal { "subtotal row" } else { "row" };
+        out.equation(
+            rule,
+            Equation {
+                place: format!("in table 3, {kind} {}", short_row(&r.row)),
+                lhs: vec![at(TOTAL_COL)],
+                rhs: parts,
+            },
+        );
+    }
+}
+
+/// C3: per column, （七）总计 = Σ of the result rows.
+pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    let Some(t) = rule.table(report, TableKind::Applications) else {
+        return;
+    };
+    let rows = result_rows(t);
+    for col in T3_COLS {
+        out.equation(
+            rule,
+            Equation {
+                place: format!("in table 3, column {}", col.label),
+                lhs: vec![op(t, TOTAL, col.label)],
+                rhs: rows.iter().map(|r| op(t, r, col.label)).collect(),
+            },
+        );
+    }
+}
+
+/// The sub-rows a printed subtotal row of `group` stands for.
+fn children(t: &Table, group: &str) -> Vec<&'static str> {
+    match t.kind {
+        TableKind::Applications if group == RESULTS => result_rows(t),
+        TableKind::Applications => {
+            let prefix = format!("{group}/");
+            template::table3(t.template)
+                .iter()
+                .filter(|d| d.role == RowRole::Data && d.path.starts_with(&prefix))
+                .map(|d| d.path)
+                .collect()
+        }
+        TableKind::ReviewLitigation => {
+            let prefix = format!("{group}/");
+            template::T4_ROWS
+                .iter()
+                .copied()
+                .filter(|p| p.starts_with(&prefix))
+                .collect()
+        }
+        TableKind::ActiveDisclosure => Vec::new(),
+    }
+}
+
+/// C4: a printed group subtotal = Σ its sub-rows, per column (tables 3 and 4).
+pub(crate) fn c4(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    for kind in [TableKind::Applications, TableKind::ReviewLitigation] {
+        let Some(t) = rule.table(report, kind) else {
+            continue;
+        };
+        let cols: Vec<&str> = match kind {
+            TableKind::ReviewLitigation => T4_COLS.iter().map(|c| c.label).collect(),
+            _ => T3_COLS.iter().map(|c| c.label).collect(),
+        };
+        // (group path, whether it is a row flagged `subtotal`)
+        let mut groups: Vec<(&str, bool)> = t
+            .rows
+            .iter()
+            .filter(|r| r.subtotal)
+            .map(|r| (r.row.as_str(), true))
+            .collect();
+        // A 2021 single （六）其他处理 row printed next to values in its sub-rows is their subtotal.
+        if let (TableKind::Applications, Some((single, subs))) = (kind, other_handling(t)) {
+            if printed(t, single) && subs.iter().any(|s| printed(t, s)) {
+                groups.push((single, false));
+            }
+        }
+        for (group, flagged) in groups {
+            let subs = children(t, group);
+            if subs.is_empty() {
+                continue;
+            }
+            for col in &cols {
+                out.equation(
+                    rule,
+                    Equation {
+                        place: format!(
+                            "in table {}, subtotal row {}, column {col}",
+                            kind.number(),
+                            short_row(group)
+                        ),
+                        lhs: vec![Operand::at(t, group, col, flagged, short_row(group))],
+                        rhs: subs
+                            .iter()
+                            .map(|s| Operand::at(t, s, col, false, short_row(s)))
+                            .collect(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// C5: every value of table 3 is a non-negative integer.
+pub(crate) fn c5(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    let Some(t) = rule.table(report, TableKind::Applications) else {
+        return;
+    };
+    for r in &t.rows {
+        for c in &r.cells {
+            if let Some(v) = c.value {
+                if v.as_i64().is_none_or(|n| n < 0) {
+                    out.bad_value(rule, t, &r.row, c, "a non-negative integer");
+                }
+            }
+        }
+    }
+}
