@@ -421,6 +421,7 @@ mod tests {
                 ItemKind::Blank => "B".into(),
                 ItemKind::Empty => "E".into(),
                 ItemKind::Text => "T".into(),
+                ItemKind::Digits => "D".into(),
             })
             .collect()
     }

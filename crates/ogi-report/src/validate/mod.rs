@@ -99,7 +99,7 @@ impl RuleInfo {
     pub(crate) fn table<'r>(&self, report: &'r Report, kind: TableKind) -> Option<&'r Table> {
         report
             .table(kind)
-            .filter(|t| self.templates.contains(&t.template))
+            .filter(|t| t.template.is_none_or(|tp| self.templates.contains(&tp)))
     }
 }
 

@@ -30,7 +30,11 @@ pub(crate) fn c11(rule: &RuleInfo, report: &Report, out: &mut Out) {
     for r in &t.rows {
         for c in &r.cells {
             let Some(v) = c.value else { continue };
-            let (ok, what) = match kind_of(t.template, &r.row, &c.column) {
+            let (ok, what) = match kind_of(
+                t.template.unwrap_or(crate::model::Template::V2021),
+                &r.row,
+                &c.column,
+            ) {
                 ValueKind::Count => (v.as_i64().is_some_and(|n| n >= 0), "a non-negative integer"),
                 ValueKind::Signed => (v.as_i64().is_some(), "an integer"),
                 ValueKind::Amount | ValueKind::AmountWanYuan => (

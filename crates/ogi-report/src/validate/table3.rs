@@ -28,7 +28,7 @@ fn printed(t: &Table, path: &str) -> bool {
 
 /// The （六） row that is a group in 2021 but often printed as one row, and its sub-rows.
 fn other_handling(t: &Table) -> Option<(&'static str, Vec<&'static str>)> {
-    let desc = template::table3(t.template);
+    let desc = template::table3(t.template.unwrap_or(crate::model::Template::V2021));
     let (i, d) = desc
         .iter()
         .enumerate()
@@ -52,7 +52,7 @@ fn single_other_row(t: &Table) -> bool {
 /// The result rows C3 sums, in template order: （一）, （二）, （三）1–8, （四）1–3, （五）1–5 and
 /// （六） or （六）1–3, whichever shape the report printed.
 pub(crate) fn result_rows(t: &Table) -> Vec<&'static str> {
-    let desc = template::table3(t.template);
+    let desc = template::table3(t.template.unwrap_or(crate::model::Template::V2021));
     let single = single_other_row(t);
     let parent_of_subs = desc.iter().position(|d| d.role == RowRole::GroupOrData);
     desc.iter()
@@ -135,7 +135,7 @@ fn children(t: &Table, group: &str) -> Vec<&'static str> {
         TableKind::Applications if group == RESULTS => result_rows(t),
         TableKind::Applications => {
             let prefix = format!("{group}/");
-            template::table3(t.template)
+            template::table3(t.template.unwrap_or(crate::model::Template::V2021))
                 .iter()
                 .filter(|d| d.role == RowRole::Data && d.path.starts_with(&prefix))
                 .map(|d| d.path)

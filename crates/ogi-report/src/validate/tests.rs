@@ -41,7 +41,7 @@ fn t3_table(template: Template, rows: &[(&str, Vals<7>)]) -> Table {
     let cols: Vec<&str> = T3_COLS.iter().map(|c| c.label).collect();
     Table {
         kind: TableKind::Applications,
-        template,
+        template: Some(template),
         span: Span::default(),
         rows: rows
             .iter()
@@ -76,7 +76,7 @@ fn t4(vals: [i64; 15]) -> Report {
     Report {
         review_litigation: Some(Table {
             kind: TableKind::ReviewLitigation,
-            template: Template::V2021,
+            template: Some(Template::V2021),
             span: Span::default(),
             rows,
         }),
@@ -91,7 +91,7 @@ type T2Row<'a> = (&'a str, &'a [&'a str], &'a [Option<i64>]);
 fn t2_table(template: Template, rows: &[T2Row]) -> Table {
     Table {
         kind: TableKind::ActiveDisclosure,
-        template,
+        template: Some(template),
         span: Span::default(),
         rows: rows
             .iter()
