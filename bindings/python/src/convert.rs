@@ -8,6 +8,7 @@
 //! pyo3's `PanicException` (a `BaseException` that `except Exception` does not catch): every
 //! call into the core goes through `guard`, which turns it into a `RuntimeError`.
 
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
@@ -15,8 +16,9 @@ use ogi_report::{Options, Prose, Severity};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
-use pyo3::types::{PyByteArray, PyBytes, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::Report;
@@ -107,34 +109,69 @@ impl Input {
     }
 }
 
+/// The `prose=` keyword: `'as_written'`, `'clean'` or `'simplified'`.
+pub(crate) struct ProseArg(pub(crate) Prose);
+
+impl FromPyObject<'_, '_> for ProseArg {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        let text = ob.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "prose must be a str ('as_written', 'clean' or 'simplified'), got {}",
+                type_name(&ob)
+            ))
+        })?;
+        match &*text.to_cow()? {
+            "as_written" => Ok(ProseArg(Prose::AsWritten)),
+            "clean" => Ok(ProseArg(Prose::Clean)),
+            "simplified" => Ok(ProseArg(Prose::Simplified)),
+            other => Err(PyValueError::new_err(format!(
+                "prose must be 'as_written', 'clean' or 'simplified', not {other:?}"
+            ))),
+        }
+    }
+}
+
+/// The `encoding=` keyword: a WHATWG label known to encoding_rs.
+pub(crate) struct EncodingArg(String);
+
+impl FromPyObject<'_, '_> for EncodingArg {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        let label: String = ob
+            .cast::<PyString>()
+            .map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "encoding must be a str such as 'gbk' or None, got {}",
+                    type_name(&ob)
+                ))
+            })?
+            .to_cow()?
+            .into_owned();
+        if encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none() {
+            return Err(PyValueError::new_err(format!(
+                "unknown encoding {label:?} (use a WHATWG label such as 'utf-8', 'gbk', 'gb18030', 'big5', 'utf-16le')"
+            )));
+        }
+        Ok(EncodingArg(label))
+    }
+}
+
 /// Options checked once, shared by every parse of a call.
 pub(crate) struct Parser {
     options: Options,
 }
 
 impl Parser {
-    /// Keyword arguments → `Options`; a bad literal is a ValueError.
-    pub(crate) fn new(prose: &str, encoding: Option<String>, html: Option<bool>) -> PyResult<Self> {
-        let prose = match prose {
-            "as_written" => Prose::AsWritten,
-            "clean" => Prose::Clean,
-            "simplified" => Prose::Simplified,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "prose must be 'as_written', 'clean' or 'simplified', not {other:?}"
-                )))
-            }
-        };
-        let mut options = Options::default().with_prose(prose).with_html(html);
-        if let Some(label) = encoding {
-            if encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none() {
-                return Err(PyValueError::new_err(format!(
-                    "unknown encoding {label:?} (use a WHATWG label such as 'utf-8', 'gbk', 'gb18030', 'big5', 'utf-16le')"
-                )));
-            }
+    /// Keyword arguments → `Options`.
+    pub(crate) fn new(prose: ProseArg, encoding: Option<EncodingArg>, html: Option<bool>) -> Self {
+        let mut options = Options::default().with_prose(prose.0).with_html(html);
+        if let Some(EncodingArg(label)) = encoding {
             options = options.with_encoding(label);
         }
-        Ok(Parser { options })
+        Parser { options }
     }
 
     fn run(&self, input: &Input) -> Result<ogi_report::Report, Failure> {
@@ -302,6 +339,70 @@ pub(crate) fn reports(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<Vec<ogi_re
             ))
         })?;
         out.push(report.get().inner.clone());
+    }
+    Ok(out)
+}
+
+/// Columns of `to_pandas` for many reports: a dict of equal-length lists, built in one pass.
+/// Labels repeat on every report, so each distinct string becomes one Python object.
+pub(crate) fn cell_columns<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut items = Vec::new();
+    for item in obj.try_iter()? {
+        let item = item?;
+        let report = item.cast_into::<Report>().map_err(|e| {
+            PyTypeError::new_err(format!(
+                "to_pandas() expects Report items, got {}",
+                type_name(e.into_inner().as_ref())
+            ))
+        })?;
+        items.push(report);
+    }
+    let names = [
+        "index", "agency", "year", "template", "table", "row", "column", "value", "unit", "raw",
+    ];
+    let columns: Vec<Bound<'py, PyList>> = names.iter().map(|_| PyList::empty(py)).collect();
+    let mut interned: HashMap<String, Bound<'py, PyAny>> = HashMap::new();
+    let mut text = |s: Option<&str>| -> Bound<'py, PyAny> {
+        match s {
+            None => py.None().into_bound(py),
+            Some(s) => interned
+                .entry(s.to_string())
+                .or_insert_with(|| PyString::new(py, s).into_any())
+                .clone(),
+        }
+    };
+    for (index, item) in items.iter().enumerate() {
+        let report = &item.get().inner;
+        let agency = text(report.meta.agency.as_deref());
+        let template = text(report.meta.template.map(|t| t.as_str()));
+        for cell in report.cells() {
+            let value = cell.value.map(|v| match v {
+                ogi_report::Number::Int(i) => i as f64,
+                ogi_report::Number::Decimal(d) => d.to_f64().unwrap_or(f64::NAN),
+            });
+            let row: [Bound<'py, PyAny>; 10] = [
+                index.into_pyobject(py)?.into_any(),
+                agency.clone(),
+                report.meta.year.into_pyobject(py)?,
+                template.clone(),
+                cell.table.into_pyobject(py)?.into_any(),
+                text(Some(&cell.row)),
+                text(Some(&cell.column)),
+                value.into_pyobject(py)?,
+                text(cell.unit.as_deref()),
+                text(cell.raw.as_deref()),
+            ];
+            for (column, v) in columns.iter().zip(row) {
+                column.append(v)?;
+            }
+        }
+    }
+    let out = PyDict::new(py);
+    for (name, column) in names.iter().zip(columns) {
+        out.set_item(name, column)?;
     }
     Ok(out)
 }

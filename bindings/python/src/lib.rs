@@ -11,7 +11,7 @@ mod convert;
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
-use convert::{Input, Parser};
+use convert::{EncodingArg, Input, Parser, ProseArg};
 
 /// A parsed annual report (政府信息公开工作年度报告).
 #[pyclass(frozen, module = "ogi_report", name = "Report")]
@@ -111,17 +111,17 @@ impl Report {
 /// Parse one report from text (`str`) or raw bytes in any supported encoding.
 #[pyfunction]
 #[pyo3(
-    signature = (data, /, *, prose = String::from("as_written"), encoding = None, html = None),
+    signature = (data, /, *, prose = ProseArg(ogi_report::Prose::AsWritten), encoding = None, html = None),
     text_signature = "(data, /, *, prose='as_written', encoding=None, html=None)"
 )]
 fn parse(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
-    prose: String,
-    encoding: Option<String>,
+    prose: ProseArg,
+    encoding: Option<EncodingArg>,
     html: Option<bool>,
 ) -> PyResult<Report> {
-    let parser = Parser::new(&prose, encoding, html)?;
+    let parser = Parser::new(prose, encoding, html);
     let input = Input::data(data, "parse")?;
     parser.one(py, input)
 }
@@ -129,17 +129,17 @@ fn parse(
 /// Read and parse one file; I/O problems raise OSError.
 #[pyfunction]
 #[pyo3(
-    signature = (path, /, *, prose = String::from("as_written"), encoding = None, html = None),
+    signature = (path, /, *, prose = ProseArg(ogi_report::Prose::AsWritten), encoding = None, html = None),
     text_signature = "(path, /, *, prose='as_written', encoding=None, html=None)"
 )]
 fn parse_path(
     py: Python<'_>,
     path: &Bound<'_, PyAny>,
-    prose: String,
-    encoding: Option<String>,
+    prose: ProseArg,
+    encoding: Option<EncodingArg>,
     html: Option<bool>,
 ) -> PyResult<Report> {
-    let parser = Parser::new(&prose, encoding, html)?;
+    let parser = Parser::new(prose, encoding, html);
     let input = Input::path(path, "parse_path")?;
     parser.one(py, input)
 }
@@ -147,18 +147,18 @@ fn parse_path(
 /// Parse many reports (str, bytes or paths) in parallel, without the GIL; results in input order.
 #[pyfunction]
 #[pyo3(
-    signature = (items, /, *, threads = None, prose = String::from("as_written"), encoding = None, html = None),
+    signature = (items, /, *, threads = None, prose = ProseArg(ogi_report::Prose::AsWritten), encoding = None, html = None),
     text_signature = "(items, /, *, threads=None, prose='as_written', encoding=None, html=None)"
 )]
 fn parse_many(
     py: Python<'_>,
     items: &Bound<'_, PyAny>,
     threads: Option<usize>,
-    prose: String,
-    encoding: Option<String>,
+    prose: ProseArg,
+    encoding: Option<EncodingArg>,
     html: Option<bool>,
 ) -> PyResult<Vec<Report>> {
-    let parser = Parser::new(&prose, encoding, html)?;
+    let parser = Parser::new(prose, encoding, html);
     let inputs = Input::many(items)?;
     parser.many(py, inputs, threads)
 }
@@ -177,6 +177,16 @@ fn validate_series<'py>(
     )
 }
 
+/// The columns of `ogi_report.to_pandas` (private: `_frames.py` builds the DataFrame).
+#[pyfunction]
+#[pyo3(signature = (reports, /))]
+fn _cell_columns<'py>(
+    py: Python<'py>,
+    reports: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+    convert::cell_columns(py, reports)
+}
+
 /// Raise the error a panic inside the parser would raise (tests the guard).
 #[pyfunction]
 fn _panic_guard_selftest() -> PyResult<()> {
@@ -187,7 +197,10 @@ fn _panic_guard_selftest() -> PyResult<()> {
 #[pymodule(name = "_ogi_report")]
 mod ogi_report_module {
     #[pymodule_export]
-    use super::{_panic_guard_selftest, parse, parse_many, parse_path, validate_series, Report};
+    use super::{
+        _cell_columns, _panic_guard_selftest, parse, parse_many, parse_path, validate_series,
+        Report,
+    };
 
     #[pymodule_init]
     fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {

@@ -88,7 +88,8 @@ def test_options_are_keyword_only_literals() -> None:
         (lambda: ogi_report.parse_many(5), "parse_many() expects an iterable"),
         (lambda: ogi_report.parse_many("text"), "got a single str or bytes"),
         (lambda: ogi_report.parse_many(["ok", 7]), "item 1: expected str, bytes or os.PathLike, got int"),
-        (lambda: ogi_report.parse(b"", prose=1), "prose"),
+        (lambda: ogi_report.parse(b"", prose=1), "prose must be a str ('as_written', 'clean' or 'simplified'), got int"),
+        (lambda: ogi_report.parse(b"", encoding=b"gbk"), "encoding must be a str such as 'gbk' or None, got bytes"),
         (lambda: ogi_report.validate_series([1]), "validate_series() expects Report items, got int"),
     ],
 )

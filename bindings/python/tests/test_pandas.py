@@ -72,6 +72,11 @@ def test_mapping_adds_a_file_column(corpus: List[Path]) -> None:
     assert len(single) == golden_cell_count(SEED_004)
 
 
+def test_wrong_items_raise_type_error() -> None:
+    with pytest.raises(TypeError, match=r"to_pandas\(\) expects Report items, got str"):
+        ogi_report.to_pandas(["not a report"])  # type: ignore[list-item]
+
+
 def test_empty_input_keeps_the_columns_and_dtypes() -> None:
     assert_dtypes(ogi_report.to_pandas([]), CELL_DTYPES)
     assert len(ogi_report.diagnostics_frame([])) == 0
@@ -89,3 +94,13 @@ def test_diagnostics_frame(corpus: List[Path]) -> None:
     assert frame["code"].str.match(r"^[DNSTV]\d{3}$").all()
     for name, dtype in {"index": "int64", "year": "Int64", "table": "Int64", "span_start": "Int64", "code": "string", "message": "string"}.items():
         assert frame[name].dtype == pd.api.types.pandas_dtype(dtype), name
+
+
+def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    report = ogi_report.parse_path(SEED_004)
+    for frame in (ogi_report.to_pandas, ogi_report.diagnostics_frame):
+        with pytest.raises(ImportError, match=r"pip install 'ogi-report\[pandas\]'"):
+            frame([report])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Tuple, Union
 
-from ._ogi_report import Report
+from ._ogi_report import Report, _cell_columns
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -41,9 +41,6 @@ def _items(reports: Reports) -> Tuple[List[Tuple[Optional[str], Report]], bool]:
     return [(None, r) for r in reports], False
 
 
-_CELL_COLUMNS = ["agency", "year", "template", "table", "row", "column", "value", "unit", "raw"]
-
-
 def to_pandas(reports: Reports) -> pandas.DataFrame:
     """A tidy DataFrame of every value cell, one row per cell.
 
@@ -54,24 +51,7 @@ def to_pandas(reports: Reports) -> pandas.DataFrame:
     """
     pd = _pandas()
     items, with_files = _items(reports)
-    cols: dict[str, list[Any]] = {k: [] for k in ["index", "file", *_CELL_COLUMNS]}
-    for index, (file, report) in enumerate(items):
-        meta = report.meta
-        cells = report.cells()
-        n = len(cells)
-        cols["index"] += [index] * n
-        cols["file"] += [file] * n
-        cols["agency"] += [meta["agency"]] * n
-        cols["year"] += [meta["year"]] * n
-        cols["template"] += [meta["template"]] * n
-        for c in cells:
-            cols["table"].append(c["table"])
-            cols["row"].append(c["row"])
-            cols["column"].append(c["column"])
-            v = c["value"]
-            cols["value"].append(None if v is None else float(v))
-            cols["unit"].append(c["unit"])
-            cols["raw"].append(c["raw"])
+    cols: dict[str, Any] = _cell_columns([report for _, report in items])
     dtypes = {
         "index": "int64",
         "file": "string",
@@ -85,8 +65,12 @@ def to_pandas(reports: Reports) -> pandas.DataFrame:
         "unit": "string",
         "raw": "string",
     }
-    if not with_files:
-        del cols["file"], dtypes["file"]
+    if with_files:
+        files = [file for file, _ in items]
+        index = cols.pop("index")
+        cols = {"index": index, "file": [files[i] for i in index], **cols}
+    else:
+        del dtypes["file"]
     return pd.DataFrame({k: pd.array(v, dtype=dtypes[k]) for k, v in cols.items()})
 
 

@@ -1,7 +1,7 @@
 """Type stubs of the extension module (checked against the runtime by mypy's stubtest)."""
 
 import os
-from typing import Iterable, List, Literal, Optional, Tuple, Union, final
+from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, final
 
 from ._types import Diagnostic, Meta, ReportDict, Section, Table, TidyCell
 
@@ -9,6 +9,7 @@ __version__: str
 __all__ = [
     "Report",
     "__version__",
+    "_cell_columns",
     "_panic_guard_selftest",
     "parse",
     "parse_many",
@@ -72,4 +73,5 @@ def parse_many(
     html: Optional[bool] = None,
 ) -> List[Report]: ...
 def validate_series(reports: Iterable[Report], /) -> List[Diagnostic]: ...
+def _cell_columns(reports: Iterable[Report], /) -> Dict[str, List[Any]]: ...
 def _panic_guard_selftest() -> None: ...
