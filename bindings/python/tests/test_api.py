@@ -103,8 +103,10 @@ def test_missing_file_raises_file_not_found(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError) as info:
         ogi_report.parse_path(missing)
     assert info.value.filename == str(missing)
-    with pytest.raises(FileNotFoundError):
-        ogi_report.parse_many([SEED, missing, SEED])
+    for threads in (None, 1, 2):
+        with pytest.raises(FileNotFoundError) as info:
+            ogi_report.parse_many([SEED, missing, SEED, tmp_path / "second.txt"], threads=threads)
+        assert info.value.filename == str(missing), "the first failure in input order is raised"
     with pytest.raises(IsADirectoryError):
         ogi_report.parse_path(tmp_path)
 
