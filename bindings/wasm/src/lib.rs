@@ -1,0 +1,97 @@
+//! WebAssembly binding of ogi-report: the npm package `ogi-report`.
+//!
+//! Four functions over plain objects — `parse`, `validate`, `cells`, `validateSeries` — the same
+//! API as every other surface (DESIGN §6). A report is returned as the object its JSON contract
+//! describes, so `JSON.stringify(parse(x))` equals the native `serde_json` output, and the same
+//! object (or its JSON parsed back) is accepted by the other functions.
+//!
+//! Panics: wasm32 builds abort on panic (`panic = "abort"`), so a panic cannot be caught and
+//! would surface as a `RuntimeError: unreachable`. The core is written never to panic on any
+//! input; the node tests feed it random bytes and hostile inputs to hold it to that. The
+//! `panic-hook` feature prints the panic message on the console should one ever happen.
+#![forbid(unsafe_code)]
+
+mod convert;
+
+use convert::Input;
+pub use convert::{ParseOptions, ProseOption};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const REPORT_TYPES: &str = include_str!("../types/report.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_TYPES: &str = r#"
+/** The `diagnostic` attached to an error raised by this package (E001 input, E002 options, E003 report object, E004 output). */
+export interface BindingDiagnostic {
+  code: "E001" | "E002" | "E003" | "E004";
+  severity: "error";
+  message: string;
+}
+/** Errors thrown by `parse`, `validate`, `cells` and `validateSeries` (only for wrong argument types). */
+export interface OgiReportError extends Error {
+  name: "OgiReportError";
+  diagnostic: BindingDiagnostic;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The options object of `parse` (typed for TypeScript as the generated `ParseOptions`).
+    #[wasm_bindgen(typescript_type = "ParseOptions")]
+    pub type JsParseOptions;
+}
+
+#[cfg(feature = "panic-hook")]
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Parse a report held as text or as bytes in any supported encoding. Never fails on content:
+/// problems are in `report.diagnostics`. Throws an `OgiReportError` only for wrong argument types.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn parse(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    options: Option<JsParseOptions>,
+) -> Result<JsValue, JsValue> {
+    let options = convert::options(&options.map_or(JsValue::UNDEFINED, JsValue::from))?;
+    let report = match convert::input(&input)? {
+        Input::Text(s) => ogi_report::parse_with(&s, &options),
+        Input::Bytes(b) => ogi_report::parse_bytes_with(&b, &options),
+    };
+    convert::to_js(&report)
+}
+
+/// Check every arithmetic rule of the template on a report returned by `parse`.
+#[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    let report = convert::report(report, "validate")?;
+    convert::to_js(&report.validate())
+}
+
+/// One tidy record per value cell of every table, with the template's canonical labels.
+#[wasm_bindgen(unchecked_return_type = "TidyCell[]")]
+pub fn cells(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    let report = convert::report(report, "cells")?;
+    convert::to_js(&report.cells())
+}
+
+/// Check the cross-year rules over reports of one agency, in any order.
+#[wasm_bindgen(js_name = validateSeries, unchecked_return_type = "Diagnostic[]")]
+pub fn validate_series(
+    #[wasm_bindgen(unchecked_param_type = "Report[]")] reports: JsValue,
+) -> Result<JsValue, JsValue> {
+    let reports = convert::reports(reports, "validateSeries")?;
+    convert::to_js(&ogi_report::validate_series(&reports))
+}
+
+/// The version of this package (the core's version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
