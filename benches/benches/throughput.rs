@@ -94,7 +94,7 @@ fn bench_corpus(c: &mut Criterion) {
 
 fn synthetic() -> Vec<Synth> {
     let seeds = load_seeds(&corpus_dir()).expect("seeds");
-    generate(&seeds, 10_000, 0x06_1E_2024)
+    generate(&seeds, 10_000, 0x061E_2024)
 }
 
 fn bytes_of<'a>(it: impl Iterator<Item = &'a Synth>) -> Vec<Vec<u8>> {
