@@ -27,8 +27,7 @@ step "clippy (core and CLI)"
 cargo clippy -p ogi-report -p ogi-report-cli --all-targets -- -D warnings
 
 step "cargo test (workspace)"
-cargo test --workspace --exclude ogi-report-python --exclude ogi-report-wasm 2>/dev/null \
-  || cargo test --workspace
+cargo test --workspace --exclude ogi-report-python
 
 if [ -x scripts/test-opencc.sh ]; then
   step "opencc backend"
