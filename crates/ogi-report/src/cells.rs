@@ -93,7 +93,14 @@ fn unit(s: &str) -> IResult<&str, &str> {
 
 /// Parse a whole token as a value: `12`, `+2`, `-18`, `减4`, `增3`, `168.61万元`, `1,234`.
 pub(crate) fn parse_value(tok: &str) -> Option<(Number, Option<String>)> {
-    let r: IResult<&str, (Option<char>, Option<&str>, &str, Option<&str>)> = all_consuming((
+    // Fast path: a plain count, by far the most common cell.
+    let b = tok.as_bytes();
+    if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
+        let v = b.iter().fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0'));
+        return Some((Number::Int(v), None));
+    }
+    type Parts<'a> = (Option<char>, Option<&'a str>, &'a str, Option<&'a str>);
+    let r: IResult<&str, Parts<'_>> = all_consuming((
         opt(one_of("+-")),
         opt(alt((tag("减少"), tag("增加"), tag("减"), tag("增")))),
         unsigned,
@@ -259,7 +266,7 @@ fn split_mixed(seg: &str, start: usize, end: usize, base: usize, out: &mut Vec<(
     let has_other = tok.chars().any(|c| c as u32 >= 0x80);
     let lead = tok.trim_start_matches(['减', '增', '+', '-']);
     let starts_numeric = lead.starts_with(|c: char| c.is_ascii_digit());
-    if !(has_digit && has_other) || !starts_numeric || parse_value(tok).is_some() {
+    if !has_digit || !has_other || !starts_numeric || parse_value(tok).is_some() {
         out.push((base + start, base + end));
         return;
     }

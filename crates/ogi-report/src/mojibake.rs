@@ -44,10 +44,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use encoding_rs::{EncoderResult, GB18030, GBK};
+use encoding_rs::{GB18030, GBK};
 
 /// Longest run examined from one candidate, in characters.
 const MAX_RUN: usize = 128;
+/// The first, short look at a candidate, in characters.
+const SHORT_WINDOW: usize = 12;
 /// Shortest accepted UTF-8-as-GBK run, in characters.
 const MIN_FAMILY1: usize = 3;
 
@@ -70,6 +72,7 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
     let starts = family1_starts();
     let mut freq: Option<HashMap<char, u32>> = None;
     let mut pos = 0usize;
+    let mut window: Vec<(usize, char)> = Vec::with_capacity(MAX_RUN + 2);
     while pos < text.len() {
         let Some(rest) = text.get(pos..) else { break };
         let hit = rest
@@ -86,19 +89,36 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
                 continue;
             }
         }
-        // Candidates look at a bounded window only, so the whole scan stays linear.
-        let window: Vec<(usize, char)> = text
-            .get(at..)
-            .unwrap_or_default()
-            .char_indices()
-            .take(MAX_RUN + 2)
-            .map(|(o, ch)| (at + o, ch))
-            .collect();
-        let found = if is_mark {
-            out_of_phase_at(text, &window, &mut freq)
-        } else {
-            utf8_as_gbk_at(text, &window)
-        };
+        // Candidates look at a bounded window only, so the whole scan stays linear. Most
+        // candidates die within a few characters: look at a short window first and widen it
+        // only when the run reaches its end.
+        let mut found = None;
+        for width in [SHORT_WINDOW, MAX_RUN + 2] {
+            window.clear();
+            window.extend(
+                text.get(at..)
+                    .unwrap_or_default()
+                    .char_indices()
+                    .take(width)
+                    .map(|(o, ch)| (at + o, ch)),
+            );
+            let got = if is_mark {
+                out_of_phase_at(text, &window, &mut freq)
+            } else {
+                utf8_as_gbk_at(text, &window)
+            };
+            let reaches_end = window.len() == width
+                && match &got {
+                    Some((_, next)) => window
+                        .get(width.saturating_sub(2))
+                        .is_some_and(|&(o, _)| *next >= o),
+                    None => false,
+                };
+            found = got;
+            if !reaches_end {
+                break;
+            }
+        }
         if let Some((new_runs, next)) = found {
             runs.extend(new_runs);
             pos = pos.max(next);
@@ -109,16 +129,43 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
 
 /// GBK bytes of one character: `(bytes, len)`, len 1 or 2; `None` when GBK cannot hold it.
 fn gbk_bytes(c: char) -> Option<([u8; 2], usize)> {
-    let mut utf8 = [0u8; 4];
-    let mut out = [0u8; 4];
-    let mut enc = GBK.new_encoder();
-    let (res, _, written) =
-        enc.encode_from_utf8_without_replacement(c.encode_utf8(&mut utf8), &mut out, true);
-    match (res, written) {
-        (EncoderResult::InputEmpty, 1) => Some(([*out.first()?, 0], 1)),
-        (EncoderResult::InputEmpty, 2) => Some(([*out.first()?, *out.get(1)?], 2)),
-        _ => None,
+    if c.is_ascii() {
+        return Some(([c as u8, 0], 1));
     }
+    let code = *gbk_table().get(c as usize)?;
+    if code == 0 {
+        return None;
+    }
+    Some(([(code >> 8) as u8, (code & 0xFF) as u8], 2))
+}
+
+/// The two-byte GBK code of every BMP character GBK holds (0 elsewhere), built once from the
+/// decoder: a table lookup instead of an encoder call per character.
+fn gbk_table() -> &'static [u16] {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![0u16; 0x10000];
+        let mut pair = [0u8; 2];
+        for lead in 0x81u8..=0xFE {
+            for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
+                pair[0] = lead;
+                pair[1] = trail;
+                let (s, bad) = GBK.decode_without_bom_handling(&pair);
+                if bad {
+                    continue;
+                }
+                let mut it = s.chars();
+                if let (Some(c), None) = (it.next(), it.next()) {
+                    if let Some(slot) = table.get_mut(c as usize) {
+                        if *slot == 0 && !c.is_ascii() {
+                            *slot = u16::from(lead) << 8 | u16::from(trail);
+                        }
+                    }
+                }
+            }
+        }
+        table
+    })
 }
 
 fn bit(set: &[u64], c: char) -> bool {
@@ -633,8 +680,7 @@ mod tests {
             big.len() as f64 / 1e6 / dt.as_secs_f64()
         );
         let clean = seeds
-            .replace('?', "")
-            .replace('€', "")
+            .replace(['?', '€'], "")
             .repeat(10_000_000 / seeds.len() + 1);
         let t = std::time::Instant::now();
         let runs = find_mojibake(&clean);

@@ -47,9 +47,16 @@ fn heading_prefix(s: &str) -> IResult<&str, bool> {
     Ok((s, num.is_some()))
 }
 
+/// The first `n` characters of `s`, without copying.
+fn prefix_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => s.get(..i).unwrap_or(s),
+        None => s,
+    }
+}
+
 fn kind_matches(kind: SectionKind, line: &str) -> bool {
-    let head: String = line.chars().take(40).collect();
-    let h = head.as_str();
+    let h = prefix_chars(line, 40);
     match kind {
         SectionKind::Overview => {
             h.starts_with("总体情况")
@@ -67,12 +74,12 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
                 || h.starts_with("依申请公开政府信息情况")
         }
         SectionKind::ReviewLitigation => {
-            let short: String = h.chars().take(30).collect();
+            let short = prefix_chars(h, 30);
             (short.contains("复议") && short.contains("诉讼")) && !short.starts_with("行政复议")
                 || short.starts_with("政府信息公开行政复议")
         }
         SectionKind::Problems => {
-            let short: String = h.chars().take(24).collect();
+            let short = prefix_chars(h, 24);
             short.contains("问题")
                 && (short.contains("改进")
                     || short.contains("打算")
@@ -238,6 +245,9 @@ pub(crate) fn iso((y, m, d): (u16, u8, u8)) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// A date as (year, month, day).
+pub(crate) type Ymd = (u16, u8, u8);
+
 /// Metadata found in the canonical text (offsets canonical).
 #[derive(Debug, Default)]
 pub(crate) struct MetaFound {
@@ -245,7 +255,7 @@ pub(crate) struct MetaFound {
     pub agency: Option<String>,
     pub year: Option<u16>,
     pub published: Option<String>,
-    pub period: Option<((u16, u8, u8), (u16, u8, u8))>,
+    pub period: Option<(Ymd, Ymd)>,
     /// Start of the signature block / footer residue after the last section (canonical).
     pub tail_start: Option<usize>,
 }
@@ -322,10 +332,7 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         let t_start = start + lead;
         let t = t.strip_prefix("标题:").map(str::trim).unwrap_or(t);
         let t_start = if l.trim().starts_with("标题:") {
-            start
-                + l.find("标题:").unwrap_or(0)
-                + "标题:".len()
-                + (l.len() - l.trim_start().len()).min(0)
+            start + l.find("标题:").unwrap_or(0) + "标题:".len()
         } else {
             t_start
         };

@@ -33,14 +33,6 @@ pub(crate) struct Ctx<'a, 'm> {
     pub cells_read: usize,
 }
 
-/// Canonical bounds of the table areas.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Areas {
-    pub t2: Option<(usize, usize)>,
-    pub t3: Option<(usize, usize)>,
-    pub t4: Option<(usize, usize)>,
-}
-
 /// Count template marks in `text[from..to]`.
 pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> (usize, usize) {
     let count = |marks: &[&str]| {
@@ -358,7 +350,6 @@ fn reading_text(ctx: &Ctx<'_, '_>, r: &Reading) -> Vec<String> {
 
 /// A row slot during table assembly.
 struct Slot {
-    desc_idx: usize,
     anchor: Option<Anchor>,
     items: Vec<Item>,
     region: (usize, usize),
@@ -611,8 +602,7 @@ pub(crate) fn table3(
     let mut slots: Vec<Slot> = descs
         .iter()
         .enumerate()
-        .map(|(i, _)| Slot {
-            desc_idx: i,
+        .map(|_| Slot {
             anchor: None,
             items: vec![],
             region: (0, 0),

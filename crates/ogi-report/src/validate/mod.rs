@@ -395,6 +395,8 @@ const LIST_ALL_UP_TO: usize = 8;
 pub(crate) struct Out {
     /// The diagnostics, in rule order.
     pub diags: Vec<Diagnostic>,
+    /// The figures section 一 states, read once for C7 and C10.
+    pub prose_claims: Option<Vec<prose::Claim>>,
 }
 
 impl Out {

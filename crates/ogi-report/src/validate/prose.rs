@@ -184,11 +184,34 @@ pub(crate) fn fold(text: &str) -> Vec<char> {
 }
 
 fn is_clause_end(c: char) -> bool {
-    "，,。；;：:！!？?（）()\u{3010}\u{3011}[]“”\"".contains(c)
+    matches!(
+        c,
+        '，' | ','
+            | '。'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '！'
+            | '!'
+            | '？'
+            | '?'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+            | '\u{3010}'
+            | '\u{3011}'
+            | '['
+            | ']'
+            | '“'
+            | '”'
+            | '"'
+    )
 }
 
 fn is_sentence_end(c: char) -> bool {
-    "。；;！!？?".contains(c)
+    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?')
 }
 
 const UNITS: &str = "件起宗条个份次例";
@@ -572,6 +595,10 @@ fn settled(report: &Report) -> Vec<Claim> {
     let Some(section) = report.section(SectionKind::Overview) else {
         return Vec::new();
     };
+    settled_uncached(report, section)
+}
+
+fn settled_uncached(report: &Report, section: &crate::model::Section) -> Vec<Claim> {
     let all = claims(&section.text, report.meta.year);
     let mut out: Vec<Claim> = Vec::new();
     let mut dropped: Vec<Kind> = Vec::new();
@@ -681,7 +708,11 @@ pub(crate) fn c7(rule: &RuleInfo, report: &Report, out: &mut Out) {
             format!("{}, column {TOTAL_COL}", short_row(row)),
         )
     };
-    for claim in settled(report) {
+    for claim in out
+        .prose_claims
+        .get_or_insert_with(|| settled(report))
+        .clone()
+    {
         match claim.kind {
             Kind::Received => compare(
                 rule,
@@ -705,7 +736,11 @@ pub(crate) fn c10(rule: &RuleInfo, report: &Report, out: &mut Out) {
     };
     let at = |row: &str| Operand::at(t, row, T4_TOTAL, false, format!("{row} {T4_TOTAL}"));
     let lit = || LITIGATION.iter().map(|r| at(r)).collect::<Vec<_>>();
-    for claim in settled(report) {
+    for claim in out
+        .prose_claims
+        .get_or_insert_with(|| settled(report))
+        .clone()
+    {
         match claim.kind {
             Kind::Review => compare(rule, &claim, vec![at(REVIEW)], &[], out),
             Kind::Litigation => compare(rule, &claim, lit(), &[], out),

@@ -1,0 +1,40 @@
+//! Quick throughput probe (not a benchmark of record: use `cargo bench`): parse + validate over
+//! the synthetic corpus, split by script, printing MB/s. Handy under `perf record`.
+use std::time::Instant;
+
+use ogi_report_benches::synth::{corpus_dir, generate, load_seeds};
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2000);
+    let reps: usize = std::env::args()
+        .nth(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let seeds = load_seeds(&corpus_dir()).expect("seeds");
+    let docs = generate(&seeds, n, 0x061E_2024);
+    let (trad, simp): (Vec<_>, Vec<_>) = docs.iter().partition(|d| d.traditional);
+    for (name, set) in [("simplified", simp), ("traditional+pinyin", trad)] {
+        let bytes: usize = set.iter().map(|d| d.text.len()).sum();
+        let mut best = f64::MAX;
+        for _ in 0..reps {
+            let t = Instant::now();
+            let mut cells = 0;
+            for d in &set {
+                let r = ogi_report::parse(&d.text);
+                cells += r.cells().len() + r.validate().len();
+            }
+            best = best.min(t.elapsed().as_secs_f64());
+            std::hint::black_box(cells);
+        }
+        println!(
+            "{name}: {} reports, {:.1} MB, {:.1} MB/s, {:.0} reports/s",
+            set.len(),
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / best,
+            set.len() as f64 / best
+        );
+    }
+}
