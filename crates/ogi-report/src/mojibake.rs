@@ -89,6 +89,10 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
                 continue;
             }
         }
+        // Cheap test first: the first MIN_FAMILY1 characters' GBK bytes must read as UTF-8.
+        if !is_mark && !family1_prefix_ok(text.get(at..).unwrap_or_default()) {
+            continue;
+        }
         // Candidates look at a bounded window only, so the whole scan stays linear. Most
         // candidates die within a few characters: look at a short window first and widen it
         // only when the run reaches its end.
@@ -274,6 +278,24 @@ fn plausible_repaired(c: char) -> bool {
 type Found = Option<(Vec<MojibakeRun>, usize)>;
 
 /// Family 1 at the start of `chars` (a window of the text): the runs and the byte to go on from.
+/// True when the GBK bytes of the first [`MIN_FAMILY1`] characters of `s` continue as valid
+/// UTF-8: a necessary condition for a UTF-8-read-as-GBK run, checked without allocating.
+fn family1_prefix_ok(s: &str) -> bool {
+    let mut st = Utf8State::default();
+    for c in s.chars().take(MIN_FAMILY1) {
+        if c.is_ascii() {
+            return false;
+        }
+        let Some((b, n)) = gbk_bytes(c) else {
+            return false;
+        };
+        if !b.get(..n).unwrap_or_default().iter().all(|&x| st.feed(x)) {
+            return false;
+        }
+    }
+    true
+}
+
 fn utf8_as_gbk_at(text: &str, chars: &[(usize, char)]) -> Found {
     let i = 0usize;
     let mut st = Utf8State::default();

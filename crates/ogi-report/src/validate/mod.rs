@@ -332,6 +332,29 @@ pub(crate) struct Operand {
     pub negative: bool,
 }
 
+/// Fast path for the common case: true when every cell of `lhs` and `rhs` holds a value and the
+/// two sums are equal, so the rule holds and no operand needs to be built. Cells are
+/// `(row, column, subtotal)`.
+pub(crate) fn quick_holds(
+    t: &Table,
+    lhs: &[(&str, &str, bool)],
+    rhs: &[(&str, &str, bool)],
+) -> bool {
+    let value = |&(row, col, sub): &(&str, &str, bool)| -> Option<rust_decimal::Decimal> {
+        t.rows
+            .iter()
+            .find(|r| r.subtotal == sub && r.row == row)?
+            .cell(col)?
+            .value
+            .map(|v| v.as_decimal())
+    };
+    let total = |side: &[(&str, &str, bool)]| -> Option<rust_decimal::Decimal> {
+        side.iter()
+            .try_fold(rust_decimal::Decimal::ZERO, |acc, c| Some(acc + value(c)?))
+    };
+    matches!((total(lhs), total(rhs)), (Some(a), Some(b)) if a == b)
+}
+
 impl Operand {
     /// The operand at `row`/`column` of `table` (a printed subtotal row when `subtotal`); blank
     /// when the row or cell is absent.

@@ -1,6 +1,6 @@
 //! Table 3 (收到和处理政府信息公开申请情况): rules C1–C5, and C4 for table 4's subtotals.
 
-use super::{short_row, Equation, Operand, Out, RuleInfo};
+use super::{quick_holds, short_row, Equation, Operand, Out, RuleInfo};
 use crate::model::{Report, Table, TableKind};
 use crate::template::{self, RowRole, T3_COLS, T4_COLS};
 
@@ -76,6 +76,14 @@ pub(crate) fn c1(rule: &RuleInfo, report: &Report, out: &mut Out) {
         return;
     };
     for col in T3_COLS {
+        let c = col.label;
+        if quick_holds(
+            t,
+            &[(NEW, c, false), (CARRIED_IN, c, false)],
+            &[(TOTAL, c, false), (CARRIED_OUT, c, false)],
+        ) {
+            continue;
+        }
         out.equation(
             rule,
             Equation {
@@ -93,6 +101,14 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
         return;
     };
     for r in &t.rows {
+        let parts: Vec<(&str, &str, bool)> = T3_COLS
+            .iter()
+            .filter(|c| c.label != TOTAL_COL)
+            .map(|c| (r.row.as_str(), c.label, r.subtotal))
+            .collect();
+        if quick_holds(t, &[(r.row.as_str(), TOTAL_COL, r.subtotal)], &parts) {
+            continue;
+        }
         let at = |c: &str| Operand::at(t, &r.row, c, r.subtotal, c);
         let parts = T3_COLS
             .iter()
@@ -118,6 +134,10 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
     };
     let rows = result_rows(t);
     for col in T3_COLS {
+        let parts: Vec<(&str, &str, bool)> = rows.iter().map(|r| (*r, col.label, false)).collect();
+        if quick_holds(t, &[(TOTAL, col.label, false)], &parts) {
+            continue;
+        }
         out.equation(
             rule,
             Equation {
