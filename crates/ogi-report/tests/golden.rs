@@ -112,4 +112,13 @@ golden! {
     real_045_html_2019 => "045_pingtan-2019-page.html",
     real_046_html_2021_word_markup => "046_pingtan-2021-page.html",
     real_047_html_2023 => "047_pingtan-2023-page.html",
+    constructed_101_seed004_html_rowspan => "101_constructed-seed004-html-rowspan.html",
+    constructed_102_seed003_html_rowspan => "102_constructed-seed003-html-rowspan.html",
+    constructed_103_seed002_html_rowspan => "103_constructed-seed002-html-rowspan.html",
+    constructed_104_seed002_markdown_shredded => "104_constructed-seed002-markdown-shredded.md",
+    constructed_105_seed004_markdown_shredded => "105_constructed-seed004-markdown-shredded.md",
+    constructed_106_seed003_markdown_shredded => "106_constructed-seed003-markdown-shredded.md",
+    constructed_107_seed003_pypdf_page_break => "107_constructed-seed003-pypdf-page-break.txt",
+    constructed_108_seed004_pypdf_page_break => "108_constructed-seed004-pypdf-page-break.txt",
+    constructed_109_seed002_pypdf_page_break => "109_constructed-seed002-pypdf-page-break.txt",
 }

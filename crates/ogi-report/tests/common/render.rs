@@ -429,8 +429,17 @@ fn emit_row(out: &mut String, layout: Layout, cells: &[String]) {
         Layout::Html => {
             out.push_str("<tr>");
             for c in cells {
-                out.push_str("<td><p><span>");
-                out.push_str(c);
+                // `\u{1}N\u{1}label`: a label cell spanning N rows.
+                match c.strip_prefix('\u{1}').and_then(|r| r.split_once('\u{1}')) {
+                    Some((n, label)) => {
+                        out.push_str(&format!("<td rowspan=\"{n}\"><p><span>"));
+                        out.push_str(label);
+                    }
+                    None => {
+                        out.push_str("<td><p><span>");
+                        out.push_str(c);
+                    }
+                }
                 out.push_str("</span></p></td>");
             }
             out.push_str("</tr>\n");
@@ -600,7 +609,17 @@ pub fn render(s: &TableSet, layout: Layout) -> String {
     for (i, r) in s.t3.iter().enumerate() {
         let mut label = vec![];
         if let Some(g) = r.group {
-            if layout != Layout::MarkdownShredded && layout != Layout::Markdown {
+            if layout == Layout::Html {
+                let span = 1 + s
+                    .t3
+                    .iter()
+                    .skip(i + 1)
+                    .take_while(|x| {
+                        x.group.is_none() && x.path.contains('/') && !x.path.ends_with("（七）总计")
+                    })
+                    .count();
+                label.push(format!("\u{1}{span}\u{1}{g}"));
+            } else if layout != Layout::MarkdownShredded && layout != Layout::Markdown {
                 label.push(g.to_string());
             } else if layout == Layout::MarkdownShredded {
                 out.push_str(&format!("### {g}\n"));
