@@ -113,6 +113,10 @@ enum Cmd {
         common: Common,
         #[arg(long, value_enum, default_value = "human")]
         format: DiagFormat,
+        /// Check the cross-year rules (C6, C12, C13) over the reports given (e.g. a folder of one
+        /// agency's reports, any order) instead of each report's own rules.
+        #[arg(long)]
+        series: bool,
     },
 }
 
@@ -424,7 +428,12 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
     let (common, job) = match &cli.cmd {
         Cmd::Parse { common, format } => (common, Job::Parse(*format)),
         Cmd::Cells { common, format } => (common, Job::Cells(*format)),
-        Cmd::Validate { common, format } => (common, Job::Validate(*format)),
+        Cmd::Validate {
+            common,
+            format,
+            series: true,
+        } => return run_series(common, *format),
+        Cmd::Validate { common, format, .. } => (common, Job::Validate(*format)),
     };
     let opts = options(common);
     let globs = glob_set(&common.glob)
@@ -517,6 +526,73 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
     Ok(match job {
         Job::Validate(_) if summary.reports_with_errors > 0 => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
+    })
+}
+
+/// `validate --series`: parse every input, then check the rules that compare years.
+fn run_series(common: &Common, format: DiagFormat) -> io::Result<ExitCode> {
+    let opts = options(common);
+    let globs = glob_set(&common.glob)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, format!("--glob: {e}")))?;
+    let inputs = expand(&common.files, &globs);
+    let jobs = common
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(io::Error::other)?;
+    let parsed: Vec<Result<ogi_report::Report, String>> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| match input {
+                Input::WalkError(path, e) => Err(format!("{path}: {e}")),
+                Input::File(p) => read_input(p)
+                    .map(|b| ogi_report::parse_bytes_with(&b, &opts))
+                    .map_err(|e| format!("{}: {e}", p.display())),
+            })
+            .collect()
+    });
+    let mut reports = Vec::new();
+    for r in parsed {
+        match r {
+            Ok(rep) => reports.push(rep),
+            Err(e) => eprintln!("ogi-report: {e}"),
+        }
+    }
+    if reports.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    let diags = ogi_report::validate_series(&reports);
+    let mut out: Box<dyn Write> = match &common.output {
+        Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p)?)),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    match format {
+        DiagFormat::Human => {
+            for d in &diags {
+                writeln!(out, "{}", human(d, "series"))?;
+            }
+        }
+        DiagFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::json!({ "reports": reports.len(), "diagnostics": diags })
+        )?,
+    }
+    out.flush()?;
+    if !common.quiet {
+        eprintln!(
+            "series: {} reports, {} findings",
+            reports.len(),
+            diags.len()
+        );
+    }
+    Ok(if diags.iter().any(|d| d.severity == Severity::Error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
 }
 
