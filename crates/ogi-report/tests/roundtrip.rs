@@ -286,7 +286,8 @@ mod traditional {
     proptest! {
         #[test]
         fn traditional_with_pinyin_glosses_round_trips(set in table_set(true), layout in proptest::sample::select(vec![Layout::Pipe, Layout::CellPerLine, Layout::Tabs, Layout::PdfText, Layout::Html])) {
-            let cc = opencc_fmmseg::OpenCC::new();
+            static CC: std::sync::OnceLock<opencc_fmmseg::OpenCC> = std::sync::OnceLock::new();
+            let cc = CC.get_or_init(opencc_fmmseg::OpenCC::new);
             let text = glossed(&cc.s2t(&render(&set, layout), false));
             let r = ogi_report::parse(&text);
             check_spans(text.len(), Some(&text), &r)?;
