@@ -1,19 +1,33 @@
 #!/usr/bin/env bash
 # Build the ogi_report wheel and run its checks: stubtest (the .pyi against the runtime) and pytest.
 # Idempotent: creates .venv at the repository root when missing and installs only what is missing.
-# Needs rustup (the pinned toolchain) and python3 ≥ 3.9 with venv; reaches PyPI only.
+# Needs rustup (installs the pinned toolchain when missing) and python3 ≥ 3.9 with venv (or
+# PYTHON=/path/to/python); reaches PyPI and crates.io only.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 venv="$root/.venv"
 py="$venv/bin/python"
+python="${PYTHON:-python3}"
 
-if [ ! -x "$py" ]; then
-    python3 -m venv "$venv"
+# The toolchain pinned in rust-toolchain.toml (rustup may be set not to install it on first use).
+channel="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
+command -v rustup >/dev/null || { echo "rustup is needed: https://rustup.rs" >&2; exit 1; }
+if ! rustup toolchain list | grep -q "^$channel"; then
+    rustup toolchain install "$channel" --profile minimal
+fi
+
+# A usable venv has a python that runs and a pip; anything else (none yet, a half-made one, one
+# whose base interpreter has gone) is made again.
+if ! "$py" -m pip --version >/dev/null 2>&1; then
+    "$python" -c 'import sys; assert sys.version_info >= (3, 9), sys.version' \
+        || { echo "$python must be CPython >= 3.9 (set PYTHON=...)" >&2; exit 1; }
+    "$python" -m venv --clear "$venv" \
+        || { echo "'$python -m venv' failed: on Debian's own python3, apt-get install python3-venv" >&2; exit 1; }
 fi
 # Install only what is missing (maturin pinned; the rest at the newest version that installs).
-mapfile -t need < <("$py" - <<'PY'
+need="$("$py" - <<'PY'
 from importlib.metadata import PackageNotFoundError, version
 for name, pin in [("maturin", "1.16.0"), ("pytest", None), ("pandas", None), ("pandas-stubs", None), ("mypy", None)]:
     try:
@@ -24,9 +38,11 @@ for name, pin in [("maturin", "1.16.0"), ("pytest", None), ("pandas", None), ("p
     if not ok:
         print(f"{name}=={pin}" if pin else name)
 PY
-)
-if [ ${#need[@]} -gt 0 ]; then
-    "$py" -m pip install --quiet --disable-pip-version-check "${need[@]}"
+)"
+if [ -n "$need" ]; then
+    read -r -d '' -a pkgs <<<"$need" || true
+    echo "installing from PyPI: ${pkgs[*]}"
+    "$py" -m pip install --quiet --disable-pip-version-check --index-url https://pypi.org/simple "${pkgs[@]}"
 fi
 
 rm -f target/wheels/ogi_report-*.whl

@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import List
 
-import pytest
 from conftest import CORPUS
 
 import ogi_report
@@ -93,16 +92,23 @@ def crafted_c2_failure() -> "tuple[ogi_report.Report, str]":
     return ogi_report.parse(broken), ROW_1
 
 
-@pytest.mark.xfail(strict=False, reason="validation rules (C1–C11) land in another branch; until then validate() returns []")
 def test_failing_cell_is_marked() -> None:
+    untouched = ogi_report.parse_path(SEED_003)
+    assert not [d for d in untouched.validate() if d["severity"] == "error"]
+    assert not [c for c in parse_html(untouched._repr_html_()).cells if "ogi-fail" in c.get("class", "").split()]
+
     report, row = crafted_c2_failure()
-    failures = [d for d in report.validate() if d["code"] == "V002"]
-    assert failures, "C2 must fail on the crafted report"
-    assert any((c["table"], c["row"], c["column"]) == (3, row, "总计") for d in failures for c in d.get("cells", []))
+    errors = [d for d in report.validate() if d["severity"] == "error"]
+    failures = [d for d in errors if d["code"] == "V002"]
+    assert len(failures) == 1, "C2 must fail once on the crafted report"
+    assert failures[0]["location"]["row"] == row and failures[0]["actual"] == "7" and failures[0]["expected"] == "0"
+    assert any((c["table"], c["row"], c["column"]) == (3, row, "总计") for c in failures[0]["cells"])
     cells = parse_html(report._repr_html_()).cells
     marked = [c for c in cells if "ogi-fail" in c.get("class", "").split()]
     assert any(c["text"] == "7" and "V002" in c.get("title", "") for c in marked)
     assert all("title" in c for c in marked)
+    named = {(c["table"], c["row"], c["column"]) for d in errors for c in d["cells"]}
+    assert len(marked) == len(named), "exactly the cells the failing rules name are marked"
 
 
 def test_marking_follows_the_diagnostics() -> None:

@@ -38,8 +38,10 @@ def test_seed_004_one_row_per_cell() -> None:
     frame = ogi_report.to_pandas([report])
     assert len(frame) == golden_cell_count(SEED_004) == len(report.cells())
     assert_dtypes(frame, CELL_DTYPES)
-    if all(getattr(report, t) is not None for t in ("active_disclosure", "applications", "review_litigation")):
-        assert len(frame) == 198  # every cell of the 2019 template
+    assert report.meta["template"] == "2019"
+    assert all(getattr(report, t) is not None for t in ("active_disclosure", "applications", "review_litigation"))
+    assert len(frame) == 198  # every cell of the 2019 template: 22 in table 2, 161 in table 3, 15 in table 4
+    assert frame.groupby("table").size().to_dict() == {2: 22, 3: 161, 4: 15}
     assert set(frame["table"].unique()) <= {2, 3, 4}
     assert (frame["index"] == 0).all()
 
@@ -48,10 +50,13 @@ def test_complete_reports_have_every_template_cell(corpus: List[Path]) -> None:
     reports = ogi_report.parse_many(corpus)
     frame = ogi_report.to_pandas(reports)
     assert len(frame) == sum(golden_cell_count(p) for p in corpus)
+    complete = set()
     for i, report in enumerate(reports):
         if all(getattr(report, t) is not None for t in ("active_disclosure", "applications", "review_litigation")):
             size = {"2019": 198, "2021": 200}[report.meta["template"]]
             assert (frame["index"] == i).sum() == size, corpus[i].name
+            complete.add(report.meta["template"])
+    assert complete == {"2019", "2021"}, "the corpus has complete reports of both templates"
 
 
 def test_value_is_nullable_float_and_raw_keeps_the_text(corpus: List[Path]) -> None:
