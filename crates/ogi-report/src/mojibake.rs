@@ -633,8 +633,7 @@ mod tests {
             big.len() as f64 / 1e6 / dt.as_secs_f64()
         );
         let clean = seeds
-            .replace('?', "")
-            .replace('€', "")
+            .replace(['?', '€'], "")
             .repeat(10_000_000 / seeds.len() + 1);
         let t = std::time::Instant::now();
         let runs = find_mojibake(&clean);

@@ -119,7 +119,6 @@ fn fold(c: char) -> Option<char> {
         '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => None,
         '\r' => Some('\n'),
         '\u{2028}' | '\u{2029}' | '\u{000C}' | '\u{000B}' => Some('\n'),
-        '．' => Some('.'),
         '〔' => Some('['),
         '〕' => Some(']'),
         '﹙' => Some('('),
@@ -210,7 +209,7 @@ pub(crate) fn normalise(src: &str) -> Canon {
                 continue;
             }
         }
-        let b = bytes[i];
+        let Some(&b) = bytes.get(i) else { break };
         if b < 0x80 {
             // ASCII: only `(` after a CJK char (gloss), `\r` and control folding matter.
             if b == b'(' && prev_cjk {

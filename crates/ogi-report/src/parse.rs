@@ -214,7 +214,8 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     }
 
     let mut older = false;
-    let (mut t2, mut t3, mut t4) = (None, None, None);
+    let (mut t2, mut t3) = (None, None);
+    let t4;
     if let Some(tpl) = template {
         t2 = table2(&mut ctx, tpl, t2_from, t2_to);
         t3 = table3(&mut ctx, tpl, t3_from, t3_to);

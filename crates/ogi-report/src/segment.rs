@@ -238,6 +238,9 @@ pub(crate) fn iso((y, m, d): (u16, u8, u8)) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// A date as (year, month, day).
+type Ymd = (u16, u8, u8);
+
 /// Metadata found in the canonical text (offsets canonical).
 #[derive(Debug, Default)]
 pub(crate) struct MetaFound {
@@ -245,7 +248,7 @@ pub(crate) struct MetaFound {
     pub agency: Option<String>,
     pub year: Option<u16>,
     pub published: Option<String>,
-    pub period: Option<((u16, u8, u8), (u16, u8, u8))>,
+    pub period: Option<(Ymd, Ymd)>,
     /// Start of the signature block / footer residue after the last section (canonical).
     pub tail_start: Option<usize>,
 }
@@ -254,7 +257,14 @@ fn year_in(s: &str) -> Option<(usize, u16)> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
-        if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) {
+        let four = b
+            .get(i..i + 4)
+            .is_some_and(|w| w.iter().all(u8::is_ascii_digit));
+        let after_digit = i
+            .checked_sub(1)
+            .and_then(|j| b.get(j))
+            .is_some_and(u8::is_ascii_digit);
+        if four && !after_digit {
             let rest = s.get(i + 4..).unwrap_or("").trim_start();
             if rest.starts_with('年') {
                 if let Ok(y) = s.get(i..i + 4).unwrap_or("").parse::<u16>() {
@@ -322,10 +332,7 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         let t_start = start + lead;
         let t = t.strip_prefix("标题:").map(str::trim).unwrap_or(t);
         let t_start = if l.trim().starts_with("标题:") {
-            start
-                + l.find("标题:").unwrap_or(0)
-                + "标题:".len()
-                + (l.len() - l.trim_start().len()).min(0)
+            start + l.find("标题:").unwrap_or(0) + "标题:".len()
         } else {
             t_start
         };

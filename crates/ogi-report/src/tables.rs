@@ -33,14 +33,6 @@ pub(crate) struct Ctx<'a, 'm> {
     pub cells_read: usize,
 }
 
-/// Canonical bounds of the table areas.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Areas {
-    pub t2: Option<(usize, usize)>,
-    pub t3: Option<(usize, usize)>,
-    pub t4: Option<(usize, usize)>,
-}
-
 /// Count template marks in `text[from..to]`.
 pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> (usize, usize) {
     let count = |marks: &[&str]| {
@@ -358,7 +350,6 @@ fn reading_text(ctx: &Ctx<'_, '_>, r: &Reading) -> Vec<String> {
 
 /// A row slot during table assembly.
 struct Slot {
-    desc_idx: usize,
     anchor: Option<Anchor>,
     items: Vec<Item>,
     region: (usize, usize),
@@ -610,9 +601,7 @@ pub(crate) fn table3(
     // 1. Data rows in order.
     let mut slots: Vec<Slot> = descs
         .iter()
-        .enumerate()
-        .map(|(i, _)| Slot {
-            desc_idx: i,
+        .map(|_| Slot {
             anchor: None,
             items: vec![],
             region: (0, 0),
@@ -788,7 +777,9 @@ pub(crate) fn table3(
         if content.len() >= n * (own + 1) && !flattened {
             // Values for rows whose labels are missing follow.
             if own == 1 {
-                assigned[i] = Some(content.iter().take(n).cloned().collect());
+                if let Some(a) = assigned.get_mut(i) {
+                    *a = Some(content.iter().take(n).cloned().collect());
+                }
             }
             let mut rest = content.iter().skip(own * n).cloned().collect::<Vec<_>>();
             let mut j = i + 1;
@@ -804,8 +795,10 @@ pub(crate) fn table3(
                     && !(tpl == Template::V2021 && dj.role == RowRole::GroupOrData)
                 {
                     let chunk: Vec<Item> = rest.drain(..n).collect();
-                    assigned[j] = Some(chunk);
-                    positional[j] = true;
+                    if let (Some(a), Some(p)) = (assigned.get_mut(j), positional.get_mut(j)) {
+                        *a = Some(chunk);
+                        *p = true;
+                    }
                 }
                 j += 1;
             }

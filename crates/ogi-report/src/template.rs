@@ -4,7 +4,7 @@
 //! (`(一)` rather than `（一）`), ASCII `1.` numbering. The canonical labels users see in tidy
 //! cells (full-width parentheses, template-spec.md §6) are derived from these by [`display`].
 
-use crate::model::{TableKind, Template};
+use crate::model::Template;
 
 /// The kind of value a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,16 +109,6 @@ const fn row(path: &'static str, keys: &'static [&'static str], cols: &'static [
         role: RowRole::Data,
         parent: None,
         cols,
-    }
-}
-const fn grp(path: &'static str, keys: &'static [&'static str]) -> RowDesc {
-    RowDesc {
-        path,
-        keys,
-        number: None,
-        role: RowRole::Group,
-        parent: None,
-        cols: &[],
     }
 }
 
@@ -334,11 +324,6 @@ pub(crate) const MARKS_2021: &[&str] = &[
     "逾期不补正",
     "未按收费通知",
 ];
-
-/// The table a row path belongs to is known to callers; this names a table for messages.
-pub(crate) fn table_name(kind: TableKind) -> &'static str {
-    kind.title()
-}
 
 /// Blank-cell markers (template-spec.md §8), canonical form.
 pub(crate) const BLANKS: &[&str] = &["-", "/", "无", "—", "--", "——", "－", "\\", "–", "空"];

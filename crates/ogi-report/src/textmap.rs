@@ -165,6 +165,7 @@ impl OffsetMap {
         self.s_end += s_len;
     }
     /// Number of segments (a measure of the map's size).
+    #[cfg(test)]
     pub fn segment_count(&self) -> usize {
         self.segs.len()
     }

@@ -16,14 +16,6 @@ fn small() -> impl Strategy<Value = i64> {
     prop_oneof![4 => Just(0i64), 3 => 0i64..10, 2 => 10i64..200, 1 => 200i64..5000]
 }
 
-fn maybe<T: std::fmt::Debug + Clone>(
-    s: impl Strategy<Value = T>,
-    blanks: bool,
-) -> impl Strategy<Value = Option<T>> {
-    let p = if blanks { 0.1 } else { 0.0 };
-    proptest::option::weighted(1.0 - p, s)
-}
-
 fn amount() -> impl Strategy<Value = Val> {
     (
         0u32..100000,
@@ -85,6 +77,8 @@ fn table_set(blanks: bool) -> impl Strategy<Value = TableSet> {
             let rows = t3_rows(template);
             let nres = rows.len() - 4; // results rows between 二 and （七）
             let mut grid = vec![[0i64; 7]; rows.len()];
+            // Columns are filled across several rows at once: an index reads best.
+            #[allow(clippy::needless_range_loop)]
             for c in 0..6 {
                 let mut total = 0;
                 for r in 0..nres {
