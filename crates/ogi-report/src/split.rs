@@ -1452,6 +1452,60 @@ impl<'r, 'b> Joint<'r, 'b> {
     }
 }
 
+/// Fuzzing entry: split and check every reading against its rule.
+#[cfg(feature = "fuzzing")]
+pub(crate) fn fuzz_check(digits: &str, n: usize, rule: u8) {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in digits.char_indices() {
+        match (c == ' ', start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                runs.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push(s..digits.len());
+    }
+    let rule = match rule {
+        0 => RowRule::Free,
+        1 => RowRule::LastIsSum,
+        _ => RowRule::GroupTotals(5),
+    };
+    let row = RowRuns {
+        text: digits,
+        runs,
+        n,
+        rule,
+    };
+    let mut budget = Budget {
+        steps: 200_000,
+        max_readings: 64,
+    };
+    let cands = row_candidates(&row, &mut budget);
+    for r in &cands.readings {
+        assert_eq!(
+            r.pieces.len(),
+            n,
+            "a reading has {} pieces for {n} values",
+            r.pieces.len()
+        );
+        if rule == RowRule::LastIsSum {
+            if let Some(vals) = r.values.iter().copied().collect::<Option<Vec<i128>>>() {
+                let (last, rest) = vals.split_last().unwrap_or((&0, &[]));
+                assert_eq!(
+                    rest.iter().sum::<i128>(),
+                    *last,
+                    "a LastIsSum reading breaks its rule"
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2437,60 +2491,6 @@ mod tests {
                     Resolution::Ambiguous(ks) => prop_assert!(ks.contains(&orig), "row {} lost its original", i),
                     Resolution::NoSplit => prop_assert!(false, "row {} has no split", i),
                 }
-            }
-        }
-    }
-}
-
-/// Fuzzing entry: split and check every reading against its rule.
-#[cfg(feature = "fuzzing")]
-pub(crate) fn fuzz_check(digits: &str, n: usize, rule: u8) {
-    let mut runs = Vec::new();
-    let mut start = None;
-    for (i, c) in digits.char_indices() {
-        match (c == ' ', start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                runs.push(s..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        runs.push(s..digits.len());
-    }
-    let rule = match rule {
-        0 => RowRule::Free,
-        1 => RowRule::LastIsSum,
-        _ => RowRule::GroupTotals(5),
-    };
-    let row = RowRuns {
-        text: digits,
-        runs,
-        n,
-        rule,
-    };
-    let mut budget = Budget {
-        steps: 200_000,
-        max_readings: 64,
-    };
-    let cands = row_candidates(&row, &mut budget);
-    for r in &cands.readings {
-        assert_eq!(
-            r.pieces.len(),
-            n,
-            "a reading has {} pieces for {n} values",
-            r.pieces.len()
-        );
-        if rule == RowRule::LastIsSum {
-            if let Some(vals) = r.values.iter().copied().collect::<Option<Vec<i128>>>() {
-                let (last, rest) = vals.split_last().unwrap_or((&0, &[]));
-                assert_eq!(
-                    rest.iter().sum::<i128>(),
-                    *last,
-                    "a LastIsSum reading breaks its rule"
-                );
             }
         }
     }
