@@ -12,9 +12,7 @@ fi
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   cargo +nightly install cargo-fuzz --version 0.13.2 >/dev/null 2>&1 || cargo install cargo-fuzz --version 0.13.2
 fi
-mkdir -p fuzz/corpus/parse_bytes fuzz/corpus/parse_validate fuzz/corpus/split_digits
-cp -n tests/corpus/* fuzz/corpus/parse_bytes/ 2>/dev/null || true
-cp -n tests/corpus/*.txt fuzz/corpus/parse_validate/ 2>/dev/null || true
+scripts/fuzz-seed.sh
 for t in parse_bytes parse_validate split_digits; do
   echo "fuzzing $t for ${secs}s"
   cargo +nightly fuzz run "$t" -- -max_total_time="$secs" -max_len=262144 -rss_limit_mb=2048 -timeout=10 2>&1 \

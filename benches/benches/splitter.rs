@@ -21,14 +21,28 @@ fn bench_splitter(c: &mut Criterion) {
     let mut g = c.benchmark_group("splitter");
     g.sample_size(20).measurement_time(Duration::from_secs(3));
     let cases = [
-        ("60_digits_last_is_sum_12345", "12345".repeat(12), "000".to_string()),
-        ("60_digits_last_is_sum_9s", "9".repeat(60), "000".to_string()),
-        ("60_digits_free_3_values", "0000000".to_string(), "1234567890".repeat(6)),
+        (
+            "60_digits_last_is_sum_12345",
+            "12345".repeat(12),
+            "000".to_string(),
+        ),
+        (
+            "60_digits_last_is_sum_9s",
+            "9".repeat(60),
+            "000".to_string(),
+        ),
+        (
+            "60_digits_free_3_values",
+            "0000000".to_string(),
+            "1234567890".repeat(6),
+        ),
         ("real_row_6000017", "6000017".to_string(), "000".to_string()),
     ];
     for (name, row3, row2) in cases {
         let text = flattened(&row3, &row2);
-        g.bench_function(name, |b| b.iter(|| ogi_report::parse(black_box(&text)).diagnostics.len()));
+        g.bench_function(name, |b| {
+            b.iter(|| ogi_report::parse(black_box(&text)).diagnostics.len())
+        });
     }
     g.finish();
 }

@@ -91,6 +91,9 @@ fn unit(s: &str) -> IResult<&str, &str> {
     .parse(s)
 }
 
+/// A value token's parts: sign, sign word, digits, unit.
+type ValueParts<'a> = (Option<char>, Option<&'a str>, &'a str, Option<&'a str>);
+
 /// Parse a whole token as a value: `12`, `+2`, `-18`, `减4`, `增3`, `168.61万元`, `1,234`.
 pub(crate) fn parse_value(tok: &str) -> Option<(Number, Option<String>)> {
     // Fast path: a plain count, by far the most common cell.
@@ -99,8 +102,7 @@ pub(crate) fn parse_value(tok: &str) -> Option<(Number, Option<String>)> {
         let v = b.iter().fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0'));
         return Some((Number::Int(v), None));
     }
-    type Parts<'a> = (Option<char>, Option<&'a str>, &'a str, Option<&'a str>);
-    let r: IResult<&str, Parts<'_>> = all_consuming((
+    let r: IResult<&str, ValueParts<'_>> = all_consuming((
         opt(one_of("+-")),
         opt(alt((tag("减少"), tag("增加"), tag("减"), tag("增")))),
         unsigned,
@@ -266,7 +268,7 @@ fn split_mixed(seg: &str, start: usize, end: usize, base: usize, out: &mut Vec<(
     let has_other = tok.chars().any(|c| c as u32 >= 0x80);
     let lead = tok.trim_start_matches(['减', '增', '+', '-']);
     let starts_numeric = lead.starts_with(|c: char| c.is_ascii_digit());
-    if !has_digit || !has_other || !starts_numeric || parse_value(tok).is_some() {
+    if !(has_digit && has_other && starts_numeric) || parse_value(tok).is_some() {
         out.push((base + start, base + end));
         return;
     }
@@ -281,11 +283,12 @@ fn split_mixed(seg: &str, start: usize, end: usize, base: usize, out: &mut Vec<(
     }
     let mut k = 0;
     while k < pieces.len() {
-        let (mut s, mut e, n) = pieces[k];
+        let Some(&(mut s, mut e, n)) = pieces.get(k) else {
+            break;
+        };
         if n {
             // 减4 / 增3: the sign word belongs to the number.
-            if k > 0 {
-                let (ps, pe, _) = pieces[k - 1];
+            if let Some(&(ps, pe, _)) = k.checked_sub(1).and_then(|j| pieces.get(j)) {
                 let word = tok.get(ps..pe).unwrap_or("");
                 if let Some(w) = ['减', '增'].into_iter().find(|w| word.ends_with(*w)) {
                     let cut = pe - w.len_utf8();

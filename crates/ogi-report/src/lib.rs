@@ -57,6 +57,25 @@
 //! | `V013` | warning | C13: 上一年项目数量 ≠ last year's + 增/减 | `C13: …` |
 //! | `V100` | info | a rule not checkable: an operand is blank | `C2 not checkable for row …: 总计 is blank` |
 #![forbid(unsafe_code)]
+// Library code never panics on any input: no unwrap/expect, no explicit panics, no indexing
+// that input could push out of bounds. Tests may use all of these.
+//
+// Allowlist (each `#[allow]` sits on the item, with the reason next to it):
+// - `t2s/mod.rs`: `count_dense`, `build_dense`, `build_sparse` and the sortedness check index
+//   arrays in `const` evaluation; an index out of bounds there fails the build, never a run.
+// - `split.rs`: the `POW10` table, likewise built by the compiler.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
 #![warn(missing_docs)]
 
 mod cells;

@@ -209,7 +209,7 @@ pub(crate) fn normalise(src: &str) -> Canon {
                 continue;
             }
         }
-        let b = bytes[i];
+        let Some(&b) = bytes.get(i) else { break };
         if b < 0x80 {
             // ASCII: only `(` after a CJK char (gloss), `\r` and control folding matter.
             if b == b'(' && prev_cjk {

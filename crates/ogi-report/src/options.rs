@@ -39,9 +39,11 @@ pub struct Options {
     pub encoding: Option<String>,
     /// Inputs longer than this are cut, with diagnostic D003 (default 256 MiB).
     pub max_input_bytes: usize,
-    /// Bound on the glued-digit splitter's search steps per table (default 2,000,000).
+    /// Bound on the glued-digit splitter's search steps per table (default 2,000,000); a row whose
+    /// search it cuts short is left blank under T012 naming the row.
     pub max_split_steps: usize,
-    /// Bound on the number of cells read per table (default 100,000).
+    /// Bound on the cells (values and empty cells) read per table (default 100,000); past it the
+    /// rest of the table is not read and T012 names the table.
     pub max_cells: usize,
     /// Treat the input as HTML (`Some(true)`), as text (`Some(false)`), or detect (`None`).
     pub html: Option<bool>,

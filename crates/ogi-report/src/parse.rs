@@ -216,9 +216,13 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let mut older = false;
     let (mut t2, mut t3) = (None, None);
     let t4;
+    // The splitter's step bound holds per table (Options::max_split_steps).
+    let steps = opts.max_split_steps;
     if let Some(tpl) = template {
         t2 = table2(&mut ctx, tpl, t2_from, t2_to);
+        ctx.budget.steps = steps;
         t3 = table3(&mut ctx, tpl, t3_from, t3_to);
+        ctx.budget.steps = steps;
         t4 = table4(&mut ctx, Some(tpl), t4_from, t4_to);
     } else {
         t4 = table4(&mut ctx, None, t4_from, t4_to);

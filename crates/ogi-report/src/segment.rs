@@ -264,7 +264,14 @@ fn year_in(s: &str) -> Option<(usize, u16)> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
-        if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) {
+        let four = b
+            .get(i..i + 4)
+            .is_some_and(|w| w.iter().all(u8::is_ascii_digit));
+        let after_digit = i
+            .checked_sub(1)
+            .and_then(|j| b.get(j))
+            .is_some_and(u8::is_ascii_digit);
+        if four && !after_digit {
             let rest = s.get(i + 4..).unwrap_or("").trim_start();
             if rest.starts_with('年') {
                 if let Ok(y) = s.get(i..i + 4).unwrap_or("").parse::<u16>() {

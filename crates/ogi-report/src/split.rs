@@ -954,6 +954,8 @@ impl Hasher for MemoHasher {
 }
 
 /// Powers of ten that fit an `i128`: `POW10[e] = 10^e` for `e ≤ 38`.
+// Evaluated by the compiler: an index out of bounds would fail the build, not a run.
+#[allow(clippy::indexing_slicing)]
 const POW10: [i128; MAX_INT_DIGITS + 1] = {
     let mut t = [1i128; MAX_INT_DIGITS + 1];
     let mut i = 1;
@@ -1447,6 +1449,60 @@ impl<'r, 'b> Joint<'r, 'b> {
                 })
                 .collect(),
         )
+    }
+}
+
+/// Fuzzing entry: split and check every reading against its rule.
+#[cfg(feature = "fuzzing")]
+pub(crate) fn fuzz_check(digits: &str, n: usize, rule: u8) {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in digits.char_indices() {
+        match (c == ' ', start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                runs.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push(s..digits.len());
+    }
+    let rule = match rule {
+        0 => RowRule::Free,
+        1 => RowRule::LastIsSum,
+        _ => RowRule::GroupTotals(5),
+    };
+    let row = RowRuns {
+        text: digits,
+        runs,
+        n,
+        rule,
+    };
+    let mut budget = Budget {
+        steps: 200_000,
+        max_readings: 64,
+    };
+    let cands = row_candidates(&row, &mut budget);
+    for r in &cands.readings {
+        assert_eq!(
+            r.pieces.len(),
+            n,
+            "a reading has {} pieces for {n} values",
+            r.pieces.len()
+        );
+        if rule == RowRule::LastIsSum {
+            if let Some(vals) = r.values.iter().copied().collect::<Option<Vec<i128>>>() {
+                let (last, rest) = vals.split_last().unwrap_or((&0, &[]));
+                assert_eq!(
+                    rest.iter().sum::<i128>(),
+                    *last,
+                    "a LastIsSum reading breaks its rule"
+                );
+            }
+        }
     }
 }
 
@@ -2435,60 +2491,6 @@ mod tests {
                     Resolution::Ambiguous(ks) => prop_assert!(ks.contains(&orig), "row {} lost its original", i),
                     Resolution::NoSplit => prop_assert!(false, "row {} has no split", i),
                 }
-            }
-        }
-    }
-}
-
-/// Fuzzing entry: split and check every reading against its rule.
-#[cfg(feature = "fuzzing")]
-pub(crate) fn fuzz_check(digits: &str, n: usize, rule: u8) {
-    let mut runs = Vec::new();
-    let mut start = None;
-    for (i, c) in digits.char_indices() {
-        match (c == ' ', start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                runs.push(s..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        runs.push(s..digits.len());
-    }
-    let rule = match rule {
-        0 => RowRule::Free,
-        1 => RowRule::LastIsSum,
-        _ => RowRule::GroupTotals(5),
-    };
-    let row = RowRuns {
-        text: digits,
-        runs,
-        n,
-        rule,
-    };
-    let mut budget = Budget {
-        steps: 200_000,
-        max_readings: 64,
-    };
-    let cands = row_candidates(&row, &mut budget);
-    for r in &cands.readings {
-        assert_eq!(
-            r.pieces.len(),
-            n,
-            "a reading has {} pieces for {n} values",
-            r.pieces.len()
-        );
-        if rule == RowRule::LastIsSum {
-            if let Some(vals) = r.values.iter().copied().collect::<Option<Vec<i128>>>() {
-                let (last, rest) = vals.split_last().unwrap_or((&0, &[]));
-                assert_eq!(
-                    rest.iter().sum::<i128>(),
-                    *last,
-                    "a LastIsSum reading breaks its rule"
-                );
             }
         }
     }

@@ -29,8 +29,42 @@ pub(crate) struct Ctx<'a, 'm> {
     pub map: Mapper<'m>,
     pub diags: Vec<Diagnostic>,
     pub budget: Budget,
+    /// `Options::max_cells`: items (values and empty cells) read per table.
     pub max_cells: usize,
+    /// Items seen in the current table, kept or not; reset as each table starts.
     pub cells_read: usize,
+}
+
+/// Charge a region's items to the table's cell bound ([`Ctx::max_cells`]): past the bound the
+/// items are dropped, and the first time the bound is crossed a T012 names the table, so a
+/// hostile region (a million `|`) costs bounded work downstream and nothing is lost silently.
+fn charge_cells(ctx: &mut Ctx<'_, '_>, kind: TableKind, mut items: Vec<Item>) -> Vec<Item> {
+    let left = ctx.max_cells.saturating_sub(ctx.cells_read);
+    if items.len() > left {
+        if ctx.cells_read <= ctx.max_cells {
+            let from = items.get(left).map(|i| (ctx.map)(i.start, i.end));
+            ctx.diags.push(
+                Diagnostic::new(
+                    Code::T012,
+                    format!(
+                        "table {} ({}): more than {} cells (Options::max_cells); the cells after the first {} were not read",
+                        kind.number(),
+                        kind.title(),
+                        ctx.max_cells,
+                        ctx.max_cells
+                    ),
+                )
+                .with_span(from)
+                .at(Location::table(kind)),
+            );
+        }
+        items.truncate(left);
+        // Past the bound: later regions of this table are dropped without a second T012.
+        ctx.cells_read = ctx.max_cells.saturating_add(1);
+    } else {
+        ctx.cells_read += items.len();
+    }
+    items
 }
 
 /// Count template marks in `text[from..to]`.
@@ -166,7 +200,6 @@ fn read_row(
     let n = cols.len();
     let content: Vec<&Item> = items.iter().filter(|i| i.is_content()).collect();
     let k = content.len();
-    ctx.cells_read += k;
     for it in content.iter().filter(|i| i.kind == ItemKind::Digits) {
         let raw = ctx.text.get(it.start..it.end).unwrap_or("");
         ctx.diags.push(
@@ -197,11 +230,16 @@ fn read_row(
                 *slot = cell_from_item(ctx, col, it, None);
             }
         }
-        let extra: Vec<String> = content
+        // At most 20 surplus values are quoted: the message stays short on hostile rows.
+        let mut extra: Vec<String> = content
             .iter()
             .skip(n)
+            .take(20)
             .map(|i| ctx.text.get(i.start..i.end).unwrap_or("").to_string())
             .collect();
+        if k - n > extra.len() {
+            extra.push(format!("… {} in all", k - n));
+        }
         let first_extra = content.get(n).map(|i| (ctx.map)(i.start, i.end));
         ctx.diags.push(
             Diagnostic::new(
@@ -376,6 +414,7 @@ pub(crate) fn table2(
     to: usize,
 ) -> Option<Table> {
     let kind = TableKind::ActiveDisclosure;
+    ctx.cells_read = 0;
     let blocks = template::table2(tpl);
     let text = ctx.text;
     // Block headers.
@@ -458,7 +497,7 @@ pub(crate) fn table2(
                         .flatten()
                         .next()
                         .map_or(bend, |n| n.start);
-                    let items = region_items(text, a.end, next);
+                    let items = charge_cells(ctx, kind, region_items(text, a.end, next));
                     table_end = table_end.max(
                         items
                             .iter()
@@ -523,6 +562,29 @@ fn split_outcome(
     cands: &RowCandidates,
     span: Option<Span>,
 ) -> Vec<Cell> {
+    if cands.truncated && ctx.budget.steps == 0 {
+        // The step bound stopped the search: neither "unique" nor "no split" is known.
+        let mut d = Diagnostic::new(
+            Code::T012,
+            format!(
+                "table {} ({}), row `{path}`: the splitter's work bound (Options::max_split_steps) was reached with {} splits into {} values found so far; the cells are left blank",
+                kind.number(),
+                kind.title(),
+                cands.readings.len(),
+                cols.len()
+            ),
+        )
+        .with_span(span)
+        .at(Location::row(kind, path));
+        d.candidates = cands
+            .readings
+            .iter()
+            .take(20)
+            .map(|r| reading_text(ctx, r))
+            .collect();
+        ctx.diags.push(d);
+        return cols.iter().map(|c| Cell::absent(c.label)).collect();
+    }
     match cands.readings.len() {
         1 if !cands.truncated => {
             let r = cands.readings.first().cloned().unwrap_or(Reading {
@@ -596,12 +658,12 @@ pub(crate) fn table3(
     to: usize,
 ) -> Option<Table> {
     let kind = TableKind::Applications;
+    ctx.cells_read = 0;
     let descs = template::table3(tpl);
     let text = ctx.text;
     // 1. Data rows in order.
     let mut slots: Vec<Slot> = descs
         .iter()
-        .enumerate()
         .map(|_| Slot {
             anchor: None,
             items: vec![],
@@ -679,7 +741,7 @@ pub(crate) fn table3(
     sorted.sort_by_key(|(_, a)| a.start);
     for (k, (i, a)) in sorted.iter().enumerate() {
         let next = sorted.get(k + 1).map_or(to, |(_, n)| n.start);
-        let mut items = region_items(text, a.end, next.max(a.end));
+        let mut items = charge_cells(ctx, kind, region_items(text, a.end, next.max(a.end)));
         if let Some(sc) = subtotal_col {
             let content: Vec<usize> = items
                 .iter()
@@ -778,7 +840,9 @@ pub(crate) fn table3(
         if content.len() >= n * (own + 1) && !flattened {
             // Values for rows whose labels are missing follow.
             if own == 1 {
-                assigned[i] = Some(content.iter().take(n).cloned().collect());
+                if let Some(a) = assigned.get_mut(i) {
+                    *a = Some(content.iter().take(n).cloned().collect());
+                }
             }
             let mut rest = content.iter().skip(own * n).cloned().collect::<Vec<_>>();
             let mut j = i + 1;
@@ -794,8 +858,10 @@ pub(crate) fn table3(
                     && !(tpl == Template::V2021 && dj.role == RowRole::GroupOrData)
                 {
                     let chunk: Vec<Item> = rest.drain(..n).collect();
-                    assigned[j] = Some(chunk);
-                    positional[j] = true;
+                    if let (Some(a), Some(p)) = (assigned.get_mut(j), positional.get_mut(j)) {
+                        *a = Some(chunk);
+                        *p = true;
+                    }
                 }
                 j += 1;
             }
@@ -1037,6 +1103,7 @@ pub(crate) fn table4(
     to: usize,
 ) -> Option<Table> {
     let kind = TableKind::ReviewLitigation;
+    ctx.cells_read = 0;
     let text = ctx.text;
     // Values start after the last header word.
     let mut header_end: Option<usize> = None;
@@ -1061,7 +1128,7 @@ pub(crate) fn table4(
             }
         }
     }
-    let items = region_items(text, vstart, to);
+    let items = charge_cells(ctx, kind, region_items(text, vstart, to));
     let content = content_count(&items);
     if content == 0 && header_end.is_none() {
         return None;

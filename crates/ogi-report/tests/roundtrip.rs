@@ -77,6 +77,7 @@ fn table_set(blanks: bool) -> impl Strategy<Value = TableSet> {
             let rows = t3_rows(template);
             let nres = rows.len() - 4; // results rows between 二 and （七）
             let mut grid = vec![[0i64; 7]; rows.len()];
+            // Columns are filled across several rows at once: an index reads best.
             #[allow(clippy::needless_range_loop)]
             for c in 0..6 {
                 let mut total = 0;
@@ -298,5 +299,86 @@ mod traditional {
                 prop_assert_eq!(got_cells(&rb), got_cells(&r));
             }
         }
+    }
+}
+
+/// The rows of a pipe-layout rendering: (table, canonical row path, printed label, line index).
+/// Table 4's one line of fifteen values is listed as row `行政复议`, without a label.
+fn pipe_rows(set: &TableSet, text: &str) -> Vec<(u8, String, &'static str, usize)> {
+    let mut want: Vec<(u8, &str, &'static str)> = Vec::new();
+    for b in &set.t2 {
+        for (path, label, _) in &b.rows {
+            want.push((2, path, label));
+        }
+    }
+    for r in &set.t3 {
+        want.push((3, r.path, r.label));
+    }
+    let mut out = Vec::new();
+    let mut next = want.iter().peekable();
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(&&(t, path, label)) = next.peek() {
+            if line.split("  | ").take(2).any(|c| c == label) {
+                out.push((t, path.to_string(), label, i));
+                next.next();
+                continue;
+            }
+        }
+        if line.starts_with("结果维持  | 结果纠正  | 其他结果  | 尚未审结  | 总计  | 结果维持")
+        {
+            out.push((4, "行政复议".to_string(), "", i + 1));
+        }
+    }
+    assert!(next.peek().is_none(), "every row is found in the rendering");
+    out
+}
+
+proptest! {
+    /// A stray number added to a table row (as an extra cell, or after a value in its cell) is
+    /// never silently dropped: it is read as a value of the table, or a diagnostic names the row.
+    #[test]
+    fn a_stray_number_in_a_row_is_a_value_or_named(
+        set in table_set(true),
+        which in any::<proptest::sample::Index>(),
+        at in any::<proptest::sample::Index>(),
+        in_cell in any::<bool>(),
+        stray in 900_000i64..1_000_000,
+    ) {
+        let text = render(&set, Layout::Pipe);
+        let rows = pipe_rows(&set, &text);
+        let (table, row, label, li) = rows[which.index(rows.len())].clone();
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        let line = &lines[li];
+        // Cells: label cell(s), then values, then the closing `||`.
+        let mut cells: Vec<String> = line.split("  | ").map(String::from).collect();
+        let labels = cells.iter().position(|c| c == label).map_or(0, |p| p + 1);
+        let values = cells.len() - 1 - labels;
+        if in_cell && values > 0 {
+            let k = labels + at.index(values);
+            cells[k] = format!("{} {stray}", cells[k]).trim_start().to_string();
+        } else {
+            let k = labels + at.index(values + 1);
+            cells.insert(k, stray.to_string());
+        }
+        lines[li] = cells.join("  | ");
+        let text = lines.join("\n") + "\n";
+        let r = ogi_report::parse(&text);
+        check_spans(text.len(), Some(&text), &r)?;
+        let s = stray.to_string();
+        let as_value = r.cells().iter().any(|c| c.table == table && c.value.map(|v| v.to_string()).as_deref() == Some(s.as_str()));
+        let t4_rows = ["行政复议", "行政诉讼/未经复议直接起诉", "行政诉讼/复议后起诉"];
+        let named = r.diagnostics.iter().any(|d| {
+            d.location.as_ref().is_some_and(|l| {
+                l.table == Some(table)
+                    && l.row.as_deref().is_some_and(|lr| lr == row || (table == 4 && t4_rows.contains(&lr)))
+            })
+        });
+        prop_assert!(
+            as_value || named,
+            "stray {} in table {} row {} is neither a value nor named\n{}\n{:#?}",
+            s, table, row, lines[li],
+            r.diagnostics.iter().map(|d| format!("{} {:?} {}", d.code, d.location, d.message)).collect::<Vec<_>>()
+        );
     }
 }
