@@ -237,6 +237,17 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
                 Code::S002,
                 "the report follows the pre-2019 format (2008 条例): it has no national tables; its sections are reported where found",
             ));
+        } else {
+            // Neither the labels nor the year tell the template: read tables 2 and 3 with the
+            // 2021 descriptor (its （六） row takes either shape) and leave their template null,
+            // rather than dropping what was printed.
+            ctx.budget.steps = steps;
+            t2 = table2(&mut ctx, Template::V2021, t2_from, t2_to);
+            ctx.budget.steps = steps;
+            t3 = table3(&mut ctx, Template::V2021, t3_from, t3_to);
+            for t in [&mut t2, &mut t3].into_iter().flatten() {
+                t.template = None;
+            }
         }
     }
     diags.append(&mut ctx.diags);
