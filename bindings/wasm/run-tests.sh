@@ -13,6 +13,9 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
 fi
 
 bash "$here/build.sh"
-cargo test -p ogi-report-wasm --manifest-path "$root/Cargo.toml"
+# Both suites run even when the first fails, so that one report shows every failure.
+status=0
+cargo test -p ogi-report-wasm --manifest-path "$root/Cargo.toml" || status=$?
 cd "$here"
-node --test tests/
+node --test tests/ || status=$?
+exit "$status"

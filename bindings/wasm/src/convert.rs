@@ -1,8 +1,13 @@
 //! JS values ⇄ core types: the options object, the input, and errors that carry a diagnostic.
 //!
-//! Reports cross the boundary as plain objects built by `serde_wasm_bindgen` with
-//! `Serializer::json_compatible()`, so what JS receives is exactly the JSON contract
-//! (`tests/expected/*.json`): `None` is `null`, maps are objects, integers are numbers.
+//! Results cross the boundary as JSON text: `serde_json` writes it and the engine's `JSON.parse`
+//! builds the object, so what JS receives is exactly the JSON contract (`tests/expected/*.json`):
+//! `None` is `null`, maps are objects, integers are numbers. Measured against building the
+//! object field by field with `serde-wasm-bindgen` (one boundary call per field), `parse` is
+//! ≈ 1.5× faster in Node: V8 makes objects from JSON text faster than from thousands of calls.
+//! The way in (report objects given to `validate`, `cells`, `validateSeries`, and the options)
+//! stays with `serde-wasm-bindgen`: a JSON reader would add ≈ 13 KB gzip to the module for
+//! calls that are not on the hot path.
 
 use js_sys::{Reflect, Uint8Array};
 use ogi_report::{Options, Prose, Report};
@@ -156,8 +161,8 @@ pub fn options(value: &JsValue) -> Result<Options, JsValue> {
             "parse: options must be an object such as { prose: \"clean\" }",
         ));
     }
-    // serde_wasm_bindgen reads only the fields it knows: reject the others here, so that a
-    // misspelt or snake_case key is an error rather than silently ignored.
+    // `deny_unknown_fields` would reject the others too, but this message names the valid keys:
+    // a misspelt or snake_case key is an error rather than silently ignored.
     let keys = Reflect::own_keys(value).unwrap_or_else(|_| js_sys::Array::new());
     for key in keys.iter() {
         let key = key.as_string().unwrap_or_else(|| String::from("(symbol)"));
@@ -171,13 +176,13 @@ pub fn options(value: &JsValue) -> Result<Options, JsValue> {
             ));
         }
     }
-    let o: ParseOptions = serde_wasm_bindgen::from_value(value.clone())
+    let o: ParseOptions = from_js(value)
         .map_err(|e| error(ErrorCode::Options, &format!("parse: invalid options: {e}")))?;
     Ok(o.to_core())
 }
 
 /// Read a report object (as returned by `parse`, or its JSON parsed back).
-pub fn report(value: JsValue, what: &str) -> Result<Report, JsValue> {
+pub fn report(value: &JsValue, what: &str) -> Result<Report, JsValue> {
     from_js(value).map_err(|e| {
         error(
             ErrorCode::Report,
@@ -187,7 +192,7 @@ pub fn report(value: JsValue, what: &str) -> Result<Report, JsValue> {
 }
 
 /// Read an array of report objects.
-pub fn reports(value: JsValue, what: &str) -> Result<Vec<Report>, JsValue> {
+pub fn reports(value: &JsValue, what: &str) -> Result<Vec<Report>, JsValue> {
     if !value.is_instance_of::<js_sys::Array>() {
         return Err(error(
             ErrorCode::Report,
@@ -202,15 +207,18 @@ pub fn reports(value: JsValue, what: &str) -> Result<Vec<Report>, JsValue> {
     })
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, serde_wasm_bindgen::Error> {
-    serde_wasm_bindgen::from_value(value)
+/// A JS value read field by field (`serde-wasm-bindgen`): smaller in the module than a JSON
+/// reader, and input objects are small next to the reports `parse` writes.
+fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())
 }
 
-/// A value as the plain object its JSON would parse to.
+/// A value as the plain object its JSON parses to.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error(ErrorCode::Output, &e.to_string()))
+    let text =
+        serde_json::to_string(value).map_err(|e| error(ErrorCode::Output, &e.to_string()))?;
+    js_sys::JSON::parse(&text)
+        .map_err(|_| error(ErrorCode::Output, "JSON.parse rejected the output"))
 }
 
 #[cfg(test)]

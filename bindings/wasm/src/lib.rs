@@ -68,7 +68,7 @@ pub fn parse(
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let report = convert::report(report, "validate")?;
+    let report = convert::report(&report, "validate")?;
     convert::to_js(&report.validate())
 }
 
@@ -77,7 +77,7 @@ pub fn validate(
 pub fn cells(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let report = convert::report(report, "cells")?;
+    let report = convert::report(&report, "cells")?;
     convert::to_js(&report.cells())
 }
 
@@ -86,7 +86,7 @@ pub fn cells(
 pub fn validate_series(
     #[wasm_bindgen(unchecked_param_type = "Report[]")] reports: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let reports = convert::reports(reports, "validateSeries")?;
+    let reports = convert::reports(&reports, "validateSeries")?;
     convert::to_js(&ogi_report::validate_series(&reports))
 }
 

@@ -27,6 +27,7 @@ export type Code =
   | "N002"
   | "N003"
   | "N004"
+  | "N005"
   | "S001"
   | "S002"
   | "S003"
@@ -42,6 +43,7 @@ export type Code =
   | "T010"
   | "T011"
   | "T012"
+  | "T013"
   | "V001"
   | "V002"
   | "V003"
@@ -121,9 +123,10 @@ export interface Table {
    */
   span: Span;
   /**
-   * The template whose rows and columns it follows.
+   * The template whose rows and columns it follows (`null` for table 4 when the report's
+   * template cannot be told: table 4 is the same in both).
    */
-  template: Template;
+  template?: Template | null;
 }
 /**
  * One row of a table.
