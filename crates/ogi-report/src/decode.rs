@@ -566,9 +566,11 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         }
     }
     // ASCII (digits, newlines) in UTF-16 gives NULs on one parity only; at least 1 pair in 100.
-    let enc = if z_odd * 100 >= pairs && z_even * 10 <= z_odd {
+    // CJK characters at U+xx00 (一 is U+4E00) put NULs on the other parity, so the test is a
+    // clear majority, not exclusivity; the decoded sample below has the last word.
+    let enc = if z_odd * 100 >= pairs && z_even * 3 <= z_odd {
         UTF_16LE
-    } else if z_even * 100 >= pairs && z_odd * 10 <= z_even {
+    } else if z_even * 100 >= pairs && z_odd * 3 <= z_even {
         UTF_16BE
     } else {
         return None;

@@ -199,3 +199,21 @@ fn gbk_and_big5_bytes_parse_like_their_text() {
         );
     }
 }
+
+#[test]
+fn utf16_without_bom_is_detected_even_with_many_u_xx00_characters() {
+    // The flattened Pingtan report is CJK-heavy and full of 一 (U+4E00), whose UTF-16 holds a NUL
+    // on the "wrong" parity.
+    let text = String::from_utf8(corpus("004_pingtan-2021.txt")).expect("utf-8");
+    let want = ogi_report::parse(&text);
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes) in [("UTF-16LE", le), ("UTF-16BE", be)] {
+        let r = parse_bytes(&bytes);
+        assert_eq!(r.meta.encoding, name);
+        assert_eq!(r.meta.template, Some(Template::V2021));
+        let vals =
+            |r: &ogi_report::Report| r.cells().into_iter().map(|c| c.value).collect::<Vec<_>>();
+        assert_eq!(vals(&r), vals(&want), "{name}");
+    }
+}
