@@ -424,6 +424,42 @@ fn print_summary(s: &Summary) {
     }
 }
 
+/// What every command needs: options, the expanded inputs, and the worker pool.
+struct Setup {
+    opts: Options,
+    inputs: Vec<Input>,
+    jobs: usize,
+    pool: rayon::ThreadPool,
+}
+
+fn setup(common: &Common) -> io::Result<Setup> {
+    let globs = glob_set(&common.glob)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, format!("--glob: {e}")))?;
+    let inputs = expand(&common.files, &globs);
+    let jobs = common
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(io::Error::other)?;
+    Ok(Setup {
+        opts: options(common),
+        inputs,
+        jobs,
+        pool,
+    })
+}
+
+/// `-o FILE`, or standard output.
+fn open_output(common: &Common) -> io::Result<Box<dyn Write>> {
+    Ok(match &common.output {
+        Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p)?)),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    })
+}
+
 fn run(cli: Cli) -> io::Result<ExitCode> {
     let (common, job) = match &cli.cmd {
         Cmd::Parse { common, format } => (common, Job::Parse(*format)),
@@ -435,25 +471,15 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
         } => return run_series(common, *format),
         Cmd::Validate { common, format, .. } => (common, Job::Validate(*format)),
     };
-    let opts = options(common);
-    let globs = glob_set(&common.glob)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, format!("--glob: {e}")))?;
-    let inputs = expand(&common.files, &globs);
+    let Setup {
+        opts,
+        inputs,
+        jobs,
+        pool,
+    } = setup(common)?;
     let folder_run = common.files.iter().any(|p| p.is_dir());
     let multi = inputs.len() > 1 || folder_run;
-    let jobs = common
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(io::Error::other)?;
-
-    let mut out: Box<dyn Write> = match &common.output {
-        Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p)?)),
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
-    };
+    let mut out = open_output(common)?;
     if let Job::Cells(CellsFormat::Csv) = job {
         writeln!(
             out,
@@ -531,18 +557,9 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
 
 /// `validate --series`: parse every input, then check the rules that compare years.
 fn run_series(common: &Common, format: DiagFormat) -> io::Result<ExitCode> {
-    let opts = options(common);
-    let globs = glob_set(&common.glob)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, format!("--glob: {e}")))?;
-    let inputs = expand(&common.files, &globs);
-    let jobs = common
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(io::Error::other)?;
+    let Setup {
+        opts, inputs, pool, ..
+    } = setup(common)?;
     let parsed: Vec<Result<ogi_report::Report, String>> = pool.install(|| {
         inputs
             .par_iter()
@@ -565,10 +582,7 @@ fn run_series(common: &Common, format: DiagFormat) -> io::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let diags = ogi_report::validate_series(&reports);
-    let mut out: Box<dyn Write> = match &common.output {
-        Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p)?)),
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
-    };
+    let mut out = open_output(common)?;
     match format {
         DiagFormat::Human => {
             for d in &diags {
