@@ -210,20 +210,21 @@ pub(crate) fn normalise(src: &str) -> Canon {
             }
         }
         let Some(&b) = bytes.get(i) else { break };
-        if b < 0x80 {
-            // ASCII: only `(` after a CJK char (gloss), `\r` and control folding matter.
-            if b == b'(' && prev_cjk {
-                if let Some(gl) = gloss_len(&src[i..]) {
-                    flush!();
-                    map.skip_source(gl);
-                    glosses.push(i..i + gl);
-                    repairs.pinyin_glosses += 1;
-                    i += gl;
-                    copy_start = i;
-                    // keep prev_cjk: `領(lǐng)導(dǎo)` style runs.
-                    continue;
-                }
+        // A pinyin gloss, `(lǐng)` or `（lǐng）`, right after a CJK character.
+        if prev_cjk && (b == b'(' || b == 0xEF) {
+            if let Some(gl) = src.get(i..).and_then(gloss_len) {
+                flush!();
+                map.skip_source(gl);
+                glosses.push(i..i + gl);
+                repairs.pinyin_glosses += 1;
+                i += gl;
+                copy_start = i;
+                // keep prev_cjk: `領(lǐng)導(dǎo)` style runs.
+                continue;
             }
+        }
+        if b < 0x80 {
+            // ASCII: only `\r` and control folding matter.
             if b == b'\r' {
                 flush!();
                 // "\r\n" → "\n"; lone "\r" → "\n".
@@ -249,17 +250,6 @@ pub(crate) fn normalise(src: &str) -> Canon {
         let clen = ch.len_utf8();
         if is_cjk(ch) {
             cjk += 1;
-        }
-        if ch == '（' && prev_cjk {
-            if let Some(gl) = gloss_len(&src[i..]) {
-                flush!();
-                map.skip_source(gl);
-                glosses.push(i..i + gl);
-                repairs.pinyin_glosses += 1;
-                i += gl;
-                copy_start = i;
-                continue;
-            }
         }
         let folded = fold(ch);
         prev_cjk = is_cjk(ch);
