@@ -7,7 +7,7 @@ export type TableKind = "active_disclosure" | "applications" | "review_litigatio
 /**
  * How a value was obtained, when not read directly from its own cell.
  */
-export type Derivation = "split" | "positional";
+export type Derivation = "split" | "positional" | "column_block";
 /**
  * A number as printed in a cell.
  */
@@ -44,6 +44,7 @@ export type Code =
   | "T011"
   | "T012"
   | "T013"
+  | "T014"
   | "V001"
   | "V002"
   | "V003"

@@ -79,8 +79,12 @@ codes! {
     T011 = "T011", Info;
     /// T012 — a limit of `Options` was reached; the rest of the work was skipped.
     T012 = "T012", Error;
-    /// T013 — a table's numbers were extracted apart from their row labels; its values are not read.
+    /// T013 — numbers were extracted apart from their row labels and could not be matched back to
+    /// their rows; those rows' values are not read.
     T013 = "T013", Error;
+    /// T014 — numbers printed column by column after their row labels (column-block PDF text)
+    /// were read back into their rows.
+    T014 = "T014", Warning;
     /// V001 — C1: 一 + 二 ≠ （七）总计 + 四 in a column of table 3.
     V001 = "V001", Error;
     /// V002 — C2: 总计 ≠ 自然人 + the five 法人或其他组织 columns in a row of table 3.

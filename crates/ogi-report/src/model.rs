@@ -255,6 +255,9 @@ pub enum Derivation {
     Split,
     /// Assigned by position because the row labels were lost.
     Positional,
+    /// Read back from numbers printed column by column after the row labels (column-block PDF
+    /// text), in the template's column order.
+    ColumnBlock,
 }
 
 /// One value cell of a table: `{ value, raw, span }` plus its unit.

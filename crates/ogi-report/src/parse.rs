@@ -179,6 +179,10 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         },
         max_cells: opts.max_cells,
         cells_read: 0,
+        columns_proven: false,
+        t2_awaits_proof: false,
+        t3_detached: false,
+        t2_misfit: false,
     };
 
     // When labels cannot tell, try both descriptors on table 3 ((六) sub-rows decide), else year.
@@ -198,6 +202,10 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             budget: ctx.budget,
             max_cells: ctx.max_cells,
             cells_read: 0,
+            columns_proven: false,
+            t2_awaits_proof: false,
+            t3_detached: false,
+            t2_misfit: false,
         };
         let has_t3 = table3(&mut probe_ctx, probe, t3_from, t3_to).is_some();
         let has_t2 = table2(&mut probe_ctx, probe, t2_from, t2_to).is_some();
@@ -219,9 +227,20 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     // The splitter's step bound holds per table (Options::max_split_steps).
     let steps = opts.max_split_steps;
     if let Some(tpl) = template {
+        let d0 = ctx.diags.len();
         t2 = table2(&mut ctx, tpl, t2_from, t2_to);
+        let d1 = ctx.diags.len();
         ctx.budget.steps = steps;
         t3 = table3(&mut ctx, tpl, t3_from, t3_to);
+        if (ctx.t2_awaits_proof && ctx.columns_proven) || (ctx.t2_misfit && ctx.t3_detached) {
+            // Table 3 was printed column by column, which table 2 alone could not tell (or it
+            // proved the order table 2 could not): read table 2 again knowing it.
+            let later = ctx.diags.split_off(d1);
+            ctx.diags.truncate(d0);
+            ctx.budget.steps = steps;
+            t2 = table2(&mut ctx, tpl, t2_from, t2_to);
+            ctx.diags.extend(later);
+        }
         ctx.budget.steps = steps;
         t4 = table4(&mut ctx, Some(tpl), t4_from, t4_to);
     } else {

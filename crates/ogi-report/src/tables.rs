@@ -33,6 +33,15 @@ pub(crate) struct Ctx<'a, 'm> {
     pub max_cells: usize,
     /// Items seen in the current table, kept or not; reset as each table starts.
     pub cells_read: usize,
+    /// Table 3 was proven to be printed column by column (column-block PDF text).
+    pub columns_proven: bool,
+    /// Table 2 has a column block whose order only table 3 can prove.
+    pub t2_awaits_proof: bool,
+    /// Table 3's numbers were printed apart from its row labels (column-block text).
+    pub t3_detached: bool,
+    /// Most of table 2's rows did not hold one value per column: it may be column-block text,
+    /// which table 3 can tell.
+    pub t2_misfit: bool,
 }
 
 /// Charge a region's items to the table's cell bound ([`Ctx::max_cells`]): past the bound the
@@ -415,6 +424,7 @@ pub(crate) fn table2(
 ) -> Option<Table> {
     let kind = TableKind::ActiveDisclosure;
     ctx.cells_read = 0;
+    let diags_at_start = ctx.diags.len();
     let blocks = template::table2(tpl);
     let text = ctx.text;
     // Block headers.
@@ -435,6 +445,12 @@ pub(crate) fn table2(
     let mut cursor = from;
     let mut flat_rows = 0usize;
     let mut found_rows = 0usize;
+    // Rows whose region holds other than one value per column, and the values all regions hold.
+    let mut misfit_found = 0usize;
+    let mut region_content = 0usize;
+    let mut empty_found = 0usize;
+    let mut block_pattern = false;
+    let mut surplus_paths: Vec<&'static str> = Vec::new();
     let mut table_start = usize::MAX;
     let mut table_end = from;
     for (bi, b) in blocks.iter().enumerate() {
@@ -470,6 +486,7 @@ pub(crate) fn table2(
             }
             anchors.push(a);
         }
+        let mut empty_in_block = false;
         for (ri, d) in b.rows.iter().enumerate() {
             let a = anchors.get(ri).copied().flatten();
             let path = d.path;
@@ -498,6 +515,23 @@ pub(crate) fn table2(
                         .next()
                         .map_or(bend, |n| n.start);
                     let items = charge_cells(ctx, kind, region_items(text, a.end, next));
+                    let got = content_count(&items);
+                    region_content += got;
+                    if got != d.cols.len() {
+                        misfit_found += 1;
+                    }
+                    if got > d.cols.len() {
+                        surplus_paths.push(path);
+                    } else if got == 0 {
+                        empty_found += 1;
+                    }
+                    // A row with nothing next to it and a later row of its block with values:
+                    // the pattern of a column block.
+                    if got == 0 {
+                        empty_in_block = true;
+                    } else if empty_in_block {
+                        block_pattern = true;
+                    }
                     table_end = table_end.max(
                         items
                             .iter()
@@ -518,7 +552,8 @@ pub(crate) fn table2(
                             rule: RowRule::Free,
                         };
                         let cands = split::row_candidates(&rr, &mut ctx.budget);
-                        split_outcome(ctx, kind, path, d.cols, &cands, span)
+                        let (cands, note) = prose_tiebreak(text, from, path, d.cols, cands);
+                        split_outcome(ctx, kind, path, d.cols, &cands, span, note.as_deref())
                     } else {
                         read_row(ctx, kind, path, d.cols, &items, span).cells
                     }
@@ -546,6 +581,23 @@ pub(crate) fn table2(
     } else {
         table_start
     };
+    // Most labels without their own values next to them: the numbers may have been printed
+    // apart from the labels (column-block text).
+    let misfit = found_rows >= 3 && misfit_found * 2 >= found_rows;
+    ctx.t2_misfit |= misfit || block_pattern;
+    if misfit || (block_pattern && ctx.t3_detached) {
+        if let Some(end) = table2_blocks(
+            ctx,
+            blocks,
+            &mut rows_out,
+            (start, to),
+            region_content,
+            (empty_found > 0).then_some(surplus_paths.as_slice()),
+            diags_at_start,
+        ) {
+            table_end = table_end.max(end);
+        }
+    }
     Some(Table {
         kind,
         template: Some(tpl),
@@ -554,6 +606,202 @@ pub(crate) fn table2(
     })
 }
 
+/// Read back table 2 when its numbers were printed apart from the row labels: the numbers of
+/// the table's text, in order, are its cells in the template's order, block by block; a block of
+/// several rows and columns is read column by column only when table 3 proved that order
+/// ([`Ctx::columns_proven`]). `in_regions` counts the values found next to the labels and
+/// `block_tails` names the rows that hold more values than columns while other rows hold none
+/// (the last row of a column block gathers its block's numbers), so a mismatch is reported —
+/// and those rows emptied — only when numbers were printed apart. Returns the end of the last
+/// number read.
+fn table2_blocks(
+    ctx: &mut Ctx<'_, '_>,
+    blocks: &[template::Block],
+    rows_out: &mut [Row],
+    (from, to): (usize, usize),
+    in_regions: usize,
+    block_tails: Option<&[&'static str]>,
+    diags_at_start: usize,
+) -> Option<usize> {
+    let kind = TableKind::ActiveDisclosure;
+    let nums = crate::colblock::numbers(ctx.text, from, to);
+    let expected: usize = blocks
+        .iter()
+        .flat_map(|b| b.rows.iter())
+        .map(|d| d.cols.len())
+        .sum();
+    if nums.is_empty() {
+        return None;
+    }
+    let quote = |items: &[Item]| -> String {
+        items
+            .iter()
+            .take(12)
+            .map(|i| ctx.text.get(i.start..i.end).unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if nums.len() != expected {
+        // Every number sits in some row's region, no row gathered the values of the rows
+        // above it, and table 3 was not printed apart either: the rows were read as printed
+        // (T004/T005 name what they lack or have too much of).
+        if nums.len() <= in_regions
+            && block_tails.is_none_or(<[&str]>::is_empty)
+            && !ctx.t3_detached
+        {
+            return None;
+        }
+        // In a column block, what sits next to a label of a block of several rows belongs to
+        // other rows or columns: those rows are emptied. A block of one row reads the same in
+        // either layout and keeps what was read.
+        let mut emptied: Vec<String> = Vec::new();
+        for b in blocks.iter().filter(|b| b.rows.len() > 1) {
+            for row in rows_out
+                .iter_mut()
+                .filter(|r| b.rows.iter().any(|d| d.path == r.row))
+            {
+                for c in &mut row.cells {
+                    *c = Cell::absent(&c.column);
+                }
+                emptied.push(format!("`{}`", row.row));
+            }
+        }
+        let span = Some((ctx.map)(
+            nums.first().map_or(from, |i| i.start),
+            nums.last().map_or(from, |i| i.end),
+        ));
+        let msg = format!(
+            "table 2 ({}): most row labels have no values of their own next to them, and the {} numbers printed apart from them ({}{}) do not match the {expected} cells of the table; the values of rows {} are not read",
+            kind.title(),
+            nums.len(),
+            quote(&nums),
+            if nums.len() > 12 { " …" } else { "" },
+            emptied.join(", ")
+        );
+        ctx.diags.push(
+            Diagnostic::new(Code::T013, msg)
+                .with_span(span)
+                .at(Location::table(kind)),
+        );
+        return None;
+    }
+    let mut at = 0usize;
+    let mut read_paths: Vec<&'static str> = Vec::new();
+    let mut waiting: Vec<Diagnostic> = Vec::new();
+    let mut by_columns_used = false;
+    for b in blocks {
+        let k = b.rows.len();
+        let c = b.rows.first().map_or(0, |d| d.cols.len());
+        let same_cols = b.rows.iter().all(|d| d.cols.len() == c);
+        let take = b.rows.iter().map(|d| d.cols.len()).sum::<usize>();
+        let vals = nums.get(at..at + take).unwrap_or(&[]);
+        at += take;
+        let cm = crate::colblock::by_columns(vals, k, c).filter(|_| same_cols);
+        // Both orders give the same cells (all zeros): nothing to prove.
+        let same = match (&cm, crate::colblock::by_rows(vals, k, c)) {
+            (Some(cm), Some(rm)) => crate::colblock::same_values(cm, &rm),
+            _ => false,
+        };
+        let grid = if k == 1 || c == 1 || same || (same_cols && ctx.columns_proven) {
+            cm
+        } else {
+            None
+        };
+        match grid {
+            Some(grid) => {
+                by_columns_used |= k > 1 && c > 1 && !same;
+                for (d, vals) in b.rows.iter().zip(grid) {
+                    let cells: Vec<Cell> = d
+                        .cols
+                        .iter()
+                        .zip(vals.iter())
+                        .map(|(col, it)| {
+                            cell_from_item(ctx, col, it, Some(Derivation::ColumnBlock))
+                        })
+                        .collect();
+                    if let Some(row) = rows_out.iter_mut().find(|r| r.row == d.path) {
+                        row.cells = cells;
+                    }
+                    read_paths.push(d.path);
+                }
+            }
+            None => {
+                ctx.t2_awaits_proof = true;
+                // What was read next to these labels belongs to other rows or columns.
+                for row in rows_out
+                    .iter_mut()
+                    .filter(|r| b.rows.iter().any(|d| d.path == r.row))
+                {
+                    for c in &mut row.cells {
+                        *c = Cell::absent(&c.column);
+                    }
+                }
+                let names: Vec<String> = b.rows.iter().map(|d| format!("`{}`", d.path)).collect();
+                let span = match (vals.first(), vals.last()) {
+                    (Some(x), Some(y)) => Some((ctx.map)(x.start, y.end)),
+                    _ => None,
+                };
+                waiting.push(
+                    Diagnostic::new(
+                        Code::T013,
+                        format!(
+                            "table 2 ({}), rows {}: their {} numbers ({}) are printed apart from the labels; whether row by row or column by column cannot be told from table 2 alone, so they are not read",
+                            kind.title(),
+                            names.join(", "),
+                            vals.len(),
+                            quote(vals)
+                        ),
+                    )
+                    .with_span(span)
+                    .at(Location::table(kind)),
+                );
+            }
+        }
+    }
+    // The rows read back no longer miss their values.
+    let mut i = 0usize;
+    ctx.diags.retain(|d| {
+        let keep = i < diags_at_start
+            || !matches!(d.code, Code::T004 | Code::T005)
+            || !d
+                .location
+                .as_ref()
+                .and_then(|l| l.row.as_deref())
+                .is_some_and(|r| read_paths.contains(&r));
+        i += 1;
+        keep
+    });
+    if !read_paths.is_empty() {
+        let span = Some((ctx.map)(
+            nums.first().map_or(from, |i| i.start),
+            nums.last().map_or(from, |i| i.end),
+        ));
+        ctx.diags.push(
+            Diagnostic::new(
+                Code::T014,
+                format!(
+                    "table 2 ({}): its numbers are printed apart from the row labels (column-block PDF text); {} of its {} rows were read back in the template's order{}",
+                    kind.title(),
+                    read_paths.len(),
+                    rows_out.len(),
+                    if by_columns_used {
+                        ", the blocks of several rows and columns column by column, as table 3 proves"
+                    } else {
+                        ""
+                    }
+                ),
+            )
+            .with_span(span)
+            .at(Location::table(kind)),
+        );
+    }
+    ctx.diags.append(&mut waiting);
+    nums.last().map(|i| i.end)
+}
+
+/// The cells of a glued row from its candidate splits: one split fills the row (T007); several
+/// fill only the columns on which they all agree (T008, the candidates listed); none leaves it
+/// blank (T009). `note` says what narrowed the candidates (a figure stated in the overview).
 fn split_outcome(
     ctx: &mut Ctx<'_, '_>,
     kind: TableKind,
@@ -561,7 +809,9 @@ fn split_outcome(
     cols: &[Col],
     cands: &RowCandidates,
     span: Option<Span>,
+    note: Option<&str>,
 ) -> Vec<Cell> {
+    let note = note.map(|n| format!("; {n}")).unwrap_or_default();
     if cands.truncated && ctx.budget.steps == 0 {
         // The step bound stopped the search: neither "unique" nor "no split" is known.
         let mut d = Diagnostic::new(
@@ -595,7 +845,7 @@ fn split_outcome(
                 Diagnostic::new(
                     Code::T007,
                     format!(
-                        "table {} ({}), row `{path}`: glued digits split as {} (the only split the template allows)",
+                        "table {} ({}), row `{path}`: glued digits split as {} (the only split the template allows{note})",
                         kind.number(),
                         kind.title(),
                         reading_text(ctx, &r).join(" | ")
@@ -623,14 +873,46 @@ fn split_outcome(
             cols.iter().map(|c| Cell::absent(c.label)).collect()
         }
         _ => {
+            // Columns on which every candidate agrees are known whatever the split.
+            let agreed: Vec<usize> = if cands.truncated {
+                Vec::new()
+            } else {
+                (0..cols.len())
+                    .filter(|&c| {
+                        let mut texts = cands
+                            .readings
+                            .iter()
+                            .map(|r| r.pieces.get(c).and_then(|p| ctx.text.get(p.clone())));
+                        let first = texts.next().flatten();
+                        first.is_some() && texts.all(|t| t == first)
+                    })
+                    .collect()
+            };
+            let filled: Vec<String> = agreed
+                .iter()
+                .filter_map(|&c| {
+                    let col = cols.get(c)?;
+                    let r = cands.readings.first()?;
+                    let v = r.pieces.get(c).and_then(|p| ctx.text.get(p.clone()))?;
+                    Some(format!("{} = {v}", col.label))
+                })
+                .collect();
             let mut d = Diagnostic::new(
                 Code::T008,
                 format!(
-                    "table {} ({}), row `{path}`: glued digits admit {}{} splits; the cells are left blank",
+                    "table {} ({}), row `{path}`: glued digits admit {}{} splits{note}; {}",
                     kind.number(),
                     kind.title(),
                     cands.readings.len(),
-                    if cands.truncated { "+" } else { "" }
+                    if cands.truncated { "+" } else { "" },
+                    if filled.is_empty() {
+                        "the cells are left blank".to_string()
+                    } else {
+                        format!(
+                            "they all agree on {}, the other cells are left blank",
+                            filled.join(", ")
+                        )
+                    }
                 ),
             )
             .with_span(span)
@@ -642,9 +924,147 @@ fn split_outcome(
                 .map(|r| reading_text(ctx, r))
                 .collect();
             ctx.diags.push(d);
-            cols.iter().map(|c| Cell::absent(c.label)).collect()
+            match cands.readings.first() {
+                Some(r) if !agreed.is_empty() => cells_from_reading(ctx, cols, r, true)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(c, cell)| {
+                        if agreed.contains(&c) {
+                            cell
+                        } else {
+                            Cell::absent(&cell.column)
+                        }
+                    })
+                    .collect(),
+                _ => cols.iter().map(|c| Cell::absent(c.label)).collect(),
+            }
         }
     }
+}
+
+/// Words that may stand between a figure's anchor and its noun (`制发的规范性文件`).
+const TIEBREAK_FILLERS: &[&str] = &["的", "行政", "的行政", "了", "政府", "各类"];
+
+/// Narrow a glued table-2 row's candidates with the figures the overview states for it
+/// (`本年度制发的规范性文件77件` → 本年制发件数 = 77). Prose is loose, so a figure is taken only
+/// in the narrow form anchor + fillers + noun + N件 within one clause, a column stated twice
+/// with different figures is ignored, and a figure that no candidate has is ignored too (the
+/// report's prose may disagree with its table, which C7-style checks are for). Returns the
+/// candidates kept and, when a figure was used, a note quoting it.
+fn prose_tiebreak(
+    text: &str,
+    to: usize,
+    path: &str,
+    cols: &[Col],
+    cands: RowCandidates,
+) -> (RowCandidates, Option<String>) {
+    if cands.readings.len() < 2 || cands.truncated {
+        return (cands, None);
+    }
+    let noun = if path.ends_with("规范性文件") {
+        "规范性文件"
+    } else if path.ends_with("规章") {
+        "规章"
+    } else {
+        return (cands, None);
+    };
+    const ANCHORS: &[(&str, &str)] = &[
+        ("制发", "本年制发件数"),
+        ("印发", "本年制发件数"),
+        ("出台", "本年制发件数"),
+        ("废止", "本年废止件数"),
+        ("现行有效", "现行有效件数"),
+    ];
+    let folded: String = text
+        .get(..to)
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut figures: Vec<(usize, i128, String)> = Vec::new();
+    let mut conflict: Vec<usize> = Vec::new();
+    for (pos, _) in folded.match_indices(noun) {
+        let after = folded.get(pos + noun.len()..).unwrap_or("");
+        let after = after
+            .strip_prefix("共计")
+            .or_else(|| after.strip_prefix('共'))
+            .unwrap_or(after);
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() || digits.len() > 9 {
+            continue;
+        }
+        if !after
+            .get(digits.len()..)
+            .is_some_and(|r| r.starts_with('件'))
+        {
+            continue;
+        }
+        let before = folded.get(..pos).unwrap_or("");
+        let clause_start = before
+            .rfind(['，', '。', '；', '：', ',', ';', '（', '('])
+            .map_or(0, |i| {
+                i + before
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8)
+            });
+        let clause = before.get(clause_start..).unwrap_or("");
+        let Some((anchor_end, col_label)) = ANCHORS
+            .iter()
+            .filter_map(|(a, col)| clause.rfind(a).map(|i| (i + a.len(), *col)))
+            .max_by_key(|(end, _)| *end)
+        else {
+            continue;
+        };
+        let between = clause.get(anchor_end..).unwrap_or("");
+        let between = between
+            .strip_prefix("本年度")
+            .or_else(|| between.strip_prefix("本年"))
+            .unwrap_or(between);
+        if !(between.is_empty() || TIEBREAK_FILLERS.contains(&between)) {
+            continue;
+        }
+        if ["累计", "历年", "其中", "上年", "去年"]
+            .iter()
+            .any(|h| clause.contains(h))
+        {
+            continue;
+        }
+        let Some(c) = cols.iter().position(|c| c.label == col_label) else {
+            continue;
+        };
+        let Ok(v) = digits.parse::<i128>() else {
+            continue;
+        };
+        let quote = format!("{}{}{}件", clause, noun, digits);
+        match figures.iter().find(|f| f.0 == c) {
+            Some(f) if f.1 != v => conflict.push(c),
+            Some(_) => {}
+            None => figures.push((c, v, quote)),
+        }
+    }
+    figures.retain(|f| !conflict.contains(&f.0));
+    let mut kept = cands;
+    let mut used: Vec<String> = Vec::new();
+    for (c, v, quote) in figures {
+        let narrowed: Vec<Reading> = kept
+            .readings
+            .iter()
+            .filter(|r| r.values.get(c).copied().flatten() == Some(v))
+            .cloned()
+            .collect();
+        if !narrowed.is_empty() && narrowed.len() < kept.readings.len() {
+            let label = cols.get(c).map_or("", |c| c.label);
+            used.push(format!(
+                "the overview's `{quote}` fixes {label} = {v}, which {} of the {} splits have",
+                narrowed.len(),
+                kept.readings.len()
+            ));
+            kept.readings = narrowed;
+        }
+    }
+    let note = (!used.is_empty()).then(|| used.join("; "));
+    (kept, note)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -762,7 +1182,7 @@ pub(crate) fn table3(
     }
     // Column-block extraction: most row labels carry no values and the numbers sit in runs
     // elsewhere (pdfminer's default layout). Reading them next to the nearest label would be
-    // wrong, so the table's values are not read.
+    // wrong; blocks whose order is proven are read back ([`crate::colblock`]), the rest not.
     let anchored_data: Vec<usize> = descs
         .iter()
         .enumerate()
@@ -775,22 +1195,19 @@ pub(crate) fn table3(
         .iter()
         .filter(|&&i| slots.get(i).is_some_and(|s| s.items.is_empty()))
         .count();
+    let mut assigned: Vec<Option<Vec<Item>>> = vec![None; descs.len()];
+    let mut from_blocks: Vec<bool> = vec![false; descs.len()];
     if anchored_data.len() >= 6 && empty_rows * 2 >= anchored_data.len() {
-        let first = anchored_data
-            .first()
-            .and_then(|&i| slots.get(i))
-            .and_then(|s| s.anchor);
-        ctx.diags.push(
-            Diagnostic::new(
-                Code::T013,
-                format!(
-                    "table 3 ({}): {empty_rows} of {} row labels have no values next to them; the numbers were extracted apart from their rows (column by column), so the table's values are not read",
-                    kind.title(),
-                    anchored_data.len()
-                ),
-            )
-            .with_span(first.map(|a| (ctx.map)(a.start, a.end)))
-            .at(Location::table(kind)),
+        ctx.t3_detached = true;
+        column_blocks(
+            ctx,
+            descs,
+            &slots,
+            &anchored_data,
+            to,
+            subtotal_col,
+            &mut assigned,
+            &mut from_blocks,
         );
         for s in slots.iter_mut() {
             s.items.clear();
@@ -806,7 +1223,6 @@ pub(crate) fn table3(
     };
     let n = T3_COLS.len();
     // 4. Positional distribution where labels were lost.
-    let mut assigned: Vec<Option<Vec<Item>>> = vec![None; descs.len()];
     let mut positional: Vec<bool> = vec![false; descs.len()];
     let mut i = 0;
     while i < descs.len() {
@@ -977,9 +1393,16 @@ pub(crate) fn table3(
             }
         }
         let mut rr = read_row(ctx, kind, path, T3_COLS, &items, span);
-        if was_positional {
+        let derived = if was_positional {
+            Some(Derivation::Positional)
+        } else if from_blocks.get(i).copied().unwrap_or(false) {
+            Some(Derivation::ColumnBlock)
+        } else {
+            None
+        };
+        if derived.is_some() {
             for c in &mut rr.cells {
-                c.derived = Some(Derivation::Positional);
+                c.derived = derived;
             }
         }
         let vals: Vec<Option<i128>> = rr
@@ -1064,7 +1487,7 @@ pub(crate) fn table3(
                     truncated: cands.truncated,
                 },
             };
-            let cells = split_outcome(ctx, kind, &path, T3_COLS, &sub, span);
+            let cells = split_outcome(ctx, kind, &path, T3_COLS, &sub, span, None);
             if let Some(r) = rows.get_mut(row_pos) {
                 r.cells = cells;
             }
@@ -1088,6 +1511,125 @@ pub(crate) fn table3(
         span: (ctx.map)(start, end),
         rows,
     })
+}
+
+/// Read back the column blocks of table 3 ([`crate::colblock`]): rows proven are given their
+/// values in `assigned` (and flagged in `from_blocks` when read column by column); the others
+/// are named by one T013.
+#[allow(clippy::too_many_arguments)]
+fn column_blocks(
+    ctx: &mut Ctx<'_, '_>,
+    descs: &[RowDesc],
+    slots: &[Slot],
+    anchored_data: &[usize],
+    to: usize,
+    subtotal_col: Option<usize>,
+    assigned: &mut [Option<Vec<Item>>],
+    from_blocks: &mut [bool],
+) {
+    let kind = TableKind::Applications;
+    let text = ctx.text;
+    let path_of = |i: usize| -> &'static str { descs.get(i).map_or("", |d| d.path) };
+    let mut order: Vec<(usize, Anchor)> = anchored_data
+        .iter()
+        .filter_map(|&i| slots.get(i).and_then(|s| s.anchor).map(|a| (i, a)))
+        .collect();
+    order.sort_by_key(|(_, a)| a.start);
+    let rows: Vec<(usize, usize, usize)> = order
+        .iter()
+        .enumerate()
+        .map(|(k, (i, a))| {
+            let next = order.get(k + 1).map_or(to, |(_, n)| n.start);
+            (*i, a.end, next.max(a.end))
+        })
+        .collect();
+    let (blocks, left) = crate::colblock::blocks(text, &rows);
+    let cols = T3_COLS.len() + usize::from(subtotal_col.is_some());
+    let mut unread: Vec<usize> = left;
+    let mut reasons: Vec<String> = Vec::new();
+    for b in &blocks {
+        match crate::colblock::table3_block(b, cols, subtotal_col) {
+            crate::colblock::Verdict::Row(vals) => {
+                if let Some(a) = b.rows.first().and_then(|&i| assigned.get_mut(i)) {
+                    *a = Some(vals);
+                }
+            }
+            crate::colblock::Verdict::Columns(rows, fails, proven) => {
+                for (&i, vals) in b.rows.iter().zip(rows) {
+                    if let (Some(a), Some(f)) = (assigned.get_mut(i), from_blocks.get_mut(i)) {
+                        *a = Some(vals);
+                        *f = true;
+                    }
+                }
+                ctx.columns_proven |= proven;
+                let first = b.rows.first().map_or("", |&i| path_of(i));
+                let last = b.rows.last().map_or("", |&i| path_of(i));
+                let span = match (b.values.first(), b.values.last()) {
+                    (Some(x), Some(y)) => Some((ctx.map)(x.start, y.end)),
+                    _ => None,
+                };
+                ctx.diags.push(
+                    Diagnostic::new(
+                        Code::T014,
+                        format!(
+                            "table 3 ({}): rows `{first}` … `{last}` ({} rows) have their {} numbers printed after the labels, column by column (column-block PDF text); they were read back column by column, {}",
+                            kind.title(),
+                            b.rows.len(),
+                            b.values.len(),
+                            if fails == 0 {
+                                "and every row's 总计 equals the sum of its columns".to_string()
+                            } else {
+                                format!("which the row sums confirm for all rows but {fails}")
+                            }
+                        ),
+                    )
+                    .with_span(span)
+                    .at(Location::table(kind)),
+                );
+            }
+            crate::colblock::Verdict::Unread(why) => {
+                let first = b.rows.first().map_or("", |&i| path_of(i));
+                reasons.push(format!("after `{first}`: {why}"));
+                unread.extend(b.rows.iter().copied());
+            }
+        }
+    }
+    if !unread.is_empty() {
+        unread.sort_unstable();
+        let names: Vec<String> = unread
+            .iter()
+            .take(6)
+            .map(|&i| format!("`{}`", path_of(i)))
+            .collect();
+        let more = if unread.len() > names.len() {
+            ", …"
+        } else {
+            ""
+        };
+        let first = unread
+            .first()
+            .and_then(|&i| slots.get(i))
+            .and_then(|s| s.anchor);
+        ctx.diags.push(
+            Diagnostic::new(
+                Code::T013,
+                format!(
+                    "table 3 ({}): {} of {} row labels have their numbers printed apart from them (column by column) and could not be matched back{}; their values are not read: {}{more}",
+                    kind.title(),
+                    unread.len(),
+                    anchored_data.len(),
+                    if reasons.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", reasons.join("; "))
+                    },
+                    names.join(", ")
+                ),
+            )
+            .with_span(first.map(|a| (ctx.map)(a.start, a.end)))
+            .at(Location::table(kind)),
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1180,6 +1722,7 @@ pub(crate) fn table4(
             &all_cols,
             &cands,
             span,
+            None,
         )
     } else {
         read_row(

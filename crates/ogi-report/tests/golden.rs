@@ -121,4 +121,7 @@ golden! {
     constructed_107_seed003_pypdf_page_break => "107_constructed-seed003-pypdf-page-break.txt",
     constructed_108_seed004_pypdf_page_break => "108_constructed-seed004-pypdf-page-break.txt",
     constructed_109_seed002_pypdf_page_break => "109_constructed-seed002-pypdf-page-break.txt",
+    constructed_110_seed003_pdfminer_column_blocks => "110_constructed-seed003-pdfminer-column-blocks.txt",
+    constructed_111_seed004_pdfminer_column_blocks => "111_constructed-seed004-pdfminer-column-blocks.txt",
+    constructed_112_seed000_pdfminer_column_blocks => "112_constructed-seed000-pdfminer-column-blocks.txt",
 }

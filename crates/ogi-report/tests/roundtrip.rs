@@ -248,6 +248,50 @@ proptest! {
         }
     }
 
+    /// pdfminer-style column blocks (labels, then the numbers column by column): every value is
+    /// right, or null with a T013 naming its table — never a wrong value. Without blank cells
+    /// (which leave no trace in this layout) every value comes back.
+    #[test]
+    fn column_blocks_read_back_or_are_named(set in table_set(true)) {
+        let text = render(&set, Layout::ColumnBlock);
+        let r = ogi_report::parse(&text);
+        check_spans(text.len(), Some(&text), &r)?;
+        let got = got_cells(&r);
+        let t3_blank = set.t3.iter().any(|row| row.values.iter().any(Option::is_none));
+        let t3_proves = !t3_blank && set.t3.iter().any(|row| row.values.iter().any(|v| v.is_some_and(|x| x != 0)));
+        for (t, row, col, want) in expected_cells(&set) {
+            let g = got.get(&(t, row.clone(), col.clone())).cloned().flatten();
+            if g == want {
+                continue;
+            }
+            // A blank leaves no trace in this layout: in a row of several columns the values
+            // left are placed in the leading columns, which a T004 on that row says (table 4's
+            // 15 values are one such row).
+            let guessed = r.diagnostics.iter().any(|d| d.code == Code::T004
+                && d.location.as_ref().and_then(|l| l.row.as_deref()).is_some_and(|lr| lr == row || (t == 4 && lr == "行政复议")));
+            prop_assert!(g.is_none() || guessed, "wrong value at {} / {}: got {:?}, want {:?}\n{}", row, col, g, want, text);
+            let named = r.diagnostics.iter().any(|d| matches!(d.code, Code::T013 | Code::T004)
+                && d.location.as_ref().is_some_and(|l| l.table == Some(t)));
+            prop_assert!(named, "null at {} / {} without a diagnostic naming table {}\n{}", row, col, t, text);
+            if t == 3 {
+                prop_assert!(t3_blank, "table 3 without blanks not read back at {} / {}\n{}", row, col, text);
+            }
+            if t == 2 {
+                prop_assert!(want.is_none() || !t3_proves || set.t2.iter().any(|b| b.rows.iter().any(|(_, _, v)| v.iter().any(Option::is_none))),
+                    "table 2 without blanks not read back at {} / {} although table 3 proves the order\n{}", row, col, text);
+            }
+        }
+    }
+
+    /// Column blocks without blank cells come back exactly (table 3's row sums prove the order,
+    /// which then also reads table 2's blocks of several rows and columns).
+    #[test]
+    fn column_blocks_without_blanks_round_trip(set in table_set(false)) {
+        let proves = set.t3.iter().any(|row| row.values.iter().any(|v| v.is_some_and(|x| x != 0)));
+        prop_assume!(proves);
+        layout_roundtrip(Layout::ColumnBlock, &set)?;
+    }
+
     /// Bytes in GBK, UTF-16LE and UTF-16BE (with BOM) parse to the same cells as the text.
     #[test]
     fn every_encoding_parses_like_the_text(set in table_set(true), layout in proptest::sample::select(LAYOUTS.to_vec())) {

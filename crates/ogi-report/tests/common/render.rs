@@ -338,6 +338,10 @@ pub enum Layout {
     PdfText,
     /// One line, digits of adjacent cells glued.
     Flattened,
+    /// pdfminer-style column blocks: a run of row labels, then the numbers of those rows column
+    /// by column, one per line; a page break starts a second run in table 3. Blank cells leave
+    /// no trace.
+    ColumnBlock,
 }
 
 /// All layouts.
@@ -444,7 +448,8 @@ fn emit_row(out: &mut String, layout: Layout, cells: &[String]) {
             }
             out.push_str("</tr>\n");
         }
-        Layout::PdfText => {
+        // Column blocks are written by `render_column_blocks`, never row by row.
+        Layout::PdfText | Layout::ColumnBlock => {
             out.push_str(&cells.join(" "));
             out.push('\n');
         }
@@ -517,6 +522,9 @@ fn para(out: &mut String, layout: Layout, p: &str) {
 
 /// Render a whole report (title, six sections, three tables) in a layout, Simplified script.
 pub fn render(s: &TableSet, layout: Layout) -> String {
+    if layout == Layout::ColumnBlock {
+        return render_column_blocks(s);
+    }
     let mut out = String::new();
     if layout == Layout::Html {
         out.push_str("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>年度报告</title><script>var nav = \"一、总体情况\";</script></head><body><div class=\"nav\">首页 政务公开</div><div class=\"article\">\n");
@@ -683,5 +691,97 @@ pub fn render(s: &TableSet, layout: Layout) -> String {
     if layout == Layout::Html {
         out.push_str("</div><div class=\"footer\">版权所有</div></body></html>\n");
     }
+    out
+}
+
+/// [`Layout::ColumnBlock`]: what pdfminer's default layout makes of the tables.
+fn render_column_blocks(s: &TableSet) -> String {
+    let year = if s.template == Template::V2019 {
+        2020
+    } else {
+        2023
+    };
+    let mut out = String::new();
+    let mut line = |t: &str| {
+        out.push_str(t);
+        out.push_str("\n\n");
+    };
+    line(&format!("测试市测试局{year}年政府信息公开工作年度报告"));
+    line("一、总体情况");
+    line(&format!(
+        "{year}年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，现将有关情况报告如下。"
+    ));
+    line("二、主动公开政府信息情况");
+    for b in &s.t2 {
+        line(&format!("第二十条 第（{}）项", b.item));
+        line("信息内容");
+        for (_, label, _) in &b.rows {
+            line(label);
+        }
+        for c in &b.cols {
+            line(c);
+        }
+        for c in 0..b.cols.len() {
+            for (_, _, vals) in &b.rows {
+                if let Some(Some(v)) = vals.get(c) {
+                    line(&v.text());
+                }
+            }
+        }
+    }
+    line("三、收到和处理政府信息公开申请情况");
+    line("（本列数据的勾稽关系为：第一项加第二项之和，");
+    line("法人或其他组织");
+    line("申请人情况");
+    line("等于第三项加第四项之和）");
+    let cut = s.t3.len().min(13);
+    for (n, rows) in [&s.t3[..cut], &s.t3[cut..]].into_iter().enumerate() {
+        for r in rows {
+            if let Some(g) = r.group {
+                line(g);
+            }
+            line(r.label);
+        }
+        if n == 0 {
+            line("- 4 -");
+            for h in [
+                "自然人",
+                "商 业 企",
+                "科研机",
+                "社 会 公 益",
+                "法 律 服 务",
+                "业",
+                "构",
+                "组织",
+                "机构",
+                "总计",
+                "其他",
+            ] {
+                line(h);
+            }
+        }
+        for c in 0..7 {
+            for r in rows {
+                if let Some(v) = r.values[c] {
+                    line(&v.to_string());
+                }
+            }
+        }
+    }
+    line("四、政府信息公开行政复议、行政诉讼情况");
+    for h in T4_HEADER1
+        .iter()
+        .chain(T4_HEADER2.iter())
+        .chain(T4_HEADER3.iter())
+    {
+        line(h);
+    }
+    for v in s.t4.iter().flatten() {
+        line(&v.to_string());
+    }
+    line("五、存在的主要问题及改进情况");
+    line("信息公开的及时性有待提高。");
+    line("六、其他需要报告的事项");
+    line("无。");
     out
 }
