@@ -879,12 +879,11 @@ fn split_outcome(
             } else {
                 (0..cols.len())
                     .filter(|&c| {
-                        let mut texts = cands
-                            .readings
-                            .iter()
-                            .map(|r| r.pieces.get(c).and_then(|p| ctx.text.get(p.clone())));
-                        let first = texts.next().flatten();
-                        first.is_some() && texts.all(|t| t == first)
+                        // The same piece of the text (not merely the same digits: a sign
+                        // before it belongs to it).
+                        let mut pieces = cands.readings.iter().map(|r| r.pieces.get(c));
+                        let first = pieces.next().flatten();
+                        first.is_some() && pieces.all(|p| p == first)
                     })
                     .collect()
             };
@@ -893,7 +892,11 @@ fn split_outcome(
                 .filter_map(|&c| {
                     let col = cols.get(c)?;
                     let r = cands.readings.first()?;
-                    let v = r.pieces.get(c).and_then(|p| ctx.text.get(p.clone()))?;
+                    let mut p = r.pieces.get(c)?.clone();
+                    if ctx.text.get(..p.start).is_some_and(|b| b.ends_with(['-', '+'])) {
+                        p.start -= 1;
+                    }
+                    let v = ctx.text.get(p)?;
                     Some(format!("{} = {v}", col.label))
                 })
                 .collect();
