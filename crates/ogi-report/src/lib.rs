@@ -79,6 +79,7 @@
 #![warn(missing_docs)]
 
 mod cells;
+mod codec;
 mod decode;
 mod diag;
 #[cfg(feature = "html")]
