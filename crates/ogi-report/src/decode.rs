@@ -904,6 +904,39 @@ mod tests {
         assert!(d.diagnostics[0].message.contains("no-such-encoding"));
     }
 
+    /// A page declaring an encoding outside UTF-8, UTF-16, GBK/GB18030 and Big5: the full
+    /// build obeys it; the browser build says it cannot and detects.
+    #[test]
+    fn meta_charset_of_another_encoding() {
+        let page =
+            "<html><head><meta charset=\"shift_jis\"></head><body><p>政府信息公开工作年度报告</p>";
+        let bytes = encode(GBK, page);
+        let d = decode(&bytes, None);
+        if codec::ALL_ENCODINGS {
+            assert_eq!(d.encoding, "Shift_JIS");
+            assert!(d.diagnostics[0].message.contains("<meta>"));
+        } else {
+            assert_eq!((d.encoding, &*d.text), ("GBK", page));
+            assert_eq!(d.diagnostics.len(), 2, "{:?}", d.diagnostics);
+            assert_eq!(d.diagnostics[0].code, Code::D001);
+            assert!(d.diagnostics[0].message.contains("`shift_jis`"));
+            assert!(d.diagnostics[0]
+                .message
+                .contains("not one this build decodes"));
+            assert!(d.diagnostics[1]
+                .message
+                .contains("decoded from GBK (detected)"));
+        }
+        // Forced, the same label.
+        let d = decode(&bytes, Some("Shift_JIS"));
+        if codec::ALL_ENCODINGS {
+            assert_eq!(d.encoding, "Shift_JIS");
+        } else {
+            assert_eq!((d.encoding, &*d.text), ("GBK", page));
+            assert!(d.diagnostics[0].message.contains("`Shift_JIS` ignored"));
+        }
+    }
+
     #[test]
     fn utf8_bom_is_skipped_and_borrowed() {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];

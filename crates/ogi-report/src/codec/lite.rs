@@ -92,6 +92,7 @@ fn step(kind: Kind, src: &[u8], out: &mut String) -> (usize, Option<u8>) {
     }
 }
 
+/// [`step`] for UTF-8: the standard library's validation, whose errors are the WHATWG ones.
 fn step_utf8(src: &[u8], out: &mut String) -> (usize, Option<u8>) {
     match std::str::from_utf8(src) {
         Ok(s) => {
@@ -111,6 +112,7 @@ fn step_utf8(src: &[u8], out: &mut String) -> (usize, Option<u8>) {
     }
 }
 
+/// [`step`] for UTF-16 with `unit` reading a code unit in the right byte order.
 fn step_utf16(src: &[u8], out: &mut String, unit: fn([u8; 2]) -> u16) -> (usize, Option<u8>) {
     let at = |i: usize| -> Option<u16> { Some(unit([*src.get(i)?, *src.get(i + 1)?])) };
     let mut i = 0usize;
@@ -141,6 +143,7 @@ fn step_utf16(src: &[u8], out: &mut String, unit: fn([u8; 2]) -> u16) -> (usize,
     (src.len(), None)
 }
 
+/// [`step`] for GB18030 (and GBK, which the same decoder reads).
 fn step_gb18030(src: &[u8], out: &mut String) -> (usize, Option<u8>) {
     let index = gb18030_index();
     let mut i = 0usize;
@@ -227,6 +230,7 @@ fn gb18030_ranges_code_point(pointer: u32) -> Option<char> {
     char::from_u32(cp + (pointer - start))
 }
 
+/// [`step`] for Big5 (with the HKSCS pointers, as WHATWG decodes them).
 fn step_big5(src: &[u8], out: &mut String) -> (usize, Option<u8>) {
     let index = big5_index();
     let mut i = 0usize;
@@ -424,6 +428,7 @@ fn score(bytes: &[u8], gbk: bool) -> i64 {
     score
 }
 
+/// The class of a two-byte sequence read as GBK.
 fn gbk_class(lead: u8, trail: u8) -> Class {
     match (lead, trail) {
         (_, 0x40..=0x7E | 0x80..=0xA0) => Class::Rare,
@@ -434,6 +439,7 @@ fn gbk_class(lead: u8, trail: u8) -> Class {
     }
 }
 
+/// The class of a two-byte sequence read as Big5.
 fn big5_class(lead: u8, trail: u8) -> Class {
     match (lead, trail) {
         (_, 0x40..=0x7E | 0xA1..=0xFE) if (0xA4..=0xC5).contains(&lead) => Class::Common,
