@@ -6,6 +6,10 @@
 #   bash build.sh                       default build (HTML input, no dictionary)
 #   FEATURES=t2s bash build.sh          also converts prose to Simplified: pkg-web-t2s/, pkg-node-t2s/
 #   NO_HTML=1 bash build.sh             without the HTML front end: pkg-web-nohtml/, pkg-node-nohtml/
+#   TARGETS=web bash build.sh           the browser module only (TARGETS="web nodejs" by default)
+#
+# The browser module of the default and the no-HTML builds must meet DESIGN §8's budgets
+# (gzip -9 ≤ 400 KiB and ≤ 300 KiB): the script fails when one does not.
 #
 # The two targets are compiled differently, because their users want different things (README,
 # "Sizes" and "Speed"): the browser module is downloaded, so it is built for size
@@ -20,6 +24,7 @@ cd "$here"
 WASM_BINDGEN_VERSION=0.2.130
 FEATURES="${FEATURES:-}"
 NO_HTML="${NO_HTML:-}"
+TARGETS="${TARGETS:-web nodejs}"
 suffix=""
 [ -n "$NO_HTML" ] && suffix="-nohtml"
 [ -n "$FEATURES" ] && suffix="$suffix-${FEATURES//,/-}"
@@ -45,7 +50,13 @@ wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-s
 size() { stat -c %s "$1"; }
 gz() { gzip -9 -c "$1" | wc -c; }
 
-for target in web nodejs; do
+budget=""
+if [ -z "$FEATURES" ]; then
+  if [ -n "$NO_HTML" ]; then budget=$((300 * 1024)); else budget=$((400 * 1024)); fi
+fi
+status=0
+
+for target in $TARGETS; do
   if [ "$target" = web ]; then
     out="pkg-web$suffix"
     # opt-level "z" from [profile.wasm-release]; wasm-opt -O3 after it measured 1.5 KB (gzip)
@@ -84,4 +95,13 @@ for target in web nodejs; do
 JSON
   printf '%s/ogi_report_bg.wasm: raw %d B, wasm-opt %d B, gzip -9 %d B (%.1f KiB)\n' "$out" \
     "$raw_size" "$(size "$wasm")" "$(gz "$wasm")" "$(echo "$(gz "$wasm") / 1024" | bc -l)"
+  if [ "$target" = web ] && [ -n "$budget" ]; then
+    if [ "$(gz "$wasm")" -gt "$budget" ]; then
+      echo "FAIL: $out/ogi_report_bg.wasm is $(gz "$wasm") B gzip, over its budget of $budget B (DESIGN §8)" >&2
+      status=1
+    else
+      echo "$out/ogi_report_bg.wasm: within its budget of $budget B gzip ($(( budget - $(gz "$wasm") )) B to spare)"
+    fi
+  fi
 done
+exit "$status"

@@ -24,7 +24,9 @@ pub struct ParseOptions {
     #[tsify(optional)]
     #[serde(default)]
     pub prose: Option<ProseOption>,
-    /// Force an encoding by WHATWG label (`"gbk"`, `"big5"`, …) instead of detecting it.
+    /// Force an encoding by WHATWG label (`"gbk"`, `"big5"`, `"utf-16le"`, …) instead of
+    /// detecting it. The package decodes UTF-8, UTF-16, GBK/GB18030 and Big5; another label is
+    /// ignored, with a D001 diagnostic.
     #[tsify(optional)]
     #[serde(default)]
     pub encoding: Option<String>,

@@ -31,6 +31,19 @@ for (const name of SEEDS) {
   });
 }
 
+// The package decodes UTF-8, UTF-16, GBK/GB18030 and Big5 only: a label of another encoding is
+// not obeyed, and a diagnostic says so.
+test('a forced label of another encoding is reported and the encoding detected', () => {
+  const text = new TextDecoder().decode(readCorpus(SEEDS[1]));
+  const gbk = new Uint8Array(iconv.encode(text, 'gbk'));
+  const r = ogi.parse(gbk, { encoding: 'shift_jis' });
+  assert.equal(r.meta.encoding, 'GBK');
+  const d001 = r.diagnostics.filter((d) => d.code === 'D001').map((d) => d.message);
+  assert.equal(d001.length, 2, JSON.stringify(d001));
+  assert.match(d001[0], /`shift_jis` ignored: unknown, or not one this build decodes/);
+  assert.deepStrictEqual(values(r), values(ogi.parse(text)));
+});
+
 // Traditional reports: Big5 bytes, and UTF-16 with a byte order mark, read like the UTF-8 text
 // (the Traditional label table matches the same rows; glosses and all).
 const OTHER = [

@@ -12,6 +12,9 @@
 //! 5. UTF-16 without BOM, detected here from NUL bytes on even/odd positions plus a plausibility
 //!    check of the decoded sample; chardetng does not look for it.
 //! 6. chardetng, with no TLD hint: a `.cn` hint turns Big5 into GBK and `.tw` the reverse.
+//!    Without the `all-encodings` feature (the browser build), a GBK-or-Big5 choice of
+//!    `codec/lite.rs` instead, and labels naming other encodings are not obeyed (D001 says so):
+//!    see `codec/mod.rs` for why.
 //!
 //! GBK is decoded with the GB18030 decoder (a superset: GBK files in the wild contain the odd
 //! four-byte sequence), but the name reported is the detected one.
@@ -31,8 +34,9 @@
 
 use std::borrow::Cow;
 
-use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+
+use crate::codec::{self, DecoderResult, Encoding};
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::Span;
@@ -45,6 +49,8 @@ const MAX_MALFORMED_DIAGS: usize = 20;
 const DETECT_PREFIX: usize = 16 * 1024;
 /// UTF-16 sniffing looks at this much of the input.
 const UTF16_SAMPLE: usize = 64 * 1024;
+/// What a build without `all-encodings` decodes, for D001 messages.
+const LITE_ENCODINGS: &str = "UTF-8, UTF-16, GBK/GB18030, Big5";
 
 /// The decoded text, the encoding it came from, and the map back to the input bytes.
 pub(crate) struct Decoded<'a> {
@@ -72,14 +78,21 @@ enum Why {
 pub(crate) fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Decoded<'a> {
     let mut diagnostics = Vec::new();
     if let Some(label) = forced {
-        match Encoding::for_label_no_replacement(label.trim().as_bytes()) {
+        match codec::for_label(label.trim().as_bytes()) {
             Some(enc) => {
                 let skip = bom_len_for(bytes, enc);
                 return finish(bytes, skip, enc, Why::Forced, diagnostics);
             }
-            None => diagnostics.push(Diagnostic::new(
+            None if codec::ALL_ENCODINGS => diagnostics.push(Diagnostic::new(
                 Code::D001,
                 format!("unknown encoding label `{label}` ignored; the encoding was detected"),
+            )),
+            None => diagnostics.push(Diagnostic::new(
+                Code::D001,
+                format!(
+                    "encoding label `{label}` ignored: unknown, or not one this build decodes \
+                     ({LITE_ENCODINGS}); the encoding was detected"
+                ),
             )),
         }
     }
@@ -95,10 +108,22 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Decoded<'a> {
             diagnostics,
         };
     }
-    if let Some(enc) = html_meta_charset(bytes) {
-        if enc != UTF_8 {
-            return finish(bytes, 0, enc, Why::Meta, diagnostics);
+    match html_meta(bytes) {
+        (Some(enc), _) => {
+            if enc != UTF_8 {
+                return finish(bytes, 0, enc, Why::Meta, diagnostics);
+            }
         }
+        // The full build ignores a label it does not know, as browsers do.
+        (None, Some(label)) if !codec::ALL_ENCODINGS => diagnostics.push(Diagnostic::new(
+            Code::D001,
+            format!(
+                "the page's <meta> charset `{}` is unknown, or not one this build decodes \
+                 ({LITE_ENCODINGS}); the encoding was detected",
+                String::from_utf8_lossy(&label)
+            ),
+        )),
+        (None, _) => {}
     }
     if let Some(enc) = sniff_utf16(bytes) {
         return finish(bytes, 0, enc, Why::Utf16Sniff, diagnostics);
@@ -115,7 +140,7 @@ fn bom_len_for(bytes: &[u8], enc: &'static Encoding) -> usize {
     }
 }
 
-/// chardetng's guess over a prefix of the input, cut after an ASCII byte.
+/// The detector's guess (chardetng, or `codec/lite.rs`) over a prefix of the input, cut after an ASCII byte.
 fn detect(bytes: &[u8]) -> &'static Encoding {
     let sample = if bytes.len() > DETECT_PREFIX {
         let head = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
@@ -126,9 +151,7 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     } else {
         bytes
     };
-    let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
-    det.feed(sample, true);
-    det.guess(None, Utf8Detection::Allow)
+    codec::detect(sample)
 }
 
 /// Decode everything after the first `skip` bytes with `enc`, building map and diagnostics.
@@ -227,7 +250,7 @@ fn decode_mapped(
     map: &mut OffsetMap,
     malformed: &mut Vec<(usize, usize)>,
 ) -> String {
-    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut decoder = codec::new_decoder(enc);
     let cap = decoder
         .max_utf8_buffer_length_without_replacement(src.len())
         .unwrap_or_else(|| src.len().saturating_mul(3));
@@ -420,7 +443,21 @@ fn looks_like_html(head: &[u8]) -> bool {
 }
 
 /// The encoding a `<meta>` in the first 1024 bytes declares (WHATWG prescan, simplified).
+#[cfg(test)]
 fn html_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    html_meta(bytes).0
+}
+
+/// The encoding a `<meta>` in the first 1024 bytes declares, and else the first declared
+/// charset that names no encoding this build decodes.
+fn html_meta(bytes: &[u8]) -> (Option<&'static Encoding>, Option<Vec<u8>>) {
+    let mut unknown = None;
+    let enc = html_meta_scan(bytes, &mut unknown);
+    (enc, unknown)
+}
+
+/// [`html_meta`]'s scan; labels not understood are left in `unknown` (the first one).
+fn html_meta_scan(bytes: &[u8], unknown: &mut Option<Vec<u8>>) -> Option<&'static Encoding> {
     let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
     if !looks_like_html(head) {
         return None;
@@ -444,7 +481,7 @@ fn html_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             Some(e) => lower.get(start..start + e)?,
             None => lower.get(start..)?,
         };
-        if let Some(enc) = meta_tag_charset(tag) {
+        if let Some(enc) = meta_tag_charset(tag, unknown) {
             // WHATWG: a declared UTF-16 means the page is really ASCII-compatible.
             return Some(if enc == UTF_16LE || enc == UTF_16BE {
                 UTF_8
@@ -457,8 +494,16 @@ fn html_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-/// `charset` of one lower-cased `<meta …>` attribute list.
-fn meta_tag_charset(tag: &[u8]) -> Option<&'static Encoding> {
+/// `charset` of one lower-cased `<meta …>` attribute list; a value naming no encoding this
+/// build decodes goes to `unknown` unless one is there already.
+fn meta_tag_charset(tag: &[u8], unknown: &mut Option<Vec<u8>>) -> Option<&'static Encoding> {
+    let mut lookup = |v: &[u8]| {
+        let enc = codec::for_label(v);
+        if enc.is_none() && unknown.is_none() && !v.is_empty() {
+            *unknown = Some(v.to_vec());
+        }
+        enc
+    };
     let attrs = parse_attrs(tag);
     let get = |name: &[u8]| {
         attrs
@@ -467,7 +512,7 @@ fn meta_tag_charset(tag: &[u8]) -> Option<&'static Encoding> {
             .map(|(_, v)| v)
     };
     if let Some(v) = get(b"charset") {
-        if let Some(enc) = Encoding::for_label_no_replacement(v) {
+        if let Some(enc) = lookup(v) {
             return Some(enc);
         }
     }
@@ -493,7 +538,7 @@ fn meta_tag_charset(tag: &[u8]) -> Option<&'static Encoding> {
             (rest.get(..e)?, ())
         }
     };
-    Encoding::for_label_no_replacement(value)
+    lookup(value)
 }
 
 /// Attribute (name, value) pairs of a tag body; values unquoted, names lower-cased already.
@@ -575,7 +620,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     } else {
         return None;
     };
-    let (text, _) = enc.decode_without_bom_handling(sample);
+    let (text, _) = codec::decode_lossy(enc, sample);
     let (mut total, mut good) = (0usize, 0usize);
     for c in text.chars() {
         total += 1;
@@ -857,6 +902,39 @@ mod tests {
         assert_eq!(d.encoding, "GBK");
         assert_eq!(d.diagnostics[0].code, Code::D001);
         assert!(d.diagnostics[0].message.contains("no-such-encoding"));
+    }
+
+    /// A page declaring an encoding outside UTF-8, UTF-16, GBK/GB18030 and Big5: the full
+    /// build obeys it; the browser build says it cannot and detects.
+    #[test]
+    fn meta_charset_of_another_encoding() {
+        let page =
+            "<html><head><meta charset=\"shift_jis\"></head><body><p>政府信息公开工作年度报告</p>";
+        let bytes = encode(GBK, page);
+        let d = decode(&bytes, None);
+        if codec::ALL_ENCODINGS {
+            assert_eq!(d.encoding, "Shift_JIS");
+            assert!(d.diagnostics[0].message.contains("<meta>"));
+        } else {
+            assert_eq!((d.encoding, &*d.text), ("GBK", page));
+            assert_eq!(d.diagnostics.len(), 2, "{:?}", d.diagnostics);
+            assert_eq!(d.diagnostics[0].code, Code::D001);
+            assert!(d.diagnostics[0].message.contains("`shift_jis`"));
+            assert!(d.diagnostics[0]
+                .message
+                .contains("not one this build decodes"));
+            assert!(d.diagnostics[1]
+                .message
+                .contains("decoded from GBK (detected)"));
+        }
+        // Forced, the same label.
+        let d = decode(&bytes, Some("Shift_JIS"));
+        if codec::ALL_ENCODINGS {
+            assert_eq!(d.encoding, "Shift_JIS");
+        } else {
+            assert_eq!((d.encoding, &*d.text), ("GBK", page));
+            assert!(d.diagnostics[0].message.contains("`Shift_JIS` ignored"));
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //!
 //! | code | severity | meaning | example message |
 //! |---|---|---|---|
-//! | `D001` | info | decoded from a non-UTF-8 encoding | `decoded from GBK` |
+//! | `D001` | info | decoded from a non-UTF-8 encoding; or an encoding label not obeyed (unknown, or one a build without `all-encodings` does not decode) | `decoded from GBK` |
 //! | `D002` | warning | undecodable bytes replaced by U+FFFD | `3 undecodable bytes replaced by U+FFFD` |
 //! | `D003` | error | input longer than `Options::max_input_bytes`; only its head was parsed | `the input has 300000000 bytes, more than the limit of 268435456` |
 //! | `N001` | info | pinyin glosses removed for matching | `240 pinyin annotations glued to characters were removed for matching` |
@@ -80,6 +80,7 @@
 #![warn(missing_docs)]
 
 mod cells;
+mod codec;
 mod colblock;
 mod decode;
 mod diag;

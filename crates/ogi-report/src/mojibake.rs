@@ -46,6 +46,8 @@ use std::sync::OnceLock;
 
 use encoding_rs::{GB18030, GBK};
 
+use crate::codec;
+
 /// Longest run examined from one candidate, in characters.
 const MAX_RUN: usize = 128;
 /// The first, short look at a candidate, in characters.
@@ -154,7 +156,7 @@ fn gbk_table() -> &'static [u16] {
             for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
                 pair[0] = lead;
                 pair[1] = trail;
-                let (s, bad) = GBK.decode_without_bom_handling(&pair);
+                let (s, bad) = codec::decode_lossy(GBK, &pair);
                 if bad {
                     continue;
                 }
@@ -185,7 +187,7 @@ fn family1_starts() -> &'static [u64] {
         for lead in 0xE2u8..=0xEF {
             for trail in 0x80u8..=0xBF {
                 let pair = [lead, trail];
-                let (s, _) = GB18030.decode_without_bom_handling(&pair);
+                let (s, _) = codec::decode_lossy(GB18030, &pair);
                 let mut it = s.chars();
                 if let (Some(c), None) = (it.next(), it.next()) {
                     if c != '\u{FFFD}' && !c.is_ascii() {
@@ -209,7 +211,7 @@ fn family1_conts() -> &'static [u64] {
         for lead in 0x81u8..=0xBF {
             for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
                 let pair = [lead, trail];
-                let (s, _) = GB18030.decode_without_bom_handling(&pair);
+                let (s, _) = codec::decode_lossy(GB18030, &pair);
                 let mut it = s.chars();
                 if let (Some(c), None) = (it.next(), it.next()) {
                     if c != '\u{FFFD}' && !c.is_ascii() {
@@ -501,7 +503,7 @@ fn repair_phase(text: &str, bytes: &[u8], freq: &mut Option<HashMap<char, u32>>)
         let mut buf = Vec::with_capacity(bytes.len() + 1);
         buf.push(lead);
         buf.extend_from_slice(bytes);
-        let s = GB18030.decode_without_bom_handling_and_without_replacement(&buf)?;
+        let s = codec::decode_strict(GB18030, &buf)?;
         let mut first_count = 0;
         for (k, c) in s.chars().enumerate() {
             let count = freq.get(&c).copied().unwrap_or(0);
