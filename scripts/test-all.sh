@@ -29,6 +29,9 @@ cargo clippy -p ogi-report -p ogi-report-cli --all-targets -- -D warnings
 step "cargo test (workspace)"
 cargo test --workspace --exclude ogi-report-python
 
+step "core tests in the browser configuration (no default features: built-in codec, no HTML)"
+cargo test -p ogi-report --no-default-features
+
 if [ -x scripts/test-opencc.sh ]; then
   step "opencc backend"
   scripts/test-opencc.sh

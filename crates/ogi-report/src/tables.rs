@@ -893,7 +893,11 @@ fn split_outcome(
                     let col = cols.get(c)?;
                     let r = cands.readings.first()?;
                     let mut p = r.pieces.get(c)?.clone();
-                    if ctx.text.get(..p.start).is_some_and(|b| b.ends_with(['-', '+'])) {
+                    if ctx
+                        .text
+                        .get(..p.start)
+                        .is_some_and(|b| b.ends_with(['-', '+']))
+                    {
                         p.start -= 1;
                     }
                     let v = ctx.text.get(p)?;

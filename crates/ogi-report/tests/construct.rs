@@ -175,7 +175,10 @@ fn write_constructed_corpus() {
 
 #[test]
 fn constructed_cases_parse_to_their_seed_values() {
-    for (seed, _, out) in CASES {
+    for (seed, layout, out) in CASES {
+        if cfg!(not(feature = "html")) && *layout == Layout::Html {
+            continue;
+        }
         let want = ogi_report::parse_bytes(&common::corpus(seed));
         let got = ogi_report::parse_bytes(&common::corpus(out));
         let key = |r: &Report| {
