@@ -13,7 +13,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
 use ogi_report::{Options, Prose, Severity};
-use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
@@ -47,6 +47,28 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map_or_else(|_| "?".to_string(), |n| n.to_string())
+}
+
+/// A `str` item of `parse_many` is report text; one that names an existing file was most likely
+/// meant as a path, so say so (a report's text is never a single short line naming a file).
+fn warn_if_path(item: &Bound<'_, PyAny>, i: usize) -> PyResult<()> {
+    let Ok(s) = item.cast::<PyString>() else {
+        return Ok(());
+    };
+    let s = s.to_cow()?;
+    if s.len() <= 4096 && !s.contains('\n') && std::path::Path::new(s.as_ref()).is_file() {
+        let py = item.py();
+        PyErr::warn(
+            py,
+            &py.get_type::<PyUserWarning>(),
+            &std::ffi::CString::new(format!(
+                "parse_many() item {i} is a str naming an existing file ({s:?}); it is parsed as report text, not read. Pass pathlib.Path({s:?}) to read the file."
+            ))
+            .unwrap_or_default(),
+            2,
+        )?;
+    }
+    Ok(())
 }
 
 impl Input {
@@ -98,6 +120,7 @@ impl Input {
             let input = if item.hasattr("__fspath__")? {
                 Input::path(&item, "parse_many")?
             } else {
+                warn_if_path(&item, i)?;
                 Input::data(&item, "parse_many").map_err(|_| {
                     PyTypeError::new_err(format!(
                         "parse_many() item {i}: expected str, bytes or os.PathLike, got {}",

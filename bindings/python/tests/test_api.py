@@ -165,3 +165,18 @@ def test_validate_series_takes_reports(corpus: List[Path]) -> None:
     assert isinstance(found, list)
     assert all({"code", "severity", "message"} <= d.keys() for d in found)
     assert ogi_report.validate_series([]) == []
+
+
+def test_parse_many_warns_when_a_str_names_an_existing_file() -> None:
+    # A str item is report text; one naming a file was most likely meant as a path.
+    with pytest.warns(UserWarning, match=r"item 1 is a str naming an existing file"):
+        reports = ogi_report.parse_many([SEED.read_bytes(), str(SEED)], threads=1)
+    # It is still parsed as text: a one-line "report" with no sections.
+    assert reports[1].sections == []
+    assert reports[0] == ogi_report.parse(SEED.read_bytes())
+
+
+def test_parse_many_reads_pathlike_items_without_warning(recwarn: pytest.WarningsRecorder) -> None:
+    reports = ogi_report.parse_many([SEED], threads=1)
+    assert reports[0] == ogi_report.parse(SEED.read_bytes())
+    assert not [w for w in recwarn.list if issubclass(w.category, UserWarning)]
