@@ -11,24 +11,61 @@ use crate::template::T3_COLS;
 /// two extractions of the same PDF, are compared pairwise; this bounds the pairs).
 const MAX_PER_YEAR: usize = 4;
 
-/// Every (last year, this year) pair of reports with the same agency and consecutive years,
-/// ordered by agency and year, whatever the input order. Reports without agency or year are
-/// skipped.
-pub(crate) fn consecutive_pairs(reports: &[Report]) -> Vec<(&Report, &Report)> {
-    let mut by_agency: BTreeMap<&str, BTreeMap<u16, Vec<&Report>>> = BTreeMap::new();
-    for r in reports {
-        let (Some(agency), Some(year)) = (r.meta.agency.as_deref(), r.meta.year) else {
-            continue;
+/// Administrative-division words a prefix of an agency name ends with (`淮安市`, `江苏省`).
+const DIVISIONS: &[&str] = &["省", "市", "自治区", "自治州", "州", "盟", "地区"];
+
+/// The agency names of a series mapped to the name they are compared under: spaces removed,
+/// and a name that is another's suffix after a division prefix (`洪泽区人民政府` and
+/// `淮安市洪泽区人民政府`) taken as that one — when exactly one longer name fits, so that
+/// `朝阳区人民政府` joins neither `北京市朝阳区人民政府` nor `长春市朝阳区人民政府`.
+fn agency_keys<'r>(names: &[&'r str]) -> BTreeMap<&'r str, String> {
+    let squash = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let full: Vec<String> = {
+        let mut v: Vec<String> = names.iter().map(|n| squash(n)).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut keys = BTreeMap::new();
+    for &name in names {
+        let short = squash(name);
+        let longer: Vec<&String> = full
+            .iter()
+            .filter(|l| {
+                l.len() > short.len()
+                    && l.ends_with(short.as_str())
+                    && l.get(..l.len() - short.len())
+                        .is_some_and(|prefix| DIVISIONS.iter().any(|d| prefix.ends_with(d)))
+            })
+            .collect();
+        // The longest fitting name, when all fitting names are suffixes of it (a chain such as
+        // 洪泽区… ⊂ 淮安市洪泽区… ⊂ 江苏省淮安市洪泽区…); several unrelated ones: ambiguous.
+        let key = match longer.iter().max_by_key(|l| l.len()) {
+            Some(top) if longer.iter().all(|l| top.ends_with(l.as_str())) => (*top).clone(),
+            _ => short,
         };
-        let agency = agency.trim();
-        if agency.is_empty() {
-            continue;
-        }
-        let same_year = by_agency
-            .entry(agency)
-            .or_default()
-            .entry(year)
-            .or_default();
+        keys.insert(name, key);
+    }
+    keys
+}
+
+/// Every (last year, this year) pair of reports of the same agency ([`agency_keys`]) and
+/// consecutive years, ordered by agency and year, whatever the input order. Reports without
+/// agency or year are skipped.
+pub(crate) fn consecutive_pairs(reports: &[Report]) -> Vec<(&Report, &Report)> {
+    let named: Vec<(&str, u16, &Report)> = reports
+        .iter()
+        .filter_map(|r| {
+            let agency = r.meta.agency.as_deref()?.trim();
+            (!agency.is_empty()).then_some((agency, r.meta.year?, r))
+        })
+        .collect();
+    let names: Vec<&str> = named.iter().map(|(a, _, _)| *a).collect();
+    let keys = agency_keys(&names);
+    let mut by_agency: BTreeMap<&str, BTreeMap<u16, Vec<&Report>>> = BTreeMap::new();
+    for (agency, year, r) in named {
+        let key = keys.get(agency).map_or(agency, String::as_str);
+        let same_year = by_agency.entry(key).or_default().entry(year).or_default();
         if same_year.len() < MAX_PER_YEAR {
             same_year.push(r);
         }

@@ -1023,6 +1023,30 @@ fn series_skips_gaps_and_reports_without_agency_or_year() {
     assert_clean(&validate_series(&[a, c, nameless]));
 }
 
+#[test]
+fn series_matches_an_agency_named_with_and_without_its_city() {
+    // real/033 and 034 are 淮安市洪泽区人民政府 in one year and 洪泽区人民政府 in the other.
+    let mut y23 = seed004();
+    set(&mut y23, OUT, 0, n(1));
+    let a = dated(t3(Template::V2021, &y23), "淮安市洪泽区人民政府", 2023);
+    let b = dated(t3(Template::V2021, &seed004()), "洪泽区 人民政府", 2024);
+    let diags = validate_series(&[b, a]);
+    assert_eq!(codes(&diags), vec![Code::V006, Code::V006]);
+    let d = assert_diag(&diags, Code::V006, IN, "自然人");
+    assert!(d.message.contains("2023 and 2024"), "{}", d.message);
+
+    // Two cities have a 朝阳区: the bare name is compared with neither of them.
+    let bj = dated(t3(Template::V2021, &y23), "北京市朝阳区人民政府", 2023);
+    let cc = dated(t3(Template::V2021, &y23), "长春市朝阳区人民政府", 2023);
+    let bare = dated(t3(Template::V2021, &seed004()), "朝阳区人民政府", 2024);
+    assert_clean(&validate_series(&[bj, cc, bare]));
+
+    // A prefix that is not a division name does not join (市场监督管理局 ≠ 监督管理局).
+    let x = dated(t3(Template::V2021, &y23), "市场监督管理局", 2023);
+    let y = dated(t3(Template::V2021, &seed004()), "监督管理局", 2024);
+    assert_clean(&validate_series(&[x, y]));
+}
+
 const R2021_A: &[&str] = &["本年制发件数", "本年废止件数", "现行有效件数"];
 
 fn t2_2021(rules: [i64; 3], docs: [i64; 3], agency: &str, year: u16) -> Report {
