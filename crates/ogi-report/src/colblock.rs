@@ -32,7 +32,9 @@
 //!   report was proven to be printed column by column (the same extractor wrote both); rows that
 //!   read the same either way (all zeros) prove nothing.
 //!
-//! Anything else is left unread and named by a T013. Cells read back are marked
+//! A block whose numbers add up row by row and not column by column was printed apart from its
+//! labels but in reading order; it is read row by row. Anything else is left unread and named by
+//! a T013. Cells read back are marked
 //! `derived: column_block` and every block read back is named by a T014, so no value of this
 //! kind enters a report silently.
 
@@ -174,6 +176,9 @@ pub(crate) enum Verdict {
     /// Several rows read back column by column; the count of rows whose sum fails, and whether
     /// the sums *prove* the order (false when both orders give the same rows, e.g. all zeros).
     Columns(Vec<Vec<Item>>, usize, bool),
+    /// Several rows whose numbers follow the labels row by row (detached from the labels but
+    /// in reading order): every row's sum holds that way and fails column by column.
+    Rows(Vec<Vec<Item>>),
     /// Not read, and why.
     Unread(String),
 }
@@ -210,6 +215,8 @@ pub(crate) fn table3_block(block: &Block, cols: usize, drop: Option<usize>) -> V
     let same = same_values(&cm, &rm);
     if same || (fc == 0 && fr > 0) || (fc == 1 && k >= 4 && fr * 2 >= k) {
         Verdict::Columns(cm, fc, !same)
+    } else if fr == 0 && fc > 0 {
+        Verdict::Rows(rm)
     } else {
         Verdict::Unread(format!(
             "the row sums confirm neither order of the {m} numbers (column by column: {fc} of {k} rows fail; row by row: {fr})"
@@ -271,8 +278,14 @@ mod tests {
             }
             v => panic!("{v:?}"),
         }
-        // The same numbers printed row by row: the column reading fails, so nothing is read.
+        // The same numbers printed row by row: the row sums prove that order instead.
         let b = block_of(&[5, 2, 7, 1, 3, 4], 2);
+        match table3_block(&b, 3, None) {
+            Verdict::Rows(rows) => assert_eq!(vals(&rows[1]), ["1", "3", "4"]),
+            v => panic!("{v:?}"),
+        }
+        // Neither order adds up: not read.
+        let b = block_of(&[5, 2, 9, 1, 3, 9], 2);
         assert!(matches!(table3_block(&b, 3, None), Verdict::Unread(_)));
     }
 

@@ -82,8 +82,8 @@ codes! {
     /// T013 — numbers were extracted apart from their row labels and could not be matched back to
     /// their rows; those rows' values are not read.
     T013 = "T013", Error;
-    /// T014 — numbers printed column by column after their row labels (column-block PDF text)
-    /// were read back into their rows.
+    /// T014 — numbers printed apart from their row labels (column-block PDF text) were read
+    /// back into their rows, in the order the row sums prove.
     T014 = "T014", Warning;
     /// V001 — C1: 一 + 二 ≠ （七）总计 + 四 in a column of table 3.
     V001 = "V001", Error;

@@ -42,7 +42,7 @@
 //! | `T011` | info | an extra 法人或其他组织小计 column left out | `the header has a 法人或其他组织小计 column` |
 //! | `T012` | error | a limit of `Options` reached | `the splitter's work bound was reached` |
 //! | `T013` | error | numbers extracted apart from their row labels (column-block PDF text) that cannot be matched back to their rows; those rows are not read | `table 3: 11 row labels have no values next to them …` |
-//! | `T014` | warning | numbers printed column by column after their row labels, read back into their rows (cells marked `derived: column_block`) | ``table 3: rows `一、…` … `（四）…/1.…` (13 rows) … read back column by column`` |
+//! | `T014` | warning | numbers printed apart from their row labels (column by column, or row by row), read back into their rows in the order the row sums prove (cells marked `derived: column_block`) | ``table 3: rows `一、…` … `（四）…/1.…` (13 rows) … read back column by column`` |
 //! | `V001` | error | C1: 一 + 二 ≠ （七）总计 + 四 | `C1 broken in table 3, column 总计: …` |
 //! | `V002` | error | C2: 总计 ≠ sum of the six applicant columns | `C2 broken in table 3, row …` |
 //! | `V003` | error | C3: （七）总计 ≠ sum of the result rows | `C3 broken in table 3, column 自然人: …` |

@@ -255,8 +255,8 @@ pub enum Derivation {
     Split,
     /// Assigned by position because the row labels were lost.
     Positional,
-    /// Read back from numbers printed column by column after the row labels (column-block PDF
-    /// text), in the template's column order.
+    /// Read back from a block of numbers printed apart from their row labels (column-block PDF
+    /// text: column by column; or row by row), in the order the template's row sums prove.
     ColumnBlock,
 }
 

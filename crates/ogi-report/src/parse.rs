@@ -180,6 +180,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         max_cells: opts.max_cells,
         cells_read: 0,
         columns_proven: false,
+        rows_proven: false,
         t2_awaits_proof: false,
         t3_detached: false,
         t2_misfit: false,
@@ -203,6 +204,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             max_cells: ctx.max_cells,
             cells_read: 0,
             columns_proven: false,
+            rows_proven: false,
             t2_awaits_proof: false,
             t3_detached: false,
             t2_misfit: false,
@@ -232,7 +234,9 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         let d1 = ctx.diags.len();
         ctx.budget.steps = steps;
         t3 = table3(&mut ctx, tpl, t3_from, t3_to);
-        if (ctx.t2_awaits_proof && ctx.columns_proven) || (ctx.t2_misfit && ctx.t3_detached) {
+        if (ctx.t2_awaits_proof && (ctx.columns_proven || ctx.rows_proven))
+            || (ctx.t2_misfit && ctx.t3_detached)
+        {
             // Table 3 was printed column by column, which table 2 alone could not tell (or it
             // proved the order table 2 could not): read table 2 again knowing it.
             let later = ctx.diags.split_off(d1);

@@ -35,6 +35,8 @@ pub(crate) struct Ctx<'a, 'm> {
     pub cells_read: usize,
     /// Table 3 was proven to be printed column by column (column-block PDF text).
     pub columns_proven: bool,
+    /// Table 3 was proven to be printed apart from its labels but row by row.
+    pub rows_proven: bool,
     /// Table 2 has a column block whose order only table 3 can prove.
     pub t2_awaits_proof: bool,
     /// Table 3's numbers were printed apart from its row labels (column-block text).
@@ -608,8 +610,8 @@ pub(crate) fn table2(
 
 /// Read back table 2 when its numbers were printed apart from the row labels: the numbers of
 /// the table's text, in order, are its cells in the template's order, block by block; a block of
-/// several rows and columns is read column by column only when table 3 proved that order
-/// ([`Ctx::columns_proven`]). `in_regions` counts the values found next to the labels and
+/// several rows and columns is read column by column (or row by row) only when table 3 proved
+/// that order ([`Ctx::columns_proven`], [`Ctx::rows_proven`]). `in_regions` counts the values found next to the labels and
 /// `block_tails` names the rows that hold more values than columns while other rows hold none
 /// (the last row of a column block gathers its block's numbers), so a mismatch is reported —
 /// and those rows emptied — only when numbers were printed apart. Returns the end of the last
@@ -689,6 +691,7 @@ fn table2_blocks(
     let mut read_paths: Vec<&'static str> = Vec::new();
     let mut waiting: Vec<Diagnostic> = Vec::new();
     let mut by_columns_used = false;
+    let mut by_rows_used = false;
     for b in blocks {
         let k = b.rows.len();
         let c = b.rows.first().map_or(0, |d| d.cols.len());
@@ -702,14 +705,18 @@ fn table2_blocks(
             (Some(cm), Some(rm)) => crate::colblock::same_values(cm, &rm),
             _ => false,
         };
+        let rows_order = same_cols && ctx.rows_proven && !ctx.columns_proven;
         let grid = if k == 1 || c == 1 || same || (same_cols && ctx.columns_proven) {
             cm
+        } else if rows_order {
+            crate::colblock::by_rows(vals, k, c)
         } else {
             None
         };
         match grid {
             Some(grid) => {
-                by_columns_used |= k > 1 && c > 1 && !same;
+                by_columns_used |= k > 1 && c > 1 && !same && !rows_order;
+                by_rows_used |= k > 1 && c > 1 && !same && rows_order;
                 for (d, vals) in b.rows.iter().zip(grid) {
                     let cells: Vec<Cell> = d
                         .cols
@@ -786,6 +793,8 @@ fn table2_blocks(
                     rows_out.len(),
                     if by_columns_used {
                         ", the blocks of several rows and columns column by column, as table 3 proves"
+                    } else if by_rows_used {
+                        ", the blocks of several rows and columns row by row, as table 3 proves"
                     } else {
                         ""
                     }
@@ -1588,6 +1597,34 @@ fn column_blocks(
                             } else {
                                 format!("which the row sums confirm for all rows but {fails}")
                             }
+                        ),
+                    )
+                    .with_span(span)
+                    .at(Location::table(kind)),
+                );
+            }
+            crate::colblock::Verdict::Rows(rows) => {
+                ctx.rows_proven = true;
+                for (&i, vals) in b.rows.iter().zip(rows) {
+                    if let (Some(a), Some(f)) = (assigned.get_mut(i), from_blocks.get_mut(i)) {
+                        *a = Some(vals);
+                        *f = true;
+                    }
+                }
+                let first = b.rows.first().map_or("", |&i| path_of(i));
+                let last = b.rows.last().map_or("", |&i| path_of(i));
+                let span = match (b.values.first(), b.values.last()) {
+                    (Some(x), Some(y)) => Some((ctx.map)(x.start, y.end)),
+                    _ => None,
+                };
+                ctx.diags.push(
+                    Diagnostic::new(
+                        Code::T014,
+                        format!(
+                            "table 3 ({}): rows `{first}` … `{last}` ({} rows) have their {} numbers printed after the labels, row by row; they were read back row by row, and every row's 总计 equals the sum of its columns (column by column it would not)",
+                            kind.title(),
+                            b.rows.len(),
+                            b.values.len(),
                         ),
                     )
                     .with_span(span)

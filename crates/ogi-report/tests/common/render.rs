@@ -342,6 +342,8 @@ pub enum Layout {
     /// by column, one per line; a page break starts a second run in table 3. Blank cells leave
     /// no trace.
     ColumnBlock,
+    /// As [`Layout::ColumnBlock`], but the numbers after each run of labels come row by row.
+    DetachedRows,
 }
 
 /// All layouts.
@@ -449,7 +451,7 @@ fn emit_row(out: &mut String, layout: Layout, cells: &[String]) {
             out.push_str("</tr>\n");
         }
         // Column blocks are written by `render_column_blocks`, never row by row.
-        Layout::PdfText | Layout::ColumnBlock => {
+        Layout::PdfText | Layout::ColumnBlock | Layout::DetachedRows => {
             out.push_str(&cells.join(" "));
             out.push('\n');
         }
@@ -522,8 +524,8 @@ fn para(out: &mut String, layout: Layout, p: &str) {
 
 /// Render a whole report (title, six sections, three tables) in a layout, Simplified script.
 pub fn render(s: &TableSet, layout: Layout) -> String {
-    if layout == Layout::ColumnBlock {
-        return render_column_blocks(s);
+    if matches!(layout, Layout::ColumnBlock | Layout::DetachedRows) {
+        return render_column_blocks(s, layout == Layout::DetachedRows);
     }
     let mut out = String::new();
     if layout == Layout::Html {
@@ -694,8 +696,9 @@ pub fn render(s: &TableSet, layout: Layout) -> String {
     out
 }
 
-/// [`Layout::ColumnBlock`]: what pdfminer's default layout makes of the tables.
-fn render_column_blocks(s: &TableSet) -> String {
+/// [`Layout::ColumnBlock`]: what pdfminer's default layout makes of the tables (`by_rows`:
+/// [`Layout::DetachedRows`]).
+fn render_column_blocks(s: &TableSet, by_rows: bool) -> String {
     let year = if s.template == Template::V2019 {
         2020
     } else {
@@ -721,11 +724,15 @@ fn render_column_blocks(s: &TableSet) -> String {
         for c in &b.cols {
             line(c);
         }
-        for c in 0..b.cols.len() {
-            for (_, _, vals) in &b.rows {
-                if let Some(Some(v)) = vals.get(c) {
-                    line(&v.text());
-                }
+        let n = b.cols.len();
+        let order: Vec<(usize, usize)> = if by_rows {
+            (0..b.rows.len()).flat_map(|r| (0..n).map(move |c| (r, c))).collect()
+        } else {
+            (0..n).flat_map(|c| (0..b.rows.len()).map(move |r| (r, c))).collect()
+        };
+        for (r, c) in order {
+            if let Some(Some(v)) = b.rows.get(r).and_then(|row| row.2.get(c)) {
+                line(&v.text());
             }
         }
     }
@@ -760,11 +767,14 @@ fn render_column_blocks(s: &TableSet) -> String {
                 line(h);
             }
         }
-        for c in 0..7 {
-            for r in rows {
-                if let Some(v) = r.values[c] {
-                    line(&v.to_string());
-                }
+        let order: Vec<(usize, usize)> = if by_rows {
+            (0..rows.len()).flat_map(|r| (0..7).map(move |c| (r, c))).collect()
+        } else {
+            (0..7).flat_map(|c| (0..rows.len()).map(move |r| (r, c))).collect()
+        };
+        for (r, c) in order {
+            if let Some(v) = rows[r].values[c] {
+                line(&v.to_string());
             }
         }
     }
