@@ -264,7 +264,9 @@ pub(crate) fn normalise(src: &str) -> Canon {
                     trad += 1;
                 }
                 text.push(f);
-                map.push_replace(f.len_utf8(), clen);
+                // One character of any shape maps as a replace would; a run of them (Traditional
+                // text, full-width digits) merges into one segment.
+                map.push_uniform(1, f.len_utf8(), clen);
             }
             None => map.skip_source(clen),
         }
