@@ -9,7 +9,7 @@
 //! read by position when its empty cells are explicit, else into its leading columns with a
 //! diagnostic; runs of glued digits go to the splitter ([`crate::split`]).
 
-use crate::cells::{region_items, Item, ItemKind};
+use crate::cells::{region_items_bounded, Item, ItemKind};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::model::{Cell, Derivation, Layout, Number, Row, Span, Table, TableKind, Template};
 use crate::scan::{extend_number, find_label};
@@ -65,6 +65,14 @@ fn charge_cells(ctx: &mut Ctx<'_, '_>, kind: TableKind, mut items: Vec<Item>) ->
         ctx.cells_read += items.len();
     }
     items
+}
+
+/// The items of `text[from..to]` charged to the table's cell bound: reads no more of the region
+/// than the bound can take, plus the one item that tells it was crossed.
+fn charged_items(ctx: &mut Ctx<'_, '_>, kind: TableKind, from: usize, to: usize) -> Vec<Item> {
+    let left = ctx.max_cells.saturating_sub(ctx.cells_read);
+    let items = region_items_bounded(ctx.text, from, to, left.saturating_add(1), usize::MAX);
+    charge_cells(ctx, kind, items)
 }
 
 /// Count template marks in `text[from..to]`.
@@ -497,7 +505,7 @@ pub(crate) fn table2(
                         .flatten()
                         .next()
                         .map_or(bend, |n| n.start);
-                    let items = charge_cells(ctx, kind, region_items(text, a.end, next));
+                    let items = charged_items(ctx, kind, a.end, next);
                     table_end = table_end.max(
                         items
                             .iter()
@@ -741,7 +749,7 @@ pub(crate) fn table3(
     sorted.sort_by_key(|(_, a)| a.start);
     for (k, (i, a)) in sorted.iter().enumerate() {
         let next = sorted.get(k + 1).map_or(to, |(_, n)| n.start);
-        let mut items = charge_cells(ctx, kind, region_items(text, a.end, next.max(a.end)));
+        let mut items = charged_items(ctx, kind, a.end, next.max(a.end));
         if let Some(sc) = subtotal_col {
             let content: Vec<usize> = items
                 .iter()
@@ -1128,7 +1136,7 @@ pub(crate) fn table4(
             }
         }
     }
-    let items = charge_cells(ctx, kind, region_items(text, vstart, to));
+    let items = charged_items(ctx, kind, vstart, to);
     let content = content_count(&items);
     if content == 0 && header_end.is_none() {
         return None;
@@ -1281,7 +1289,8 @@ fn region_items_after_header(text: &str, from: usize, to: usize) -> Vec<Item> {
             s = e;
         }
     }
-    region_items(text, start, to)
+    // A group is read only when it holds exactly five values: a sixth ends the reading.
+    region_items_bounded(text, start, to, usize::MAX, 6)
 }
 
 /// The layout of the table text (for `meta.layout`).
