@@ -28,8 +28,6 @@ pub(crate) struct Canon {
     pub map: OffsetMap,
     pub script: Script,
     pub repairs: Repairs,
-    /// Source byte ranges of removed pinyin glosses (for the `Prose::Clean` view).
-    pub glosses: Vec<std::ops::Range<usize>>,
     /// Mojibake runs found in the source.
     pub mojibake: Vec<MojibakeRun>,
     /// Diagnostics with spans in *source* offsets of this stage.
@@ -133,7 +131,9 @@ pub(crate) fn normalise(src: &str) -> Canon {
     let mut text = String::with_capacity(src.len());
     let mut map = OffsetMap::new();
     let mut repairs = Repairs::default();
-    let mut glosses = Vec::new();
+    // The first removed gloss (for N001's span); the others are found again in the map's
+    // dropped ranges when the `Clean` view needs them, so they cost no list of their own.
+    let mut first_gloss: Option<std::ops::Range<usize>> = None;
     let mut diagnostics = Vec::new();
     let (mut cjk, mut trad) = (0usize, 0usize);
     let mut next_moji = 0usize;
@@ -215,7 +215,9 @@ pub(crate) fn normalise(src: &str) -> Canon {
             if let Some(gl) = src.get(i..).and_then(gloss_len) {
                 flush!();
                 map.skip_source(gl);
-                glosses.push(i..i + gl);
+                if first_gloss.is_none() {
+                    first_gloss = Some(i..i + gl);
+                }
                 repairs.pinyin_glosses += 1;
                 i += gl;
                 copy_start = i;
@@ -280,7 +282,7 @@ pub(crate) fn normalise(src: &str) -> Canon {
         Script::Simplified
     };
     if repairs.pinyin_glosses > 0 {
-        let first = glosses.first().cloned().unwrap_or(0..0);
+        let first = first_gloss.unwrap_or(0..0);
         diagnostics.push(
             Diagnostic::new(
                 Code::N001,
@@ -297,7 +299,6 @@ pub(crate) fn normalise(src: &str) -> Canon {
         map,
         script,
         repairs,
-        glosses,
         mojibake,
         diagnostics,
     }
@@ -309,9 +310,14 @@ pub(crate) fn clean_range(src: &str, canon: &Canon, range: std::ops::Range<usize
     let mut out = String::with_capacity(range.len());
     let mut pos = range.start;
     let mut events: Vec<(usize, usize, Option<&str>)> = Vec::new();
-    for g in &canon.glosses {
-        if g.start >= range.start && g.end <= range.end {
-            events.push((g.start, g.end, Some("")));
+    // Removed glosses are the dropped source ranges that open with one: a gloss is dropped only
+    // right after a CJK character (or another gloss), and the other drops (`\r` before `\n`,
+    // zero-width characters) end such a chain, so a drop holds its glosses first.
+    for (a, b) in canon.map.skips_within(range.start, range.end) {
+        let mut p = a;
+        while let Some(gl) = src.get(p..b).and_then(gloss_len) {
+            events.push((p, p + gl, Some("")));
+            p += gl;
         }
     }
     for m in &canon.mojibake {

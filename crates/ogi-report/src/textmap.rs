@@ -247,6 +247,26 @@ impl OffsetMap {
             None => 0,
         }
     }
+    /// The source ranges inside `from..to` that have no derived counterpart (dropped text), in
+    /// order; adjacent drops come as one range.
+    pub fn skips_within(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // Segments are sorted by source start too: begin at the last one starting before `from`.
+        let first = self.segs.partition_point(|s| s.s < from).saturating_sub(1);
+        (first..self.segs.len())
+            .map_while(move |i| {
+                let seg = self.segs.get(i)?;
+                (seg.s < to).then(|| {
+                    let main_end = seg.s + Self::main_s_len(seg.kind, self.d_len_at(i));
+                    let next = self.segs.get(i + 1).map_or(self.s_end, |n| n.s);
+                    (main_end, next)
+                })
+            })
+            .filter(move |&(a, b)| a < b && a >= from && b <= to)
+    }
     /// Map a derived range.
     pub fn map_range(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.map_start(start);
@@ -330,6 +350,38 @@ mod tests {
         assert_eq!(
             m.map_range(3 * 777_777, 3 * 777_778),
             (2 * 777_777, 2 * 777_778)
+        );
+    }
+
+    #[test]
+    fn dropped_source_is_a_trailing_skip() {
+        // "領(lǐng)導(dǎo)x" → "领导x": each character a replace, each gloss dropped after it.
+        let mut m = OffsetMap::new();
+        m.skip_source(2);
+        m.push_uniform(1, 3, 3);
+        m.skip_source(7);
+        m.push_uniform(1, 3, 3);
+        m.skip_source(6);
+        m.skip_source(1);
+        m.push_copy(1);
+        assert_eq!(
+            m.segment_count(),
+            4,
+            "skips cost no segment after the first"
+        );
+        assert_eq!(m.map_range(0, 3), (2, 5));
+        assert_eq!(m.map_range(3, 6), (12, 15));
+        assert_eq!(m.map_range(6, 7), (22, 23));
+        assert_eq!(m.map_range(0, 7), (2, 23));
+        assert_eq!(m.map_start(0), 2);
+        let all: Vec<_> = m.skips_within(0, 23).collect();
+        assert_eq!(all, [(0, 2), (5, 12), (15, 22)]);
+        let inner: Vec<_> = m.skips_within(3, 22).collect();
+        assert_eq!(inner, [(5, 12), (15, 22)]);
+        assert_eq!(
+            m.skips_within(6, 21).count(),
+            0,
+            "only whole drops inside the range"
         );
     }
 
