@@ -74,12 +74,12 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
     let mut pos = 0usize;
     let mut window: Vec<(usize, char)> = Vec::with_capacity(MAX_RUN + 2);
     while pos < text.len() {
-        let Some(rest) = text.get(pos..) else { break };
-        let hit = rest
-            .char_indices()
-            .find(|&(_, c)| c == '?' || c == '\u{FFFD}' || bit(starts, c))
-            .map(|(off, c)| (pos + off, c));
-        let Some((at, c)) = hit else { break };
+        if !text.is_char_boundary(pos) {
+            break;
+        }
+        let Some((at, c)) = next_candidate(text.as_bytes(), pos, starts) else {
+            break;
+        };
         pos = at + c.len_utf8();
         let is_mark = c == '?' || c == '\u{FFFD}';
         // A family-1 start needs one more continuation byte: the next character's GBK lead.
@@ -129,6 +129,41 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
         }
     }
     runs
+}
+
+/// The first character at or after byte `from` (a character boundary of valid UTF-8) that can
+/// open a run: `?`, U+FFFD or a family-1 start. The hot loop of the scan: ASCII costs a compare,
+/// a CJK character a three-byte decode and a bit test, with no `char` iterator in between.
+fn next_candidate(b: &[u8], from: usize, starts: &[u64]) -> Option<(usize, char)> {
+    let mut i = from;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if x == b'?' {
+                return Some((i, '?'));
+            }
+            i += 1;
+            continue;
+        }
+        let at = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0) & 0x3F);
+        let (u, len) = if x >= 0xF0 {
+            // Beyond the BMP: neither a start (the set is BMP only) nor U+FFFD.
+            i += 4;
+            continue;
+        } else if x >= 0xE0 {
+            ((u32::from(x & 0x0F) << 12) | (at(1) << 6) | at(2), 3)
+        } else {
+            ((u32::from(x & 0x1F) << 6) | at(1), 2)
+        };
+        let hit = u == 0xFFFD
+            || starts
+                .get((u >> 6) as usize)
+                .is_some_and(|w| w & (1u64 << (u & 63)) != 0);
+        if hit {
+            return char::from_u32(u).map(|c| (i, c));
+        }
+        i += len;
+    }
+    None
 }
 
 /// GBK bytes of one character: `(bytes, len)`, len 1 or 2; `None` when GBK cannot hold it.

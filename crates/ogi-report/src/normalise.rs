@@ -125,6 +125,24 @@ fn fold(c: char) -> Option<char> {
     }
 }
 
+/// The character starting at byte `i` of valid UTF-8 (a character boundary) and its length,
+/// decoded from the bytes: cheaper than a `chars()` iterator in the per-character loop.
+#[inline]
+fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
+    let x = *b.get(i)?;
+    let at = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0) & 0x3F);
+    let (u, len) = match x {
+        0x00..=0x7F => (u32::from(x), 1),
+        0xC0..=0xDF => ((u32::from(x & 0x1F) << 6) | at(1), 2),
+        0xE0..=0xEF => ((u32::from(x & 0x0F) << 12) | (at(1) << 6) | at(2), 3),
+        _ => (
+            (u32::from(x & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3),
+            4,
+        ),
+    };
+    char::from_u32(u).map(|c| (c, len))
+}
+
 /// Build the canonical text of `src`.
 pub(crate) fn normalise(src: &str) -> Canon {
     let mojibake = find_mojibake(src);
@@ -243,18 +261,25 @@ pub(crate) fn normalise(src: &str) -> Canon {
             }
             prev_cjk = false;
             i += 1;
+            // The rest of an ASCII run changes nowhere but at `\r`, and no gloss follows ASCII:
+            // skip it up to the next mojibake run (a family-2 run starts at an ASCII `?`).
+            let limit = mojibake
+                .get(next_moji)
+                .map_or(bytes.len(), |r| r.range.start.max(i));
+            while i < limit && bytes.get(i).is_some_and(|&x| x < 0x80 && x != b'\r') {
+                i += 1;
+            }
             continue;
         }
-        let ch = match src[i..].chars().next() {
-            Some(ch) => ch,
-            None => break,
+        let Some((ch, clen)) = decode_at(bytes, i) else {
+            break;
         };
-        let clen = ch.len_utf8();
-        if is_cjk(ch) {
+        let is_han = is_cjk(ch);
+        if is_han {
             cjk += 1;
         }
         let folded = fold(ch);
-        prev_cjk = is_cjk(ch);
+        prev_cjk = is_han;
         if folded == Some(ch) {
             i += clen;
             continue;
@@ -262,7 +287,7 @@ pub(crate) fn normalise(src: &str) -> Canon {
         flush!();
         match folded {
             Some(f) => {
-                if is_cjk(ch) {
+                if is_han {
                     trad += 1;
                 }
                 text.push(f);

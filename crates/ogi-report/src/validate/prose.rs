@@ -452,18 +452,20 @@ pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
             .get(end..ahead)
             .and_then(|h| h.iter().position(|c| is_sentence_end(*c)))
             .map_or(ahead, |p| end + p);
+        if other_year(t.get(sentence_start..start).unwrap_or_default(), year) {
+            continue;
+        }
         let p_from = clause_start.max(start.saturating_sub(MAX_PREFIX));
         let prefix = s(t.get(p_from..start).unwrap_or_default());
         // after the unit, to the end of the clause (at most 16 characters)
         let suffix = s(t
             .get(end + 1..clause_end.min(end + 17).max(end + 1))
             .unwrap_or_default());
-        let sentence = s(t.get(sentence_start..sentence_end).unwrap_or_default());
-        let quote = s(t.get(clause_start..end + 1).unwrap_or_default());
-        if other_year(t.get(sentence_start..start).unwrap_or_default(), year) {
-            continue;
-        }
+        // The sentence and the quote are built only when a figure needs them: most numbers of
+        // an overview are about something else.
+        let sentence = || s(t.get(sentence_start..sentence_end).unwrap_or_default());
         if let Some(kind) = classify(&prefix, &suffix, &sentence) {
+            let quote = s(t.get(clause_start..end + 1).unwrap_or_default());
             found.push(Claim { kind, value, quote });
         }
     }
@@ -471,7 +473,7 @@ pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
 }
 
 /// What the number between `prefix` and `suffix` counts, if anything unambiguous.
-fn classify(prefix: &str, suffix: &str, sentence: &str) -> Option<Kind> {
+fn classify(prefix: &str, suffix: &str, sentence: &dyn Fn() -> String) -> Option<Kind> {
     // `1件结转下年度…`, `103件顺延到下年度…`, `一件结转2021年办理`
     for verb in ["结转", "顺延"] {
         if let Some(rest) = suffix.strip_prefix(verb) {
@@ -529,11 +531,14 @@ fn classify(prefix: &str, suffix: &str, sentence: &str) -> Option<Kind> {
                 && (core.is_empty() || core.contains("申请"))
                 && !has_any(b, HEDGES)
                 && !has_any(b, FOREIGN)
-                && sentence.contains("申请")
-                && !has_any(
-                    sentence,
-                    &["热线", "留言", "咨询", "来电", "来信", "建议", "提案"],
-                );
+                && {
+                    let sentence = sentence();
+                    sentence.contains("申请")
+                        && !has_any(
+                            &sentence,
+                            &["热线", "留言", "咨询", "来电", "来信", "建议", "提案"],
+                        )
+                };
             ok.then_some(Kind::Completed)
         }
         Kind::CarriedIn => {
@@ -560,7 +565,7 @@ fn classify(prefix: &str, suffix: &str, sentence: &str) -> Option<Kind> {
                 "数",
             ];
             if !tokens_only(b, TOKENS)
-                || !sentence.contains("信息公开")
+                || !sentence().contains("信息公开")
                 || has_any(before, &["受理", "办理", "复议机关", "审理"])
             {
                 return None;
