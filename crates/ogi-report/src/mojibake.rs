@@ -46,6 +46,8 @@ use std::sync::OnceLock;
 
 use encoding_rs::{GB18030, GBK};
 
+use crate::normalise::decode_at;
+
 /// Longest run examined from one candidate, in characters.
 const MAX_RUN: usize = 128;
 /// The first, short look at a candidate, in characters.
@@ -97,15 +99,17 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
         // candidates die within a few characters: look at a short window first and widen it
         // only when the run reaches its end.
         let mut found = None;
+        window.clear();
+        let mut next_char = at;
         for width in [SHORT_WINDOW, MAX_RUN + 2] {
-            window.clear();
-            window.extend(
-                text.get(at..)
-                    .unwrap_or_default()
-                    .char_indices()
-                    .take(width)
-                    .map(|(o, ch)| (at + o, ch)),
-            );
+            // The wider window extends the short one: both are the first characters from `at`.
+            while window.len() < width {
+                let Some((ch, len)) = decode_at(text.as_bytes(), next_char) else {
+                    break;
+                };
+                window.push((next_char, ch));
+                next_char += len;
+            }
             let got = if is_mark {
                 out_of_phase_at(text, &window, &mut freq)
             } else {
@@ -334,7 +338,7 @@ fn family1_prefix_ok(s: &str) -> bool {
 fn utf8_as_gbk_at(text: &str, chars: &[(usize, char)]) -> Found {
     let i = 0usize;
     let mut st = Utf8State::default();
-    let mut bytes: Vec<u8> = Vec::new();
+    let mut bytes: Vec<u8> = Vec::with_capacity(2 * chars.len().min(MAX_RUN));
     let mut good_end: Option<(usize, usize)> = None; // (char index after, byte count)
     let mut j = i;
     while j < chars.len() && j - i < MAX_RUN {
@@ -461,7 +465,7 @@ fn out_of_phase_at(
     let mut marks = 1usize;
     let mut rare = 0usize;
     let mut terminated = false;
-    let mut bytes: Vec<u8> = Vec::new(); // the run after the mark, in GBK
+    let mut bytes: Vec<u8> = Vec::with_capacity(2 * chars.len().min(MAX_RUN)); // the run after the mark, in GBK
     let mut bytes_ok = true;
     while j < chars.len() && j - i < MAX_RUN {
         let Some(&(_, c)) = chars.get(j) else { break };

@@ -128,7 +128,7 @@ fn fold(c: char) -> Option<char> {
 /// The character starting at byte `i` of valid UTF-8 (a character boundary) and its length,
 /// decoded from the bytes: cheaper than a `chars()` iterator in the per-character loop.
 #[inline]
-fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
+pub(crate) fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
     let x = *b.get(i)?;
     let at = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0) & 0x3F);
     let (u, len) = match x {

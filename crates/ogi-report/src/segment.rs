@@ -91,16 +91,55 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
 }
 
 /// Find the section headings of `text` (canonical), in template order.
+///
+/// Each kind is looked for after the previous heading found. A line's prefix is parsed once and
+/// tested against every kind still sought, so a kind that is absent does not cost another pass
+/// over the rest of the text: when the kind sought reaches the end unfound, the first lines of
+/// the later kinds from the same point are already known.
 pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
     let lines_count = text.bytes().filter(|&b| b == b'\n').count();
     let flattened = lines_count < 40 && text.len() > 300 * (lines_count + 1);
+    let kinds = SectionKind::ALL;
     let mut out: Vec<Heading> = Vec::new();
     let mut cursor = 0usize;
-    for kind in SectionKind::ALL {
-        if let Some(h) = find_heading(text, cursor, kind, flattened) {
-            cursor = h.end;
-            out.push(h);
+    let mut k = 0usize;
+    while k < kinds.len() {
+        // first[j]: the first heading line of kinds[j] at or after `cursor` (until kinds[k]'s).
+        let mut first: [Option<(usize, usize)>; 6] = [None; 6];
+        let mut pos = cursor;
+        while pos < text.len() {
+            let le = line_end(text, pos);
+            let line = text.get(pos..le).unwrap_or("");
+            if let Some(fits) = heading_line(line) {
+                for (j, slot) in first.iter_mut().enumerate().skip(k) {
+                    if slot.is_none() && kinds.get(j).is_some_and(|&kind| fits(kind)) {
+                        *slot = Some((pos, heading_end(text, pos, le)));
+                    }
+                }
+                if first.get(k).is_some_and(Option::is_some) {
+                    break;
+                }
+            }
+            pos = le + 1;
         }
+        // The kind sought, then (while none is found) the later kinds from the same point.
+        let mut j = k;
+        let mut next = kinds.len();
+        while let Some(&kind) = kinds.get(j) {
+            let found = match first.get(j).copied().flatten() {
+                Some((start, end)) => Some(Heading { kind, start, end }),
+                None if flattened => find_inline(text, cursor, kind),
+                None => None,
+            };
+            if let Some(h) = found {
+                cursor = h.end;
+                out.push(h);
+                next = j + 1;
+                break;
+            }
+            j += 1;
+        }
+        k = next;
     }
     out
 }
@@ -111,36 +150,26 @@ fn line_end(text: &str, from: usize) -> usize {
         .map_or(text.len(), |i| from + i)
 }
 
-fn find_heading(text: &str, from: usize, kind: SectionKind, flattened: bool) -> Option<Heading> {
-    // 1. Line starts.
-    let mut pos = from;
-    while pos < text.len() {
-        let le = line_end(text, pos);
-        let line = text.get(pos..le).unwrap_or("");
-        let stripped = line.trim_start_matches(['|', ' ', '\t']);
-        if let Ok((rest, numbered)) = heading_prefix(stripped) {
-            let hashed = stripped.starts_with('#');
-            // Un-numbered headings only count when short (a heading, not a sentence).
-            let short = rest.chars().count() <= 40;
-            if (numbered || hashed || short) && kind_matches(kind, rest) && !rest.is_empty() {
-                // An un-numbered line must not be a paragraph starting with the words.
-                let ok = numbered || hashed || !rest.contains('。');
-                if ok {
-                    let end = heading_end(text, pos, le);
-                    return Some(Heading {
-                        kind,
-                        start: pos,
-                        end,
-                    });
-                }
-            }
-        }
-        pos = le + 1;
-    }
-    if !flattened {
+/// If `line` can be a heading line, a test of whether it heads a section of a given kind.
+fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
+    let stripped = line.trim_start_matches(['|', ' ', '\t']);
+    let (rest, numbered) = heading_prefix(stripped).ok()?;
+    if rest.is_empty() {
         return None;
     }
-    // 2. Flattened text: a numbered heading anywhere.
+    let hashed = stripped.starts_with('#');
+    // Un-numbered headings only count when short (a heading, not a sentence).
+    let short = rest.chars().nth(40).is_none();
+    if !(numbered || hashed || short) {
+        return None;
+    }
+    // An un-numbered line must not be a paragraph starting with the words.
+    let ok = numbered || hashed || !rest.contains('。');
+    ok.then_some(move |kind| kind_matches(kind, rest))
+}
+
+/// A numbered heading anywhere in flattened text (a whole report on a few lines).
+fn find_inline(text: &str, from: usize, kind: SectionKind) -> Option<Heading> {
     let num = match kind.number() {
         1 => "一、",
         2 => "二、",
