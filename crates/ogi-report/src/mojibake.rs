@@ -40,7 +40,6 @@
 //! Cost: one pass over the characters, one bit test each; the expensive checks run only at
 //! candidates and are bounded by [`MAX_RUN`] characters each.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -72,7 +71,7 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
         return runs;
     }
     let starts = family1_starts();
-    let mut freq: Option<HashMap<char, u32>> = None;
+    let mut freq: Option<Vec<u32>> = None;
     let mut pos = 0usize;
     let mut window: Vec<(usize, char)> = Vec::with_capacity(MAX_RUN + 2);
     while pos < text.len() {
@@ -455,11 +454,7 @@ fn common_punct(c: char) -> bool {
 }
 
 /// Family 2 from the lost-byte mark starting `chars` (a window of the text).
-fn out_of_phase_at(
-    text: &str,
-    chars: &[(usize, char)],
-    freq: &mut Option<HashMap<char, u32>>,
-) -> Found {
+fn out_of_phase_at(text: &str, chars: &[(usize, char)], freq: &mut Option<Vec<u32>>) -> Found {
     let i = 0usize;
     let mut j = i + 1;
     let mut marks = 1usize;
@@ -525,14 +520,22 @@ fn out_of_phase_at(
 }
 
 /// Put a lead byte back before `bytes` and accept the first plausible reading.
-fn repair_phase(text: &str, bytes: &[u8], freq: &mut Option<HashMap<char, u32>>) -> Option<String> {
+/// Length of the document-frequency table: U+4E00..=U+9FFF.
+const FREQ_LEN: usize = 0x9FFF - 0x4E00 + 1;
+
+/// The slot of a CJK Unified Ideograph in the document-frequency table.
+fn freq_slot(c: char) -> Option<usize> {
+    (c as usize).checked_sub(0x4E00).filter(|&i| i < FREQ_LEN)
+}
+
+fn repair_phase(text: &str, bytes: &[u8], freq: &mut Option<Vec<u32>>) -> Option<String> {
     let freq = freq.get_or_insert_with(|| {
-        let mut m: HashMap<char, u32> = HashMap::new();
-        for c in text
-            .chars()
-            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        {
-            *m.entry(c).or_insert(0) += 1;
+        // A dense count over the CJK Unified Ideographs block: 84 KB, no hashing per character.
+        let mut m = vec![0u32; FREQ_LEN];
+        for c in text.chars() {
+            if let Some(n) = freq_slot(c).and_then(|i| m.get_mut(i)) {
+                *n += 1;
+            }
         }
         m
     });
@@ -543,7 +546,7 @@ fn repair_phase(text: &str, bytes: &[u8], freq: &mut Option<HashMap<char, u32>>)
         let s = GB18030.decode_without_bom_handling_and_without_replacement(&buf)?;
         let mut first_count = 0;
         for (k, c) in s.chars().enumerate() {
-            let count = freq.get(&c).copied().unwrap_or(0);
+            let count = freq_slot(c).and_then(|i| freq.get(i)).copied().unwrap_or(0);
             if !(common_punct(c) || count > 0) {
                 return None;
             }

@@ -56,7 +56,11 @@ fn prefix_chars(s: &str, n: usize) -> &str {
 }
 
 fn kind_matches(kind: SectionKind, line: &str) -> bool {
-    let h = prefix_chars(line, 40);
+    head_matches(kind, prefix_chars(line, 40))
+}
+
+/// [`kind_matches`] on the first 40 characters of a line.
+fn head_matches(kind: SectionKind, h: &str) -> bool {
     match kind {
         SectionKind::Overview => {
             h.starts_with("总体情况")
@@ -74,11 +78,18 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
                 || h.starts_with("依申请公开政府信息情况")
         }
         SectionKind::ReviewLitigation => {
+            // Both forms hold 复: a character search rules out most lines cheaply.
+            if !h.contains('复') {
+                return false;
+            }
             let short = prefix_chars(h, 30);
             (short.contains("复议") && short.contains("诉讼")) && !short.starts_with("行政复议")
                 || short.starts_with("政府信息公开行政复议")
         }
         SectionKind::Problems => {
+            if !h.contains('问') {
+                return false;
+            }
             let short = prefix_chars(h, 24);
             short.contains("问题")
                 && (short.contains("改进")
@@ -165,7 +176,8 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
     }
     // An un-numbered line must not be a paragraph starting with the words.
     let ok = numbered || hashed || !rest.contains('。');
-    ok.then_some(move |kind| kind_matches(kind, rest))
+    let h = prefix_chars(rest, 40);
+    ok.then_some(move |kind| head_matches(kind, h))
 }
 
 /// A numbered heading anywhere in flattened text (a whole report on a few lines).

@@ -9,6 +9,8 @@
 //! read by position when its empty cells are explicit, else into its leading columns with a
 //! diagnostic; runs of glued digits go to the splitter ([`crate::split`]).
 
+use std::borrow::Cow;
+
 use crate::cells::{region_items_bounded, Item, ItemKind};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::model::{Cell, Derivation, Layout, Number, Row, Span, Table, TableKind, Template};
@@ -109,7 +111,7 @@ fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Deriv
                 None
             };
             Cell {
-                column: col.label.to_string(),
+                column: Cow::Borrowed(col.label),
                 value: Some(n),
                 unit,
                 raw: Some(raw),
@@ -118,7 +120,7 @@ fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Deriv
             }
         }
         ItemKind::Blank | ItemKind::Empty => Cell {
-            column: col.label.to_string(),
+            column: Cow::Borrowed(col.label),
             value: None,
             unit: None,
             raw: Some(raw),
@@ -126,7 +128,7 @@ fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Deriv
             derived,
         },
         ItemKind::Text | ItemKind::Digits => Cell {
-            column: col.label.to_string(),
+            column: Cow::Borrowed(col.label),
             value: None,
             unit: None,
             raw: Some(raw),
@@ -288,7 +290,7 @@ fn read_row(
         let blank_cols: Vec<&str> = cells
             .iter()
             .filter(|c| c.value.is_none())
-            .map(|c| c.column.as_str())
+            .map(|c| c.column.as_ref())
             .collect();
         let how = if positional {
             "the empty cells are read as blank"
