@@ -158,6 +158,8 @@ pub(crate) fn normalise(src: &str) -> Canon {
     let bytes = src.as_bytes();
     let mut i = 0usize;
     let mut copy_start = 0usize; // pending run of unchanged source bytes [copy_start, i)
+                                 // The pending run holds only three-byte characters (CJK text and punctuation).
+    let mut run3 = true;
     let mut prev_cjk = false;
 
     macro_rules! flush {
@@ -219,6 +221,7 @@ pub(crate) fn normalise(src: &str) -> Canon {
                         i += 1;
                     }
                     copy_start = i;
+                    run3 = true;
                     next_moji += 1;
                     prev_cjk = false;
                     continue;
@@ -239,6 +242,7 @@ pub(crate) fn normalise(src: &str) -> Canon {
                 repairs.pinyin_glosses += 1;
                 i += gl;
                 copy_start = i;
+                run3 = true;
                 // keep prev_cjk: `領(lǐng)導(dǎo)` style runs.
                 continue;
             }
@@ -256,10 +260,12 @@ pub(crate) fn normalise(src: &str) -> Canon {
                 }
                 i += 1;
                 copy_start = i;
+                run3 = true;
                 prev_cjk = false;
                 continue;
             }
             prev_cjk = false;
+            run3 = false;
             i += 1;
             // The rest of an ASCII run changes nowhere but at `\r`, and no gloss follows ASCII:
             // skip it up to the next mojibake run (a family-2 run starts at an ASCII `?`).
@@ -281,12 +287,28 @@ pub(crate) fn normalise(src: &str) -> Canon {
         let folded = fold(ch);
         prev_cjk = is_han;
         if folded == Some(ch) {
+            run3 &= clen == 3;
             i += clen;
             continue;
         }
-        flush!();
         match folded {
+            Some(f) if run3 && clen == 3 && f.len_utf8() == 3 => {
+                // Traditional text: unchanged and converted ideographs alternate. Three bytes for
+                // three, a copied character maps like a one-character uniform run at every
+                // character boundary (the only offsets the canonical text is cut at), so the
+                // pending copies and this character extend one segment instead of two each.
+                if copy_start < i {
+                    text.push_str(src.get(copy_start..i).unwrap_or(""));
+                    map.push_uniform((i - copy_start) / 3, 3, 3);
+                }
+                if is_han {
+                    trad += 1;
+                }
+                text.push(f);
+                map.push_uniform(1, 3, 3);
+            }
             Some(f) => {
+                flush!();
                 if is_han {
                     trad += 1;
                 }
@@ -295,10 +317,14 @@ pub(crate) fn normalise(src: &str) -> Canon {
                 // text, full-width digits) merges into one segment.
                 map.push_uniform(1, f.len_utf8(), clen);
             }
-            None => map.skip_source(clen),
+            None => {
+                flush!();
+                map.skip_source(clen);
+            }
         }
         i += clen;
         copy_start = i;
+        run3 = true;
     }
     flush!();
     let script = if trad >= 5 && trad * 50 >= cjk {
@@ -398,6 +424,22 @@ mod tests {
         assert_eq!(c.text, "结转");
         let (s, e) = c.map.map_range(0, c.text.len());
         assert_eq!((s, e), (0, src.len()));
+    }
+
+    #[test]
+    fn traditional_runs_are_one_segment_and_map_each_character() {
+        let src = "政府信息公開工作年度報告、規範性文件。123 國務院";
+        let c = normalise(src);
+        assert_eq!(c.text, "政府信息公开工作年度报告、规范性文件。123 国务院");
+        // Copied and converted ideographs (and CJK punctuation) share one uniform run; a copy
+        // after the last conversion stays a copy.
+        assert_eq!(c.map.segment_count(), 4, "run, `123 `, 国务, 院");
+        for (at, ch) in c.text.char_indices() {
+            let (s, e) = c.map.map_range(at, at + ch.len_utf8());
+            let want = src.char_indices().nth(c.text[..at].chars().count());
+            assert_eq!(Some(s), want.map(|w| w.0), "{ch}");
+            assert_eq!(e - s, want.map_or(0, |w| w.1.len_utf8()), "{ch}");
+        }
     }
 
     #[test]

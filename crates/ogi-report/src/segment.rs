@@ -103,10 +103,10 @@ fn head_matches(kind: SectionKind, h: &str) -> bool {
 
 /// Find the section headings of `text` (canonical), in template order.
 ///
-/// Each kind is looked for after the previous heading found. A line's prefix is parsed once and
-/// tested against every kind still sought, so a kind that is absent does not cost another pass
-/// over the rest of the text: when the kind sought reaches the end unfound, the first lines of
-/// the later kinds from the same point are already known.
+/// Each kind is looked for after the previous heading found, line by line. When a kind is
+/// absent, its search reaches the end of the text; the next pass then tests every later kind on
+/// each line at once (a line's prefix is parsed once), so absent sections cost one more pass in
+/// all rather than one pass each.
 pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
     let lines_count = text.bytes().filter(|&b| b == b'\n').count();
     let flattened = lines_count < 40 && text.len() > 300 * (lines_count + 1);
@@ -114,17 +114,24 @@ pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
     let mut out: Vec<Heading> = Vec::new();
     let mut cursor = 0usize;
     let mut k = 0usize;
+    // Test every later kind too (after a kind was found absent).
+    let mut wide = false;
     while k < kinds.len() {
-        // first[j]: the first heading line of kinds[j] at or after `cursor` (until kinds[k]'s).
+        let hi = if wide { kinds.len() } else { k + 1 };
+        // first[j]: the first heading line of kinds[j] (k <= j < hi) at or after `cursor`,
+        // complete for every j when kinds[k] is not found.
         let mut first: [Option<(usize, usize)>; 6] = [None; 6];
         let mut pos = cursor;
         while pos < text.len() {
             let le = line_end(text, pos);
             let line = text.get(pos..le).unwrap_or("");
             if let Some(fits) = heading_line(line) {
-                for (j, slot) in first.iter_mut().enumerate().skip(k) {
-                    if slot.is_none() && kinds.get(j).is_some_and(|&kind| fits(kind)) {
-                        *slot = Some((pos, heading_end(text, pos, le)));
+                for j in k..hi {
+                    let slot = first.get_mut(j);
+                    if let (Some(slot @ None), Some(&kind)) = (slot, kinds.get(j)) {
+                        if fits(kind) {
+                            *slot = Some((pos, heading_end(text, pos, le)));
+                        }
                     }
                 }
                 if first.get(k).is_some_and(Option::is_some) {
@@ -133,10 +140,11 @@ pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
             }
             pos = le + 1;
         }
-        // The kind sought, then (while none is found) the later kinds from the same point.
+        // The kind sought, then (while none is found) the later kinds this pass tested.
         let mut j = k;
-        let mut next = kinds.len();
-        while let Some(&kind) = kinds.get(j) {
+        let mut next = None;
+        while j < hi {
+            let Some(&kind) = kinds.get(j) else { break };
             let found = match first.get(j).copied().flatten() {
                 Some((start, end)) => Some(Heading { kind, start, end }),
                 None if flattened => find_inline(text, cursor, kind),
@@ -145,12 +153,23 @@ pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
             if let Some(h) = found {
                 cursor = h.end;
                 out.push(h);
-                next = j + 1;
+                next = Some(j + 1);
                 break;
             }
             j += 1;
         }
-        k = next;
+        match next {
+            Some(n) => {
+                k = n;
+                wide = false;
+            }
+            // Nothing found by a wide pass: no later kind is left after `cursor`.
+            None if wide => break,
+            None => {
+                k += 1;
+                wide = true;
+            }
+        }
     }
     out
 }
