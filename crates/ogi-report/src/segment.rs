@@ -479,16 +479,20 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     // Signature and residue after the last section.
     let last = headings.last().map_or(0, |h| h.end);
     let tail = text.get(last..).unwrap_or("");
-    let mut lines: Vec<(usize, &str)> = Vec::new();
+    // One pass over the tail's lines, keeping only the last nine of the body: the signature
+    // test reads the last eight and the line before the date (a whole report after its last
+    // heading must not become a list of lines).
+    let mut body_lines: std::collections::VecDeque<(usize, &str)> =
+        std::collections::VecDeque::with_capacity(10);
+    let mut body_end = text.len();
     let mut p = last;
     for line in tail.split_inclusive('\n') {
-        lines.push((p, line.trim_end_matches('\n')));
+        let off = p;
         p += line.len();
-    }
-    // Footer residue: the first footer-marked line ends the report body.
-    let mut body_end = text.len();
-    for (off, l) in &lines {
-        if FOOTER_MARKS.iter().any(|f| l.contains(f)) && *off > last {
+        let l = line.trim_end_matches('\n');
+        // Footer residue: the first footer-marked line ends the report body.
+        let footer = FOOTER_MARKS.iter().any(|f| l.contains(f)) && off > last;
+        if footer {
             // In flattened text the marker may sit at the end of the line.
             let idx = FOOTER_MARKS
                 .iter()
@@ -496,11 +500,18 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
                 .min()
                 .unwrap_or(0);
             body_end = off + idx;
+        }
+        if off < body_end {
+            if body_lines.len() == 9 {
+                body_lines.pop_front();
+            }
+            body_lines.push_back((off, l));
+        }
+        if footer {
             break;
         }
     }
     // Signature: a date line near the end of the body, and the agency line before it.
-    let body_lines: Vec<&(usize, &str)> = lines.iter().filter(|(o, _)| *o < body_end).collect();
     for (k, (off, l)) in body_lines.iter().enumerate().rev().take(8) {
         let t = l.trim();
         if t.is_empty() {
