@@ -1301,15 +1301,21 @@ pub(crate) fn detect_layout(text: &str, from: usize, to: usize) -> Layout {
         Some(t) => t,
         None => return Layout::None,
     };
-    let lines = t.lines().filter(|l| !l.trim().is_empty()).count().max(1);
-    let pipes = t.matches('|').count();
+    // One pass over the lines for the three line counts; `|` counted as bytes (it is ASCII).
+    let (mut lines, mut pipe_lines, mut tab_lines) = (0usize, 0usize, 0usize);
+    for l in t.lines() {
+        lines += usize::from(!l.trim().is_empty());
+        pipe_lines += usize::from(l.trim_end().ends_with('|'));
+        tab_lines += usize::from(l.starts_with('\t'));
+    }
+    let lines = lines.max(1);
+    let pipes = t.bytes().filter(|&b| b == b'|').count();
     if t.contains("|---") || t.contains("| ---") || t.contains("|:--") {
         return Layout::Markdown;
     }
     if lines <= 2 && t.len() > 200 {
         return Layout::Flattened;
     }
-    let pipe_lines = t.lines().filter(|l| l.trim_end().ends_with('|')).count();
     if pipes > 0 && pipe_lines * 2 >= lines {
         let avg_pipes = pipes as f64 / lines as f64;
         return if avg_pipes < 1.6 {
@@ -1318,7 +1324,6 @@ pub(crate) fn detect_layout(text: &str, from: usize, to: usize) -> Layout {
             Layout::Pipe
         };
     }
-    let tab_lines = t.lines().filter(|l| l.starts_with('\t')).count();
     if tab_lines * 2 >= lines {
         return Layout::CellPerLine;
     }
