@@ -191,17 +191,19 @@ fn annotation_ranges(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// Split `seg` (starting at canonical offset `base`) into whitespace tokens, with annotations as
-/// single text tokens and page marker lines dropped.
-fn tokens(seg: &str, base: usize, out: &mut Vec<(usize, usize)>) {
+/// single text tokens and page marker lines dropped. Each token's canonical range goes to `emit`,
+/// which returns `false` to stop early.
+fn tokens(seg: &str, base: usize, emit: &mut impl FnMut(usize, usize) -> bool) {
     let ann = annotation_ranges(seg);
     let mut i = 0usize;
     let mut a = 0usize;
-    let b = seg.as_bytes();
     while i < seg.len() {
         if let Some(&(s, e)) = ann.get(a) {
             if i >= s {
                 if i < e {
-                    out.push((base + s, base + e));
+                    if !emit(base + s, base + e) {
+                        return;
+                    }
                     i = e;
                 }
                 a += 1;
@@ -236,14 +238,22 @@ fn tokens(seg: &str, base: usize, out: &mut Vec<(usize, usize)>) {
             continue;
         }
         // Split a token where a number touches text (flattened `3件申请`), keeping units.
-        split_mixed(seg, start, i, base, out);
+        if !split_mixed(seg, start, i, base, emit) {
+            return;
+        }
     }
-    let _ = b;
 }
 
-/// Push the token `seg[start..end]`, split where a number touches text (`0000000三、本年度`,
-/// `行政许可2293`), keeping a unit after a number (`168.61万元`) and a 增/减 before it.
-fn split_mixed(seg: &str, start: usize, end: usize, base: usize, out: &mut Vec<(usize, usize)>) {
+/// Emit the token `seg[start..end]`, split where a number touches text (`0000000三、本年度`,
+/// `行政许可2293`), keeping a unit after a number (`168.61万元`) and a 增/减 before it. `false`
+/// when `emit` asked to stop.
+fn split_mixed(
+    seg: &str,
+    start: usize,
+    end: usize,
+    base: usize,
+    emit: &mut impl FnMut(usize, usize) -> bool,
+) -> bool {
     let tok = seg.get(start..end).unwrap_or("");
     let has_digit = tok.bytes().any(|b| b.is_ascii_digit());
     // `0-170`: signed values glued together; a sign inside the token opens the next value.
@@ -258,19 +268,22 @@ fn split_mixed(seg: &str, start: usize, end: usize, base: usize, out: &mut Vec<(
         for (i, b) in tok.bytes().enumerate().skip(1) {
             if matches!(b, b'+' | b'-') && tok.as_bytes().get(i - 1).is_some_and(u8::is_ascii_digit)
             {
-                out.push((base + start + from, base + start + i));
+                if !emit(base + start + from, base + start + i) {
+                    return false;
+                }
                 from = i;
             }
         }
-        out.push((base + start + from, base + end));
-        return;
+        return emit(base + start + from, base + end);
     }
-    let has_other = tok.chars().any(|c| c as u32 >= 0x80);
+    // A plain token (no digit, or no non-ASCII character) is emitted whole.
+    if !has_digit || tok.is_ascii() {
+        return emit(base + start, base + end);
+    }
     let lead = tok.trim_start_matches(['减', '增', '+', '-']);
     let starts_numeric = lead.starts_with(|c: char| c.is_ascii_digit());
-    if !(has_digit && has_other && starts_numeric) || parse_value(tok).is_some() {
-        out.push((base + start, base + end));
-        return;
+    if !starts_numeric || parse_value(tok).is_some() {
+        return emit(base + start, base + end);
     }
     let numeric = |c: char| c.is_ascii_digit() || c == '.' || c == ',';
     let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
@@ -281,6 +294,9 @@ fn split_mixed(seg: &str, start: usize, end: usize, base: usize, out: &mut Vec<(
             _ => pieces.push((off, off + c.len_utf8(), n)),
         }
     }
+    // The token's parts, relative to `start`; a sign word or a unit moves a boundary between two
+    // of them, so they are collected before being emitted.
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());
     let mut k = 0;
     while k < pieces.len() {
         let Some(&(mut s, mut e, n)) = pieces.get(k) else {
@@ -294,7 +310,7 @@ fn split_mixed(seg: &str, start: usize, end: usize, base: usize, out: &mut Vec<(
                     let cut = pe - w.len_utf8();
                     if cut > ps {
                         if let Some(last) = out.last_mut() {
-                            last.1 = base + start + cut;
+                            last.1 = cut;
                         }
                     } else {
                         out.pop();
@@ -315,43 +331,122 @@ fn split_mixed(seg: &str, start: usize, end: usize, base: usize, out: &mut Vec<(
                 }
             }
         }
-        out.push((base + start + s, base + start + e));
+        out.push((s, e));
         k += 1;
     }
-    let _ = end;
+    out.into_iter()
+        .all(|(s, e)| emit(base + start + s, base + start + e))
+}
+
+/// Where the items of a region go: leading text (the rest of the label) is dropped, text after
+/// content ends the row, and the row stops at a bound.
+struct Sink {
+    out: Vec<Item>,
+    seen_content: bool,
+    /// No more items are wanted.
+    done: bool,
+    /// Items kept at most.
+    max_items: usize,
+    /// Content items kept at most.
+    max_content: usize,
+    content: usize,
+}
+
+impl Sink {
+    fn new(max_items: usize, max_content: usize) -> Self {
+        Sink {
+            out: Vec::new(),
+            seen_content: false,
+            done: max_items == 0,
+            max_items,
+            max_content,
+            content: 0,
+        }
+    }
+    /// Take one item; `false` once no more are wanted.
+    fn push(&mut self, it: Item) -> bool {
+        if self.done {
+            return false;
+        }
+        match it.kind {
+            ItemKind::Text => {
+                if self.seen_content {
+                    self.done = true;
+                }
+            }
+            ItemKind::Empty => self.out.push(it),
+            _ => {
+                self.seen_content = true;
+                self.content += 1;
+                self.out.push(it);
+            }
+        }
+        if self.out.len() >= self.max_items || self.content >= self.max_content {
+            self.done = true;
+        }
+        !self.done
+    }
 }
 
 /// The items of `text[start..end]`.
+#[cfg(test)]
 pub(crate) fn region_items(text: &str, start: usize, end: usize) -> Vec<Item> {
+    region_items_bounded(text, start, end, usize::MAX, usize::MAX)
+}
+
+/// The items of `text[start..end]`, reading no further than the first `max_items` items or the
+/// first `max_content` content items: the items returned are the head of the full list, so a
+/// caller that needs at most that many (the table's cell bound) reads a hostile region (a
+/// megabyte of `| 1`) in bounded memory.
+pub(crate) fn region_items_bounded(
+    text: &str,
+    start: usize,
+    end: usize,
+    max_items: usize,
+    max_content: usize,
+) -> Vec<Item> {
     let end = end.min(text.len());
     let region = match text.get(start..end) {
         Some(r) => r,
         None => return Vec::new(),
     };
-    let mut raw: Vec<Item> = Vec::new();
+    let mut sink = Sink::new(max_items, max_content);
+    let item = |ts: usize, te: usize, sink: &mut Sink| {
+        let tok = text.get(ts..te).unwrap_or("");
+        sink.push(Item {
+            kind: classify(tok),
+            start: ts,
+            end: te,
+        })
+    };
     if region.contains('|') {
-        let mut seg_start = 0usize;
-        let mut segs: Vec<(usize, usize)> = Vec::new();
-        for (i, c) in region.char_indices() {
-            if c == '|' {
-                segs.push((seg_start, i));
-                seg_start = i + 1;
-            }
-        }
-        let last = (seg_start, region.len());
-        let nsegs = segs.len();
         // One cell per line (`x |` lines): every segment holds a line break, and a segment with
         // nothing else is a blank cell. In pipe rows a bare line break between two `|` is the
-        // boundary between rows, not a cell.
-        let with_nl = segs
-            .iter()
-            .filter(|(s, e)| region.get(*s..*e).is_some_and(|t| t.contains('\n')))
-            .count();
+        // boundary between rows, not a cell. Counted in a first pass that allocates nothing.
+        let mut nsegs = 0usize;
+        let mut with_nl = 0usize;
+        let mut pieces = region.split('|');
+        let _last = pieces.next_back();
+        for seg in pieces {
+            nsegs += 1;
+            if seg.contains('\n') {
+                with_nl += 1;
+            }
+        }
         let one_per_line = with_nl * 2 > nsegs;
-        for (idx, &(s, e)) in segs.iter().chain(std::iter::once(&last)).enumerate() {
-            let seg = region.get(s..e).unwrap_or("");
-            let mut toks = Vec::new();
-            tokens(seg, start + s, &mut toks);
+        let mut toks: Vec<(usize, usize)> = Vec::new();
+        let mut s = 0usize;
+        for (idx, seg) in region.split('|').enumerate() {
+            if sink.done {
+                break;
+            }
+            let seg_start = s;
+            s += seg.len() + 1;
+            toks.clear();
+            tokens(seg, start + seg_start, &mut |a, b| {
+                toks.push((a, b));
+                true
+            });
             if toks.is_empty() {
                 // A line that opens with blank space before its first `|` starts with a blank cell.
                 let blank_line_start =
@@ -360,10 +455,10 @@ pub(crate) fn region_items(text: &str, start: usize, end: usize) -> Vec<Item> {
                     && (idx > 0 || blank_line_start)
                     && (one_per_line || !seg.contains('\n') || blank_line_start)
                 {
-                    raw.push(Item {
+                    sink.push(Item {
                         kind: ItemKind::Empty,
-                        start: start + s,
-                        end: start + e,
+                        start: start + seg_start,
+                        end: start + seg_start + seg.len(),
                     });
                 }
                 continue;
@@ -373,50 +468,18 @@ pub(crate) fn region_items(text: &str, start: usize, end: usize) -> Vec<Item> {
                     continue; // markdown separator cell `---`
                 }
             }
-            for (ts, te) in toks {
-                let tok = text.get(ts..te).unwrap_or("");
-                raw.push(Item {
-                    kind: classify(tok),
-                    start: ts,
-                    end: te,
-                });
-            }
-        }
-    } else {
-        let mut toks = Vec::new();
-        tokens(region, start, &mut toks);
-        for (ts, te) in toks {
-            let tok = text.get(ts..te).unwrap_or("");
-            raw.push(Item {
-                kind: classify(tok),
-                start: ts,
-                end: te,
-            });
-        }
-    }
-    // Leading text is the rest of the label; text after content ends the row.
-    let mut out = Vec::with_capacity(raw.len());
-    let mut seen_content = false;
-    for it in raw {
-        match it.kind {
-            ItemKind::Text => {
-                if seen_content {
+            for &(ts, te) in &toks {
+                if !item(ts, te, &mut sink) {
                     break;
                 }
             }
-            ItemKind::Empty => {
-                out.push(it);
-            }
-            _ => {
-                seen_content = true;
-                out.push(it);
-            }
         }
+    } else {
+        tokens(region, start, &mut |ts, te| item(ts, te, &mut sink));
     }
-    // Drop the leading empty cells that belong to the label cell ("规章 |" then values)?
-    // No: an empty cell before the first value is a real blank in pipe rows. Trailing empties
-    // after the content are padding and kept for positional reading.
-    out
+    // An empty cell before the first value is a real blank in pipe rows; trailing empties after
+    // the content are padding and kept for positional reading.
+    sink.out
 }
 
 #[cfg(test)]
@@ -457,6 +520,35 @@ mod tests {
             ["0", "0", "0", "0", "0", "0", "E", "E", "E"]
         );
         assert_eq!(kinds(" |\n0 |\n0 |\n|\n|\n"), ["0", "0", "E", "E"]);
+    }
+
+    #[test]
+    fn bounded_items_are_the_head_of_the_full_list() {
+        let rows = [
+            " | 1 | 2 | | 3 | 4 |\n其他 | 9 |",
+            " 5 6 7 增3 168.61万元 8\n法提供 1",
+            " |\n0 |\n0 |\n|\n|\n",
+        ];
+        for t in rows {
+            let full = region_items(t, 0, t.len());
+            for n in 0..=full.len() + 1 {
+                let head = region_items_bounded(t, 0, t.len(), n, usize::MAX);
+                assert_eq!(head.as_slice(), full.get(..n).unwrap_or(&full), "{t:?} {n}");
+            }
+        }
+        // The content bound stops at the n-th value, empties before it kept.
+        let t = " | | 1 | | 2 | 3 | 4 |";
+        let head = region_items_bounded(t, 0, t.len(), usize::MAX, 2);
+        assert_eq!(head.len(), 4);
+        assert!(matches!(
+            head[3].kind,
+            ItemKind::Value(Number::Int(2), None)
+        ));
+        // A megabyte of cells is read no further than asked.
+        let giant = " | 1".repeat(250_000);
+        let head = region_items_bounded(&giant, 0, giant.len(), 1001, usize::MAX);
+        assert_eq!(head.len(), 1001);
+        assert_eq!(head[1000].start, 4 * 1000 + 3);
     }
 
     #[test]

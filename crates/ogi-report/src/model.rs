@@ -1,5 +1,7 @@
 //! The typed report: the JSON contract shared by Rust, Python and JavaScript.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -263,8 +265,9 @@ pub enum Derivation {
 /// One value cell of a table: `{ value, raw, span }` plus its unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Cell {
+    // Borrowed from the template when parsed (no allocation per cell); serialized as a string.
     /// Canonical column label (template-spec.md §6), e.g. `自然人`, `本年增/减`.
-    pub column: String,
+    pub column: Cow<'static, str>,
     /// The number; `null` when the cell is blank or absent (never 0).
     pub value: Option<Number>,
     /// The unit written with an amount (`万元`, `元`); `null` for a bare number.
@@ -280,9 +283,9 @@ pub struct Cell {
 
 impl Cell {
     /// An absent cell.
-    pub fn absent(column: &str) -> Self {
+    pub fn absent(column: impl Into<Cow<'static, str>>) -> Self {
         Cell {
-            column: column.to_string(),
+            column: column.into(),
             value: None,
             unit: None,
             raw: None,
@@ -443,7 +446,7 @@ impl Report {
                     out.push(TidyCell {
                         table: t.kind.number(),
                         row: r.row.clone(),
-                        column: c.column.clone(),
+                        column: c.column.to_string(),
                         value: c.value,
                         unit: c.unit.clone(),
                         raw: c.raw.clone(),

@@ -40,13 +40,13 @@
 //! Cost: one pass over the characters, one bit test each; the expensive checks run only at
 //! candidates and are bounded by [`MAX_RUN`] characters each.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use encoding_rs::{GB18030, GBK};
 
 use crate::codec;
+use crate::normalise::decode_at;
 
 /// Longest run examined from one candidate, in characters.
 const MAX_RUN: usize = 128;
@@ -72,16 +72,16 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
         return runs;
     }
     let starts = family1_starts();
-    let mut freq: Option<HashMap<char, u32>> = None;
+    let mut freq: Option<Vec<u32>> = None;
     let mut pos = 0usize;
     let mut window: Vec<(usize, char)> = Vec::with_capacity(MAX_RUN + 2);
     while pos < text.len() {
-        let Some(rest) = text.get(pos..) else { break };
-        let hit = rest
-            .char_indices()
-            .find(|&(_, c)| c == '?' || c == '\u{FFFD}' || bit(starts, c))
-            .map(|(off, c)| (pos + off, c));
-        let Some((at, c)) = hit else { break };
+        if !text.is_char_boundary(pos) {
+            break;
+        }
+        let Some((at, c)) = next_candidate(text.as_bytes(), pos, starts) else {
+            break;
+        };
         pos = at + c.len_utf8();
         let is_mark = c == '?' || c == '\u{FFFD}';
         // A family-1 start needs one more continuation byte: the next character's GBK lead.
@@ -99,15 +99,17 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
         // candidates die within a few characters: look at a short window first and widen it
         // only when the run reaches its end.
         let mut found = None;
+        window.clear();
+        let mut next_char = at;
         for width in [SHORT_WINDOW, MAX_RUN + 2] {
-            window.clear();
-            window.extend(
-                text.get(at..)
-                    .unwrap_or_default()
-                    .char_indices()
-                    .take(width)
-                    .map(|(o, ch)| (at + o, ch)),
-            );
+            // The wider window extends the short one: both are the first characters from `at`.
+            while window.len() < width {
+                let Some((ch, len)) = decode_at(text.as_bytes(), next_char) else {
+                    break;
+                };
+                window.push((next_char, ch));
+                next_char += len;
+            }
             let got = if is_mark {
                 out_of_phase_at(text, &window, &mut freq)
             } else {
@@ -131,6 +133,41 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
         }
     }
     runs
+}
+
+/// The first character at or after byte `from` (a character boundary of valid UTF-8) that can
+/// open a run: `?`, U+FFFD or a family-1 start. The hot loop of the scan: ASCII costs a compare,
+/// a CJK character a three-byte decode and a bit test, with no `char` iterator in between.
+fn next_candidate(b: &[u8], from: usize, starts: &[u64]) -> Option<(usize, char)> {
+    let mut i = from;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if x == b'?' {
+                return Some((i, '?'));
+            }
+            i += 1;
+            continue;
+        }
+        let at = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0) & 0x3F);
+        let (u, len) = if x >= 0xF0 {
+            // Beyond the BMP: neither a start (the set is BMP only) nor U+FFFD.
+            i += 4;
+            continue;
+        } else if x >= 0xE0 {
+            ((u32::from(x & 0x0F) << 12) | (at(1) << 6) | at(2), 3)
+        } else {
+            ((u32::from(x & 0x1F) << 6) | at(1), 2)
+        };
+        let hit = u == 0xFFFD
+            || starts
+                .get((u >> 6) as usize)
+                .is_some_and(|w| w & (1u64 << (u & 63)) != 0);
+        if hit {
+            return char::from_u32(u).map(|c| (i, c));
+        }
+        i += len;
+    }
+    None
 }
 
 /// GBK bytes of one character: `(bytes, len)`, len 1 or 2; `None` when GBK cannot hold it.
@@ -301,7 +338,7 @@ fn family1_prefix_ok(s: &str) -> bool {
 fn utf8_as_gbk_at(text: &str, chars: &[(usize, char)]) -> Found {
     let i = 0usize;
     let mut st = Utf8State::default();
-    let mut bytes: Vec<u8> = Vec::new();
+    let mut bytes: Vec<u8> = Vec::with_capacity(2 * chars.len().min(MAX_RUN));
     let mut good_end: Option<(usize, usize)> = None; // (char index after, byte count)
     let mut j = i;
     while j < chars.len() && j - i < MAX_RUN {
@@ -418,17 +455,13 @@ fn common_punct(c: char) -> bool {
 }
 
 /// Family 2 from the lost-byte mark starting `chars` (a window of the text).
-fn out_of_phase_at(
-    text: &str,
-    chars: &[(usize, char)],
-    freq: &mut Option<HashMap<char, u32>>,
-) -> Found {
+fn out_of_phase_at(text: &str, chars: &[(usize, char)], freq: &mut Option<Vec<u32>>) -> Found {
     let i = 0usize;
     let mut j = i + 1;
     let mut marks = 1usize;
     let mut rare = 0usize;
     let mut terminated = false;
-    let mut bytes: Vec<u8> = Vec::new(); // the run after the mark, in GBK
+    let mut bytes: Vec<u8> = Vec::with_capacity(2 * chars.len().min(MAX_RUN)); // the run after the mark, in GBK
     let mut bytes_ok = true;
     while j < chars.len() && j - i < MAX_RUN {
         let Some(&(_, c)) = chars.get(j) else { break };
@@ -488,14 +521,22 @@ fn out_of_phase_at(
 }
 
 /// Put a lead byte back before `bytes` and accept the first plausible reading.
-fn repair_phase(text: &str, bytes: &[u8], freq: &mut Option<HashMap<char, u32>>) -> Option<String> {
+/// Length of the document-frequency table: U+4E00..=U+9FFF.
+const FREQ_LEN: usize = 0x9FFF - 0x4E00 + 1;
+
+/// The slot of a CJK Unified Ideograph in the document-frequency table.
+fn freq_slot(c: char) -> Option<usize> {
+    (c as usize).checked_sub(0x4E00).filter(|&i| i < FREQ_LEN)
+}
+
+fn repair_phase(text: &str, bytes: &[u8], freq: &mut Option<Vec<u32>>) -> Option<String> {
     let freq = freq.get_or_insert_with(|| {
-        let mut m: HashMap<char, u32> = HashMap::new();
-        for c in text
-            .chars()
-            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        {
-            *m.entry(c).or_insert(0) += 1;
+        // A dense count over the CJK Unified Ideographs block: 84 KB, no hashing per character.
+        let mut m = vec![0u32; FREQ_LEN];
+        for c in text.chars() {
+            if let Some(n) = freq_slot(c).and_then(|i| m.get_mut(i)) {
+                *n += 1;
+            }
         }
         m
     });
@@ -506,7 +547,7 @@ fn repair_phase(text: &str, bytes: &[u8], freq: &mut Option<HashMap<char, u32>>)
         let s = codec::decode_strict(GB18030, &buf)?;
         let mut first_count = 0;
         for (k, c) in s.chars().enumerate() {
-            let count = freq.get(&c).copied().unwrap_or(0);
+            let count = freq_slot(c).and_then(|i| freq.get(i)).copied().unwrap_or(0);
             if !(common_punct(c) || count > 0) {
                 return None;
             }

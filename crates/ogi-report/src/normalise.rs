@@ -28,8 +28,6 @@ pub(crate) struct Canon {
     pub map: OffsetMap,
     pub script: Script,
     pub repairs: Repairs,
-    /// Source byte ranges of removed pinyin glosses (for the `Prose::Clean` view).
-    pub glosses: Vec<std::ops::Range<usize>>,
     /// Mojibake runs found in the source.
     pub mojibake: Vec<MojibakeRun>,
     /// Diagnostics with spans in *source* offsets of this stage.
@@ -127,19 +125,41 @@ fn fold(c: char) -> Option<char> {
     }
 }
 
+/// The character starting at byte `i` of valid UTF-8 (a character boundary) and its length,
+/// decoded from the bytes: cheaper than a `chars()` iterator in the per-character loop.
+#[inline]
+pub(crate) fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
+    let x = *b.get(i)?;
+    let at = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0) & 0x3F);
+    let (u, len) = match x {
+        0x00..=0x7F => (u32::from(x), 1),
+        0xC0..=0xDF => ((u32::from(x & 0x1F) << 6) | at(1), 2),
+        0xE0..=0xEF => ((u32::from(x & 0x0F) << 12) | (at(1) << 6) | at(2), 3),
+        _ => (
+            (u32::from(x & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3),
+            4,
+        ),
+    };
+    char::from_u32(u).map(|c| (c, len))
+}
+
 /// Build the canonical text of `src`.
 pub(crate) fn normalise(src: &str) -> Canon {
     let mojibake = find_mojibake(src);
     let mut text = String::with_capacity(src.len());
     let mut map = OffsetMap::new();
     let mut repairs = Repairs::default();
-    let mut glosses = Vec::new();
+    // The first removed gloss (for N001's span); the others are found again in the map's
+    // dropped ranges when the `Clean` view needs them, so they cost no list of their own.
+    let mut first_gloss: Option<std::ops::Range<usize>> = None;
     let mut diagnostics = Vec::new();
     let (mut cjk, mut trad) = (0usize, 0usize);
     let mut next_moji = 0usize;
     let bytes = src.as_bytes();
     let mut i = 0usize;
     let mut copy_start = 0usize; // pending run of unchanged source bytes [copy_start, i)
+                                 // The pending run holds only three-byte characters (CJK text and punctuation).
+    let mut run3 = true;
     let mut prev_cjk = false;
 
     macro_rules! flush {
@@ -201,6 +221,7 @@ pub(crate) fn normalise(src: &str) -> Canon {
                         i += 1;
                     }
                     copy_start = i;
+                    run3 = true;
                     next_moji += 1;
                     prev_cjk = false;
                     continue;
@@ -215,10 +236,13 @@ pub(crate) fn normalise(src: &str) -> Canon {
             if let Some(gl) = src.get(i..).and_then(gloss_len) {
                 flush!();
                 map.skip_source(gl);
-                glosses.push(i..i + gl);
+                if first_gloss.is_none() {
+                    first_gloss = Some(i..i + gl);
+                }
                 repairs.pinyin_glosses += 1;
                 i += gl;
                 copy_start = i;
+                run3 = true;
                 // keep prev_cjk: `領(lǐng)導(dǎo)` style runs.
                 continue;
             }
@@ -236,40 +260,71 @@ pub(crate) fn normalise(src: &str) -> Canon {
                 }
                 i += 1;
                 copy_start = i;
+                run3 = true;
                 prev_cjk = false;
                 continue;
             }
             prev_cjk = false;
+            run3 = false;
             i += 1;
+            // The rest of an ASCII run changes nowhere but at `\r`, and no gloss follows ASCII:
+            // skip it up to the next mojibake run (a family-2 run starts at an ASCII `?`).
+            let limit = mojibake
+                .get(next_moji)
+                .map_or(bytes.len(), |r| r.range.start.max(i));
+            while i < limit && bytes.get(i).is_some_and(|&x| x < 0x80 && x != b'\r') {
+                i += 1;
+            }
             continue;
         }
-        let ch = match src[i..].chars().next() {
-            Some(ch) => ch,
-            None => break,
+        let Some((ch, clen)) = decode_at(bytes, i) else {
+            break;
         };
-        let clen = ch.len_utf8();
-        if is_cjk(ch) {
+        let is_han = is_cjk(ch);
+        if is_han {
             cjk += 1;
         }
         let folded = fold(ch);
-        prev_cjk = is_cjk(ch);
+        prev_cjk = is_han;
         if folded == Some(ch) {
+            run3 &= clen == 3;
             i += clen;
             continue;
         }
-        flush!();
         match folded {
-            Some(f) => {
-                if is_cjk(ch) {
+            Some(f) if run3 && clen == 3 && f.len_utf8() == 3 => {
+                // Traditional text: unchanged and converted ideographs alternate. Three bytes for
+                // three, a copied character maps like a one-character uniform run at every
+                // character boundary (the only offsets the canonical text is cut at), so the
+                // pending copies and this character extend one segment instead of two each.
+                if copy_start < i {
+                    text.push_str(src.get(copy_start..i).unwrap_or(""));
+                    map.push_uniform((i - copy_start) / 3, 3, 3);
+                }
+                if is_han {
                     trad += 1;
                 }
                 text.push(f);
-                map.push_replace(f.len_utf8(), clen);
+                map.push_uniform(1, 3, 3);
             }
-            None => map.skip_source(clen),
+            Some(f) => {
+                flush!();
+                if is_han {
+                    trad += 1;
+                }
+                text.push(f);
+                // One character of any shape maps as a replace would; a run of them (Traditional
+                // text, full-width digits) merges into one segment.
+                map.push_uniform(1, f.len_utf8(), clen);
+            }
+            None => {
+                flush!();
+                map.skip_source(clen);
+            }
         }
         i += clen;
         copy_start = i;
+        run3 = true;
     }
     flush!();
     let script = if trad >= 5 && trad * 50 >= cjk {
@@ -278,7 +333,7 @@ pub(crate) fn normalise(src: &str) -> Canon {
         Script::Simplified
     };
     if repairs.pinyin_glosses > 0 {
-        let first = glosses.first().cloned().unwrap_or(0..0);
+        let first = first_gloss.unwrap_or(0..0);
         diagnostics.push(
             Diagnostic::new(
                 Code::N001,
@@ -295,7 +350,6 @@ pub(crate) fn normalise(src: &str) -> Canon {
         map,
         script,
         repairs,
-        glosses,
         mojibake,
         diagnostics,
     }
@@ -307,9 +361,14 @@ pub(crate) fn clean_range(src: &str, canon: &Canon, range: std::ops::Range<usize
     let mut out = String::with_capacity(range.len());
     let mut pos = range.start;
     let mut events: Vec<(usize, usize, Option<&str>)> = Vec::new();
-    for g in &canon.glosses {
-        if g.start >= range.start && g.end <= range.end {
-            events.push((g.start, g.end, Some("")));
+    // Removed glosses are the dropped source ranges that open with one: a gloss is dropped only
+    // right after a CJK character (or another gloss), and the other drops (`\r` before `\n`,
+    // zero-width characters) end such a chain, so a drop holds its glosses first.
+    for (a, b) in canon.map.skips_within(range.start, range.end) {
+        let mut p = a;
+        while let Some(gl) = src.get(p..b).and_then(gloss_len) {
+            events.push((p, p + gl, Some("")));
+            p += gl;
         }
     }
     for m in &canon.mojibake {
@@ -365,6 +424,22 @@ mod tests {
         assert_eq!(c.text, "结转");
         let (s, e) = c.map.map_range(0, c.text.len());
         assert_eq!((s, e), (0, src.len()));
+    }
+
+    #[test]
+    fn traditional_runs_are_one_segment_and_map_each_character() {
+        let src = "政府信息公開工作年度報告、規範性文件。123 國務院";
+        let c = normalise(src);
+        assert_eq!(c.text, "政府信息公开工作年度报告、规范性文件。123 国务院");
+        // Copied and converted ideographs (and CJK punctuation) share one uniform run; a copy
+        // after the last conversion stays a copy.
+        assert_eq!(c.map.segment_count(), 4, "run, `123 `, 国务, 院");
+        for (at, ch) in c.text.char_indices() {
+            let (s, e) = c.map.map_range(at, at + ch.len_utf8());
+            let want = src.char_indices().nth(c.text[..at].chars().count());
+            assert_eq!(Some(s), want.map(|w| w.0), "{ch}");
+            assert_eq!(e - s, want.map_or(0, |w| w.1.len_utf8()), "{ch}");
+        }
     }
 
     #[test]

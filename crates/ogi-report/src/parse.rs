@@ -112,6 +112,8 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let st: &str = &stage.text;
     let canon = normalise(st);
     let ctext = canon.text.as_str();
+    // Declared after `canon`, so dropped before the text it indexes.
+    let _index = crate::scan::CharIndex::install(ctext);
     // stage offsets → input bytes
     let stage_to_input = |s: usize, e: usize| -> Span {
         let (s1, e1) = match &stage.map {

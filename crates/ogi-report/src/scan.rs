@@ -7,7 +7,91 @@
 //! few punctuation classes are treated as equal. Candidates are located with `memchr::memmem` on
 //! the label's first character, so a search costs little more than a byte scan.
 
+use std::cell::RefCell;
+
 use memchr::memmem;
+
+/// Texts at least this long get a [`CharIndex`] (real reports are far shorter: below it the
+/// index would cost more than the searches it saves).
+const INDEX_MIN: usize = 1 << 20;
+
+thread_local! {
+    /// The characters present in the text being parsed: `(address, length, BMP bitset)`.
+    static PRESENT: RefCell<Option<(usize, usize, Vec<u64>)>> = const { RefCell::new(None) };
+}
+
+/// While alive, label searches in `text` whose first character never occurs in it return at
+/// once instead of scanning to the end of their range.
+///
+/// A table region of a hostile input is the whole input, and every template label missing from
+/// it cost a `memmem` pass over it: some fifty passes over a 50 MB run of digits, fast while the
+/// text fits the cache and memory-bound when it does not. The index is one pass. It is keyed by
+/// the text's address and length, which no other live string shares, and removed on drop,
+/// before the text it describes can be freed (declare it after the text).
+pub(crate) struct CharIndex(());
+
+impl CharIndex {
+    /// Index `text` when it is long enough to be worth it.
+    pub(crate) fn install(text: &str) -> CharIndex {
+        if text.len() >= INDEX_MIN {
+            let mut bits = vec![0u64; 0x10000 / 64];
+            let mut ascii = 0u128;
+            let b = text.as_bytes();
+            let mut i = 0;
+            while let Some(&x) = b.get(i) {
+                if x < 0x80 {
+                    ascii |= 1u128 << x;
+                    i += 1;
+                    continue;
+                }
+                let Some((c, len)) = crate::normalise::decode_at(b, i) else {
+                    break;
+                };
+                let u = c as usize;
+                if let Some(w) = bits.get_mut(u >> 6) {
+                    *w |= 1u64 << (u & 63);
+                }
+                i += len;
+            }
+            // ASCII was gathered in 128 bits: the first two words of the set.
+            if let Some(w) = bits.get_mut(0) {
+                *w |= ascii as u64;
+            }
+            if let Some(w) = bits.get_mut(1) {
+                *w |= (ascii >> 64) as u64;
+            }
+            let entry = (text.as_ptr() as usize, text.len(), bits);
+            PRESENT.with(|p| {
+                if let Ok(mut slot) = p.try_borrow_mut() {
+                    *slot = Some(entry);
+                }
+            });
+        }
+        CharIndex(())
+    }
+}
+
+impl Drop for CharIndex {
+    fn drop(&mut self) {
+        PRESENT.with(|p| {
+            if let Ok(mut slot) = p.try_borrow_mut() {
+                *slot = None;
+            }
+        });
+    }
+}
+
+/// True when `text` is indexed and `c` (a BMP character) does not occur in it.
+fn known_absent(text: &str, c: char) -> bool {
+    let u = c as usize;
+    PRESENT.with(|p| match p.try_borrow().as_deref() {
+        Ok(Some((addr, len, bits))) if *addr == text.as_ptr() as usize && *len == text.len() => {
+            bits.get(u >> 6)
+                .is_some_and(|w| w & (1u64 << (u & 63)) == 0)
+        }
+        _ => false,
+    })
+}
 
 /// True for characters skipped between label characters.
 #[inline]
@@ -101,6 +185,9 @@ pub(crate) fn find_label(
         return None;
     }
     let first = label.chars().next()?;
+    if known_absent(text, first) {
+        return None;
+    }
     let mut buf = [0u8; 4];
     let needle = first.encode_utf8(&mut buf).as_bytes();
     let hay = text.as_bytes().get(from..to)?;
@@ -173,6 +260,29 @@ mod tests {
         assert_eq!(extend_number(t, s, "(三)"), Some(2));
         let t = "四、结转";
         assert_eq!(extend_number(t, t.find('结').unwrap_or(0), "四"), Some(0));
+    }
+
+    #[test]
+    fn an_indexed_text_answers_absent_first_characters_at_once() {
+        let mut t = "0123456789".repeat(120_000);
+        t.push_str("商业 企业");
+        let s = t.len() - "商业 企业".len();
+        assert!(!known_absent(&t, '商'));
+        let ix = CharIndex::install(&t);
+        assert!(known_absent(&t, '规'));
+        assert!(!known_absent(&t, '商'));
+        assert!(
+            !known_absent(&t[1..], '规'),
+            "another string is not indexed"
+        );
+        assert_eq!(find_label(&t, 0, t.len(), "规章"), None);
+        assert_eq!(find_label(&t, 0, t.len(), "商业企业"), Some((s, t.len())));
+        drop(ix);
+        assert!(!known_absent(&t, '规'), "removed on drop");
+        // Short texts are not indexed.
+        let short = "abc";
+        let _ix = CharIndex::install(short);
+        assert!(!known_absent(short, '规'));
     }
 
     #[test]

@@ -56,7 +56,11 @@ fn prefix_chars(s: &str, n: usize) -> &str {
 }
 
 fn kind_matches(kind: SectionKind, line: &str) -> bool {
-    let h = prefix_chars(line, 40);
+    head_matches(kind, prefix_chars(line, 40))
+}
+
+/// [`kind_matches`] on the first 40 characters of a line.
+fn head_matches(kind: SectionKind, h: &str) -> bool {
     match kind {
         SectionKind::Overview => {
             h.starts_with("总体情况")
@@ -74,11 +78,18 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
                 || h.starts_with("依申请公开政府信息情况")
         }
         SectionKind::ReviewLitigation => {
+            // Both forms hold 复: a character search rules out most lines cheaply.
+            if !h.contains('复') {
+                return false;
+            }
             let short = prefix_chars(h, 30);
             (short.contains("复议") && short.contains("诉讼")) && !short.starts_with("行政复议")
                 || short.starts_with("政府信息公开行政复议")
         }
         SectionKind::Problems => {
+            if !h.contains('问') {
+                return false;
+            }
             let short = prefix_chars(h, 24);
             short.contains("问题")
                 && (short.contains("改进")
@@ -91,15 +102,73 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
 }
 
 /// Find the section headings of `text` (canonical), in template order.
+///
+/// Each kind is looked for after the previous heading found, line by line. When a kind is
+/// absent, its search reaches the end of the text; the next pass then tests every later kind on
+/// each line at once (a line's prefix is parsed once), so absent sections cost one more pass in
+/// all rather than one pass each.
 pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
     let lines_count = text.bytes().filter(|&b| b == b'\n').count();
     let flattened = lines_count < 40 && text.len() > 300 * (lines_count + 1);
+    let kinds = SectionKind::ALL;
     let mut out: Vec<Heading> = Vec::new();
     let mut cursor = 0usize;
-    for kind in SectionKind::ALL {
-        if let Some(h) = find_heading(text, cursor, kind, flattened) {
-            cursor = h.end;
-            out.push(h);
+    let mut k = 0usize;
+    // Test every later kind too (after a kind was found absent).
+    let mut wide = false;
+    while k < kinds.len() {
+        let hi = if wide { kinds.len() } else { k + 1 };
+        // first[j]: the first heading line of kinds[j] (k <= j < hi) at or after `cursor`,
+        // complete for every j when kinds[k] is not found.
+        let mut first: [Option<(usize, usize)>; 6] = [None; 6];
+        let mut pos = cursor;
+        while pos < text.len() {
+            let le = line_end(text, pos);
+            let line = text.get(pos..le).unwrap_or("");
+            if let Some(fits) = heading_line(line) {
+                for j in k..hi {
+                    let slot = first.get_mut(j);
+                    if let (Some(slot @ None), Some(&kind)) = (slot, kinds.get(j)) {
+                        if fits(kind) {
+                            *slot = Some((pos, heading_end(text, pos, le)));
+                        }
+                    }
+                }
+                if first.get(k).is_some_and(Option::is_some) {
+                    break;
+                }
+            }
+            pos = le + 1;
+        }
+        // The kind sought, then (while none is found) the later kinds this pass tested.
+        let mut j = k;
+        let mut next = None;
+        while j < hi {
+            let Some(&kind) = kinds.get(j) else { break };
+            let found = match first.get(j).copied().flatten() {
+                Some((start, end)) => Some(Heading { kind, start, end }),
+                None if flattened => find_inline(text, cursor, kind),
+                None => None,
+            };
+            if let Some(h) = found {
+                cursor = h.end;
+                out.push(h);
+                next = Some(j + 1);
+                break;
+            }
+            j += 1;
+        }
+        match next {
+            Some(n) => {
+                k = n;
+                wide = false;
+            }
+            // Nothing found by a wide pass: no later kind is left after `cursor`.
+            None if wide => break,
+            None => {
+                k += 1;
+                wide = true;
+            }
         }
     }
     out
@@ -111,36 +180,32 @@ fn line_end(text: &str, from: usize) -> usize {
         .map_or(text.len(), |i| from + i)
 }
 
-fn find_heading(text: &str, from: usize, kind: SectionKind, flattened: bool) -> Option<Heading> {
-    // 1. Line starts.
-    let mut pos = from;
-    while pos < text.len() {
-        let le = line_end(text, pos);
-        let line = text.get(pos..le).unwrap_or("");
-        let stripped = line.trim_start_matches(['|', ' ', '\t']);
-        if let Ok((rest, numbered)) = heading_prefix(stripped) {
-            let hashed = stripped.starts_with('#');
-            // Un-numbered headings only count when short (a heading, not a sentence).
-            let short = rest.chars().count() <= 40;
-            if (numbered || hashed || short) && kind_matches(kind, rest) && !rest.is_empty() {
-                // An un-numbered line must not be a paragraph starting with the words.
-                let ok = numbered || hashed || !rest.contains('。');
-                if ok {
-                    let end = heading_end(text, pos, le);
-                    return Some(Heading {
-                        kind,
-                        start: pos,
-                        end,
-                    });
-                }
-            }
-        }
-        pos = le + 1;
-    }
-    if !flattened {
+/// If `line` can be a heading line, a test of whether it heads a section of a given kind.
+fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
+    // Bytes, not a char pattern: a line of a million `|` is skipped at memory speed.
+    let lead = line
+        .bytes()
+        .take_while(|b| matches!(b, b'|' | b' ' | b'\t'))
+        .count();
+    let stripped = line.get(lead..).unwrap_or("");
+    let (rest, numbered) = heading_prefix(stripped).ok()?;
+    if rest.is_empty() {
         return None;
     }
-    // 2. Flattened text: a numbered heading anywhere.
+    let hashed = stripped.starts_with('#');
+    // Un-numbered headings only count when short (a heading, not a sentence).
+    let short = rest.chars().nth(40).is_none();
+    if !(numbered || hashed || short) {
+        return None;
+    }
+    // An un-numbered line must not be a paragraph starting with the words.
+    let ok = numbered || hashed || !rest.contains('。');
+    let h = prefix_chars(rest, 40);
+    ok.then_some(move |kind| head_matches(kind, h))
+}
+
+/// A numbered heading anywhere in flattened text (a whole report on a few lines).
+fn find_inline(text: &str, from: usize, kind: SectionKind) -> Option<Heading> {
     let num = match kind.number() {
         1 => "一、",
         2 => "二、",
@@ -286,6 +351,19 @@ fn year_in(s: &str) -> Option<(usize, u16)> {
     None
 }
 
+/// [`FOOTER_MARKS`] as `memmem` finders, built once: a line of a hostile input can be the whole
+/// input, where `str::contains` walks it once per mark at a fraction of memory speed.
+fn footer_finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| {
+        FOOTER_MARKS
+            .iter()
+            .map(|m| memchr::memmem::Finder::new(m.as_bytes()))
+            .collect()
+    })
+}
+
 const FOOTER_MARKS: &[&str] = &[
     "扫一扫在手机",
     "凡本网注明",
@@ -419,16 +497,23 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     // Signature and residue after the last section.
     let last = headings.last().map_or(0, |h| h.end);
     let tail = text.get(last..).unwrap_or("");
-    let mut lines: Vec<(usize, &str)> = Vec::new();
+    // One pass over the tail's lines, keeping only the last nine of the body: the signature
+    // test reads the last eight and the line before the date (a whole report after its last
+    // heading must not become a list of lines).
+    let mut body_lines: std::collections::VecDeque<(usize, &str)> =
+        std::collections::VecDeque::with_capacity(10);
+    let mut body_end = text.len();
     let mut p = last;
     for line in tail.split_inclusive('\n') {
-        lines.push((p, line.trim_end_matches('\n')));
+        let off = p;
         p += line.len();
-    }
-    // Footer residue: the first footer-marked line ends the report body.
-    let mut body_end = text.len();
-    for (off, l) in &lines {
-        if FOOTER_MARKS.iter().any(|f| l.contains(f)) && *off > last {
+        let l = line.trim_end_matches('\n');
+        // Footer residue: the first footer-marked line ends the report body.
+        let footer = footer_finders()
+            .iter()
+            .any(|f| f.find(l.as_bytes()).is_some())
+            && off > last;
+        if footer {
             // In flattened text the marker may sit at the end of the line.
             let idx = FOOTER_MARKS
                 .iter()
@@ -436,11 +521,18 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
                 .min()
                 .unwrap_or(0);
             body_end = off + idx;
+        }
+        if off < body_end {
+            if body_lines.len() == 9 {
+                body_lines.pop_front();
+            }
+            body_lines.push_back((off, l));
+        }
+        if footer {
             break;
         }
     }
     // Signature: a date line near the end of the body, and the agency line before it.
-    let body_lines: Vec<&(usize, &str)> = lines.iter().filter(|(o, _)| *o < body_end).collect();
     for (k, (off, l)) in body_lines.iter().enumerate().rev().take(8) {
         let t = l.trim();
         if t.is_empty() {

@@ -9,7 +9,9 @@
 //! read by position when its empty cells are explicit, else into its leading columns with a
 //! diagnostic; runs of glued digits go to the splitter ([`crate::split`]).
 
-use crate::cells::{region_items, Item, ItemKind};
+use std::borrow::Cow;
+
+use crate::cells::{region_items_bounded, Item, ItemKind};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::model::{Cell, Derivation, Layout, Number, Row, Span, Table, TableKind, Template};
 use crate::scan::{extend_number, find_label};
@@ -78,6 +80,14 @@ fn charge_cells(ctx: &mut Ctx<'_, '_>, kind: TableKind, mut items: Vec<Item>) ->
     items
 }
 
+/// The items of `text[from..to]` charged to the table's cell bound: reads no more of the region
+/// than the bound can take, plus the one item that tells it was crossed.
+fn charged_items(ctx: &mut Ctx<'_, '_>, kind: TableKind, from: usize, to: usize) -> Vec<Item> {
+    let left = ctx.max_cells.saturating_sub(ctx.cells_read);
+    let items = region_items_bounded(ctx.text, from, to, left.saturating_add(1), usize::MAX);
+    charge_cells(ctx, kind, items)
+}
+
 /// Count template marks in `text[from..to]`.
 pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> (usize, usize) {
     let count = |marks: &[&str]| {
@@ -112,7 +122,7 @@ fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Deriv
                 None
             };
             Cell {
-                column: col.label.to_string(),
+                column: Cow::Borrowed(col.label),
                 value: Some(n),
                 unit,
                 raw: Some(raw),
@@ -121,7 +131,7 @@ fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Deriv
             }
         }
         ItemKind::Blank | ItemKind::Empty => Cell {
-            column: col.label.to_string(),
+            column: Cow::Borrowed(col.label),
             value: None,
             unit: None,
             raw: Some(raw),
@@ -129,7 +139,7 @@ fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Deriv
             derived,
         },
         ItemKind::Text | ItemKind::Digits => Cell {
-            column: col.label.to_string(),
+            column: Cow::Borrowed(col.label),
             value: None,
             unit: None,
             raw: Some(raw),
@@ -291,7 +301,7 @@ fn read_row(
         let blank_cols: Vec<&str> = cells
             .iter()
             .filter(|c| c.value.is_none())
-            .map(|c| c.column.as_str())
+            .map(|c| c.column.as_ref())
             .collect();
         let how = if positional {
             "the empty cells are read as blank"
@@ -516,7 +526,7 @@ pub(crate) fn table2(
                         .flatten()
                         .next()
                         .map_or(bend, |n| n.start);
-                    let items = charge_cells(ctx, kind, region_items(text, a.end, next));
+                    let items = charged_items(ctx, kind, a.end, next);
                     let got = content_count(&items);
                     region_content += got;
                     if got != d.cols.len() {
@@ -663,7 +673,7 @@ fn table2_blocks(
                 .filter(|r| b.rows.iter().any(|d| d.path == r.row))
             {
                 for c in &mut row.cells {
-                    *c = Cell::absent(&c.column);
+                    *c = Cell::absent(c.column.clone());
                 }
                 emptied.push(format!("`{}`", row.row));
             }
@@ -740,7 +750,7 @@ fn table2_blocks(
                     .filter(|r| b.rows.iter().any(|d| d.path == r.row))
                 {
                     for c in &mut row.cells {
-                        *c = Cell::absent(&c.column);
+                        *c = Cell::absent(c.column.clone());
                     }
                 }
                 let names: Vec<String> = b.rows.iter().map(|d| format!("`{}`", d.path)).collect();
@@ -948,7 +958,7 @@ fn split_outcome(
                         if agreed.contains(&c) {
                             cell
                         } else {
-                            Cell::absent(&cell.column)
+                            Cell::absent(cell.column)
                         }
                     })
                     .collect(),
@@ -1177,7 +1187,7 @@ pub(crate) fn table3(
     sorted.sort_by_key(|(_, a)| a.start);
     for (k, (i, a)) in sorted.iter().enumerate() {
         let next = sorted.get(k + 1).map_or(to, |(_, n)| n.start);
-        let mut items = charge_cells(ctx, kind, region_items(text, a.end, next.max(a.end)));
+        let mut items = charged_items(ctx, kind, a.end, next.max(a.end));
         if let Some(sc) = subtotal_col {
             let content: Vec<usize> = items
                 .iter()
@@ -1714,7 +1724,7 @@ pub(crate) fn table4(
             }
         }
     }
-    let items = charge_cells(ctx, kind, region_items(text, vstart, to));
+    let items = charged_items(ctx, kind, vstart, to);
     let content = content_count(&items);
     if content == 0 && header_end.is_none() {
         return None;
@@ -1868,7 +1878,8 @@ fn region_items_after_header(text: &str, from: usize, to: usize) -> Vec<Item> {
             s = e;
         }
     }
-    region_items(text, start, to)
+    // A group is read only when it holds exactly five values: a sixth ends the reading.
+    region_items_bounded(text, start, to, usize::MAX, 6)
 }
 
 /// The layout of the table text (for `meta.layout`).
@@ -1877,15 +1888,21 @@ pub(crate) fn detect_layout(text: &str, from: usize, to: usize) -> Layout {
         Some(t) => t,
         None => return Layout::None,
     };
-    let lines = t.lines().filter(|l| !l.trim().is_empty()).count().max(1);
-    let pipes = t.matches('|').count();
+    // One pass over the lines for the three line counts; `|` counted as bytes (it is ASCII).
+    let (mut lines, mut pipe_lines, mut tab_lines) = (0usize, 0usize, 0usize);
+    for l in t.lines() {
+        lines += usize::from(!l.trim().is_empty());
+        pipe_lines += usize::from(l.trim_end().ends_with('|'));
+        tab_lines += usize::from(l.starts_with('\t'));
+    }
+    let lines = lines.max(1);
+    let pipes = t.bytes().filter(|&b| b == b'|').count();
     if t.contains("|---") || t.contains("| ---") || t.contains("|:--") {
         return Layout::Markdown;
     }
     if lines <= 2 && t.len() > 200 {
         return Layout::Flattened;
     }
-    let pipe_lines = t.lines().filter(|l| l.trim_end().ends_with('|')).count();
     if pipes > 0 && pipe_lines * 2 >= lines {
         let avg_pipes = pipes as f64 / lines as f64;
         return if avg_pipes < 1.6 {
@@ -1894,7 +1911,6 @@ pub(crate) fn detect_layout(text: &str, from: usize, to: usize) -> Layout {
             Layout::Pipe
         };
     }
-    let tab_lines = t.lines().filter(|l| l.starts_with('\t')).count();
     if tab_lines * 2 >= lines {
         return Layout::CellPerLine;
     }

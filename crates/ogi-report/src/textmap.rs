@@ -18,16 +18,28 @@
 //! start — while costing one segment for the whole run, so a 10 MB GBK file yields a few segments
 //! per line of mixed ASCII and CJK instead of one per character.
 //!
+//! Dropped source text (a pinyin gloss, a CR before LF, an HTML tag) is not a segment of its own:
+//! it is the *trailing skip* of the segment before it, the source bytes between that segment's
+//! mapped part and the next segment. Segments store only where they start, so a map of a text
+//! with a change every ten bytes (glossed Traditional prose) stays near 2.4× the text's size.
+//!
 //! Pitfalls: lookups must be O(log n); building must be O(n) with segments merged where they
 //! continue one another (a 10 MB ASCII input yields one segment, not ten million).
 
-/// One segment of an [`OffsetMap`].
+/// One segment of an [`OffsetMap`]: where it starts on both sides and how its derived bytes
+/// correspond to its source bytes.
+///
+/// Lengths are not stored: a segment's derived part ends where the next one starts (or at
+/// `d_end`), and its source part is the *main* length its kind gives (`d_len` for a copy,
+/// `d_len / dw * sw` for a uniform run, the stored length for a replace) followed by a *trailing
+/// skip* up to the next segment's source start. Dropped source text (a pinyin gloss, a `\r`
+/// before `\n`, an HTML tag) is that trailing skip, so it costs no segment of its own; only a
+/// skip at the very start needs one, of derived length zero. With 24 bytes a segment, a text
+/// with a change every ten bytes (glossed Traditional) keeps its map under 2.4× its size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Seg {
     d: usize,
     s: usize,
-    d_len: usize,
-    s_len: usize,
     kind: Kind,
 }
 
@@ -36,10 +48,12 @@ struct Seg {
 enum Kind {
     /// Byte for byte.
     Copy,
-    /// The whole derived part stands for the whole source part.
-    Replace,
+    /// The whole derived part stands for this many source bytes (saturated at `u32::MAX`; a
+    /// longer source range keeps its excess as a trailing skip, which no input reaches: the
+    /// source of one replace is a character, an entity or a mojibake run).
+    Replace(u32),
     /// Characters of `dw` derived bytes each standing for `sw` source bytes.
-    Uniform { dw: usize, sw: usize },
+    Uniform { dw: u8, sw: u8 },
 }
 
 /// A monotone map from offsets in a derived text to offsets in its source.
@@ -61,63 +75,74 @@ impl OffsetMap {
     pub fn new() -> Self {
         OffsetMap::default()
     }
+    /// Derived length of segment `i`.
+    fn d_len_at(&self, i: usize) -> usize {
+        let Some(seg) = self.segs.get(i) else {
+            return 0;
+        };
+        let next = self.segs.get(i + 1).map_or(self.d_end, |n| n.d);
+        next.saturating_sub(seg.d)
+    }
+    /// Source length of the main (non-skipped) part of a segment of derived length `d_len`.
+    fn main_s_len(kind: Kind, d_len: usize) -> usize {
+        match kind {
+            Kind::Copy => d_len,
+            Kind::Replace(n) => n as usize,
+            Kind::Uniform { dw, sw } => d_len / usize::from(dw.max(1)) * usize::from(sw),
+        }
+    }
+    /// True when the last segment is of `kind` and has no trailing skip, so it can grow.
+    fn last_continues(&self, kind: Kind) -> bool {
+        let Some(i) = self.segs.len().checked_sub(1) else {
+            return false;
+        };
+        match self.segs.get(i) {
+            Some(last) if last.kind == kind => {
+                last.s + Self::main_s_len(kind, self.d_len_at(i)) == self.s_end
+            }
+            _ => false,
+        }
+    }
     /// `len` derived bytes equal the next `len` source bytes.
     pub fn push_copy(&mut self, len: usize) {
         if len == 0 {
             return;
         }
-        if let Some(last) = self.segs.last_mut() {
-            if last.kind == Kind::Copy
-                && last.d + last.d_len == self.d_end
-                && last.s + last.s_len == self.s_end
-            {
-                last.d_len += len;
-                last.s_len += len;
-                self.d_end += len;
-                self.s_end += len;
-                return;
-            }
+        if !self.last_continues(Kind::Copy) {
+            self.segs.push(Seg {
+                d: self.d_end,
+                s: self.s_end,
+                kind: Kind::Copy,
+            });
         }
-        self.segs.push(Seg {
-            d: self.d_end,
-            s: self.s_end,
-            d_len: len,
-            s_len: len,
-            kind: Kind::Copy,
-        });
         self.d_end += len;
         self.s_end += len;
     }
     /// `d_len` derived bytes stand for the next `s_len` source bytes.
+    ///
+    /// An offset inside them maps to the source start, so inner offsets snap to the source
+    /// character start even when both widths are equal.
     pub fn push_replace(&mut self, d_len: usize, s_len: usize) {
-        if d_len == s_len {
-            // Same width: offsets inside still correspond closely enough for spans; keep it a
-            // replace so that inner offsets snap to the source character start.
-        }
         if d_len == 0 && s_len == 0 {
             return;
         }
-        // Consecutive skips merge, so that a lookup never walks back over a long chain of them.
-        // Runs of same-shaped characters use `push_uniform`, which merges and stays exact.
         if d_len == 0 {
-            if let Some(last) = self.segs.last_mut() {
-                if last.kind == Kind::Replace
-                    && last.d_len == 0
-                    && last.d == self.d_end
-                    && last.s + last.s_len == self.s_end
-                {
-                    last.s_len += s_len;
-                    self.s_end += s_len;
-                    return;
-                }
+            // Dropped source: the trailing skip of the last segment (consecutive skips merge, so
+            // a lookup never walks over a chain of them).
+            if self.segs.is_empty() {
+                self.segs.push(Seg {
+                    d: self.d_end,
+                    s: self.s_end,
+                    kind: Kind::Replace(0),
+                });
             }
+            self.s_end += s_len;
+            return;
         }
         self.segs.push(Seg {
             d: self.d_end,
             s: self.s_end,
-            d_len,
-            s_len,
-            kind: Kind::Replace,
+            kind: Kind::Replace(u32::try_from(s_len).unwrap_or(u32::MAX)),
         });
         self.d_end += d_len;
         self.s_end += s_len;
@@ -125,7 +150,8 @@ impl OffsetMap {
     /// `count` characters, each `d_width` derived bytes standing for `s_width` source bytes.
     ///
     /// Consecutive runs of the same shape merge into one segment. A zero width on either side
-    /// degenerates to a plain replace of the whole run.
+    /// degenerates to a plain replace of the whole run. One character of any shape maps exactly
+    /// as a replace of its widths would.
     pub fn push_uniform(&mut self, count: usize, d_width: usize, s_width: usize) {
         if count == 0 {
             return;
@@ -138,29 +164,21 @@ impl OffsetMap {
             self.push_replace(d_len, s_len);
             return;
         }
-        let kind = Kind::Uniform {
-            dw: d_width,
-            sw: s_width,
-        };
-        if let Some(last) = self.segs.last_mut() {
-            if last.kind == kind
-                && last.d + last.d_len == self.d_end
-                && last.s + last.s_len == self.s_end
-            {
-                last.d_len += d_len;
-                last.s_len += s_len;
-                self.d_end += d_len;
-                self.s_end += s_len;
-                return;
+        let (Ok(dw), Ok(sw)) = (u8::try_from(d_width), u8::try_from(s_width)) else {
+            // Wider than any character: one replace per character keeps the same mapping.
+            for _ in 0..count {
+                self.push_replace(d_width, s_width);
             }
+            return;
+        };
+        let kind = Kind::Uniform { dw, sw };
+        if !self.last_continues(kind) {
+            self.segs.push(Seg {
+                d: self.d_end,
+                s: self.s_end,
+                kind,
+            });
         }
-        self.segs.push(Seg {
-            d: self.d_end,
-            s: self.s_end,
-            d_len,
-            s_len,
-            kind,
-        });
         self.d_end += d_len;
         self.s_end += s_len;
     }
@@ -181,15 +199,17 @@ impl OffsetMap {
     pub fn source_len(&self) -> usize {
         self.s_end
     }
-    fn find(&self, d: usize) -> Option<&Seg> {
-        // The last segment with seg.d <= d and a non-empty derived part containing d.
+    /// The segment holding derived byte `d` (`d < d_end`), with its derived length.
+    fn find(&self, d: usize) -> Option<(&Seg, usize)> {
+        // The last segment with seg.d <= d and a non-empty derived part.
         let idx = self.segs.partition_point(|s| s.d <= d);
         let mut i = idx;
         while i > 0 {
             i -= 1;
             let s = self.segs.get(i)?;
-            if s.d_len > 0 || s.d < d {
-                return Some(s);
+            let len = self.d_len_at(i);
+            if len > 0 || s.d < d {
+                return Some((s, len));
             }
         }
         None
@@ -200,12 +220,14 @@ impl OffsetMap {
             return self.s_end;
         }
         match self.find(d) {
-            Some(seg) if d < seg.d + seg.d_len => match seg.kind {
+            Some((seg, len)) if d < seg.d + len => match seg.kind {
                 Kind::Copy => seg.s + (d - seg.d),
-                Kind::Replace => seg.s,
-                Kind::Uniform { dw, sw } => seg.s + (d - seg.d) / dw * sw,
+                Kind::Replace(_) => seg.s,
+                Kind::Uniform { dw, sw } => {
+                    seg.s + (d - seg.d) / usize::from(dw.max(1)) * usize::from(sw)
+                }
             },
-            Some(seg) => seg.s + seg.s_len,
+            Some((seg, len)) => seg.s + Self::main_s_len(seg.kind, len),
             None => 0,
         }
     }
@@ -219,14 +241,36 @@ impl OffsetMap {
         }
         // The byte just before `d` determines the end.
         match self.find(d - 1) {
-            Some(seg) if d - 1 < seg.d + seg.d_len => match seg.kind {
+            Some((seg, len)) if d - 1 < seg.d + len => match seg.kind {
                 Kind::Copy => seg.s + (d - seg.d),
-                Kind::Replace => seg.s + seg.s_len,
-                Kind::Uniform { dw, sw } => seg.s + ((d - 1 - seg.d) / dw + 1) * sw,
+                Kind::Replace(n) => seg.s + n as usize,
+                Kind::Uniform { dw, sw } => {
+                    seg.s + ((d - 1 - seg.d) / usize::from(dw.max(1)) + 1) * usize::from(sw)
+                }
             },
-            Some(seg) => seg.s + seg.s_len,
+            Some((seg, len)) => seg.s + Self::main_s_len(seg.kind, len),
             None => 0,
         }
+    }
+    /// The source ranges inside `from..to` that have no derived counterpart (dropped text), in
+    /// order; adjacent drops come as one range.
+    pub fn skips_within(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // Segments are sorted by source start too: begin at the last one starting before `from`.
+        let first = self.segs.partition_point(|s| s.s < from).saturating_sub(1);
+        (first..self.segs.len())
+            .map_while(move |i| {
+                let seg = self.segs.get(i)?;
+                (seg.s < to).then(|| {
+                    let main_end = seg.s + Self::main_s_len(seg.kind, self.d_len_at(i));
+                    let next = self.segs.get(i + 1).map_or(self.s_end, |n| n.s);
+                    (main_end, next)
+                })
+            })
+            .filter(move |&(a, b)| a < b && a >= from && b <= to)
     }
     /// Map a derived range.
     pub fn map_range(&self, start: usize, end: usize) -> (usize, usize) {
@@ -311,6 +355,38 @@ mod tests {
         assert_eq!(
             m.map_range(3 * 777_777, 3 * 777_778),
             (2 * 777_777, 2 * 777_778)
+        );
+    }
+
+    #[test]
+    fn dropped_source_is_a_trailing_skip() {
+        // "領(lǐng)導(dǎo)x" → "领导x": each character a replace, each gloss dropped after it.
+        let mut m = OffsetMap::new();
+        m.skip_source(2);
+        m.push_uniform(1, 3, 3);
+        m.skip_source(7);
+        m.push_uniform(1, 3, 3);
+        m.skip_source(6);
+        m.skip_source(1);
+        m.push_copy(1);
+        assert_eq!(
+            m.segment_count(),
+            4,
+            "skips cost no segment after the first"
+        );
+        assert_eq!(m.map_range(0, 3), (2, 5));
+        assert_eq!(m.map_range(3, 6), (12, 15));
+        assert_eq!(m.map_range(6, 7), (22, 23));
+        assert_eq!(m.map_range(0, 7), (2, 23));
+        assert_eq!(m.map_start(0), 2);
+        let all: Vec<_> = m.skips_within(0, 23).collect();
+        assert_eq!(all, [(0, 2), (5, 12), (15, 22)]);
+        let inner: Vec<_> = m.skips_within(3, 22).collect();
+        assert_eq!(inner, [(5, 12), (15, 22)]);
+        assert_eq!(
+            m.skips_within(6, 21).count(),
+            0,
+            "only whole drops inside the range"
         );
     }
 

@@ -490,7 +490,7 @@ impl Out {
             cell: CellRef {
                 table: table.kind.number(),
                 row: row.to_string(),
-                column: cell.column.clone(),
+                column: cell.column.to_string(),
                 span: cell.span,
             },
             label: String::new(),

@@ -155,13 +155,14 @@ fn is_pinyin(c: char) -> bool {
 
 /// The text folded for matching (see the module docs).
 pub(crate) fn fold(text: &str) -> Vec<char> {
-    let raw: Vec<char> = text
+    let mut raw: Vec<char> = text
         .chars()
         .filter(|c| !c.is_whitespace())
         .take(MAX_CHARS)
         .map(fold_char)
         .collect();
-    let mut out = Vec::with_capacity(raw.len());
+    // Glosses are dropped in place: the write index never passes the read index.
+    let mut w = 0;
     let mut i = 0;
     while let Some(&c) = raw.get(i) {
         if c == '(' || c == '（' {
@@ -177,10 +178,14 @@ pub(crate) fn fold(text: &str) -> Vec<char> {
                 continue;
             }
         }
-        out.push(c);
+        if let Some(slot) = raw.get_mut(w) {
+            *slot = c;
+        }
+        w += 1;
         i += 1;
     }
-    out
+    raw.truncate(w);
+    raw
 }
 
 fn is_clause_end(c: char) -> bool {
@@ -214,8 +219,18 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?')
 }
 
-const UNITS: &str = "件起宗条个份次例";
-const CN_DIGITS: &str = "零一二两三四五六七八九十百";
+/// A count unit: `件起宗条个份次例` (a `match`, not a substring search per character).
+fn is_unit(c: char) -> bool {
+    matches!(c, '件' | '起' | '宗' | '条' | '个' | '份' | '次' | '例')
+}
+
+/// A Chinese numeral character: `零一二两三四五六七八九十百`.
+fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+    )
+}
 
 /// A number followed by a unit: `(start, end of number, value)`; `end` indexes the unit.
 fn numbers(t: &[char]) -> Vec<(usize, usize, i64)> {
@@ -241,23 +256,23 @@ fn numbers(t: &[char]) -> Vec<(usize, usize, i64)> {
             }
             let after = t.get(i).copied();
             let decimal_before = start > 0 && t.get(start - 1) == Some(&'.');
-            if !decimal_before && digits.len() <= 15 && after.is_some_and(|u| UNITS.contains(u)) {
+            if !decimal_before && digits.len() <= 15 && after.is_some_and(is_unit) {
                 if let Ok(v) = digits.parse::<i64>() {
                     out.push((start, i, v));
                 }
             }
-        } else if CN_DIGITS.contains(c) {
+        } else if is_cn_digit(c) {
             let start = i;
-            while t.get(i).is_some_and(|c| CN_DIGITS.contains(*c)) && i - start < 8 {
+            while t.get(i).is_some_and(|c| is_cn_digit(*c)) && i - start < 8 {
                 i += 1;
             }
-            if t.get(i).is_some_and(|u| UNITS.contains(*u)) {
+            if t.get(i).is_some_and(|u| is_unit(*u)) {
                 if let Some(v) = t.get(start..i).and_then(chinese_number) {
                     out.push((start, i, v));
                 }
             }
             // skip the rest of an over-long run
-            while t.get(i).is_some_and(|c| CN_DIGITS.contains(*c)) {
+            while t.get(i).is_some_and(|c| is_cn_digit(*c)) {
                 i += 1;
             }
         } else {
@@ -452,18 +467,20 @@ pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
             .get(end..ahead)
             .and_then(|h| h.iter().position(|c| is_sentence_end(*c)))
             .map_or(ahead, |p| end + p);
+        if other_year(t.get(sentence_start..start).unwrap_or_default(), year) {
+            continue;
+        }
         let p_from = clause_start.max(start.saturating_sub(MAX_PREFIX));
         let prefix = s(t.get(p_from..start).unwrap_or_default());
         // after the unit, to the end of the clause (at most 16 characters)
         let suffix = s(t
             .get(end + 1..clause_end.min(end + 17).max(end + 1))
             .unwrap_or_default());
-        let sentence = s(t.get(sentence_start..sentence_end).unwrap_or_default());
-        let quote = s(t.get(clause_start..end + 1).unwrap_or_default());
-        if other_year(t.get(sentence_start..start).unwrap_or_default(), year) {
-            continue;
-        }
+        // The sentence and the quote are built only when a figure needs them: most numbers of
+        // an overview are about something else.
+        let sentence = || s(t.get(sentence_start..sentence_end).unwrap_or_default());
         if let Some(kind) = classify(&prefix, &suffix, &sentence) {
+            let quote = s(t.get(clause_start..end + 1).unwrap_or_default());
             found.push(Claim { kind, value, quote });
         }
     }
@@ -471,7 +488,7 @@ pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
 }
 
 /// What the number between `prefix` and `suffix` counts, if anything unambiguous.
-fn classify(prefix: &str, suffix: &str, sentence: &str) -> Option<Kind> {
+fn classify(prefix: &str, suffix: &str, sentence: &dyn Fn() -> String) -> Option<Kind> {
     // `1件结转下年度…`, `103件顺延到下年度…`, `一件结转2021年办理`
     for verb in ["结转", "顺延"] {
         if let Some(rest) = suffix.strip_prefix(verb) {
@@ -529,11 +546,14 @@ fn classify(prefix: &str, suffix: &str, sentence: &str) -> Option<Kind> {
                 && (core.is_empty() || core.contains("申请"))
                 && !has_any(b, HEDGES)
                 && !has_any(b, FOREIGN)
-                && sentence.contains("申请")
-                && !has_any(
-                    sentence,
-                    &["热线", "留言", "咨询", "来电", "来信", "建议", "提案"],
-                );
+                && {
+                    let sentence = sentence();
+                    sentence.contains("申请")
+                        && !has_any(
+                            &sentence,
+                            &["热线", "留言", "咨询", "来电", "来信", "建议", "提案"],
+                        )
+                };
             ok.then_some(Kind::Completed)
         }
         Kind::CarriedIn => {
@@ -560,7 +580,7 @@ fn classify(prefix: &str, suffix: &str, sentence: &str) -> Option<Kind> {
                 "数",
             ];
             if !tokens_only(b, TOKENS)
-                || !sentence.contains("信息公开")
+                || !sentence().contains("信息公开")
                 || has_any(before, &["受理", "办理", "复议机关", "审理"])
             {
                 return None;

@@ -25,7 +25,7 @@ fn row(t: u8, ri: usize, path: &str, cols: &[&str], vals: &[Option<i64>], subtot
             .zip(vals)
             .enumerate()
             .map(|(ci, (col, v))| Cell {
-                column: col.to_string(),
+                column: col.to_string().into(),
                 value: v.map(Number::Int),
                 unit: None,
                 raw: v.map(|v| v.to_string()),
