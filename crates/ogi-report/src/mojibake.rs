@@ -29,13 +29,14 @@
 //! terminator and the repair below succeeds. Circled numbers `①` and pinyin letters are common in
 //! reports and are not evidence.
 //!
-//! Repair puts a lead byte back in place of the `?` (0xA1, the punctuation row, first; then
-//! 0xA3; then every other lead) and decodes the bytes strictly. A candidate is accepted only when
-//! every character is common punctuation or a CJK ideograph that occurs elsewhere in the same
-//! document — the document is its own dictionary, which rejects the shifted garbage (`舰`, `筥`)
-//! that the remaining bytes of an unrecoverable run decode to. Among other leads, the one whose
-//! restored character is most frequent in the document wins. Where several leads fit, the
-//! choice is a guess: the lost byte is simply gone.
+//! Repair puts each lead byte back in place of the `?` and decodes the bytes strictly. A reading
+//! is plausible only when every character is common punctuation or a CJK ideograph that occurs
+//! elsewhere in the same document — the document is its own dictionary, which rejects the shifted garbage (`舰`, `筥`)
+//! that the remaining bytes of an unrecoverable run decode to. One plausible lead is the repair.
+//! Where several fit, the lost byte is simply gone: the first character is written U+FFFD and
+//! the candidates are listed in the N002 message (seed 000's `?,F` is `。現` and seed 004's
+//! `?!奔耙痪€` is `模”及一線`: preferring the punctuation row would get the first right and the
+//! second wrong, and 模 occurs nowhere else in seed 004, so no document statistic could choose it).
 //!
 //! Cost: one pass over the characters, one bit test each; the expensive checks run only at
 //! candidates and are bounded by [`MAX_RUN`] characters each.
@@ -62,6 +63,9 @@ pub(crate) struct MojibakeRun {
     pub range: Range<usize>,
     /// The repaired text, when the damage is reversible.
     pub repaired: Option<String>,
+    /// When a GBK lead byte was lost and several characters fit in its place: the repaired text
+    /// holds U+FFFD there, and these are the candidates (`。/模`).
+    pub lost: Option<String>,
 }
 
 /// Find the mojibake runs of `text`, in order, non-overlapping.
@@ -371,6 +375,7 @@ fn utf8_as_gbk_at(text: &str, chars: &[(usize, char)]) -> Found {
     let mut runs = vec![MojibakeRun {
         range: start_b..end_b,
         repaired: Some(fixed.to_string()),
+        lost: None,
     }];
     let mut next = end_b;
     // Characters after the last boundary whose bytes only began a UTF-8 sequence (`锛` for a
@@ -384,6 +389,7 @@ fn utf8_as_gbk_at(text: &str, chars: &[(usize, char)]) -> Found {
         runs.push(MojibakeRun {
             range: end_b..tail_b,
             repaired: None,
+            lost: None,
         });
         next = tail_b;
     }
@@ -500,10 +506,12 @@ fn out_of_phase_at(text: &str, chars: &[(usize, char)], freq: &mut Option<Vec<u3
     if j - i < 2 {
         return None;
     }
-    let repaired = if terminated && bytes_ok {
-        repair_phase(text, &bytes, freq)
-    } else {
-        None
+    let (repaired, lost) = match (terminated && bytes_ok)
+        .then(|| repair_phase(text, &bytes, freq))
+        .flatten()
+    {
+        Some((r, l)) => (Some(r), l),
+        None => (None, None),
     };
     let damage = rare > 0 || marks >= 2 || (terminated && repaired.is_some());
     if !damage {
@@ -515,12 +523,12 @@ fn out_of_phase_at(text: &str, chars: &[(usize, char)], freq: &mut Option<Vec<u3
         vec![MojibakeRun {
             range: start_b..end_b,
             repaired,
+            lost,
         }],
         end_b,
     ))
 }
 
-/// Put a lead byte back before `bytes` and accept the first plausible reading.
 /// Length of the document-frequency table: U+4E00..=U+9FFF.
 const FREQ_LEN: usize = 0x9FFF - 0x4E00 + 1;
 
@@ -529,7 +537,14 @@ fn freq_slot(c: char) -> Option<usize> {
     (c as usize).checked_sub(0x4E00).filter(|&i| i < FREQ_LEN)
 }
 
-fn repair_phase(text: &str, bytes: &[u8], freq: &mut Option<Vec<u32>>) -> Option<String> {
+/// Put a lead byte back before `bytes`: the repair when exactly one lead gives a plausible
+/// reading; when several do, the lost character is unknown and stands as U+FFFD before the
+/// rest (which every reading shares), with the candidates for it (`。/模/…`).
+fn repair_phase(
+    text: &str,
+    bytes: &[u8],
+    freq: &mut Option<Vec<u32>>,
+) -> Option<(String, Option<String>)> {
     let freq = freq.get_or_insert_with(|| {
         // A dense count over the CJK Unified Ideographs block: 84 KB, no hashing per character.
         let mut m = vec![0u32; FREQ_LEN];
@@ -540,37 +555,41 @@ fn repair_phase(text: &str, bytes: &[u8], freq: &mut Option<Vec<u32>>) -> Option
         }
         m
     });
-    let read = |lead: u8| -> Option<(String, u32)> {
+    let read = |lead: u8| -> Option<String> {
         let mut buf = Vec::with_capacity(bytes.len() + 1);
         buf.push(lead);
         buf.extend_from_slice(bytes);
         let s = codec::decode_strict(GB18030, &buf)?;
-        let mut first_count = 0;
-        for (k, c) in s.chars().enumerate() {
-            let count = freq_slot(c).and_then(|i| freq.get(i)).copied().unwrap_or(0);
-            if !(common_punct(c) || count > 0) {
-                return None;
-            }
-            if k == 0 {
-                first_count = count;
-            }
-        }
-        Some((s.into_owned(), first_count))
+        let plausible = s.chars().all(|c| {
+            common_punct(c)
+                || freq_slot(c)
+                    .and_then(|i| freq.get(i))
+                    .is_some_and(|&n| n > 0)
+        });
+        plausible.then(|| s.into_owned())
     };
-    for lead in [0xA1u8, 0xA3] {
-        if let Some((s, _)) = read(lead) {
-            return Some(s);
+    let readings: Vec<String> = (0x81u8..=0xFE).filter_map(read).collect();
+    match readings.as_slice() {
+        [] => None,
+        [one] => Some((one.clone(), None)),
+        [first, ..] => {
+            let rest: String = first.chars().skip(1).collect();
+            let lost: Vec<String> = readings
+                .iter()
+                .take(8)
+                .filter_map(|r| r.chars().next().map(String::from))
+                .collect();
+            let more = if readings.len() > lost.len() {
+                "/…"
+            } else {
+                ""
+            };
+            Some((
+                format!("\u{FFFD}{rest}"),
+                Some(format!("{}{more}", lost.join("/"))),
+            ))
         }
     }
-    let mut best: Option<(String, u32)> = None;
-    for lead in (0x81u8..=0xFE).filter(|l| *l != 0xA1 && *l != 0xA3) {
-        if let Some((s, n)) = read(lead) {
-            if best.as_ref().is_none_or(|b| n > b.1) {
-                best = Some((s, n));
-            }
-        }
-    }
-    best.map(|b| b.0)
 }
 
 #[cfg(test)]
@@ -627,7 +646,13 @@ mod tests {
     fn runs_of(text: &str) -> Vec<(&str, Option<String>)> {
         find_mojibake(text)
             .into_iter()
-            .map(|r| (&text[r.range], r.repaired))
+            .map(|r| {
+                let shown = r.repaired.map(|t| match r.lost {
+                    Some(l) => format!("{t} [{l}]"),
+                    None => t,
+                });
+                (&text[r.range], shown)
+            })
             .collect()
     }
 
@@ -638,12 +663,23 @@ mod tests {
         for (name, text) in &files {
             let runs = runs_of(text);
             if name.starts_with("seeds/000") {
-                assert_eq!(runs, vec![("?,F", Some("。現".to_string()))], "{name}");
+                // Three characters fit the lost lead byte; the text was `。現`, which a
+                // guess would get right here and wrong in seed 004.
+                assert_eq!(
+                    runs,
+                    vec![("?,F", Some("\u{FFFD}現 [。/保/危]".to_string()))],
+                    "{name}"
+                );
             } else if name.starts_with("seeds/004") {
                 assert_eq!(
                     runs,
                     vec![
-                        ("?!奔耙痪€", Some("。”及一線".to_string())),
+                        // `楷模”及一線`: 模 occurs nowhere else in the report, so it is not
+                        // even among the candidates; a guess would be wrong.
+                        (
+                            "?!奔耙痪€",
+                            Some("\u{FFFD}”及一線 [專/。/保/常/危/澹]".to_string())
+                        ),
                         ("?!?", None),
                         ("?。ㄎ澹┙⒔∪畔⒐_", None),
                     ],
@@ -663,7 +699,9 @@ mod tests {
         assert_eq!(runs.len(), 1);
         assert_eq!(&text[..runs[0].range.start], "工作取得較好成效");
         assert_eq!(&text[runs[0].range.end..], "(xiàn)將單位本年度\n現將");
+        // Here only `。` fits the lost byte (保 and 危 occur nowhere): the repair is certain.
         assert_eq!(runs[0].repaired.as_deref(), Some("。現"));
+        assert_eq!(runs[0].lost, None);
         // Without that evidence the reading is not trusted, and the run is not reported.
         assert_eq!(
             find_mojibake("工作取得較好成效?,F(xiàn)將單位本年度"),

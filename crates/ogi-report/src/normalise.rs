@@ -191,11 +191,18 @@ pub(crate) fn normalise(src: &str) -> Canon {
                             diagnostics.push(
                                 Diagnostic::new(
                                     Code::N002,
-                                    format!(
-                                        "mojibake repaired: `{}` reads `{}`",
-                                        src.get(run.range.clone()).unwrap_or(""),
-                                        fixed
-                                    ),
+                                    match &run.lost {
+                                        None => format!(
+                                            "mojibake repaired: `{}` reads `{}`",
+                                            src.get(run.range.clone()).unwrap_or(""),
+                                            fixed
+                                        ),
+                                        Some(lost) => format!(
+                                            "mojibake repaired: `{}` reads `{}`; its first character was lost and is one of {lost}",
+                                            src.get(run.range.clone()).unwrap_or(""),
+                                            fixed
+                                        ),
+                                    },
                                 )
                                 .with_span(Some(
                                     crate::model::Span::new(run.range.start, run.range.end),

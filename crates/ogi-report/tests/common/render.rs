@@ -726,9 +726,13 @@ fn render_column_blocks(s: &TableSet, by_rows: bool) -> String {
         }
         let n = b.cols.len();
         let order: Vec<(usize, usize)> = if by_rows {
-            (0..b.rows.len()).flat_map(|r| (0..n).map(move |c| (r, c))).collect()
+            (0..b.rows.len())
+                .flat_map(|r| (0..n).map(move |c| (r, c)))
+                .collect()
         } else {
-            (0..n).flat_map(|c| (0..b.rows.len()).map(move |r| (r, c))).collect()
+            (0..n)
+                .flat_map(|c| (0..b.rows.len()).map(move |r| (r, c)))
+                .collect()
         };
         for (r, c) in order {
             if let Some(Some(v)) = b.rows.get(r).and_then(|row| row.2.get(c)) {
@@ -768,9 +772,13 @@ fn render_column_blocks(s: &TableSet, by_rows: bool) -> String {
             }
         }
         let order: Vec<(usize, usize)> = if by_rows {
-            (0..rows.len()).flat_map(|r| (0..7).map(move |c| (r, c))).collect()
+            (0..rows.len())
+                .flat_map(|r| (0..7).map(move |c| (r, c)))
+                .collect()
         } else {
-            (0..7).flat_map(|c| (0..rows.len()).map(move |r| (r, c))).collect()
+            (0..7)
+                .flat_map(|c| (0..rows.len()).map(move |r| (r, c)))
+                .collect()
         };
         for (r, c) in order {
             if let Some(v) = rows[r].values[c] {
