@@ -460,9 +460,8 @@ pub(crate) fn table2(
     // Rows whose region holds other than one value per column, and the values all regions hold.
     let mut misfit_found = 0usize;
     let mut region_content = 0usize;
-    let mut empty_found = 0usize;
+    let (mut any_empty, mut any_surplus) = (false, false);
     let mut block_pattern = false;
-    let mut surplus_paths: Vec<&'static str> = Vec::new();
     let mut table_start = usize::MAX;
     let mut table_end = from;
     for (bi, b) in blocks.iter().enumerate() {
@@ -532,11 +531,8 @@ pub(crate) fn table2(
                     if got != d.cols.len() {
                         misfit_found += 1;
                     }
-                    if got > d.cols.len() {
-                        surplus_paths.push(path);
-                    } else if got == 0 {
-                        empty_found += 1;
-                    }
+                    any_surplus |= got > d.cols.len();
+                    any_empty |= got == 0;
                     // A row with nothing next to it and a later row of its block with values:
                     // the pattern of a column block.
                     if got == 0 {
@@ -604,7 +600,7 @@ pub(crate) fn table2(
             &mut rows_out,
             (start, to),
             region_content,
-            (empty_found > 0).then_some(surplus_paths.as_slice()),
+            any_empty && any_surplus,
             diags_at_start,
         ) {
             table_end = table_end.max(end);
@@ -621,18 +617,18 @@ pub(crate) fn table2(
 /// Read back table 2 when its numbers were printed apart from the row labels: the numbers of
 /// the table's text, in order, are its cells in the template's order, block by block; a block of
 /// several rows and columns is read column by column (or row by row) only when table 3 proved
-/// that order ([`Ctx::columns_proven`], [`Ctx::rows_proven`]). `in_regions` counts the values found next to the labels and
-/// `block_tails` names the rows that hold more values than columns while other rows hold none
-/// (the last row of a column block gathers its block's numbers), so a mismatch is reported —
-/// and those rows emptied — only when numbers were printed apart. Returns the end of the last
-/// number read.
+/// that order ([`Ctx::columns_proven`], [`Ctx::rows_proven`]). `in_regions` counts the values
+/// found next to the labels, and `gathered` says that some row holds more values than columns
+/// while another holds none (the last row of a column block gathers its block's numbers), so a
+/// mismatch is reported — and the blocks' rows emptied — only when numbers were printed apart.
+/// Returns the end of the last number read.
 fn table2_blocks(
     ctx: &mut Ctx<'_, '_>,
     blocks: &[template::Block],
     rows_out: &mut [Row],
     (from, to): (usize, usize),
     in_regions: usize,
-    block_tails: Option<&[&'static str]>,
+    gathered: bool,
     diags_at_start: usize,
 ) -> Option<usize> {
     let kind = TableKind::ActiveDisclosure;
@@ -645,6 +641,10 @@ fn table2_blocks(
     if nums.is_empty() {
         return None;
     }
+    let nums_span = Some((ctx.map)(
+        nums.first().map_or(from, |i| i.start),
+        nums.last().map_or(from, |i| i.end),
+    ));
     let quote = |items: &[Item]| -> String {
         items
             .iter()
@@ -657,10 +657,7 @@ fn table2_blocks(
         // Every number sits in some row's region, no row gathered the values of the rows
         // above it, and table 3 was not printed apart either: the rows were read as printed
         // (T004/T005 name what they lack or have too much of).
-        if nums.len() <= in_regions
-            && block_tails.is_none_or(<[&str]>::is_empty)
-            && !ctx.t3_detached
-        {
+        if nums.len() <= in_regions && !gathered && !ctx.t3_detached {
             return None;
         }
         // In a column block, what sits next to a label of a block of several rows belongs to
@@ -678,10 +675,6 @@ fn table2_blocks(
                 emptied.push(format!("`{}`", row.row));
             }
         }
-        let span = Some((ctx.map)(
-            nums.first().map_or(from, |i| i.start),
-            nums.last().map_or(from, |i| i.end),
-        ));
         let msg = format!(
             "table 2 ({}): most row labels have no values of their own next to them, and the {} numbers printed apart from them ({}{}) do not match the {expected} cells of the table; the values of rows {} are not read",
             kind.title(),
@@ -692,7 +685,7 @@ fn table2_blocks(
         );
         ctx.diags.push(
             Diagnostic::new(Code::T013, msg)
-                .with_span(span)
+                .with_span(nums_span)
                 .at(Location::table(kind)),
         );
         return None;
@@ -789,10 +782,6 @@ fn table2_blocks(
         keep
     });
     if !read_paths.is_empty() {
-        let span = Some((ctx.map)(
-            nums.first().map_or(from, |i| i.start),
-            nums.last().map_or(from, |i| i.end),
-        ));
         ctx.diags.push(
             Diagnostic::new(
                 Code::T014,
@@ -810,7 +799,7 @@ fn table2_blocks(
                     }
                 ),
             )
-            .with_span(span)
+            .with_span(nums_span)
             .at(Location::table(kind)),
         );
     }
@@ -1580,41 +1569,24 @@ fn column_blocks(
                     *a = Some(vals);
                 }
             }
-            crate::colblock::Verdict::Columns(rows, fails, proven) => {
-                for (&i, vals) in b.rows.iter().zip(rows) {
-                    if let (Some(a), Some(f)) = (assigned.get_mut(i), from_blocks.get_mut(i)) {
-                        *a = Some(vals);
-                        *f = true;
+            verdict @ (crate::colblock::Verdict::Columns(..)
+            | crate::colblock::Verdict::Rows(_)) => {
+                let (rows, how) = match verdict {
+                    crate::colblock::Verdict::Columns(rows, fails, proven) => {
+                        ctx.columns_proven |= proven;
+                        let sums = if fails == 0 {
+                            "and every row's 总计 equals the sum of its columns".to_string()
+                        } else {
+                            format!("which the row sums confirm for all rows but {fails}")
+                        };
+                        (rows, format!("column by column (column-block PDF text); they were read back column by column, {sums}"))
                     }
-                }
-                ctx.columns_proven |= proven;
-                let first = b.rows.first().map_or("", |&i| path_of(i));
-                let last = b.rows.last().map_or("", |&i| path_of(i));
-                let span = match (b.values.first(), b.values.last()) {
-                    (Some(x), Some(y)) => Some((ctx.map)(x.start, y.end)),
-                    _ => None,
+                    crate::colblock::Verdict::Rows(rows) => {
+                        ctx.rows_proven = true;
+                        (rows, "row by row; they were read back row by row, and every row's 总计 equals the sum of its columns (column by column it would not)".to_string())
+                    }
+                    _ => continue,
                 };
-                ctx.diags.push(
-                    Diagnostic::new(
-                        Code::T014,
-                        format!(
-                            "table 3 ({}): rows `{first}` … `{last}` ({} rows) have their {} numbers printed after the labels, column by column (column-block PDF text); they were read back column by column, {}",
-                            kind.title(),
-                            b.rows.len(),
-                            b.values.len(),
-                            if fails == 0 {
-                                "and every row's 总计 equals the sum of its columns".to_string()
-                            } else {
-                                format!("which the row sums confirm for all rows but {fails}")
-                            }
-                        ),
-                    )
-                    .with_span(span)
-                    .at(Location::table(kind)),
-                );
-            }
-            crate::colblock::Verdict::Rows(rows) => {
-                ctx.rows_proven = true;
                 for (&i, vals) in b.rows.iter().zip(rows) {
                     if let (Some(a), Some(f)) = (assigned.get_mut(i), from_blocks.get_mut(i)) {
                         *a = Some(vals);
@@ -1631,7 +1603,7 @@ fn column_blocks(
                     Diagnostic::new(
                         Code::T014,
                         format!(
-                            "table 3 ({}): rows `{first}` … `{last}` ({} rows) have their {} numbers printed after the labels, row by row; they were read back row by row, and every row's 总计 equals the sum of its columns (column by column it would not)",
+                            "table 3 ({}): rows `{first}` … `{last}` ({} rows) have their {} numbers printed after the labels, {how}",
                             kind.title(),
                             b.rows.len(),
                             b.values.len(),

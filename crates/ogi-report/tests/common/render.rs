@@ -696,6 +696,19 @@ pub fn render(s: &TableSet, layout: Layout) -> String {
     out
 }
 
+/// The (row, column) cells of a block of `rows` × `cols` in the order they are printed.
+fn print_order(rows: usize, cols: usize, by_rows: bool) -> Vec<(usize, usize)> {
+    if by_rows {
+        (0..rows)
+            .flat_map(|r| (0..cols).map(move |c| (r, c)))
+            .collect()
+    } else {
+        (0..cols)
+            .flat_map(|c| (0..rows).map(move |r| (r, c)))
+            .collect()
+    }
+}
+
 /// [`Layout::ColumnBlock`]: what pdfminer's default layout makes of the tables (`by_rows`:
 /// [`Layout::DetachedRows`]).
 fn render_column_blocks(s: &TableSet, by_rows: bool) -> String {
@@ -724,17 +737,7 @@ fn render_column_blocks(s: &TableSet, by_rows: bool) -> String {
         for c in &b.cols {
             line(c);
         }
-        let n = b.cols.len();
-        let order: Vec<(usize, usize)> = if by_rows {
-            (0..b.rows.len())
-                .flat_map(|r| (0..n).map(move |c| (r, c)))
-                .collect()
-        } else {
-            (0..n)
-                .flat_map(|c| (0..b.rows.len()).map(move |r| (r, c)))
-                .collect()
-        };
-        for (r, c) in order {
+        for (r, c) in print_order(b.rows.len(), b.cols.len(), by_rows) {
             if let Some(Some(v)) = b.rows.get(r).and_then(|row| row.2.get(c)) {
                 line(&v.text());
             }
@@ -771,16 +774,7 @@ fn render_column_blocks(s: &TableSet, by_rows: bool) -> String {
                 line(h);
             }
         }
-        let order: Vec<(usize, usize)> = if by_rows {
-            (0..rows.len())
-                .flat_map(|r| (0..7).map(move |c| (r, c)))
-                .collect()
-        } else {
-            (0..7)
-                .flat_map(|c| (0..rows.len()).map(move |r| (r, c)))
-                .collect()
-        };
-        for (r, c) in order {
+        for (r, c) in print_order(rows.len(), 7, by_rows) {
             if let Some(v) = rows[r].values[c] {
                 line(&v.to_string());
             }
