@@ -566,3 +566,19 @@ fn side(ops: &[Operand], total: Decimal) -> String {
 pub(crate) fn short_row(path: &str) -> &str {
     path.strip_prefix(table3::RESULTS_PREFIX).unwrap_or(path)
 }
+
+/// C5 and C9: every value of a count table is a non-negative integer.
+fn non_negative_integers(rule: &RuleInfo, report: &Report, kind: TableKind, out: &mut Out) {
+    let Some(t) = rule.table(report, kind) else {
+        return;
+    };
+    for r in &t.rows {
+        for c in &r.cells {
+            if let Some(v) = c.value {
+                if v.as_i64().is_none_or(|n| n < 0) {
+                    out.bad_value(rule, t, &r.row, c, "a non-negative integer");
+                }
+            }
+        }
+    }
+}

@@ -35,16 +35,5 @@ pub(crate) fn c8(rule: &RuleInfo, report: &Report, out: &mut Out) {
 
 /// C9: every value of table 4 is a non-negative integer.
 pub(crate) fn c9(rule: &RuleInfo, report: &Report, out: &mut Out) {
-    let Some(t) = rule.table(report, TableKind::ReviewLitigation) else {
-        return;
-    };
-    for r in &t.rows {
-        for c in &r.cells {
-            if let Some(v) = c.value {
-                if v.as_i64().is_none_or(|n| n < 0) {
-                    out.bad_value(rule, t, &r.row, c, "a non-negative integer");
-                }
-            }
-        }
-    }
+    super::non_negative_integers(rule, report, TableKind::ReviewLitigation, out);
 }
