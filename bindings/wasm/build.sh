@@ -76,6 +76,20 @@ for target in $TARGETS; do
   raw_size=$(size "$raw")
   rm -rf "$out"
   wasm-bindgen --target "$target" --out-dir "$out" --out-name ogi_report "$raw"
+  if [ "$target" = nodejs ] && [ -d "$out/snippets" ]; then
+    # The Node glue is CommonJS and `require`s the JS snippets (js/tape.js), which are ES
+    # modules; Node 20 cannot require an ES module, so their `export function`s become
+    # CommonJS exports. The snippets export functions only, and that is checked here.
+    while IFS= read -r snippet; do
+      names=$(sed -n 's/^export function \([A-Za-z0-9_$]*\)(.*/\1/p' "$snippet" | paste -sd, -)
+      sed -i 's/^export function /function /' "$snippet"
+      if grep -q '^export ' "$snippet"; then
+        echo "FAIL: $snippet has an export other than a function declaration" >&2
+        exit 1
+      fi
+      echo "module.exports = { $names };" >> "$snippet"
+    done < <(find "$out/snippets" -name '*.js')
+  fi
   wasm="$out/ogi_report_bg.wasm"
   node_modules/.bin/wasm-opt "${opt_flags[@]}" "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
@@ -89,7 +103,7 @@ for target in $TARGETS; do
   "type": "$type",
   "main": "$main",
   "types": "ogi_report.d.ts",
-  "files": ["ogi_report.js", "ogi_report.d.ts", "ogi_report_bg.wasm", "ogi_report_bg.wasm.d.ts"],
+  "files": ["ogi_report.js", "ogi_report.d.ts", "ogi_report_bg.wasm", "ogi_report_bg.wasm.d.ts", "snippets/"],
   "sideEffects": $( [ "$target" = web ] && echo '["./snippets/*"]' || echo false )
 }
 JSON

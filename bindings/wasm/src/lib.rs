@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 mod convert;
+mod tape;
 
 use convert::Input;
 pub use convert::{ParseOptions, ProseOption};
@@ -40,6 +41,19 @@ extern "C" {
     /// The options object of `parse` (typed for TypeScript as the generated `ParseOptions`).
     #[wasm_bindgen(typescript_type = "ParseOptions")]
     pub type JsParseOptions;
+}
+
+#[wasm_bindgen(module = "/js/tape.js")]
+extern "C" {
+    /// Rebuild a value written by `tape::write` (the views into memory are read at once).
+    #[wasm_bindgen(js_name = readTape, catch)]
+    fn read_tape(
+        tape: &[f64],
+        text: &[u16],
+        ends: &[u32],
+        first_shape: u32,
+        fresh: JsValue,
+    ) -> Result<JsValue, JsValue>;
 }
 
 #[cfg(feature = "panic-hook")]

@@ -1,0 +1,62 @@
+// js/tape.js, the reader that rebuilds results from the tape written by src/tape.rs, on tapes
+// written by hand: every code, strings cut from UTF-16 text, shapes kept between calls,
+// `__proto__` as a plain key, and a corrupt tape. (Whole reports are covered by the golden tests.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readTape } from '../js/tape.js';
+import { ogi, readCorpus } from './helpers.mjs';
+
+const units = (s) => new Uint16Array([...s].flatMap((c) => {
+  const u = c.codePointAt(0);
+  return u < 0x10000 ? [u] : [0xd800 + ((u - 0x10000) >> 10), 0xdc00 + ((u - 0x10000) & 0x3ff)];
+}));
+
+test('every code reads back; strings are cut by their UTF-16 ends', () => {
+  // strings: "总计" (2 units), "𠀀a" (3 units), "" (0 units)
+  const text = units('总计𠀀a');
+  const ends = new Uint32Array([2, 5, 5]);
+  const tape = new Float64Array([
+    6, 0, // object of shape 0: { row, cells, ok }
+    4, 0, //   row: "总计"
+    5, 4, //   cells: array of 4
+    3, 81, 3, -0.5, 0, 4, 1, //     81, -0.5, null, "𠀀a"
+    7, 2, //   ok: map of 2
+    1, 1, //     "𠀀a": false
+    2, 2, //     "": true
+  ]);
+  const v = readTape(tape, text, ends, 0, [['row', 'cells', 'ok']]);
+  assert.deepEqual(v, { row: '总计', cells: [81, -0.5, null, '𠀀a'], ok: { '𠀀a': false, '': true } });
+  assert.deepEqual(Object.keys(v), ['row', 'cells', 'ok']);
+  assert.equal(Object.getPrototypeOf(v), Object.prototype);
+});
+
+test('shapes learnt once are used by later calls', () => {
+  readTape(new Float64Array([0]), new Uint16Array(0), new Uint32Array(0), 1, [['a'], ['b', 'c']]);
+  const v = readTape(new Float64Array([5, 2, 6, 1, 1, 6, 2, 2, 0]), new Uint16Array(0),
+    new Uint32Array(0), 3, undefined);
+  assert.deepEqual(v, [{ a: false }, { b: true, c: null }]);
+});
+
+test('a map key "__proto__" is an own property, as JSON.parse makes it', () => {
+  const tape = new Float64Array([7, 1, 0, 3, 1]);
+  const v = readTape(tape, units('__proto__'), new Uint32Array([9]), 0, undefined);
+  assert.deepEqual(Object.keys(v), ['__proto__']);
+  assert.equal(Object.getPrototypeOf(v), Object.prototype);
+  assert.equal(JSON.stringify(v), JSON.stringify(JSON.parse('{"__proto__":1}')));
+});
+
+test('a corrupt tape throws, and the next one reads', () => {
+  assert.throws(() => readTape(new Float64Array([5, 1, 9]), new Uint16Array(0), new Uint32Array(0), 0),
+    /corrupt result tape at 2/);
+  assert.equal(readTape(new Float64Array([3, 4]), new Uint16Array(0), new Uint32Array(0), 0), 4);
+});
+
+test('parse results are plain objects that survive many calls', () => {
+  const bytes = readCorpus('004_1d268c7f8e46725e.txt');
+  const first = JSON.stringify(ogi.parse(bytes));
+  for (let k = 0; k < 50; k++) ogi.cells(ogi.parse(readCorpus('001_shuyang-county-gov-2025.md')));
+  const r = ogi.parse(bytes);
+  assert.equal(Object.getPrototypeOf(r), Object.prototype);
+  assert.equal(Object.getPrototypeOf(r.applications.rows[0].cells[0]), Object.prototype);
+  assert.equal(JSON.stringify(r), first);
+});
