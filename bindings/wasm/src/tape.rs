@@ -166,13 +166,15 @@ impl Writer {
     /// Append string `s` to the table and return its id.
     fn push_string(&mut self, s: &str) -> u32 {
         let id = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
-        // A string never has more UTF-16 units than UTF-8 bytes.
-        self.text.reserve(s.len());
-        if s.is_ascii() {
-            self.text.extend(s.bytes().map(u16::from));
-        } else {
-            self.text.extend(s.encode_utf16());
-        }
+        // A string never has more UTF-16 units than UTF-8 bytes, which is the room
+        // `convert_str_to_utf16` asks for; the unused end is cut off again.
+        let at = self.text.len();
+        self.text.resize(at + s.len(), 0);
+        let written = self
+            .text
+            .get_mut(at..)
+            .map_or(0, |room| encoding_rs::mem::convert_str_to_utf16(s, room));
+        self.text.truncate(at + written);
         self.ends
             .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
         id
