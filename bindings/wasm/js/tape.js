@@ -83,3 +83,97 @@ export function readTape(codes, units, stringEnds, first, fresh) {
     strings = null;
   }
 }
+
+// The way in: a JS value written as a tape for `tape::read` in src/tape.rs, with the codes
+// above (objects always as maps, code 7, with their keys as strings). As in JSON.stringify,
+// `undefined`, functions and symbols are left out of objects and are `null` in arrays;
+// non-finite numbers are `null`; a BigInt, or nesting deeper than `MAX_DEPTH` (a cycle), throws.
+
+const MAX_DEPTH = 200;
+let out = new Float64Array(4096);
+let used = 0;
+let strs = [];
+let ids = new Map();
+
+function put(x) {
+  if (used === out.length) {
+    const bigger = new Float64Array(out.length * 2);
+    bigger.set(out);
+    out = bigger;
+  }
+  out[used++] = x;
+}
+
+function putString(s) {
+  let id = ids.get(s);
+  if (id === undefined) {
+    id = strs.length;
+    strs.push(s);
+    ids.set(s, id);
+  }
+  put(id);
+}
+
+const absent = (x) => x === undefined || typeof x === 'function' || typeof x === 'symbol';
+
+function write(v, depth) {
+  switch (typeof v) {
+    case 'string': put(4); putString(v); return;
+    case 'number': if (Number.isFinite(v)) { put(3); put(v); } else put(0); return;
+    case 'boolean': put(v ? 2 : 1); return;
+    case 'bigint': throw new TypeError('a BigInt cannot be read (as in JSON)');
+    case 'object': {
+      if (v === null) { put(0); return; }
+      if (depth >= MAX_DEPTH) throw new TypeError(`nested deeper than ${MAX_DEPTH} levels (or cyclic)`);
+      if (Array.isArray(v)) {
+        const n = v.length;
+        put(5); put(n);
+        for (let k = 0; k < n; k++) {
+          const x = v[k];
+          if (absent(x)) put(0); else write(x, depth + 1);
+        }
+        return;
+      }
+      put(7);
+      const count = used;
+      put(0);
+      let n = 0;
+      const keys = Object.keys(v);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
+        const x = v[key];
+        if (absent(x)) continue;
+        putString(key);
+        write(x, depth + 1);
+        n++;
+      }
+      out[count] = n;
+      return;
+    }
+    default: put(0);
+  }
+}
+
+/**
+ * Write `value` as a tape: `[codes, text, ends]`, the codes, every distinct string concatenated,
+ * and the end of each string in `text` in UTF-16 code units.
+ */
+export function writeTape(value) {
+  used = 0;
+  strs = [];
+  ids = new Map();
+  try {
+    write(value, 0);
+    const ends = new Uint32Array(strs.length);
+    let end = 0;
+    for (let k = 0; k < strs.length; k++) {
+      end += strs[k].length;
+      ends[k] = end;
+    }
+    return [out.subarray(0, used), strs.join(''), ends];
+  } finally {
+    strs = [];
+    ids = new Map();
+    if (out.length > 1 << 20) out = new Float64Array(4096);
+  }
+}

@@ -4,9 +4,9 @@
 //! `js/tape.js` into exactly the object the JSON contract describes (`tests/expected/*.json`):
 //! `None` is `null`, maps are objects, integers are numbers. `tape.rs` says why this is faster
 //! than JSON text, which was itself ≈ 1.5× faster than building the object field by field with
-//! `serde-wasm-bindgen` (one boundary call per field). The way in (report objects given to `validate`, `cells`, `validateSeries`, and the options)
-//! stays with `serde-wasm-bindgen`: a JSON reader would add ≈ 13 KB gzip to the module for
-//! calls that are not on the hot path.
+//! `serde-wasm-bindgen` (one boundary call per field). Report objects given to `validate`,
+//! `cells` and `validateSeries` come in the same way backwards (`writeTape` in `js/tape.js`,
+//! [`crate::tape::read`]); the options, a handful of fields, through `serde-wasm-bindgen`.
 
 use js_sys::{Reflect, Uint8Array};
 use ogi_report::{Options, Prose, Report};
@@ -184,7 +184,7 @@ pub fn options(value: &JsValue) -> Result<Options, JsValue> {
 
 /// Read a report object (as returned by `parse`, or its JSON parsed back).
 pub fn report(value: &JsValue, what: &str) -> Result<Report, JsValue> {
-    from_js(value).map_err(|e| {
+    from_tape(value).map_err(|e| {
         error(
             ErrorCode::Report,
             &format!("{what}: not a report object: {e}"),
@@ -200,7 +200,7 @@ pub fn reports(value: &JsValue, what: &str) -> Result<Vec<Report>, JsValue> {
             &format!("{what}: expected an array of report objects"),
         ));
     }
-    from_js(value).map_err(|e| {
+    from_tape(value).map_err(|e| {
         error(
             ErrorCode::Report,
             &format!("{what}: not an array of report objects: {e}"),
@@ -208,10 +208,29 @@ pub fn reports(value: &JsValue, what: &str) -> Result<Vec<Report>, JsValue> {
     })
 }
 
-/// A JS value read field by field (`serde-wasm-bindgen`): smaller in the module than a JSON
-/// reader, and input objects are small next to the reports `parse` writes.
+/// A JS value read field by field (`serde-wasm-bindgen`): for the options, a handful of fields.
 fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
     serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())
+}
+
+/// A JS value (a report, or an array of them) read through a tape written by `js/tape.js`.
+fn from_tape<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    let parts = crate::write_tape(value).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>().map_or_else(
+            || String::from("it could not be read"),
+            |e| String::from(e.message()),
+        )
+    })?;
+    let codes = parts
+        .get(0)
+        .unchecked_into::<js_sys::Float64Array>()
+        .to_vec();
+    let text = parts.get(1).as_string().unwrap_or_default();
+    let ends = parts
+        .get(2)
+        .unchecked_into::<js_sys::Uint32Array>()
+        .to_vec();
+    crate::tape::read(&codes, &text, &ends).map_err(|e| e.to_string())
 }
 
 /// A value as the plain object its JSON parses to, handed over as a tape (see `tape.rs`).

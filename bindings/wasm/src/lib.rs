@@ -54,6 +54,10 @@ extern "C" {
         first_shape: u32,
         fresh: JsValue,
     ) -> Result<JsValue, JsValue>;
+
+    /// Write a JS value as a tape for `tape::read`: `[codes, text, ends]`.
+    #[wasm_bindgen(js_name = writeTape, catch)]
+    fn write_tape(value: &JsValue) -> Result<js_sys::Array, JsValue>;
 }
 
 #[cfg(feature = "panic-hook")]

@@ -32,6 +32,7 @@ use std::fmt::Display;
 use std::hash::BuildHasher;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
 use serde::ser::{self, Serialize};
 
 const NULL: f64 = 0.0;
@@ -729,6 +730,279 @@ impl ser::Serializer for MapKey<'_> {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The way in: a value written by `writeTape` in `js/tape.js`, read by serde.
+//
+// Reading report objects field by field with `serde-wasm-bindgen` costs one boundary call per
+// field and per string; `validate(report)` took about as long as `parse`. The JS side walks the
+// object once and hands over three things; strings arrive as one text.
+
+impl de::Error for Error {
+    fn custom<T: Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+/// Deepest nesting read (the JS writer stops at 200 too).
+const MAX_DEPTH: usize = 200;
+
+/// Read a value of type `T` from a tape written by `writeTape`: `codes`, the strings `text`
+/// and the end of each string in `text` in UTF-16 code units.
+pub fn read<T: DeserializeOwned>(codes: &[f64], text: &str, ends: &[u32]) -> Result<T, Error> {
+    let mut strings = Vec::with_capacity(ends.len());
+    let mut chars = text.char_indices();
+    let (mut units, mut start) = (0_u32, 0_usize);
+    for &end in ends {
+        let mut at = start;
+        while units < end {
+            let Some((i, c)) = chars.next() else {
+                return Err(Error(String::from(
+                    "corrupt tape: string ends past the text",
+                )));
+            };
+            units += u32::try_from(c.len_utf16()).unwrap_or(2);
+            at = i + c.len_utf8();
+        }
+        strings.push(text.get(start..at).unwrap_or(""));
+        start = at;
+    }
+    let mut r = Reader {
+        codes,
+        at: 0,
+        strings: &strings,
+        depth: 0,
+    };
+    let value = T::deserialize(&mut r)?;
+    if r.at != codes.len() {
+        return Err(Error(String::from("corrupt tape: values after the end")));
+    }
+    Ok(value)
+}
+
+/// The deserializer over a tape.
+struct Reader<'t, 's> {
+    codes: &'t [f64],
+    at: usize,
+    strings: &'t [&'s str],
+    depth: usize,
+}
+
+fn corrupt() -> Error {
+    Error(String::from("corrupt tape"))
+}
+
+impl<'s> Reader<'_, 's> {
+    fn next(&mut self) -> Result<f64, Error> {
+        let c = self.codes.get(self.at).copied().ok_or_else(corrupt)?;
+        self.at += 1;
+        Ok(c)
+    }
+
+    fn peek(&self) -> Option<f64> {
+        self.codes.get(self.at).copied()
+    }
+
+    fn count(&mut self) -> Result<usize, Error> {
+        let n = self.next()?;
+        if n >= 0.0 && n.fract() == 0.0 && n <= (self.codes.len() - self.at) as f64 {
+            Ok(n as usize)
+        } else {
+            Err(corrupt())
+        }
+    }
+
+    fn string(&mut self) -> Result<&'s str, Error> {
+        let id = self.next()?;
+        if id >= 0.0 && id.fract() == 0.0 {
+            self.strings.get(id as usize).copied().ok_or_else(corrupt)
+        } else {
+            Err(corrupt())
+        }
+    }
+
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Error>) -> Result<T, Error> {
+        if self.depth >= MAX_DEPTH {
+            return Err(Error(format!("nested deeper than {MAX_DEPTH} levels")));
+        }
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+}
+
+/// Integers as integers (serde's integer fields accept no float), like `JSON.parse` + serde_json.
+fn visit_number<'de, V: Visitor<'de>>(n: f64, visitor: V) -> Result<V::Value, Error> {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if n.fract() == 0.0 && n.abs() <= EXACT {
+        if n >= 0.0 {
+            visitor.visit_u64(n as u64)
+        } else {
+            visitor.visit_i64(n as i64)
+        }
+    } else {
+        visitor.visit_f64(n)
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &mut Reader<'_, 'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let code = self.next()?;
+        if code == NULL {
+            visitor.visit_unit()
+        } else if code == FALSE {
+            visitor.visit_bool(false)
+        } else if code == TRUE {
+            visitor.visit_bool(true)
+        } else if code == NUMBER {
+            let n = self.next()?;
+            visit_number(n, visitor)
+        } else if code == STRING {
+            let s = self.string()?;
+            visitor.visit_borrowed_str(s)
+        } else if code == ARRAY {
+            let left = self.count()?;
+            self.nested(|r| visitor.visit_seq(Items { r, left }))
+        } else if code == MAP {
+            let left = self.count()?;
+            self.nested(|r| visitor.visit_map(Items { r, left }))
+        } else {
+            Err(corrupt())
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.peek() == Some(NULL) {
+            self.at += 1;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.peek() {
+            Some(STRING) => {
+                self.at += 1;
+                let s = self.string()?;
+                visitor.visit_enum(de::value::BorrowedStrDeserializer::new(s))
+            }
+            Some(MAP) => {
+                self.at += 1;
+                if self.count()? != 1 {
+                    return Err(Error(String::from(
+                        "an enum variant must be an object with one key",
+                    )));
+                }
+                self.nested(|r| visitor.visit_enum(Variant { r }))
+            }
+            _ => Err(Error(String::from(
+                "an enum variant must be a string or an object with one key",
+            ))),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
+        unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+/// The items of an array or the entries of a map still to read.
+struct Items<'r, 't, 's> {
+    r: &'r mut Reader<'t, 's>,
+    left: usize,
+}
+
+impl<'de> de::SeqAccess<'de> for Items<'_, '_, 'de> {
+    type Error = Error;
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        seed.deserialize(&mut *self.r).map(Some)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Items<'_, '_, 'de> {
+    type Error = Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        let key = self.r.string()?;
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(key))
+            .map(Some)
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        seed.deserialize(&mut *self.r)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+/// `{ variant: content }`.
+struct Variant<'r, 't, 's> {
+    r: &'r mut Reader<'t, 's>,
+}
+
+impl<'de, 'r, 't> de::EnumAccess<'de> for Variant<'r, 't, 'de> {
+    type Error = Error;
+    type Variant = Self;
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
+        let key = self.r.string()?;
+        let v = seed.deserialize(de::value::BorrowedStrDeserializer::<Error>::new(key))?;
+        Ok((v, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for Variant<'_, '_, 'de> {
+    type Error = Error;
+    fn unit_variant(self) -> Result<(), Error> {
+        de::Deserialize::deserialize(&mut *self.r)
+    }
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(&mut *self.r)
+    }
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_seq(&mut *self.r, visitor)
+    }
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_map(&mut *self.r, visitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     //! The tape read back in Rust, as `js/tape.js` reads it, must give what `serde_json` gives.
@@ -738,7 +1012,7 @@ mod tests {
     use serde_json::{Map, Number, Value};
 
     /// A Rust twin of `js/tape.js`.
-    fn read(t: &Tape) -> Value {
+    fn read_back(t: &Tape) -> Value {
         let text = String::from_utf16(&t.text).expect("valid UTF-16");
         let units: Vec<u16> = text.encode_utf16().collect();
         let strings: Vec<String> = (0..t.ends.len())
@@ -811,7 +1085,7 @@ mod tests {
 
     fn round_trip<T: Serialize>(v: &T) -> (Value, Value) {
         let t = write(v).expect("tape");
-        (read(&t), serde_json::to_value(v).expect("json"))
+        (read_back(&t), serde_json::to_value(v).expect("json"))
     }
 
     #[test]
@@ -924,6 +1198,143 @@ mod tests {
         );
     }
 
+    /// A Rust twin of `writeTape` in `js/tape.js`: objects as maps, strings once each.
+    fn js_tape(v: &Value) -> (Vec<f64>, String, Vec<u32>) {
+        fn put(v: &Value, codes: &mut Vec<f64>, strs: &mut Vec<String>) {
+            let id = |s: &str, strs: &mut Vec<String>| match strs.iter().position(|x| x == s) {
+                Some(i) => i as f64,
+                None => {
+                    strs.push(s.to_string());
+                    (strs.len() - 1) as f64
+                }
+            };
+            match v {
+                Value::Null => codes.push(NULL),
+                Value::Bool(b) => codes.push(if *b { TRUE } else { FALSE }),
+                Value::Number(n) => codes.extend([NUMBER, n.as_f64().expect("number")]),
+                Value::String(s) => {
+                    let i = id(s, strs);
+                    codes.extend([STRING, i]);
+                }
+                Value::Array(a) => {
+                    codes.extend([ARRAY, a.len() as f64]);
+                    a.iter().for_each(|x| put(x, codes, strs));
+                }
+                Value::Object(o) => {
+                    codes.extend([MAP, o.len() as f64]);
+                    for (k, x) in o {
+                        let i = id(k, strs);
+                        codes.push(i);
+                        put(x, codes, strs);
+                    }
+                }
+            }
+        }
+        let (mut codes, mut strs) = (Vec::new(), Vec::new());
+        put(v, &mut codes, &mut strs);
+        let mut end = 0;
+        let ends = strs
+            .iter()
+            .map(|s| {
+                end += s.encode_utf16().count() as u32;
+                end
+            })
+            .collect();
+        (codes, strs.concat(), ends)
+    }
+
+    #[test]
+    fn corpus_reports_come_back_in_from_a_js_tape() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).expect("tests/corpus") {
+            let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
+            let report = ogi_report::parse_bytes(&bytes);
+            let (codes, text, ends) = js_tape(&serde_json::to_value(&report).expect("json"));
+            let back: ogi_report::Report = read(&codes, &text, &ends).expect("read");
+            assert_eq!(back, report);
+            n += 1;
+        }
+        assert!(n >= 30, "{n} corpus files");
+    }
+
+    #[test]
+    fn enums_options_and_numbers_come_back_in() {
+        #[derive(Serialize, serde::Deserialize, PartialEq, Debug)]
+        enum E {
+            Unit,
+            Newtype(u8),
+            Tuple(i64, bool),
+            Struct { a: Option<f32>, b: char },
+        }
+        let v = (
+            vec![
+                E::Unit,
+                E::Newtype(7),
+                E::Tuple(-3, true),
+                E::Struct { a: None, b: '𠀀' },
+            ],
+            (Some(1.5_f64), None::<u8>, u64::from(u32::MAX), -0.25_f32),
+            std::collections::BTreeMap::from([("零".to_string(), 0_i8)]),
+        );
+        let (codes, text, ends) = js_tape(&serde_json::to_value(&v).expect("json"));
+        type Back = (
+            Vec<E>,
+            (Option<f64>, Option<u8>, u64, f32),
+            std::collections::BTreeMap<String, i8>,
+        );
+        let back: Back = read(&codes, &text, &ends).expect("read");
+        assert_eq!(back, v);
+        // An integer field given a fraction is refused, as serde_json refuses it.
+        let (codes, text, ends) = js_tape(&serde_json::json!(1.5));
+        assert!(read::<u8>(&codes, &text, &ends).is_err());
+    }
+
+    #[test]
+    fn a_report_with_a_missing_field_is_refused_by_name() {
+        let refusal = |v: Value| {
+            let (codes, text, ends) = js_tape(&v);
+            read::<ogi_report::Report>(&codes, &text, &ends)
+                .expect_err("not a report")
+                .to_string()
+        };
+        assert_eq!(
+            refusal(serde_json::json!({ "meta": 1 })),
+            "invalid type: integer `1`, expected struct Meta"
+        );
+        assert_eq!(refusal(serde_json::json!({})), "missing field `meta`");
+    }
+
+    #[test]
+    fn corrupt_tapes_are_errors() {
+        let text = "ab";
+        for codes in [
+            &[][..],
+            &[9.0],
+            &[NUMBER],
+            &[STRING, 5.0],
+            &[STRING, 0.5],
+            &[ARRAY, 3.0, NULL],
+            &[ARRAY, -1.0],
+            &[ARRAY, f64::NAN],
+            &[MAP, 1.0, 0.0],
+            &[NULL, NULL],
+        ] {
+            assert!(read::<Value>(codes, text, &[1, 2]).is_err(), "{codes:?}");
+        }
+        assert!(
+            read::<Value>(&[STRING, 0.0], text, &[3]).is_err(),
+            "an end past the text"
+        );
+        let deep: Vec<f64> = std::iter::repeat_n([ARRAY, 1.0], 300)
+            .flatten()
+            .chain([NULL])
+            .collect();
+        assert!(read::<Value>(&deep, "", &[])
+            .err()
+            .is_some_and(|e| e.0.contains("deeper")));
+    }
+
     fn json() -> impl Strategy<Value = Value> {
         let leaf = prop_oneof![
             Just(Value::Null),
@@ -946,6 +1357,21 @@ mod tests {
         fn any_json_value_reads_back(v in json()) {
             let (got, want) = round_trip(&v);
             prop_assert!(same(&got, &want), "{} vs {}", got, want);
+        }
+
+        #[test]
+        fn any_json_value_comes_back_in(v in json()) {
+            let (codes, text, ends) = js_tape(&v);
+            let back: Value = read(&codes, &text, &ends).expect("read");
+            prop_assert!(same(&back, &v), "{} vs {}", back, v);
+        }
+
+        #[test]
+        fn any_tape_reads_or_fails_without_panicking(
+            codes in prop::collection::vec(prop_oneof![0.0..8.0_f64, (0..8_u8).prop_map(f64::from)], 0..40),
+            ends in prop::collection::vec(0..6_u32, 0..4),
+        ) {
+            let _ = read::<Value>(&codes, "a𠀀b", &ends);
         }
     }
 }
