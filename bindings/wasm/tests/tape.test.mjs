@@ -1,9 +1,10 @@
 // js/tape.js, the reader that rebuilds results from the tape written by src/tape.rs, on tapes
 // written by hand: every code, strings cut from UTF-16 text, shapes kept between calls,
-// `__proto__` as a plain key, and a corrupt tape. (Whole reports are covered by the golden tests.)
+// `__proto__` as a plain key, and a corrupt tape; and writeTape, the way back in, with
+// JSON.stringify's rules. (Whole reports are covered by the golden and API tests.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readTape } from '../js/tape.js';
+import { readTape, writeTape } from '../js/tape.js';
 import { ogi, readCorpus } from './helpers.mjs';
 
 const units = (s) => new Uint16Array([...s].flatMap((c) => {
@@ -59,4 +60,36 @@ test('parse results are plain objects that survive many calls', () => {
   assert.equal(Object.getPrototypeOf(r), Object.prototype);
   assert.equal(Object.getPrototypeOf(r.applications.rows[0].cells[0]), Object.prototype);
   assert.equal(JSON.stringify(r), first);
+});
+
+test('writeTape follows JSON.stringify: undefined left out of objects, null in arrays', () => {
+  const [codes, text, ends] = writeTape({ a: undefined, b: [undefined, NaN, 'x'], f() {}, c: 'x' });
+  // { b: [null, null, "x"], c: "x" } with "b", "x", "c" as strings 0, 1, 2
+  assert.deepEqual([...codes], [7, 2, 0, 5, 3, 0, 0, 4, 1, 2, 4, 1]);
+  assert.equal(text, 'bxc');
+  assert.deepEqual([...ends], [1, 2, 3]);
+});
+
+test('writeTape refuses what JSON.stringify refuses', () => {
+  assert.throws(() => writeTape({ n: 1n }), /BigInt/);
+  const loop = { a: [] };
+  loop.a.push(loop);
+  assert.throws(() => writeTape(loop), /nested deeper than 200 levels/);
+  // and the module says which argument was wrong
+  assert.throws(() => ogi.validate(loop), (e) => e.diagnostic?.code === 'E003' && /nested deeper/.test(e.message));
+});
+
+test('validate and cells read a report, its JSON parsed back, and a copy with extra keys alike', () => {
+  const r = ogi.parse(readCorpus('004_1d268c7f8e46725e.txt'));
+  const back = JSON.parse(JSON.stringify(r));
+  assert.deepEqual(ogi.validate(back), ogi.validate(r));
+  assert.deepEqual(ogi.cells(back), ogi.cells(r));
+  const extra = { ...back, note: 'checked by hand', meta: { ...back.meta, reviewer: undefined } };
+  assert.deepEqual(ogi.cells(extra), ogi.cells(r));
+  // A changed value is seen: the object is read, not remembered.
+  const edited = JSON.parse(JSON.stringify(r));
+  const row = edited.applications.rows.find((x) => x.row === '一、本年新收政府信息公开申请数量');
+  row.cells[0].value += 1;
+  const before = ogi.validate(r).length;
+  assert.ok(ogi.validate(edited).length > before, 'the edit breaks a rule');
 });
