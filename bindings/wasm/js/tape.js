@@ -1,10 +1,11 @@
 // Rebuilds a value written by `src/tape.rs` into the plain object its JSON would parse to.
 // The tape is a Float64Array of codes and operands; strings are cut from one text, decoded from
-// UTF-16 in one call, by their end offsets; objects take their keys from shapes learnt once per module instance.
+// UTF-16 in one call, by their end offsets; objects take their keys from shapes each module
+// instance sends once.
 // See tape.rs for the codes and for why this is faster than handing JSON text across.
 
-/** Key lists by shape id, for the life of the module instance. */
-const shapes = [];
+/** Key lists by shape id: the table of the module instance being read (see readTape). */
+let shapes = [];
 const utf16 = new TextDecoder('utf-16le');
 
 // The tape being read. Module state rather than closures: `parse` is called in tight loops and
@@ -63,9 +64,12 @@ function value() {
 /**
  * Read one value from `codes`, with its strings in the UTF-16 code units `units` ending at
  * `stringEnds` (all three are views of the module's memory, read before any other call into the
- * module). `fresh` lists the shapes first seen in this value, numbered from `first`.
+ * module). `table` is the shape table of the calling module instance (an array it keeps; two
+ * instances may share this JS module, never a table), and `fresh` lists the shapes first seen in
+ * this value, numbered from `first`.
  */
-export function readTape(codes, units, stringEnds, first, fresh) {
+export function readTape(codes, units, stringEnds, first, fresh, table) {
+  shapes = table;
   if (fresh !== undefined) {
     for (let k = 0; k < fresh.length; k++) shapes[first + k] = fresh[k];
   }
@@ -81,6 +85,7 @@ export function readTape(codes, units, stringEnds, first, fresh) {
     text = '';
     ends = null;
     strings = null;
+    shapes = [];
   }
 }
 

@@ -250,8 +250,16 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
             .collect::<js_sys::Array>()
             .into()
     };
-    crate::read_tape(&t.tape, &t.text, &t.ends, t.new_shapes.0, fresh)
+    SHAPE_TABLE
+        .with(|table| crate::read_tape(&t.tape, &t.text, &t.ends, t.new_shapes.0, fresh, table))
         .map_err(|_| error(ErrorCode::Output, "the result could not be rebuilt in JS"))
+}
+
+thread_local! {
+    /// The JS copy of this instance's shapes (`tape::SHAPES`), held here rather than in
+    /// `js/tape.js`: two instances of the module may share that JS module, and their shape ids
+    /// differ.
+    static SHAPE_TABLE: js_sys::Array = js_sys::Array::new();
 }
 
 #[cfg(test)]

@@ -53,6 +53,7 @@ extern "C" {
         ends: &[u32],
         first_shape: u32,
         fresh: JsValue,
+        table: &js_sys::Array,
     ) -> Result<JsValue, JsValue>;
 
     /// Write a JS value as a tape for `tape::read`: `[codes, text, ends]`.

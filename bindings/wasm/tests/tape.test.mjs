@@ -25,31 +25,36 @@ test('every code reads back; strings are cut by their UTF-16 ends', () => {
     1, 1, //     "𠀀a": false
     2, 2, //     "": true
   ]);
-  const v = readTape(tape, text, ends, 0, [['row', 'cells', 'ok']]);
+  const v = readTape(tape, text, ends, 0, [['row', 'cells', 'ok']], []);
   assert.deepEqual(v, { row: '总计', cells: [81, -0.5, null, '𠀀a'], ok: { '𠀀a': false, '': true } });
   assert.deepEqual(Object.keys(v), ['row', 'cells', 'ok']);
   assert.equal(Object.getPrototypeOf(v), Object.prototype);
 });
 
-test('shapes learnt once are used by later calls', () => {
-  readTape(new Float64Array([0]), new Uint16Array(0), new Uint32Array(0), 1, [['a'], ['b', 'c']]);
+test('shapes learnt once are used by later calls of the same instance, and only of it', () => {
+  const one = [['x']];
+  const two = [];
+  readTape(new Float64Array([0]), new Uint16Array(0), new Uint32Array(0), 1, [['a'], ['b', 'c']], one);
+  readTape(new Float64Array([0]), new Uint16Array(0), new Uint32Array(0), 0, [['z'], ['y']], two);
   const v = readTape(new Float64Array([5, 2, 6, 1, 1, 6, 2, 2, 0]), new Uint16Array(0),
-    new Uint32Array(0), 3, undefined);
+    new Uint32Array(0), 3, undefined, one);
   assert.deepEqual(v, [{ a: false }, { b: true, c: null }]);
+  assert.deepEqual(one, [['x'], ['a'], ['b', 'c']]);
+  assert.deepEqual(two, [['z'], ['y']]);
 });
 
 test('a map key "__proto__" is an own property, as JSON.parse makes it', () => {
   const tape = new Float64Array([7, 1, 0, 3, 1]);
-  const v = readTape(tape, units('__proto__'), new Uint32Array([9]), 0, undefined);
+  const v = readTape(tape, units('__proto__'), new Uint32Array([9]), 0, undefined, []);
   assert.deepEqual(Object.keys(v), ['__proto__']);
   assert.equal(Object.getPrototypeOf(v), Object.prototype);
   assert.equal(JSON.stringify(v), JSON.stringify(JSON.parse('{"__proto__":1}')));
 });
 
 test('a corrupt tape throws, and the next one reads', () => {
-  assert.throws(() => readTape(new Float64Array([5, 1, 9]), new Uint16Array(0), new Uint32Array(0), 0),
+  assert.throws(() => readTape(new Float64Array([5, 1, 9]), new Uint16Array(0), new Uint32Array(0), 0, undefined, []),
     /corrupt result tape at 2/);
-  assert.equal(readTape(new Float64Array([3, 4]), new Uint16Array(0), new Uint32Array(0), 0), 4);
+  assert.equal(readTape(new Float64Array([3, 4]), new Uint16Array(0), new Uint32Array(0), 0, undefined, []), 4);
 });
 
 test('parse results are plain objects that survive many calls', () => {
@@ -92,4 +97,23 @@ test('validate and cells read a report, its JSON parsed back, and a copy with ex
   row.cells[0].value += 1;
   const before = ogi.validate(r).length;
   assert.ok(ogi.validate(edited).length > before, 'the edit breaks a rule');
+});
+
+test('two instances of the module sharing the JS reader keep their own shapes', async () => {
+  const { createRequire } = await import('node:module');
+  const { join } = await import('node:path');
+  const { pkgRoot, readExpected } = await import('./helpers.mjs');
+  const require = createRequire(import.meta.url);
+  const glue = join(pkgRoot, 'pkg-node', 'ogi_report.js');
+  const first = require(glue);
+  delete require.cache[require.resolve(glue)];
+  const second = require(glue);
+  assert.notEqual(first, second, 'a second instance');
+  // Different first results, so the two instances number their shapes differently.
+  const name = '004_1d268c7f8e46725e.txt';
+  second.validate(second.parse('一、总体情况'));
+  first.cells(first.parse(readCorpus('001_shuyang-county-gov-2025.md')));
+  for (const m of [first, second, first]) {
+    assert.equal(JSON.stringify(m.parse(readCorpus(name))), JSON.stringify(readExpected(name)));
+  }
 });
