@@ -197,12 +197,7 @@ fn gbk_table() -> &'static [u16] {
             for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
                 pair[0] = lead;
                 pair[1] = trail;
-                let (s, bad) = codec::decode_lossy(GBK, &pair);
-                if bad {
-                    continue;
-                }
-                let mut it = s.chars();
-                if let (Some(c), None) = (it.next(), it.next()) {
+                if let Some(c) = codec::decode_char_strict(GBK, &pair) {
                     if let Some(slot) = table.get_mut(c as usize) {
                         if *slot == 0 && !c.is_ascii() {
                             *slot = u16::from(lead) << 8 | u16::from(trail);
@@ -228,9 +223,7 @@ fn family1_starts() -> &'static [u64] {
         for lead in 0xE2u8..=0xEF {
             for trail in 0x80u8..=0xBF {
                 let pair = [lead, trail];
-                let (s, _) = codec::decode_lossy(GB18030, &pair);
-                let mut it = s.chars();
-                if let (Some(c), None) = (it.next(), it.next()) {
+                if let Some(c) = codec::decode_char_strict(GB18030, &pair) {
                     if c != '\u{FFFD}' && !c.is_ascii() {
                         let u = c as usize;
                         if let Some(w) = set.get_mut(u >> 6) {
@@ -252,9 +245,7 @@ fn family1_conts() -> &'static [u64] {
         for lead in 0x81u8..=0xBF {
             for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
                 let pair = [lead, trail];
-                let (s, _) = codec::decode_lossy(GB18030, &pair);
-                let mut it = s.chars();
-                if let (Some(c), None) = (it.next(), it.next()) {
+                if let Some(c) = codec::decode_char_strict(GB18030, &pair) {
                     if c != '\u{FFFD}' && !c.is_ascii() {
                         let u = c as usize;
                         if let Some(w) = set.get_mut(u >> 6) {
