@@ -4,12 +4,10 @@
 //! by PDF extraction, with `1、` for `1.`, with a page footer (`- 5 -`) falling inside, or with
 //! curly or straight quotes. Matching is therefore done character by character: white space in
 //! the text is skipped between any two label characters, a page marker line is skipped too, and a
-//! few punctuation classes are treated as equal. Candidates are located with `memchr::memmem` on
-//! the label's first character, so a search costs little more than a byte scan.
+//! few punctuation classes are treated as equal. Candidates are located with `memchr` on
+//! the last byte of the label's first character, so a search costs little more than a byte scan.
 
 use std::cell::RefCell;
-
-use memchr::memmem;
 
 /// Texts at least this long get a [`CharIndex`] (real reports are far shorter: below it the
 /// index would cost more than the searches it saves).
@@ -191,7 +189,17 @@ pub(crate) fn find_label(
     let mut buf = [0u8; 4];
     let needle = first.encode_utf8(&mut buf).as_bytes();
     let hay = text.as_bytes().get(from..to)?;
-    for off in memmem::find_iter(hay, needle) {
+    // The needle is one character: `memchr` on its last byte (a continuation byte, rarer in CJK
+    // text than a lead byte) and a compare of the bytes before it. A `memmem` finder cost more
+    // to build than most of these searches, which stop at the first or second candidate.
+    let (&last, head) = needle.split_last()?;
+    for hit in memchr::memchr_iter(last, hay) {
+        let Some(off) = (hit + 1).checked_sub(needle.len()) else {
+            continue;
+        };
+        if hay.get(off..hit) != Some(head) {
+            continue;
+        }
         let start = from + off;
         if let Some(end) = match_at(text, start, label, to) {
             return Some((start, end));
