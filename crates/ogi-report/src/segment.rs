@@ -108,7 +108,8 @@ fn head_matches(kind: SectionKind, h: &str) -> bool {
 /// each line at once (a line's prefix is parsed once), so absent sections cost one more pass in
 /// all rather than one pass each.
 pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
-    let lines_count = text.bytes().filter(|&b| b == b'\n').count();
+    // Only whether there are fewer than 40 lines matters: stop counting there.
+    let lines_count = memchr::memchr_iter(b'\n', text.as_bytes()).take(40).count();
     let flattened = lines_count < 40 && text.len() > 300 * (lines_count + 1);
     let kinds = SectionKind::ALL;
     let mut out: Vec<Heading> = Vec::new();
