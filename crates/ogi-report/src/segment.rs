@@ -24,10 +24,12 @@ pub(crate) struct Heading {
     pub end: usize,
 }
 
-const NUMERALS: &str = "一二三四五六七八九十";
-
+/// A heading numeral, `一` to `十` (a `match`: `str::contains` builds a searcher per call).
 fn is_numeral(c: char) -> bool {
-    NUMERALS.contains(c)
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// `## 三、` / `三、` / `三.` / `三 ` prefix of a heading; returns the rest.
@@ -574,6 +576,16 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_numerals_are_one_to_ten() {
+        let all: String = ('\u{3000}'..='\u{9FFF}')
+            .filter(|&c| is_numeral(c))
+            .collect();
+        assert_eq!(all.chars().count(), 10);
+        assert!("一二三四五六七八九十".chars().all(is_numeral));
+        assert!(!is_numeral('零') && !is_numeral('1'));
+    }
 
     #[test]
     fn headings_by_content_not_numeral() {
