@@ -256,7 +256,7 @@ impl OffsetMap {
         if d == 0 {
             return self.map_start(0);
         }
-        self.end_at(self.segs.partition_point(|s| s.d <= d - 1), d)
+        self.end_at(self.segs.partition_point(|s| s.d < d), d)
     }
     /// [`Self::map_end`] for `d > 0` given `idx`, the number of segments starting at or before
     /// `d - 1`.

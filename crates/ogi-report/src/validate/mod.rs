@@ -366,7 +366,7 @@ fn quick_sum<'a>(
                 found
             }
         };
-        acc = acc + found?.cell(col)?.value?.as_decimal();
+        acc += found?.cell(col)?.value?.as_decimal();
     }
     Some(acc)
 }
