@@ -366,7 +366,12 @@ fn quick_sum<'a>(
                 found
             }
         };
-        acc += found?.cell(col)?.value?.as_decimal();
+        // `acc + x`, not `acc += x`: rust_decimal's `AddAssign` measured ~2 M instructions more
+        // over 300 reports' rules (callgrind).
+        #[allow(clippy::assign_op_pattern)]
+        {
+            acc = acc + found?.cell(col)?.value?.as_decimal();
+        }
     }
     Some(acc)
 }
