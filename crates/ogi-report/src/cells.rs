@@ -162,6 +162,10 @@ fn classify(tok: &str) -> ItemKind {
 /// Byte ranges (relative) of balanced parenthesised groups holding CJK text.
 fn annotation_ranges(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Most cells hold no parenthesis at all: `(` is 0x28 and `（` is EF BC 88.
+    if memchr::memchr2(b'(', 0xEF, s.as_bytes()).is_none() {
+        return out;
+    }
     let mut depth = 0usize;
     let mut open = 0usize;
     let mut has_cjk = false;
@@ -425,14 +429,17 @@ pub(crate) fn region_items_bounded(
         // One cell per line (`x |` lines): every segment holds a line break, and a segment with
         // nothing else is a blank cell. In pipe rows a bare line break between two `|` is the
         // boundary between rows, not a cell. Counted in a first pass that allocates nothing.
+        // Bytes: every segment but the last ends at a `|`.
         let mut nsegs = 0usize;
         let mut with_nl = 0usize;
-        let mut pieces = region.split('|');
-        let _last = pieces.next_back();
-        for seg in pieces {
-            nsegs += 1;
-            if seg.contains('\n') {
-                with_nl += 1;
+        let mut seg_nl = false;
+        for &b in region.as_bytes() {
+            if b == b'|' {
+                nsegs += 1;
+                with_nl += usize::from(seg_nl);
+                seg_nl = false;
+            } else if b == b'\n' {
+                seg_nl = true;
             }
         }
         let one_per_line = with_nl * 2 > nsegs;
