@@ -115,6 +115,15 @@ fn same(a: char, b: char) -> bool {
 
 /// Length of a page marker line (`- 5 -`, `— 4 —`, `-2-`, `第 3 页`) starting at `s`, if any.
 pub(crate) fn page_marker_len(s: &str) -> Option<usize> {
+    // Most lines are not markers: the first character of the trimmed line tells (a dash or 第),
+    // before the line is measured.
+    let first = s
+        .chars()
+        .take_while(|&c| c != '\n')
+        .find(|c| !c.is_whitespace())?;
+    if !matches!(first, '-' | '—' | '–' | '－' | '第') {
+        return None;
+    }
     let line_end = s.find('\n').unwrap_or(s.len());
     let line = s.get(..line_end)?;
     let t = line.trim();
