@@ -150,8 +150,17 @@ pub(crate) fn page_marker_len(s: &str) -> Option<usize> {
 /// Match `label` at byte `pos` of `text`, tolerant of white space and page markers between
 /// characters; returns the end offset. `limit` bounds how far the match may reach.
 pub(crate) fn match_at(text: &str, pos: usize, label: &str, limit: usize) -> Option<usize> {
-    let mut i = pos;
     let limit = limit.min(text.len());
+    // The label printed as is (most matches, in canonical text): its bytes. Only for labels
+    // without characters that the loop below skips, where the two agree exactly.
+    let end = pos.saturating_add(label.len());
+    if end <= limit
+        && text.as_bytes().get(pos..end) == Some(label.as_bytes())
+        && !label.chars().any(skippable)
+    {
+        return Some(end);
+    }
+    let mut i = pos;
     let mut first = true;
     for lc in label.chars() {
         if skippable(lc) {
@@ -255,6 +264,18 @@ mod tests {
         assert_eq!(find_label(t, 0, t.len(), "商业企业"), Some((2, 2 + 13)));
         let t = "5.要求行政机关确认或重新出\n具已获取信息 1";
         assert!(find_label(t, 0, t.len(), "要求行政机关确认或重新出具已获取信息").is_some());
+    }
+
+    #[test]
+    fn a_label_printed_as_is_matches_as_the_tolerant_loop_does() {
+        assert_eq!(match_at("商业企业 1", 0, "商业企业", 100), Some(12));
+        // Bounded by the limit: the bytes are there, the match may not reach them.
+        assert_eq!(match_at("商业企业 1", 0, "商业企业", 9), None);
+        // A label with a skippable character is left to the loop, which ends the match
+        // before a trailing one and does not skip at the first position.
+        assert_eq!(match_at("ab c", 0, "ab ", 10), Some(2));
+        assert_eq!(match_at(" ab", 0, " ab", 10), None);
+        assert_eq!(match_at("a b", 0, "a b", 10), Some(3));
     }
 
     #[test]
