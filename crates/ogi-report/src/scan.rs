@@ -5,9 +5,12 @@
 //! curly or straight quotes. Matching is therefore done character by character: white space in
 //! the text is skipped between any two label characters, a page marker line is skipped too, and a
 //! few punctuation classes are treated as equal. Candidates are located with `memchr` on
-//! the last byte of the label's first character, so a search costs little more than a byte scan.
+//! the last byte of the label's first character (a `memmem` finder once that byte proves
+//! common), so a search costs little more than a byte scan.
 
 use std::cell::RefCell;
+
+use memchr::memmem;
 
 /// Texts at least this long get a [`CharIndex`] (real reports are far shorter: below it the
 /// index would cost more than the searches it saves).
@@ -209,13 +212,24 @@ pub(crate) fn find_label(
     let hay = text.as_bytes().get(from..to)?;
     // The needle is one character: `memchr` on its last byte (a continuation byte, rarer in CJK
     // text than a lead byte) and a compare of the bytes before it. A `memmem` finder cost more
-    // to build than most of these searches, which stop at the first or second candidate.
+    // to build than most of these searches, which stop at the first or second candidate; but
+    // where the last byte keeps occurring in other characters (repetitive text), the finder's
+    // two-byte filter wins, so the search switches to one after a few false candidates.
     let (&last, head) = needle.split_last()?;
+    let mut misses = 0usize;
+    let mut rest_from = None;
     for hit in memchr::memchr_iter(last, hay) {
         let Some(off) = (hit + 1).checked_sub(needle.len()) else {
             continue;
         };
         if hay.get(off..hit) != Some(head) {
+            misses += 1;
+            if misses == FALSE_CANDIDATES {
+                // Every occurrence ending at or before `hit` was looked at; the others start
+                // after `off`.
+                rest_from = Some(off + 1);
+                break;
+            }
             continue;
         }
         let start = from + off;
@@ -223,8 +237,19 @@ pub(crate) fn find_label(
             return Some((start, end));
         }
     }
+    let rest_from = rest_from?;
+    for off in memmem::find_iter(hay.get(rest_from..)?, needle) {
+        let start = from + rest_from + off;
+        if let Some(end) = match_at(text, start, label, to) {
+            return Some((start, end));
+        }
+    }
     None
 }
+
+/// False candidates (the needle's last byte in another character) after which [`find_label`]
+/// builds a `memmem` finder for the rest of its range.
+const FALSE_CANDIDATES: usize = 8;
 
 /// If the text just before `start` ends with the numbering `number` (`1` → `1.`/`1、`/`1`,
 /// `(三)` → `(三)`, `一` → `一、`), the extended start.
@@ -264,6 +289,31 @@ mod tests {
         assert_eq!(find_label(t, 0, t.len(), "商业企业"), Some((2, 2 + 13)));
         let t = "5.要求行政机关确认或重新出\n具已获取信息 1";
         assert!(find_label(t, 0, t.len(), "要求行政机关确认或重新出具已获取信息").is_some());
+    }
+
+    #[test]
+    fn a_search_past_many_false_candidates_finds_what_memmem_finds() {
+        // `退` is E9 80 80: its last byte also ends and sits inside many other characters
+        // (`丁`… `退`), and inside `退` itself.
+        // The last false candidate before the switch is the inner byte of a real `退`.
+        let mut t = "亀".repeat(FALSE_CANDIDATES - 1);
+        t.push_str("退出");
+        assert_eq!(
+            find_label(&t, 0, t.len(), "退出").map(|m| m.0),
+            Some(t.len() - 6)
+        );
+        t.push_str(&"退丠亀".repeat(FALSE_CANDIDATES));
+        t.push_str("退 退出");
+        for from in 0..t.len() {
+            if t.is_char_boundary(from) {
+                let want = t.get(from..).and_then(|r| r.find("退出")).map(|i| from + i);
+                assert_eq!(
+                    find_label(&t, from, t.len(), "退出").map(|m| m.0),
+                    want,
+                    "{from}"
+                );
+            }
+        }
     }
 
     #[test]
