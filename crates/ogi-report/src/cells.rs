@@ -194,6 +194,16 @@ fn annotation_ranges(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The character at byte `i` of `s` (a character boundary): an ASCII byte without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
 /// Split `seg` (starting at canonical offset `base`) into whitespace tokens, with annotations as
 /// single text tokens and page marker lines dropped. Each token's canonical range goes to `emit`,
 /// which returns `false` to stop early.
@@ -214,7 +224,7 @@ fn tokens(seg: &str, base: usize, emit: &mut impl FnMut(usize, usize) -> bool) {
                 continue;
             }
         }
-        let c = match seg.get(i..).and_then(|r| r.chars().next()) {
+        let c = match char_at(seg, i) {
             Some(c) => c,
             None => break,
         };
@@ -232,7 +242,7 @@ fn tokens(seg: &str, base: usize, emit: &mut impl FnMut(usize, usize) -> bool) {
         let start = i;
         let next_ann = ann.get(a).map_or(seg.len(), |r| r.0);
         while i < seg.len() && i < next_ann {
-            match seg.get(i..).and_then(|r| r.chars().next()) {
+            match char_at(seg, i) {
                 Some(c) if !c.is_whitespace() => i += c.len_utf8(),
                 _ => break,
             }
