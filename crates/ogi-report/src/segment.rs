@@ -51,6 +51,10 @@ fn heading_prefix(s: &str) -> IResult<&str, bool> {
 
 /// The first `n` characters of `s`, without copying.
 fn prefix_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        // No more bytes than characters asked for.
+        return s;
+    }
     match s.char_indices().nth(n) {
         Some((i, _)) => s.get(..i).unwrap_or(s),
         None => s,
@@ -196,9 +200,10 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
         return None;
     }
     let hashed = stripped.starts_with('#');
-    // Un-numbered headings only count when short (a heading, not a sentence).
-    let short = rest.chars().nth(40).is_none();
-    if !(numbered || hashed || short) {
+    // Un-numbered headings only count when short (a heading, not a sentence): at most 40
+    // characters, which 40 bytes always are and more than 160 bytes never are.
+    let short = || rest.len() <= 40 || (rest.len() <= 160 && rest.chars().nth(40).is_none());
+    if !(numbered || hashed || short()) {
         return None;
     }
     // An un-numbered line must not be a paragraph starting with the words.
@@ -576,6 +581,21 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unnumbered_heading_line_holds_at_most_forty_characters() {
+        assert_eq!(prefix_chars("abc", 40), "abc");
+        assert_eq!(prefix_chars("一二三", 2), "一二");
+        assert_eq!(prefix_chars("一二", 2), "一二");
+        // 40 characters (120 bytes) are short; 41 are not, however few bytes they take.
+        let forty = format!("总体情况{}", "况".repeat(36));
+        assert!(heading_line(&forty).is_some_and(|f| f(SectionKind::Overview)));
+        assert!(heading_line(&format!("{forty}况")).is_none());
+        assert!(heading_line(&format!("总体情况{}", "a".repeat(36))).is_some());
+        assert!(heading_line(&format!("总体情况{}", "a".repeat(37))).is_none());
+        // Numbered, any length.
+        assert!(heading_line(&format!("一、{forty}{forty}")).is_some());
+    }
 
     #[test]
     fn heading_numerals_are_one_to_ten() {
