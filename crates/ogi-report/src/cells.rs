@@ -162,6 +162,10 @@ fn classify(tok: &str) -> ItemKind {
 /// Byte ranges (relative) of balanced parenthesised groups holding CJK text.
 fn annotation_ranges(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Most cells hold no parenthesis at all: `(` is 0x28 and `（` is EF BC 88.
+    if memchr::memchr2(b'(', 0xEF, s.as_bytes()).is_none() {
+        return out;
+    }
     let mut depth = 0usize;
     let mut open = 0usize;
     let mut has_cjk = false;
@@ -190,6 +194,16 @@ fn annotation_ranges(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The character at byte `i` of `s` (a character boundary): an ASCII byte without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
 /// Split `seg` (starting at canonical offset `base`) into whitespace tokens, with annotations as
 /// single text tokens and page marker lines dropped. Each token's canonical range goes to `emit`,
 /// which returns `false` to stop early.
@@ -210,7 +224,7 @@ fn tokens(seg: &str, base: usize, emit: &mut impl FnMut(usize, usize) -> bool) {
                 continue;
             }
         }
-        let c = match seg.get(i..).and_then(|r| r.chars().next()) {
+        let c = match char_at(seg, i) {
             Some(c) => c,
             None => break,
         };
@@ -228,7 +242,7 @@ fn tokens(seg: &str, base: usize, emit: &mut impl FnMut(usize, usize) -> bool) {
         let start = i;
         let next_ann = ann.get(a).map_or(seg.len(), |r| r.0);
         while i < seg.len() && i < next_ann {
-            match seg.get(i..).and_then(|r| r.chars().next()) {
+            match char_at(seg, i) {
                 Some(c) if !c.is_whitespace() => i += c.len_utf8(),
                 _ => break,
             }
@@ -355,7 +369,9 @@ struct Sink {
 impl Sink {
     fn new(max_items: usize, max_content: usize) -> Self {
         Sink {
-            out: Vec::new(),
+            // A row holds a handful of cells (table 3 has seven columns): one allocation for
+            // most regions instead of growing through four and eight.
+            out: Vec::with_capacity(max_items.min(8)),
             seen_content: false,
             done: max_items == 0,
             max_items,
@@ -423,14 +439,17 @@ pub(crate) fn region_items_bounded(
         // One cell per line (`x |` lines): every segment holds a line break, and a segment with
         // nothing else is a blank cell. In pipe rows a bare line break between two `|` is the
         // boundary between rows, not a cell. Counted in a first pass that allocates nothing.
+        // Bytes: every segment but the last ends at a `|`.
         let mut nsegs = 0usize;
         let mut with_nl = 0usize;
-        let mut pieces = region.split('|');
-        let _last = pieces.next_back();
-        for seg in pieces {
-            nsegs += 1;
-            if seg.contains('\n') {
-                with_nl += 1;
+        let mut seg_nl = false;
+        for &b in region.as_bytes() {
+            if b == b'|' {
+                nsegs += 1;
+                with_nl += usize::from(seg_nl);
+                seg_nl = false;
+            } else if b == b'\n' {
+                seg_nl = true;
             }
         }
         let one_per_line = with_nl * 2 > nsegs;

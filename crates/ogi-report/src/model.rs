@@ -439,7 +439,13 @@ impl Report {
     }
     /// One record per value cell of every table, with canonical labels (subtotal rows excluded).
     pub fn cells(&self) -> Vec<TidyCell> {
-        let mut out = Vec::new();
+        // Sized once: a report has a few hundred cells, and regrowing copies them all.
+        let n = self
+            .tables()
+            .flat_map(|t| t.rows.iter().filter(|r| !r.subtotal))
+            .map(|r| r.cells.len())
+            .sum();
+        let mut out = Vec::with_capacity(n);
         for t in self.tables() {
             for r in t.rows.iter().filter(|r| !r.subtotal) {
                 for c in &r.cells {

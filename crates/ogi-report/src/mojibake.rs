@@ -76,7 +76,7 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
         return runs;
     }
     let starts = family1_starts();
-    let mut freq: Option<Vec<u32>> = None;
+    let mut present: Option<Vec<u64>> = None;
     let mut pos = 0usize;
     let mut window: Vec<(usize, char)> = Vec::with_capacity(MAX_RUN + 2);
     while pos < text.len() {
@@ -115,7 +115,7 @@ pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
                 next_char += len;
             }
             let got = if is_mark {
-                out_of_phase_at(text, &window, &mut freq)
+                out_of_phase_at(text, &window, &mut present)
             } else {
                 utf8_as_gbk_at(text, &window)
             };
@@ -197,12 +197,7 @@ fn gbk_table() -> &'static [u16] {
             for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
                 pair[0] = lead;
                 pair[1] = trail;
-                let (s, bad) = codec::decode_lossy(GBK, &pair);
-                if bad {
-                    continue;
-                }
-                let mut it = s.chars();
-                if let (Some(c), None) = (it.next(), it.next()) {
+                if let Some(c) = codec::decode_char_strict(GBK, &pair) {
                     if let Some(slot) = table.get_mut(c as usize) {
                         if *slot == 0 && !c.is_ascii() {
                             *slot = u16::from(lead) << 8 | u16::from(trail);
@@ -228,9 +223,7 @@ fn family1_starts() -> &'static [u64] {
         for lead in 0xE2u8..=0xEF {
             for trail in 0x80u8..=0xBF {
                 let pair = [lead, trail];
-                let (s, _) = codec::decode_lossy(GB18030, &pair);
-                let mut it = s.chars();
-                if let (Some(c), None) = (it.next(), it.next()) {
+                if let Some(c) = codec::decode_char_strict(GB18030, &pair) {
                     if c != '\u{FFFD}' && !c.is_ascii() {
                         let u = c as usize;
                         if let Some(w) = set.get_mut(u >> 6) {
@@ -252,9 +245,7 @@ fn family1_conts() -> &'static [u64] {
         for lead in 0x81u8..=0xBF {
             for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
                 let pair = [lead, trail];
-                let (s, _) = codec::decode_lossy(GB18030, &pair);
-                let mut it = s.chars();
-                if let (Some(c), None) = (it.next(), it.next()) {
+                if let Some(c) = codec::decode_char_strict(GB18030, &pair) {
                     if c != '\u{FFFD}' && !c.is_ascii() {
                         let u = c as usize;
                         if let Some(w) = set.get_mut(u >> 6) {
@@ -461,7 +452,7 @@ fn common_punct(c: char) -> bool {
 }
 
 /// Family 2 from the lost-byte mark starting `chars` (a window of the text).
-fn out_of_phase_at(text: &str, chars: &[(usize, char)], freq: &mut Option<Vec<u32>>) -> Found {
+fn out_of_phase_at(text: &str, chars: &[(usize, char)], present: &mut Option<Vec<u64>>) -> Found {
     let i = 0usize;
     let mut j = i + 1;
     let mut marks = 1usize;
@@ -507,7 +498,7 @@ fn out_of_phase_at(text: &str, chars: &[(usize, char)], freq: &mut Option<Vec<u3
         return None;
     }
     let (repaired, lost) = match (terminated && bytes_ok)
-        .then(|| repair_phase(text, &bytes, freq))
+        .then(|| repair_phase(text, &bytes, present))
         .flatten()
     {
         Some((r, l)) => (Some(r), l),
@@ -529,57 +520,63 @@ fn out_of_phase_at(text: &str, chars: &[(usize, char)], freq: &mut Option<Vec<u3
     ))
 }
 
-/// Length of the document-frequency table: U+4E00..=U+9FFF.
-const FREQ_LEN: usize = 0x9FFF - 0x4E00 + 1;
+/// Length of the document's ideograph set: U+4E00..=U+9FFF.
+const URO_LEN: usize = 0x9FFF - 0x4E00 + 1;
 
-/// The slot of a CJK Unified Ideograph in the document-frequency table.
-fn freq_slot(c: char) -> Option<usize> {
-    (c as usize).checked_sub(0x4E00).filter(|&i| i < FREQ_LEN)
+/// The slot of a CJK Unified Ideograph in the document's ideograph set.
+fn uro_slot(c: char) -> Option<usize> {
+    (c as usize).checked_sub(0x4E00).filter(|&i| i < URO_LEN)
+}
+
+/// True when `c` is an ideograph of the set `present` (one bit per slot).
+fn occurs(present: &[u64], c: char) -> bool {
+    uro_slot(c)
+        .and_then(|i| present.get(i / 64).map(|w| w & (1u64 << (i % 64)) != 0))
+        .unwrap_or(false)
 }
 
 /// Put a lead byte back before `bytes`: the repair when exactly one lead gives a plausible
 /// reading; when several do, the lost character is unknown and stands as U+FFFD before the
 /// rest (which every reading shares), with the candidates for it (`。/模/…`).
+///
+/// `bytes` never holds `0x30..=0x39` or `0xFF` (they are GBK two-byte codes, ASCII from `@` to
+/// `~`, or `0x80`), so a lead put back always pairs with `bytes[0]` as one two-byte character
+/// and the decoder starts afresh after it: every reading is that character followed by the
+/// strict decoding of `bytes[1..]`, which is done once; only the first character is decoded per
+/// lead, without allocating.
 fn repair_phase(
     text: &str,
     bytes: &[u8],
-    freq: &mut Option<Vec<u32>>,
+    present: &mut Option<Vec<u64>>,
 ) -> Option<(String, Option<String>)> {
-    let freq = freq.get_or_insert_with(|| {
-        // A dense count over the CJK Unified Ideographs block: 84 KB, no hashing per character.
-        let mut m = vec![0u32; FREQ_LEN];
+    let present = present.get_or_insert_with(|| {
+        // The ideographs the document uses: one bit each, 2.6 KB, no hashing per character.
+        let mut m = vec![0u64; URO_LEN.div_ceil(64)];
         for c in text.chars() {
-            if let Some(n) = freq_slot(c).and_then(|i| m.get_mut(i)) {
-                *n += 1;
+            if let Some(i) = uro_slot(c) {
+                if let Some(w) = m.get_mut(i / 64) {
+                    *w |= 1u64 << (i % 64);
+                }
             }
         }
         m
     });
-    let read = |lead: u8| -> Option<String> {
-        let mut buf = Vec::with_capacity(bytes.len() + 1);
-        buf.push(lead);
-        buf.extend_from_slice(bytes);
-        let s = codec::decode_strict(GB18030, &buf)?;
-        let plausible = s.chars().all(|c| {
-            common_punct(c)
-                || freq_slot(c)
-                    .and_then(|i| freq.get(i))
-                    .is_some_and(|&n| n > 0)
-        });
-        plausible.then(|| s.into_owned())
-    };
-    let readings: Vec<String> = (0x81u8..=0xFE).filter_map(read).collect();
-    match readings.as_slice() {
+    let plausible = |c: char| common_punct(c) || occurs(present, c);
+    let (&trail, rest) = bytes.split_first()?;
+    let rest = codec::decode_strict(GB18030, rest)?;
+    if !rest.chars().all(plausible) {
+        return None;
+    }
+    let firsts: Vec<char> = (0x81u8..=0xFE)
+        .filter_map(|lead| codec::decode_char_strict(GB18030, &[lead, trail]))
+        .filter(|&c| plausible(c))
+        .collect();
+    match firsts.as_slice() {
         [] => None,
-        [one] => Some((one.clone(), None)),
-        [first, ..] => {
-            let rest: String = first.chars().skip(1).collect();
-            let lost: Vec<String> = readings
-                .iter()
-                .take(8)
-                .filter_map(|r| r.chars().next().map(String::from))
-                .collect();
-            let more = if readings.len() > lost.len() {
+        [one] => Some((format!("{one}{rest}"), None)),
+        _ => {
+            let lost: Vec<String> = firsts.iter().take(8).map(|c| c.to_string()).collect();
+            let more = if firsts.len() > lost.len() {
                 "/…"
             } else {
                 ""

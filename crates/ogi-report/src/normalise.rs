@@ -287,11 +287,14 @@ pub(crate) fn normalise(src: &str) -> Canon {
         let Some((ch, clen)) = decode_at(bytes, i) else {
             break;
         };
-        let is_han = is_cjk(ch);
+        // The common case first: an ideograph of the URO is CJK, and of the folds only the
+        // label table applies to it (every other fold is outside U+4E00..=U+9FFF).
+        let uro = ('\u{4E00}'..='\u{9FFF}').contains(&ch);
+        let is_han = uro || is_cjk(ch);
         if is_han {
             cjk += 1;
         }
-        let folded = fold(ch);
+        let folded = if uro { Some(label_char(ch)) } else { fold(ch) };
         prev_cjk = is_han;
         if folded == Some(ch) {
             run3 &= clen == 3;

@@ -4,8 +4,9 @@
 //! by PDF extraction, with `1、` for `1.`, with a page footer (`- 5 -`) falling inside, or with
 //! curly or straight quotes. Matching is therefore done character by character: white space in
 //! the text is skipped between any two label characters, a page marker line is skipped too, and a
-//! few punctuation classes are treated as equal. Candidates are located with `memchr::memmem` on
-//! the label's first character, so a search costs little more than a byte scan.
+//! few punctuation classes are treated as equal. Candidates are located with `memchr` on
+//! the last byte of the label's first character (a `memmem` finder once that byte proves
+//! common), so a search costs little more than a byte scan.
 
 use std::cell::RefCell;
 
@@ -117,6 +118,15 @@ fn same(a: char, b: char) -> bool {
 
 /// Length of a page marker line (`- 5 -`, `— 4 —`, `-2-`, `第 3 页`) starting at `s`, if any.
 pub(crate) fn page_marker_len(s: &str) -> Option<usize> {
+    // Most lines are not markers: the first character of the trimmed line tells (a dash or 第),
+    // before the line is measured.
+    let first = s
+        .chars()
+        .take_while(|&c| c != '\n')
+        .find(|c| !c.is_whitespace())?;
+    if !matches!(first, '-' | '—' | '–' | '－' | '第') {
+        return None;
+    }
     let line_end = s.find('\n').unwrap_or(s.len());
     let line = s.get(..line_end)?;
     let t = line.trim();
@@ -143,8 +153,17 @@ pub(crate) fn page_marker_len(s: &str) -> Option<usize> {
 /// Match `label` at byte `pos` of `text`, tolerant of white space and page markers between
 /// characters; returns the end offset. `limit` bounds how far the match may reach.
 pub(crate) fn match_at(text: &str, pos: usize, label: &str, limit: usize) -> Option<usize> {
-    let mut i = pos;
     let limit = limit.min(text.len());
+    // The label printed as is (most matches, in canonical text): its bytes. Only for labels
+    // without characters that the loop below skips, where the two agree exactly.
+    let end = pos.saturating_add(label.len());
+    if end <= limit
+        && text.as_bytes().get(pos..end) == Some(label.as_bytes())
+        && !label.chars().any(skippable)
+    {
+        return Some(end);
+    }
+    let mut i = pos;
     let mut first = true;
     for lc in label.chars() {
         if skippable(lc) {
@@ -191,14 +210,46 @@ pub(crate) fn find_label(
     let mut buf = [0u8; 4];
     let needle = first.encode_utf8(&mut buf).as_bytes();
     let hay = text.as_bytes().get(from..to)?;
-    for off in memmem::find_iter(hay, needle) {
+    // The needle is one character: `memchr` on its last byte (a continuation byte, rarer in CJK
+    // text than a lead byte) and a compare of the bytes before it. A `memmem` finder cost more
+    // to build than most of these searches, which stop at the first or second candidate; but
+    // where the last byte keeps occurring in other characters (repetitive text), the finder's
+    // two-byte filter wins, so the search switches to one after a few false candidates.
+    let (&last, head) = needle.split_last()?;
+    let mut misses = 0usize;
+    let mut rest_from = None;
+    for hit in memchr::memchr_iter(last, hay) {
+        let Some(off) = (hit + 1).checked_sub(needle.len()) else {
+            continue;
+        };
+        if hay.get(off..hit) != Some(head) {
+            misses += 1;
+            if misses == FALSE_CANDIDATES {
+                // Every occurrence ending at or before `hit` was looked at; the others start
+                // after `off`.
+                rest_from = Some(off + 1);
+                break;
+            }
+            continue;
+        }
         let start = from + off;
+        if let Some(end) = match_at(text, start, label, to) {
+            return Some((start, end));
+        }
+    }
+    let rest_from = rest_from?;
+    for off in memmem::find_iter(hay.get(rest_from..)?, needle) {
+        let start = from + rest_from + off;
         if let Some(end) = match_at(text, start, label, to) {
             return Some((start, end));
         }
     }
     None
 }
+
+/// False candidates (the needle's last byte in another character) after which [`find_label`]
+/// builds a `memmem` finder for the rest of its range.
+const FALSE_CANDIDATES: usize = 8;
 
 /// If the text just before `start` ends with the numbering `number` (`1` → `1.`/`1、`/`1`,
 /// `(三)` → `(三)`, `一` → `一、`), the extended start.
@@ -238,6 +289,43 @@ mod tests {
         assert_eq!(find_label(t, 0, t.len(), "商业企业"), Some((2, 2 + 13)));
         let t = "5.要求行政机关确认或重新出\n具已获取信息 1";
         assert!(find_label(t, 0, t.len(), "要求行政机关确认或重新出具已获取信息").is_some());
+    }
+
+    #[test]
+    fn a_search_past_many_false_candidates_finds_what_memmem_finds() {
+        // `退` is E9 80 80: its last byte also ends and sits inside many other characters
+        // (`丁`… `退`), and inside `退` itself.
+        // The last false candidate before the switch is the inner byte of a real `退`.
+        let mut t = "亀".repeat(FALSE_CANDIDATES - 1);
+        t.push_str("退出");
+        assert_eq!(
+            find_label(&t, 0, t.len(), "退出").map(|m| m.0),
+            Some(t.len() - 6)
+        );
+        t.push_str(&"退丠亀".repeat(FALSE_CANDIDATES));
+        t.push_str("退 退出");
+        for from in 0..t.len() {
+            if t.is_char_boundary(from) {
+                let want = t.get(from..).and_then(|r| r.find("退出")).map(|i| from + i);
+                assert_eq!(
+                    find_label(&t, from, t.len(), "退出").map(|m| m.0),
+                    want,
+                    "{from}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_printed_as_is_matches_as_the_tolerant_loop_does() {
+        assert_eq!(match_at("商业企业 1", 0, "商业企业", 100), Some(12));
+        // Bounded by the limit: the bytes are there, the match may not reach them.
+        assert_eq!(match_at("商业企业 1", 0, "商业企业", 9), None);
+        // A label with a skippable character is left to the loop, which ends the match
+        // before a trailing one and does not skip at the first position.
+        assert_eq!(match_at("ab c", 0, "ab ", 10), Some(2));
+        assert_eq!(match_at(" ab", 0, " ab", 10), None);
+        assert_eq!(match_at("a b", 0, "a b", 10), Some(3));
     }
 
     #[test]

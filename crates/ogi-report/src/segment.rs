@@ -24,10 +24,12 @@ pub(crate) struct Heading {
     pub end: usize,
 }
 
-const NUMERALS: &str = "一二三四五六七八九十";
-
+/// A heading numeral, `一` to `十` (a `match`: `str::contains` builds a searcher per call).
 fn is_numeral(c: char) -> bool {
-    NUMERALS.contains(c)
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// `## 三、` / `三、` / `三.` / `三 ` prefix of a heading; returns the rest.
@@ -49,6 +51,10 @@ fn heading_prefix(s: &str) -> IResult<&str, bool> {
 
 /// The first `n` characters of `s`, without copying.
 fn prefix_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        // No more bytes than characters asked for.
+        return s;
+    }
     match s.char_indices().nth(n) {
         Some((i, _)) => s.get(..i).unwrap_or(s),
         None => s,
@@ -108,7 +114,8 @@ fn head_matches(kind: SectionKind, h: &str) -> bool {
 /// each line at once (a line's prefix is parsed once), so absent sections cost one more pass in
 /// all rather than one pass each.
 pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
-    let lines_count = text.bytes().filter(|&b| b == b'\n').count();
+    // Only whether there are fewer than 40 lines matters: stop counting there.
+    let lines_count = memchr::memchr_iter(b'\n', text.as_bytes()).take(40).count();
     let flattened = lines_count < 40 && text.len() > 300 * (lines_count + 1);
     let kinds = SectionKind::ALL;
     let mut out: Vec<Heading> = Vec::new();
@@ -193,9 +200,10 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
         return None;
     }
     let hashed = stripped.starts_with('#');
-    // Un-numbered headings only count when short (a heading, not a sentence).
-    let short = rest.chars().nth(40).is_none();
-    if !(numbered || hashed || short) {
+    // Un-numbered headings only count when short (a heading, not a sentence): at most 40
+    // characters, which 40 bytes always are and more than 160 bytes never are.
+    let short = || rest.len() <= 40 || (rest.len() <= 160 && rest.chars().nth(40).is_none());
+    if !(numbered || hashed || short()) {
         return None;
     }
     // An un-numbered line must not be a paragraph starting with the words.
@@ -573,6 +581,31 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unnumbered_heading_line_holds_at_most_forty_characters() {
+        assert_eq!(prefix_chars("abc", 40), "abc");
+        assert_eq!(prefix_chars("一二三", 2), "一二");
+        assert_eq!(prefix_chars("一二", 2), "一二");
+        // 40 characters (120 bytes) are short; 41 are not, however few bytes they take.
+        let forty = format!("总体情况{}", "况".repeat(36));
+        assert!(heading_line(&forty).is_some_and(|f| f(SectionKind::Overview)));
+        assert!(heading_line(&format!("{forty}况")).is_none());
+        assert!(heading_line(&format!("总体情况{}", "a".repeat(36))).is_some());
+        assert!(heading_line(&format!("总体情况{}", "a".repeat(37))).is_none());
+        // Numbered, any length.
+        assert!(heading_line(&format!("一、{forty}{forty}")).is_some());
+    }
+
+    #[test]
+    fn heading_numerals_are_one_to_ten() {
+        let all: String = ('\u{3000}'..='\u{9FFF}')
+            .filter(|&c| is_numeral(c))
+            .collect();
+        assert_eq!(all.chars().count(), 10);
+        assert!("一二三四五六七八九十".chars().all(is_numeral));
+        assert!(!is_numeral('零') && !is_numeral('1'));
+    }
 
     #[test]
     fn headings_by_content_not_numeral() {

@@ -1868,7 +1868,7 @@ pub(crate) fn detect_layout(text: &str, from: usize, to: usize) -> Layout {
         tab_lines += usize::from(l.starts_with('\t'));
     }
     let lines = lines.max(1);
-    let pipes = t.bytes().filter(|&b| b == b'|').count();
+    let pipes = memchr::memchr_iter(b'|', t.as_bytes()).count();
     if t.contains("|---") || t.contains("| ---") || t.contains("|:--") {
         return Layout::Markdown;
     }

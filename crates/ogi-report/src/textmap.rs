@@ -199,10 +199,10 @@ impl OffsetMap {
     pub fn source_len(&self) -> usize {
         self.s_end
     }
-    /// The segment holding derived byte `d` (`d < d_end`), with its derived length.
-    fn find(&self, d: usize) -> Option<(&Seg, usize)> {
+    /// The segment holding derived byte `d` (`d < d_end`), with its derived length, given
+    /// `idx`, the number of segments starting at or before `d`.
+    fn find_before(&self, idx: usize, d: usize) -> Option<(&Seg, usize)> {
         // The last segment with seg.d <= d and a non-empty derived part.
-        let idx = self.segs.partition_point(|s| s.d <= d);
         let mut i = idx;
         while i > 0 {
             i -= 1;
@@ -214,12 +214,32 @@ impl OffsetMap {
         }
         None
     }
+    /// The number of segments starting at or before `d`, knowing that the first `from` do: a
+    /// few steps forward (a span's end is rarely many segments past its start), then a binary
+    /// search of the rest.
+    fn count_from(&self, from: usize, d: usize) -> usize {
+        let mut i = from;
+        for _ in 0..8 {
+            match self.segs.get(i) {
+                Some(s) if s.d <= d => i += 1,
+                _ => return i,
+            }
+        }
+        i + self
+            .segs
+            .get(i..)
+            .map_or(0, |rest| rest.partition_point(|s| s.d <= d))
+    }
     /// Map a derived offset to the source offset where that byte's source starts.
     pub fn map_start(&self, d: usize) -> usize {
+        self.start_at(self.segs.partition_point(|s| s.d <= d), d)
+    }
+    /// [`Self::map_start`] given `idx`, the number of segments starting at or before `d`.
+    fn start_at(&self, idx: usize, d: usize) -> usize {
         if d >= self.d_end {
             return self.s_end;
         }
-        match self.find(d) {
+        match self.find_before(idx, d) {
             Some((seg, len)) if d < seg.d + len => match seg.kind {
                 Kind::Copy => seg.s + (d - seg.d),
                 Kind::Replace(_) => seg.s,
@@ -236,11 +256,16 @@ impl OffsetMap {
         if d == 0 {
             return self.map_start(0);
         }
+        self.end_at(self.segs.partition_point(|s| s.d < d), d)
+    }
+    /// [`Self::map_end`] for `d > 0` given `idx`, the number of segments starting at or before
+    /// `d - 1`.
+    fn end_at(&self, idx: usize, d: usize) -> usize {
         if d >= self.d_end {
             return self.s_end;
         }
         // The byte just before `d` determines the end.
-        match self.find(d - 1) {
+        match self.find_before(idx, d - 1) {
             Some((seg, len)) if d - 1 < seg.d + len => match seg.kind {
                 Kind::Copy => seg.s + (d - seg.d),
                 Kind::Replace(n) => seg.s + n as usize,
@@ -274,8 +299,27 @@ impl OffsetMap {
     }
     /// Map a derived range.
     pub fn map_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let s = self.map_start(start);
-        let e = self.map_end(end.max(start));
+        if let [Seg {
+            d: 0,
+            s: 0,
+            kind: Kind::Copy,
+        }] = self.segs.as_slice()
+        {
+            if self.s_end == self.d_end {
+                // The identity (text given as `&str`): every offset maps to itself, clamped.
+                let s = start.min(self.d_end);
+                return (s, end.max(start).min(self.d_end).max(s));
+            }
+        }
+        let idx = self.segs.partition_point(|s| s.d <= start);
+        let s = self.start_at(idx, start);
+        let end = end.max(start);
+        let e = if end > start {
+            // The end's segment is found forward from the start's (spans are short).
+            self.end_at(self.count_from(idx, end - 1), end)
+        } else {
+            self.map_end(end)
+        };
         (s, e.max(s))
     }
 }
@@ -283,6 +327,38 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_maps_as_its_two_ends_do() {
+        // Every kind of segment, a leading skip, trailing skips, and more segments than the
+        // forward steps of a range's end lookup.
+        let mut m = OffsetMap::new();
+        m.skip_source(2);
+        for k in 0..12 {
+            m.push_copy(1 + k % 3);
+            m.push_uniform(2, 3, 2);
+            m.push_replace(3, 12);
+            if k % 4 == 0 {
+                m.skip_source(5);
+            }
+            m.push_uniform(1, 1, 3);
+        }
+        assert!(m.segment_count() > 40);
+        // The identity, and one copy segment with a trailing skip (not the identity).
+        let mut skipped = OffsetMap::identity(5);
+        skipped.skip_source(3);
+        assert_eq!(skipped.map_range(2, 5), (2, 8));
+        for m in [m, OffsetMap::identity(9), skipped] {
+            let n = m.derived_len();
+            for a in 0..=n + 1 {
+                for b in 0..=n + 1 {
+                    let s = m.map_start(a);
+                    let e = m.map_end(b.max(a)).max(s);
+                    assert_eq!(m.map_range(a, b), (s, e), "{a}..{b}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn identity_maps_every_offset_to_itself() {

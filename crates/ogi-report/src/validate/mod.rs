@@ -335,24 +335,64 @@ pub(crate) struct Operand {
 /// Fast path for the common case: true when every cell of `lhs` and `rhs` holds a value and the
 /// two sums are equal, so the rule holds and no operand needs to be built. Cells are
 /// `(row, column, subtotal)`.
-pub(crate) fn quick_holds(
-    t: &Table,
-    lhs: &[(&str, &str, bool)],
-    rhs: &[(&str, &str, bool)],
+pub(crate) fn quick_holds<'a>(
+    t: &'a Table,
+    lhs: &[(&'a str, &str, bool)],
+    rhs: &[(&'a str, &str, bool)],
 ) -> bool {
-    let value = |&(row, col, sub): &(&str, &str, bool)| -> Option<rust_decimal::Decimal> {
-        t.rows
-            .iter()
-            .find(|r| r.subtotal == sub && r.row == row)?
-            .cell(col)?
-            .value
-            .map(|v| v.as_decimal())
-    };
-    let total = |side: &[(&str, &str, bool)]| -> Option<rust_decimal::Decimal> {
-        side.iter()
-            .try_fold(rust_decimal::Decimal::ZERO, |acc, c| Some(acc + value(c)?))
-    };
-    matches!((total(lhs), total(rhs)), (Some(a), Some(b)) if a == b)
+    // Consecutive cells of one row (C2 sums a row's columns, all given the row's own `&str`)
+    // look the row up once: the same string at the same address finds the same row.
+    let mut last = None;
+    match (quick_sum(t, lhs, &mut last), quick_sum(t, rhs, &mut last)) {
+        (Some(QuickSum::Int(a)), Some(QuickSum::Int(b))) => a == b,
+        (Some(a), Some(b)) => matches!((a.decimal(), b.decimal()), (Some(a), Some(b)) if a == b),
+        _ => false,
+    }
+}
+
+/// A sum of cells: exact integers while every cell is a count (no `Decimal` arithmetic, which
+/// costs some fifty instructions an addition), a `Decimal` once an amount is met.
+enum QuickSum {
+    Int(i128),
+    Decimal(rust_decimal::Decimal),
+}
+
+impl QuickSum {
+    /// The sum as a `Decimal` (`None` past its range, which a few i64 counts cannot reach).
+    fn decimal(self) -> Option<rust_decimal::Decimal> {
+        match self {
+            QuickSum::Int(i) => rust_decimal::Decimal::try_from_i128_with_scale(i, 0).ok(),
+            QuickSum::Decimal(d) => Some(d),
+        }
+    }
+}
+
+/// The sum of `side`'s cells for [`quick_holds`], `None` when one is blank or absent; `last`
+/// is the row looked up last, by the address of its path.
+fn quick_sum<'a>(
+    t: &'a Table,
+    side: &[(&'a str, &str, bool)],
+    last: &mut Option<(&'a str, bool, Option<&'a crate::model::Row>)>,
+) -> Option<QuickSum> {
+    let mut acc = QuickSum::Int(0);
+    for &(row, col, sub) in side {
+        let found = match *last {
+            Some((r, s, found)) if std::ptr::eq(r, row) && s == sub => found,
+            _ => {
+                let found = t.rows.iter().find(|r| r.subtotal == sub && r.row == row);
+                *last = Some((row, sub, found));
+                found
+            }
+        };
+        let value = found?.cell(col)?.value?;
+        acc = match (acc, value) {
+            // At most a few dozen i64 terms: an i128 cannot overflow.
+            (QuickSum::Int(a), Number::Int(v)) => QuickSum::Int(a + i128::from(v)),
+            // Integer sums are exact in `Decimal` too, so switching keeps the same value.
+            (acc, v) => QuickSum::Decimal(acc.decimal()? + v.as_decimal()),
+        };
+    }
+    Some(acc)
 }
 
 impl Operand {

@@ -70,83 +70,15 @@ pub(crate) struct Claim {
     pub quote: String,
 }
 
-/// Simplified forms of the Traditional characters the anchors use, for when the built-in
-/// label table does not cover them.
-const T2S: &[(char, char)] = &[
-    ('請', '请'),
-    ('辦', '办'),
-    ('結', '结'),
-    ('復', '复'),
-    ('複', '复'),
-    ('轉', '转'),
-    ('順', '顺'),
-    ('繼', '继'),
-    ('續', '续'),
-    ('議', '议'),
-    ('訴', '诉'),
-    ('訟', '讼'),
-    ('計', '计'),
-    ('總', '总'),
-    ('條', '条'),
-    ('個', '个'),
-    ('開', '开'),
-    ('歷', '历'),
-    ('來', '来'),
-    ('較', '较'),
-    ('減', '减'),
-    ('維', '维'),
-    ('糾', '纠'),
-    ('熱', '热'),
-    ('線', '线'),
-    ('諮', '咨'),
-    ('詢', '询'),
-    ('訪', '访'),
-    ('兩', '两'),
-    ('處', '处'),
-    ('關', '关'),
-    ('於', '于'),
-    ('與', '与'),
-    ('餘', '余'),
-    ('權', '权'),
-    ('據', '据'),
-    ('幾', '几'),
-    ('應', '应'),
-    ('舉', '举'),
-    ('報', '报'),
-    ('資', '资'),
-    ('訊', '讯'),
-    ('機', '机'),
-    ('間', '间'),
-    ('區', '区'),
-    ('縣', '县'),
-    ('們', '们'),
-    ('為', '为'),
-    ('發', '发'),
-    ('達', '达'),
-    ('數', '数'),
-    ('經', '经'),
-    ('無', '无'),
-    ('內', '内'),
-    ('審', '审'),
-    ('務', '务'),
-    ('統', '统'),
-    ('類', '类'),
-    ('門', '门'),
-    ('廣', '广'),
-    ('單', '单'),
-    ('協', '协'),
-    ('調', '调'),
-];
-
+/// One character folded for matching: Simplified script (the built-in label table, which
+/// covers every Traditional character of the anchors, units and hedges: a test holds it to
+/// the list below), ASCII digits.
 fn fold_char(c: char) -> char {
     let c = crate::t2s::label_char(c);
-    let c = match c {
+    match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-        '，' => '，',
-        '、' => '、',
         _ => c,
-    };
-    T2S.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s)
+    }
 }
 
 fn is_pinyin(c: char) -> bool {
@@ -155,12 +87,14 @@ fn is_pinyin(c: char) -> bool {
 
 /// The text folded for matching (see the module docs).
 pub(crate) fn fold(text: &str) -> Vec<char> {
-    let mut raw: Vec<char> = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .take(MAX_CHARS)
-        .map(fold_char)
-        .collect();
+    // Sized once (a character takes at least a byte): no regrowth while folding.
+    let mut raw: Vec<char> = Vec::with_capacity(text.len().min(MAX_CHARS));
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if raw.len() >= MAX_CHARS {
+            break;
+        }
+        raw.push(fold_char(c));
+    }
     // Glosses are dropped in place: the write index never passes the read index.
     let mut w = 0;
     let mut i = 0;
@@ -410,19 +344,37 @@ const ANCHORS: &[(&str, Kind)] = &[
     ("行政诉讼", Kind::Litigation),
 ];
 
+/// True for the first characters of the [`ANCHORS`] (a test holds the two together).
+fn may_open_anchor(c: char) -> bool {
+    matches!(
+        c,
+        '受' | '新' | '收' | '接' | '办' | '答' | '上' | '结' | '行'
+    )
+}
+
 /// The nearest anchor ending in `p`: `(kind, position of the anchor, text after it)`. Of two
 /// anchors ending at the same place the longer wins (`上年结转` over `结转`).
+///
+/// One pass over `p` testing the anchors only where one can open: the occurrence that ends
+/// last is the last occurrence of its anchor, so this finds what a reverse search for every
+/// anchor would, without building fourteen substring searchers per number.
 fn nearest_anchor(p: &str) -> Option<(Kind, usize, &str)> {
     let mut best: Option<(Kind, usize, usize)> = None; // kind, start, end
-    for (a, kind) in ANCHORS {
-        if let Some(pos) = p.rfind(a) {
-            let end = pos + a.len();
-            let better = match best {
-                None => true,
-                Some((_, bs, be)) => end > be || (end == be && pos < bs),
-            };
-            if better {
-                best = Some((*kind, pos, end));
+    for (pos, c) in p.char_indices() {
+        if !may_open_anchor(c) {
+            continue;
+        }
+        let rest = p.get(pos..).unwrap_or_default();
+        for (a, kind) in ANCHORS {
+            if rest.starts_with(a) {
+                let end = pos + a.len();
+                let better = match best {
+                    None => true,
+                    Some((_, bs, be)) => end > be || (end == be && pos < bs),
+                };
+                if better {
+                    best = Some((*kind, pos, end));
+                }
             }
         }
     }
@@ -771,5 +723,120 @@ pub(crate) fn c10(rule: &RuleInfo, report: &Report, out: &mut Out) {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Traditional characters of the anchors, units and hedges with their Simplified forms.
+    const T2S: &[(char, char)] = &[
+        ('來', '来'),
+        ('個', '个'),
+        ('們', '们'),
+        ('內', '内'),
+        ('兩', '两'),
+        ('務', '务'),
+        ('區', '区'),
+        ('協', '协'),
+        ('單', '单'),
+        ('報', '报'),
+        ('審', '审'),
+        ('幾', '几'),
+        ('廣', '广'),
+        ('復', '复'),
+        ('應', '应'),
+        ('據', '据'),
+        ('數', '数'),
+        ('於', '于'),
+        ('條', '条'),
+        ('機', '机'),
+        ('權', '权'),
+        ('歷', '历'),
+        ('減', '减'),
+        ('為', '为'),
+        ('無', '无'),
+        ('熱', '热'),
+        ('發', '发'),
+        ('糾', '纠'),
+        ('結', '结'),
+        ('統', '统'),
+        ('經', '经'),
+        ('維', '维'),
+        ('線', '线'),
+        ('縣', '县'),
+        ('總', '总'),
+        ('繼', '继'),
+        ('續', '续'),
+        ('與', '与'),
+        ('舉', '举'),
+        ('處', '处'),
+        ('複', '复'),
+        ('計', '计'),
+        ('訊', '讯'),
+        ('訟', '讼'),
+        ('訪', '访'),
+        ('訴', '诉'),
+        ('詢', '询'),
+        ('調', '调'),
+        ('請', '请'),
+        ('諮', '咨'),
+        ('議', '议'),
+        ('資', '资'),
+        ('較', '较'),
+        ('轉', '转'),
+        ('辦', '办'),
+        ('達', '达'),
+        ('門', '门'),
+        ('開', '开'),
+        ('間', '间'),
+        ('關', '关'),
+        ('順', '顺'),
+        ('類', '类'),
+        ('餘', '余'),
+    ];
+
+    #[test]
+    fn the_label_table_folds_the_traditional_characters_of_the_anchors() {
+        for &(t, s) in T2S {
+            assert_eq!(fold_char(t), s, "{t}");
+        }
+        assert_eq!(fold_char('辦'), '办');
+        assert_eq!(fold_char('諮'), '咨');
+        assert_eq!(fold_char('５'), '5');
+        assert_eq!(fold_char('x'), 'x');
+    }
+
+    #[test]
+    fn every_anchor_opens_with_a_character_the_scan_looks_at() {
+        for (a, _) in ANCHORS {
+            assert!(a.chars().next().is_some_and(may_open_anchor), "{a}");
+        }
+    }
+
+    #[test]
+    fn the_nearest_anchor_is_the_one_ending_last_and_the_longer_on_a_tie() {
+        // Ends last: 结转 (at 12) after 受理 (at 0).
+        assert_eq!(
+            nearest_anchor("受理申请上年结转"),
+            Some((Kind::CarriedIn, "受理申请".len(), ""))
+        );
+        assert_eq!(
+            nearest_anchor("受理办结共"),
+            Some((Kind::Completed, "受理".len(), "共"))
+        );
+        // 上一年度结转 and 结转 end together: the longer wins.
+        assert_eq!(
+            nearest_anchor("从上一年度结转的申请"),
+            Some((Kind::CarriedIn, "从".len(), "的申请"))
+        );
+        // The last of two occurrences of one anchor.
+        assert_eq!(
+            nearest_anchor("行政复议和行政复议案件"),
+            Some((Kind::Review, "行政复议和".len(), "案件"))
+        );
+        assert_eq!(nearest_anchor("本年度没有"), None);
+        assert_eq!(nearest_anchor(""), None);
     }
 }

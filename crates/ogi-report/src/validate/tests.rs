@@ -1197,3 +1197,33 @@ fn hostile_prose_is_bounded() {
     let cn = "一".repeat(100_000) + "件";
     assert!(claims(&cn, None).is_empty());
 }
+
+#[test]
+fn quick_holds_adds_counts_exactly_and_amounts_as_decimals() {
+    let mut t = t3_table(
+        Template::V2021,
+        &[
+            ("a", [n(1), n(2), n(3), n(4), n(5), n(6), n(21)]),
+            (
+                "b",
+                [n(i64::MAX), n(i64::MAX), n(0), n(0), n(0), n(0), n(0)],
+            ),
+            ("c", [n(1), None, n(0), n(0), n(0), n(0), n(1)]),
+        ],
+    );
+    let cols: Vec<&str> = T3_COLS.iter().map(|c| c.label).collect();
+    let parts = |r: &'static str| -> Vec<(&'static str, &str, bool)> {
+        cols.iter().take(6).map(|c| (r, *c, false)).collect()
+    };
+    let total = |r: &'static str| [(r, cols[6], false)];
+    assert!(quick_holds(&t, &total("a"), &parts("a")));
+    // Two i64::MAX counts sum past i64 without wrapping: not equal to 0.
+    assert!(!quick_holds(&t, &total("b"), &parts("b")));
+    // A blank cell: no quick answer.
+    assert!(!quick_holds(&t, &total("c"), &parts("c")));
+    // An amount among the counts: 1 + 2 + 3 + 4 + 5 + 6.00 = 21.
+    t.rows[0].cells[5].value = Some(Number::Decimal(Decimal::new(600, 2)));
+    assert!(quick_holds(&t, &total("a"), &parts("a")));
+    t.rows[0].cells[5].value = Some(Number::Decimal(Decimal::new(601, 2)));
+    assert!(!quick_holds(&t, &total("a"), &parts("a")));
+}
