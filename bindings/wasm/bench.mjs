@@ -71,7 +71,7 @@ if (pairs > 0) {
     .map((l) => JSON.parse(l).executable).find((e) => e);
   const native = () => {
     const out = execFileSync(exe, ['native_throughput_on_the_corpus', '--exact', '--ignored',
-      '--nocapture'], { env: { ...process.env, BENCH_MB: '10' }, encoding: 'utf8' });
+      '--nocapture'], { env: { ...process.env, BENCH_MB: '40' }, encoding: 'utf8' });
     const rate = (label) => Number(out.match(new RegExp(`^${label} +[\\d.]+ MB in [\\d.]+ s = ([\\d.]+) MB/s`, 'm'))?.[1]);
     return [rate('parse_bytes'), rate('parse_bytes \\+ validate')];
   };
