@@ -5,8 +5,10 @@
 //! describes, so `JSON.stringify(parse(x))` equals the native `serde_json` output, and the same
 //! object (or its JSON parsed back) is accepted by the other functions.
 //!
-//! Panics: wasm32 builds abort on panic (`panic = "abort"`), so a panic cannot be caught and
-//! would surface as a `RuntimeError: unreachable`. The core is written never to panic on any
+//! Panics: wasm32 builds abort on panic (`panic = "abort"`), so a panic cannot be caught: the
+//! call that panicked throws a `RuntimeError: unreachable`, and a panic hook schedules a fresh
+//! instance (wasm-bindgen's `schedule_reinit`), created before the next call, so the module
+//! stays usable (state is per call, so nothing is lost). The core is written never to panic on any
 //! input; the node tests feed it random bytes and hostile inputs to hold it to that. The
 //! `panic-hook` feature prints the panic message on the console should one ever happen.
 #![forbid(unsafe_code)]
@@ -61,10 +63,27 @@ extern "C" {
     fn write_tape(value: &JsValue) -> Result<js_sys::Array, JsValue>;
 }
 
-#[cfg(feature = "panic-hook")]
+/// Runs when the module is instantiated: a panic (which aborts the instance, see the crate
+/// docs) schedules a fresh instance for the next call, so that one failed call never leaves
+/// the module unusable.
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        #[cfg(feature = "panic-hook")]
+        console_error_panic_hook::hook(info);
+        #[cfg(not(feature = "panic-hook"))]
+        let _ = info;
+        wasm_bindgen::handler::schedule_reinit();
+    }));
+}
+
+/// Panics while the result writer's shape registry is borrowed, as a panic in the middle of
+/// writing a result would: without a fresh instance every later call would fail. For the test
+/// that a panic leaves the module usable (feature `test-panic` only).
+#[cfg(feature = "test-panic")]
+#[wasm_bindgen(js_name = panicForTests, skip_typescript)]
+pub fn panic_for_tests() {
+    tape::panic_while_writing();
 }
 
 /// Parse a report held as text or as bytes in any supported encoding. Never fails on content:

@@ -60,6 +60,15 @@ thread_local! {
     static SHAPES: RefCell<Shapes> = RefCell::new(Shapes::default());
 }
 
+/// Panic with the shape registry borrowed (feature `test-panic`: see `panicForTests`).
+#[cfg(feature = "test-panic")]
+pub fn panic_while_writing() {
+    SHAPES.with(|s| {
+        let _writing = s.borrow_mut();
+        panic!("a panic asked for by a test, in the middle of writing a result");
+    });
+}
+
 /// A value written as a tape, ready to cross to JS.
 pub struct Tape {
     /// The tape itself.
