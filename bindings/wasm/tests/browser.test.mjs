@@ -76,3 +76,36 @@ test('demo page in headless Chromium', { skip: !existsSync(CHROMIUM) && `${CHROM
     await server.close();
   }
 });
+
+test('in Chromium too, a panic fails its own call only (the test-panic browser build)', {
+  skip: (!existsSync(CHROMIUM) && `${CHROMIUM} is absent (apt-get install -y chromium)`)
+    || (!existsSync(join(pkgRoot, 'pkg-web-test-panic', 'ogi_report.js'))
+      && 'pkg-web-test-panic is missing: run FEATURES=test-panic TARGETS=web bash build.sh'),
+}, async () => {
+  const { chromium } = await import('playwright-core');
+  const server = await serve(pkgRoot);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/pkg-web-test-panic/package.json`);
+    const seed = readFileSync(join(corpusDir, '004_1d268c7f8e46725e.txt'), 'utf8');
+    const got = await page.evaluate(async ([url, text]) => {
+      const m = await import(url);
+      await m.default();
+      const before = JSON.stringify(m.parse(text));
+      const thrown = [];
+      const same = [];
+      for (let k = 0; k < 3; k++) {
+        try { m.panicForTests(); } catch (e) { thrown.push(e.constructor.name); }
+        same.push(JSON.stringify(m.parse(text)) === before);
+      }
+      return { thrown, same, rows: JSON.parse(before).active_disclosure.rows.length };
+    }, [`${server.url}/pkg-web-test-panic/ogi_report.js`, seed]);
+    assert.deepEqual(got.thrown, ['RuntimeError', 'RuntimeError', 'RuntimeError']);
+    assert.deepEqual(got.same, [true, true, true]);
+    assert.ok(got.rows > 5, `${got.rows} rows in table 2`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
