@@ -205,12 +205,20 @@ fn step_gb18030(src: &[u8], out: &mut String) -> (usize, Option<u8>) {
                 out.push(c);
                 i += 2;
             }
-            // An ASCII trail byte is read again.
-            None if b2.is_ascii() => return (i + 1, Some(1)),
-            None => return (i + 2, Some(2)),
+            None => return malformed_pair(i, b2),
         }
     }
     (src.len(), None)
+}
+
+/// What [`step`] returns for the two-byte sequence at `i` that decodes to nothing: both bytes
+/// are malformed, except an ASCII trail byte, which is read again (as WHATWG decoders do).
+fn malformed_pair(i: usize, trail: u8) -> (usize, Option<u8>) {
+    if trail.is_ascii() {
+        (i + 1, Some(1))
+    } else {
+        (i + 2, Some(2))
+    }
 }
 
 /// The code point of a four-byte gb18030 pointer.
@@ -274,8 +282,7 @@ fn step_big5(src: &[u8], out: &mut String) -> (usize, Option<u8>) {
                 out.push(c);
                 i += 2;
             }
-            None if b2.is_ascii() => return (i + 1, Some(1)),
-            None => return (i + 2, Some(2)),
+            None => return malformed_pair(i, b2),
         }
     }
     (src.len(), None)
