@@ -75,7 +75,7 @@ use std::convert::Infallible;
 use std::ops::Range;
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
+use html5gum::{Reader, Span, Tokenizer};
 
 use crate::textmap::OffsetMap;
 
@@ -546,6 +546,114 @@ impl<E: html5gum::Emitter> html5gum::ForwardingEmitter for Quiet<E> {
     }
 }
 
+/// html5gum's reader over the page, with its searches done by `memchr`.
+///
+/// The tokenizer asks for the input up to the next byte of a small set (`<&\r\0` in text, `"&\r\0`
+/// in a quoted attribute value, ASCII whitespace and punctuation in tags). html5gum's own
+/// `StringReader` answers with word-at-a-time tests whose verification calls `<[u8]>::contains`
+/// on the set, which is `core`'s `memchr` and, on wasm32 where a word is four bytes, its
+/// word loop for any set of eight bytes or more: a quarter of the tokenizer's time in
+/// WebAssembly (measured). Here a page without NUL bytes (nearly all) leaves `\0` out of every
+/// set, so the sets of text and attribute values have three bytes, which `memchr3` finds with
+/// SIMD (SSE2/AVX2 natively, simd128 in the Node module); longer sets go through a 256-bit
+/// membership table. The chunks returned are exactly html5gum's: the first byte alone when it is
+/// in the set, otherwise everything before the first byte that is.
+struct PageReader<'a> {
+    input: &'a [u8],
+    /// Whether the page has a NUL byte anywhere (then `\0` stays in the sets).
+    nul: bool,
+}
+
+impl<'a> PageReader<'a> {
+    fn new(input: &'a [u8]) -> Self {
+        PageReader {
+            input,
+            nul: memchr::memchr(0, input).is_some(),
+        }
+    }
+}
+
+/// The position of the first byte of `hay` that is in `set` (at most 16 bytes, as html5gum's).
+#[inline]
+fn find_any(set: &[u8], hay: &[u8]) -> Option<usize> {
+    match *set {
+        [] => None,
+        [a] => memchr::memchr(a, hay),
+        [a, b] => memchr::memchr2(a, b, hay),
+        [a, b, c] => memchr::memchr3(a, b, c, hay),
+        _ => {
+            // Membership of bytes below 128 and of the others, one bit each.
+            let (mut lo, mut hi) = (0u128, 0u128);
+            for &b in set {
+                if b < 128 {
+                    lo |= 1 << b;
+                } else {
+                    hi |= 1 << (b - 128);
+                }
+            }
+            hay.iter().position(|&b| {
+                let (bits, at) = if b < 128 { (lo, b) } else { (hi, b - 128) };
+                bits >> at & 1 != 0
+            })
+        }
+    }
+}
+
+impl Reader for PageReader<'_> {
+    type Error = Infallible;
+
+    #[inline(always)]
+    fn read_byte(&mut self) -> Result<Option<u8>, Infallible> {
+        let Some((&b, rest)) = self.input.split_first() else {
+            return Ok(None);
+        };
+        self.input = rest;
+        Ok(Some(b))
+    }
+
+    #[inline(always)]
+    fn try_read_string(&mut self, s: &[u8], case_sensitive: bool) -> Result<bool, Infallible> {
+        if let Some(head) = self.input.get(..s.len()) {
+            if s == head || (!case_sensitive && s.eq_ignore_ascii_case(head)) {
+                self.input = self.input.get(s.len()..).unwrap_or_default();
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    #[inline(always)]
+    fn read_until<'b>(
+        &'b mut self,
+        needle: &[u8],
+        _: &'b mut [u8; 4],
+    ) -> Result<Option<&'b [u8]>, Infallible> {
+        let Some(&first) = self.input.first() else {
+            return Ok(None);
+        };
+        // `iter().any` rather than `contains`, which is `memchr` (see above).
+        #[allow(clippy::manual_contains)]
+        let at = if needle.iter().any(|&n| n == first) {
+            1
+        } else {
+            let mut set = [0u8; 16];
+            let mut n = 0;
+            for (slot, &b) in set
+                .iter_mut()
+                .zip(needle.iter().filter(|&&b| b != 0 || self.nul))
+            {
+                *slot = b;
+                n += 1;
+            }
+            let rest = self.input.get(1..).unwrap_or_default();
+            find_any(set.get(..n).unwrap_or_default(), rest).map_or(self.input.len(), |i| i + 1)
+        };
+        let (chunk, rest) = self.input.split_at(at);
+        self.input = rest;
+        Ok(Some(chunk))
+    }
+}
+
 fn build(src: &str) -> Doc {
     let root = Node {
         tag: Tag::Root,
@@ -577,7 +685,8 @@ fn build(src: &str) -> Doc {
             None::<Infallible>
         });
         emitter.naively_switch_states(true);
-        let _ = Tokenizer::new_with_emitter(src, Quiet(emitter)).finish();
+        let _ =
+            Tokenizer::new_with_emitter(PageReader::new(src.as_bytes()), Quiet(emitter)).finish();
     }
     b.finish()
 }
@@ -2352,6 +2461,83 @@ mod tests {
                 last = s;
             }
         }
+    }
+
+    /// The sets html5gum's tokenizer searches for (each with the `\r` it adds), and some that
+    /// test [`find_any`]'s branches.
+    const NEEDLES: &[&[u8]] = &[
+        b"\r",
+        b"<\r",
+        b"&<\0\r",
+        b"<\0\r",
+        b"\0\r",
+        b"\"&\0\r",
+        b"'&\0\r",
+        b"\t\n\x0c />\0\r",
+        b"\t\n\x0c />=\0\r",
+        b"\t\n\x0c &>\r",
+        b"\t\n\x0c >\0\r",
+        b"-<\0\r",
+        b"]\r",
+        b"\t\n\x0c \"&'<=>`\0\r",
+    ];
+
+    /// Every chunk `PageReader` returns, as html5gum's `StringReader` returns them.
+    fn chunks<R: Reader<Error = Infallible>>(mut r: R, needles: &[u8]) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        loop {
+            let needle = NEEDLES[usize::from(needles[k % needles.len()]) % NEEDLES.len()];
+            k += 1;
+            let mut buf = [0; 4];
+            let Ok(Some(c)) = r.read_until(needle, &mut buf) else {
+                break;
+            };
+            out.push(c.to_vec());
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn page_reader_splits_like_html5gums_reader(
+            bytes in proptest::collection::vec(proptest::sample::select(
+                b"ab \t\n\r\x0c\0<>&\"'/=-]`\xe5\xad\x97".to_vec()), 0..200),
+            needles in proptest::collection::vec(0u8..255, 1..8),
+        ) {
+            use html5gum::Readable;
+            let ours = chunks(PageReader::new(&bytes), &needles);
+            let theirs = chunks(bytes.as_slice().to_reader(), &needles);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn page_reader_tokenizes_like_html5gums_reader(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "<p class=\"a b\">", "</p>", "<td colspan='2'>", "<a href=x>", "&amp;", "&#21;",
+                "字", "a", " ", "\r\n", "\r", "\0", "<!--", "-->", "<script>", "</script>",
+                "<style>", "</style>", "<![CDATA[", "]]>", "<!DOCTYPE html>", "<br/>", "=", "<",
+                ">", "\"", "'", "<title>", "</title>", "<textarea>", "</textarea>",
+            ]), 0..60)) {
+            let input: String = parts.concat();
+            let ours = events(PageReader::new(input.as_bytes()));
+            let theirs = events(input.as_str());
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    /// The callback events and their spans for the page read by `r` (errors included).
+    fn events<'a, R: Reader<Error = Infallible> + 'a>(
+        r: impl html5gum::Readable<'a, Reader = R>,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut emitter = CallbackEmitter::new(|ev: CallbackEvent<'_>, span: Span<usize>| {
+            out.push(format!("{ev:?} {}..{}", span.start, span.end));
+            None::<Infallible>
+        });
+        emitter.naively_switch_states(true);
+        let _ = Tokenizer::new_with_emitter(r, emitter).finish();
+        out
     }
 
     /// `cargo test --release -p ogi-report --lib html::tests::throughput -- --ignored --nocapture`
