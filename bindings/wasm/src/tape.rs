@@ -108,6 +108,7 @@ pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
         text: Vec::new(),
         ends: Vec::new(),
         index: HashTable::new(),
+        shared: Vec::new(),
         hasher: DefaultHashBuilder::default(),
         keys: Vec::new(),
     };
@@ -132,8 +133,10 @@ struct Writer {
     tape: Vec<f64>,
     text: Vec<u16>,
     ends: Vec<u32>,
-    /// String ids (with their hashes) by content, for strings up to [`SHARED_MAX`] bytes.
-    index: HashTable<(u64, u32)>,
+    /// String ids by content, for strings up to [`SHARED_MAX`] bytes: hash, id, and the
+    /// string's UTF-8 bytes in `shared` (start, length), compared as bytes on a hash match.
+    index: HashTable<(u64, u32, u32, u32)>,
+    shared: Vec<u8>,
     hasher: DefaultHashBuilder,
     /// Keys of the struct-like values being written, innermost last (a stack of frames).
     keys: Vec<&'static str>,
@@ -163,16 +166,6 @@ impl Writer {
         }
     }
 
-    /// The UTF-16 text of string `id`.
-    fn stored<'t>(text: &'t [u16], ends: &[u32], id: u32) -> &'t [u16] {
-        let end = ends.get(id as usize).map_or(0, |&e| e as usize);
-        let start = match id.checked_sub(1) {
-            Some(prev) => ends.get(prev as usize).map_or(0, |&e| e as usize),
-            None => 0,
-        };
-        text.get(start..end).unwrap_or(&[])
-    }
-
     /// Append string `s` to the table and return its id.
     fn push_string(&mut self, s: &str) -> u32 {
         let id = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
@@ -196,18 +189,20 @@ impl Writer {
             return self.push_string(s);
         }
         let hash = self.hasher.hash_one(s);
-        let (text, ends) = (&self.text, &self.ends);
-        let same = |&(_, id): &(u64, u32)| {
-            Self::stored(text, ends, id)
-                .iter()
-                .copied()
-                .eq(s.encode_utf16())
+        let shared = &self.shared;
+        let same = |&(h, _, at, len): &(u64, u32, u32, u32)| {
+            h == hash && shared.get(at as usize..(at + len) as usize) == Some(s.as_bytes())
         };
-        if let Some(&(_, id)) = self.index.find(hash, same) {
+        if let Some(&(_, id, _, _)) = self.index.find(hash, same) {
             return id;
         }
         let id = self.push_string(s);
-        self.index.insert_unique(hash, (hash, id), |&(h, _)| h);
+        let at = u32::try_from(self.shared.len()).unwrap_or(u32::MAX);
+        self.shared.extend_from_slice(s.as_bytes());
+        // `s.len() <= SHARED_MAX`.
+        let len = s.len() as u32;
+        self.index
+            .insert_unique(hash, (hash, id, at, len), |&(h, ..)| h);
         id
     }
 

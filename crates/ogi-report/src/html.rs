@@ -582,18 +582,21 @@ fn find_any(set: &[u8], hay: &[u8]) -> Option<usize> {
         [a, b] => memchr::memchr2(a, b, hay),
         [a, b, c] => memchr::memchr3(a, b, c, hay),
         _ => {
-            // Membership of bytes below 128 and of the others, one bit each.
-            let (mut lo, mut hi) = (0u128, 0u128);
+            // Membership of bytes 0–63 and 64–127, one bit each in a `u64` (`u128` shifts are
+            // several instructions in WebAssembly); html5gum's sets are ASCII, so a byte from 128
+            // up is tested against the set only if the set has one.
+            let (mut lo, mut mid, mut high) = (0u64, 0u64, false);
             for &b in set {
-                if b < 128 {
-                    lo |= 1 << b;
-                } else {
-                    hi |= 1 << (b - 128);
+                match b {
+                    0..=63 => lo |= 1 << b,
+                    64..=127 => mid |= 1 << (b - 64),
+                    _ => high = true,
                 }
             }
-            hay.iter().position(|&b| {
-                let (bits, at) = if b < 128 { (lo, b) } else { (hi, b - 128) };
-                bits >> at & 1 != 0
+            hay.iter().position(|&b| match b {
+                0..=63 => lo >> b & 1 != 0,
+                64..=127 => mid >> (b - 64) & 1 != 0,
+                _ => high && set.contains(&b),
             })
         }
     }
@@ -2480,6 +2483,7 @@ mod tests {
         b"-<\0\r",
         b"]\r",
         b"\t\n\x0c \"&'<=>`\0\r",
+        b"\x97]`-\r",
     ];
 
     /// Every chunk `PageReader` returns, as html5gum's `StringReader` returns them.
