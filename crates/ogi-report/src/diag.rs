@@ -41,9 +41,10 @@ codes! {
     D003 = "D003", Error;
     /// N001 — pinyin annotations glued to characters were removed for matching.
     N001 = "N001", Info;
-    /// N002 — a mojibake run (UTF-8 read as GBK) was repaired.
+    /// N002 — a mojibake run (UTF-8 read as GBK) was repaired. One per run for the first 100
+    /// runs of a report, then one that counts the rest (`meta.repairs` counts them all).
     N002 = "N002", Warning;
-    /// N003 — a mojibake run could not be repaired; it is kept as written.
+    /// N003 — a mojibake run could not be repaired; it is kept as written. Listed as N002 is.
     N003 = "N003", Warning;
     /// N004 — HTML input: the report text was taken from the page's markup.
     N004 = "N004", Info;

@@ -22,8 +22,8 @@
 //! | `D002` | warning | undecodable bytes replaced by U+FFFD | `3 undecodable bytes replaced by U+FFFD` |
 //! | `D003` | error | input longer than `Options::max_input_bytes`; only its head was parsed | `the input has 300000000 bytes, more than the limit of 268435456` |
 //! | `N001` | info | pinyin glosses removed for matching | `240 pinyin annotations glued to characters were removed for matching` |
-//! | `N002` | warning | mojibake repaired | ``mojibake repaired: `鏀垮簻` reads `政府` `` |
-//! | `N003` | warning | mojibake that cannot be repaired, kept | ``mojibake that cannot be repaired, kept as written: `楷?!奔` `` |
+//! | `N002` | warning | mojibake repaired; one diagnostic per run for the first 100 runs, then one more that counts the rest (all are counted in `meta.repairs`) | ``mojibake repaired: `鏀垮簻` reads `政府` ``; `37 more mojibake runs repaired, not listed one by one: 137 in all (…)` |
+//! | `N003` | warning | mojibake that cannot be repaired, kept; listed as `N002` is | ``mojibake that cannot be repaired, kept as written: `楷?!奔` `` |
 //! | `N004` | info | HTML input read from the page's markup | `HTML input: the report text and tables were read from the page's markup` |
 //! | `N005` | info | prose conversion without a narrative converter compiled in; the built-in character table was used | `no narrative converter is compiled in` |
 //! | `S001` | warning | a section heading not found | `section 6 (六、其他需要报告的事项) not found` |

@@ -69,74 +69,121 @@ pub(crate) struct MojibakeRun {
 }
 
 /// Find the mojibake runs of `text`, in order, non-overlapping.
+#[cfg(test)]
 pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
-    let mut runs: Vec<MojibakeRun> = Vec::new();
-    // Quick exit: no lost-byte mark and no byte that can start a family-1 character's UTF-8.
-    if !text.bytes().any(|b| b == b'?' || b >= 0xE2) {
-        return runs;
-    }
-    let starts = family1_starts();
-    let mut present: Option<Vec<u64>> = None;
-    let mut pos = 0usize;
-    let mut window: Vec<(usize, char)> = Vec::with_capacity(MAX_RUN + 2);
-    while pos < text.len() {
-        if !text.is_char_boundary(pos) {
-            break;
+    MojibakeScan::new(text).collect()
+}
+
+/// The mojibake runs of a text, in order, non-overlapping, found as they are asked for: the
+/// normaliser takes them one at a time, so a text with a million damaged runs never holds them
+/// all (50 MB of UTF-8 read as GBK has 1.7 million).
+pub(crate) struct MojibakeScan<'a> {
+    text: &'a str,
+    starts: &'static [u64],
+    /// The document's ideographs, for family-2 repairs (built at the first `?`).
+    present: Option<Vec<u64>>,
+    pos: usize,
+    window: Vec<(usize, char)>,
+    /// Runs found at the last candidate and not yet returned.
+    pending: std::vec::IntoIter<MojibakeRun>,
+    done: bool,
+}
+
+impl<'a> MojibakeScan<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        // Quick exit: no lost-byte mark and no byte that can start a family-1 character's UTF-8.
+        let done = !text.bytes().any(|b| b == b'?' || b >= 0xE2);
+        MojibakeScan {
+            text,
+            starts: if done { &[] } else { family1_starts() },
+            present: None,
+            pos: 0,
+            window: Vec::new(),
+            pending: Vec::new().into_iter(),
+            done,
         }
-        let Some((at, c)) = next_candidate(text.as_bytes(), pos, starts) else {
-            break;
-        };
-        pos = at + c.len_utf8();
-        let is_mark = c == '?' || c == '\u{FFFD}';
-        // A family-1 start needs one more continuation byte: the next character's GBK lead.
-        if !is_mark {
-            let next = text.get(pos..).and_then(|r| r.chars().next());
-            if !next.is_some_and(|n| n == '€' || bit(family1_conts(), n)) {
+    }
+
+    /// The runs found at the next candidate that opens any, with the position after them.
+    fn next_found(&mut self) -> Option<(Vec<MojibakeRun>, usize)> {
+        let text = self.text;
+        while self.pos < text.len() {
+            if !text.is_char_boundary(self.pos) {
+                return None;
+            }
+            let (at, c) = next_candidate(text.as_bytes(), self.pos, self.starts)?;
+            self.pos = at + c.len_utf8();
+            let is_mark = c == '?' || c == '\u{FFFD}';
+            // A family-1 start needs one more continuation byte: the next character's GBK lead.
+            if !is_mark {
+                let next = text.get(self.pos..).and_then(|r| r.chars().next());
+                if !next.is_some_and(|n| n == '€' || bit(family1_conts(), n)) {
+                    continue;
+                }
+            }
+            // Cheap test first: the first MIN_FAMILY1 characters' GBK bytes must read as UTF-8.
+            if !is_mark && !family1_prefix_ok(text.get(at..).unwrap_or_default()) {
                 continue;
             }
-        }
-        // Cheap test first: the first MIN_FAMILY1 characters' GBK bytes must read as UTF-8.
-        if !is_mark && !family1_prefix_ok(text.get(at..).unwrap_or_default()) {
-            continue;
-        }
-        // Candidates look at a bounded window only, so the whole scan stays linear. Most
-        // candidates die within a few characters: look at a short window first and widen it
-        // only when the run reaches its end.
-        let mut found = None;
-        window.clear();
-        let mut next_char = at;
-        for width in [SHORT_WINDOW, MAX_RUN + 2] {
-            // The wider window extends the short one: both are the first characters from `at`.
-            while window.len() < width {
-                let Some((ch, len)) = decode_at(text.as_bytes(), next_char) else {
+            // Candidates look at a bounded window only, so the whole scan stays linear. Most
+            // candidates die within a few characters: look at a short window first and widen it
+            // only when the run reaches its end.
+            let mut found = None;
+            let window = &mut self.window;
+            window.clear();
+            let mut next_char = at;
+            for width in [SHORT_WINDOW, MAX_RUN + 2] {
+                // The wider window extends the short one: both are the first characters from `at`.
+                while window.len() < width {
+                    let Some((ch, len)) = decode_at(text.as_bytes(), next_char) else {
+                        break;
+                    };
+                    window.push((next_char, ch));
+                    next_char += len;
+                }
+                let got = if is_mark {
+                    out_of_phase_at(text, window, &mut self.present)
+                } else {
+                    utf8_as_gbk_at(text, window)
+                };
+                let reaches_end = window.len() == width
+                    && match &got {
+                        Some((_, next)) => window
+                            .get(width.saturating_sub(2))
+                            .is_some_and(|&(o, _)| *next >= o),
+                        None => false,
+                    };
+                found = got;
+                if !reaches_end {
                     break;
-                };
-                window.push((next_char, ch));
-                next_char += len;
+                }
             }
-            let got = if is_mark {
-                out_of_phase_at(text, &window, &mut present)
-            } else {
-                utf8_as_gbk_at(text, &window)
-            };
-            let reaches_end = window.len() == width
-                && match &got {
-                    Some((_, next)) => window
-                        .get(width.saturating_sub(2))
-                        .is_some_and(|&(o, _)| *next >= o),
-                    None => false,
-                };
-            found = got;
-            if !reaches_end {
-                break;
+            if let Some((runs, next)) = found {
+                self.pos = self.pos.max(next);
+                return Some((runs, next));
             }
         }
-        if let Some((new_runs, next)) = found {
-            runs.extend(new_runs);
-            pos = pos.max(next);
+        None
+    }
+}
+
+impl Iterator for MojibakeScan<'_> {
+    type Item = MojibakeRun;
+
+    fn next(&mut self) -> Option<MojibakeRun> {
+        loop {
+            if let Some(run) = self.pending.next() {
+                return Some(run);
+            }
+            if self.done {
+                return None;
+            }
+            match self.next_found() {
+                Some((runs, _)) => self.pending = runs.into_iter(),
+                None => self.done = true,
+            }
         }
     }
-    runs
 }
 
 /// The first character at or after byte `from` (a character boundary of valid UTF-8) that can

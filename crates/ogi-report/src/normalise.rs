@@ -17,7 +17,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Repairs, Script};
-use crate::mojibake::{find_mojibake, MojibakeRun};
+use crate::mojibake::{MojibakeRun, MojibakeScan};
 use crate::t2s::label_char;
 use crate::textmap::OffsetMap;
 
@@ -28,7 +28,7 @@ pub(crate) struct Canon {
     pub map: OffsetMap,
     pub script: Script,
     pub repairs: Repairs,
-    /// Mojibake runs found in the source.
+    /// Mojibake runs found in the source, when asked for (see [`normalise`]); empty otherwise.
     pub mojibake: Vec<MojibakeRun>,
     /// Diagnostics with spans in *source* offsets of this stage.
     pub diagnostics: Vec<Diagnostic>,
@@ -144,8 +144,16 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
 }
 
 /// Build the canonical text of `src`.
-pub(crate) fn normalise(src: &str) -> Canon {
-    let mojibake = find_mojibake(src);
+///
+/// The mojibake runs are found as the loop reaches them and dropped after their repair, unless
+/// `keep_runs` is set (the `Clean` view of prose reads them again, see [`clean_range`]). Each run
+/// gets its own `N002`/`N003` diagnostic up to [`LISTED_RUNS`] of a code; the others are counted in
+/// one more diagnostic of that code (and in [`Repairs`]), so that 50 MB of mojibake yields a
+/// report of bounded size rather than 1.7 million diagnostics.
+pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon {
+    let mut scan = MojibakeScan::new(src).peekable();
+    let mut kept: Vec<MojibakeRun> = Vec::new();
+    let mut unlisted = [Unlisted::default(), Unlisted::default()];
     let mut text = String::with_capacity(src.len());
     let mut map = OffsetMap::new();
     let mut repairs = Repairs::default();
@@ -154,7 +162,6 @@ pub(crate) fn normalise(src: &str) -> Canon {
     let mut first_gloss: Option<std::ops::Range<usize>> = None;
     let mut diagnostics = Vec::new();
     let (mut cjk, mut trad) = (0usize, 0usize);
-    let mut next_moji = 0usize;
     let bytes = src.as_bytes();
     let mut i = 0usize;
     let mut copy_start = 0usize; // pending run of unchanged source bytes [copy_start, i)
@@ -173,11 +180,20 @@ pub(crate) fn normalise(src: &str) -> Canon {
 
     while i < src.len() {
         // Mojibake runs starting here.
-        if let Some(run) = mojibake.get(next_moji) {
+        if let Some(run) = scan.peek() {
             if run.range.start <= i {
                 if run.range.start == i {
                     flush!();
                     let len = run.range.end.saturating_sub(run.range.start);
+                    let listed = |u: &mut Unlisted, span: std::ops::Range<usize>| {
+                        u.count += 1;
+                        if u.count <= LISTED_RUNS {
+                            return true;
+                        }
+                        u.first.get_or_insert(span.start);
+                        u.last_end = span.end;
+                        false
+                    };
                     match &run.repaired {
                         Some(fixed) => {
                             let before = text.len();
@@ -188,39 +204,43 @@ pub(crate) fn normalise(src: &str) -> Canon {
                             }
                             map.push_replace(text.len() - before, len);
                             repairs.mojibake_repaired += 1;
-                            diagnostics.push(
-                                Diagnostic::new(
-                                    Code::N002,
-                                    match &run.lost {
-                                        None => format!(
-                                            "mojibake repaired: `{}` reads `{}`",
-                                            src.get(run.range.clone()).unwrap_or(""),
-                                            fixed
-                                        ),
-                                        Some(lost) => format!(
-                                            "mojibake repaired: `{}` reads `{}`; its first character was lost and is one of {lost}",
-                                            src.get(run.range.clone()).unwrap_or(""),
-                                            fixed
-                                        ),
-                                    },
-                                )
-                                .with_span(Some(
-                                    crate::model::Span::new(run.range.start, run.range.end),
-                                )),
-                            );
+                            if listed(&mut unlisted[0], run.range.clone()) {
+                                diagnostics.push(
+                                    Diagnostic::new(
+                                        Code::N002,
+                                        match &run.lost {
+                                            None => format!(
+                                                "mojibake repaired: `{}` reads `{}`",
+                                                src.get(run.range.clone()).unwrap_or(""),
+                                                fixed
+                                            ),
+                                            Some(lost) => format!(
+                                                "mojibake repaired: `{}` reads `{}`; its first character was lost and is one of {lost}",
+                                                src.get(run.range.clone()).unwrap_or(""),
+                                                fixed
+                                            ),
+                                        },
+                                    )
+                                    .with_span(Some(
+                                        crate::model::Span::new(run.range.start, run.range.end),
+                                    )),
+                                );
+                            }
                         }
                         None => {
                             let raw = src.get(run.range.clone()).unwrap_or("");
                             text.push_str(raw);
                             map.push_copy(raw.len());
                             repairs.mojibake_unrecoverable += 1;
-                            diagnostics.push(
-                                Diagnostic::new(
-                                    Code::N003,
-                                    format!("mojibake that cannot be repaired, kept as written: `{raw}`"),
-                                )
-                                .with_span(Some(crate::model::Span::new(run.range.start, run.range.end))),
-                            );
+                            if listed(&mut unlisted[1], run.range.clone()) {
+                                diagnostics.push(
+                                    Diagnostic::new(
+                                        Code::N003,
+                                        format!("mojibake that cannot be repaired, kept as written: `{raw}`"),
+                                    )
+                                    .with_span(Some(crate::model::Span::new(run.range.start, run.range.end))),
+                                );
+                            }
                         }
                     }
                     i = run.range.end.max(i + 1).min(src.len());
@@ -229,11 +249,13 @@ pub(crate) fn normalise(src: &str) -> Canon {
                     }
                     copy_start = i;
                     run3 = true;
-                    next_moji += 1;
                     prev_cjk = false;
-                    continue;
                 }
-                next_moji += 1;
+                if let Some(run) = scan.next() {
+                    if keep_runs {
+                        kept.push(run);
+                    }
+                }
                 continue;
             }
         }
@@ -276,9 +298,7 @@ pub(crate) fn normalise(src: &str) -> Canon {
             i += 1;
             // The rest of an ASCII run changes nowhere but at `\r`, and no gloss follows ASCII:
             // skip it up to the next mojibake run (a family-2 run starts at an ASCII `?`).
-            let limit = mojibake
-                .get(next_moji)
-                .map_or(bytes.len(), |r| r.range.start.max(i));
+            let limit = scan.peek().map_or(bytes.len(), |r| r.range.start.max(i));
             while i < limit && bytes.get(i).is_some_and(|&x| x < 0x80 && x != b'\r') {
                 i += 1;
             }
@@ -355,14 +375,47 @@ pub(crate) fn normalise(src: &str) -> Canon {
             .with_span(Some(crate::model::Span::new(first.start, first.end))),
         );
     }
+    if keep_runs {
+        // Runs the loop never reached (none in valid UTF-8, which the loop reads to the end).
+        kept.extend(scan);
+    }
+    for (u, code, what) in [
+        (&unlisted[0], Code::N002, "repaired"),
+        (&unlisted[1], Code::N003, "that cannot be repaired"),
+    ] {
+        if let Some(first) = u.first {
+            let more = u.count - LISTED_RUNS;
+            diagnostics.push(
+                Diagnostic::new(
+                    code,
+                    format!(
+                        "{more} more mojibake runs {what}, not listed one by one: {} in all (`meta.repairs`), the first {LISTED_RUNS} listed above",
+                        u.count
+                    ),
+                )
+                .with_span(Some(crate::model::Span::new(first, u.last_end))),
+            );
+        }
+    }
     Canon {
         text,
         map,
         script,
         repairs,
-        mojibake,
+        mojibake: kept,
         diagnostics,
     }
+}
+
+/// Mojibake runs of one diagnostic code listed one diagnostic each; the others are summed up.
+pub(crate) const LISTED_RUNS: usize = 100;
+
+/// The runs of one code past [`LISTED_RUNS`]: how many in all, and where the unlisted ones lie.
+#[derive(Default)]
+struct Unlisted {
+    count: usize,
+    first: Option<usize>,
+    last_end: usize,
 }
 
 /// The source text with pinyin glosses removed and reversible mojibake repaired (the `Clean` view
@@ -407,7 +460,7 @@ mod tests {
 
     #[test]
     fn pinyin_glosses_are_removed_only_after_cjk_with_tone_marks() {
-        let c = normalise("堅強領(lǐng)導下(一)項 abc(xiàn) 規(guī)章(市政府令)");
+        let c = normalise("堅強領(lǐng)導下(一)項 abc(xiàn) 規(guī)章(市政府令)", true);
         assert_eq!(c.repairs.pinyin_glosses, 2);
         assert!(
             c.text
@@ -418,9 +471,70 @@ mod tests {
     }
 
     #[test]
+    fn mojibake_runs_past_the_listed_number_are_counted_in_one_diagnostic() {
+        // 政府信息公开 in UTF-8 read as GBK, once per line.
+        let (garbled, _) =
+            encoding_rs::GB18030.decode_without_bom_handling("政府信息公开".as_bytes());
+        let garbled = &*garbled;
+        let n = LISTED_RUNS + 37;
+        let src: String = (0..n).map(|k| format!("第{k}段{garbled}。\n")).collect();
+        let at: Vec<usize> = src.match_indices(garbled).map(|(i, _)| i).collect();
+        for keep in [false, true] {
+            let c = normalise(&src, keep);
+            assert_eq!(c.repairs.mojibake_repaired, n);
+            assert_eq!(c.text.matches("政府信息公开").count(), n);
+            assert!(!c.text.contains(garbled));
+            let n002: Vec<&Diagnostic> = c
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == Code::N002)
+                .collect();
+            assert_eq!(n002.len(), LISTED_RUNS + 1);
+            let first = n002[0].span.expect("span");
+            assert_eq!((first.start, first.end), (at[0], at[0] + garbled.len()));
+            let listed_last = n002[LISTED_RUNS - 1].span.expect("span");
+            assert_eq!(listed_last.start, at[LISTED_RUNS - 1]);
+            let summary = n002[LISTED_RUNS];
+            assert_eq!(
+                summary.message,
+                format!(
+                    "37 more mojibake runs repaired, not listed one by one: {n} in all (`meta.repairs`), the first {LISTED_RUNS} listed above"
+                )
+            );
+            let span = summary.span.expect("span");
+            assert_eq!(
+                (span.start, span.end),
+                (at[LISTED_RUNS], at[n - 1] + garbled.len())
+            );
+            // The runs are kept only for the `Clean` view.
+            assert_eq!(c.mojibake.len(), if keep { n } else { 0 });
+            if keep {
+                assert!(c
+                    .mojibake
+                    .iter()
+                    .zip(&at)
+                    .all(|(r, &a)| r.range.start == a
+                        && r.repaired.as_deref() == Some("政府信息公开")));
+            }
+        }
+        // At the limit, no summary.
+        let src: String = (0..LISTED_RUNS)
+            .map(|k| format!("第{k}段{garbled}。\n"))
+            .collect();
+        let c = normalise(&src, false);
+        assert_eq!(
+            c.diagnostics
+                .iter()
+                .filter(|d| d.code == Code::N002)
+                .count(),
+            LISTED_RUNS
+        );
+    }
+
+    #[test]
     fn full_width_folds_and_spans_map_back() {
         let src = "第二十条第（一）项";
-        let c = normalise(src);
+        let c = normalise(src, true);
         assert_eq!(c.text, "第二十条第(一)项");
         let at = c.text.find('一').unwrap_or(0);
         let (s, e) = c.map.map_range(at, at + 3);
@@ -430,7 +544,7 @@ mod tests {
     #[test]
     fn gloss_span_maps_to_whole_gloss() {
         let src = "結(jié)轉(zhuǎn)";
-        let c = normalise(src);
+        let c = normalise(src, true);
         assert_eq!(c.text, "结转");
         let (s, e) = c.map.map_range(0, c.text.len());
         assert_eq!((s, e), (0, src.len()));
@@ -439,7 +553,7 @@ mod tests {
     #[test]
     fn traditional_runs_are_one_segment_and_map_each_character() {
         let src = "政府信息公開工作年度報告、規範性文件。123 國務院";
-        let c = normalise(src);
+        let c = normalise(src, true);
         assert_eq!(c.text, "政府信息公开工作年度报告、规范性文件。123 国务院");
         // Copied and converted ideographs (and CJK punctuation) share one uniform run; a copy
         // after the last conversion stays a copy.
@@ -454,7 +568,7 @@ mod tests {
 
     #[test]
     fn crlf_becomes_lf() {
-        let c = normalise("a\r\nb\rc");
+        let c = normalise("a\r\nb\rc", true);
         assert_eq!(c.text, "a\nb\nc");
     }
 }

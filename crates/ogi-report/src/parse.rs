@@ -110,7 +110,8 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let mut diags: Vec<Diagnostic> = Vec::new();
     let stage = html_stage(decoded, opts, &mut diags);
     let st: &str = &stage.text;
-    let canon = normalise(st);
+    // The mojibake runs are kept only for the `Clean` view of prose.
+    let canon = normalise(st, !matches!(opts.prose, Prose::AsWritten));
     let ctext = canon.text.as_str();
     // Declared after `canon`, so dropped before the text it indexes.
     let _index = crate::scan::CharIndex::install(ctext);
