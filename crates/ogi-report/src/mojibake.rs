@@ -104,6 +104,33 @@ impl<'a> MojibakeScan<'a> {
         }
     }
 
+    /// Whether character `c` can open a run (the scan's candidate test), so that
+    /// [`MojibakeScan::open_at`] is worth calling.
+    #[inline]
+    pub(crate) fn may_open(&self, c: char) -> bool {
+        !self.done && (c == '?' || c == '\u{FFFD}' || bit(self.starts, c))
+    }
+
+    /// The runs opened by candidate `c` at byte `at`, for a caller that walks the text itself
+    /// (the normaliser, which decodes every character anyway): the same runs, in the same order,
+    /// as the iterator finds, provided the caller offers every candidate it reaches in order
+    /// and skips only text no candidate is in or that a run returned here covers. `None` when
+    /// `c` opens none, or lies inside what an earlier candidate consumed.
+    pub(crate) fn open_at(&mut self, at: usize, c: char) -> Option<Vec<MojibakeRun>> {
+        if self.done || at < self.pos {
+            return None;
+        }
+        // As the iterator does: a run that ends inside a character ends the scan.
+        if !self.text.is_char_boundary(self.pos) {
+            self.done = true;
+            return None;
+        }
+        self.pos = at + c.len_utf8();
+        let (runs, next) = self.evaluate(at, c)?;
+        self.pos = self.pos.max(next);
+        Some(runs)
+    }
+
     /// The runs found at the next candidate that opens any, with the position after them.
     fn next_found(&mut self) -> Option<(Vec<MojibakeRun>, usize)> {
         let text = self.text;
@@ -113,57 +140,64 @@ impl<'a> MojibakeScan<'a> {
             }
             let (at, c) = next_candidate(text.as_bytes(), self.pos, self.starts)?;
             self.pos = at + c.len_utf8();
-            let is_mark = c == '?' || c == '\u{FFFD}';
-            // A family-1 start needs one more continuation byte: the next character's GBK lead.
-            if !is_mark {
-                let next = text.get(self.pos..).and_then(|r| r.chars().next());
-                if !next.is_some_and(|n| n == '€' || bit(family1_conts(), n)) {
-                    continue;
-                }
-            }
-            // Cheap test first: the first MIN_FAMILY1 characters' GBK bytes must read as UTF-8.
-            if !is_mark && !family1_prefix_ok(text.get(at..).unwrap_or_default()) {
-                continue;
-            }
-            // Candidates look at a bounded window only, so the whole scan stays linear. Most
-            // candidates die within a few characters: look at a short window first and widen it
-            // only when the run reaches its end.
-            let mut found = None;
-            let window = &mut self.window;
-            window.clear();
-            let mut next_char = at;
-            for width in [SHORT_WINDOW, MAX_RUN + 2] {
-                // The wider window extends the short one: both are the first characters from `at`.
-                while window.len() < width {
-                    let Some((ch, len)) = decode_at(text.as_bytes(), next_char) else {
-                        break;
-                    };
-                    window.push((next_char, ch));
-                    next_char += len;
-                }
-                let got = if is_mark {
-                    out_of_phase_at(text, window, &mut self.present)
-                } else {
-                    utf8_as_gbk_at(text, window)
-                };
-                let reaches_end = window.len() == width
-                    && match &got {
-                        Some((_, next)) => window
-                            .get(width.saturating_sub(2))
-                            .is_some_and(|&(o, _)| *next >= o),
-                        None => false,
-                    };
-                found = got;
-                if !reaches_end {
-                    break;
-                }
-            }
-            if let Some((runs, next)) = found {
+            if let Some((runs, next)) = self.evaluate(at, c) {
                 self.pos = self.pos.max(next);
                 return Some((runs, next));
             }
         }
         None
+    }
+
+    /// Candidate `c` at byte `at`: the runs it opens and the byte to go on from.
+    fn evaluate(&mut self, at: usize, c: char) -> Option<(Vec<MojibakeRun>, usize)> {
+        let text = self.text;
+        let after = at + c.len_utf8();
+        let is_mark = c == '?' || c == '\u{FFFD}';
+        // A family-1 start needs one more continuation byte: the next character's GBK lead.
+        if !is_mark {
+            let next = text.get(after..).and_then(|r| r.chars().next());
+            if !next.is_some_and(|n| n == '€' || bit(family1_conts(), n)) {
+                return None;
+            }
+        }
+        // Cheap test first: the first MIN_FAMILY1 characters' GBK bytes must read as UTF-8.
+        if !is_mark && !family1_prefix_ok(text.get(at..).unwrap_or_default()) {
+            return None;
+        }
+        // Candidates look at a bounded window only, so the whole scan stays linear. Most
+        // candidates die within a few characters: look at a short window first and widen it
+        // only when the run reaches its end.
+        let mut found = None;
+        let window = &mut self.window;
+        window.clear();
+        let mut next_char = at;
+        for width in [SHORT_WINDOW, MAX_RUN + 2] {
+            // The wider window extends the short one: both are the first characters from `at`.
+            while window.len() < width {
+                let Some((ch, len)) = decode_at(text.as_bytes(), next_char) else {
+                    break;
+                };
+                window.push((next_char, ch));
+                next_char += len;
+            }
+            let got = if is_mark {
+                out_of_phase_at(text, window, &mut self.present)
+            } else {
+                utf8_as_gbk_at(text, window)
+            };
+            let reaches_end = window.len() == width
+                && match &got {
+                    Some((_, next)) => window
+                        .get(width.saturating_sub(2))
+                        .is_some_and(|&(o, _)| *next >= o),
+                    None => false,
+                };
+            found = got;
+            if !reaches_end {
+                break;
+            }
+        }
+        found
     }
 }
 

@@ -151,7 +151,11 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
 /// one more diagnostic of that code (and in [`Repairs`]), so that 50 MB of mojibake yields a
 /// report of bounded size rather than 1.7 million diagnostics.
 pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon {
-    let mut scan = MojibakeScan::new(src).peekable();
+    // The scan is offered each candidate character as the loop below reaches it (it decodes
+    // every character anyway), rather than walking the text a second time.
+    let mut scan = MojibakeScan::new(src);
+    // Runs opened at a candidate and not yet reached (a candidate can open two).
+    let mut pending: std::collections::VecDeque<MojibakeRun> = std::collections::VecDeque::new();
     let mut kept: Vec<MojibakeRun> = Vec::new();
     let mut unlisted = [Unlisted::default(), Unlisted::default()];
     let mut text = String::with_capacity(src.len());
@@ -180,7 +184,7 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon {
 
     while i < src.len() {
         // Mojibake runs starting here.
-        if let Some(run) = scan.peek() {
+        if let Some(run) = pending.front() {
             if run.range.start <= i {
                 if run.range.start == i {
                     flush!();
@@ -251,7 +255,7 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon {
                     run3 = true;
                     prev_cjk = false;
                 }
-                if let Some(run) = scan.next() {
+                if let Some(run) = pending.pop_front() {
                     if keep_runs {
                         kept.push(run);
                     }
@@ -277,6 +281,15 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon {
             }
         }
         if b < 0x80 {
+            // A lost-byte mark may open a family-2 run.
+            if b == b'?' && scan.may_open('?') {
+                if let Some(runs) = scan.open_at(i, '?') {
+                    pending.extend(runs);
+                    if pending.front().is_some_and(|r| r.range.start <= i) {
+                        continue;
+                    }
+                }
+            }
             // ASCII: only `\r` and control folding matter.
             if b == b'\r' {
                 flush!();
@@ -297,9 +310,16 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon {
             run3 = false;
             i += 1;
             // The rest of an ASCII run changes nowhere but at `\r`, and no gloss follows ASCII:
-            // skip it up to the next mojibake run (a family-2 run starts at an ASCII `?`).
-            let limit = scan.peek().map_or(bytes.len(), |r| r.range.start.max(i));
-            while i < limit && bytes.get(i).is_some_and(|&x| x < 0x80 && x != b'\r') {
+            // skip it up to the next mojibake run or lost-byte mark `?` (a family-2 run starts
+            // at one).
+            let limit = pending
+                .front()
+                .map_or(bytes.len(), |r| r.range.start.max(i));
+            while i < limit
+                && bytes
+                    .get(i)
+                    .is_some_and(|&x| x < 0x80 && x != b'\r' && x != b'?')
+            {
                 i += 1;
             }
             continue;
@@ -307,6 +327,14 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon {
         let Some((ch, clen)) = decode_at(bytes, i) else {
             break;
         };
+        if scan.may_open(ch) {
+            if let Some(runs) = scan.open_at(i, ch) {
+                pending.extend(runs);
+                if pending.front().is_some_and(|r| r.range.start <= i) {
+                    continue;
+                }
+            }
+        }
         // The common case first: an ideograph of the URO is CJK, and of the folds only the
         // label table applies to it (every other fold is outside U+4E00..=U+9FFF).
         let uro = ('\u{4E00}'..='\u{9FFF}').contains(&ch);
@@ -377,7 +405,7 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon {
     }
     if keep_runs {
         // Runs the loop never reached (none in valid UTF-8, which the loop reads to the end).
-        kept.extend(scan);
+        kept.extend(pending);
     }
     for (u, code, what) in [
         (&unlisted[0], Code::N002, "repaired"),
@@ -529,6 +557,85 @@ mod tests {
                 .count(),
             LISTED_RUNS
         );
+    }
+
+    /// Text pieces for the property below: mojibake of both families and their look-alikes.
+    fn moji_pieces() -> Vec<String> {
+        let garble = |t: &str| {
+            encoding_rs::GB18030
+                .decode_without_bom_handling(t.as_bytes())
+                .0
+                .into_owned()
+        };
+        let mut v: Vec<String> = [
+            "?",
+            "?!奔耙痪€",
+            "锛堜簲锛?",
+            "工作取得較好成效?,F(xiàn)將",
+            "\u{FFFD}",
+            "。",
+            "一、总体情况\n",
+            "領(lǐng)導",
+            "(lǐng)",
+            "\r\n",
+            "abc ",
+            "2020年",
+            "鏀",
+            "鏀 ",
+            "ㄅ",
+            "€",
+            "①",
+            "｜",
+            "现",
+            "？",
+            "|",
+            "\n",
+            "锛",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        for t in [
+            "政府信息公开",
+            "（五）",
+            "年度报告。",
+            "行政复议",
+            "模”及一線",
+        ] {
+            let g = garble(t);
+            // Whole, and cut short (a run that ends inside a character's bytes).
+            let cut: String = g
+                .chars()
+                .take(g.chars().count().saturating_sub(1))
+                .collect();
+            v.push(g);
+            v.push(cut);
+        }
+        v
+    }
+
+    proptest::proptest! {
+        /// The normaliser offers the scan each candidate as it walks the text; the runs it
+        /// keeps are exactly those of the scan walking the text on its own.
+        #[test]
+        fn runs_found_while_normalising_are_the_scans_runs(
+            picks in proptest::collection::vec(0usize..64, 0..40)
+        ) {
+            let pieces = moji_pieces();
+            let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
+            let c = normalise(&text, true);
+            proptest::prop_assert_eq!(&c.mojibake, &crate::mojibake::find_mojibake(&text));
+            let listed = c
+                .diagnostics
+                .iter()
+                .filter(|d| matches!(d.code, Code::N002 | Code::N003))
+                .count();
+            proptest::prop_assert_eq!(listed, c.mojibake.len().min(2 * LISTED_RUNS));
+            proptest::prop_assert_eq!(
+                c.repairs.mojibake_repaired + c.repairs.mojibake_unrecoverable,
+                c.mojibake.len()
+            );
+        }
     }
 
     #[test]
