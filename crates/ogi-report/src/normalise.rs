@@ -15,15 +15,20 @@
 //! Every change is recorded in an [`OffsetMap`] (canonical offset → source offset), so a span
 //! found in the canonical text maps back to exactly the characters it came from, gloss and all.
 
+use std::borrow::Cow;
+
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Repairs, Script};
+
 use crate::mojibake::{MojibakeRun, MojibakeScan};
 use crate::t2s::label_char;
 use crate::textmap::OffsetMap;
 
 /// The canonical text and what was done to obtain it.
-pub(crate) struct Canon {
-    pub text: String,
+pub(crate) struct Canon<'a> {
+    /// Borrowed from the source when normalising changed nothing (Simplified UTF-8 without CRs,
+    /// the common case): a 50 MB input then costs no 50 MB copy.
+    pub text: Cow<'a, str>,
     /// Canonical offsets → source offsets.
     pub map: OffsetMap,
     pub script: Script,
@@ -150,7 +155,7 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
 /// gets its own `N002`/`N003` diagnostic up to [`LISTED_RUNS`] of a code; the others are counted in
 /// one more diagnostic of that code (and in [`Repairs`]), so that 50 MB of mojibake yields a
 /// report of bounded size rather than 1.7 million diagnostics.
-pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon {
+pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
     // The scan is offered each candidate character as the loop below reaches it (it decodes
     // every character anyway), rather than walking the text a second time.
     let mut scan = MojibakeScan::new(src);
@@ -384,7 +389,18 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon {
         copy_start = i;
         run3 = true;
     }
-    flush!();
+    // Nothing changed (no write happened: every change moves `copy_start` past 0): the
+    // canonical text is the source. The capacity reserved above was never written to, so it
+    // cost no memory.
+    let text = if copy_start == 0 {
+        if i > 0 {
+            map.push_copy(i);
+        }
+        Cow::Borrowed(src.get(..i).unwrap_or(src))
+    } else {
+        flush!();
+        Cow::Owned(text)
+    };
     let script = if trad >= 5 && trad * 50 >= cjk {
         Script::Traditional
     } else {
@@ -635,6 +651,25 @@ mod tests {
                 c.repairs.mojibake_repaired + c.repairs.mojibake_unrecoverable,
                 c.mojibake.len()
             );
+        }
+    }
+
+    #[test]
+    fn text_that_needs_no_change_is_borrowed_not_copied() {
+        let src = "一、总体情况\n本机关2023年主动公开政府信息 123 条。|a|b|\n";
+        let c = normalise(src, false);
+        assert!(matches!(c.text, Cow::Borrowed(t) if std::ptr::eq(t, src)));
+        assert_eq!(c.map.source_len(), src.len());
+        assert_eq!(c.map.derived_len(), src.len());
+        assert_eq!(c.map.map_range(3, 9), (3, 9));
+        let empty = normalise("", false);
+        assert!(matches!(empty.text, Cow::Borrowed("")));
+        // One change anywhere (a CR, a Traditional label character, at the start or the end)
+        // and the text is built.
+        for changed in ["a\r\nb", "國務院", "总体情况\r", "\u{3000}总体"] {
+            let c = normalise(changed, false);
+            assert!(matches!(c.text, Cow::Owned(_)), "{changed}");
+            assert_eq!(c.map.source_len(), changed.len());
         }
     }
 

@@ -112,7 +112,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let st: &str = &stage.text;
     // The mojibake runs are kept only for the `Clean` view of prose.
     let canon = normalise(st, !matches!(opts.prose, Prose::AsWritten));
-    let ctext = canon.text.as_str();
+    let ctext: &str = &canon.text;
     // Declared after `canon`, so dropped before the text it indexes.
     let _index = crate::scan::CharIndex::install(ctext);
     // stage offsets → input bytes
