@@ -37,7 +37,8 @@ pub struct Options {
     pub converter: Converter,
     /// Force an encoding by WHATWG label (`"gbk"`, `"big5"`, …) instead of detecting it.
     pub encoding: Option<String>,
-    /// Inputs longer than this are cut, with diagnostic D003 (default 256 MiB).
+    /// Inputs longer than this are cut, with diagnostic D003 (default 256 MiB; at most 1 GiB is
+    /// ever parsed, whatever this says).
     pub max_input_bytes: usize,
     /// Bound on the glued-digit splitter's search steps per table (default 2,000,000); a row whose
     /// search it cuts short is left blank under T012 naming the row.

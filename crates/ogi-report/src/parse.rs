@@ -15,15 +15,16 @@ use crate::textmap::OffsetMap;
 /// Parse raw bytes in any supported encoding.
 pub(crate) fn parse_bytes_with(input: &[u8], opts: &Options) -> Report {
     let mut pre_diags = Vec::new();
-    let input = if input.len() > opts.max_input_bytes {
+    let limit = opts.max_input_bytes.min(crate::textmap::MAX_INPUT);
+    let input = if input.len() > limit {
         pre_diags.push(
             Diagnostic::new(
                 Code::D003,
-                format!("the input has {} bytes, more than the limit of {}; only the first {} bytes were parsed", input.len(), opts.max_input_bytes, opts.max_input_bytes),
+                format!("the input has {} bytes, more than the limit of {limit}; only the first {limit} bytes were parsed", input.len()),
             )
-            .with_span(Some(Span::new(opts.max_input_bytes, input.len()))),
+            .with_span(Some(Span::new(limit, input.len()))),
         );
-        input.get(..opts.max_input_bytes).unwrap_or(input)
+        input.get(..limit).unwrap_or(input)
     } else {
         input
     };

@@ -34,13 +34,37 @@
 /// `d_len / dw * sw` for a uniform run, the stored length for a replace) followed by a *trailing
 /// skip* up to the next segment's source start. Dropped source text (a pinyin gloss, a `\r`
 /// before `\n`, an HTML tag) is that trailing skip, so it costs no segment of its own; only a
-/// skip at the very start needs one, of derived length zero. With 24 bytes a segment, a text
-/// with a change every ten bytes (glossed Traditional) keeps its map under 2.4× its size.
+/// skip at the very start needs one, of derived length zero. With 16 bytes a segment (offsets
+/// are `u32`, see [`MAX_INPUT`]), a text with a change every ten bytes (glossed Traditional)
+/// keeps its map under 1.6× its size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Seg {
-    d: usize,
-    s: usize,
+    d: u32,
+    s: u32,
     kind: Kind,
+}
+
+/// The longest input parsed, whatever `Options::max_input_bytes` says: map offsets are stored
+/// as `u32`, and no stage makes a text more than three times longer than its input (a
+/// single-byte encoding decoded to UTF-8), so every offset of a 1 GiB input fits.
+pub(crate) const MAX_INPUT: usize = 1 << 30;
+
+impl Seg {
+    fn at(d: usize, s: usize, kind: Kind) -> Seg {
+        Seg {
+            d: u32::try_from(d).unwrap_or(u32::MAX),
+            s: u32::try_from(s).unwrap_or(u32::MAX),
+            kind,
+        }
+    }
+    /// Derived start.
+    fn d(&self) -> usize {
+        self.d as usize
+    }
+    /// Source start.
+    fn s(&self) -> usize {
+        self.s as usize
+    }
 }
 
 /// How offsets inside a segment correspond.
@@ -80,8 +104,8 @@ impl OffsetMap {
         let Some(seg) = self.segs.get(i) else {
             return 0;
         };
-        let next = self.segs.get(i + 1).map_or(self.d_end, |n| n.d);
-        next.saturating_sub(seg.d)
+        let next = self.segs.get(i + 1).map_or(self.d_end, |n| n.d());
+        next.saturating_sub(seg.d())
     }
     /// Source length of the main (non-skipped) part of a segment of derived length `d_len`.
     fn main_s_len(kind: Kind, d_len: usize) -> usize {
@@ -98,7 +122,7 @@ impl OffsetMap {
         };
         match self.segs.get(i) {
             Some(last) if last.kind == kind => {
-                last.s + Self::main_s_len(kind, self.d_len_at(i)) == self.s_end
+                last.s() + Self::main_s_len(kind, self.d_len_at(i)) == self.s_end
             }
             _ => false,
         }
@@ -109,11 +133,7 @@ impl OffsetMap {
             return;
         }
         if !self.last_continues(Kind::Copy) {
-            self.segs.push(Seg {
-                d: self.d_end,
-                s: self.s_end,
-                kind: Kind::Copy,
-            });
+            self.segs.push(Seg::at(self.d_end, self.s_end, Kind::Copy));
         }
         self.d_end += len;
         self.s_end += len;
@@ -130,20 +150,17 @@ impl OffsetMap {
             // Dropped source: the trailing skip of the last segment (consecutive skips merge, so
             // a lookup never walks over a chain of them).
             if self.segs.is_empty() {
-                self.segs.push(Seg {
-                    d: self.d_end,
-                    s: self.s_end,
-                    kind: Kind::Replace(0),
-                });
+                self.segs
+                    .push(Seg::at(self.d_end, self.s_end, Kind::Replace(0)));
             }
             self.s_end += s_len;
             return;
         }
-        self.segs.push(Seg {
-            d: self.d_end,
-            s: self.s_end,
-            kind: Kind::Replace(u32::try_from(s_len).unwrap_or(u32::MAX)),
-        });
+        self.segs.push(Seg::at(
+            self.d_end,
+            self.s_end,
+            Kind::Replace(u32::try_from(s_len).unwrap_or(u32::MAX)),
+        ));
         self.d_end += d_len;
         self.s_end += s_len;
     }
@@ -173,11 +190,7 @@ impl OffsetMap {
         };
         let kind = Kind::Uniform { dw, sw };
         if !self.last_continues(kind) {
-            self.segs.push(Seg {
-                d: self.d_end,
-                s: self.s_end,
-                kind,
-            });
+            self.segs.push(Seg::at(self.d_end, self.s_end, kind));
         }
         self.d_end += d_len;
         self.s_end += s_len;
@@ -208,7 +221,7 @@ impl OffsetMap {
             i -= 1;
             let s = self.segs.get(i)?;
             let len = self.d_len_at(i);
-            if len > 0 || s.d < d {
+            if len > 0 || s.d() < d {
                 return Some((s, len));
             }
         }
@@ -221,18 +234,18 @@ impl OffsetMap {
         let mut i = from;
         for _ in 0..8 {
             match self.segs.get(i) {
-                Some(s) if s.d <= d => i += 1,
+                Some(s) if s.d() <= d => i += 1,
                 _ => return i,
             }
         }
         i + self
             .segs
             .get(i..)
-            .map_or(0, |rest| rest.partition_point(|s| s.d <= d))
+            .map_or(0, |rest| rest.partition_point(|s| s.d() <= d))
     }
     /// Map a derived offset to the source offset where that byte's source starts.
     pub fn map_start(&self, d: usize) -> usize {
-        self.start_at(self.segs.partition_point(|s| s.d <= d), d)
+        self.start_at(self.segs.partition_point(|s| s.d() <= d), d)
     }
     /// [`Self::map_start`] given `idx`, the number of segments starting at or before `d`.
     fn start_at(&self, idx: usize, d: usize) -> usize {
@@ -240,14 +253,14 @@ impl OffsetMap {
             return self.s_end;
         }
         match self.find_before(idx, d) {
-            Some((seg, len)) if d < seg.d + len => match seg.kind {
-                Kind::Copy => seg.s + (d - seg.d),
-                Kind::Replace(_) => seg.s,
+            Some((seg, len)) if d < seg.d() + len => match seg.kind {
+                Kind::Copy => seg.s() + (d - seg.d()),
+                Kind::Replace(_) => seg.s(),
                 Kind::Uniform { dw, sw } => {
-                    seg.s + (d - seg.d) / usize::from(dw.max(1)) * usize::from(sw)
+                    seg.s() + (d - seg.d()) / usize::from(dw.max(1)) * usize::from(sw)
                 }
             },
-            Some((seg, len)) => seg.s + Self::main_s_len(seg.kind, len),
+            Some((seg, len)) => seg.s() + Self::main_s_len(seg.kind, len),
             None => 0,
         }
     }
@@ -256,7 +269,7 @@ impl OffsetMap {
         if d == 0 {
             return self.map_start(0);
         }
-        self.end_at(self.segs.partition_point(|s| s.d < d), d)
+        self.end_at(self.segs.partition_point(|s| s.d() < d), d)
     }
     /// [`Self::map_end`] for `d > 0` given `idx`, the number of segments starting at or before
     /// `d - 1`.
@@ -266,14 +279,14 @@ impl OffsetMap {
         }
         // The byte just before `d` determines the end.
         match self.find_before(idx, d - 1) {
-            Some((seg, len)) if d - 1 < seg.d + len => match seg.kind {
-                Kind::Copy => seg.s + (d - seg.d),
-                Kind::Replace(n) => seg.s + n as usize,
+            Some((seg, len)) if d - 1 < seg.d() + len => match seg.kind {
+                Kind::Copy => seg.s() + (d - seg.d()),
+                Kind::Replace(n) => seg.s() + n as usize,
                 Kind::Uniform { dw, sw } => {
-                    seg.s + ((d - 1 - seg.d) / usize::from(dw.max(1)) + 1) * usize::from(sw)
+                    seg.s() + ((d - 1 - seg.d()) / usize::from(dw.max(1)) + 1) * usize::from(sw)
                 }
             },
-            Some((seg, len)) => seg.s + Self::main_s_len(seg.kind, len),
+            Some((seg, len)) => seg.s() + Self::main_s_len(seg.kind, len),
             None => 0,
         }
     }
@@ -285,13 +298,16 @@ impl OffsetMap {
         to: usize,
     ) -> impl Iterator<Item = (usize, usize)> + '_ {
         // Segments are sorted by source start too: begin at the last one starting before `from`.
-        let first = self.segs.partition_point(|s| s.s < from).saturating_sub(1);
+        let first = self
+            .segs
+            .partition_point(|s| s.s() < from)
+            .saturating_sub(1);
         (first..self.segs.len())
             .map_while(move |i| {
                 let seg = self.segs.get(i)?;
-                (seg.s < to).then(|| {
-                    let main_end = seg.s + Self::main_s_len(seg.kind, self.d_len_at(i));
-                    let next = self.segs.get(i + 1).map_or(self.s_end, |n| n.s);
+                (seg.s() < to).then(|| {
+                    let main_end = seg.s() + Self::main_s_len(seg.kind, self.d_len_at(i));
+                    let next = self.segs.get(i + 1).map_or(self.s_end, |n| n.s());
                     (main_end, next)
                 })
             })
@@ -311,7 +327,7 @@ impl OffsetMap {
                 return (s, end.max(start).min(self.d_end).max(s));
             }
         }
-        let idx = self.segs.partition_point(|s| s.d <= start);
+        let idx = self.segs.partition_point(|s| s.d() <= start);
         let s = self.start_at(idx, start);
         let end = end.max(start);
         let e = if end > start {
@@ -358,6 +374,13 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_segment_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Seg>(), 16);
+        // Offsets of a text at the input bound times three still fit the stored `u32`s.
+        assert!(3 * MAX_INPUT <= u32::MAX as usize);
     }
 
     #[test]
