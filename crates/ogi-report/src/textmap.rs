@@ -21,7 +21,7 @@
 //! Dropped source text (a pinyin gloss, a CR before LF, an HTML tag) is not a segment of its own:
 //! it is the *trailing skip* of the segment before it, the source bytes between that segment's
 //! mapped part and the next segment. Segments store only where they start, so a map of a text
-//! with a change every ten bytes (glossed Traditional prose) stays near 2.4× the text's size.
+//! with a change every ten bytes (glossed Traditional prose) stays near 1.6× the text's size.
 //!
 //! Pitfalls: lookups must be O(log n); building must be O(n) with segments merged where they
 //! continue one another (a 10 MB ASCII input yields one segment, not ten million).
