@@ -19,7 +19,6 @@ use std::borrow::Cow;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Repairs, Script};
-
 use crate::mojibake::{MojibakeRun, MojibakeScan};
 use crate::t2s::label_char;
 use crate::textmap::OffsetMap;
@@ -194,15 +193,6 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
                 if run.range.start == i {
                     flush!();
                     let len = run.range.end.saturating_sub(run.range.start);
-                    let listed = |u: &mut Unlisted, span: std::ops::Range<usize>| {
-                        u.count += 1;
-                        if u.count <= LISTED_RUNS {
-                            return true;
-                        }
-                        u.first.get_or_insert(span.start);
-                        u.last_end = span.end;
-                        false
-                    };
                     match &run.repaired {
                         Some(fixed) => {
                             let before = text.len();
@@ -213,7 +203,7 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
                             }
                             map.push_replace(text.len() - before, len);
                             repairs.mojibake_repaired += 1;
-                            if listed(&mut unlisted[0], run.range.clone()) {
+                            if unlisted[0].note(&run.range) {
                                 diagnostics.push(
                                     Diagnostic::new(
                                         Code::N002,
@@ -241,7 +231,7 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
                             text.push_str(raw);
                             map.push_copy(raw.len());
                             repairs.mojibake_unrecoverable += 1;
-                            if listed(&mut unlisted[1], run.range.clone()) {
+                            if unlisted[1].note(&run.range) {
                                 diagnostics.push(
                                     Diagnostic::new(
                                         Code::N003,
@@ -460,6 +450,19 @@ struct Unlisted {
     count: usize,
     first: Option<usize>,
     last_end: usize,
+}
+
+impl Unlisted {
+    /// Count one more run at `span`: whether it gets a diagnostic of its own.
+    fn note(&mut self, span: &std::ops::Range<usize>) -> bool {
+        self.count += 1;
+        if self.count <= LISTED_RUNS {
+            return true;
+        }
+        self.first.get_or_insert(span.start);
+        self.last_end = span.end;
+        false
+    }
 }
 
 /// The source text with pinyin glosses removed and reversible mojibake repaired (the `Clean` view
