@@ -201,6 +201,8 @@ impl<'a> MojibakeScan<'a> {
     }
 }
 
+/// The scan walking the text on its own: the reference that the normaliser's use of
+/// [`MojibakeScan::open_at`] is tested against (`find_mojibake`).
 impl Iterator for MojibakeScan<'_> {
     type Item = MojibakeRun;
 
