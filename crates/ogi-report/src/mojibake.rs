@@ -68,10 +68,17 @@ pub(crate) struct MojibakeRun {
     pub lost: Option<String>,
 }
 
-/// Find the mojibake runs of `text`, in order, non-overlapping.
+/// Find the mojibake runs of `text`, in order, non-overlapping, by the scan walking the text on
+/// its own: the reference that the normaliser's use of [`MojibakeScan::open_at`] is tested
+/// against.
 #[cfg(test)]
 pub(crate) fn find_mojibake(text: &str) -> Vec<MojibakeRun> {
-    MojibakeScan::new(text).collect()
+    let mut scan = MojibakeScan::new(text);
+    let mut runs = Vec::new();
+    while let Some((found, _)) = scan.next_found() {
+        runs.extend(found);
+    }
+    runs
 }
 
 /// The mojibake runs of a text, in order, non-overlapping, found as they are asked for: the
@@ -84,23 +91,21 @@ pub(crate) struct MojibakeScan<'a> {
     present: Option<Vec<u64>>,
     pos: usize,
     window: Vec<(usize, char)>,
-    /// Runs found at the last candidate and not yet returned.
-    pending: std::vec::IntoIter<MojibakeRun>,
+    /// Set when a run ended inside a character: the scan stops there.
     done: bool,
 }
 
 impl<'a> MojibakeScan<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        // Quick exit: no lost-byte mark and no byte that can start a family-1 character's UTF-8.
-        let done = !text.bytes().any(|b| b == b'?' || b >= 0xE2);
+        // No pre-test of the whole text: the normaliser offers only the characters that pass
+        // `may_open`, so text without candidates costs nothing here.
         MojibakeScan {
             text,
-            starts: if done { &[] } else { family1_starts() },
+            starts: family1_starts(),
             present: None,
             pos: 0,
             window: Vec::new(),
-            pending: Vec::new().into_iter(),
-            done,
+            done: false,
         }
     }
 
@@ -132,6 +137,7 @@ impl<'a> MojibakeScan<'a> {
     }
 
     /// The runs found at the next candidate that opens any, with the position after them.
+    #[cfg(test)]
     fn next_found(&mut self) -> Option<(Vec<MojibakeRun>, usize)> {
         let text = self.text;
         while self.pos < text.len() {
@@ -201,30 +207,9 @@ impl<'a> MojibakeScan<'a> {
     }
 }
 
-/// The scan walking the text on its own: the reference that the normaliser's use of
-/// [`MojibakeScan::open_at`] is tested against (`find_mojibake`).
-impl Iterator for MojibakeScan<'_> {
-    type Item = MojibakeRun;
-
-    fn next(&mut self) -> Option<MojibakeRun> {
-        loop {
-            if let Some(run) = self.pending.next() {
-                return Some(run);
-            }
-            if self.done {
-                return None;
-            }
-            match self.next_found() {
-                Some((runs, _)) => self.pending = runs.into_iter(),
-                None => self.done = true,
-            }
-        }
-    }
-}
-
 /// The first character at or after byte `from` (a character boundary of valid UTF-8) that can
-/// open a run: `?`, U+FFFD or a family-1 start. The hot loop of the scan: ASCII costs a compare,
-/// a CJK character a three-byte decode and a bit test, with no `char` iterator in between.
+/// open a run: `?`, U+FFFD or a family-1 start (the test of [`MojibakeScan::may_open`], on bytes).
+#[cfg(test)]
 fn next_candidate(b: &[u8], from: usize, starts: &[u64]) -> Option<(usize, char)> {
     let mut i = from;
     while let Some(&x) = b.get(i) {

@@ -277,13 +277,8 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
         }
         if b < 0x80 {
             // A lost-byte mark may open a family-2 run.
-            if b == b'?' && scan.may_open('?') {
-                if let Some(runs) = scan.open_at(i, '?') {
-                    pending.extend(runs);
-                    if pending.front().is_some_and(|r| r.range.start <= i) {
-                        continue;
-                    }
-                }
+            if b == b'?' && offer(&mut scan, &mut pending, i, '?') {
+                continue;
             }
             // ASCII: only `\r` and control folding matter.
             if b == b'\r' {
@@ -322,13 +317,8 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
         let Some((ch, clen)) = decode_at(bytes, i) else {
             break;
         };
-        if scan.may_open(ch) {
-            if let Some(runs) = scan.open_at(i, ch) {
-                pending.extend(runs);
-                if pending.front().is_some_and(|r| r.range.start <= i) {
-                    continue;
-                }
-            }
+        if offer(&mut scan, &mut pending, i, ch) {
+            continue;
         }
         // The common case first: an ideograph of the URO is CJK, and of the folds only the
         // label table applies to it (every other fold is outside U+4E00..=U+9FFF).
@@ -439,6 +429,23 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
         mojibake: kept,
         diagnostics,
     }
+}
+
+/// Offer character `c` at byte `i` to the mojibake scan, keeping the runs it opens in `pending`
+/// (whose runs all start after `i` on entry): whether a run now starts at `i`.
+fn offer(
+    scan: &mut MojibakeScan<'_>,
+    pending: &mut std::collections::VecDeque<MojibakeRun>,
+    i: usize,
+    c: char,
+) -> bool {
+    if !scan.may_open(c) {
+        return false;
+    }
+    if let Some(runs) = scan.open_at(i, c) {
+        pending.extend(runs);
+    }
+    pending.front().is_some_and(|r| r.range.start <= i)
 }
 
 /// Mojibake runs of one diagnostic code listed one diagnostic each; the others are summed up.
