@@ -1,5 +1,7 @@
 //! Quick throughput probe (not a benchmark of record: use `cargo bench`): parse + validate over
 //! the synthetic corpus, split by script, printing MB/s. Handy under `perf record`.
+//! `probe N REPS DIR` also writes the N reports to `DIR/NNNNN.txt`, so that the CLI's output on
+//! them can be compared between two builds.
 use std::time::Instant;
 
 use ogi_report_benches::synth::{corpus_dir, generate, load_seeds};
@@ -15,6 +17,12 @@ fn main() {
         .unwrap_or(3);
     let seeds = load_seeds(&corpus_dir()).expect("seeds");
     let docs = generate(&seeds, n, 0x061E_2024);
+    if let Some(dir) = std::env::args().nth(3) {
+        std::fs::create_dir_all(&dir).expect("create the dump folder");
+        for (i, d) in docs.iter().enumerate() {
+            std::fs::write(format!("{dir}/{i:05}.txt"), &d.text).expect("write a report");
+        }
+    }
     let (trad, simp): (Vec<_>, Vec<_>) = docs.iter().partition(|d| d.traditional);
     for (name, set) in [("simplified", simp), ("traditional+pinyin", trad)] {
         let bytes: usize = set.iter().map(|d| d.text.len()).sum();
