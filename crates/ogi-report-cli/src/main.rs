@@ -220,8 +220,8 @@ fn write_cells(
                     csv_field(&c.row),
                     csv_field(&c.column),
                     f(c.value.map(|v| v.to_string())),
-                    csv_field(&f(c.unit.clone())),
-                    csv_field(&f(c.raw.clone())),
+                    csv_field(c.unit.as_deref().unwrap_or_default()),
+                    csv_field(c.raw.as_deref().unwrap_or_default()),
                     f(c.span_start.map(|v| v.to_string())),
                     f(c.span_end.map(|v| v.to_string())),
                 ];

@@ -28,8 +28,8 @@ use crate::template::BLANKS;
 /// What a token of a value region is.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum ItemKind {
-    /// A number, with the unit written after it.
-    Value(Number, Option<String>),
+    /// A number, with the unit written after it (`万元` or `元`).
+    Value(Number, Option<&'static str>),
     /// A blank marker (`-`, `/`, `无`).
     Blank,
     /// A run of digits too long to be one number (glued cells).
@@ -95,7 +95,7 @@ fn unit(s: &str) -> IResult<&str, &str> {
 type ValueParts<'a> = (Option<char>, Option<&'a str>, &'a str, Option<&'a str>);
 
 /// Parse a whole token as a value: `12`, `+2`, `-18`, `减4`, `增3`, `168.61万元`, `1,234`.
-pub(crate) fn parse_value(tok: &str) -> Option<(Number, Option<String>)> {
+pub(crate) fn parse_value(tok: &str) -> Option<(Number, Option<&'static str>)> {
     // Fast path: a plain count, by far the most common cell.
     let b = tok.as_bytes();
     if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
@@ -122,13 +122,11 @@ pub(crate) fn parse_value(tok: &str) -> Option<(Number, Option<String>)> {
         let v: i64 = clean.parse().ok()?;
         Number::Int(if negative { -v } else { v })
     };
-    let unit = u.filter(|u| matches!(*u, "万元" | "元" | "万")).map(|u| {
-        if u == "万" {
-            "万元".to_string()
-        } else {
-            u.to_string()
-        }
-    });
+    let unit = match u {
+        Some("万元" | "万") => Some("万元"),
+        Some("元") => Some("元"),
+        _ => None,
+    };
     Some((number, unit))
 }
 
@@ -509,7 +507,7 @@ mod tests {
         region_items(t, 0, t.len())
             .iter()
             .map(|i| match &i.kind {
-                ItemKind::Value(n, u) => format!("{n}{}", u.as_deref().unwrap_or("")),
+                ItemKind::Value(n, u) => format!("{n}{}", u.unwrap_or("")),
                 ItemKind::Blank => "B".into(),
                 ItemKind::Empty => "E".into(),
                 ItemKind::Text => "T".into(),

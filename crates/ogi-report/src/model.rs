@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+pub use compact_str::CompactString;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -270,10 +271,14 @@ pub struct Cell {
     pub column: Cow<'static, str>,
     /// The number; `null` when the cell is blank or absent (never 0).
     pub value: Option<Number>,
+    // Borrowed from the template when parsed.
     /// The unit written with an amount (`万元`, `元`); `null` for a bare number.
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'static, str>>,
+    // A `CompactString` keeps a text of up to 24 bytes (12 in WebAssembly) inline, which is
+    // nearly every cell, so a cell costs no allocation of its own; it dereferences to `str`.
     /// The cell text as written; `null` when the cell is absent.
-    pub raw: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub raw: Option<CompactString>,
     /// The cell in the input; `null` when the cell is absent.
     pub span: Option<Span>,
     /// Set when the value was derived rather than read from its own cell.
@@ -298,8 +303,9 @@ impl Cell {
 /// One row of a table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Row {
+    // Borrowed from the template when parsed.
     /// Canonical row path (template-spec.md §6), e.g. `三、本年度办理结果/（三）不予公开/1.属于国家秘密`.
-    pub row: String,
+    pub row: Cow<'static, str>,
     /// The row label as written; `null` when the label was not found.
     pub label: Option<String>,
     /// The label in the input.
@@ -398,16 +404,19 @@ pub struct Report {
 pub struct TidyCell {
     /// 2, 3 or 4.
     pub table: u8,
+    // Row, column and unit are borrowed from the template when parsed; `raw` is inline up to
+    // 24 bytes, like `Cell::raw`: a tidy cell costs no allocation of its own.
     /// Canonical row path.
-    pub row: String,
+    pub row: Cow<'static, str>,
     /// Canonical column label.
-    pub column: String,
+    pub column: Cow<'static, str>,
     /// The number, `null` when blank or absent.
     pub value: Option<Number>,
     /// Unit of an amount.
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'static, str>>,
     /// Cell text as written.
-    pub raw: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub raw: Option<CompactString>,
     /// Start of the cell in the input.
     pub span_start: Option<usize>,
     /// End of the cell in the input.
@@ -452,7 +461,7 @@ impl Report {
                     out.push(TidyCell {
                         table: t.kind.number(),
                         row: r.row.clone(),
-                        column: c.column.to_string(),
+                        column: c.column.clone(),
                         value: c.value,
                         unit: c.unit.clone(),
                         raw: c.raw.clone(),

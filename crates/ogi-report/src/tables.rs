@@ -13,7 +13,9 @@ use std::borrow::Cow;
 
 use crate::cells::{region_items_bounded, Item, ItemKind};
 use crate::diag::{Code, Diagnostic, Location};
-use crate::model::{Cell, Derivation, Layout, Number, Row, Span, Table, TableKind, Template};
+use crate::model::{
+    Cell, CompactString, Derivation, Layout, Number, Row, Span, Table, TableKind, Template,
+};
 use crate::scan::{extend_number, find_label};
 use crate::split::{
     self, Budget, Constraint, Reading, Resolution, RowCandidates, RowRule, RowRuns,
@@ -100,13 +102,13 @@ pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> (usize, usi
 }
 
 fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Derivation>) -> Cell {
-    let raw = ctx.text.get(it.start..it.end).unwrap_or("").to_string();
+    let raw = CompactString::from(ctx.text.get(it.start..it.end).unwrap_or(""));
     let span = Some((ctx.map)(it.start, it.end));
     match &it.kind {
         ItemKind::Value(n, u) => {
-            let mut unit = u.clone();
+            let mut unit = u.map(Cow::Borrowed);
             if unit.is_none() && col.kind == ValueKind::AmountWanYuan {
-                unit = Some("万元".to_string());
+                unit = Some(Cow::Borrowed("万元"));
             }
             let n = match (col.kind, n) {
                 (ValueKind::Count | ValueKind::Signed, Number::Decimal(d))
@@ -568,7 +570,7 @@ pub(crate) fn table2(
                 }
             };
             rows_out.push(Row {
-                row: path.to_string(),
+                row: Cow::Borrowed(path),
                 label,
                 span,
                 subtotal: false,
@@ -1343,7 +1345,7 @@ pub(crate) fn table3(
             {
                 let rr = read_row(ctx, kind, path, T3_COLS, &s.items, span);
                 rows.push(Row {
-                    row: path.to_string(),
+                    row: Cow::Borrowed(path),
                     label,
                     span,
                     subtotal: true,
@@ -1366,7 +1368,7 @@ pub(crate) fn table3(
                 .at(Location::row(kind, path)),
             );
             rows.push(Row {
-                row: path.to_string(),
+                row: Cow::Borrowed(path),
                 label,
                 span,
                 subtotal: false,
@@ -1398,7 +1400,7 @@ pub(crate) fn table3(
                 readings.push(cands.readings.clone());
                 row_index.push(i);
                 rows.push(Row {
-                    row: path.to_string(),
+                    row: Cow::Borrowed(path),
                     label,
                     span,
                     subtotal: false,
@@ -1431,7 +1433,7 @@ pub(crate) fn table3(
         }]);
         row_index.push(i);
         rows.push(Row {
-            row: path.to_string(),
+            row: Cow::Borrowed(path),
             label,
             span,
             subtotal: false,
@@ -1766,7 +1768,7 @@ pub(crate) fn table4(
         let cells: Vec<Cell> = cells15.iter().skip(g * 5).take(5).cloned().collect();
         let _ = path;
         rows.push(Row {
-            row: name.to_string(),
+            row: Cow::Borrowed(name),
             label: None,
             span: None,
             subtotal: false,
@@ -1830,7 +1832,7 @@ fn table4_grouped(ctx: &mut Ctx<'_, '_>, from: usize, to: usize) -> Option<Vec<R
         let span = Some((ctx.map)(*s, *e));
         let rr = read_row(ctx, TableKind::ReviewLitigation, name, T4_COLS, items, span);
         rows.push(Row {
-            row: name.to_string(),
+            row: Cow::Borrowed(name),
             label: text.get(*s..*e).map(String::from),
             span,
             subtotal: false,

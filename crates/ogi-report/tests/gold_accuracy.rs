@@ -52,7 +52,12 @@ fn score(input: &Path, gold: &Path) -> Option<Score> {
     let cells: HashMap<(u8, String, String), Option<String>> = report
         .cells()
         .into_iter()
-        .map(|c| ((c.table, c.row, c.column), ours(&c.value)))
+        .map(|c| {
+            (
+                (c.table, c.row.into_owned(), c.column.into_owned()),
+                ours(&c.value),
+            )
+        })
         .collect();
     let uncertain: Vec<(u64, String, Option<String>)> = g["uncertain"]
         .as_array()

@@ -139,7 +139,7 @@ fn got_cells(r: &Report) -> std::collections::HashMap<(u8, String, String), Opti
                 ogi_report::Number::Int(i) => i.to_string(),
                 ogi_report::Number::Decimal(d) => d.normalize().to_string(),
             });
-            ((c.table, c.row, c.column), v)
+            ((c.table, c.row.into_owned(), c.column.into_owned()), v)
         })
         .collect()
 }

@@ -104,9 +104,9 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
         let parts: Vec<(&str, &str, bool)> = T3_COLS
             .iter()
             .filter(|c| c.label != TOTAL_COL)
-            .map(|c| (r.row.as_str(), c.label, r.subtotal))
+            .map(|c| (r.row.as_ref(), c.label, r.subtotal))
             .collect();
-        if quick_holds(t, &[(r.row.as_str(), TOTAL_COL, r.subtotal)], &parts) {
+        if quick_holds(t, &[(r.row.as_ref(), TOTAL_COL, r.subtotal)], &parts) {
             continue;
         }
         let at = |c: &str| Operand::at(t, &r.row, c, r.subtotal, c);
@@ -188,7 +188,7 @@ pub(crate) fn c4(rule: &RuleInfo, report: &Report, out: &mut Out) {
             .rows
             .iter()
             .filter(|r| r.subtotal)
-            .map(|r| (r.row.as_str(), true))
+            .map(|r| (r.row.as_ref(), true))
             .collect();
         // A 2021 single （六）其他处理 row printed next to values in its sub-rows is their subtotal.
         if let (TableKind::Applications, Some((single, subs))) = (kind, other_handling(t)) {

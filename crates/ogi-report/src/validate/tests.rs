@@ -16,7 +16,7 @@ fn span(t: u8, r: usize, c: usize) -> Span {
 
 fn row(t: u8, ri: usize, path: &str, cols: &[&str], vals: &[Option<i64>], subtotal: bool) -> Row {
     Row {
-        row: path.to_string(),
+        row: path.to_string().into(),
         label: Some(path.to_string()),
         span: None,
         subtotal,
@@ -28,7 +28,7 @@ fn row(t: u8, ri: usize, path: &str, cols: &[&str], vals: &[Option<i64>], subtot
                 column: col.to_string().into(),
                 value: v.map(Number::Int),
                 unit: None,
-                raw: v.map(|v| v.to_string()),
+                raw: v.map(|v| v.to_string().into()),
                 span: Some(span(t, ri, ci)),
                 derived: None,
             })
