@@ -520,7 +520,7 @@ mod tests {
     fn values_parse_like_the_template_prints_them() {
         assert_eq!(
             parse_value("168.61万元").map(|v| (v.0.to_string(), v.1)),
-            Some(("168.61".into(), Some("万元".into())))
+            Some(("168.61".into(), Some("万元")))
         );
         assert_eq!(parse_value("减4").map(|v| v.0), Some(Number::Int(-4)));
         assert_eq!(parse_value("+2").map(|v| v.0), Some(Number::Int(2)));

@@ -283,6 +283,11 @@ fn bit(set: &[u64], c: char) -> bool {
     set.get(u >> 6).is_some_and(|w| w & (1u64 << (u & 63)) != 0)
 }
 
+/// Whether character `c` can ever open a run ([`MojibakeScan::may_open`] of a scan not yet done).
+pub(crate) fn can_open(c: char) -> bool {
+    c == '?' || c == '\u{FFFD}' || bit(family1_starts(), c)
+}
+
 /// Characters whose GBK bytes are a UTF-8 three-byte lead followed by a continuation byte.
 fn family1_starts() -> &'static [u64] {
     static SET: OnceLock<Vec<u64>> = OnceLock::new();

@@ -147,6 +147,59 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
     char::from_u32(u).map(|c| (c, len))
 }
 
+/// Three-byte characters (U+0800..=U+FFFF) the normaliser leaves as they are: no fold or label
+/// conversion changes them, none can open a mojibake run, and none opens a pinyin gloss (`（`).
+/// One bit each, 8 KiB, built once.
+fn quiet3() -> &'static [u64] {
+    static SET: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = vec![0u64; 0x10000 / 64];
+        for u in 0x800u32..0x10000 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let uro = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            let unchanged = if uro {
+                label_char(c) == c
+            } else {
+                fold(c) == Some(c)
+            };
+            if unchanged && c != '（' && !crate::mojibake::can_open(c) {
+                if let Some(w) = set.get_mut((u >> 6) as usize) {
+                    *w |= 1u64 << (u & 63);
+                }
+            }
+        }
+        set
+    })
+}
+
+/// The end of the run of quiet three-byte characters ([`quiet3`]) from byte `i`, at most
+/// `limit`, with the number of ideographs in it and whether the last one is an ideograph.
+#[inline]
+fn quiet_run(bytes: &[u8], mut i: usize, limit: usize, quiet: &[u64]) -> (usize, usize, bool) {
+    let (mut han, mut last_han) = (0usize, false);
+    while i < limit {
+        let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
+            break;
+        };
+        if b0 & 0xF0 != 0xE0 {
+            break;
+        }
+        let u =
+            (usize::from(b0 & 0x0F) << 12) | (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F);
+        if quiet
+            .get(u >> 6)
+            .is_none_or(|w| w & (1u64 << (u & 63)) == 0)
+        {
+            break;
+        }
+        // `is_cjk` within three-byte characters.
+        last_han = matches!(u, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+        han += usize::from(last_han);
+        i += 3;
+    }
+    (i, han, last_han)
+}
+
 /// Build the canonical text of `src`.
 ///
 /// The mojibake runs are found as the loop reaches them and dropped after their repair, unless
@@ -155,6 +208,12 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
 /// one more diagnostic of that code (and in [`Repairs`]), so that 50 MB of mojibake yields a
 /// report of bounded size rather than 1.7 million diagnostics.
 pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
+    normalise_with(src, keep_runs, quiet3())
+}
+
+/// [`normalise`] skipping the runs of characters `quiet` holds ([`quiet3`]; the tests pass an
+/// empty set, which takes every character through the general path, to show both agree).
+fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64]) -> Canon<'a> {
     // The scan is offered each candidate character as the loop below reaches it (it decodes
     // every character anyway), rather than walking the text a second time.
     let mut scan = MojibakeScan::new(src);
@@ -312,6 +371,16 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
             {
                 i += 1;
             }
+            continue;
+        }
+        // Most characters of a report change nothing and open nothing: skip their run with one
+        // table lookup each, up to the next pending mojibake run.
+        let limit = pending.front().map_or(bytes.len(), |r| r.range.start);
+        let (end, han, last_han) = quiet_run(bytes, i, limit, quiet);
+        if end > i {
+            cjk += han;
+            prev_cjk = last_han;
+            i = end;
             continue;
         }
         let Some((ch, clen)) = decode_at(bytes, i) else {
@@ -640,7 +709,76 @@ mod tests {
         v
     }
 
+    /// Pieces of text for the fast path's property test: Simplified and Traditional text,
+    /// glosses, full-width forms, mojibake of both families, lost-byte marks, CRs, ASCII.
+    fn mixed_pieces() -> Vec<String> {
+        let mut v: Vec<String> = [
+            "政府信息公开",
+            "領(lǐng)導(dǎo)",
+            "規範性文件",
+            "（一）",
+            "０１２",
+            "，",
+            "。",
+            "\u{3000}",
+            "\u{200B}",
+            "\r\n",
+            "\r",
+            "?",
+            "\u{FFFD}",
+            "abc 12",
+            "(lǐng)",
+            "（lǐng）",
+            "〔2020〕",
+            "﹙",
+            "㐀",
+            "豈",
+            "€",
+            "\u{00A0}",
+            "表",
+            "錶",
+            "裏",
+            "与",
+            "（",
+            "）",
+            "(",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        // Enough Simplified ideographs to outweigh a few Traditional ones (the script's ratio).
+        v.push("政府信息公开工作年度报告".repeat(30));
+        v.extend(moji_pieces());
+        v
+    }
+
     proptest::proptest! {
+        /// Skipping runs of quiet characters changes nothing: the text, the map at every
+        /// offset, the script, the repairs, the runs and the diagnostics equal those of the
+        /// general path taken for every character.
+        #[test]
+        fn quiet_runs_normalise_as_the_general_path_does(
+            picks in proptest::collection::vec(0usize..256, 0..60)
+        ) {
+            let pieces = mixed_pieces();
+            let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
+            let empty = vec![0u64; 0x10000 / 64];
+            for keep in [false, true] {
+                let fast = normalise_with(&text, keep, quiet3());
+                let slow = normalise_with(&text, keep, &empty);
+                proptest::prop_assert_eq!(&fast.text, &slow.text);
+                proptest::prop_assert_eq!(fast.script, slow.script);
+                proptest::prop_assert_eq!(fast.repairs, slow.repairs);
+                proptest::prop_assert_eq!(&fast.mojibake, &slow.mojibake);
+                proptest::prop_assert_eq!(&fast.diagnostics, &slow.diagnostics);
+                proptest::prop_assert_eq!(fast.map.derived_len(), slow.map.derived_len());
+                for d in 0..=fast.text.len() {
+                    proptest::prop_assert_eq!(fast.map.map_start(d), slow.map.map_start(d));
+                    proptest::prop_assert_eq!(fast.map.map_end(d), slow.map.map_end(d));
+                }
+            }
+        }
+
         /// The normaliser offers the scan each candidate as it walks the text; the runs it
         /// keeps are exactly those of the scan walking the text on its own.
         #[test]
