@@ -335,15 +335,43 @@ pub(crate) struct Operand {
 /// Fast path for the common case: true when every cell of `lhs` and `rhs` holds a value and the
 /// two sums are equal, so the rule holds and no operand needs to be built. Cells are
 /// `(row, column, subtotal)`.
-pub(crate) fn quick_holds<'a>(
-    t: &'a Table,
-    lhs: &[(&'a str, &str, bool)],
-    rhs: &[(&'a str, &str, bool)],
+#[cfg(test)]
+pub(crate) fn quick_holds(
+    t: &Table,
+    lhs: &[(&str, &str, bool)],
+    rhs: &[(&str, &str, bool)],
 ) -> bool {
-    // Consecutive cells of one row (C2 sums a row's columns, all given the row's own `&str`)
-    // look the row up once: the same string at the same address finds the same row.
-    let mut last = None;
-    match (quick_sum(t, lhs, &mut last), quick_sum(t, rhs, &mut last)) {
+    let side = |cells: &[(&str, &str, bool)]| {
+        quick_sum(
+            cells
+                .iter()
+                .map(|&(row, col, sub)| value(find_row(t, row, sub), col)),
+        )
+    };
+    quick_equal(side(lhs), side(rhs))
+}
+
+/// The first row of `t` at `path` (a printed subtotal row when `subtotal`), as
+/// [`Operand::at`] finds it.
+pub(crate) fn find_row<'a>(
+    t: &'a Table,
+    path: &str,
+    subtotal: bool,
+) -> Option<&'a crate::model::Row> {
+    t.rows
+        .iter()
+        .find(|r| r.subtotal == subtotal && r.row == path)
+}
+
+/// The value of `column` in `row`, `None` when the row or the cell is absent or blank.
+pub(crate) fn value(row: Option<&crate::model::Row>, column: &str) -> Option<Number> {
+    row?.cell(column)?.value
+}
+
+/// True when both sums of the fast path are known and equal: the rule holds, and the
+/// equation would say nothing.
+pub(crate) fn quick_equal(lhs: Option<QuickSum>, rhs: Option<QuickSum>) -> bool {
+    match (lhs, rhs) {
         (Some(QuickSum::Int(a)), Some(QuickSum::Int(b))) => a == b,
         (Some(a), Some(b)) => matches!((a.decimal(), b.decimal()), (Some(a), Some(b)) if a == b),
         _ => false,
@@ -352,7 +380,7 @@ pub(crate) fn quick_holds<'a>(
 
 /// A sum of cells: exact integers while every cell is a count (no `Decimal` arithmetic, which
 /// costs some fifty instructions an addition), a `Decimal` once an amount is met.
-enum QuickSum {
+pub(crate) enum QuickSum {
     Int(i128),
     Decimal(rust_decimal::Decimal),
 }
@@ -367,29 +395,16 @@ impl QuickSum {
     }
 }
 
-/// The sum of `side`'s cells for [`quick_holds`], `None` when one is blank or absent; `last`
-/// is the row looked up last, by the address of its path.
-fn quick_sum<'a>(
-    t: &'a Table,
-    side: &[(&'a str, &str, bool)],
-    last: &mut Option<(&'a str, bool, Option<&'a crate::model::Row>)>,
-) -> Option<QuickSum> {
+/// The sum of `values` for the fast path, `None` when one is blank or absent (or the sum
+/// overflows).
+pub(crate) fn quick_sum(values: impl IntoIterator<Item = Option<Number>>) -> Option<QuickSum> {
     let mut acc = QuickSum::Int(0);
-    for &(row, col, sub) in side {
-        let found = match *last {
-            Some((r, s, found)) if std::ptr::eq(r, row) && s == sub => found,
-            _ => {
-                let found = t.rows.iter().find(|r| r.subtotal == sub && r.row == row);
-                *last = Some((row, sub, found));
-                found
-            }
-        };
-        let value = found?.cell(col)?.value?;
-        acc = match (acc, value) {
+    for value in values {
+        acc = match (acc, value?) {
             // At most a few dozen i64 terms: an i128 cannot overflow.
             (QuickSum::Int(a), Number::Int(v)) => QuickSum::Int(a + i128::from(v)),
             // Integer sums are exact in `Decimal` too, so switching keeps the same value.
-            (acc, v) => QuickSum::Decimal(acc.decimal()? + v.as_decimal()),
+            (acc, v) => QuickSum::Decimal(acc.decimal()?.checked_add(v.as_decimal())?),
         };
     }
     Some(acc)

@@ -81,33 +81,71 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// A pinyin letter: ASCII lowercase or a toned vowel (a `match`, not a substring search).
 fn is_pinyin(c: char) -> bool {
-    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+    c.is_ascii_lowercase()
+        || matches!(
+            c,
+            'ā' | 'á'
+                | 'ǎ'
+                | 'à'
+                | 'ē'
+                | 'é'
+                | 'ě'
+                | 'è'
+                | 'ī'
+                | 'í'
+                | 'ǐ'
+                | 'ì'
+                | 'ō'
+                | 'ó'
+                | 'ǒ'
+                | 'ò'
+                | 'ū'
+                | 'ú'
+                | 'ǔ'
+                | 'ù'
+                | 'ǖ'
+                | 'ǘ'
+                | 'ǚ'
+                | 'ǜ'
+                | 'ü'
+                | 'ń'
+                | 'ň'
+                | 'ǹ'
+                | 'ḿ'
+        )
 }
 
 /// The text folded for matching (see the module docs).
 pub(crate) fn fold(text: &str) -> Vec<char> {
     // Sized once (a character takes at least a byte): no regrowth while folding.
     let mut raw: Vec<char> = Vec::with_capacity(text.len().min(MAX_CHARS));
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
+    let mut brackets = Vec::new();
+    for c in text.chars() {
+        // CJK ideographs (most of the text) are never whitespace.
+        if !('\u{3400}'..'\u{A000}').contains(&c) && c.is_whitespace() {
+            continue;
+        }
         if raw.len() >= MAX_CHARS {
             break;
         }
-        raw.push(fold_char(c));
+        let f = fold_char(c);
+        if matches!(f, '(' | '（') {
+            brackets.push(raw.len());
+        }
+        raw.push(f);
     }
+    // Nothing moves before the first gloss.
+    let Some(first) = brackets.into_iter().find(|&b| gloss(&raw, b).is_some()) else {
+        return raw;
+    };
     // Glosses are dropped in place: the write index never passes the read index.
-    let mut w = 0;
-    let mut i = 0;
+    let mut w = first;
+    let mut i = first;
     while let Some(&c) = raw.get(i) {
-        if c == '(' || c == '（' {
-            // A gloss: `(` + 1–8 pinyin letters + `)`.
-            let n = raw
-                .iter()
-                .skip(i + 1)
-                .take(9)
-                .take_while(|c| is_pinyin(**c))
-                .count();
-            if (1..=8).contains(&n) && matches!(raw.get(i + 1 + n), Some(')') | Some('）')) {
+        if matches!(c, '(' | '（') {
+            if let Some(n) = gloss(&raw, i) {
                 i += n + 2;
                 continue;
             }
@@ -120,6 +158,20 @@ pub(crate) fn fold(text: &str) -> Vec<char> {
     }
     raw.truncate(w);
     raw
+}
+
+/// The number of letters of the gloss opening at `i`: `(` + 1–8 pinyin letters + `)`.
+fn gloss(t: &[char], i: usize) -> Option<usize> {
+    if !matches!(t.get(i), Some('(') | Some('（')) {
+        return None;
+    }
+    let n = t
+        .iter()
+        .skip(i + 1)
+        .take(9)
+        .take_while(|c| is_pinyin(**c))
+        .count();
+    ((1..=8).contains(&n) && matches!(t.get(i + 1 + n), Some(')') | Some('）'))).then_some(n)
 }
 
 fn is_clause_end(c: char) -> bool {
@@ -174,10 +226,16 @@ fn numbers(t: &[char]) -> Vec<(usize, usize, i64)> {
         let c = t.get(i).copied().unwrap_or_default();
         if c.is_ascii_digit() {
             let start = i;
-            let mut digits = String::new();
+            // The digits' count and, while there are at most 15 of them, their value (15
+            // digits fit an i64).
+            let mut n_digits = 0usize;
+            let mut value = 0i64;
             while let Some(&d) = t.get(i) {
-                if d.is_ascii_digit() {
-                    digits.push(d);
+                if let Some(v) = d.to_digit(10) {
+                    n_digits += 1;
+                    if n_digits <= 15 {
+                        value = value * 10 + i64::from(v);
+                    }
                     i += 1;
                 } else if d == ','
                     && (1..=3).all(|k| t.get(i + k).is_some_and(|c| c.is_ascii_digit()))
@@ -190,10 +248,8 @@ fn numbers(t: &[char]) -> Vec<(usize, usize, i64)> {
             }
             let after = t.get(i).copied();
             let decimal_before = start > 0 && t.get(start - 1) == Some(&'.');
-            if !decimal_before && digits.len() <= 15 && after.is_some_and(is_unit) {
-                if let Ok(v) = digits.parse::<i64>() {
-                    out.push((start, i, v));
-                }
+            if !decimal_before && n_digits <= 15 && after.is_some_and(is_unit) {
+                out.push((start, i, value));
             }
         } else if is_cn_digit(c) {
             let start = i;
@@ -382,52 +438,116 @@ fn nearest_anchor(p: &str) -> Option<(Kind, usize, &str)> {
     Some((kind, start, p.get(end..)?))
 }
 
-/// A 4-digit year followed by `年` other than `year` in `text`.
-fn other_year(text: &[char], year: Option<u16>) -> bool {
+/// The positions of the clause ends and of the sentence ends of `t`, in order: one pass, so
+/// that the bounds around each number are binary searches rather than scans.
+struct Ends {
+    clause: Vec<usize>,
+    sentence: Vec<usize>,
+}
+
+impl Ends {
+    fn of(t: &[char]) -> Ends {
+        let mut ends = Ends {
+            clause: Vec::new(),
+            sentence: Vec::new(),
+        };
+        for (i, &c) in t.iter().enumerate() {
+            // No CJK ideograph (most of the text) ends a clause.
+            if ('\u{3400}'..'\u{A000}').contains(&c) {
+                continue;
+            }
+            if is_clause_end(c) {
+                ends.clause.push(i);
+            }
+            if is_sentence_end(c) {
+                ends.sentence.push(i);
+            }
+        }
+        ends
+    }
+}
+
+/// Just after the last of `ends` in `back..start`, or `back` when none is.
+fn start_after(ends: &[usize], back: usize, start: usize) -> usize {
+    let i = ends.partition_point(|&p| p < start);
+    match i.checked_sub(1).and_then(|i| ends.get(i)) {
+        Some(&p) if p >= back => p + 1,
+        _ => back,
+    }
+}
+
+/// The first of `ends` in `end..ahead`, or `ahead` when none is.
+fn end_at(ends: &[usize], end: usize, ahead: usize) -> usize {
+    match ends.get(ends.partition_point(|&p| p < end)) {
+        Some(&p) if p < ahead => p,
+        _ => ahead,
+    }
+}
+
+/// Every `YYYY年` of `t` with 1990 ≤ YYYY ≤ 2100: `(position, year)`, in order.
+fn years(t: &[char]) -> Vec<(usize, u16)> {
+    let mut out = Vec::new();
+    for (i, w) in t.windows(5).enumerate() {
+        if w.get(4) != Some(&'年') {
+            continue;
+        }
+        // four ASCII digits: at most 9999
+        let y = w.iter().take(4).try_fold(0u16, |y, c| {
+            let d = u16::try_from(c.to_digit(10)?).ok()?;
+            Some(y * 10 + d)
+        });
+        if let Some(y) = y.filter(|y| (1990..=2100).contains(y)) {
+            out.push((i, y));
+        }
+    }
+    out
+}
+
+/// A year of `years` other than `year` written (with its `年`) inside `from..to`.
+fn other_year(years: &[(usize, u16)], from: usize, to: usize, year: Option<u16>) -> bool {
     let Some(year) = year else { return false };
-    text.windows(5).any(|w| {
-        w.iter().take(4).all(|c| c.is_ascii_digit())
-            && w.get(4) == Some(&'年')
-            && s(w.get(..4).unwrap_or_default())
-                .parse::<u16>()
-                .is_ok_and(|y| y != year && (1990..=2100).contains(&y))
-    })
+    let first = years.partition_point(|&(p, _)| p < from);
+    years
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&(p, _)| p + 5 <= to)
+        .any(|&(_, y)| y != year)
 }
 
 /// Every unambiguous figure stated in `text`, for a report on `year`.
 pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
     let t = fold(text);
+    let ends = Ends::of(&t);
+    let years = if year.is_some() {
+        years(&t)
+    } else {
+        Vec::new()
+    };
     let mut found = Vec::new();
+    let mut prefix = String::new();
+    let mut suffix = String::new();
     for (start, end, value) in numbers(&t) {
-        // Every scan is bounded by a window around the number, so hostile text without
-        // punctuation stays linear.
+        // Every bound is looked for within a window around the number, so hostile text
+        // without punctuation stays linear.
         let back = start.saturating_sub(MAX_SENTENCE);
         let ahead = t.len().min(end + MAX_SENTENCE);
-        let clause_start = t
-            .get(back..start)
-            .and_then(|h| h.iter().rposition(|c| is_clause_end(*c)))
-            .map_or(back, |p| back + p + 1);
-        let clause_end = t
-            .get(end..ahead)
-            .and_then(|h| h.iter().position(|c| is_clause_end(*c)))
-            .map_or(ahead, |p| end + p);
-        let sentence_start = t
-            .get(back..start)
-            .and_then(|h| h.iter().rposition(|c| is_sentence_end(*c)))
-            .map_or(back, |p| back + p + 1);
-        let sentence_end = t
-            .get(end..ahead)
-            .and_then(|h| h.iter().position(|c| is_sentence_end(*c)))
-            .map_or(ahead, |p| end + p);
-        if other_year(t.get(sentence_start..start).unwrap_or_default(), year) {
+        let clause_start = start_after(&ends.clause, back, start);
+        let clause_end = end_at(&ends.clause, end, ahead);
+        let sentence_start = start_after(&ends.sentence, back, start);
+        let sentence_end = end_at(&ends.sentence, end, ahead);
+        if other_year(&years, sentence_start, start, year) {
             continue;
         }
         let p_from = clause_start.max(start.saturating_sub(MAX_PREFIX));
-        let prefix = s(t.get(p_from..start).unwrap_or_default());
+        prefix.clear();
+        prefix.extend(t.get(p_from..start).unwrap_or_default());
         // after the unit, to the end of the clause (at most 16 characters)
-        let suffix = s(t
-            .get(end + 1..clause_end.min(end + 17).max(end + 1))
-            .unwrap_or_default());
+        suffix.clear();
+        suffix.extend(
+            t.get(end + 1..clause_end.min(end + 17).max(end + 1))
+                .unwrap_or_default(),
+        );
         // The sentence and the quote are built only when a figure needs them: most numbers of
         // an overview are about something else.
         let sentence = || s(t.get(sentence_start..sentence_end).unwrap_or_default());
@@ -838,5 +958,266 @@ mod tests {
         );
         assert_eq!(nearest_anchor("本年度没有"), None);
         assert_eq!(nearest_anchor(""), None);
+    }
+
+    // The matching as it was first written (scans of the windows around each number, a digit
+    // string per number, a substring search per pinyin letter): the reference the faster code
+    // is held to.
+    fn is_pinyin_ref(c: char) -> bool {
+        c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+    }
+
+    fn fold_ref(text: &str) -> Vec<char> {
+        // Sized once (a character takes at least a byte): no regrowth while folding.
+        let mut raw: Vec<char> = Vec::with_capacity(text.len().min(MAX_CHARS));
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            if raw.len() >= MAX_CHARS {
+                break;
+            }
+            raw.push(fold_char(c));
+        }
+        // Glosses are dropped in place: the write index never passes the read index.
+        let mut w = 0;
+        let mut i = 0;
+        while let Some(&c) = raw.get(i) {
+            if c == '(' || c == '（' {
+                // A gloss: `(` + 1–8 pinyin letters + `)`.
+                let n = raw
+                    .iter()
+                    .skip(i + 1)
+                    .take(9)
+                    .take_while(|c| is_pinyin_ref(**c))
+                    .count();
+                if (1..=8).contains(&n) && matches!(raw.get(i + 1 + n), Some(')') | Some('）')) {
+                    i += n + 2;
+                    continue;
+                }
+            }
+            if let Some(slot) = raw.get_mut(w) {
+                *slot = c;
+            }
+            w += 1;
+            i += 1;
+        }
+        raw.truncate(w);
+        raw
+    }
+
+    fn numbers_ref(t: &[char]) -> Vec<(usize, usize, i64)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            let c = t.get(i).copied().unwrap_or_default();
+            if c.is_ascii_digit() {
+                let start = i;
+                let mut digits = String::new();
+                while let Some(&d) = t.get(i) {
+                    if d.is_ascii_digit() {
+                        digits.push(d);
+                        i += 1;
+                    } else if d == ','
+                        && (1..=3).all(|k| t.get(i + k).is_some_and(|c| c.is_ascii_digit()))
+                        && !t.get(i + 4).is_some_and(|c| c.is_ascii_digit())
+                    {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let after = t.get(i).copied();
+                let decimal_before = start > 0 && t.get(start - 1) == Some(&'.');
+                if !decimal_before && digits.len() <= 15 && after.is_some_and(is_unit) {
+                    if let Ok(v) = digits.parse::<i64>() {
+                        out.push((start, i, v));
+                    }
+                }
+            } else if is_cn_digit(c) {
+                let start = i;
+                while t.get(i).is_some_and(|c| is_cn_digit(*c)) && i - start < 8 {
+                    i += 1;
+                }
+                if t.get(i).is_some_and(|u| is_unit(*u)) {
+                    if let Some(v) = t.get(start..i).and_then(chinese_number) {
+                        out.push((start, i, v));
+                    }
+                }
+                // skip the rest of an over-long run
+                while t.get(i).is_some_and(|c| is_cn_digit(*c)) {
+                    i += 1;
+                }
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn other_year_ref(text: &[char], year: Option<u16>) -> bool {
+        let Some(year) = year else { return false };
+        text.windows(5).any(|w| {
+            w.iter().take(4).all(|c| c.is_ascii_digit())
+                && w.get(4) == Some(&'年')
+                && s(w.get(..4).unwrap_or_default())
+                    .parse::<u16>()
+                    .is_ok_and(|y| y != year && (1990..=2100).contains(&y))
+        })
+    }
+
+    fn claims_ref(text: &str, year: Option<u16>) -> Vec<Claim> {
+        let t = fold_ref(text);
+        let mut found = Vec::new();
+        for (start, end, value) in numbers_ref(&t) {
+            // Every scan is bounded by a window around the number, so hostile text without
+            // punctuation stays linear.
+            let back = start.saturating_sub(MAX_SENTENCE);
+            let ahead = t.len().min(end + MAX_SENTENCE);
+            let clause_start = t
+                .get(back..start)
+                .and_then(|h| h.iter().rposition(|c| is_clause_end(*c)))
+                .map_or(back, |p| back + p + 1);
+            let clause_end = t
+                .get(end..ahead)
+                .and_then(|h| h.iter().position(|c| is_clause_end(*c)))
+                .map_or(ahead, |p| end + p);
+            let sentence_start = t
+                .get(back..start)
+                .and_then(|h| h.iter().rposition(|c| is_sentence_end(*c)))
+                .map_or(back, |p| back + p + 1);
+            let sentence_end = t
+                .get(end..ahead)
+                .and_then(|h| h.iter().position(|c| is_sentence_end(*c)))
+                .map_or(ahead, |p| end + p);
+            if other_year_ref(t.get(sentence_start..start).unwrap_or_default(), year) {
+                continue;
+            }
+            let p_from = clause_start.max(start.saturating_sub(MAX_PREFIX));
+            let prefix = s(t.get(p_from..start).unwrap_or_default());
+            // after the unit, to the end of the clause (at most 16 characters)
+            let suffix = s(t
+                .get(end + 1..clause_end.min(end + 17).max(end + 1))
+                .unwrap_or_default());
+            // The sentence and the quote are built only when a figure needs them: most numbers of
+            // an overview are about something else.
+            let sentence = || s(t.get(sentence_start..sentence_end).unwrap_or_default());
+            if let Some(kind) = classify(&prefix, &suffix, &sentence) {
+                let quote = s(t.get(clause_start..end + 1).unwrap_or_default());
+                found.push(Claim { kind, value, quote });
+            }
+        }
+        found
+    }
+
+    /// Pieces of overviews, hostile text included: brackets, glosses, whitespace, full-width
+    /// digits, other years, long runs without punctuation.
+    const PIECES: &[&str] = &[
+        "受理", "政府信息公开申请", "申请", "件", "起", "共", "共计", "1", "23", "2,345", "1,23",
+        "十二", "两", "一百零五", "二三", "，", "。", "；", "：", "！", "?", "（", "）", "(", ")",
+        "“", "”", "jié", "(jié)", "（bàn）", "( fù )", "(abcdefghi)", "ǎ", "結", "辦", "辦結", "復議", " ", "\n", "　", "2020年", "2019年",
+        "2022年", "3.5", ".", "%", "余", "上年结转", "上一年度结转", "结转下年度", "结转",
+        "顺延到下年度", "继续办理", "下年", "办结", "答复", "行政复议", "行政诉讼", "、", "和",
+        "案件", "信息公开", "其中", "较上年", "增加", "本机关", "热线", "咨询", "１２", "０",
+        "x", "被", "提起", "受理了", "新收", "审理",
+        "的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的的",
+    ];
+
+    fn text_of(parts: &[usize]) -> String {
+        parts
+            .iter()
+            .filter_map(|&i| PIECES.get(i % PIECES.len()))
+            .copied()
+            .collect()
+    }
+
+    #[test]
+    fn no_cjk_ideograph_is_whitespace_or_ends_a_clause() {
+        // `fold` and `Ends::of` skip the ideographs on this ground.
+        let found: Vec<char> = ('\u{3400}'..'\u{A000}')
+            .filter(|c| {
+                c.is_whitespace()
+                    || is_clause_end(*c)
+                    || is_sentence_end(*c)
+                    || matches!(c, '(' | '（')
+            })
+            .collect();
+        assert_eq!(found, Vec::<char>::new());
+    }
+
+    #[test]
+    fn the_pinyin_match_is_the_substring_search() {
+        let tones = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
+        for c in tones.chars().chain((0..0x3400).filter_map(char::from_u32)) {
+            assert_eq!(is_pinyin(c), is_pinyin_ref(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_reference_finds_what_the_overview_states() {
+        // The reference itself reads figures, so the equivalence below is not between two
+        // functions that find nothing.
+        let text = "2020年，本机关共受理政府信息公开申请２３件，办结22件，1件结转下年度继续办理。";
+        let got: Vec<(Kind, i64)> = claims_ref(text, Some(2020))
+            .into_iter()
+            .map(|c| (c.kind, c.value))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Kind::Received, 23),
+                (Kind::Completed, 22),
+                (Kind::CarriedOut, 1)
+            ]
+        );
+        assert_eq!(claims(text, Some(2020)), claims_ref(text, Some(2020)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_numbers_and_claims_match_the_reference(
+            parts in proptest::collection::vec(0usize..1000, 0..160),
+            year in proptest::option::of(2018u16..2023),
+        ) {
+            let text = text_of(&parts);
+            let t = fold(&text);
+            proptest::prop_assert_eq!(&t, &fold_ref(&text));
+            proptest::prop_assert_eq!(numbers(&t), numbers_ref(&t));
+            proptest::prop_assert_eq!(claims(&text, year), claims_ref(&text, year));
+        }
+
+        #[test]
+        fn bounds_from_the_end_lists_match_the_windowed_scans(
+            parts in proptest::collection::vec(0usize..1000, 0..80),
+            at in 0usize..10_000,
+            width in 0usize..12,
+            reach in 0usize..300,
+        ) {
+            let t = fold(&text_of(&parts));
+            let ends = Ends::of(&t);
+            let start = at % (t.len() + 1);
+            let end = (start + width).min(t.len());
+            let back = start.saturating_sub(reach);
+            let ahead = t.len().min(end + reach);
+            for (list, is_end) in [
+                (&ends.clause, is_clause_end as fn(char) -> bool),
+                (&ends.sentence, is_sentence_end),
+            ] {
+                let scan_start = t
+                    .get(back..start)
+                    .and_then(|h| h.iter().rposition(|c| is_end(*c)))
+                    .map_or(back, |p| back + p + 1);
+                let scan_end = t
+                    .get(end..ahead)
+                    .and_then(|h| h.iter().position(|c| is_end(*c)))
+                    .map_or(ahead, |p| end + p);
+                proptest::prop_assert_eq!(start_after(list, back, start), scan_start);
+                proptest::prop_assert_eq!(end_at(list, end, ahead), scan_end);
+            }
+            let ys = years(&t);
+            for y in [None, Some(2019), Some(2020)] {
+                proptest::prop_assert_eq!(
+                    other_year(&ys, back, start, y),
+                    other_year_ref(t.get(back..start).unwrap_or_default(), y)
+                );
+            }
+        }
     }
 }

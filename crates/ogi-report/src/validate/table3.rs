@@ -1,6 +1,6 @@
 //! Table 3 (收到和处理政府信息公开申请情况): rules C1–C5, and C4 for table 4's subtotals.
 
-use super::{quick_holds, short_row, Equation, Operand, Out, RuleInfo};
+use super::{find_row, quick_equal, quick_sum, short_row, value, Equation, Operand, Out, RuleInfo};
 use crate::model::{Report, Table, TableKind};
 use crate::template::{self, RowRole, T3_COLS, T4_COLS};
 
@@ -75,12 +75,14 @@ pub(crate) fn c1(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::Applications) else {
         return;
     };
+    // Each row looked up once, not once per column.
+    let [new, carried_in, total, carried_out] =
+        [NEW, CARRIED_IN, TOTAL, CARRIED_OUT].map(|path| find_row(t, path, false));
     for col in T3_COLS {
         let c = col.label;
-        if quick_holds(
-            t,
-            &[(NEW, c, false), (CARRIED_IN, c, false)],
-            &[(TOTAL, c, false), (CARRIED_OUT, c, false)],
+        if quick_equal(
+            quick_sum([value(new, c), value(carried_in, c)]),
+            quick_sum([value(total, c), value(carried_out, c)]),
         ) {
             continue;
         }
@@ -101,12 +103,14 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
         return;
     };
     for r in &t.rows {
-        let parts: Vec<(&str, &str, bool)> = T3_COLS
+        // The row the operands read: the first of its path and kind (`r` itself but for a
+        // repeated row).
+        let first = find_row(t, &r.row, r.subtotal);
+        let parts = T3_COLS
             .iter()
             .filter(|c| c.label != TOTAL_COL)
-            .map(|c| (r.row.as_ref(), c.label, r.subtotal))
-            .collect();
-        if quick_holds(t, &[(r.row.as_ref(), TOTAL_COL, r.subtotal)], &parts) {
+            .map(|c| value(first, c.label));
+        if quick_equal(quick_sum([value(first, TOTAL_COL)]), quick_sum(parts)) {
             continue;
         }
         let at = |c: &str| Operand::at(t, &r.row, c, r.subtotal, c);
@@ -133,9 +137,12 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
         return;
     };
     let rows = result_rows(t);
+    // Each row looked up once, not once per column.
+    let found: Vec<_> = rows.iter().map(|r| find_row(t, r, false)).collect();
+    let total = find_row(t, TOTAL, false);
     for col in T3_COLS {
-        let parts: Vec<(&str, &str, bool)> = rows.iter().map(|r| (*r, col.label, false)).collect();
-        if quick_holds(t, &[(TOTAL, col.label, false)], &parts) {
+        let parts = found.iter().map(|r| value(*r, col.label));
+        if quick_equal(quick_sum([value(total, col.label)]), quick_sum(parts)) {
             continue;
         }
         out.equation(

@@ -1,6 +1,6 @@
 //! Table 4 (政府信息公开行政复议、行政诉讼情况): rules C8 and C9.
 
-use super::{Equation, Operand, Out, RuleInfo};
+use super::{find_row, quick_equal, quick_sum, value, Equation, Operand, Out, RuleInfo};
 use crate::model::{Report, TableKind};
 use crate::template::{T4_COLS, T4_ROWS};
 
@@ -17,6 +17,15 @@ pub(crate) fn c8(rule: &RuleInfo, report: &Report, out: &mut Out) {
         return;
     };
     for group in T4_ROWS {
+        // The common case, a group that adds up, builds no operands.
+        let row = find_row(t, group, false);
+        let parts = T4_COLS
+            .iter()
+            .filter(|c| c.label != TOTAL_COL)
+            .map(|c| value(row, c.label));
+        if quick_equal(quick_sum([value(row, TOTAL_COL)]), quick_sum(parts)) {
+            continue;
+        }
         let at = |c: &str| Operand::at(t, group, c, false, c);
         out.equation(
             rule,

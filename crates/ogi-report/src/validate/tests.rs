@@ -1227,3 +1227,159 @@ fn quick_holds_adds_counts_exactly_and_amounts_as_decimals() {
     t.rows[0].cells[5].value = Some(Number::Decimal(Decimal::new(601, 2)));
     assert!(!quick_holds(&t, &total("a"), &parts("a")));
 }
+
+/// C1, C2, C3 and C8 as plain equations, every instance evaluated: what the rules say without
+/// their fast paths.
+fn equations_only(report: &Report, name: &str) -> Vec<Diagnostic> {
+    use super::table3::{result_rows, CARRIED_IN, CARRIED_OUT, NEW, TOTAL, TOTAL_COL};
+    let mut out = Out::default();
+    let Some(rule) = RULES.iter().find(|r| r.name == name) else {
+        return Vec::new();
+    };
+    let op = |t: &Table, row: &str, col: &str| Operand::at(t, row, col, false, short_row(row));
+    let t3 = rule.table(report, TableKind::Applications);
+    match (name, t3) {
+        ("C1", Some(t)) => {
+            for col in T3_COLS {
+                let c = col.label;
+                let eq = Equation {
+                    place: format!("in table 3, column {c}"),
+                    lhs: vec![op(t, NEW, c), op(t, CARRIED_IN, c)],
+                    rhs: vec![op(t, TOTAL, c), op(t, CARRIED_OUT, c)],
+                };
+                out.equation(rule, eq);
+            }
+        }
+        ("C2", Some(t)) => {
+            for r in &t.rows {
+                let at = |c: &str| Operand::at(t, &r.row, c, r.subtotal, c);
+                let kind = if r.subtotal { "subtotal row" } else { "row" };
+                let eq = Equation {
+                    place: format!("in table 3, {kind} {}", short_row(&r.row)),
+                    lhs: vec![at(TOTAL_COL)],
+                    rhs: T3_COLS
+                        .iter()
+                        .filter(|c| c.label != TOTAL_COL)
+                        .map(|c| at(c.label))
+                        .collect(),
+                };
+                out.equation(rule, eq);
+            }
+        }
+        ("C3", Some(t)) => {
+            let rows = result_rows(t);
+            for col in T3_COLS {
+                let eq = Equation {
+                    place: format!("in table 3, column {}", col.label),
+                    lhs: vec![op(t, TOTAL, col.label)],
+                    rhs: rows.iter().map(|r| op(t, r, col.label)).collect(),
+                };
+                out.equation(rule, eq);
+            }
+        }
+        ("C8", _) => {
+            if let Some(t) = rule.table(report, TableKind::ReviewLitigation) {
+                for group in crate::template::T4_ROWS {
+                    let at = |c: &str| Operand::at(t, group, c, false, c);
+                    let eq = Equation {
+                        place: format!("in table 4, group {group}"),
+                        lhs: vec![at(TOTAL_COL)],
+                        rhs: T4_COLS
+                            .iter()
+                            .filter(|c| c.label != TOTAL_COL)
+                            .map(|c| at(c.label))
+                            .collect(),
+                    };
+                    out.equation(rule, eq);
+                }
+            }
+        }
+        _ => {}
+    }
+    out.diags
+}
+
+/// The diagnostics of the rule called `name` as the engine checks it.
+fn rule_diags(report: &Report, name: &str) -> Vec<Diagnostic> {
+    let mut out = Out::default();
+    for rule in RULES.iter().filter(|r| r.name == name) {
+        if let Check::Report(check) = rule.check {
+            check(rule, report, &mut out);
+        }
+    }
+    out.diags
+}
+
+/// A cell value for the property test below: blank, a small count (so that most sums agree),
+/// or an amount.
+fn arb_value() -> impl proptest::strategy::Strategy<Value = Option<Number>> {
+    use proptest::prelude::*;
+    prop_oneof![
+        1 => Just(None),
+        6 => (0i64..3).prop_map(|v| Some(Number::Int(v))),
+        1 => (0i64..300).prop_map(|v| Some(Number::Decimal(Decimal::new(v, 2)))),
+    ]
+}
+
+proptest::proptest! {
+    /// The fast paths of C1, C2, C3 and C8 (rows looked up once, sums without operands) say
+    /// exactly what the equations say, on tables with blanks, amounts, missing rows, repeated
+    /// rows and subtotal rows.
+    #[test]
+    fn fast_paths_say_what_the_equations_say(
+        v2019 in proptest::bool::ANY,
+        picks in proptest::collection::vec((0usize..40, proptest::bool::weighted(0.1)), 0..40),
+        vals in proptest::collection::vec(arb_value(), 40 * 7),
+        t4_vals in proptest::collection::vec(arb_value(), 15),
+        t4_rows in proptest::collection::vec(0usize..4, 0..5),
+    ) {
+        let template = if v2019 { Template::V2019 } else { Template::V2021 };
+        let paths: Vec<&str> = crate::template::table3(template).iter().map(|d| d.path).collect();
+        let cols: Vec<&str> = T3_COLS.iter().map(|c| c.label).collect();
+        let mut vals = vals.into_iter();
+        let rows = picks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(p, subtotal))| {
+                let path = paths.get(p % paths.len())?;
+                let mut r = row(3, i, path, &cols, &[None; 7], subtotal);
+                for c in &mut r.cells {
+                    c.value = vals.next().flatten();
+                }
+                Some(r)
+            })
+            .collect();
+        let t4_cols: Vec<&str> = T4_COLS.iter().map(|c| c.label).collect();
+        let mut t4_vals = t4_vals.into_iter().cycle();
+        let t4_rows = t4_rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &g)| {
+                let path = crate::template::T4_ROWS.get(g % 3)?;
+                let mut r = row(4, i, path, &t4_cols, &[None; 5], false);
+                for c in &mut r.cells {
+                    c.value = t4_vals.next().flatten();
+                }
+                Some(r)
+            })
+            .collect();
+        let report = Report {
+            applications: Some(Table {
+                kind: TableKind::Applications,
+                template: Some(template),
+                span: Span::default(),
+                rows,
+            }),
+            review_litigation: Some(Table {
+                kind: TableKind::ReviewLitigation,
+                template: Some(Template::V2021),
+                span: Span::default(),
+                rows: t4_rows,
+            }),
+            ..Default::default()
+        };
+        for name in ["C1", "C2", "C3", "C8"] {
+            proptest::prop_assert_eq!(rule_diags(&report, name), equations_only(&report, name), "{}", name);
+        }
+    }
+}
