@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use crate::cells::{region_items_bounded, Item, ItemKind};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::model::{Cell, Derivation, Layout, Number, Row, Span, Table, TableKind, Template};
-use crate::scan::{extend_number, find_label};
+use crate::scan::{extend_number, find_label, find_label_before};
 use crate::split::{
     self, Budget, Constraint, Reading, Resolution, RowCandidates, RowRule, RowRuns,
 };
@@ -171,13 +171,15 @@ fn find_row_label(
     };
     for &need_number in passes {
         let mut best: Option<Anchor> = None;
+        // Occurrences starting at or after this cannot start an anchor before `best`.
+        let mut start_to = usize::MAX;
         for key in d.keys {
             let short = key.chars().count() < 3;
             if short && !need_number && d.number.is_some() {
                 continue;
             }
             let mut search = from;
-            while let Some((s, e)) = find_label(text, search, to, key) {
+            while let Some((s, e)) = find_label_before(text, search, start_to, to, key) {
                 let ext = d.number.and_then(|n| extend_number(text, s, n));
                 if need_number && ext.is_none() {
                     search = s + key.chars().next().map_or(1, char::len_utf8);
@@ -189,6 +191,7 @@ fn find_row_label(
                 };
                 if best.is_none_or(|b| a.start < b.start) {
                     best = Some(a);
+                    start_to = anchor_bound(text, a.start, d.number);
                 }
                 break;
             }
@@ -198,6 +201,27 @@ fn find_row_label(
         }
     }
     None
+}
+
+/// The first offset at which an occurrence of a key can no longer start an anchor before
+/// `start`: an anchor starts at its key or at the numbering extended before it
+/// ([`extend_number`]), and what lies between the two is numbering characters, punctuation
+/// and white space only. So an occurrence past the run of such characters at `start` extends
+/// back to `start` at the earliest.
+fn anchor_bound(text: &str, start: usize, number: Option<&str>) -> usize {
+    let Some(number) = number else {
+        return start.saturating_add(1);
+    };
+    let rest = text.get(start..).unwrap_or("");
+    let run = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_whitespace()
+                || matches!(c, '(' | ')' | '.' | '、' | ',' | '，' | '．')
+                || number.contains(c))
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    start.saturating_add(run).saturating_add(1)
 }
 
 /// What was read from one row region.
@@ -1887,4 +1911,89 @@ pub(crate) fn detect_layout(text: &str, from: usize, to: usize) -> Layout {
         return Layout::CellPerLine;
     }
     Layout::PdfText
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`find_row_label`] searching every key over the whole range: the reference for the search
+    /// bounded by the best anchor so far.
+    fn find_row_label_unbounded(
+        text: &str,
+        from: usize,
+        to: usize,
+        d: &RowDesc,
+        number_required_first: bool,
+    ) -> Option<Anchor> {
+        let passes: &[bool] = if number_required_first && d.number.is_some() {
+            &[true, false]
+        } else {
+            &[false]
+        };
+        for &need_number in passes {
+            let mut best: Option<Anchor> = None;
+            for key in d.keys {
+                let short = key.chars().count() < 3;
+                if short && !need_number && d.number.is_some() {
+                    continue;
+                }
+                let mut search = from;
+                while let Some((s, e)) = find_label(text, search, to, key) {
+                    let ext = d.number.and_then(|n| extend_number(text, s, n));
+                    if need_number && ext.is_none() {
+                        search = s + key.chars().next().map_or(1, char::len_utf8);
+                        continue;
+                    }
+                    let a = Anchor {
+                        start: ext.unwrap_or(s),
+                        end: e,
+                    };
+                    if best.is_none_or(|b| a.start < b.start) {
+                        best = Some(a);
+                    }
+                    break;
+                }
+            }
+            if best.is_some() {
+                return best;
+            }
+        }
+        None
+    }
+
+    /// Table text built from the template's keys, numberings, blanks and values.
+    fn label_text() -> impl Strategy<Value = String> {
+        let mut pieces: Vec<&'static str> = vec![
+            " ", "  ", "\t", "\n", "\u{3000}", "- 5 -\n", "1", "2", "3", "1.", "2、", "(", ")",
+            "(三)", "(一)", "一、", "三、", "、", ".", "，", "0", "12", "|", "属于", "其他",
+            "危及\"", "”",
+        ];
+        for tpl in [Template::V2019, Template::V2021] {
+            for d in template::table3(tpl) {
+                pieces.extend(d.keys.iter().copied());
+            }
+        }
+        prop::collection::vec(prop::sample::select(pieces), 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn a_label_search_bounded_by_the_best_anchor_finds_what_the_full_search_finds(
+            t in label_text(),
+            required in any::<bool>(),
+        ) {
+            for tpl in [Template::V2019, Template::V2021] {
+                for d in template::table3(tpl).iter().chain(
+                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
+                ) {
+                    let got = find_row_label(&t, 0, t.len(), d, required).map(|a| (a.start, a.end));
+                    let want = find_row_label_unbounded(&t, 0, t.len(), d, required)
+                        .map(|a| (a.start, a.end));
+                    prop_assert_eq!(got, want, "{}", d.path);
+                }
+            }
+        }
+    }
 }
