@@ -174,7 +174,7 @@ fn find_row_label(
         // Occurrences starting at or after this cannot start an anchor before `best`.
         let mut start_to = usize::MAX;
         for key in d.keys {
-            let short = key.chars().count() < 3;
+            let short = key.chars().nth(2).is_none();
             if short && !need_number && d.number.is_some() {
                 continue;
             }
@@ -243,9 +243,10 @@ fn read_row(
     span: Option<Span>,
 ) -> RowRead {
     let n = cols.len();
-    let content: Vec<&Item> = items.iter().filter(|i| i.is_content()).collect();
-    let k = content.len();
-    for it in content.iter().filter(|i| i.kind == ItemKind::Digits) {
+    // The content items, walked again where needed rather than collected.
+    let content = || items.iter().filter(|i| i.is_content());
+    let k = content().count();
+    for it in content().filter(|i| i.kind == ItemKind::Digits) {
         let raw = ctx.text.get(it.start..it.end).unwrap_or("");
         ctx.diags.push(
             Diagnostic::new(
@@ -262,7 +263,7 @@ fn read_row(
     }
     let mut cells: Vec<Cell> = cols.iter().map(|c| Cell::absent(c.label)).collect();
     if k == n {
-        for (i, it) in content.iter().enumerate() {
+        for (i, it) in content().enumerate() {
             if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
                 *slot = cell_from_item(ctx, col, it, None);
             }
@@ -270,14 +271,13 @@ fn read_row(
         return RowRead { cells };
     }
     if k > n {
-        for (i, it) in content.iter().take(n).enumerate() {
+        for (i, it) in content().take(n).enumerate() {
             if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
                 *slot = cell_from_item(ctx, col, it, None);
             }
         }
         // At most 20 surplus values are quoted: the message stays short on hostile rows.
-        let mut extra: Vec<String> = content
-            .iter()
+        let mut extra: Vec<String> = content()
             .skip(n)
             .take(20)
             .map(|i| ctx.text.get(i.start..i.end).unwrap_or("").to_string())
@@ -285,7 +285,7 @@ fn read_row(
         if k - n > extra.len() {
             extra.push(format!("… {} in all", k - n));
         }
-        let first_extra = content.get(n).map(|i| (ctx.map)(i.start, i.end));
+        let first_extra = content().nth(n).map(|i| (ctx.map)(i.start, i.end));
         ctx.diags.push(
             Diagnostic::new(
                 Code::T005,
@@ -302,20 +302,22 @@ fn read_row(
         return RowRead { cells };
     }
     // k < n. Explicit empty cells: read by position.
-    let seq: Vec<&Item> = items
-        .iter()
-        .filter(|i| i.is_content() || i.kind == ItemKind::Empty)
-        .collect();
-    let positional =
-        seq.len() >= n && seq.iter().take(n).filter(|i| i.is_content()).count() == k && k > 0;
+    let seq = || {
+        items
+            .iter()
+            .filter(|i| i.is_content() || i.kind == ItemKind::Empty)
+    };
+    let positional = seq().take(n).count() == n
+        && seq().take(n).filter(|i| i.is_content()).count() == k
+        && k > 0;
     if positional {
-        for (i, it) in seq.iter().take(n).enumerate() {
+        for (i, it) in seq().take(n).enumerate() {
             if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
                 *slot = cell_from_item(ctx, col, it, None);
             }
         }
     } else {
-        for (i, it) in content.iter().enumerate() {
+        for (i, it) in content().enumerate() {
             if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
                 *slot = cell_from_item(ctx, col, it, None);
             }
@@ -467,10 +469,9 @@ pub(crate) fn table2(
     let mut headers: Vec<Option<(usize, usize)>> = Vec::new();
     let mut cursor = from;
     for b in blocks {
-        let label = format!("第二十条第({})项", b.item);
-        let alt = format!("第({})项", b.item);
-        let found =
-            find_label(text, cursor, to, &label).or_else(|| find_label(text, cursor, to, &alt));
+        let label = ["第二十条第(", b.item, ")项"].concat();
+        let found = find_label(text, cursor, to, &label)
+            .or_else(|| find_label(text, cursor, to, &["第(", b.item, ")项"].concat()));
         if let Some((_, e)) = found {
             cursor = e;
         }
@@ -1191,12 +1192,11 @@ pub(crate) fn table3(
         None
     };
     // 3. Regions.
-    let anchored: Vec<(usize, Anchor)> = slots
+    let mut sorted: Vec<(usize, Anchor)> = slots
         .iter()
         .enumerate()
         .filter_map(|(i, s)| s.anchor.map(|a| (i, a)))
         .collect();
-    let mut sorted = anchored.clone();
     sorted.sort_by_key(|(_, a)| a.start);
     for (k, (i, a)) in sorted.iter().enumerate() {
         let next = sorted.get(k + 1).map_or(to, |(_, n)| n.start);
@@ -1277,7 +1277,8 @@ pub(crate) fn table3(
             i += 1;
             continue;
         }
-        let content: Vec<Item> = s.items.iter().filter(|x| x.is_content()).cloned().collect();
+        // The content items are copied only for a region holding values of other rows.
+        let content_len = content_count(&s.items);
         let own = match d.role {
             RowRole::Data => 1,
             _ => {
@@ -1285,14 +1286,15 @@ pub(crate) fn table3(
                 let child_found = descs.iter().enumerate().any(|(j, c)| {
                     c.parent == Some(i) && slots.get(j).is_some_and(|x| x.anchor.is_some())
                 });
-                if content.len() == n && (child_found || d.role == RowRole::GroupOrData) {
+                if content_len == n && (child_found || d.role == RowRole::GroupOrData) {
                     1
                 } else {
                     0
                 }
             }
         };
-        if content.len() >= n * (own + 1) && !flattened {
+        if content_len >= n * (own + 1) && !flattened {
+            let content: Vec<Item> = s.items.iter().filter(|x| x.is_content()).cloned().collect();
             // Values for rows whose labels are missing follow.
             if own == 1 {
                 if let Some(a) = assigned.get_mut(i) {
@@ -1329,6 +1331,8 @@ pub(crate) fn table3(
     let mut rows: Vec<Row> = Vec::new();
     let mut readings: Vec<Vec<Reading>> = Vec::new();
     let mut row_index: Vec<usize> = Vec::new(); // desc index of each entry in readings
+                                                // Rows read without splitting: (index in readings, index in rows).
+    let mut read_rows: Vec<(usize, usize)> = Vec::new();
     let mut pending: Vec<(usize, RowCandidates)> = Vec::new();
     let six_idx = descs.iter().position(|d| d.role == RowRole::GroupOrData);
     let six_children_found = six_idx.is_some_and(|si| {
@@ -1376,11 +1380,11 @@ pub(crate) fn table3(
             }
             continue;
         }
-        let items_src: Option<Vec<Item>> = assigned.get(i).cloned().flatten();
-        let (items, was_positional) = match items_src {
-            Some(it) => (it, positional.get(i).copied().unwrap_or(false)),
-            None => (s.items.clone(), false),
-        };
+        let (items, was_positional): (&[Item], bool) =
+            match assigned.get(i).and_then(Option::as_ref) {
+                Some(it) => (it, positional.get(i).copied().unwrap_or(false)),
+                None => (&s.items, false),
+            };
         if s.anchor.is_none() && !was_positional {
             ctx.diags.push(
                 Diagnostic::new(
@@ -1410,7 +1414,7 @@ pub(crate) fn table3(
             );
         }
         if flattened {
-            if let Some(runs) = glued_runs(text, &items, n) {
+            if let Some(runs) = glued_runs(text, items, n) {
                 let rr = RowRuns {
                     text,
                     runs,
@@ -1418,8 +1422,8 @@ pub(crate) fn table3(
                     rule: RowRule::LastIsSum,
                 };
                 let cands = split::row_candidates(&rr, &mut ctx.budget);
-                pending.push((rows.len(), cands.clone()));
                 readings.push(cands.readings.clone());
+                pending.push((rows.len(), cands));
                 row_index.push(i);
                 rows.push(Row {
                     row: path.to_string(),
@@ -1431,7 +1435,7 @@ pub(crate) fn table3(
                 continue;
             }
         }
-        let mut rr = read_row(ctx, kind, path, T3_COLS, &items, span);
+        let mut rr = read_row(ctx, kind, path, T3_COLS, items, span);
         let derived = if was_positional {
             Some(Derivation::Positional)
         } else if from_blocks.get(i).copied().unwrap_or(false) {
@@ -1444,15 +1448,10 @@ pub(crate) fn table3(
                 c.derived = derived;
             }
         }
-        let vals: Vec<Option<i128>> = rr
-            .cells
-            .iter()
-            .map(|c| c.value.and_then(|v| v.as_i64()).map(i128::from))
-            .collect();
-        readings.push(vec![Reading {
-            pieces: vec![],
-            values: vals,
-        }]);
+        // The row's one reading, its values, is needed only if some row is split: filled in
+        // below from the row's cells, which do not change until then.
+        readings.push(Vec::new());
+        read_rows.push((readings.len() - 1, rows.len()));
         row_index.push(i);
         rows.push(Row {
             row: path.to_string(),
@@ -1464,6 +1463,19 @@ pub(crate) fn table3(
     }
     // 6. Table-level resolution of split rows (C1, C3).
     if !pending.is_empty() {
+        for &(ri, row_pos) in &read_rows {
+            if let (Some(r), Some(row)) = (readings.get_mut(ri), rows.get(row_pos)) {
+                let vals: Vec<Option<i128>> = row
+                    .cells
+                    .iter()
+                    .map(|c| c.value.and_then(|v| v.as_i64()).map(i128::from))
+                    .collect();
+                *r = vec![Reading {
+                    pieces: vec![],
+                    values: vals,
+                }];
+            }
+        }
         let pos = |path_pred: &dyn Fn(&str) -> bool| -> Option<usize> {
             row_index
                 .iter()
