@@ -102,6 +102,19 @@ pub(crate) fn parse_value(tok: &str) -> Option<(Number, Option<&'static str>)> {
         let v = b.iter().fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0'));
         return Some((Number::Int(v), None));
     }
+    // A value opens with a sign, a sign word or a digit: text is turned away before the parser.
+    if !b
+        .first()
+        .is_some_and(|&x| x.is_ascii_digit() || x == b'+' || x == b'-')
+        && !tok.starts_with(['减', '增'])
+    {
+        return None;
+    }
+    parse_value_parser(tok)
+}
+
+/// [`parse_value`] without its fast paths: the grammar.
+fn parse_value_parser(tok: &str) -> Option<(Number, Option<&'static str>)> {
     let r: IResult<&str, ValueParts<'_>> = all_consuming((
         opt(one_of("+-")),
         opt(alt((tag("减少"), tag("增加"), tag("减"), tag("增")))),
@@ -132,6 +145,9 @@ pub(crate) fn parse_value(tok: &str) -> Option<(Number, Option<&'static str>)> {
 
 /// A markdown table rule cell: `---`, `:---:`.
 fn is_rule(tok: &str) -> bool {
+    if !tok.starts_with([':', '-']) {
+        return false;
+    }
     let t = tok.trim_matches(':');
     t.len() >= 3 && t.bytes().all(|b| b == b'-')
 }
@@ -160,7 +176,47 @@ fn classify(tok: &str) -> ItemKind {
 /// Byte ranges (relative) of balanced parenthesised groups holding CJK text.
 fn annotation_ranges(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // Most cells hold no parenthesis at all: `(` is 0x28 and `（` is EF BC 88.
+    // Most cells hold no parenthesis at all: `(` is 0x28 and `（` is EF BC 88. Before the first
+    // one nothing is open, so the walk starts there.
+    let b = s.as_bytes();
+    let Some(first) = memchr::memchr2_iter(b'(', 0xEF, b)
+        .find(|&h| b.get(h) == Some(&b'(') || b.get(h..h + 3) == Some(&[0xEF, 0xBC, 0x88][..]))
+    else {
+        return out;
+    };
+    let mut depth = 0usize;
+    let mut open = 0usize;
+    let mut has_cjk = false;
+    let rest = s.get(first..).unwrap_or("");
+    for (i, c) in rest.char_indices().map(|(i, c)| (i + first, c)) {
+        match c {
+            '(' | '（' => {
+                if depth == 0 {
+                    open = i;
+                    has_cjk = false;
+                }
+                depth += 1;
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 && has_cjk {
+                    out.push((open, i + c.len_utf8()));
+                }
+            }
+            _ if depth > 0 && is_cjk(c) => has_cjk = true,
+            _ => {}
+        }
+        if depth > 0 && i - open > 600 {
+            depth = 0;
+        }
+    }
+    out
+}
+
+/// [`annotation_ranges`] walking from the start of `s`, the reference it is tested against.
+#[cfg(test)]
+fn annotation_ranges_from_start(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     if memchr::memchr2(b'(', 0xEF, s.as_bytes()).is_none() {
         return out;
     }
@@ -192,7 +248,86 @@ fn annotation_ranges(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// At byte `i` of `s` (a character boundary): whether the character there is white space
+/// (`char::is_whitespace`), and its length. Bytes, without decoding: only characters led by
+/// C2, E1, E2 or E3 can be non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F,
+/// U+3000), so CJK text is measured by its lead byte.
+#[inline]
+fn space_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let &b = s.as_bytes().get(i)?;
+    Some(match b {
+        0..=0x7F => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+            let c = s.get(i..)?.chars().next()?;
+            (c.is_whitespace(), c.len_utf8())
+        }
+        0xF0.. => (false, 4),
+        0xE0.. => (false, 3),
+        _ => (false, 2),
+    })
+}
+
+/// Split `seg` (starting at canonical offset `base`) into whitespace tokens, with annotations as
+/// single text tokens and page marker lines dropped. Each token's canonical range goes to `emit`,
+/// which returns `false` to stop early. `parens` is false when `seg` holds neither `(` nor an
+/// EF byte (`（`), so no annotation needs looking for.
+fn tokens(seg: &str, base: usize, parens: bool, emit: &mut impl FnMut(usize, usize) -> bool) {
+    let ann = if parens {
+        annotation_ranges(seg)
+    } else {
+        Vec::new()
+    };
+    let mut i = 0usize;
+    let mut a = 0usize;
+    while i < seg.len() {
+        if let Some(&(s, e)) = ann.get(a) {
+            if i >= s {
+                if i < e {
+                    if !emit(base + s, base + e) {
+                        return;
+                    }
+                    i = e;
+                }
+                a += 1;
+                continue;
+            }
+        }
+        let (space, len) = match space_at(seg, i) {
+            Some(x) => x,
+            None => break,
+        };
+        if seg.as_bytes().get(i) == Some(&b'\n') {
+            i += 1;
+            if let Some(pm) = seg.get(i..).and_then(page_marker_len) {
+                i += pm;
+            }
+            continue;
+        }
+        if space {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let next_ann = ann.get(a).map_or(seg.len(), |r| r.0);
+        while i < seg.len() && i < next_ann {
+            match space_at(seg, i) {
+                Some((false, len)) => i += len,
+                _ => break,
+            }
+        }
+        if i == start {
+            i += 1;
+            continue;
+        }
+        // Split a token where a number touches text (flattened `3件申请`), keeping units.
+        if !split_mixed(seg, start, i, base, emit) {
+            return;
+        }
+    }
+}
+
 /// The character at byte `i` of `s` (a character boundary): an ASCII byte without decoding.
+#[cfg(test)]
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
     match s.as_bytes().get(i) {
@@ -202,11 +337,10 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-/// Split `seg` (starting at canonical offset `base`) into whitespace tokens, with annotations as
-/// single text tokens and page marker lines dropped. Each token's canonical range goes to `emit`,
-/// which returns `false` to stop early.
-fn tokens(seg: &str, base: usize, emit: &mut impl FnMut(usize, usize) -> bool) {
-    let ann = annotation_ranges(seg);
+/// [`tokens`] character by character, the reference its byte-level walk is tested against.
+#[cfg(test)]
+fn tokens_by_char(seg: &str, base: usize, emit: &mut impl FnMut(usize, usize) -> bool) {
+    let ann = annotation_ranges_from_start(seg);
     let mut i = 0usize;
     let mut a = 0usize;
     while i < seg.len() {
@@ -249,7 +383,6 @@ fn tokens(seg: &str, base: usize, emit: &mut impl FnMut(usize, usize) -> bool) {
             i += 1;
             continue;
         }
-        // Split a token where a number touches text (flattened `3件申请`), keeping units.
         if !split_mixed(seg, start, i, base, emit) {
             return;
         }
@@ -270,11 +403,11 @@ fn split_mixed(
     let has_digit = tok.bytes().any(|b| b.is_ascii_digit());
     // `0-170`: signed values glued together; a sign inside the token opens the next value.
     if has_digit
-        && parse_value(tok).is_none()
         && tok.len() > 1
         && tok
             .bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'+' | b'-'))
+        && parse_value(tok).is_none()
     {
         let mut from = 0;
         for (i, b) in tok.bytes().enumerate().skip(1) {
@@ -433,6 +566,109 @@ pub(crate) fn region_items_bounded(
             end: te,
         })
     };
+    // One pass over the bytes: the `|` (every segment but the last ends at one), the segments
+    // holding a line break, and whether any parenthesis can open an annotation.
+    let bytes = region.as_bytes();
+    let mut nsegs = 0usize;
+    let mut with_nl = 0usize;
+    let mut seg_nl = false;
+    let mut parens = false;
+    for &b in bytes {
+        match b {
+            b'|' => {
+                nsegs += 1;
+                with_nl += usize::from(seg_nl);
+                seg_nl = false;
+            }
+            b'\n' => seg_nl = true,
+            b'(' | 0xEF => parens = true,
+            _ => {}
+        }
+    }
+    if nsegs > 0 {
+        // One cell per line (`x |` lines): every segment holds a line break, and a segment with
+        // nothing else is a blank cell. In pipe rows a bare line break between two `|` is the
+        // boundary between rows, not a cell.
+        let one_per_line = with_nl * 2 > nsegs;
+        let mut seg_start = 0usize;
+        let mut idx = 0usize;
+        while seg_start <= region.len() && !sink.done {
+            let rest = bytes.get(seg_start..).unwrap_or_default();
+            let len = rest.iter().position(|&b| b == b'|').unwrap_or(rest.len());
+            let seg = region.get(seg_start..seg_start + len).unwrap_or("");
+            // A segment of one token may be a markdown rule (`---`), which is no cell: the first
+            // token is held until a second one shows it is not alone.
+            let mut first = None;
+            let mut count = 0usize;
+            tokens(seg, start + seg_start, parens, &mut |a, b| {
+                count += 1;
+                match (count, first) {
+                    (1, _) => {
+                        first = Some((a, b));
+                        true
+                    }
+                    (2, Some((fa, fb))) => item(fa, fb, &mut sink) && item(a, b, &mut sink),
+                    _ => item(a, b, &mut sink),
+                }
+            });
+            match (count, first) {
+                (0, _) => {
+                    // A line that opens with blank space before its first `|` starts with a
+                    // blank cell.
+                    let last_nl = seg.bytes().rposition(|b| b == b'\n');
+                    let blank_line_start = last_nl.is_some_and(|p| p + 1 < seg.len());
+                    if idx < nsegs
+                        && (idx > 0 || blank_line_start)
+                        && (one_per_line || last_nl.is_none() || blank_line_start)
+                    {
+                        sink.push(Item {
+                            kind: ItemKind::Empty,
+                            start: start + seg_start,
+                            end: start + seg_start + seg.len(),
+                        });
+                    }
+                }
+                // A markdown separator cell `---` is skipped.
+                (1, Some((a, b))) if !is_rule(text.get(a..b).unwrap_or("")) => {
+                    item(a, b, &mut sink);
+                }
+                _ => {}
+            }
+            seg_start += len + 1;
+            idx += 1;
+        }
+    } else {
+        tokens(region, start, parens, &mut |ts, te| item(ts, te, &mut sink));
+    }
+    // An empty cell before the first value is a real blank in pipe rows; trailing empties after
+    // the content are padding and kept for positional reading.
+    sink.out
+}
+
+/// [`region_items_bounded`] as first written (a token list per `|` segment, the tokenizer walking
+/// characters): the reference the one-pass reader is tested against.
+#[cfg(test)]
+fn region_items_reference(
+    text: &str,
+    start: usize,
+    end: usize,
+    max_items: usize,
+    max_content: usize,
+) -> Vec<Item> {
+    let end = end.min(text.len());
+    let region = match text.get(start..end) {
+        Some(r) => r,
+        None => return Vec::new(),
+    };
+    let mut sink = Sink::new(max_items, max_content);
+    let item = |ts: usize, te: usize, sink: &mut Sink| {
+        let tok = text.get(ts..te).unwrap_or("");
+        sink.push(Item {
+            kind: classify(tok),
+            start: ts,
+            end: te,
+        })
+    };
     if region.contains('|') {
         // One cell per line (`x |` lines): every segment holds a line break, and a segment with
         // nothing else is a blank cell. In pipe rows a bare line break between two `|` is the
@@ -460,7 +696,7 @@ pub(crate) fn region_items_bounded(
             let seg_start = s;
             s += seg.len() + 1;
             toks.clear();
-            tokens(seg, start + seg_start, &mut |a, b| {
+            tokens_by_char(seg, start + seg_start, &mut |a, b| {
                 toks.push((a, b));
                 true
             });
@@ -492,7 +728,7 @@ pub(crate) fn region_items_bounded(
             }
         }
     } else {
-        tokens(region, start, &mut |ts, te| item(ts, te, &mut sink));
+        tokens_by_char(region, start, &mut |ts, te| item(ts, te, &mut sink));
     }
     // An empty cell before the first value is a real blank in pipe rows; trailing empties after
     // the content are padding and kept for positional reading.
@@ -502,6 +738,7 @@ pub(crate) fn region_items_bounded(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn kinds(t: &str) -> Vec<String> {
         region_items(t, 0, t.len())
@@ -566,6 +803,111 @@ mod tests {
         let head = region_items_bounded(&giant, 0, giant.len(), 1001, usize::MAX);
         assert_eq!(head.len(), 1001);
         assert_eq!(head[1000].start, 4 * 1000 + 3);
+    }
+
+    /// Table-like text: digits, signs, units, pipes, CJK, blanks of every kind, line breaks,
+    /// parentheses and page markers.
+    fn table_text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "0",
+            "12",
+            "7",
+            "1,234",
+            "168.61",
+            "万元",
+            "件",
+            "+",
+            "-",
+            "减",
+            "增",
+            "|",
+            "||",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u{3000}",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{85}",
+            "(",
+            ")",
+            "（",
+            "）",
+            "申请",
+            "其他",
+            "无",
+            "/",
+            "—",
+            "- 5 -",
+            "\n- 5 -\n",
+            "\n第 3 页\n",
+            "—4—",
+            "a",
+            ".",
+            "：",
+            "𠀀",
+            "é",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    /// Value-like tokens: signs, sign words, digits, separators, units and text.
+    fn value_text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "+", "-", "减", "增", "减少", "增加", "0", "12", "7", "1,234", "1,23", ",", ".", "5",
+            "万元", "元", "万", "件", "人次", "a", "申请", "/", "无",
+        ]);
+        prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+    }
+
+    fn collect(
+        t: &str,
+        f: fn(&str, usize, &mut dyn FnMut(usize, usize) -> bool),
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        f(t, 3, &mut |a, b| {
+            out.push((a, b));
+            true
+        });
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn the_byte_tokenizer_agrees_with_the_char_walk(t in table_text()) {
+            prop_assert_eq!(annotation_ranges(&t), annotation_ranges_from_start(&t));
+            let fast = collect(&t, |s, b, e| tokens(s, b, true, &mut |x, y| e(x, y)));
+            let slow = collect(&t, |s, b, e| tokens_by_char(s, b, &mut |x, y| e(x, y)));
+            prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn the_one_pass_reader_agrees_with_the_reference(
+            t in table_text(),
+            head in table_text(),
+            max_items in prop_oneof![0usize..12, Just(usize::MAX)],
+            max_content in prop_oneof![0usize..10, Just(usize::MAX)],
+        ) {
+            let text = format!("{head}{t}");
+            let start = head.len();
+            prop_assert_eq!(
+                region_items_bounded(&text, start, text.len(), max_items, max_content),
+                region_items_reference(&text, start, text.len(), max_items, max_content)
+            );
+        }
+
+        #[test]
+        fn values_parse_as_the_grammar_reads_them(tok in value_text()) {
+            let tok = tok.as_str();
+            prop_assert_eq!(parse_value(tok), parse_value_parser(tok).or_else(|| {
+                // The digit fast path: the grammar reads the same count.
+                let b = tok.as_bytes();
+                (!b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit))
+                    .then(|| (Number::Int(tok.parse().unwrap_or(0)), None))
+            }));
+        }
     }
 
     #[test]

@@ -119,7 +119,50 @@ fn same(a: char, b: char) -> bool {
 /// Length of a page marker line (`- 5 -`, `— 4 —`, `-2-`, `第 3 页`) starting at `s`, if any.
 pub(crate) fn page_marker_len(s: &str) -> Option<usize> {
     // Most lines are not markers: the first character of the trimmed line tells (a dash or 第),
-    // before the line is measured.
+    // before the line is measured; an ASCII one tells from its byte.
+    let b = s.as_bytes();
+    let lead = b
+        .iter()
+        .position(|&x| !matches!(x, b' ' | b'\t' | b'\r' | 0x0B | 0x0C))
+        .and_then(|p| b.get(p));
+    match lead {
+        None | Some(b'\n') => return None,
+        Some(&x) if x < 0x80 && x != b'-' => return None,
+        _ => {}
+    }
+    let first = s
+        .chars()
+        .take_while(|&c| c != '\n')
+        .find(|c| !c.is_whitespace())?;
+    if !matches!(first, '-' | '—' | '–' | '－' | '第') {
+        return None;
+    }
+    let line_end = s.find('\n').unwrap_or(s.len());
+    let line = s.get(..line_end)?;
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > 12 {
+        return None;
+    }
+    let inner = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | ' '));
+    let dashed = inner.len() < t.len()
+        && t.starts_with(['-', '—', '–', '－'])
+        && t.ends_with(['-', '—', '–', '－']);
+    let paged = t.starts_with('第') && t.ends_with('页');
+    let digits = if paged {
+        t.trim_start_matches('第').trim_end_matches('页').trim()
+    } else {
+        inner
+    };
+    if (dashed || paged) && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        Some(line_end)
+    } else {
+        None
+    }
+}
+
+/// [`page_marker_len`] without its byte test: the reference it is tested against.
+#[cfg(test)]
+fn page_marker_len_by_char(s: &str) -> Option<usize> {
     let first = s
         .chars()
         .take_while(|&c| c != '\n')
@@ -199,8 +242,20 @@ pub(crate) fn find_label(
     to: usize,
     label: &str,
 ) -> Option<(usize, usize)> {
+    find_label_before(text, from, usize::MAX, to, label)
+}
+
+/// [`find_label`] for occurrences starting before `start_to` only (the match itself may reach
+/// up to `to`): the first occurrence in `text[from..to]`, when it starts before `start_to`.
+pub(crate) fn find_label_before(
+    text: &str,
+    from: usize,
+    start_to: usize,
+    to: usize,
+    label: &str,
+) -> Option<(usize, usize)> {
     let to = to.min(text.len());
-    if from >= to {
+    if from >= to || from >= start_to {
         return None;
     }
     let first = label.chars().next()?;
@@ -209,7 +264,10 @@ pub(crate) fn find_label(
     }
     let mut buf = [0u8; 4];
     let needle = first.encode_utf8(&mut buf).as_bytes();
-    let hay = text.as_bytes().get(from..to)?;
+    // Candidates end within the haystack: one starting at `start_to - 1` ends
+    // `needle.len() - 1` bytes after `start_to`.
+    let hay_end = to.min(start_to.saturating_add(needle.len() - 1));
+    let hay = text.as_bytes().get(from..hay_end)?;
     // The needle is one character: `memchr` on its last byte (a continuation byte, rarer in CJK
     // text than a lead byte) and a compare of the bytes before it. A `memmem` finder cost more
     // to build than most of these searches, which stop at the first or second candidate; but
@@ -282,6 +340,7 @@ pub(crate) fn extend_number(text: &str, start: usize, number: &str) -> Option<us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn spaces_and_line_breaks_inside_labels_are_tolerated() {
@@ -371,6 +430,67 @@ mod tests {
         let short = "abc";
         let _ix = CharIndex::install(short);
         assert!(!known_absent(short, '规'));
+    }
+
+    fn scan_text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "商业",
+            "企业",
+            "商业企业",
+            "退",
+            "退出",
+            "亀",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\u{3000}",
+            "\u{a0}",
+            "- 5 -",
+            "— 4 —",
+            "-2-",
+            "第 3 页",
+            "第",
+            "页",
+            "-",
+            "1",
+            "12",
+            "(三)",
+            "、",
+            ".",
+            "a",
+            "|",
+        ]);
+        prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn the_byte_test_of_page_markers_agrees_with_the_char_walk(t in scan_text()) {
+            for (i, _) in t.char_indices() {
+                let rest = t.get(i..).unwrap_or("");
+                prop_assert_eq!(page_marker_len(rest), page_marker_len_by_char(rest));
+            }
+        }
+
+        #[test]
+        fn a_bounded_search_finds_the_first_occurrence_if_it_starts_in_bounds(
+            t in scan_text(),
+            from in 0usize..200,
+            to in 0usize..260,
+            label in prop::sample::select(vec!["商业企业", "退出", "(三)商业", "1.商业", "第", "页"]),
+        ) {
+            if t.is_char_boundary(from.min(t.len())) {
+                let from = from.min(t.len());
+                let want = find_label(&t, from, to, label);
+                for start_to in 0..t.len() + 2 {
+                    prop_assert_eq!(
+                        find_label_before(&t, from, start_to, to, label),
+                        want.filter(|m| m.0 < start_to)
+                    );
+                }
+            }
+        }
     }
 
     #[test]

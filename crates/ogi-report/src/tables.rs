@@ -16,7 +16,7 @@ use crate::diag::{Code, Diagnostic, Location};
 use crate::model::{
     Cell, CompactString, Derivation, Layout, Number, Row, Span, Table, TableKind, Template,
 };
-use crate::scan::{extend_number, find_label};
+use crate::scan::{extend_number, find_label, find_label_before};
 use crate::split::{
     self, Budget, Constraint, Reading, Resolution, RowCandidates, RowRule, RowRuns,
 };
@@ -173,13 +173,15 @@ fn find_row_label(
     };
     for &need_number in passes {
         let mut best: Option<Anchor> = None;
+        // Occurrences starting at or after this cannot start an anchor before `best`.
+        let mut start_to = usize::MAX;
         for key in d.keys {
-            let short = key.chars().count() < 3;
+            let short = key.chars().nth(2).is_none();
             if short && !need_number && d.number.is_some() {
                 continue;
             }
             let mut search = from;
-            while let Some((s, e)) = find_label(text, search, to, key) {
+            while let Some((s, e)) = find_label_before(text, search, start_to, to, key) {
                 let ext = d.number.and_then(|n| extend_number(text, s, n));
                 if need_number && ext.is_none() {
                     search = s + key.chars().next().map_or(1, char::len_utf8);
@@ -191,6 +193,7 @@ fn find_row_label(
                 };
                 if best.is_none_or(|b| a.start < b.start) {
                     best = Some(a);
+                    start_to = anchor_bound(text, a.start, d.number);
                 }
                 break;
             }
@@ -200,6 +203,27 @@ fn find_row_label(
         }
     }
     None
+}
+
+/// The first offset at which an occurrence of a key can no longer start an anchor before
+/// `start`: an anchor starts at its key or at the numbering extended before it
+/// ([`extend_number`]), and what lies between the two is numbering characters, punctuation
+/// and white space only. So an occurrence past the run of such characters at `start` extends
+/// back to `start` at the earliest.
+fn anchor_bound(text: &str, start: usize, number: Option<&str>) -> usize {
+    let Some(number) = number else {
+        return start.saturating_add(1);
+    };
+    let rest = text.get(start..).unwrap_or("");
+    let run = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_whitespace()
+                || matches!(c, '(' | ')' | '.' | '、' | ',' | '，' | '．')
+                || number.contains(c))
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    start.saturating_add(run).saturating_add(1)
 }
 
 /// What was read from one row region.
@@ -221,9 +245,10 @@ fn read_row(
     span: Option<Span>,
 ) -> RowRead {
     let n = cols.len();
-    let content: Vec<&Item> = items.iter().filter(|i| i.is_content()).collect();
-    let k = content.len();
-    for it in content.iter().filter(|i| i.kind == ItemKind::Digits) {
+    // The content items, walked again where needed rather than collected.
+    let content = || items.iter().filter(|i| i.is_content());
+    let k = content().count();
+    for it in content().filter(|i| i.kind == ItemKind::Digits) {
         let raw = ctx.text.get(it.start..it.end).unwrap_or("");
         ctx.diags.push(
             Diagnostic::new(
@@ -240,7 +265,7 @@ fn read_row(
     }
     let mut cells: Vec<Cell> = cols.iter().map(|c| Cell::absent(c.label)).collect();
     if k == n {
-        for (i, it) in content.iter().enumerate() {
+        for (i, it) in content().enumerate() {
             if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
                 *slot = cell_from_item(ctx, col, it, None);
             }
@@ -248,14 +273,13 @@ fn read_row(
         return RowRead { cells };
     }
     if k > n {
-        for (i, it) in content.iter().take(n).enumerate() {
+        for (i, it) in content().take(n).enumerate() {
             if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
                 *slot = cell_from_item(ctx, col, it, None);
             }
         }
         // At most 20 surplus values are quoted: the message stays short on hostile rows.
-        let mut extra: Vec<String> = content
-            .iter()
+        let mut extra: Vec<String> = content()
             .skip(n)
             .take(20)
             .map(|i| ctx.text.get(i.start..i.end).unwrap_or("").to_string())
@@ -263,7 +287,7 @@ fn read_row(
         if k - n > extra.len() {
             extra.push(format!("… {} in all", k - n));
         }
-        let first_extra = content.get(n).map(|i| (ctx.map)(i.start, i.end));
+        let first_extra = content().nth(n).map(|i| (ctx.map)(i.start, i.end));
         ctx.diags.push(
             Diagnostic::new(
                 Code::T005,
@@ -280,20 +304,22 @@ fn read_row(
         return RowRead { cells };
     }
     // k < n. Explicit empty cells: read by position.
-    let seq: Vec<&Item> = items
-        .iter()
-        .filter(|i| i.is_content() || i.kind == ItemKind::Empty)
-        .collect();
-    let positional =
-        seq.len() >= n && seq.iter().take(n).filter(|i| i.is_content()).count() == k && k > 0;
+    let seq = || {
+        items
+            .iter()
+            .filter(|i| i.is_content() || i.kind == ItemKind::Empty)
+    };
+    let positional = seq().take(n).count() == n
+        && seq().take(n).filter(|i| i.is_content()).count() == k
+        && k > 0;
     if positional {
-        for (i, it) in seq.iter().take(n).enumerate() {
+        for (i, it) in seq().take(n).enumerate() {
             if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
                 *slot = cell_from_item(ctx, col, it, None);
             }
         }
     } else {
-        for (i, it) in content.iter().enumerate() {
+        for (i, it) in content().enumerate() {
             if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
                 *slot = cell_from_item(ctx, col, it, None);
             }
@@ -445,10 +471,9 @@ pub(crate) fn table2(
     let mut headers: Vec<Option<(usize, usize)>> = Vec::new();
     let mut cursor = from;
     for b in blocks {
-        let label = format!("第二十条第({})项", b.item);
-        let alt = format!("第({})项", b.item);
-        let found =
-            find_label(text, cursor, to, &label).or_else(|| find_label(text, cursor, to, &alt));
+        let label = ["第二十条第(", b.item, ")项"].concat();
+        let found = find_label(text, cursor, to, &label)
+            .or_else(|| find_label(text, cursor, to, &["第(", b.item, ")项"].concat()));
         if let Some((_, e)) = found {
             cursor = e;
         }
@@ -1169,12 +1194,11 @@ pub(crate) fn table3(
         None
     };
     // 3. Regions.
-    let anchored: Vec<(usize, Anchor)> = slots
+    let mut sorted: Vec<(usize, Anchor)> = slots
         .iter()
         .enumerate()
         .filter_map(|(i, s)| s.anchor.map(|a| (i, a)))
         .collect();
-    let mut sorted = anchored.clone();
     sorted.sort_by_key(|(_, a)| a.start);
     for (k, (i, a)) in sorted.iter().enumerate() {
         let next = sorted.get(k + 1).map_or(to, |(_, n)| n.start);
@@ -1255,7 +1279,8 @@ pub(crate) fn table3(
             i += 1;
             continue;
         }
-        let content: Vec<Item> = s.items.iter().filter(|x| x.is_content()).cloned().collect();
+        // The content items are copied only for a region holding values of other rows.
+        let content_len = content_count(&s.items);
         let own = match d.role {
             RowRole::Data => 1,
             _ => {
@@ -1263,14 +1288,15 @@ pub(crate) fn table3(
                 let child_found = descs.iter().enumerate().any(|(j, c)| {
                     c.parent == Some(i) && slots.get(j).is_some_and(|x| x.anchor.is_some())
                 });
-                if content.len() == n && (child_found || d.role == RowRole::GroupOrData) {
+                if content_len == n && (child_found || d.role == RowRole::GroupOrData) {
                     1
                 } else {
                     0
                 }
             }
         };
-        if content.len() >= n * (own + 1) && !flattened {
+        if content_len >= n * (own + 1) && !flattened {
+            let content: Vec<Item> = s.items.iter().filter(|x| x.is_content()).cloned().collect();
             // Values for rows whose labels are missing follow.
             if own == 1 {
                 if let Some(a) = assigned.get_mut(i) {
@@ -1307,6 +1333,8 @@ pub(crate) fn table3(
     let mut rows: Vec<Row> = Vec::new();
     let mut readings: Vec<Vec<Reading>> = Vec::new();
     let mut row_index: Vec<usize> = Vec::new(); // desc index of each entry in readings
+                                                // Rows read without splitting: (index in readings, index in rows).
+    let mut read_rows: Vec<(usize, usize)> = Vec::new();
     let mut pending: Vec<(usize, RowCandidates)> = Vec::new();
     let six_idx = descs.iter().position(|d| d.role == RowRole::GroupOrData);
     let six_children_found = six_idx.is_some_and(|si| {
@@ -1354,11 +1382,11 @@ pub(crate) fn table3(
             }
             continue;
         }
-        let items_src: Option<Vec<Item>> = assigned.get(i).cloned().flatten();
-        let (items, was_positional) = match items_src {
-            Some(it) => (it, positional.get(i).copied().unwrap_or(false)),
-            None => (s.items.clone(), false),
-        };
+        let (items, was_positional): (&[Item], bool) =
+            match assigned.get(i).and_then(Option::as_ref) {
+                Some(it) => (it, positional.get(i).copied().unwrap_or(false)),
+                None => (&s.items, false),
+            };
         if s.anchor.is_none() && !was_positional {
             ctx.diags.push(
                 Diagnostic::new(
@@ -1388,7 +1416,7 @@ pub(crate) fn table3(
             );
         }
         if flattened {
-            if let Some(runs) = glued_runs(text, &items, n) {
+            if let Some(runs) = glued_runs(text, items, n) {
                 let rr = RowRuns {
                     text,
                     runs,
@@ -1396,8 +1424,8 @@ pub(crate) fn table3(
                     rule: RowRule::LastIsSum,
                 };
                 let cands = split::row_candidates(&rr, &mut ctx.budget);
-                pending.push((rows.len(), cands.clone()));
                 readings.push(cands.readings.clone());
+                pending.push((rows.len(), cands));
                 row_index.push(i);
                 rows.push(Row {
                     row: Cow::Borrowed(path),
@@ -1409,7 +1437,7 @@ pub(crate) fn table3(
                 continue;
             }
         }
-        let mut rr = read_row(ctx, kind, path, T3_COLS, &items, span);
+        let mut rr = read_row(ctx, kind, path, T3_COLS, items, span);
         let derived = if was_positional {
             Some(Derivation::Positional)
         } else if from_blocks.get(i).copied().unwrap_or(false) {
@@ -1422,15 +1450,10 @@ pub(crate) fn table3(
                 c.derived = derived;
             }
         }
-        let vals: Vec<Option<i128>> = rr
-            .cells
-            .iter()
-            .map(|c| c.value.and_then(|v| v.as_i64()).map(i128::from))
-            .collect();
-        readings.push(vec![Reading {
-            pieces: vec![],
-            values: vals,
-        }]);
+        // The row's one reading, its values, is needed only if some row is split: filled in
+        // below from the row's cells, which do not change until then.
+        readings.push(Vec::new());
+        read_rows.push((readings.len() - 1, rows.len()));
         row_index.push(i);
         rows.push(Row {
             row: Cow::Borrowed(path),
@@ -1442,6 +1465,19 @@ pub(crate) fn table3(
     }
     // 6. Table-level resolution of split rows (C1, C3).
     if !pending.is_empty() {
+        for &(ri, row_pos) in &read_rows {
+            if let (Some(r), Some(row)) = (readings.get_mut(ri), rows.get(row_pos)) {
+                let vals: Vec<Option<i128>> = row
+                    .cells
+                    .iter()
+                    .map(|c| c.value.and_then(|v| v.as_i64()).map(i128::from))
+                    .collect();
+                *r = vec![Reading {
+                    pieces: vec![],
+                    values: vals,
+                }];
+            }
+        }
         let pos = |path_pred: &dyn Fn(&str) -> bool| -> Option<usize> {
             row_index
                 .iter()
@@ -1889,4 +1925,89 @@ pub(crate) fn detect_layout(text: &str, from: usize, to: usize) -> Layout {
         return Layout::CellPerLine;
     }
     Layout::PdfText
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`find_row_label`] searching every key over the whole range: the reference for the search
+    /// bounded by the best anchor so far.
+    fn find_row_label_unbounded(
+        text: &str,
+        from: usize,
+        to: usize,
+        d: &RowDesc,
+        number_required_first: bool,
+    ) -> Option<Anchor> {
+        let passes: &[bool] = if number_required_first && d.number.is_some() {
+            &[true, false]
+        } else {
+            &[false]
+        };
+        for &need_number in passes {
+            let mut best: Option<Anchor> = None;
+            for key in d.keys {
+                let short = key.chars().count() < 3;
+                if short && !need_number && d.number.is_some() {
+                    continue;
+                }
+                let mut search = from;
+                while let Some((s, e)) = find_label(text, search, to, key) {
+                    let ext = d.number.and_then(|n| extend_number(text, s, n));
+                    if need_number && ext.is_none() {
+                        search = s + key.chars().next().map_or(1, char::len_utf8);
+                        continue;
+                    }
+                    let a = Anchor {
+                        start: ext.unwrap_or(s),
+                        end: e,
+                    };
+                    if best.is_none_or(|b| a.start < b.start) {
+                        best = Some(a);
+                    }
+                    break;
+                }
+            }
+            if best.is_some() {
+                return best;
+            }
+        }
+        None
+    }
+
+    /// Table text built from the template's keys, numberings, blanks and values.
+    fn label_text() -> impl Strategy<Value = String> {
+        let mut pieces: Vec<&'static str> = vec![
+            " ", "  ", "\t", "\n", "\u{3000}", "- 5 -\n", "1", "2", "3", "1.", "2、", "(", ")",
+            "(三)", "(一)", "一、", "三、", "、", ".", "，", "0", "12", "|", "属于", "其他",
+            "危及\"", "”",
+        ];
+        for tpl in [Template::V2019, Template::V2021] {
+            for d in template::table3(tpl) {
+                pieces.extend(d.keys.iter().copied());
+            }
+        }
+        prop::collection::vec(prop::sample::select(pieces), 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn a_label_search_bounded_by_the_best_anchor_finds_what_the_full_search_finds(
+            t in label_text(),
+            required in any::<bool>(),
+        ) {
+            for tpl in [Template::V2019, Template::V2021] {
+                for d in template::table3(tpl).iter().chain(
+                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
+                ) {
+                    let got = find_row_label(&t, 0, t.len(), d, required).map(|a| (a.start, a.end));
+                    let want = find_row_label_unbounded(&t, 0, t.len(), d, required)
+                        .map(|a| (a.start, a.end));
+                    prop_assert_eq!(got, want, "{}", d.path);
+                }
+            }
+        }
+    }
 }
