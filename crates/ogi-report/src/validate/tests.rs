@@ -452,6 +452,32 @@ fn c2_fails_on_a_row() {
 }
 
 #[test]
+fn sums_past_the_decimal_range_do_not_panic() {
+    // Two amounts near `Decimal::MAX` in one row: their sum overflows `Decimal`. The quick
+    // check gives up on it, and the full equation (`checked_add`) leaves an overflowing sum
+    // unchecked; the values themselves are flagged by C5.
+    let path = "三、本年度办理结果/（一）予以公开";
+    let mut report = t3(Template::V2019, &seed004());
+    let row = report
+        .applications
+        .as_mut()
+        .and_then(|t| t.rows.iter_mut().find(|r| r.row == path))
+        .expect("row");
+    for c in row.cells.iter_mut().take(2) {
+        c.value = Some(Number::Decimal(rust_decimal::Decimal::MAX));
+    }
+    let diags = report.validate();
+    assert_diag(&diags, Code::V005, path, "自然人");
+    assert_diag(&diags, Code::V005, path, "法人或其他组织/商业企业");
+    assert_eq!(
+        codes(&diags),
+        vec![Code::V005, Code::V005],
+        "{}",
+        dump(&diags)
+    );
+}
+
+#[test]
 fn c3_fails_in_a_column_2019() {
     let mut rows = seed004();
     // 8 instead of 7 in （四）1, with its row total kept consistent: C1 holds, C3 breaks.
