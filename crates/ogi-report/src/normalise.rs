@@ -411,13 +411,13 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64]) -> Canon<'a>
                 // pending copies and this character extend one segment instead of two each.
                 if copy_start < i {
                     text.push_str(src.get(copy_start..i).unwrap_or(""));
-                    map.push_uniform((i - copy_start) / 3, 3, 3);
                 }
                 if is_han {
                     trad += 1;
                 }
                 text.push(f);
-                map.push_uniform(1, 3, 3);
+                // The copied characters and this one: one push (they are one segment).
+                map.push_uniform((i - copy_start) / 3 + 1, 3, 3);
             }
             Some(f) => {
                 flush!();

@@ -125,8 +125,10 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         let (s0, e0) = dmap.map_range(s1, e1);
         Span::new(s0, e0)
     };
+    // Cells are mapped in reading order: each lookup starts from the previous one's segment.
+    let hint = std::cell::Cell::new(0usize);
     let mapper = |s: usize, e: usize| -> Span {
-        let (s2, e2) = canon.map.map_range(s, e);
+        let (s2, e2) = canon.map.map_range_hinted(&hint, s, e);
         stage_to_input(s2, e2)
     };
     // Normalisation diagnostics carry stage offsets.

@@ -328,6 +328,37 @@ impl OffsetMap {
             }
         }
         let idx = self.segs.partition_point(|s| s.d() <= start);
+        self.range_from(idx, start, end)
+    }
+    /// [`Self::map_range`] for a caller whose ranges mostly come in order (the spans of a
+    /// table's cells): `hint` holds the segment index of the previous range's start, and the
+    /// start's segment is looked for forward from it, rather than by a binary search of the
+    /// whole map, whenever the range does not start before it.
+    pub fn map_range_hinted(
+        &self,
+        hint: &std::cell::Cell<usize>,
+        start: usize,
+        end: usize,
+    ) -> (usize, usize) {
+        if self.segs.len() < 2 {
+            return self.map_range(start, end);
+        }
+        let h = hint.get();
+        // The first `h` segments start at or before `start`: search forward from there.
+        let idx = if h <= self.segs.len()
+            && h.checked_sub(1)
+                .is_none_or(|p| self.segs.get(p).is_some_and(|seg| seg.d() <= start))
+        {
+            self.count_from(h, start)
+        } else {
+            self.segs.partition_point(|s| s.d() <= start)
+        };
+        hint.set(idx);
+        self.range_from(idx, start, end)
+    }
+    /// The range `start..end` mapped, given `idx`, the number of segments starting at or before
+    /// `start`.
+    fn range_from(&self, idx: usize, start: usize, end: usize) -> (usize, usize) {
         let s = self.start_at(idx, start);
         let end = end.max(start);
         let e = if end > start {
@@ -343,6 +374,37 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A range maps the same with a hint, whatever the order the ranges come in.
+        #[test]
+        fn hinted_ranges_map_as_unhinted_ones(
+            shape in proptest::collection::vec((0usize..4, 1usize..5), 1..40),
+            queries in proptest::collection::vec((0usize..400, 0usize..30), 1..60),
+        ) {
+            let mut m = OffsetMap::new();
+            m.skip_source(1);
+            for (k, n) in shape {
+                match k {
+                    0 => m.push_copy(n),
+                    1 => m.push_uniform(n, 3, 2),
+                    2 => m.push_replace(n, n + 2),
+                    _ => m.skip_source(n),
+                }
+                m.push_copy(1);
+            }
+            let hint = std::cell::Cell::new(0);
+            let len = m.derived_len();
+            for (s, w) in queries {
+                let s = s % (len + 2);
+                proptest::prop_assert_eq!(
+                    m.map_range_hinted(&hint, s, s + w),
+                    m.map_range(s, s + w),
+                    "range {}..{}", s, s + w
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_range_maps_as_its_two_ends_do() {
