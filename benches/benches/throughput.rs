@@ -164,6 +164,19 @@ fn bench_synthetic(c: &mut Criterion) {
         &trad,
         |b, s| b.iter(|| parse_all(s, &conv)),
     );
+    // The converter's own speed on the same bytes (whole documents, one thread, as the core
+    // sets it up): the reference of the budget "≥ 0.8 × the converter with conversion on".
+    let mut cc = opencc_fmmseg::OpenCC::new();
+    cc.set_parallel(false);
+    let texts: Vec<String> = trad
+        .iter()
+        .map(|d| String::from_utf8_lossy(d).into_owned())
+        .collect();
+    g.bench_with_input(
+        BenchmarkId::new("converter_only", "traditional_pinyin"),
+        &texts,
+        |b, t| b.iter(|| t.iter().map(|x| cc.t2s(x, false).len()).sum::<usize>()),
+    );
     g.finish();
 
     // Decode cost: the same Simplified reports as UTF-8 and as GBK bytes.
