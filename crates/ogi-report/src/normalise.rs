@@ -72,7 +72,8 @@ fn is_tone_vowel(c: char) -> bool {
     )
 }
 
-fn is_pinyin_char(c: char) -> bool {
+/// A pinyin letter: ASCII lowercase or a toned vowel.
+pub(crate) fn is_pinyin_char(c: char) -> bool {
     c.is_ascii_lowercase() || is_tone_vowel(c)
 }
 

@@ -81,41 +81,8 @@ fn fold_char(c: char) -> char {
     }
 }
 
-/// A pinyin letter: ASCII lowercase or a toned vowel (a `match`, not a substring search).
-fn is_pinyin(c: char) -> bool {
-    c.is_ascii_lowercase()
-        || matches!(
-            c,
-            'ā' | 'á'
-                | 'ǎ'
-                | 'à'
-                | 'ē'
-                | 'é'
-                | 'ě'
-                | 'è'
-                | 'ī'
-                | 'í'
-                | 'ǐ'
-                | 'ì'
-                | 'ō'
-                | 'ó'
-                | 'ǒ'
-                | 'ò'
-                | 'ū'
-                | 'ú'
-                | 'ǔ'
-                | 'ù'
-                | 'ǖ'
-                | 'ǘ'
-                | 'ǚ'
-                | 'ǜ'
-                | 'ü'
-                | 'ń'
-                | 'ň'
-                | 'ǹ'
-                | 'ḿ'
-        )
-}
+// A pinyin letter: ASCII lowercase or a toned vowel (the normaliser's own test).
+use crate::normalise::is_pinyin_char as is_pinyin;
 
 /// The text folded for matching (see the module docs).
 pub(crate) fn fold(text: &str) -> Vec<char> {
