@@ -1,7 +1,8 @@
 //! Quick throughput probe (not a benchmark of record: use `cargo bench`): parse + validate over
 //! the synthetic corpus, split by script, printing MB/s. Handy under `perf record`.
 //! `probe N REPS DIR` also writes the N reports to `DIR/NNNNN.txt`, so that the CLI's output on
-//! them can be compared between two builds.
+//! them can be compared between two builds. `OGI_PROBE_SCRIPT=simplified` (or `traditional`)
+//! runs one script only, for a profile of that case alone.
 use std::time::Instant;
 
 use ogi_report_benches::synth::{corpus_dir, generate, load_seeds};
@@ -24,7 +25,11 @@ fn main() {
         }
     }
     let (trad, simp): (Vec<_>, Vec<_>) = docs.iter().partition(|d| d.traditional);
+    let only = std::env::var("OGI_PROBE_SCRIPT").unwrap_or_default();
     for (name, set) in [("simplified", simp), ("traditional+pinyin", trad)] {
+        if !name.starts_with(only.as_str()) {
+            continue;
+        }
         let bytes: usize = set.iter().map(|d| d.text.len()).sum();
         let mut best = f64::MAX;
         for _ in 0..reps {
