@@ -86,6 +86,10 @@ codes! {
     /// T014 — numbers printed apart from their row labels (column-block PDF text) were read
     /// back into their rows, in the order the row sums prove.
     T014 = "T014", Warning;
+    /// T015 — the text ends inside a table (a page cut off when it was saved or crawled): the
+    /// rows after the last one read are missing. One diagnostic names them, instead of a T003
+    /// for each.
+    T015 = "T015", Warning;
     /// V001 — C1: 一 + 二 ≠ （七）总计 + 四 in a column of table 3.
     V001 = "V001", Error;
     /// V002 — C2: 总计 ≠ 自然人 + the five 法人或其他组织 columns in a row of table 3.

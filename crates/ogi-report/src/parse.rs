@@ -190,6 +190,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         t2_awaits_proof: false,
         t3_detached: false,
         t2_misfit: false,
+        report_end: end_all,
     };
 
     // When labels cannot tell, try both descriptors on table 3 ((六) sub-rows decide), else year.
@@ -214,6 +215,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             t2_awaits_proof: false,
             t3_detached: false,
             t2_misfit: false,
+            report_end: end_all,
         };
         let has_t3 = table3(&mut probe_ctx, probe, t3_from, t3_to).is_some();
         let has_t2 = table2(&mut probe_ctx, probe, t2_from, t2_to).is_some();

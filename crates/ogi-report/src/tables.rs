@@ -48,6 +48,87 @@ pub(crate) struct Ctx<'a, 'm> {
     /// Most of table 2's rows did not hold one value per column: it may be column-block text,
     /// which table 3 can tell.
     pub t2_misfit: bool,
+    /// Where the report's text ends (before a page's trailing chrome): a table whose region
+    /// reaches it may have been cut off ([`fold_cut_off`]).
+    pub report_end: usize,
+}
+
+/// What may follow a table's last value when the text was cut off inside the table: a fragment
+/// of the next row (its label begun, a cell or two), counted in characters other than white
+/// space and `|`. A row label of the template has at most 40.
+const CUT_FRAGMENT: usize = 40;
+
+/// When the report's text ends inside a table (a page cut off when it was saved or crawled),
+/// the rows after the last one read are one fact rather than a missing label each: their T003s,
+/// pushed since `diags_from`, are replaced by one T015 naming the last row read and the rows
+/// lost. The text ends inside the table when the table's region `..to` reaches the end of the
+/// report's text and what follows its last value (`content_end`) is at most a fragment of one
+/// more row ([`CUT_FRAGMENT`]). Rows missing before the last row read keep their T003.
+fn fold_cut_off(
+    ctx: &mut Ctx<'_, '_>,
+    kind: TableKind,
+    rows: &[Row],
+    diags_from: usize,
+    content_end: usize,
+    to: usize,
+) {
+    if to < ctx.report_end {
+        return;
+    }
+    let tail = ctx.text.get(content_end.min(to)..to).unwrap_or("");
+    let fragment = tail
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '|')
+        .count();
+    if fragment > CUT_FRAGMENT {
+        return;
+    }
+    let read = |r: &Row| r.span.is_some() || r.cells.iter().any(|c| c.raw.is_some());
+    let Some(last) = rows.iter().rposition(read) else {
+        return;
+    };
+    let lost: Vec<&str> = rows.iter().skip(last + 1).map(|r| r.row.as_ref()).collect();
+    let number = kind.number();
+    let is_lost = |d: &Diagnostic| {
+        d.code == Code::T003
+            && d.location.as_ref().is_some_and(|l| {
+                l.table == Some(number) && l.row.as_deref().is_some_and(|r| lost.contains(&r))
+            })
+    };
+    let from = diags_from.min(ctx.diags.len());
+    let folded = ctx.diags.iter().skip(from).filter(|d| is_lost(d)).count();
+    if folded == 0 {
+        return;
+    }
+    // Only this table's diagnostics (those from `from` on) are looked at.
+    let mut k = 0usize;
+    ctx.diags.retain(|d| {
+        k += 1;
+        k <= from || !is_lost(d)
+    });
+    let last_row = rows.get(last).map_or("", |r| r.row.as_ref());
+    let first_lost = lost.first().copied().unwrap_or("");
+    let last_lost = lost.last().copied().unwrap_or("");
+    let lost_rows = if lost.len() == 1 {
+        format!("the row after it is missing (`{first_lost}`)")
+    } else {
+        format!(
+            "the {} rows after it are missing (`{first_lost}` … `{last_lost}`)",
+            lost.len()
+        )
+    };
+    let span = (ctx.map)(content_end.min(to), to);
+    ctx.diags.push(
+        Diagnostic::new(
+            Code::T015,
+            format!(
+                "table {number} ({}): the text ends inside the table, after row `{last_row}`; {lost_rows}: the page looks cut off",
+                kind.title(),
+            ),
+        )
+        .with_span(Some(span))
+        .at(Location::table(kind)),
+    );
 }
 
 /// Charge a region's items to the table's cell bound ([`Ctx::max_cells`]): past the bound the
@@ -633,6 +714,7 @@ pub(crate) fn table2(
             table_end = table_end.max(end);
         }
     }
+    fold_cut_off(ctx, kind, &rows_out, diags_at_start, table_end, to);
     Some(Table {
         kind,
         template: Some(tpl),
@@ -1121,6 +1203,7 @@ pub(crate) fn table3(
 ) -> Option<Table> {
     let kind = TableKind::Applications;
     ctx.cells_read = 0;
+    let diags_at_start = ctx.diags.len();
     let descs = template::table3(tpl);
     let text = ctx.text;
     // 1. Data rows in order.
@@ -1558,6 +1641,7 @@ pub(crate) fn table3(
         .max()
         .unwrap_or(start)
         .max(start);
+    fold_cut_off(ctx, kind, &rows, diags_at_start, end, to);
     Some(Table {
         kind,
         template: Some(tpl),

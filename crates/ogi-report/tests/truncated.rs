@@ -1,0 +1,173 @@
+//! Reports cut off inside a table (pages truncated when saved or crawled): the rows after the
+//! last one read are named by one T015, the rows read keep their values, and a table that
+//! merely lacks labels in text that goes on still gets a T003 per row.
+
+mod common;
+
+use common::corpus;
+use ogi_report::{parse_bytes, Code, Report, TableKind};
+
+const SEEDS: [&str; 5] = [
+    "000_b9348fb859717f63.txt",
+    "001_56fe7089f0ef1d8a.txt",
+    "002_4a9178fd99f7f697.txt",
+    "003_c5f879456b805937.txt",
+    "004_1d268c7f8e46725e.txt",
+];
+
+const GRANTED: &str = "三、本年度办理结果/（一）予以公开";
+const PARTLY: &str = "三、本年度办理结果/（二）部分公开";
+const CARRIED: &str = "四、结转下年度继续办理";
+
+/// The input cut a few characters into the label of `row` (found in the full report): the
+/// label begun, nothing after it.
+fn cut_into_label(input: &[u8], full: &Report, kind: TableKind, row: &str) -> Option<Vec<u8>> {
+    let span = full.table(kind)?.row(row)?.span?;
+    let text = std::str::from_utf8(input).ok()?;
+    let label = text.get(span.start..span.end)?;
+    let keep: usize = label.chars().take(3).map(char::len_utf8).sum();
+    Some(input.get(..span.start + keep)?.to_vec())
+}
+
+fn codes(r: &Report, code: Code) -> Vec<&ogi_report::Diagnostic> {
+    r.diagnostics.iter().filter(|d| d.code == code).collect()
+}
+
+#[test]
+fn complete_seeds_have_no_cut_off_table() {
+    for name in SEEDS {
+        let r = parse_bytes(&corpus(name));
+        assert!(codes(&r, Code::T015).is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn a_report_cut_inside_table_3_names_the_lost_rows_once() {
+    let mut cut_seeds = 0;
+    let mut nonzero = 0;
+    for name in SEEDS {
+        let input = corpus(name);
+        let full = parse_bytes(&input);
+        let Some(cut) = cut_into_label(&input, &full, TableKind::Applications, PARTLY) else {
+            continue;
+        };
+        cut_seeds += 1;
+        let r = parse_bytes(&cut);
+        let t015 = codes(&r, Code::T015);
+        assert_eq!(t015.len(), 1, "{name}: {:#?}", r.diagnostics);
+        let d = t015[0];
+        assert_eq!(d.location.as_ref().and_then(|l| l.table), Some(3), "{name}");
+        assert!(
+            d.message.contains(&format!("after row `{GRANTED}`")),
+            "{name}: {}",
+            d.message
+        );
+        assert!(
+            d.message.contains(&format!("(`{PARTLY}` … `{CARRIED}`)")),
+            "{name}: {}",
+            d.message
+        );
+        let span = d.span.expect("T015 points at the end of the text");
+        assert_eq!(span.end, cut.len(), "{name}");
+        // The lost rows get no T003 of their own.
+        let t003: Vec<_> = codes(&r, Code::T003)
+            .into_iter()
+            .filter(|d| d.location.as_ref().and_then(|l| l.table) == Some(3))
+            .collect();
+        assert!(t003.is_empty(), "{name}: {t003:#?}");
+        // The tables and sections after the cut are reported absent, as before.
+        assert!(
+            codes(&r, Code::T001)
+                .iter()
+                .any(|d| d.location.as_ref().and_then(|l| l.table) == Some(4)),
+            "{name}"
+        );
+        // Rows read before the cut keep the values the whole report gives them.
+        let (t_full, t_cut) = (
+            full.table(TableKind::Applications).expect("table 3"),
+            r.table(TableKind::Applications)
+                .expect("table 3 read up to the cut"),
+        );
+        for row in t_full.rows.iter().take_while(|x| x.row != PARTLY) {
+            let got = t_cut.row(&row.row).expect("row kept");
+            for c in &row.cells {
+                let g = got.cell(&c.column).expect("cell kept");
+                assert_eq!(g.value, c.value, "{name}: {} / {}", row.row, c.column);
+                nonzero += usize::from(c.value.and_then(|v| v.as_i64()).is_some_and(|v| v != 0));
+            }
+        }
+        // And the lost rows are empty.
+        for row in [PARTLY, CARRIED] {
+            let lost = t_cut.row(row).expect("template row present");
+            assert!(
+                lost.cells.iter().all(|c| c.value.is_none()),
+                "{name}: {row}"
+            );
+        }
+    }
+    assert!(cut_seeds >= 3, "only {cut_seeds} seeds have the row");
+    assert!(nonzero > 0, "the rows kept hold no value to compare");
+}
+
+#[test]
+fn a_report_cut_inside_table_2_names_its_lost_rows() {
+    let mut checked = 0;
+    for name in SEEDS {
+        let input = corpus(name);
+        let full = parse_bytes(&input);
+        let row = "第二十条第（五）项/行政许可";
+        let Some(cut) = cut_into_label(&input, &full, TableKind::ActiveDisclosure, row) else {
+            continue;
+        };
+        checked += 1;
+        let r = parse_bytes(&cut);
+        let t015 = codes(&r, Code::T015);
+        assert_eq!(t015.len(), 1, "{name}: {:#?}", r.diagnostics);
+        assert_eq!(
+            t015[0].location.as_ref().and_then(|l| l.table),
+            Some(2),
+            "{name}"
+        );
+        assert!(
+            t015[0].message.contains(&format!("`{row}` …")),
+            "{name}: {}",
+            t015[0].message
+        );
+        assert!(
+            !codes(&r, Code::T003)
+                .iter()
+                .any(|d| d.location.as_ref().and_then(|l| l.table) == Some(2)),
+            "{name}"
+        );
+    }
+    assert!(checked >= 3, "only {checked} seeds have the row");
+}
+
+#[test]
+fn text_that_goes_on_after_the_last_row_keeps_a_t003_per_row() {
+    // The same cut, followed by a paragraph: the table did not reach the end of the text, so
+    // its missing rows are missing labels, not a cut.
+    let tail = "\n本年度本机关未收到其他需要说明的事项，以上数据统计期限自一月一日起至十二月三十一日止，特此说明。\n";
+    let mut checked = 0;
+    for name in SEEDS {
+        let input = corpus(name);
+        let full = parse_bytes(&input);
+        let Some(mut cut) = cut_into_label(&input, &full, TableKind::Applications, PARTLY) else {
+            continue;
+        };
+        checked += 1;
+        cut.extend_from_slice(tail.as_bytes());
+        let r = parse_bytes(&cut);
+        assert!(codes(&r, Code::T015).is_empty(), "{name}");
+        assert!(
+            codes(&r, Code::T003).iter().any(|d| d
+                .location
+                .as_ref()
+                .and_then(|l| l.row.as_deref())
+                == Some(CARRIED)),
+            "{name}: {:#?}",
+            r.diagnostics
+        );
+    }
+    assert!(checked >= 3);
+}
