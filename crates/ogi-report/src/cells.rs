@@ -175,15 +175,21 @@ fn classify(tok: &str) -> ItemKind {
 
 /// Byte ranges (relative) of balanced parenthesised groups holding CJK text.
 fn annotation_ranges(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
     // Most cells hold no parenthesis at all: `(` is 0x28 and `（` is EF BC 88. Before the first
     // one nothing is open, so the walk starts there.
     let b = s.as_bytes();
     let Some(first) = memchr::memchr2_iter(b'(', 0xEF, b)
         .find(|&h| b.get(h) == Some(&b'(') || b.get(h..h + 3) == Some(&[0xEF, 0xBC, 0x88][..]))
     else {
-        return out;
+        return Vec::new();
     };
+    annotations_from(s, first)
+}
+
+/// The annotations of `s` found walking from byte `first` (a character boundary before which no
+/// bracket opens).
+fn annotations_from(s: &str, first: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     let mut depth = 0usize;
     let mut open = 0usize;
     let mut has_cjk = false;
@@ -216,36 +222,10 @@ fn annotation_ranges(s: &str) -> Vec<(usize, usize)> {
 /// [`annotation_ranges`] walking from the start of `s`, the reference it is tested against.
 #[cfg(test)]
 fn annotation_ranges_from_start(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
     if memchr::memchr2(b'(', 0xEF, s.as_bytes()).is_none() {
-        return out;
+        return Vec::new();
     }
-    let mut depth = 0usize;
-    let mut open = 0usize;
-    let mut has_cjk = false;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' | '（' => {
-                if depth == 0 {
-                    open = i;
-                    has_cjk = false;
-                }
-                depth += 1;
-            }
-            ')' | '）' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 && has_cjk {
-                    out.push((open, i + c.len_utf8()));
-                }
-            }
-            _ if depth > 0 && is_cjk(c) => has_cjk = true,
-            _ => {}
-        }
-        if depth > 0 && i - open > 600 {
-            depth = 0;
-        }
-    }
-    out
+    annotations_from(s, 0)
 }
 
 /// At byte `i` of `s` (a character boundary): whether the character there is white space

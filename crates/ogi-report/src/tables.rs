@@ -95,17 +95,16 @@ fn fold_cut_off(
                 l.table == Some(number) && l.row.as_deref().is_some_and(|r| lost.contains(&r))
             })
     };
-    let from = diags_from.min(ctx.diags.len());
-    let folded = ctx.diags.iter().skip(from).filter(|d| is_lost(d)).count();
-    if folded == 0 {
-        return;
-    }
-    // Only this table's diagnostics (those from `from` on) are looked at.
+    // Only this table's diagnostics (those from `diags_from` on) are looked at.
+    let before = ctx.diags.len();
     let mut k = 0usize;
     ctx.diags.retain(|d| {
         k += 1;
-        k <= from || !is_lost(d)
+        k <= diags_from || !is_lost(d)
     });
+    if ctx.diags.len() == before {
+        return;
+    }
     let last_row = rows.get(last).map_or("", |r| r.row.as_ref());
     let first_lost = lost.first().copied().unwrap_or("");
     let last_lost = lost.last().copied().unwrap_or("");
