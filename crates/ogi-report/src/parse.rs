@@ -144,13 +144,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     // Template version from the labels present.
     let tables_from = sec(SectionKind::ActiveDisclosure).map_or(0, |h| h.start);
     let tables_to = sec(SectionKind::Problems).map_or(ctext.len(), |h| h.start);
-    let (m19, m21) = detect_template(ctext, tables_from, tables_to.max(tables_from));
-    let mut template = match (m19, m21) {
-        (0, 0) => None,
-        (a, b) if a > b => Some(Template::V2019),
-        (a, b) if b > a => Some(Template::V2021),
-        _ => None,
-    };
+    let mut template = detect_template(ctext, tables_from, tables_to.max(tables_from));
 
     // Areas.
     let s2 = sec(SectionKind::ActiveDisclosure);

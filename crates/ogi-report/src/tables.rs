@@ -170,15 +170,45 @@ fn charged_items(ctx: &mut Ctx<'_, '_>, kind: TableKind, from: usize, to: usize)
     charge_cells(ctx, kind, items)
 }
 
-/// Count template marks in `text[from..to]`.
-pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> (usize, usize) {
+/// The template version the marks in `text[from..to]` tell: the version with more of its marks
+/// present, `None` on a tie (none at all included).
+///
+/// A mark that is absent costs a search to the end of the range, and a report holds the marks of
+/// one version only, so the count of the other version stops as soon as the verdict is settled:
+/// the 2021 marks are counted in full, then the 2019 marks until they outnumber them or can no
+/// longer reach them.
+pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Template> {
+    let present = |m: &str| find_label(text, from, to, m).is_some();
+    let m21 = MARKS_2021.iter().filter(|m| present(m)).count();
+    let mut m19 = 0usize;
+    for (k, m) in MARKS_2019.iter().enumerate() {
+        let left = MARKS_2019.len() - k;
+        if m19 > m21 || m19 + left < m21 {
+            break;
+        }
+        m19 += usize::from(present(m));
+    }
+    match m19.cmp(&m21) {
+        std::cmp::Ordering::Greater => Some(Template::V2019),
+        std::cmp::Ordering::Less => Some(Template::V2021),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// [`detect_template`] counting every mark: the reference it is tested against.
+#[cfg(test)]
+pub(crate) fn detect_template_counting(text: &str, from: usize, to: usize) -> Option<Template> {
     let count = |marks: &[&str]| {
         marks
             .iter()
             .filter(|m| find_label(text, from, to, m).is_some())
             .count()
     };
-    (count(MARKS_2019), count(MARKS_2021))
+    match (count(MARKS_2019), count(MARKS_2021)) {
+        (a, b) if a > b => Some(Template::V2019),
+        (a, b) if b > a => Some(Template::V2021),
+        _ => None,
+    }
 }
 
 fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Derivation>) -> Cell {
@@ -2091,6 +2121,34 @@ mod tests {
                     prop_assert_eq!(got, want, "{}", d.path);
                 }
             }
+        }
+
+        #[test]
+        fn the_template_verdict_stopping_early_is_the_verdict_of_every_mark_counted(
+            picks in prop::collection::vec((0usize..18, any::<bool>()), 0..16),
+            from in 0usize..60,
+            cut in 0usize..60,
+        ) {
+            // Marks of both versions, some printed with a space inside, and filler.
+            let t: String = picks
+                .iter()
+                .map(|&(i, spaced)| {
+                    let m = MARKS_2019.iter().chain(MARKS_2021).nth(i).copied().unwrap_or("本年");
+                    let mut m = m.to_string();
+                    if spaced {
+                        if let Some((k, _)) = m.char_indices().nth(2) {
+                            m.insert(k, ' ');
+                        }
+                    }
+                    m + "| 1 |"
+                })
+                .collect();
+            let from = t.char_indices().map(|(i, _)| i).nth(from).unwrap_or(t.len());
+            let to = t.len().saturating_sub(cut);
+            prop_assert_eq!(
+                detect_template(&t, from, to),
+                detect_template_counting(&t, from, to)
+            );
         }
     }
 }

@@ -368,6 +368,21 @@ pub(crate) fn value(row: Option<&crate::model::Row>, column: &str) -> Option<Num
     row?.cell(column)?.value
 }
 
+/// [`value`] for the template's column `index` (its place in the table's column list), which is
+/// where a parsed row holds it: looked at first, then searched for as [`value`] does.
+pub(crate) fn value_at(
+    row: Option<&crate::model::Row>,
+    index: usize,
+    column: &str,
+) -> Option<Number> {
+    let row = row?;
+    match row.cells.get(index) {
+        // A parsed cell's column borrows the template's label: the same pointer, mostly.
+        Some(c) if std::ptr::eq(c.column.as_ref(), column) || c.column == column => c.value,
+        _ => value(Some(row), column),
+    }
+}
+
 /// True when both sums of the fast path are known and equal: the rule holds, and the
 /// equation would say nothing.
 pub(crate) fn quick_equal(lhs: Option<QuickSum>, rhs: Option<QuickSum>) -> bool {

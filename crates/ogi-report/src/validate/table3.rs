@@ -1,6 +1,8 @@
 //! Table 3 (收到和处理政府信息公开申请情况): rules C1–C5, and C4 for table 4's subtotals.
 
-use super::{find_row, quick_equal, quick_sum, short_row, value, Equation, Operand, Out, RuleInfo};
+use super::{
+    find_row, quick_equal, quick_sum, short_row, value_at, Equation, Operand, Out, RuleInfo,
+};
 use crate::model::{Report, Table, TableKind};
 use crate::template::{self, RowRole, T3_COLS, T4_COLS};
 
@@ -78,11 +80,11 @@ pub(crate) fn c1(rule: &RuleInfo, report: &Report, out: &mut Out) {
     // Each row looked up once, not once per column.
     let [new, carried_in, total, carried_out] =
         [NEW, CARRIED_IN, TOTAL, CARRIED_OUT].map(|path| find_row(t, path, false));
-    for col in T3_COLS {
+    for (i, col) in T3_COLS.iter().enumerate() {
         let c = col.label;
         if quick_equal(
-            quick_sum([value(new, c), value(carried_in, c)]),
-            quick_sum([value(total, c), value(carried_out, c)]),
+            quick_sum([value_at(new, i, c), value_at(carried_in, i, c)]),
+            quick_sum([value_at(total, i, c), value_at(carried_out, i, c)]),
         ) {
             continue;
         }
@@ -102,15 +104,31 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::Applications) else {
         return;
     };
-    for r in &t.rows {
+    let total_at = T3_COLS
+        .iter()
+        .position(|c| c.label == TOTAL_COL)
+        .unwrap_or(0);
+    for (k, r) in t.rows.iter().enumerate() {
         // The row the operands read: the first of its path and kind (`r` itself but for a
-        // repeated row).
-        let first = find_row(t, &r.row, r.subtotal);
+        // repeated row), so only the rows before it need looking at.
+        let first = t
+            .rows
+            .get(..k)
+            .and_then(|before| {
+                before
+                    .iter()
+                    .find(|x| x.subtotal == r.subtotal && x.row == r.row)
+            })
+            .or(Some(r));
         let parts = T3_COLS
             .iter()
-            .filter(|c| c.label != TOTAL_COL)
-            .map(|c| value(first, c.label));
-        if quick_equal(quick_sum([value(first, TOTAL_COL)]), quick_sum(parts)) {
+            .enumerate()
+            .filter(|(_, c)| c.label != TOTAL_COL)
+            .map(|(i, c)| value_at(first, i, c.label));
+        if quick_equal(
+            quick_sum([value_at(first, total_at, TOTAL_COL)]),
+            quick_sum(parts),
+        ) {
             continue;
         }
         let at = |c: &str| Operand::at(t, &r.row, c, r.subtotal, c);
@@ -140,9 +158,9 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
     // Each row looked up once, not once per column.
     let found: Vec<_> = rows.iter().map(|r| find_row(t, r, false)).collect();
     let total = find_row(t, TOTAL, false);
-    for col in T3_COLS {
-        let parts = found.iter().map(|r| value(*r, col.label));
-        if quick_equal(quick_sum([value(total, col.label)]), quick_sum(parts)) {
+    for (i, col) in T3_COLS.iter().enumerate() {
+        let parts = found.iter().map(|r| value_at(*r, i, col.label));
+        if quick_equal(quick_sum([value_at(total, i, col.label)]), quick_sum(parts)) {
             continue;
         }
         out.equation(

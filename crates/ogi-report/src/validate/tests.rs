@@ -452,6 +452,42 @@ fn c2_fails_on_a_row() {
 }
 
 #[test]
+fn cells_out_of_the_template_order_are_found_by_column() {
+    // The rules look at a row's cell by its place in the template first: a row holding its
+    // cells in another order (a report built by hand) must give what the template order gives.
+    let reversed = |mut r: Report| {
+        for t in [&mut r.applications, &mut r.review_litigation]
+            .into_iter()
+            .flatten()
+        {
+            for row in &mut t.rows {
+                row.cells.reverse();
+            }
+        }
+        r
+    };
+    let mut rows = seed004();
+    set(&mut rows, "三、本年度办理结果/（一）予以公开", 6, n(8));
+    set(&mut rows, TOTAL, 1, n(3));
+    let report = t3(Template::V2019, &rows);
+    let want = report.validate();
+    assert_eq!(
+        codes(&want),
+        vec![Code::V001, Code::V002, Code::V002, Code::V003, Code::V003]
+    );
+    assert_eq!(dump(&reversed(report).validate()), dump(&want));
+    assert_clean(&reversed(t3(Template::V2021, &huaian2024())).validate());
+    let mut t4v = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    let clean = t4(t4v);
+    assert_clean(&reversed(clean).validate());
+    t4v[4] = 2;
+    let broken = t4(t4v);
+    let want = broken.validate();
+    assert_eq!(codes(&want), vec![Code::V008]);
+    assert_eq!(dump(&reversed(broken).validate()), dump(&want));
+}
+
+#[test]
 fn sums_past_the_decimal_range_do_not_panic() {
     // Two amounts near `Decimal::MAX` in one row: their sum overflows `Decimal`. The quick
     // check gives up on it, and the full equation (`checked_add`) leaves an overflowing sum
