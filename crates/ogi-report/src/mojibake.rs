@@ -278,6 +278,38 @@ fn gbk_table() -> &'static [u16] {
     })
 }
 
+/// The character each two-byte GB18030 sequence decodes to (`'\0'` where it decodes to none),
+/// by trail byte: `[trail - 0x40][lead - 0x81]`, built once from the decoder. A lost-byte mark
+/// tries every lead before a trail ([`repair_phase`]): 126 lookups instead of 126 decoder calls.
+fn lead_table() -> &'static [[char; 126]] {
+    static TABLE: OnceLock<Vec<[char; 126]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x40u8..=0xFE)
+            .map(|trail| {
+                let mut row = ['\0'; 126];
+                for (slot, lead) in row.iter_mut().zip(0x81u8..=0xFE) {
+                    if let Some(c) = codec::decode_char_strict(GB18030, &[lead, trail]) {
+                        *slot = c;
+                    }
+                }
+                row
+            })
+            .collect()
+    })
+}
+
+/// The characters `[lead, trail]` decodes to for leads 0x81–0xFE, in lead order (none for a
+/// trail no two-byte sequence ends with).
+fn decodings_before(trail: u8) -> impl Iterator<Item = char> {
+    trail
+        .checked_sub(0x40)
+        .and_then(|t| lead_table().get(usize::from(t)))
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&c| c != '\0')
+}
+
 fn bit(set: &[u64], c: char) -> bool {
     let u = c as usize;
     set.get(u >> 6).is_some_and(|w| w & (1u64 << (u & 63)) != 0)
@@ -640,10 +672,7 @@ fn repair_phase(
     if !rest.chars().all(plausible) {
         return None;
     }
-    let firsts: Vec<char> = (0x81u8..=0xFE)
-        .filter_map(|lead| codec::decode_char_strict(GB18030, &[lead, trail]))
-        .filter(|&c| plausible(c))
-        .collect();
+    let firsts: Vec<char> = decodings_before(trail).filter(|&c| plausible(c)).collect();
     match firsts.as_slice() {
         [] => None,
         [one] => Some((format!("{one}{rest}"), None)),
@@ -687,6 +716,21 @@ mod tests {
             "corpus not found; set OGI_CORPUS_DIR"
         );
         p
+    }
+
+    #[test]
+    fn the_lead_table_holds_what_the_decoder_gives_for_every_pair() {
+        for trail in 0u8..=0xFF {
+            let want: Vec<char> = (0x81u8..=0xFE)
+                .filter_map(|lead| codec::decode_char_strict(GB18030, &[lead, trail]))
+                .collect();
+            // (A pair decoding to NUL would be dropped as "none" and fail here.)
+            assert_eq!(
+                decodings_before(trail).collect::<Vec<_>>(),
+                want,
+                "{trail:#x}"
+            );
+        }
     }
 
     /// Every .txt/.md file of seeds/ and real/, sorted by path.
