@@ -2,7 +2,8 @@
 //! the synthetic corpus, split by script, printing MB/s. Handy under `perf record`.
 //! `probe N REPS DIR` also writes the N reports to `DIR/NNNNN.txt`, so that the CLI's output on
 //! them can be compared between two builds. `OGI_PROBE_SCRIPT=simplified` (or `traditional`)
-//! runs one script only, for a profile of that case alone.
+//! runs one script only, for a profile of that case alone; `OGI_PROBE_PROSE=simplified` (or
+//! `clean`) parses with the prose converted (or cleaned) instead of as written.
 use std::time::Instant;
 
 use ogi_report_benches::synth::{corpus_dir, generate, load_seeds};
@@ -26,6 +27,12 @@ fn main() {
     }
     let (trad, simp): (Vec<_>, Vec<_>) = docs.iter().partition(|d| d.traditional);
     let only = std::env::var("OGI_PROBE_SCRIPT").unwrap_or_default();
+    let prose = match std::env::var("OGI_PROBE_PROSE").as_deref() {
+        Ok("simplified") => ogi_report::Prose::Simplified,
+        Ok("clean") => ogi_report::Prose::Clean,
+        _ => ogi_report::Prose::AsWritten,
+    };
+    let opts = ogi_report::Options::default().with_prose(prose);
     for (name, set) in [("simplified", simp), ("traditional+pinyin", trad)] {
         if !name.starts_with(only.as_str()) {
             continue;
@@ -34,7 +41,7 @@ fn main() {
         let mut best = f64::MAX;
         for _ in 0..reps {
             let t = Instant::now();
-            std::hint::black_box(parse_all(&set));
+            std::hint::black_box(parse_all(&set, &opts));
             best = best.min(t.elapsed().as_secs_f64());
         }
         println!(
@@ -50,10 +57,10 @@ fn main() {
 /// Parse, validate and tidy every report of `set`: the measured work, a function of its own so
 /// that a profiler can count it alone (`valgrind --tool=callgrind --toggle-collect='*parse_all*'`).
 #[inline(never)]
-fn parse_all(set: &[&ogi_report_benches::synth::Synth]) -> usize {
+fn parse_all(set: &[&ogi_report_benches::synth::Synth], opts: &ogi_report::Options) -> usize {
     let mut cells = 0;
     for d in set {
-        let r = ogi_report::parse(&d.text);
+        let r = ogi_report::parse_with(&d.text, opts);
         cells += r.cells().len() + r.validate().len();
     }
     cells

@@ -6,6 +6,12 @@
 //! output is written in path order before the next chunk starts. Output is therefore the same
 //! whatever `--jobs` is, and memory holds one chunk's reports, never the whole run.
 
+/// mimalloc: the parser allocates many small blocks (cells, rows, diagnostics), which it serves
+/// faster than the system allocator, on one thread and on many (feature `mimalloc`, default).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
