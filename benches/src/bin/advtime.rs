@@ -3,6 +3,12 @@
 //! input at A and B MB (default 5 and 50) and prints the best time of N runs and the ratio.
 //! With `--reps 0` it parses each input once and prints nothing but the sizes, for
 //! `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load.
+
+/// `--features mimalloc`: the CLI's allocator.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::Instant;
 
 use ogi_report_benches::{Adversarial, ADVERSARIAL};

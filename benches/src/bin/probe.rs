@@ -4,6 +4,12 @@
 //! them can be compared between two builds. `OGI_PROBE_SCRIPT=simplified` (or `traditional`)
 //! runs one script only, for a profile of that case alone; `OGI_PROBE_PROSE=simplified` (or
 //! `clean`) parses with the prose converted (or cleaned) instead of as written.
+
+/// `--features mimalloc`: the CLI's allocator.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::Instant;
 
 use ogi_report_benches::synth::{corpus_dir, generate, load_seeds};
