@@ -383,6 +383,25 @@ pub(crate) fn value_at(
     }
 }
 
+/// True when the `total` column of `row` holds the sum of its other columns of `cols`, every cell
+/// holding a value: the quick path of the per-row rules (C2, C8), which then build no operands.
+pub(crate) fn total_adds_up(
+    row: Option<&crate::model::Row>,
+    cols: &[crate::template::Col],
+    total: &str,
+) -> bool {
+    let total_at = cols.iter().position(|c| c.label == total).unwrap_or(0);
+    let parts = cols
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.label != total)
+        .map(|(i, c)| value_at(row, i, c.label));
+    quick_equal(
+        quick_sum([value_at(row, total_at, total)]),
+        quick_sum(parts),
+    )
+}
+
 /// True when both sums of the fast path are known and equal: the rule holds, and the
 /// equation would say nothing.
 pub(crate) fn quick_equal(lhs: Option<QuickSum>, rhs: Option<QuickSum>) -> bool {

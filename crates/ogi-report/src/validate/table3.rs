@@ -1,7 +1,8 @@
 //! Table 3 (收到和处理政府信息公开申请情况): rules C1–C5, and C4 for table 4's subtotals.
 
 use super::{
-    find_row, quick_equal, quick_sum, short_row, value_at, Equation, Operand, Out, RuleInfo,
+    find_row, quick_equal, quick_sum, short_row, total_adds_up, value_at, Equation, Operand, Out,
+    RuleInfo,
 };
 use crate::model::{Report, Table, TableKind};
 use crate::template::{self, RowRole, T3_COLS, T4_COLS};
@@ -104,10 +105,6 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::Applications) else {
         return;
     };
-    let total_at = T3_COLS
-        .iter()
-        .position(|c| c.label == TOTAL_COL)
-        .unwrap_or(0);
     for (k, r) in t.rows.iter().enumerate() {
         // The row the operands read: the first of its path and kind (`r` itself but for a
         // repeated row), so only the rows before it need looking at.
@@ -120,15 +117,7 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
                     .find(|x| x.subtotal == r.subtotal && x.row == r.row)
             })
             .or(Some(r));
-        let parts = T3_COLS
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.label != TOTAL_COL)
-            .map(|(i, c)| value_at(first, i, c.label));
-        if quick_equal(
-            quick_sum([value_at(first, total_at, TOTAL_COL)]),
-            quick_sum(parts),
-        ) {
+        if total_adds_up(first, T3_COLS, TOTAL_COL) {
             continue;
         }
         let at = |c: &str| Operand::at(t, &r.row, c, r.subtotal, c);

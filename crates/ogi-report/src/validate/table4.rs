@@ -1,6 +1,6 @@
 //! Table 4 (政府信息公开行政复议、行政诉讼情况): rules C8 and C9.
 
-use super::{find_row, quick_equal, quick_sum, value_at, Equation, Operand, Out, RuleInfo};
+use super::{find_row, total_adds_up, Equation, Operand, Out, RuleInfo};
 use crate::model::{Report, TableKind};
 use crate::template::{T4_COLS, T4_ROWS};
 
@@ -16,22 +16,9 @@ pub(crate) fn c8(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::ReviewLitigation) else {
         return;
     };
-    let total_at = T4_COLS
-        .iter()
-        .position(|c| c.label == TOTAL_COL)
-        .unwrap_or(0);
     for group in T4_ROWS {
         // The common case, a group that adds up, builds no operands.
-        let row = find_row(t, group, false);
-        let parts = T4_COLS
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.label != TOTAL_COL)
-            .map(|(i, c)| value_at(row, i, c.label));
-        if quick_equal(
-            quick_sum([value_at(row, total_at, TOTAL_COL)]),
-            quick_sum(parts),
-        ) {
+        if total_adds_up(find_row(t, group, false), T4_COLS, TOTAL_COL) {
             continue;
         }
         let at = |c: &str| Operand::at(t, group, c, false, c);
