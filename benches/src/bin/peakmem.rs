@@ -58,7 +58,7 @@ fn main() -> ExitCode {
     let loaded = status_kib("VmRSS:").unwrap_or(0);
     // The warm-up (left out with `PEAKMEM_COLD=1`): a tiny input, so its own peak stays far
     // below the measured one.
-    let warm_ups = if std::env::var_os("PEAKMEM_COLD").is_some() {
+    let mut warm_ups = if std::env::var_os("PEAKMEM_COLD").is_some() {
         Vec::new()
     } else {
         vec![
@@ -69,7 +69,6 @@ fn main() -> ExitCode {
     // `PEAKMEM_WARM=FILE` parses FILE too before measuring (the measured file itself, say): the
     // code a report of that kind runs is then touched before the peak is counted, so the warm
     // figure is what one more such report costs.
-    let mut warm_ups = warm_ups;
     if let Some(f) = std::env::var_os("PEAKMEM_WARM") {
         match std::fs::read(&f) {
             Ok(b) => warm_ups.push(String::from_utf8_lossy(&b).into_owned()),

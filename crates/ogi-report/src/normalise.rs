@@ -195,28 +195,51 @@ fn conv3() -> &'static [u16] {
     })
 }
 
+/// The code point of the three-byte character at byte `i` (a character boundary of valid UTF-8),
+/// if the character there has three bytes.
+#[inline]
+fn three_byte_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..i + 3)? {
+        &[b0, b1, b2] if b0 & 0xF0 == 0xE0 => Some(
+            (usize::from(b0 & 0x0F) << 12) | (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F),
+        ),
+        _ => None,
+    }
+}
+
+/// Whether the three-byte character `u` is quiet: in [`quiet3`]'s set `quiet`.
+#[inline]
+fn is_quiet(u: usize, quiet: &[u64]) -> bool {
+    quiet
+        .get(u >> 6)
+        .is_some_and(|w| w & (1u64 << (u & 63)) != 0)
+}
+
+/// `is_cjk` within three-byte characters.
+#[inline]
+fn is_han3(u: usize) -> bool {
+    matches!(u, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// The character the ideograph `u` becomes, if [`conv3`]'s table `conv` holds it.
+#[inline]
+fn converted(u: usize, conv: &[u16]) -> Option<char> {
+    u.checked_sub(0x4E00)
+        .and_then(|k| conv.get(k))
+        .and_then(|&f| char::from_u32(u32::from(f)))
+        .filter(|&f| f != '\0')
+}
+
 /// The end of the run of quiet three-byte characters ([`quiet3`]) from byte `i`, at most
 /// `limit`, with the number of ideographs in it and whether the last one is an ideograph.
 #[inline]
 fn quiet_run(bytes: &[u8], mut i: usize, limit: usize, quiet: &[u64]) -> (usize, usize, bool) {
     let (mut han, mut last_han) = (0usize, false);
     while i < limit {
-        let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
+        let Some(u) = three_byte_at(bytes, i).filter(|&u| is_quiet(u, quiet)) else {
             break;
         };
-        if b0 & 0xF0 != 0xE0 {
-            break;
-        }
-        let u =
-            (usize::from(b0 & 0x0F) << 12) | (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F);
-        if quiet
-            .get(u >> 6)
-            .is_none_or(|w| w & (1u64 << (u & 63)) == 0)
-        {
-            break;
-        }
-        // `is_cjk` within three-byte characters.
-        last_han = matches!(u, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+        last_han = is_han3(u);
         han += usize::from(last_han);
         i += 3;
     }
@@ -416,30 +439,16 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
             let mut j = i;
             let mut last = prev_cjk;
             while j < limit {
-                let Some(&[b0, b1, b2]) = bytes.get(j..j + 3) else {
+                let Some(u) = three_byte_at(bytes, j) else {
                     break;
                 };
-                if b0 & 0xF0 != 0xE0 {
-                    break;
-                }
-                let u = (usize::from(b0 & 0x0F) << 12)
-                    | (usize::from(b1 & 0x3F) << 6)
-                    | usize::from(b2 & 0x3F);
-                if quiet
-                    .get(u >> 6)
-                    .is_some_and(|w| w & (1u64 << (u & 63)) != 0)
-                {
-                    last = matches!(u, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+                if is_quiet(u, quiet) {
+                    last = is_han3(u);
                     cjk += usize::from(last);
                     j += 3;
                     continue;
                 }
-                let Some(f) = u
-                    .checked_sub(0x4E00)
-                    .and_then(|k| conv.get(k))
-                    .and_then(|&f| char::from_u32(u32::from(f)))
-                    .filter(|&f| f != '\0')
-                else {
+                let Some(f) = converted(u, conv) else {
                     break;
                 };
                 text.push_str(src.get(copy_start..j).unwrap_or(""));
@@ -829,6 +838,26 @@ mod tests {
         v.push("政府信息公开工作年度报告".repeat(30));
         v.extend(moji_pieces());
         v
+    }
+
+    #[test]
+    fn the_script_counted_in_converted_runs_is_the_general_paths() {
+        // Traditional ideographs the fast loop converts, each followed by Simplified ones it
+        // copies: every ideograph counts towards the script's ratio, so the two paths must tell
+        // the same script on each side of the threshold (a Traditional share of 1 in 50).
+        let empty = vec![0u64; 0x10000 / 64];
+        for quiet_after in [10usize, 40, 48, 49, 50, 60, 120] {
+            let text = format!("與{}", "政".repeat(quiet_after)).repeat(8);
+            let fast = normalise_with(&text, false, quiet3(), conv3());
+            let slow = normalise_with(&text, false, &empty, &[]);
+            assert_eq!(fast.script, slow.script, "{quiet_after}");
+            assert_eq!(fast.text, slow.text, "{quiet_after}");
+        }
+        let flips: Vec<Script> = [10usize, 120]
+            .iter()
+            .map(|&n| normalise(&format!("與{}", "政".repeat(n)).repeat(8), false).script)
+            .collect();
+        assert_eq!(flips, vec![Script::Traditional, Script::Simplified]);
     }
 
     proptest::proptest! {

@@ -358,8 +358,16 @@ pub(crate) fn find_row<'a>(
     path: &str,
     subtotal: bool,
 ) -> Option<&'a crate::model::Row> {
-    t.rows
-        .iter()
+    first_row(&t.rows, path, subtotal)
+}
+
+/// The first of `rows` at `path` (a printed subtotal row when `subtotal`).
+pub(crate) fn first_row<'a>(
+    rows: &'a [crate::model::Row],
+    path: &str,
+    subtotal: bool,
+) -> Option<&'a crate::model::Row> {
+    rows.iter()
         .find(|r| r.subtotal == subtotal && r.row == path)
 }
 

@@ -1,8 +1,8 @@
 //! Table 3 (收到和处理政府信息公开申请情况): rules C1–C5, and C4 for table 4's subtotals.
 
 use super::{
-    find_row, quick_equal, quick_sum, short_row, total_adds_up, value_at, Equation, Operand, Out,
-    RuleInfo,
+    find_row, first_row, quick_equal, quick_sum, short_row, total_adds_up, value_at, Equation,
+    Operand, Out, RuleInfo,
 };
 use crate::model::{Report, Table, TableKind};
 use crate::template::{self, RowRole, T3_COLS, T4_COLS};
@@ -111,11 +111,7 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
         let first = t
             .rows
             .get(..k)
-            .and_then(|before| {
-                before
-                    .iter()
-                    .find(|x| x.subtotal == r.subtotal && x.row == r.row)
-            })
+            .and_then(|before| first_row(before, &r.row, r.subtotal))
             .or(Some(r));
         if total_adds_up(first, T3_COLS, TOTAL_COL) {
             continue;
