@@ -468,13 +468,14 @@ fn read_row(
 /// The digit runs of a region's items, when the row can be a glued run: all content items are
 /// non-negative numbers without a unit except possibly the last.
 fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Range<usize>>> {
-    let content: Vec<&Item> = items.iter().filter(|i| i.is_content()).collect();
-    if content.is_empty() || content.len() >= n {
+    let content = || items.iter().filter(|i| i.is_content());
+    let k = content().count();
+    if k == 0 || k >= n {
         return None;
     }
-    let mut runs = Vec::new();
+    let mut runs = Vec::with_capacity(k);
     let mut digits = 0usize;
-    for it in &content {
+    for it in content() {
         let full = text.get(it.start..it.end)?;
         // A sign opens a new value; the run starts after it (the sign is restored on the piece).
         let tok = full.trim_start_matches(['+', '-']);
@@ -2011,33 +2012,88 @@ pub(crate) fn detect_layout(text: &str, from: usize, to: usize) -> Layout {
         Some(t) => t,
         None => return Layout::None,
     };
-    // One pass over the lines for the three line counts; `|` counted as bytes (it is ASCII).
-    let (mut lines, mut pipe_lines, mut tab_lines) = (0usize, 0usize, 0usize);
-    for l in t.lines() {
-        lines += usize::from(!l.trim().is_empty());
-        pipe_lines += usize::from(l.trim_end().ends_with('|'));
-        tab_lines += usize::from(l.starts_with('\t'));
-    }
-    let lines = lines.max(1);
-    let pipes = memchr::memchr_iter(b'|', t.as_bytes()).count();
-    if t.contains("|---") || t.contains("| ---") || t.contains("|:--") {
+    let c = LayoutCounts::of(t);
+    if c.markdown {
         return Layout::Markdown;
     }
+    let lines = c.lines.max(1);
     if lines <= 2 && t.len() > 200 {
         return Layout::Flattened;
     }
-    if pipes > 0 && pipe_lines * 2 >= lines {
-        let avg_pipes = pipes as f64 / lines as f64;
+    if c.pipes > 0 && c.pipe_lines * 2 >= lines {
+        let avg_pipes = c.pipes as f64 / lines as f64;
         return if avg_pipes < 1.6 {
             Layout::CellPerLine
         } else {
             Layout::Pipe
         };
     }
-    if tab_lines * 2 >= lines {
+    if c.tab_lines * 2 >= lines {
         return Layout::CellPerLine;
     }
     Layout::PdfText
+}
+
+/// What [`detect_layout`] tells a layout by.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct LayoutCounts {
+    /// Lines holding more than blanks.
+    lines: usize,
+    /// Lines whose last character but blanks is `|`.
+    pipe_lines: usize,
+    /// Lines starting with a tab.
+    tab_lines: usize,
+    /// `|` characters.
+    pipes: usize,
+    /// Whether a markdown rule (`|---`, `| ---`, `|:--`) occurs.
+    markdown: bool,
+}
+
+impl LayoutCounts {
+    /// The counts of `t`, in one pass over its lines and one over its `|`, both found with
+    /// `memchr` (a byte loop over the table measured twice the instructions). Each line is
+    /// looked at from its ends as bytes: only a line whose first (last) byte but ASCII blanks is
+    /// not ASCII has its characters read, for Unicode blanks (U+3000) are blank too. Lines split
+    /// at `\n` only: the `\r` of a CRLF is blank at either end.
+    fn of(t: &str) -> LayoutCounts {
+        let bytes = t.as_bytes();
+        let mut c = LayoutCounts::default();
+        let mut count_line = |l: &str| {
+            let lb = l.as_bytes();
+            let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+            let non_empty = match lb.iter().position(|b| !blank(b)) {
+                None => false,
+                Some(i) if lb.get(i).is_some_and(u8::is_ascii) => true,
+                Some(_) => !l.trim().is_empty(),
+            };
+            let ends_with_pipe = match lb.iter().rposition(|b| !blank(b)).and_then(|i| lb.get(i)) {
+                None => false,
+                Some(b'|') => true,
+                Some(b) if b.is_ascii() => false,
+                Some(_) => l.trim_end().ends_with('|'),
+            };
+            c.lines += usize::from(non_empty);
+            c.pipe_lines += usize::from(ends_with_pipe);
+            c.tab_lines += usize::from(lb.first() == Some(&b'\t'));
+        };
+        let mut line_start = 0usize;
+        for nl in memchr::memchr_iter(b'\n', bytes) {
+            count_line(t.get(line_start..nl).unwrap_or(""));
+            line_start = nl + 1;
+        }
+        if line_start < bytes.len() {
+            count_line(t.get(line_start..).unwrap_or(""));
+        }
+        for p in memchr::memchr_iter(b'|', bytes) {
+            c.pipes += 1;
+            let after = bytes.get(p + 1..).unwrap_or_default();
+            c.markdown = c.markdown
+                || after.starts_with(b"---")
+                || after.starts_with(b" ---")
+                || after.starts_with(b":--");
+        }
+        c
+    }
 }
 
 #[cfg(test)]
@@ -2090,6 +2146,24 @@ mod tests {
         None
     }
 
+    /// [`LayoutCounts::of`] as first written (`str::lines`, `trim`, substring searches): the
+    /// reference the byte-level pass is tested against.
+    fn layout_counts_reference(t: &str) -> LayoutCounts {
+        let (mut lines, mut pipe_lines, mut tab_lines) = (0usize, 0usize, 0usize);
+        for l in t.lines() {
+            lines += usize::from(!l.trim().is_empty());
+            pipe_lines += usize::from(l.trim_end().ends_with('|'));
+            tab_lines += usize::from(l.starts_with('\t'));
+        }
+        LayoutCounts {
+            lines,
+            pipe_lines,
+            tab_lines,
+            pipes: t.matches('|').count(),
+            markdown: t.contains("|---") || t.contains("| ---") || t.contains("|:--"),
+        }
+    }
+
     /// Table text built from the template's keys, numberings, blanks and values.
     fn label_text() -> impl Strategy<Value = String> {
         let mut pieces: Vec<&'static str> = vec![
@@ -2121,6 +2195,18 @@ mod tests {
                     prop_assert_eq!(got, want, "{}", d.path);
                 }
             }
+        }
+
+        #[test]
+        fn the_layout_counted_in_bytes_is_the_layout_counted_in_characters(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "|", "| ", " |", "|---", "| ---", "|:--", "|--", "-", "\n", "\r\n", "\r", "\t",
+                " ", "\u{3000}", "\u{a0}", "\u{85}", "\u{2028}", "\u{b}", "\u{c}", "\u{1c}", "1",
+                "23", "本年", "（一）", "｜", "x",
+            ]), 0..40),
+        ) {
+            let t = parts.concat();
+            prop_assert_eq!(LayoutCounts::of(&t), layout_counts_reference(&t));
         }
 
         #[test]
