@@ -211,7 +211,16 @@ pub(crate) fn c4(rule: &RuleInfo, report: &Report, out: &mut Out) {
             if subs.is_empty() {
                 continue;
             }
-            for col in &cols {
+            // Each row looked up once, not once per column.
+            let group_row = find_row(t, group, flagged);
+            let sub_rows: Vec<_> = subs.iter().map(|s| find_row(t, s, false)).collect();
+            for (i, col) in cols.iter().enumerate() {
+                if quick_equal(
+                    quick_sum([value_at(group_row, i, col)]),
+                    quick_sum(sub_rows.iter().map(|r| value_at(*r, i, col))),
+                ) {
+                    continue;
+                }
                 out.equation(
                     rule,
                     Equation {
