@@ -13,6 +13,13 @@
 //! `panic-hook` feature prints the panic message on the console should one ever happen.
 #![forbid(unsafe_code)]
 
+/// The allocator: talc instead of the Rust default for wasm32, dlmalloc. Parsing allocates a few
+/// hundred small blocks per report (rows, cells, diagnostics); dlmalloc's `malloc`, `free` and
+/// `realloc` took ≈ 6 % of `parse` in Node, and talc is also ≈ 2 KB smaller after gzip.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod convert;
 mod tape;
 
