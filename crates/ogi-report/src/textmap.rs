@@ -359,6 +359,20 @@ impl OffsetMap {
     /// The range `start..end` mapped, given `idx`, the number of segments starting at or before
     /// `start`.
     fn range_from(&self, idx: usize, start: usize, end: usize) -> (usize, usize) {
+        // A range within the derived part of one copy segment (most cells: digits copied as they
+        // are) maps by its offset into it. Not at the text's end, which maps past the last
+        // segment's trailing skip.
+        if let Some(seg) = idx.checked_sub(1).and_then(|i| self.segs.get(i)) {
+            let next = self.segs.get(idx).map_or(self.d_end, Seg::d);
+            if seg.kind == Kind::Copy
+                && seg.d() <= start
+                && start < end
+                && end <= next
+                && end < self.d_end
+            {
+                return (seg.s() + (start - seg.d()), seg.s() + (end - seg.d()));
+            }
+        }
         let s = self.start_at(idx, start);
         let end = end.max(start);
         let e = if end > start {
