@@ -62,7 +62,25 @@ fn prefix_chars(s: &str, n: usize) -> &str {
 }
 
 fn kind_matches(kind: SectionKind, line: &str) -> bool {
-    head_matches(kind, prefix_chars(line, 40))
+    line_head_matches(kind, line)
+}
+
+/// [`head_matches`] on the first 40 characters of `line`, cut only for the two kinds that look
+/// inside the words, and only when their character is there: the other kinds test prefixes
+/// shorter than 40 characters, which the whole line has as its cut does.
+fn line_head_matches(kind: SectionKind, line: &str) -> bool {
+    let mark = match kind {
+        SectionKind::ReviewLitigation => "复",
+        SectionKind::Problems => "问",
+        _ => return head_matches(kind, line),
+    };
+    // Forty characters end within the first 160 bytes.
+    let window = line
+        .as_bytes()
+        .get(..line.len().min(160))
+        .unwrap_or_default();
+    memchr::memmem::find(window, mark.as_bytes()).is_some()
+        && head_matches(kind, prefix_chars(line, 40))
 }
 
 /// [`kind_matches`] on the first 40 characters of a line.
@@ -201,17 +219,17 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
     if rest.is_empty() {
         return None;
     }
-    let hashed = stripped.starts_with('#');
-    // Un-numbered headings only count when short (a heading, not a sentence): at most 40
-    // characters, which 40 bytes always are and more than 160 bytes never are.
-    let short = || rest.len() <= 40 || (rest.len() <= 160 && rest.chars().nth(40).is_none());
-    if !(numbered || hashed || short()) {
-        return None;
-    }
-    // An un-numbered line must not be a paragraph starting with the words.
-    let ok = numbered || hashed || !rest.contains('。');
-    let h = prefix_chars(rest, 40);
-    ok.then_some(move |kind| head_matches(kind, h))
+    let plain = !(numbered || stripped.starts_with('#'));
+    // Un-numbered headings only count when short (a heading, not a sentence: at most 40
+    // characters, which 40 bytes always are and more than 160 bytes never are) and when they do
+    // not start a paragraph (no `。`). Both are tested after the words, which turn most lines
+    // away more cheaply (a table's rows are lines too).
+    let shaped = move || {
+        !plain
+            || ((rest.len() <= 40 || (rest.len() <= 160 && rest.chars().nth(40).is_none()))
+                && !rest.contains('。'))
+    };
+    Some(move |kind| line_head_matches(kind, rest) && shaped())
 }
 
 /// A numbered heading anywhere in flattened text (a whole report on a few lines).
@@ -588,12 +606,34 @@ mod tests {
         assert_eq!(prefix_chars("一二", 2), "一二");
         // 40 characters (120 bytes) are short; 41 are not, however few bytes they take.
         let forty = format!("总体情况{}", "况".repeat(36));
-        assert!(heading_line(&forty).is_some_and(|f| f(SectionKind::Overview)));
-        assert!(heading_line(&format!("{forty}况")).is_none());
-        assert!(heading_line(&format!("总体情况{}", "a".repeat(36))).is_some());
-        assert!(heading_line(&format!("总体情况{}", "a".repeat(37))).is_none());
+        let overview = |l: &str| heading_line(l).is_some_and(|f| f(SectionKind::Overview));
+        assert!(overview(&forty));
+        assert!(!overview(&format!("{forty}况")));
+        assert!(overview(&format!("总体情况{}", "a".repeat(36))));
+        assert!(!overview(&format!("总体情况{}", "a".repeat(37))));
         // Numbered, any length.
-        assert!(heading_line(&format!("一、{forty}{forty}")).is_some());
+        assert!(overview(&format!("一、{forty}{forty}")));
+    }
+
+    proptest::proptest! {
+        /// A line's kind is told by its first 40 characters, however far it goes on.
+        #[test]
+        fn a_kind_is_told_by_the_first_forty_characters_of_a_line(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "复", "问", "复议", "诉讼", "问题", "改进", "打算", "行政复议", "政府信息公开行政复议",
+                "总体情况", "主动公开", "收到和处理", "其他需要报告", "存在", "措施", "。", "a",
+                "𠀀", "、", " ", "情况",
+            ]), 0..60),
+        ) {
+            let line = parts.concat();
+            for kind in SectionKind::ALL {
+                proptest::prop_assert_eq!(
+                    line_head_matches(kind, &line),
+                    head_matches(kind, prefix_chars(&line, 40)),
+                    "{:?}", kind
+                );
+            }
+        }
     }
 
     #[test]
