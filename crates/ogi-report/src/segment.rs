@@ -61,14 +61,10 @@ fn prefix_chars(s: &str, n: usize) -> &str {
     }
 }
 
-fn kind_matches(kind: SectionKind, line: &str) -> bool {
-    line_head_matches(kind, line)
-}
-
 /// [`head_matches`] on the first 40 characters of `line`, cut only for the two kinds that look
 /// inside the words, and only when their character is there: the other kinds test prefixes
 /// shorter than 40 characters, which the whole line has as its cut does.
-fn line_head_matches(kind: SectionKind, line: &str) -> bool {
+fn kind_matches(kind: SectionKind, line: &str) -> bool {
     let mark = match kind {
         SectionKind::ReviewLitigation => "复",
         SectionKind::Problems => "问",
@@ -83,7 +79,7 @@ fn line_head_matches(kind: SectionKind, line: &str) -> bool {
         && head_matches(kind, prefix_chars(line, 40))
 }
 
-/// [`kind_matches`] on the first 40 characters of a line.
+/// Whether `h`, the first 40 characters of a line, opens a heading of `kind`.
 fn head_matches(kind: SectionKind, h: &str) -> bool {
     match kind {
         SectionKind::Overview => {
@@ -229,7 +225,7 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
             || ((rest.len() <= 40 || (rest.len() <= 160 && rest.chars().nth(40).is_none()))
                 && !rest.contains('。'))
     };
-    Some(move |kind| line_head_matches(kind, rest) && shaped())
+    Some(move |kind| kind_matches(kind, rest) && shaped())
 }
 
 /// A numbered heading anywhere in flattened text (a whole report on a few lines).
@@ -628,7 +624,7 @@ mod tests {
             let line = parts.concat();
             for kind in SectionKind::ALL {
                 proptest::prop_assert_eq!(
-                    line_head_matches(kind, &line),
+                    kind_matches(kind, &line),
                     head_matches(kind, prefix_chars(&line, 40)),
                     "{:?}", kind
                 );
