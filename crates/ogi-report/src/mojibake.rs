@@ -113,7 +113,7 @@ impl<'a> MojibakeScan<'a> {
     /// [`MojibakeScan::open_at`] is worth calling.
     #[inline]
     pub(crate) fn may_open(&self, c: char) -> bool {
-        !self.done && (c == '?' || c == '\u{FFFD}' || bit(self.starts, c))
+        !self.done && (c == '?' || c == '\u{FFFD}' || bit(self.starts, c as usize))
     }
 
     /// The runs opened by candidate `c` at byte `at`, for a caller that walks the text itself
@@ -162,7 +162,7 @@ impl<'a> MojibakeScan<'a> {
         // A family-1 start needs one more continuation byte: the next character's GBK lead.
         if !is_mark {
             let next = text.get(after..).and_then(|r| r.chars().next());
-            if !next.is_some_and(|n| n == '€' || bit(family1_conts(), n)) {
+            if !next.is_some_and(|n| n == '€' || bit(family1_conts(), n as usize)) {
                 return None;
             }
         }
@@ -230,10 +230,7 @@ fn next_candidate(b: &[u8], from: usize, starts: &[u64]) -> Option<(usize, char)
         } else {
             ((u32::from(x & 0x1F) << 6) | at(1), 2)
         };
-        let hit = u == 0xFFFD
-            || starts
-                .get((u >> 6) as usize)
-                .is_some_and(|w| w & (1u64 << (u & 63)) != 0);
+        let hit = u == 0xFFFD || bit(starts, u as usize);
         if hit {
             return char::from_u32(u).map(|c| (i, c));
         }
@@ -310,14 +307,15 @@ fn decodings_before(trail: u8) -> impl Iterator<Item = char> {
         .filter(|&c| c != '\0')
 }
 
-fn bit(set: &[u64], c: char) -> bool {
-    let u = c as usize;
+/// Whether the bit set `set` (64 code points a word) holds code point `u`.
+#[inline]
+pub(crate) fn bit(set: &[u64], u: usize) -> bool {
     set.get(u >> 6).is_some_and(|w| w & (1u64 << (u & 63)) != 0)
 }
 
 /// Whether character `c` can ever open a run ([`MojibakeScan::may_open`] of a scan not yet done).
 pub(crate) fn can_open(c: char) -> bool {
-    c == '?' || c == '\u{FFFD}' || bit(family1_starts(), c)
+    c == '?' || c == '\u{FFFD}' || bit(family1_starts(), c as usize)
 }
 
 /// Characters whose GBK bytes are a UTF-8 three-byte lead followed by a continuation byte.

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Repairs, Script};
-use crate::mojibake::{MojibakeRun, MojibakeScan};
+use crate::mojibake::{bit, MojibakeRun, MojibakeScan};
 use crate::t2s::label_char;
 use crate::textmap::OffsetMap;
 
@@ -207,14 +207,6 @@ fn three_byte_at(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// Whether the three-byte character `u` is quiet: in [`quiet3`]'s set `quiet`.
-#[inline]
-fn is_quiet(u: usize, quiet: &[u64]) -> bool {
-    quiet
-        .get(u >> 6)
-        .is_some_and(|w| w & (1u64 << (u & 63)) != 0)
-}
-
 /// `is_cjk` within three-byte characters.
 #[inline]
 fn is_han3(u: usize) -> bool {
@@ -236,7 +228,7 @@ fn converted(u: usize, conv: &[u16]) -> Option<char> {
 fn quiet_run(bytes: &[u8], mut i: usize, limit: usize, quiet: &[u64]) -> (usize, usize, bool) {
     let (mut han, mut last_han) = (0usize, false);
     while i < limit {
-        let Some(u) = three_byte_at(bytes, i).filter(|&u| is_quiet(u, quiet)) else {
+        let Some(u) = three_byte_at(bytes, i).filter(|&u| bit(quiet, u)) else {
             break;
         };
         last_han = is_han3(u);
@@ -442,7 +434,7 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
                 let Some(u) = three_byte_at(bytes, j) else {
                     break;
                 };
-                if is_quiet(u, quiet) {
+                if bit(quiet, u) {
                     last = is_han3(u);
                     cjk += usize::from(last);
                     j += 3;
