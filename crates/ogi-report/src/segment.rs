@@ -211,7 +211,12 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
         .take_while(|b| matches!(b, b'|' | b' ' | b'\t'))
         .count();
     let stripped = line.get(lead..).unwrap_or("");
-    let (rest, numbered) = heading_prefix(stripped).ok()?;
+    // A line that opens with neither a numeral nor a markdown mark has no prefix to parse (the
+    // parser's blanks were taken with the lead): most lines of a report, a table's rows among them.
+    let (rest, numbered) = match stripped.chars().next() {
+        Some(c) if c != '#' && c != '*' && !is_numeral(c) => (stripped, false),
+        _ => heading_prefix(stripped).ok()?,
+    };
     if rest.is_empty() {
         return None;
     }
@@ -626,6 +631,36 @@ mod tests {
                 proptest::prop_assert_eq!(
                     kind_matches(kind, &line),
                     head_matches(kind, prefix_chars(&line, 40)),
+                    "{:?}", kind
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The prefix a heading line is tested after is the parser's, skipped or not.
+        #[test]
+        fn a_line_without_a_numeral_or_mark_in_front_has_no_prefix(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "#", "*", "**", " ", "\t", "|", "三", "十", "、", ".", ",", "总体情况", "主动公开",
+                "a", "1", "（", "\u{3000}", "\r", "复议", "诉讼",
+            ]), 0..12),
+        ) {
+            let line = parts.concat();
+            let lead = line.bytes().take_while(|b| matches!(b, b'|' | b' ' | b'\t')).count();
+            let stripped = &line[lead..];
+            // The reference: every line through the prefix parser.
+            let parsed = heading_prefix(stripped).ok();
+            let rest = parsed.map(|p| p.0).filter(|r| !r.is_empty());
+            for kind in SectionKind::ALL {
+                proptest::prop_assert_eq!(
+                    heading_line(&line).is_some_and(|f| f(kind)),
+                    rest.is_some_and(|r| {
+                        kind_matches(kind, r)
+                            && (parsed.is_some_and(|p| p.1)
+                                || stripped.starts_with('#')
+                                || (r.chars().count() <= 40 && !r.contains('。')))
+                    }),
                     "{:?}", kind
                 );
             }
