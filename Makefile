@@ -1,4 +1,4 @@
-.PHONY: test demo fmt bench fuzz schema wasm python
+.PHONY: test demo fmt bench bench-pgo pgo fuzz schema wasm python
 test:        ## every test (installs what is missing)
 	bash scripts/test-all.sh
 demo:        ## the main job on a bundled seed
@@ -7,6 +7,10 @@ fmt:
 	cargo fmt --all
 bench:       ## criterion benches (MB/s, reports/s)
 	cargo bench -p ogi-report-benches
+pgo:         ## profile-guided build of the CLI -> target/<host>/release/ogi-report
+	bash scripts/pgo.sh
+bench-pgo:   ## the throughput benches built with a profile of their own (other reports)
+	bash scripts/pgo.sh bench
 fuzz:        ## long fuzz runs: FUZZ_SECONDS per target (default 1200)
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-1200} bash scripts/fuzz-smoke.sh
 schema:      ## regenerate schema/report.schema.json

@@ -3,7 +3,8 @@
 # Works on a fresh Debian machine with rustup, Python 3.11 and Node 20.
 #
 # Knobs: PROPTEST_CASES (default 1000 per property in CI), FUZZ_SECONDS (default 60 per fuzz
-# target when a nightly toolchain is present; 0 skips), SKIP_PYTHON=1, SKIP_WASM=1, SKIP_BROWSER=1.
+# target when a nightly toolchain is present; 0 skips), SKIP_PYTHON=1, SKIP_WASM=1, SKIP_BROWSER=1,
+# SKIP_PGO=1 (the profile-guided build of the CLI, scripts/pgo.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -57,6 +58,11 @@ fi
 if [ -x scripts/fuzz-smoke.sh ]; then
   step "fuzz smoke runs"
   scripts/fuzz-smoke.sh
+fi
+
+if [ "${SKIP_PGO:-0}" != 1 ]; then
+  step "profile-guided build of the CLI (scripts/pgo.sh; its output checked against the plain build's)"
+  bash scripts/pgo.sh
 fi
 
 step "gold score (release CLI)"

@@ -4,6 +4,8 @@
 //! them can be compared between two builds. `OGI_PROBE_SCRIPT=simplified` (or `traditional`)
 //! runs one script only, for a profile of that case alone; `OGI_PROBE_PROSE=simplified` (or
 //! `clean`) parses with the prose converted (or cleaned) instead of as written.
+//! `OGI_PROBE_SEED=N` draws the reports from another seed than the benches' (the PGO training
+//! set of `scripts/pgo.sh` is drawn so, and so is kept apart from what the benches measure).
 
 /// `--features mimalloc`: the CLI's allocator.
 #[cfg(feature = "mimalloc")]
@@ -24,7 +26,11 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(3);
     let seeds = load_seeds(&corpus_dir()).expect("seeds");
-    let docs = generate(&seeds, n, 0x061E_2024);
+    let seed = std::env::var("OGI_PROBE_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x061E_2024);
+    let docs = generate(&seeds, n, seed);
     if let Some(dir) = std::env::args().nth(3) {
         std::fs::create_dir_all(&dir).expect("create the dump folder");
         for (i, d) in docs.iter().enumerate() {
