@@ -579,7 +579,7 @@ pub(crate) fn table2(
     let blocks = template::table2(tpl);
     let text = ctx.text;
     // Block headers.
-    let mut headers: Vec<Option<(usize, usize)>> = Vec::new();
+    let mut headers: Vec<Option<(usize, usize)>> = Vec::with_capacity(blocks.len());
     let mut cursor = from;
     for b in blocks {
         let label = ["第二十条第(", b.item, ")项"].concat();
@@ -590,7 +590,7 @@ pub(crate) fn table2(
         }
         headers.push(found);
     }
-    let mut rows_out: Vec<Row> = Vec::new();
+    let mut rows_out: Vec<Row> = Vec::with_capacity(blocks.iter().map(|b| b.rows.len()).sum());
     let mut any = headers.iter().any(Option::is_some);
     let mut cursor = from;
     let mut flat_rows = 0usize;
@@ -618,7 +618,7 @@ pub(crate) fn table2(
             table_start = table_start.min(h.0);
         }
         let mut rc = bstart;
-        let mut anchors: Vec<Option<Anchor>> = Vec::new();
+        let mut anchors: Vec<Option<Anchor>> = Vec::with_capacity(b.rows.len());
         for d in b.rows {
             let a = find_row_label(text, rc, bend, d, false);
             if let Some(a) = a {
@@ -1442,12 +1442,14 @@ pub(crate) fn table3(
         }
         i += 1;
     }
-    // 5. Rows.
-    let mut rows: Vec<Row> = Vec::new();
-    let mut readings: Vec<Vec<Reading>> = Vec::new();
-    let mut row_index: Vec<usize> = Vec::new(); // desc index of each entry in readings
-                                                // Rows read without splitting: (index in readings, index in rows).
-    let mut read_rows: Vec<(usize, usize)> = Vec::new();
+    // 5. Rows: about one per template row (a printed subtotal adds one), so each list is sized
+    // once instead of growing through four, eight, sixteen and thirty-two.
+    let mut rows: Vec<Row> = Vec::with_capacity(descs.len() + 4);
+    let mut readings: Vec<Vec<Reading>> = Vec::with_capacity(descs.len());
+    // desc index of each entry in readings
+    let mut row_index: Vec<usize> = Vec::with_capacity(descs.len());
+    // Rows read without splitting: (index in readings, index in rows).
+    let mut read_rows: Vec<(usize, usize)> = Vec::with_capacity(descs.len());
     let mut pending: Vec<(usize, RowCandidates)> = Vec::new();
     let six_idx = descs.iter().position(|d| d.role == RowRole::GroupOrData);
     let six_children_found = six_idx.is_some_and(|si| {

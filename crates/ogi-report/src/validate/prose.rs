@@ -187,7 +187,7 @@ fn is_cn_digit(c: char) -> bool {
 
 /// A number followed by a unit: `(start, end of number, value)`; `end` indexes the unit.
 fn numbers(t: &[char]) -> Vec<(usize, usize, i64)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(16);
     let mut i = 0;
     while i < t.len() {
         let c = t.get(i).copied().unwrap_or_default();
@@ -414,9 +414,11 @@ struct Ends {
 
 impl Ends {
     fn of(t: &[char]) -> Ends {
+        // Sized for prose (a clause every dozen characters or so, a sentence every few clauses),
+        // so that most overviews never regrow them.
         let mut ends = Ends {
-            clause: Vec::new(),
-            sentence: Vec::new(),
+            clause: Vec::with_capacity(t.len() / 8 + 8),
+            sentence: Vec::with_capacity(t.len() / 32 + 8),
         };
         for (i, &c) in t.iter().enumerate() {
             // No CJK ideograph (most of the text) ends a clause.
@@ -453,7 +455,7 @@ fn end_at(ends: &[usize], end: usize, ahead: usize) -> usize {
 
 /// Every `YYYY年` of `t` with 1990 ≤ YYYY ≤ 2100: `(position, year)`, in order.
 fn years(t: &[char]) -> Vec<(usize, u16)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     for (i, w) in t.windows(5).enumerate() {
         if w.get(4) != Some(&'年') {
             continue;
