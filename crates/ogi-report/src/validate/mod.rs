@@ -462,11 +462,20 @@ impl Operand {
         subtotal: bool,
         label: impl Into<String>,
     ) -> Operand {
-        let cell = table
-            .rows
-            .iter()
-            .find(|r| r.row == row && r.subtotal == subtotal)
-            .and_then(|r| r.cell(column));
+        Operand::in_row(table, find_row(table, row, subtotal), row, column, label)
+    }
+
+    /// [`Operand::at`] with its row looked up already: `found` is the first row of `table` at
+    /// `row` (of the kind sought), as [`find_row`] returns it. The rules that look their rows up
+    /// once for every column build their operands so.
+    pub(crate) fn in_row(
+        table: &Table,
+        found: Option<&crate::model::Row>,
+        row: &str,
+        column: &str,
+        label: impl Into<String>,
+    ) -> Operand {
+        let cell = found.and_then(|r| r.cell(column));
         Operand {
             cell: CellRef {
                 table: table.kind.number(),

@@ -69,8 +69,9 @@ pub(crate) fn result_rows(t: &Table) -> Vec<&'static str> {
         .collect()
 }
 
-fn op(t: &Table, row: &str, column: &str) -> Operand {
-    Operand::at(t, row, column, false, short_row(row))
+/// The operand at `row`/`column`, its row looked up already (see [`Operand::in_row`]).
+fn op(t: &Table, found: Option<&crate::model::Row>, row: &str, column: &str) -> Operand {
+    Operand::in_row(t, found, row, column, short_row(row))
 }
 
 /// C1: per column, 一 + 二 = （七）总计 + 四.
@@ -93,8 +94,14 @@ pub(crate) fn c1(rule: &RuleInfo, report: &Report, out: &mut Out) {
             rule,
             Equation {
                 place: format!("in table 3, column {}", col.label),
-                lhs: vec![op(t, NEW, col.label), op(t, CARRIED_IN, col.label)],
-                rhs: vec![op(t, TOTAL, col.label), op(t, CARRIED_OUT, col.label)],
+                lhs: vec![
+                    op(t, new, NEW, col.label),
+                    op(t, carried_in, CARRIED_IN, col.label),
+                ],
+                rhs: vec![
+                    op(t, total, TOTAL, col.label),
+                    op(t, carried_out, CARRIED_OUT, col.label),
+                ],
             },
         );
     }
@@ -116,7 +123,7 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
         if total_adds_up(first, T3_COLS, TOTAL_COL) {
             continue;
         }
-        let at = |c: &str| Operand::at(t, &r.row, c, r.subtotal, c);
+        let at = |c: &str| Operand::in_row(t, first, &r.row, c, c);
         let parts = T3_COLS
             .iter()
             .filter(|c| c.label != TOTAL_COL)
@@ -152,8 +159,12 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
             rule,
             Equation {
                 place: format!("in table 3, column {}", col.label),
-                lhs: vec![op(t, TOTAL, col.label)],
-                rhs: rows.iter().map(|r| op(t, r, col.label)).collect(),
+                lhs: vec![op(t, total, TOTAL, col.label)],
+                rhs: rows
+                    .iter()
+                    .zip(&found)
+                    .map(|(r, f)| op(t, *f, r, col.label))
+                    .collect(),
             },
         );
     }
@@ -229,10 +240,11 @@ pub(crate) fn c4(rule: &RuleInfo, report: &Report, out: &mut Out) {
                             kind.number(),
                             short_row(group)
                         ),
-                        lhs: vec![Operand::at(t, group, col, flagged, short_row(group))],
+                        lhs: vec![Operand::in_row(t, group_row, group, col, short_row(group))],
                         rhs: subs
                             .iter()
-                            .map(|s| Operand::at(t, s, col, false, short_row(s)))
+                            .zip(&sub_rows)
+                            .map(|(s, f)| Operand::in_row(t, *f, s, col, short_row(s)))
                             .collect(),
                     },
                 );

@@ -18,10 +18,11 @@ pub(crate) fn c8(rule: &RuleInfo, report: &Report, out: &mut Out) {
     };
     for group in T4_ROWS {
         // The common case, a group that adds up, builds no operands.
-        if total_adds_up(find_row(t, group, false), T4_COLS, TOTAL_COL) {
+        let found = find_row(t, group, false);
+        if total_adds_up(found, T4_COLS, TOTAL_COL) {
             continue;
         }
-        let at = |c: &str| Operand::at(t, group, c, false, c);
+        let at = |c: &str| Operand::in_row(t, found, group, c, c);
         out.equation(
             rule,
             Equation {
