@@ -75,8 +75,19 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
         .as_bytes()
         .get(..line.len().min(160))
         .unwrap_or_default();
-    memchr::memmem::find(window, mark.as_bytes()).is_some()
-        && head_matches(kind, prefix_chars(line, 40))
+    has_bytes(window, mark.as_bytes()) && head_matches(kind, prefix_chars(line, 40))
+}
+
+/// Whether `needle` (a few bytes) occurs in `hay` (a short window): `memchr` on the needle's last
+/// byte and a compare of the bytes before it. A `memmem` search built its finder on every line.
+fn has_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&last, head)) = needle.split_last() else {
+        return true;
+    };
+    memchr::memchr_iter(last, hay).any(|hit| {
+        hit.checked_sub(head.len())
+            .is_some_and(|start| hay.get(start..hit) == Some(head))
+    })
 }
 
 /// Whether `h`, the first 40 characters of a line, opens a heading of `kind`.
@@ -664,6 +675,22 @@ mod tests {
                     "{:?}", kind
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The window test finds what a substring search finds.
+        #[test]
+        fn has_bytes_is_a_substring_search(
+            hay in proptest::collection::vec(proptest::sample::select(vec![
+                0xE5u8, 0xA4, 0x8D, 0x97, 0xAE, 0x8F, 0xE9, 0x20, 0x7C,
+            ]), 0..40),
+            needle in proptest::sample::select(vec!["复", "问", "", "a"]),
+        ) {
+            proptest::prop_assert_eq!(
+                has_bytes(&hay, needle.as_bytes()),
+                memchr::memmem::find(&hay, needle.as_bytes()).is_some()
+            );
         }
     }
 
