@@ -9,7 +9,7 @@ use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
 use ogi_report::{Options, Prose, Report};
-use ogi_report_benches::synth::{corpus_dir, generate, load_seeds, Synth, LAYOUTS};
+use ogi_report_benches::synth::{corpus_dir, generate, load_seeds, seed_from_env, Synth, LAYOUTS};
 use ogi_report_benches::tokenize;
 
 fn corpus() -> Vec<Vec<u8>> {
@@ -110,11 +110,7 @@ fn bench_corpus(c: &mut Criterion) {
 /// optimised benches then measure).
 fn synthetic() -> Vec<Synth> {
     let seeds = load_seeds(&corpus_dir()).expect("seeds");
-    let seed = std::env::var("OGI_BENCH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x061E_2024);
-    generate(&seeds, 10_000, seed)
+    generate(&seeds, 10_000, seed_from_env("OGI_BENCH_SEED"))
 }
 
 fn bytes_of<'a>(it: impl Iterator<Item = &'a Synth>) -> Vec<Vec<u8>> {

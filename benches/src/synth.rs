@@ -420,6 +420,18 @@ pub fn load_seeds(dir: &Path) -> std::io::Result<Vec<Seed>> {
         .collect()
 }
 
+/// The seed the benches and `probe` draw their reports from.
+pub const DEFAULT_SEED: u64 = 0x061E_2024;
+
+/// The seed in the environment variable `var` (a decimal number), else [`DEFAULT_SEED`]: the PGO
+/// training runs of `scripts/pgo.sh` draw their reports from another one.
+pub fn seed_from_env(var: &str) -> u64 {
+    std::env::var(var)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_SEED)
+}
+
 /// `n` reports cycling through every seed and layout, factors drawn from `rng_seed`.
 pub fn generate(seeds: &[Seed], n: usize, rng_seed: u64) -> Vec<Synth> {
     let mut rng = Rng::new(rng_seed);

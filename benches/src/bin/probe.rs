@@ -14,7 +14,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::time::Instant;
 
-use ogi_report_benches::synth::{corpus_dir, generate, load_seeds};
+use ogi_report_benches::synth::{corpus_dir, generate, load_seeds, seed_from_env};
 
 fn main() {
     let n: usize = std::env::args()
@@ -26,11 +26,7 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(3);
     let seeds = load_seeds(&corpus_dir()).expect("seeds");
-    let seed = std::env::var("OGI_PROBE_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x061E_2024);
-    let docs = generate(&seeds, n, seed);
+    let docs = generate(&seeds, n, seed_from_env("OGI_PROBE_SEED"));
     if let Some(dir) = std::env::args().nth(3) {
         std::fs::create_dir_all(&dir).expect("create the dump folder");
         for (i, d) in docs.iter().enumerate() {
