@@ -223,19 +223,53 @@ fn converted(u: usize, conv: &[u16]) -> Option<char> {
 }
 
 /// The end of the run of quiet three-byte characters ([`quiet3`]) from byte `i`, at most
-/// `limit`, with the number of ideographs in it and whether the last one is an ideograph.
+/// `limit`, with the number of ideographs in it when `COUNT` is set (0 otherwise) and whether
+/// the last one is an ideograph.
 #[inline]
-fn quiet_run(bytes: &[u8], mut i: usize, limit: usize, quiet: &[u64]) -> (usize, usize, bool) {
-    let (mut han, mut last_han) = (0usize, false);
+fn quiet_run<const COUNT: bool>(
+    bytes: &[u8],
+    mut i: usize,
+    limit: usize,
+    quiet: &[u64],
+) -> (usize, usize, bool) {
+    let mut han = 0usize;
+    let mut last = None;
     while i < limit {
         let Some(u) = three_byte_at(bytes, i).filter(|&u| bit(quiet, u)) else {
             break;
         };
-        last_han = is_han3(u);
-        han += usize::from(last_han);
+        if COUNT {
+            han += usize::from(is_han3(u));
+        }
+        last = Some(u);
         i += 3;
     }
-    (i, han, last_han)
+    (i, han, last.is_some_and(is_han3))
+}
+
+/// The CJK ideographs ([`is_cjk`]) of `s`, told by their first two bytes: a branch-free test on
+/// each pair of bytes (only a character's lead byte can pass it), summed in byte lanes over
+/// blocks of 255 pairs, which the compiler vectorises, rather than decoding every character.
+fn count_cjk(s: &str) -> usize {
+    let b = s.as_bytes();
+    let ys = b.get(1..).unwrap_or_default();
+    let xs = b.get(..ys.len()).unwrap_or_default();
+    let mut n = 0usize;
+    for (xc, yc) in xs.chunks(255).zip(ys.chunks(255)) {
+        let block = xc.iter().zip(yc).fold(0u8, |acc, (&x, &y)| {
+            // U+5000..=U+9FFF; U+4000..=U+4FFF but U+4DC0..=U+4DFF (E4 B7 ..);
+            // U+3400..=U+3FFF; U+F900..=U+FAFF; U+20000..=U+2FFFF.
+            let uro = x.wrapping_sub(0xE5) < 5;
+            let e4 = (x == 0xE4) & (y != 0xB7);
+            let ext_a = (x == 0xE3) & (y >= 0x90);
+            let compat = (x == 0xEF) & (y.wrapping_sub(0xA4) < 8);
+            let ext_b = (x == 0xF0) & (y.wrapping_sub(0xA0) < 16);
+            // At most 255 pairs a block: the byte cannot overflow.
+            acc.wrapping_add(u8::from(uro | e4 | ext_a | compat | ext_b))
+        });
+        n += usize::from(block);
+    }
+    n
 }
 
 /// Build the canonical text of `src`.
@@ -267,7 +301,17 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
     // dropped ranges when the `Clean` view needs them, so they cost no list of their own.
     let mut first_gloss: Option<std::ops::Range<usize>> = None;
     let mut diagnostics = Vec::new();
+    // The script's ratio: Traditional ideographs converted against every ideograph read. The
+    // ratio only matters from the fifth conversion on, which most text never reaches: until
+    // then the quiet runs (most of the text) are not counted. When it is reached, the ideographs
+    // read so far are counted at once (those of the text before the loop's place, less those of
+    // the mojibake runs skipped), and from then on as the loop reads them.
     let (mut cjk, mut trad) = (0usize, 0usize);
+    let mut counting = false;
+    let mut skipped_cjk = 0usize;
+    // The tests count the ideographs as the loop reads them too, and hold the end count to it.
+    #[cfg(test)]
+    let mut cjk_read = 0usize;
     let bytes = src.as_bytes();
     let mut i = 0usize;
     let mut copy_start = 0usize; // pending run of unchanged source bytes [copy_start, i)
@@ -285,6 +329,10 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
     }
 
     while i < src.len() {
+        if !counting && trad >= 5 {
+            cjk = count_cjk(src.get(..i).unwrap_or("")).saturating_sub(skipped_cjk);
+            counting = true;
+        }
         // Mojibake runs starting here.
         if let Some(run) = pending.front() {
             if run.range.start <= i {
@@ -340,9 +388,13 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
                             }
                         }
                     }
+                    let run_start = i;
                     i = run.range.end.max(i + 1).min(src.len());
                     while !src.is_char_boundary(i) {
                         i += 1;
+                    }
+                    if !counting {
+                        skipped_cjk += count_cjk(src.get(run_start..i).unwrap_or(""));
                     }
                     copy_start = i;
                     run3 = true;
@@ -415,9 +467,17 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
         // Most characters of a report change nothing and open nothing: skip their run with one
         // table lookup each, up to the next pending mojibake run.
         let limit = pending.front().map_or(bytes.len(), |r| r.range.start);
-        let (end, han, last_han) = quiet_run(bytes, i, limit, quiet);
+        let (end, han, last_han) = if counting {
+            quiet_run::<true>(bytes, i, limit, quiet)
+        } else {
+            quiet_run::<false>(bytes, i, limit, quiet)
+        };
         if end > i {
             cjk += han;
+            #[cfg(test)]
+            {
+                cjk_read += count_cjk(src.get(i..end).unwrap_or(""));
+            }
             prev_cjk = last_han;
             i = end;
             continue;
@@ -437,6 +497,10 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
                 if bit(quiet, u) {
                     last = is_han3(u);
                     cjk += usize::from(last);
+                    #[cfg(test)]
+                    {
+                        cjk_read += usize::from(last);
+                    }
                     j += 3;
                     continue;
                 }
@@ -446,6 +510,10 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
                 text.push_str(src.get(copy_start..j).unwrap_or(""));
                 text.push(f);
                 cjk += 1;
+                #[cfg(test)]
+                {
+                    cjk_read += 1;
+                }
                 trad += 1;
                 last = true;
                 j += 3;
@@ -470,8 +538,10 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
         // label table applies to it (every other fold is outside U+4E00..=U+9FFF).
         let uro = ('\u{4E00}'..='\u{9FFF}').contains(&ch);
         let is_han = uro || is_cjk(ch);
-        if is_han {
-            cjk += 1;
+        cjk += usize::from(is_han);
+        #[cfg(test)]
+        {
+            cjk_read += usize::from(is_han);
         }
         let folded = if uro { Some(label_char(ch)) } else { fold(ch) };
         prev_cjk = is_han;
@@ -527,6 +597,10 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
         flush!();
         Cow::Owned(text)
     };
+    // The fifth conversion was in the loop's last stretch.
+    if !counting && trad >= 5 {
+        cjk = count_cjk(src.get(..i).unwrap_or("")).saturating_sub(skipped_cjk);
+    }
     let script = if trad >= 5 && trad * 50 >= cjk {
         Script::Traditional
     } else {
@@ -566,6 +640,10 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
                 .with_span(Some(crate::model::Span::new(first, u.last_end))),
             );
         }
+    }
+    #[cfg(test)]
+    if trad >= 5 {
+        assert_eq!(cjk, cjk_read, "ideographs read by the loop");
     }
     Canon {
         text,
@@ -852,6 +930,53 @@ mod tests {
         assert_eq!(flips, vec![Script::Traditional, Script::Simplified]);
     }
 
+    /// Characters on each side of the edges of the CJK ranges and of their lead bytes.
+    const CJK_EDGES: &[char] = &[
+        'a',
+        '，',
+        '。',
+        'é',
+        '\u{2FFF}',
+        '\u{3000}',
+        '\u{33FF}',
+        '\u{3400}',
+        '\u{3FFF}',
+        '\u{4000}',
+        '\u{4DBF}',
+        '\u{4DC0}',
+        '\u{4DFF}',
+        '\u{4E00}',
+        '\u{4FFF}',
+        '\u{5000}',
+        '\u{9FFF}',
+        '\u{A000}',
+        '\u{EFFF}',
+        '\u{F000}',
+        '\u{F8FF}',
+        '\u{F900}',
+        '\u{FAFF}',
+        '\u{FB00}',
+        '\u{FFFD}',
+        '\u{1FFFF}',
+        '\u{20000}',
+        '\u{2FFFF}',
+        '\u{30000}',
+        '\u{10FFFF}',
+        '政',
+        '與',
+    ];
+
+    #[test]
+    fn cjk_counted_from_bytes_for_every_character() {
+        // Every Unicode scalar value alone, then after a CJK ideograph and before another.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let want = usize::from(is_cjk(c));
+            let mut buf = [0u8; 4];
+            assert_eq!(count_cjk(c.encode_utf8(&mut buf)), want, "{:X}", c as u32);
+            assert_eq!(count_cjk(&format!("政{c}政")), want + 2, "{:X}", c as u32);
+        }
+    }
+
     proptest::proptest! {
         /// Skipping runs of quiet characters changes nothing: the text, the map at every
         /// offset, the script, the repairs, the runs and the diagnostics equal those of the
@@ -877,6 +1002,16 @@ mod tests {
                     proptest::prop_assert_eq!(fast.map.map_end(d), slow.map.map_end(d));
                 }
             }
+        }
+
+        /// The ideographs counted from byte pairs are those of the characters, in text mixing
+        /// the characters at the edges of every range the count tells apart.
+        #[test]
+        fn cjk_counted_from_bytes_are_the_characters(
+            picks in proptest::collection::vec(0usize..64, 0..40)
+        ) {
+            let s: String = picks.iter().filter_map(|&k| CJK_EDGES.get(k % CJK_EDGES.len())).collect();
+            proptest::prop_assert_eq!(count_cjk(&s), s.chars().filter(|&c| is_cjk(c)).count());
         }
 
         /// The normaliser offers the scan each candidate as it walks the text; the runs it
