@@ -84,7 +84,9 @@ fn fold_char(c: char) -> char {
 // A pinyin letter: ASCII lowercase or a toned vowel (the normaliser's own test).
 use crate::normalise::is_pinyin_char as is_pinyin;
 
-/// The text folded for matching (see the module docs).
+/// The text folded for matching (see the module docs): the fold of [`Folded::of`] as it was
+/// first written, a pass that folds and a pass that drops the glosses.
+#[cfg(test)]
 pub(crate) fn fold(text: &str) -> Vec<char> {
     // Sized once (a character takes at least a byte): no regrowth while folding.
     let mut raw: Vec<char> = Vec::with_capacity(text.len().min(MAX_CHARS));
@@ -128,6 +130,7 @@ pub(crate) fn fold(text: &str) -> Vec<char> {
 }
 
 /// The number of letters of the gloss opening at `i`: `(` + 1–8 pinyin letters + `)`.
+#[cfg(test)]
 fn gloss(t: &[char], i: usize) -> Option<usize> {
     if !matches!(t.get(i), Some('(') | Some('（')) {
         return None;
@@ -185,7 +188,9 @@ fn is_cn_digit(c: char) -> bool {
     )
 }
 
-/// A number followed by a unit: `(start, end of number, value)`; `end` indexes the unit.
+/// A number followed by a unit: `(start, end of number, value)`; `end` indexes the unit. A
+/// forward scan, the reading [`number_before`] is held to.
+#[cfg(test)]
 fn numbers(t: &[char]) -> Vec<(usize, usize, i64)> {
     let mut out = Vec::with_capacity(16);
     let mut i = 0;
@@ -407,12 +412,14 @@ fn nearest_anchor(p: &str) -> Option<(Kind, usize, &str)> {
 
 /// The positions of the clause ends and of the sentence ends of `t`, in order: one pass, so
 /// that the bounds around each number are binary searches rather than scans.
+#[derive(Debug, PartialEq, Eq)]
 struct Ends {
     clause: Vec<usize>,
     sentence: Vec<usize>,
 }
 
 impl Ends {
+    #[cfg(test)]
     fn of(t: &[char]) -> Ends {
         // Sized for prose (a clause every dozen characters or so, a sentence every few clauses),
         // so that most overviews never regrow them.
@@ -454,6 +461,7 @@ fn end_at(ends: &[usize], end: usize, ahead: usize) -> usize {
 }
 
 /// Every `YYYY年` of `t` with 1990 ≤ YYYY ≤ 2100: `(position, year)`, in order.
+#[cfg(test)]
 fn years(t: &[char]) -> Vec<(usize, u16)> {
     let mut out = Vec::with_capacity(8);
     for (i, w) in t.windows(5).enumerate() {
@@ -472,6 +480,206 @@ fn years(t: &[char]) -> Vec<(usize, u16)> {
     out
 }
 
+/// The folded text (see the module docs) with what the matching looks up in it, found in one
+/// pass over the text: the clause and sentence ends, the years (`YYYY年`), the numbers
+/// followed by a unit. The same as folding ([`fold`]) and then scanning the folded text for
+/// each (`Ends::of`, [`years`], [`numbers`]): a test holds the two equal.
+#[derive(Debug, PartialEq, Eq)]
+struct Folded {
+    t: Vec<char>,
+    ends: Ends,
+    years: Vec<(usize, u16)>,
+    numbers: Vec<(usize, usize, i64)>,
+    /// Where the folded text last lost a gloss: a gloss is read in the text as written, so
+    /// none opens before this point and closes after it.
+    floor: usize,
+}
+
+impl Folded {
+    fn of(text: &str) -> Folded {
+        // Sized once (a character takes at least a byte, an ideograph three): no regrowth of
+        // the text, and for prose (a clause every dozen characters or so, a sentence every few
+        // clauses) none of the ends.
+        let mut f = Folded {
+            t: Vec::with_capacity(text.len().min(MAX_CHARS)),
+            ends: Ends {
+                clause: Vec::with_capacity(text.len() / 24 + 8),
+                sentence: Vec::with_capacity(text.len() / 96 + 8),
+            },
+            years: Vec::with_capacity(8),
+            numbers: Vec::with_capacity(16),
+            floor: 0,
+        };
+        for c in up_to_max(text).chars() {
+            // CJK ideographs (most of the text) are never whitespace, and of the fold only
+            // the label table can change them; only a unit or `年` of them ends anything.
+            if ('\u{3400}'..'\u{A000}').contains(&c) {
+                let g = crate::t2s::label_char(c);
+                if may_mark(g) {
+                    f.push(g);
+                } else {
+                    f.t.push(g);
+                }
+                continue;
+            }
+            if !c.is_whitespace() {
+                f.push(fold_char(c));
+            }
+        }
+        f
+    }
+
+    /// Appends the folded character `c`, noting what it ends: a number (`c` is a unit), a year
+    /// (`年`), a clause or a sentence, a gloss (dropped with its opening bracket and letters).
+    fn push(&mut self, c: char) {
+        let i = self.t.len();
+        if is_unit(c) {
+            if let Some(n) = number_before(&self.t, i) {
+                self.numbers.push(n);
+            }
+        } else if c == '年' {
+            if let Some(y) = year_before(&self.t, i) {
+                self.years.push((i - 4, y));
+            }
+        } else if !('\u{3400}'..'\u{A000}').contains(&c) {
+            if matches!(c, ')' | '）') {
+                if let Some(open) = gloss_before(&self.t, self.floor, i) {
+                    // The opening bracket is the last clause end (the letters end nothing).
+                    if self.ends.clause.last() == Some(&open) {
+                        self.ends.clause.pop();
+                    }
+                    self.t.truncate(open);
+                    self.floor = open;
+                    return;
+                }
+            }
+            if is_clause_end(c) {
+                self.ends.clause.push(i);
+            }
+            if is_sentence_end(c) {
+                self.ends.sentence.push(i);
+            }
+        }
+        self.t.push(c);
+    }
+}
+
+/// `text` up to its [`MAX_CHARS`]th character other than whitespace (glosses count), the part
+/// that is read.
+fn up_to_max(text: &str) -> &str {
+    // A character takes at least a byte.
+    if text.len() <= MAX_CHARS {
+        return text;
+    }
+    let mut kept = 0usize;
+    for (i, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            if kept == MAX_CHARS {
+                return text.get(..i).unwrap_or(text);
+            }
+            kept += 1;
+        }
+    }
+    text
+}
+
+/// A bit for `c`'s code point modulo 64.
+const fn mark_bit(c: char) -> u64 {
+    1 << (c as u32 % 64)
+}
+
+/// The bits of the units and `年`, the ideographs that [`Folded::push`] notes.
+const MARK_BITS: u64 = mark_bit('件')
+    | mark_bit('起')
+    | mark_bit('宗')
+    | mark_bit('条')
+    | mark_bit('个')
+    | mark_bit('份')
+    | mark_bit('次')
+    | mark_bit('例')
+    | mark_bit('年');
+
+/// True for the units and `年` (a test holds it) and for about one other character in eight:
+/// a shift and a mask instead of nine compares.
+fn may_mark(c: char) -> bool {
+    (MARK_BITS >> (c as u32 % 64)) & 1 == 1
+}
+
+/// The opening bracket of the gloss that a closing bracket at `i` would close: `(` + 1–8 pinyin
+/// letters right before `i`, all at or after `floor` (see [`Folded`]).
+fn gloss_before(t: &[char], floor: usize, i: usize) -> Option<usize> {
+    let mut j = i;
+    while i - j < 9 && j > floor && t.get(j - 1).copied().is_some_and(is_pinyin) {
+        j -= 1;
+    }
+    let open = j.checked_sub(1).filter(|&o| o >= floor)?;
+    ((1..=8).contains(&(i - j)) && matches!(t.get(open), Some('(') | Some('（'))).then_some(open)
+}
+
+/// True for a thousands comma at `i` of a number: three digits follow it, and no fourth.
+fn thousands_comma(t: &[char], i: usize) -> bool {
+    (1..=3).all(|k| t.get(i + k).is_some_and(|c| c.is_ascii_digit()))
+        && !t.get(i + 4).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The number that ends right before the unit at `u`, as a scan from the start reads it:
+/// `(start, u, value)`. Arabic digits (with thousands commas, at most 15 digits, not after a
+/// decimal point) or a run of at most 8 Chinese numerals.
+fn number_before(t: &[char], u: usize) -> Option<(usize, usize, i64)> {
+    let last = *t.get(u.checked_sub(1)?)?;
+    if last.is_ascii_digit() {
+        // Back over digits and thousands commas (a comma is read after a digit only).
+        let mut start = u - 1;
+        let mut n_digits = 1usize;
+        while let Some(j) = start.checked_sub(1) {
+            match t.get(j) {
+                Some(c) if c.is_ascii_digit() => {
+                    n_digits += 1;
+                    if n_digits > 15 {
+                        return None;
+                    }
+                }
+                Some(',')
+                    if j > 0
+                        && t.get(j - 1).is_some_and(|c| c.is_ascii_digit())
+                        && thousands_comma(t, j) => {}
+                _ => break,
+            }
+            start = j;
+        }
+        if start > 0 && t.get(start - 1) == Some(&'.') {
+            return None;
+        }
+        let value = t
+            .get(start..u)?
+            .iter()
+            .filter_map(|c| c.to_digit(10))
+            .fold(0i64, |v, d| v * 10 + i64::from(d));
+        return Some((start, u, value));
+    }
+    if is_cn_digit(last) {
+        // A run of more than 8 numerals is not read.
+        let mut start = u - 1;
+        while u - start < 9 && start > 0 && t.get(start - 1).is_some_and(|c| is_cn_digit(*c)) {
+            start -= 1;
+        }
+        if u - start > 8 {
+            return None;
+        }
+        return Some((start, u, chinese_number(t.get(start..u)?)?));
+    }
+    None
+}
+
+/// The year written by the four digits right before a `年` at `i`, if 1990 ≤ it ≤ 2100.
+fn year_before(t: &[char], i: usize) -> Option<u16> {
+    let y = t.get(i.checked_sub(4)?..i)?.iter().try_fold(0u16, |y, c| {
+        let d = u16::try_from(c.to_digit(10)?).ok()?;
+        Some(y * 10 + d)
+    })?;
+    (1990..=2100).contains(&y).then_some(y)
+}
+
 /// A year of `years` other than `year` written (with its `年`) inside `from..to`.
 fn other_year(years: &[(usize, u16)], from: usize, to: usize, year: Option<u16>) -> bool {
     let Some(year) = year else { return false };
@@ -486,17 +694,17 @@ fn other_year(years: &[(usize, u16)], from: usize, to: usize, year: Option<u16>)
 
 /// Every unambiguous figure stated in `text`, for a report on `year`.
 pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
-    let t = fold(text);
-    let ends = Ends::of(&t);
-    let years = if year.is_some() {
-        years(&t)
-    } else {
-        Vec::new()
-    };
+    let Folded {
+        t,
+        ends,
+        years,
+        numbers,
+        ..
+    } = Folded::of(text);
     let mut found = Vec::new();
     let mut prefix = String::new();
     let mut suffix = String::new();
-    for (start, end, value) in numbers(&t) {
+    for (start, end, value) in numbers {
         // Every bound is looked for within a window around the number, so hostile text
         // without punctuation stays linear.
         let back = start.saturating_sub(MAX_SENTENCE);
@@ -1119,6 +1327,58 @@ mod tests {
         }
     }
 
+    /// The folded text, its ends, its years and its numbers.
+    type Lists = (Vec<char>, Ends, Vec<(usize, u16)>, Vec<(usize, usize, i64)>);
+
+    /// The folded text and its lists as separate passes over it find them.
+    fn folded_by_passes(text: &str) -> Lists {
+        let t = fold(text);
+        (t.clone(), Ends::of(&t), years(&t), numbers(&t))
+    }
+
+    /// The same found in one pass.
+    fn folded_in_one_pass(text: &str) -> Lists {
+        let f = Folded::of(text);
+        (f.t, f.ends, f.years, f.numbers)
+    }
+
+    #[test]
+    fn the_units_and_years_pass_the_mark_filter() {
+        for c in ('\0'..=char::MAX).filter(|&c| is_unit(c) || c == '年') {
+            assert!(may_mark(c), "{c}");
+        }
+        assert!(!may_mark('的'));
+    }
+
+    #[test]
+    fn the_read_part_ends_at_the_last_character_kept() {
+        let long = format!("{} {}", "的".repeat(MAX_CHARS), "x");
+        assert_eq!(up_to_max(&long).len(), long.len() - 1);
+        assert_eq!(fold(&long).len(), MAX_CHARS);
+        assert_eq!(Folded::of(&long).t, fold(&long));
+        let spaced = format!("{}x", "a ".repeat(MAX_CHARS));
+        assert_eq!(up_to_max(&spaced).len(), spaced.len() - 1);
+        assert_eq!(Folded::of(&spaced).t, fold(&spaced));
+        assert_eq!(up_to_max("abc"), "abc");
+    }
+
+    #[test]
+    fn one_pass_drops_the_glosses_the_text_has_as_written() {
+        // The inner gloss goes; the outer brackets did not hold a gloss as written.
+        for text in [
+            "(ab(cd)ef)件",
+            "1(jié)件",
+            "1（jié）2件",
+            "(a)(b)",
+            "((ab))",
+            "x(abcdefgh)y",
+            "x(abcdefghi)y",
+        ] {
+            assert_eq!(folded_in_one_pass(text), folded_by_passes(text), "{text}");
+        }
+        assert_eq!(fold("(ab(cd)ef)"), "(abef)".chars().collect::<Vec<_>>());
+    }
+
     #[test]
     fn the_reference_finds_what_the_overview_states() {
         // The reference itself reads figures, so the equivalence below is not between two
@@ -1148,6 +1408,7 @@ mod tests {
             let text = text_of(&parts);
             let t = fold(&text);
             proptest::prop_assert_eq!(&t, &fold_ref(&text));
+            proptest::prop_assert_eq!(folded_in_one_pass(&text), folded_by_passes(&text));
             proptest::prop_assert_eq!(numbers(&t), numbers_ref(&t));
             proptest::prop_assert_eq!(claims(&text, year), claims_ref(&text, year));
         }
