@@ -422,6 +422,7 @@ pub(crate) fn quick_equal(lhs: Option<QuickSum>, rhs: Option<QuickSum>) -> bool 
 
 /// A sum of cells: exact integers while every cell is a count (no `Decimal` arithmetic, which
 /// costs some fifty instructions an addition), a `Decimal` once an amount is met.
+#[derive(Debug, PartialEq)]
 pub(crate) enum QuickSum {
     Int(i128),
     Decimal(rust_decimal::Decimal),
@@ -440,12 +441,37 @@ impl QuickSum {
 /// The sum of `values` for the fast path, `None` when one is blank or absent (or the sum
 /// overflows).
 pub(crate) fn quick_sum(values: impl IntoIterator<Item = Option<Number>>) -> Option<QuickSum> {
+    let mut values = values.into_iter();
+    // Counts (nearly every cell) are added as integers in a loop of their own, which carries no
+    // sum of two kinds from term to term; the first amount moves the rest to `Decimal`.
+    // At most a few dozen i64 terms: an i128 cannot overflow.
+    let mut int = 0i128;
+    let mut acc = loop {
+        match values.next() {
+            None => return Some(QuickSum::Int(int)),
+            Some(value) => match value? {
+                Number::Int(v) => int += i128::from(v),
+                // Integer sums are exact in `Decimal` too, so switching keeps the same value.
+                Number::Decimal(d) => break QuickSum::Int(int).decimal()?.checked_add(d)?,
+            },
+        }
+    };
+    for value in values {
+        acc = acc.checked_add(value?.as_decimal())?;
+    }
+    Some(QuickSum::Decimal(acc))
+}
+
+/// [`quick_sum`] as first written, one sum of two kinds carried from term to term: the
+/// reference it is tested against.
+#[cfg(test)]
+pub(crate) fn quick_sum_reference(
+    values: impl IntoIterator<Item = Option<Number>>,
+) -> Option<QuickSum> {
     let mut acc = QuickSum::Int(0);
     for value in values {
         acc = match (acc, value?) {
-            // At most a few dozen i64 terms: an i128 cannot overflow.
             (QuickSum::Int(a), Number::Int(v)) => QuickSum::Int(a + i128::from(v)),
-            // Integer sums are exact in `Decimal` too, so switching keeps the same value.
             (acc, v) => QuickSum::Decimal(acc.decimal()?.checked_add(v.as_decimal())?),
         };
     }

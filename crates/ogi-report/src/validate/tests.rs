@@ -1383,7 +1383,30 @@ fn arb_value() -> impl proptest::strategy::Strategy<Value = Option<Number>> {
     ]
 }
 
+/// A term of a sum for the property test of `quick_sum`: as [`arb_value`], and amounts near
+/// `Decimal`'s limits, whose sums overflow.
+fn arb_term() -> impl proptest::strategy::Strategy<Value = Option<Number>> {
+    use proptest::prelude::*;
+    prop_oneof![
+        8 => arb_value(),
+        1 => (i64::MIN..i64::MAX).prop_map(|v| Some(Number::Int(v))),
+        1 => proptest::bool::ANY.prop_map(|neg| {
+            Some(Number::Decimal(if neg { Decimal::MIN } else { Decimal::MAX }))
+        }),
+    ]
+}
+
 proptest::proptest! {
+    /// The sum of the fast paths is the sum as first written: the same value of the same kind,
+    /// and none where a term is blank or the sum overflows.
+    #[test]
+    fn quick_sum_is_the_reference(terms in proptest::collection::vec(arb_term(), 0..30)) {
+        proptest::prop_assert_eq!(
+            super::quick_sum(terms.iter().copied()),
+            super::quick_sum_reference(terms.iter().copied())
+        );
+    }
+
     /// The fast paths of C1, C2, C3 and C8 (rows looked up once, sums without operands) say
     /// exactly what the equations say, on tables with blanks, amounts, missing rows, repeated
     /// rows and subtotal rows.
