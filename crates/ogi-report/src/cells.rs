@@ -515,6 +515,48 @@ impl Sink {
     }
 }
 
+/// A `|` segment that [`plain_cell`] reads without the tokenizer.
+#[derive(Debug, PartialEq)]
+enum PlainCell {
+    /// White space only (or nothing): no token.
+    Blank,
+    /// One count of at most 18 digits in white space: its byte range in the segment and value.
+    Count(usize, usize, i64),
+}
+
+/// ASCII white space as the tokenizer tells it ([`space_at`]).
+#[inline]
+fn is_ascii_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The value of a run of at most 18 ASCII digits, as [`parse_value`] reads it on its fast path.
+#[inline]
+fn count_of(digits: &[u8]) -> i64 {
+    digits
+        .iter()
+        .fold(0i64, |acc, d| acc * 10 + i64::from(d.wrapping_sub(b'0')))
+}
+
+/// What the tokenizer makes of a segment made of ASCII white space around at most one run of 1
+/// to 18 digits: no token, or one that [`parse_value`] reads as a count on its fast path. `None`
+/// for any other segment (a sign, a unit, text, a second or a longer run), left to the tokenizer.
+/// A line break in such a segment is white space only: a page marker opens with a dash or `第`.
+fn plain_cell(b: &[u8]) -> Option<PlainCell> {
+    let Some(a) = b.iter().position(|&x| !is_ascii_blank(x)) else {
+        return Some(PlainCell::Blank);
+    };
+    let e = b
+        .iter()
+        .rposition(|&x| !is_ascii_blank(x))
+        .map_or(a, |p| p + 1);
+    let digits = b.get(a..e)?;
+    if digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(PlainCell::Count(a, e, count_of(digits)))
+}
+
 /// The items of `text[start..end]`.
 #[cfg(test)]
 pub(crate) fn region_items(text: &str, start: usize, end: usize) -> Vec<Item> {
@@ -547,12 +589,14 @@ pub(crate) fn region_items_bounded(
         })
     };
     // One pass over the bytes: the `|` (every segment but the last ends at one), the segments
-    // holding a line break, and whether any parenthesis can open an annotation.
+    // holding a line break, whether any parenthesis can open an annotation, and whether the
+    // region holds anything but ASCII white space and digits.
     let bytes = region.as_bytes();
     let mut nsegs = 0usize;
     let mut with_nl = 0usize;
     let mut seg_nl = false;
     let mut parens = false;
+    let mut other = false;
     for &b in bytes {
         match b {
             b'|' => {
@@ -561,8 +605,12 @@ pub(crate) fn region_items_bounded(
                 seg_nl = false;
             }
             b'\n' => seg_nl = true,
-            b'(' | 0xEF => parens = true,
-            _ => {}
+            b'(' | 0xEF => {
+                parens = true;
+                other = true;
+            }
+            b'0'..=b'9' | b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {}
+            _ => other = true,
         }
     }
     if nsegs > 0 {
@@ -576,46 +624,92 @@ pub(crate) fn region_items_bounded(
             let rest = bytes.get(seg_start..).unwrap_or_default();
             let len = rest.iter().position(|&b| b == b'|').unwrap_or(rest.len());
             let seg = region.get(seg_start..seg_start + len).unwrap_or("");
-            // A segment of one token may be a markdown rule (`---`), which is no cell: the first
-            // token is held until a second one shows it is not alone.
-            let mut first = None;
-            let mut count = 0usize;
-            tokens(seg, start + seg_start, parens, &mut |a, b| {
-                count += 1;
-                match (count, first) {
-                    (1, _) => {
-                        first = Some((a, b));
-                        true
+            // Most cells are a count in white space (` 12 `) or white space only: read from
+            // their bytes, as the tokenizer reads them.
+            let count = match plain_cell(seg.as_bytes()) {
+                Some(PlainCell::Blank) => 0,
+                Some(PlainCell::Count(a, b, v)) => {
+                    sink.push(Item {
+                        kind: ItemKind::Value(Number::Int(v), None),
+                        start: start + seg_start + a,
+                        end: start + seg_start + b,
+                    });
+                    1
+                }
+                None => {
+                    // A segment of one token may be a markdown rule (`---`), which is no cell:
+                    // the first token is held until a second one shows it is not alone.
+                    let mut first = None;
+                    let mut count = 0usize;
+                    tokens(seg, start + seg_start, parens, &mut |a, b| {
+                        count += 1;
+                        match (count, first) {
+                            (1, _) => {
+                                first = Some((a, b));
+                                true
+                            }
+                            (2, Some((fa, fb))) => item(fa, fb, &mut sink) && item(a, b, &mut sink),
+                            _ => item(a, b, &mut sink),
+                        }
+                    });
+                    match (count, first) {
+                        // A markdown separator cell `---` is skipped.
+                        (1, Some((a, b))) if !is_rule(text.get(a..b).unwrap_or("")) => {
+                            item(a, b, &mut sink);
+                        }
+                        _ => {}
                     }
-                    (2, Some((fa, fb))) => item(fa, fb, &mut sink) && item(a, b, &mut sink),
-                    _ => item(a, b, &mut sink),
+                    count
                 }
-            });
-            match (count, first) {
-                (0, _) => {
-                    // A line that opens with blank space before its first `|` starts with a
-                    // blank cell.
-                    let last_nl = seg.bytes().rposition(|b| b == b'\n');
-                    let blank_line_start = last_nl.is_some_and(|p| p + 1 < seg.len());
-                    if idx < nsegs
-                        && (idx > 0 || blank_line_start)
-                        && (one_per_line || last_nl.is_none() || blank_line_start)
-                    {
-                        sink.push(Item {
-                            kind: ItemKind::Empty,
-                            start: start + seg_start,
-                            end: start + seg_start + seg.len(),
-                        });
-                    }
+            };
+            if count == 0 {
+                // A line that opens with blank space before its first `|` starts with a blank
+                // cell.
+                let last_nl = seg.bytes().rposition(|b| b == b'\n');
+                let blank_line_start = last_nl.is_some_and(|p| p + 1 < seg.len());
+                if idx < nsegs
+                    && (idx > 0 || blank_line_start)
+                    && (one_per_line || last_nl.is_none() || blank_line_start)
+                {
+                    sink.push(Item {
+                        kind: ItemKind::Empty,
+                        start: start + seg_start,
+                        end: start + seg_start + seg.len(),
+                    });
                 }
-                // A markdown separator cell `---` is skipped.
-                (1, Some((a, b))) if !is_rule(text.get(a..b).unwrap_or("")) => {
-                    item(a, b, &mut sink);
-                }
-                _ => {}
             }
             seg_start += len + 1;
             idx += 1;
+        }
+    } else if !other {
+        // Counts in white space (a row of a PDF or a tab-separated dump): the tokens are the
+        // runs of digits, a line break being white space there (a page marker opens with a dash
+        // or `第`), and a run of at most 18 digits is the count `parse_value` reads.
+        let mut i = 0usize;
+        while let Some(off) = bytes
+            .get(i..)
+            .and_then(|r| r.iter().position(u8::is_ascii_digit))
+        {
+            let s = i + off;
+            let run = bytes.get(s..).unwrap_or_default();
+            let e = s + run
+                .iter()
+                .position(|b| !b.is_ascii_digit())
+                .unwrap_or(run.len());
+            let digits = bytes.get(s..e).unwrap_or_default();
+            let more = if digits.len() <= 18 {
+                sink.push(Item {
+                    kind: ItemKind::Value(Number::Int(count_of(digits)), None),
+                    start: start + s,
+                    end: start + e,
+                })
+            } else {
+                item(start + s, start + e, &mut sink)
+            };
+            if !more {
+                break;
+            }
+            i = e;
         }
     } else {
         tokens(region, start, parens, &mut |ts, te| item(ts, te, &mut sink));
@@ -854,7 +948,145 @@ mod tests {
         out
     }
 
+    /// Pipe rows of counts: cells of spaces around a run of digits (up to 19), blanks, and now
+    /// and then a tab, a line break, a sign, a separator, a rule or text inside a cell.
+    fn count_row() -> impl Strategy<Value = String> {
+        let cell = prop::sample::select(vec![
+            "",
+            " ",
+            "  ",
+            " 0 ",
+            "0",
+            " 12 ",
+            "7  ",
+            "  7",
+            " 123456789012345678 ",
+            " 1234567890123456789 ",
+            " 1 2 ",
+            " -3 ",
+            " +3 ",
+            " 4\t",
+            "\t",
+            "\n",
+            " 5\n",
+            "\n ",
+            " 无 ",
+            " 其他 ",
+            " --- ",
+            " 1,234 ",
+            " 1.5 ",
+            " (一) ",
+            " 6万元 ",
+            "\u{3000}",
+        ]);
+        prop::collection::vec(cell, 0..12).prop_map(|v| v.join("|"))
+    }
+
     proptest! {
+        #[test]
+        fn a_cell_read_from_its_bytes_is_the_cell_the_tokenizer_reads(
+            seg in prop::collection::vec(
+                prop::sample::select(vec![
+                    " ",
+                    "0",
+                    "9",
+                    "12",
+                    "12345678901234567",
+                    "123456789012345678",
+                    "1234567890123456789",
+                    "\t",
+                    "\n",
+                    "\r",
+                    "\u{b}",
+                    "\u{c}",
+                    "\u{3000}",
+                    "-",
+                    "a",
+                    "无",
+                    ".",
+                ]),
+                0..12,
+            ).prop_map(|v| v.concat()),
+        ) {
+            let mut toks = Vec::new();
+            tokens_by_char(&seg, 0, &mut |a, b| {
+                toks.push((a, b));
+                true
+            });
+            let plain = seg
+                .bytes()
+                .all(|x| matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'0'..=b'9'));
+            let want = match toks.as_slice() {
+                _ if !plain => None,
+                [] => Some(PlainCell::Blank),
+                [(a, b)] if b - a <= 18 => match classify(seg.get(*a..*b).unwrap_or("")) {
+                    ItemKind::Value(Number::Int(v), None) => Some(PlainCell::Count(*a, *b, v)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            prop_assert_eq!(plain_cell(seg.as_bytes()), want);
+        }
+
+        #[test]
+        fn counts_in_white_space_read_as_the_reference_reads_them(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    " ",
+                    "  ",
+                    "\t",
+                    "\n",
+                    "\r\n",
+                    "\u{b}",
+                    "\u{c}",
+                    "0",
+                    "7",
+                    "12",
+                    "123456789012345678",
+                    "1234567890123456789",
+                    "99999999999999999999",
+                    "-",
+                    "\n- 5 -\n",
+                    "a",
+                    "(",
+                    "无",
+                    "|",
+                ]),
+                0..16,
+            ),
+            plain_only in any::<bool>(),
+            max_items in prop_oneof![0usize..12, Just(usize::MAX)],
+            max_content in prop_oneof![0usize..10, Just(usize::MAX)],
+        ) {
+            // Half the regions hold ASCII white space and digits only.
+            let text: String = parts
+                .iter()
+                .filter(|p| !plain_only || p.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_whitespace() || b == 0x0B))
+                .copied()
+                .collect();
+            for start in [0, text.find(|c: char| c.is_ascii_digit()).unwrap_or(0)] {
+                prop_assert_eq!(
+                    region_items_bounded(&text, start, text.len(), max_items, max_content),
+                    region_items_reference(&text, start, text.len(), max_items, max_content)
+                );
+            }
+        }
+
+        #[test]
+        fn pipe_rows_of_counts_read_as_the_reference_reads_them(
+            row in count_row(),
+            head in count_row(),
+            max_items in prop_oneof![0usize..12, Just(usize::MAX)],
+            max_content in prop_oneof![0usize..10, Just(usize::MAX)],
+        ) {
+            let text = format!("{head}{row}");
+            let start = head.len();
+            prop_assert_eq!(
+                region_items_bounded(&text, start, text.len(), max_items, max_content),
+                region_items_reference(&text, start, text.len(), max_items, max_content)
+            );
+        }
+
         #[test]
         fn the_byte_tokenizer_agrees_with_the_char_walk(t in table_text()) {
             prop_assert_eq!(annotation_ranges(&t), annotation_ranges_from_start(&t));
