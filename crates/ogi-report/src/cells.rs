@@ -530,12 +530,15 @@ fn is_ascii_blank(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
-/// The value of a run of at most 18 ASCII digits, as [`parse_value`] reads it on its fast path.
+/// The count a run of ASCII digits is, as [`parse_value`] reads it on its fast path: `None` past
+/// 18 digits, which the tokenizer's reading is left to.
 #[inline]
-fn count_of(digits: &[u8]) -> i64 {
-    digits
-        .iter()
-        .fold(0i64, |acc, d| acc * 10 + i64::from(d.wrapping_sub(b'0')))
+fn short_count(digits: &[u8]) -> Option<i64> {
+    (digits.len() <= 18).then(|| {
+        digits
+            .iter()
+            .fold(0i64, |acc, d| acc * 10 + i64::from(d.wrapping_sub(b'0')))
+    })
 }
 
 /// What the tokenizer makes of a segment made of ASCII white space around at most one run of 1
@@ -551,10 +554,10 @@ fn plain_cell(b: &[u8]) -> Option<PlainCell> {
         .rposition(|&x| !is_ascii_blank(x))
         .map_or(a, |p| p + 1);
     let digits = b.get(a..e)?;
-    if digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+    if !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    Some(PlainCell::Count(a, e, count_of(digits)))
+    Some(PlainCell::Count(a, e, short_count(digits)?))
 }
 
 /// The items of `text[start..end]`.
@@ -696,15 +699,13 @@ pub(crate) fn region_items_bounded(
                 .iter()
                 .position(|b| !b.is_ascii_digit())
                 .unwrap_or(run.len());
-            let digits = bytes.get(s..e).unwrap_or_default();
-            let more = if digits.len() <= 18 {
-                sink.push(Item {
-                    kind: ItemKind::Value(Number::Int(count_of(digits)), None),
+            let more = match short_count(bytes.get(s..e).unwrap_or_default()) {
+                Some(v) => sink.push(Item {
+                    kind: ItemKind::Value(Number::Int(v), None),
                     start: start + s,
                     end: start + e,
-                })
-            } else {
-                item(start + s, start + e, &mut sink)
+                }),
+                None => item(start + s, start + e, &mut sink),
             };
             if !more {
                 break;

@@ -204,27 +204,6 @@ pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Temp
     }
 }
 
-/// [`detect_template`] as first made to stop early (the 2021 marks counted in full, then the
-/// 2019 marks until the verdict is settled): a second reference.
-#[cfg(test)]
-pub(crate) fn detect_template_2021_first(text: &str, from: usize, to: usize) -> Option<Template> {
-    let present = |m: &str| find_label(text, from, to, m).is_some();
-    let m21 = MARKS_2021.iter().filter(|m| present(m)).count();
-    let mut m19 = 0usize;
-    for (k, m) in MARKS_2019.iter().enumerate() {
-        let left = MARKS_2019.len() - k;
-        if m19 > m21 || m19 + left < m21 {
-            break;
-        }
-        m19 += usize::from(present(m));
-    }
-    match m19.cmp(&m21) {
-        std::cmp::Ordering::Greater => Some(Template::V2019),
-        std::cmp::Ordering::Less => Some(Template::V2021),
-        std::cmp::Ordering::Equal => None,
-    }
-}
-
 /// [`detect_template`] counting every mark: the reference it is tested against.
 #[cfg(test)]
 pub(crate) fn detect_template_counting(text: &str, from: usize, to: usize) -> Option<Template> {
@@ -2265,7 +2244,6 @@ mod tests {
             let to = t.len().saturating_sub(cut);
             let want = detect_template_counting(&t, from, to);
             prop_assert_eq!(detect_template(&t, from, to), want);
-            prop_assert_eq!(detect_template_2021_first(&t, from, to), want);
         }
     }
 }
