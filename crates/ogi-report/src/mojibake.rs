@@ -638,6 +638,47 @@ fn occurs(present: &[u64], c: char) -> bool {
         .unwrap_or(false)
 }
 
+/// The ideographs of the URO that `text` uses, one bit each by [`uro_slot`] (2.6 KB, no
+/// hashing per character), read from the bytes: a URO ideograph is three bytes led by
+/// 0xE4..=0xE9, and no other byte of valid UTF-8 lies in that range (continuation bytes are
+/// 0x80..=0xBF), so the loop steps one byte at a time to such a lead and then over its
+/// character, instead of decoding every character.
+fn ideographs_of(text: &str) -> Vec<u64> {
+    let mut m = vec![0u64; URO_LEN.div_ceil(64)];
+    let mut rest = text.as_bytes();
+    while let [b0, tail @ ..] = rest {
+        rest = tail;
+        if b0.wrapping_sub(0xE4) >= 6 {
+            continue;
+        }
+        let [b1, b2, after @ ..] = tail else { break };
+        let u =
+            (usize::from(b0 & 0x0F) << 12) | (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F);
+        // U+4000..=U+4DFF share the lead 0xE4 and are not in the set.
+        if let Some(i) = u.checked_sub(0x4E00) {
+            if let Some(w) = m.get_mut(i / 64) {
+                *w |= 1u64 << (i % 64);
+            }
+        }
+        rest = after;
+    }
+    m
+}
+
+/// [`ideographs_of`] as first written, decoding every character: the reference it is held to.
+#[cfg(test)]
+fn ideographs_of_ref(text: &str) -> Vec<u64> {
+    let mut m = vec![0u64; URO_LEN.div_ceil(64)];
+    for c in text.chars() {
+        if let Some(i) = uro_slot(c) {
+            if let Some(w) = m.get_mut(i / 64) {
+                *w |= 1u64 << (i % 64);
+            }
+        }
+    }
+    m
+}
+
 /// Put a lead byte back before `bytes`: the repair when exactly one lead gives a plausible
 /// reading; when several do, the lost character is unknown and stands as U+FFFD before the
 /// rest (which every reading shares), with the candidates for it (`。/模/…`).
@@ -652,18 +693,7 @@ fn repair_phase(
     bytes: &[u8],
     present: &mut Option<Vec<u64>>,
 ) -> Option<(String, Option<String>)> {
-    let present = present.get_or_insert_with(|| {
-        // The ideographs the document uses: one bit each, 2.6 KB, no hashing per character.
-        let mut m = vec![0u64; URO_LEN.div_ceil(64)];
-        for c in text.chars() {
-            if let Some(i) = uro_slot(c) {
-                if let Some(w) = m.get_mut(i / 64) {
-                    *w |= 1u64 << (i % 64);
-                }
-            }
-        }
-        m
-    });
+    let present = present.get_or_insert_with(|| ideographs_of(text));
     let plausible = |c: char| common_punct(c) || occurs(present, c);
     let (&trail, rest) = bytes.split_first()?;
     let rest = codec::decode_strict(GB18030, rest)?;
@@ -901,5 +931,46 @@ mod tests {
         let runs = find_mojibake(&clean);
         let dt = t.elapsed();
         eprintln!("clean text: {} runs, {:?}", runs.len(), dt);
+    }
+
+    /// Characters on each side of the URO's edges and of the leads 0xE4..=0xE9, in each UTF-8
+    /// length, for the ideograph set's property.
+    const URO_EDGES: &[char] = &[
+        'a',
+        '?',
+        'é',
+        '\u{7FF}',
+        '\u{800}',
+        '\u{3FFF}',
+        '\u{4000}',
+        '\u{4DBF}',
+        '\u{4DFF}',
+        '\u{4E00}',
+        '\u{4E3F}',
+        '\u{4E40}',
+        '\u{5000}',
+        '\u{9FBF}',
+        '\u{9FC0}',
+        '\u{9FFF}',
+        '\u{A000}',
+        '\u{FFFD}',
+        '\u{10000}',
+        '\u{24E00}',
+        '\u{10FFFF}',
+        '政',
+        '現',
+        '模',
+    ];
+
+    proptest::proptest! {
+        /// The ideograph set read from the bytes is the one read from the characters, on text
+        /// mixing characters of every length at the edges of the set and of its lead bytes.
+        #[test]
+        fn ideographs_read_from_bytes_are_the_characters(
+            picks in proptest::collection::vec(0usize..64, 0..40)
+        ) {
+            let s: String = picks.iter().filter_map(|&k| URO_EDGES.get(k % URO_EDGES.len())).collect();
+            proptest::prop_assert_eq!(ideographs_of(&s), ideographs_of_ref(&s));
+        }
     }
 }
