@@ -82,8 +82,54 @@ pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-/// If `rest` starts with a pinyin gloss `(pīn)` / `（pīn）`, its byte length.
+/// If `rest` starts with a pinyin gloss `(pīn)` / `（pīn）`, its byte length: at most seven
+/// pinyin letters ([`is_pinyin_char`]), one of them tone-marked, closed by `)` or `）` whichever
+/// bracket opened it. Read from the bytes: an ASCII letter or `)` is one byte test, and only the
+/// other characters (the tone-marked vowels, `）`, whatever ends the gloss) are decoded, instead
+/// of every character.
 pub(crate) fn gloss_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let open_len = match b.first()? {
+        b'(' => 1,
+        _ if b.starts_with("（".as_bytes()) => 3,
+        _ => return None,
+    };
+    let mut k = open_len;
+    let mut n = 0usize;
+    let mut toned = false;
+    loop {
+        let x = *b.get(k)?;
+        let len = if x.is_ascii_lowercase() {
+            1
+        } else if x == b')' {
+            break;
+        } else {
+            let (ch, len) = decode_at(b, k)?;
+            if ch == '）' {
+                break;
+            }
+            if !is_tone_vowel(ch) {
+                return None;
+            }
+            toned = true;
+            len
+        };
+        n += 1;
+        if n > 7 {
+            return None;
+        }
+        k += len;
+    }
+    if n == 0 || !toned {
+        return None;
+    }
+    // The closing bracket: `)` or `）`, after `k` bytes.
+    Some(k + if b.get(k) == Some(&b')') { 1 } else { 3 })
+}
+
+/// [`gloss_len`] as first written, decoding every character: the reference it is held to.
+#[cfg(test)]
+fn gloss_len_ref(rest: &str) -> Option<usize> {
     let (open_len, close) = if rest.starts_with('(') {
         (1, ')')
     } else if rest.starts_with('（') {
@@ -977,7 +1023,50 @@ mod tests {
         }
     }
 
+    /// Pieces of glosses and of what is not one: both brackets of each width, letters of every
+    /// kind (lowercase, uppercase, tone-marked in two and three bytes, `ü`), digits, ideographs.
+    const GLOSS_PIECES: &[&str] = &[
+        "(",
+        "（",
+        ")",
+        "）",
+        "a",
+        "n",
+        "z",
+        "g",
+        "ǐ",
+        "ā",
+        "ü",
+        "ǜ",
+        "ḿ",
+        "ń",
+        "é",
+        "A",
+        "1",
+        "领",
+        "·",
+        " ",
+        "(lǐng)",
+        "（wù）",
+        "ing",
+        "zhuang",
+    ];
+
     proptest::proptest! {
+        /// The gloss read from the bytes is the one read from the characters, on text opening
+        /// with either bracket (or none) and holding up to nine letters of every kind.
+        #[test]
+        fn glosses_read_from_bytes_are_the_characters(
+            open in 0usize..3,
+            picks in proptest::collection::vec(0usize..64, 0..10)
+        ) {
+            let head = ["(", "（", ""].get(open).copied().unwrap_or("");
+            let s: String = std::iter::once(head)
+                .chain(picks.iter().filter_map(|&k| GLOSS_PIECES.get(k % GLOSS_PIECES.len()).copied()))
+                .collect();
+            proptest::prop_assert_eq!(gloss_len(&s), gloss_len_ref(&s), "{}", s);
+        }
+
         /// Skipping runs of quiet characters changes nothing: the text, the map at every
         /// offset, the script, the repairs, the runs and the diagnostics equal those of the
         /// general path taken for every character.
