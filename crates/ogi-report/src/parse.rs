@@ -126,9 +126,15 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         Span::new(s0, e0)
     };
     // Cells are mapped in reading order: each lookup starts from the previous one's segment.
-    let hint = std::cell::Cell::new(0usize);
+    let hint = crate::textmap::MapHint::default();
+    // Text given as text (no markup): stage offsets are input offsets, clamped to the input.
+    let direct = stage.map.is_none() && dmap.is_identity();
     let mapper = |s: usize, e: usize| -> Span {
         let (s2, e2) = canon.map.map_range_hinted(&hint, s, e);
+        if direct {
+            let (s0, e0) = dmap.identity_range(s2, e2);
+            return Span::new(s0, e0);
+        }
         stage_to_input(s2, e2)
     };
     // Normalisation diagnostics carry stage offsets.

@@ -88,6 +88,16 @@ pub struct OffsetMap {
     s_end: usize,
 }
 
+/// What a run of [`OffsetMap::map_range_hinted`] lookups carries from one to the next: the
+/// number of segments starting at or before the previous range's start, and the copy segment
+/// the last range mapped by offset fell in (`(lo, hi, s)`, see `OffsetMap::copy_run`; empty
+/// at first).
+#[derive(Debug, Default)]
+pub struct MapHint {
+    idx: std::cell::Cell<usize>,
+    copy: std::cell::Cell<(usize, usize, usize)>,
+}
+
 impl OffsetMap {
     /// The identity map over `len` bytes.
     pub fn identity(len: usize) -> Self {
@@ -313,19 +323,28 @@ impl OffsetMap {
             })
             .filter(move |&(a, b)| a < b && a >= from && b <= to)
     }
+    /// True for the identity map (of a text given as `&str`), which maps every range to itself
+    /// clamped to the text ([`Self::identity_range`]).
+    pub fn is_identity(&self) -> bool {
+        matches!(
+            self.segs.as_slice(),
+            [Seg {
+                d: 0,
+                s: 0,
+                kind: Kind::Copy,
+            }]
+        ) && self.s_end == self.d_end
+    }
+    /// The range `start..end` clamped to the derived text: what the identity map makes of it.
+    #[inline]
+    pub fn identity_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = start.min(self.d_end);
+        (s, end.max(start).min(self.d_end).max(s))
+    }
     /// Map a derived range.
     pub fn map_range(&self, start: usize, end: usize) -> (usize, usize) {
-        if let [Seg {
-            d: 0,
-            s: 0,
-            kind: Kind::Copy,
-        }] = self.segs.as_slice()
-        {
-            if self.s_end == self.d_end {
-                // The identity (text given as `&str`): every offset maps to itself, clamped.
-                let s = start.min(self.d_end);
-                return (s, end.max(start).min(self.d_end).max(s));
-            }
+        if self.is_identity() {
+            return self.identity_range(start, end);
         }
         let idx = self.segs.partition_point(|s| s.d() <= start);
         self.range_from(idx, start, end)
@@ -333,17 +352,22 @@ impl OffsetMap {
     /// [`Self::map_range`] for a caller whose ranges mostly come in order (the spans of a
     /// table's cells): `hint` holds the segment index of the previous range's start, and the
     /// start's segment is looked for forward from it, rather than by a binary search of the
-    /// whole map, whenever the range does not start before it.
-    pub fn map_range_hinted(
-        &self,
-        hint: &std::cell::Cell<usize>,
-        start: usize,
-        end: usize,
-    ) -> (usize, usize) {
-        if self.segs.len() < 2 {
-            return self.map_range(start, end);
+    /// whole map, whenever the range does not start before it. A range inside the copy segment
+    /// that the last one mapped by offset (the next cell of a row of digits) maps from the
+    /// hint alone.
+    #[inline]
+    pub fn map_range_hinted(&self, hint: &MapHint, start: usize, end: usize) -> (usize, usize) {
+        let (lo, hi, s) = hint.copy.get();
+        if lo <= start && start < end && end <= hi {
+            return (s + (start - lo), s + (end - lo));
         }
-        let h = hint.get();
+        self.map_range_looked_up(hint, start, end)
+    }
+    /// [`Self::map_range_hinted`] for a range outside the hint's copy segment: its segment
+    /// looked for from the hint's index.
+    #[inline(never)]
+    fn map_range_looked_up(&self, hint: &MapHint, start: usize, end: usize) -> (usize, usize) {
+        let h = hint.idx.get();
         // The first `h` segments start at or before `start`: search forward from there.
         let idx = if h <= self.segs.len()
             && h.checked_sub(1)
@@ -353,8 +377,26 @@ impl OffsetMap {
         } else {
             self.segs.partition_point(|s| s.d() <= start)
         };
-        hint.set(idx);
+        hint.idx.set(idx);
+        if let Some((lo, hi, s)) = self.copy_run(idx) {
+            if lo <= start && start < end && end <= hi {
+                hint.copy.set((lo, hi, s));
+                return (s + (start - lo), s + (end - lo));
+            }
+        }
         self.range_from(idx, start, end)
+    }
+    /// The copy segment before `idx` as `(lo, hi, s)`: a range `start..end` with
+    /// `lo <= start < end <= hi` maps to `s + (start - lo)..s + (end - lo)` (the first case of
+    /// [`Self::range_from`], whose `idx` is the same for every start in `lo..hi`). `hi` stops
+    /// short of the text's end, which maps past the last segment's trailing skip.
+    fn copy_run(&self, idx: usize) -> Option<(usize, usize, usize)> {
+        let seg = self.segs.get(idx.checked_sub(1)?)?;
+        if seg.kind != Kind::Copy {
+            return None;
+        }
+        let next = self.segs.get(idx).map_or(self.d_end, Seg::d);
+        Some((seg.d(), next.min(self.d_end.checked_sub(1)?), seg.s()))
     }
     /// The range `start..end` mapped, given `idx`, the number of segments starting at or before
     /// `start`.
@@ -407,7 +449,7 @@ mod tests {
                 }
                 m.push_copy(1);
             }
-            let hint = std::cell::Cell::new(0);
+            let hint = MapHint::default();
             let len = m.derived_len();
             for (s, w) in queries {
                 let s = s % (len + 2);
@@ -415,6 +457,51 @@ mod tests {
                     m.map_range_hinted(&hint, s, s + w),
                     m.map_range(s, s + w),
                     "range {}..{}", s, s + w
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Ranges coming in reading order, as a table's cells do (most of them inside the copy
+        /// segment the one before fell in, some touching its end or the text's end), map the
+        /// same with a hint as without.
+        #[test]
+        fn ranges_in_reading_order_map_as_unhinted_ones(
+            shape in proptest::collection::vec((0usize..4, 1usize..9), 1..16),
+            steps in proptest::collection::vec((0usize..4, 0usize..4), 1..80),
+        ) {
+            let mut m = OffsetMap::new();
+            for (k, n) in shape {
+                match k {
+                    0 => m.push_copy(n),
+                    1 => m.push_uniform(n, 3, 2),
+                    2 => m.push_replace(n, n + 2),
+                    _ => m.skip_source(n),
+                }
+                m.push_copy(n % 3);
+            }
+            let hint = MapHint::default();
+            let len = m.derived_len();
+            let mut s = 0usize;
+            for (gap, w) in steps {
+                s += gap;
+                if s > len + 1 {
+                    break;
+                }
+                proptest::prop_assert_eq!(
+                    m.map_range_hinted(&hint, s, s + w),
+                    m.map_range(s, s + w),
+                    "range {}..{}", s, s + w
+                );
+            }
+            // The last cells, up to the text's end.
+            for w in (1..4).rev() {
+                let s = len.saturating_sub(w);
+                proptest::prop_assert_eq!(
+                    m.map_range_hinted(&hint, s, len),
+                    m.map_range(s, len),
+                    "range {}..{}", s, len
                 );
             }
         }
@@ -462,7 +549,13 @@ mod tests {
     #[test]
     fn identity_maps_every_offset_to_itself() {
         let m = OffsetMap::identity(10);
+        assert!(m.is_identity());
         assert_eq!(m.map_range(2, 7), (2, 7));
+        assert_eq!(m.identity_range(8, 12), (8, 10));
+        let mut skipped = OffsetMap::identity(10);
+        skipped.skip_source(1);
+        assert!(!skipped.is_identity());
+        assert!(!OffsetMap::new().is_identity());
         assert_eq!(m.map_start(10), 10);
         assert_eq!(m.segs.len(), 1);
     }
