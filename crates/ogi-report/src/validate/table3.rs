@@ -1,8 +1,8 @@
 //! Table 3 (收到和处理政府信息公开申请情况): rules C1–C5, and C4 for table 4's subtotals.
 
 use super::{
-    find_row, first_row, quick_equal, quick_sum, short_row, total_adds_up, value_at, Equation,
-    Operand, Out, RuleInfo,
+    column_at, find_row, first_row, quick_equal, quick_sum, same_path, short_row, total_adds_up,
+    Equation, Labels, Operand, Out, RuleInfo,
 };
 use crate::model::{Report, Table, TableKind};
 use crate::template::{self, RowRole, T3_COLS, T4_COLS};
@@ -24,9 +24,9 @@ pub(crate) const TOTAL_COL: &str = "总计";
 
 /// True when some cell of the (non-subtotal) row holds a value.
 fn printed(t: &Table, path: &str) -> bool {
-    t.rows
-        .iter()
-        .any(|r| r.row == path && !r.subtotal && r.cells.iter().any(|c| c.value.is_some()))
+    t.rows.iter().any(|r| {
+        !r.subtotal && same_path(&r.row, path) && r.cells.iter().any(|c| c.value.is_some())
+    })
 }
 
 /// The （六） row that is a group in 2021 but often printed as one row, and its sub-rows.
@@ -82,12 +82,11 @@ pub(crate) fn c1(rule: &RuleInfo, report: &Report, out: &mut Out) {
     // Each row looked up once, not once per column.
     let [new, carried_in, total, carried_out] =
         [NEW, CARRIED_IN, TOTAL, CARRIED_OUT].map(|path| find_row(t, path, false));
+    let mut labels = Labels::new(T3_COLS);
     for (i, col) in T3_COLS.iter().enumerate() {
-        let c = col.label;
-        if quick_equal(
-            quick_sum([value_at(new, i, c), value_at(carried_in, i, c)]),
-            quick_sum([value_at(total, i, c), value_at(carried_out, i, c)]),
-        ) {
+        let lhs = quick_sum([labels.value(new, i), labels.value(carried_in, i)]);
+        let rhs = quick_sum([labels.value(total, i), labels.value(carried_out, i)]);
+        if quick_equal(lhs, rhs) {
             continue;
         }
         out.equation(
@@ -112,7 +111,21 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::Applications) else {
         return;
     };
+    let total_at = column_at(T3_COLS, TOTAL_COL);
+    let mut labels = Labels::new(T3_COLS);
+    // The operands of a row are read from the first row of its path and kind, so a repeated
+    // row says what its first says. The rows whose first did not add up, by path and kind: a
+    // row that adds up itself needs looking at again only when it repeats one of them (the
+    // earlier rows are searched for its first only then, not for every row).
+    let mut unsettled: Vec<(&str, bool)> = Vec::new();
     for (k, r) in t.rows.iter().enumerate() {
+        if total_adds_up(Some(r), &mut labels, total_at)
+            && !unsettled
+                .iter()
+                .any(|&(path, sub)| sub == r.subtotal && path == r.row.as_ref())
+        {
+            continue;
+        }
         // The row the operands read: the first of its path and kind (`r` itself but for a
         // repeated row), so only the rows before it need looking at.
         let first = t
@@ -120,9 +133,10 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
             .get(..k)
             .and_then(|before| first_row(before, &r.row, r.subtotal))
             .or(Some(r));
-        if total_adds_up(first, T3_COLS, TOTAL_COL) {
+        if total_adds_up(first, &mut labels, total_at) {
             continue;
         }
+        unsettled.push((&r.row, r.subtotal));
         let at = |c: &str| Operand::in_row(t, first, &r.row, c, c);
         let parts = T3_COLS
             .iter()
@@ -150,9 +164,11 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
     // Each row looked up once, not once per column.
     let found: Vec<_> = rows.iter().map(|r| find_row(t, r, false)).collect();
     let total = find_row(t, TOTAL, false);
+    let mut labels = Labels::new(T3_COLS);
     for (i, col) in T3_COLS.iter().enumerate() {
-        let parts = found.iter().map(|r| value_at(*r, i, col.label));
-        if quick_equal(quick_sum([value_at(total, i, col.label)]), quick_sum(parts)) {
+        let lhs = quick_sum([labels.value(total, i)]);
+        let rhs = quick_sum(found.iter().map(|r| labels.value(*r, i)));
+        if quick_equal(lhs, rhs) {
             continue;
         }
         out.equation(
@@ -200,10 +216,11 @@ pub(crate) fn c4(rule: &RuleInfo, report: &Report, out: &mut Out) {
         let Some(t) = rule.table(report, kind) else {
             continue;
         };
-        let cols: Vec<&str> = match kind {
-            TableKind::ReviewLitigation => T4_COLS.iter().map(|c| c.label).collect(),
-            _ => T3_COLS.iter().map(|c| c.label).collect(),
-        };
+        let mut labels = Labels::new(match kind {
+            TableKind::ReviewLitigation => T4_COLS,
+            _ => T3_COLS,
+        });
+        let cols = labels.cols;
         // (group path, whether it is a row flagged `subtotal`)
         let mut groups: Vec<(&str, bool)> = t
             .rows
@@ -225,11 +242,10 @@ pub(crate) fn c4(rule: &RuleInfo, report: &Report, out: &mut Out) {
             // Each row looked up once, not once per column.
             let group_row = find_row(t, group, flagged);
             let sub_rows: Vec<_> = subs.iter().map(|s| find_row(t, s, false)).collect();
-            for (i, col) in cols.iter().enumerate() {
-                if quick_equal(
-                    quick_sum([value_at(group_row, i, col)]),
-                    quick_sum(sub_rows.iter().map(|r| value_at(*r, i, col))),
-                ) {
+            for (i, col) in cols.iter().map(|c| c.label).enumerate() {
+                let lhs = quick_sum([labels.value(group_row, i)]);
+                let rhs = quick_sum(sub_rows.iter().map(|r| labels.value(*r, i)));
+                if quick_equal(lhs, rhs) {
                     continue;
                 }
                 out.equation(

@@ -1,6 +1,6 @@
 //! Table 4 (政府信息公开行政复议、行政诉讼情况): rules C8 and C9.
 
-use super::{find_row, total_adds_up, Equation, Operand, Out, RuleInfo};
+use super::{column_at, find_row, total_adds_up, Equation, Labels, Operand, Out, RuleInfo};
 use crate::model::{Report, TableKind};
 use crate::template::{T4_COLS, T4_ROWS};
 
@@ -16,10 +16,12 @@ pub(crate) fn c8(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::ReviewLitigation) else {
         return;
     };
+    let total_at = column_at(T4_COLS, TOTAL_COL);
+    let mut labels = Labels::new(T4_COLS);
     for group in T4_ROWS {
         // The common case, a group that adds up, builds no operands.
         let found = find_row(t, group, false);
-        if total_adds_up(found, T4_COLS, TOTAL_COL) {
+        if total_adds_up(found, &mut labels, total_at) {
             continue;
         }
         let at = |c: &str| Operand::in_row(t, found, group, c, c);

@@ -1396,6 +1396,46 @@ fn arb_term() -> impl proptest::strategy::Strategy<Value = Option<Number>> {
     ]
 }
 
+/// Sets the last cell of `r` to the sum of the others when they all hold counts.
+fn add_up(r: &mut Row) {
+    let Some((last, parts)) = r.cells.split_last_mut() else {
+        return;
+    };
+    let sum: Option<i64> = parts
+        .iter()
+        .map(|c| match c.value {
+            Some(Number::Int(v)) => Some(v),
+            _ => None,
+        })
+        .sum();
+    if let Some(sum) = sum {
+        last.value = Some(Number::Int(sum));
+    }
+}
+
+/// Gives `r` one of the shapes a row can have, `shape` modulo 5: the test's own labels (owned
+/// strings), the parser's (each cell borrowing the template's label of `cols`), the parser's
+/// less one cell, with two cells swapped, or with one more cell.
+fn reshape(r: &mut Row, cols: &[crate::template::Col], shape: usize) {
+    if shape % 5 == 0 {
+        return;
+    }
+    for (c, col) in r.cells.iter_mut().zip(cols) {
+        c.column = std::borrow::Cow::Borrowed(col.label);
+    }
+    let n = r.cells.len();
+    match shape % 5 {
+        2 if n > 0 => {
+            r.cells.remove(shape / 5 % n);
+        }
+        3 if n > 1 => r.cells.swap(shape / 5 % n, (shape / 5 + 1) % n),
+        4 => r
+            .cells
+            .push(Cell::absent(cols.first().map_or("", |c| c.label))),
+        _ => {}
+    }
+}
+
 proptest::proptest! {
     /// The sum of the fast paths is the sum as first written: the same value of the same kind,
     /// and none where a term is blank or the sum overflows.
@@ -1407,16 +1447,96 @@ proptest::proptest! {
         );
     }
 
+    /// The row sum of C2 and C8 (one loop over a row of the parser's shape) is the sum of
+    /// every column read by its label: on rows of either table, of every shape, with blanks,
+    /// amounts and counts whose sums pass i64.
+    #[test]
+    fn total_adds_up_is_the_reference(
+        t4 in proptest::bool::ANY,
+        shape in 0usize..40,
+        vals in proptest::collection::vec(
+            proptest::prop_oneof![1 => proptest::strategy::Just(Some(Number::Int(0))), 2 => arb_term()],
+            7,
+        ),
+        parts_sum in proptest::bool::weighted(0.6),
+        zeros in proptest::bool::weighted(0.25),
+    ) {
+        let cols = if t4 { T4_COLS } else { T3_COLS };
+        let labels: Vec<&str> = cols.iter().map(|c| c.label).collect();
+        let mut r = row(3, 0, "r", &labels, &[None; 7], false);
+        for (c, v) in r.cells.iter_mut().zip(&vals) {
+            c.value = *v;
+        }
+        let total_at = column_at(cols, "总计");
+        if zeros {
+            // A row of zeros (most rows of a report) under whatever total.
+            for (i, c) in r.cells.iter_mut().enumerate() {
+                if i != total_at {
+                    c.value = Some(Number::Int(0));
+                }
+            }
+        }
+        if parts_sum {
+            // Mostly a total that adds up, so that both answers are seen.
+            let sum = quick_sum(
+                r.cells.iter().enumerate().filter(|&(i, _)| i != total_at).map(|(_, c)| c.value),
+            );
+            if let (Some(QuickSum::Int(s)), Some(c)) = (sum, r.cells.get_mut(total_at)) {
+                c.value = i64::try_from(s).ok().map(Number::Int);
+            }
+        }
+        reshape(&mut r, cols, shape);
+        proptest::prop_assert_eq!(
+            total_adds_up(Some(&r), &mut Labels::new(cols), total_at),
+            total_adds_up_reference(Some(&r), cols, "总计")
+        );
+        proptest::prop_assert!(!total_adds_up(None, &mut Labels::new(cols), total_at));
+    }
+
+    /// The row lookup (paths told apart by their last bytes first) finds the row the string
+    /// compare finds: on paths of both templates, paths that differ only in their first byte or
+    /// only in their last, and paths shorter than eight bytes.
+    #[test]
+    fn first_row_is_the_reference(
+        picks in proptest::collection::vec((0usize..200, proptest::bool::weighted(0.2)), 0..30),
+        sought in 0usize..200,
+        subtotal in proptest::bool::ANY,
+    ) {
+        let mut pool: Vec<String> = Vec::new();
+        for template in [Template::V2019, Template::V2021] {
+            for d in crate::template::table3(template) {
+                pool.push(d.path.to_string());
+                // The first or the last character (three bytes) changed, the length kept.
+                let mut chars = d.path.chars();
+                chars.next();
+                pool.push(format!("xyz{}", chars.as_str()));
+                let mut chars = d.path.chars();
+                chars.next_back();
+                pool.push(format!("{}xyz", chars.as_str()));
+            }
+        }
+        pool.extend(["", "a", "ab", "abcdefg", "abcdefgh", "bbcdefgh", "abcdefgi"].map(String::from));
+        let rows: Vec<Row> = picks
+            .iter()
+            .enumerate()
+            .map(|(i, &(p, sub))| row(3, i, &pool[p % pool.len()], &[], &[], sub))
+            .collect();
+        let path = &pool[sought % pool.len()];
+        let found = first_row(&rows, path, subtotal).map(|r| r as *const Row);
+        let reference = first_row_reference(&rows, path, subtotal).map(|r| r as *const Row);
+        proptest::prop_assert_eq!(found, reference);
+    }
+
     /// The fast paths of C1, C2, C3 and C8 (rows looked up once, sums without operands) say
     /// exactly what the equations say, on tables with blanks, amounts, missing rows, repeated
     /// rows and subtotal rows.
     #[test]
     fn fast_paths_say_what_the_equations_say(
         v2019 in proptest::bool::ANY,
-        picks in proptest::collection::vec((0usize..40, proptest::bool::weighted(0.1)), 0..40),
+        picks in proptest::collection::vec((0usize..40, proptest::bool::weighted(0.1), 0usize..40), 0..40),
         vals in proptest::collection::vec(arb_value(), 40 * 7),
         t4_vals in proptest::collection::vec(arb_value(), 15),
-        t4_rows in proptest::collection::vec(0usize..4, 0..5),
+        t4_rows in proptest::collection::vec((0usize..4, 0usize..40), 0..5),
     ) {
         let template = if v2019 { Template::V2019 } else { Template::V2021 };
         let paths: Vec<&str> = crate::template::table3(template).iter().map(|d| d.path).collect();
@@ -1425,12 +1545,18 @@ proptest::proptest! {
         let rows = picks
             .iter()
             .enumerate()
-            .filter_map(|(i, &(p, subtotal))| {
+            .filter_map(|(i, &(p, subtotal, shape))| {
                 let path = paths.get(p % paths.len())?;
                 let mut r = row(3, i, path, &cols, &[None; 7], subtotal);
                 for c in &mut r.cells {
                     c.value = vals.next().flatten();
                 }
+                if shape % 3 > 0 {
+                    // Mostly a total that adds up (its first six values are counts), so that
+                    // rows that hold and rows that break are both seen, repeated or not.
+                    add_up(&mut r);
+                }
+                reshape(&mut r, T3_COLS, shape);
                 Some(r)
             })
             .collect();
@@ -1439,12 +1565,13 @@ proptest::proptest! {
         let t4_rows = t4_rows
             .iter()
             .enumerate()
-            .filter_map(|(i, &g)| {
+            .filter_map(|(i, &(g, shape))| {
                 let path = crate::template::T4_ROWS.get(g % 3)?;
                 let mut r = row(4, i, path, &t4_cols, &[None; 5], false);
                 for c in &mut r.cells {
                     c.value = t4_vals.next().flatten();
                 }
+                reshape(&mut r, T4_COLS, shape);
                 Some(r)
             })
             .collect();
