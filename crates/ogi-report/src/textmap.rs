@@ -431,6 +431,26 @@ impl OffsetMap {
 mod tests {
     use super::*;
 
+    /// A map of generated segments: `lead` source bytes skipped, then for each `(kind, n)` of
+    /// `shape` a segment of `n` bytes (0 copy, 1 uniform 3 → 2, 2 replaced by `n + 2` bytes,
+    /// else skipped) followed by `copied(n)` copied bytes.
+    fn map_of(lead: usize, shape: &[(usize, usize)], copied: impl Fn(usize) -> usize) -> OffsetMap {
+        let mut m = OffsetMap::new();
+        if lead > 0 {
+            m.skip_source(lead);
+        }
+        for &(k, n) in shape {
+            match k {
+                0 => m.push_copy(n),
+                1 => m.push_uniform(n, 3, 2),
+                2 => m.push_replace(n, n + 2),
+                _ => m.skip_source(n),
+            }
+            m.push_copy(copied(n));
+        }
+        m
+    }
+
     proptest::proptest! {
         /// A range maps the same with a hint, whatever the order the ranges come in.
         #[test]
@@ -438,17 +458,7 @@ mod tests {
             shape in proptest::collection::vec((0usize..4, 1usize..5), 1..40),
             queries in proptest::collection::vec((0usize..400, 0usize..30), 1..60),
         ) {
-            let mut m = OffsetMap::new();
-            m.skip_source(1);
-            for (k, n) in shape {
-                match k {
-                    0 => m.push_copy(n),
-                    1 => m.push_uniform(n, 3, 2),
-                    2 => m.push_replace(n, n + 2),
-                    _ => m.skip_source(n),
-                }
-                m.push_copy(1);
-            }
+            let m = map_of(1, &shape, |_| 1);
             let hint = MapHint::default();
             let len = m.derived_len();
             for (s, w) in queries {
@@ -471,16 +481,7 @@ mod tests {
             shape in proptest::collection::vec((0usize..4, 1usize..9), 1..16),
             steps in proptest::collection::vec((0usize..4, 0usize..4), 1..80),
         ) {
-            let mut m = OffsetMap::new();
-            for (k, n) in shape {
-                match k {
-                    0 => m.push_copy(n),
-                    1 => m.push_uniform(n, 3, 2),
-                    2 => m.push_replace(n, n + 2),
-                    _ => m.skip_source(n),
-                }
-                m.push_copy(n % 3);
-            }
+            let m = map_of(0, &shape, |n| n % 3);
             let hint = MapHint::default();
             let len = m.derived_len();
             let mut s = 0usize;
