@@ -83,8 +83,8 @@ pub(crate) fn is_cjk(c: char) -> bool {
 }
 
 /// If `rest` starts with a pinyin gloss `(pīn)` / `（pīn）`, its byte length: at most seven
-/// pinyin letters ([`is_pinyin_char`]), one of them tone-marked, closed by `)` or `）` whichever
-/// bracket opened it. Read from the bytes: an ASCII letter or `)` is one byte test, and only the
+/// pinyin letters ([`is_pinyin_char`]), at least one of them tone-marked, closed by `)` or `）`
+/// (either, whichever bracket opened it). Read from the bytes: an ASCII letter or `)` is one byte test, and only the
 /// other characters (the tone-marked vowels, `）`, whatever ends the gloss) are decoded, instead
 /// of every character.
 pub(crate) fn gloss_len(rest: &str) -> Option<usize> {

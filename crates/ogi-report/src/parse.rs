@@ -116,8 +116,14 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let ctext: &str = &canon.text;
     // Declared after `canon`, so dropped before the text it indexes.
     let _index = crate::scan::CharIndex::install(ctext);
-    // stage offsets → input bytes
+    // stage offsets → input bytes. Text given as text (no markup, no decoding) maps every
+    // offset to itself, clamped to the input: told once here, not on every call.
+    let direct = stage.map.is_none() && dmap.is_identity();
     let stage_to_input = |s: usize, e: usize| -> Span {
+        if direct {
+            let (s0, e0) = dmap.identity_range(s, e);
+            return Span::new(s0, e0);
+        }
         let (s1, e1) = match &stage.map {
             Some(m) => m.map_range(s, e),
             None => (s, e),
@@ -127,14 +133,8 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     };
     // Cells are mapped in reading order: each lookup starts from the previous one's segment.
     let hint = crate::textmap::MapHint::default();
-    // Text given as text (no markup): stage offsets are input offsets, clamped to the input.
-    let direct = stage.map.is_none() && dmap.is_identity();
     let mapper = |s: usize, e: usize| -> Span {
         let (s2, e2) = canon.map.map_range_hinted(&hint, s, e);
-        if direct {
-            let (s0, e0) = dmap.identity_range(s2, e2);
-            return Span::new(s0, e0);
-        }
         stage_to_input(s2, e2)
     };
     // Normalisation diagnostics carry stage offsets.

@@ -122,7 +122,7 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
         if total_adds_up(Some(r), &mut labels, total_at)
             && !unsettled
                 .iter()
-                .any(|&(path, sub)| sub == r.subtotal && path == r.row.as_ref())
+                .any(|&(path, sub)| sub == r.subtotal && same_path(path, &r.row))
         {
             continue;
         }
