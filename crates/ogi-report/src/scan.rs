@@ -191,6 +191,61 @@ pub(crate) fn match_at(text: &str, pos: usize, label: &str, limit: usize) -> Opt
     // The label printed as is (most matches, in canonical text): its bytes. Only for labels
     // without characters that the loop below skips, where the two agree exactly.
     let end = pos.saturating_add(label.len());
+    let exact = end <= limit && text.as_bytes().get(pos..end) == Some(label.as_bytes());
+    let skips = has_skippable(label);
+    if exact && !skips {
+        return Some(end);
+    }
+    // Without skippable characters in the label, the loop below reads the bytes the text and
+    // the label share at `pos` as equal characters, one by one: it starts after the whole
+    // characters of that common prefix instead (within `limit`).
+    let mut shared = 0usize;
+    if !skips {
+        let hay = text.as_bytes().get(pos..limit).unwrap_or_default();
+        shared = hay
+            .iter()
+            .zip(label.as_bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        while !label.is_char_boundary(shared) {
+            shared -= 1;
+        }
+    }
+    let mut i = pos + shared;
+    let mut first = shared == 0;
+    for lc in label.get(shared..).unwrap_or_default().chars() {
+        if skippable(lc) {
+            continue;
+        }
+        loop {
+            let rest = text.get(i..limit)?;
+            let c = rest.chars().next()?;
+            if !first && skippable(c) {
+                i += c.len_utf8();
+                if c == '\n' {
+                    if let Some(pm) = page_marker_len(text.get(i..limit)?) {
+                        i += pm;
+                    }
+                }
+                continue;
+            }
+            if same(c, lc) {
+                i += c.len_utf8();
+                break;
+            }
+            return None;
+        }
+        first = false;
+    }
+    Some(i)
+}
+
+/// [`match_at`] as first written (the tolerant loop from the label's first character): the
+/// reference the shortcuts are tested against.
+#[cfg(test)]
+fn match_at_ref(text: &str, pos: usize, label: &str, limit: usize) -> Option<usize> {
+    let limit = limit.min(text.len());
+    let end = pos.saturating_add(label.len());
     if end <= limit
         && text.as_bytes().get(pos..end) == Some(label.as_bytes())
         && !has_skippable(label)
@@ -455,6 +510,29 @@ mod tests {
         prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
     }
 
+    /// Labels for [`match_at`]: with and without skippable characters, punctuation of one
+    /// class, a page marker, empty.
+    const MATCH_LABELS: &[&str] = &[
+        "商业企业",
+        "退出",
+        "(三)商业",
+        "1.商业",
+        "第",
+        "页",
+        "商业 企业",
+        "商业\n企业",
+        "商业、企业",
+        "商业.企业",
+        "退 出",
+        " 商业",
+        "商业 ",
+        "商业\u{3000}",
+        "12",
+        "1",
+        "",
+        "- 5 -",
+    ];
+
     proptest! {
         #[test]
         fn the_byte_test_of_skippable_characters_agrees_with_the_chars(
@@ -472,6 +550,28 @@ mod tests {
             for (i, _) in t.char_indices() {
                 let rest = t.get(i..).unwrap_or("");
                 prop_assert_eq!(page_marker_len(rest), page_marker_len_by_char(rest));
+            }
+        }
+
+        #[test]
+        fn a_match_resumed_after_the_shared_bytes_is_the_match_from_the_start(
+            (t, label) in prop::sample::select(MATCH_LABELS.to_vec()).prop_flat_map(|label| {
+                // The text holds the label itself among the pieces, so that most cases compare a
+                // match that runs far into it.
+                let pieces = prop::sample::select(vec![
+                    label, label, "商业", "企业", "退", " ", "\n", "\u{3000}", "- 5 -", "、", ".",
+                    "1", "a", "(三)",
+                ]);
+                (prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat()), Just(label))
+            }),
+            limit in 0usize..120,
+        ) {
+            for pos in 0..=t.len() + 1 {
+                prop_assert_eq!(
+                    match_at(&t, pos, label, limit),
+                    match_at_ref(&t, pos, label, limit),
+                    "{:?} at {} in {:?}", label, pos, t
+                );
             }
         }
 

@@ -345,6 +345,24 @@ fn anchor_bound(text: &str, start: usize, number: Option<&str>) -> usize {
     start.saturating_add(run).saturating_add(1)
 }
 
+/// The cells of a row, one per column in order, from the items `read` into them; the columns
+/// left over (a short row) are absent.
+fn fill_row<'i>(
+    ctx: &Ctx<'_, '_>,
+    cols: &[Col],
+    read: impl Iterator<Item = &'i Item>,
+) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = Vec::with_capacity(cols.len());
+    let mut read = read.fuse();
+    for col in cols {
+        cells.push(match read.next() {
+            Some(it) => cell_from_item(ctx, col, it, None),
+            None => Cell::absent(col.label),
+        });
+    }
+    cells
+}
+
 /// What was read from one row region.
 struct RowRead {
     cells: Vec<Cell>,
@@ -382,21 +400,12 @@ fn read_row(
             .at(Location::row(kind, path)),
         );
     }
-    let mut cells: Vec<Cell> = cols.iter().map(|c| Cell::absent(c.label)).collect();
     if k == n {
-        for (i, it) in content().enumerate() {
-            if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
-                *slot = cell_from_item(ctx, col, it, None);
-            }
-        }
+        let cells = fill_row(ctx, cols, content());
         return RowRead { cells };
     }
     if k > n {
-        for (i, it) in content().take(n).enumerate() {
-            if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
-                *slot = cell_from_item(ctx, col, it, None);
-            }
-        }
+        let cells = fill_row(ctx, cols, content());
         // At most 20 surplus values are quoted: the message stays short on hostile rows.
         let mut extra: Vec<String> = content()
             .skip(n)
@@ -431,19 +440,11 @@ fn read_row(
     let positional = seq().take(n).count() == n
         && seq().take(n).filter(|i| i.is_content()).count() == k
         && k > 0;
-    if positional {
-        for (i, it) in seq().take(n).enumerate() {
-            if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
-                *slot = cell_from_item(ctx, col, it, None);
-            }
-        }
+    let cells = if positional {
+        fill_row(ctx, cols, seq())
     } else {
-        for (i, it) in content().enumerate() {
-            if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
-                *slot = cell_from_item(ctx, col, it, None);
-            }
-        }
-    }
+        fill_row(ctx, cols, content())
+    };
     if k < n {
         let blank_cols: Vec<&str> = cells
             .iter()
@@ -2157,6 +2158,22 @@ mod tests {
         None
     }
 
+    /// [`fill_row`] as first written: every column absent, then the items read written over the
+    /// leading ones: the reference the cells built in order are tested against.
+    fn fill_row_reference<'i>(
+        ctx: &Ctx<'_, '_>,
+        cols: &[Col],
+        read: impl Iterator<Item = &'i Item>,
+    ) -> Vec<Cell> {
+        let mut cells: Vec<Cell> = cols.iter().map(|c| Cell::absent(c.label)).collect();
+        for (i, it) in read.enumerate() {
+            if let (Some(slot), Some(col)) = (cells.get_mut(i), cols.get(i)) {
+                *slot = cell_from_item(ctx, col, it, None);
+            }
+        }
+        cells
+    }
+
     /// [`LayoutCounts::of`] as first written (`str::lines`, `trim`, substring searches): the
     /// reference the byte-level pass is tested against.
     fn layout_counts_reference(t: &str) -> LayoutCounts {
@@ -2206,6 +2223,51 @@ mod tests {
                     prop_assert_eq!(got, want, "{}", d.path);
                 }
             }
+        }
+
+        #[test]
+        fn a_row_filled_in_order_is_the_row_written_over_absent_cells(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "|", " ", "\n", "1", "23", "-", "无", "1.5", "2万元", "3元", "-4", "x", "本年",
+                "12345678901234567890", "| |",
+            ]), 0..40),
+            skip in 0usize..4,
+            which in 0usize..3,
+        ) {
+            let t = parts.concat();
+            let items = crate::cells::region_items(&t, 0, t.len());
+            let map = |s: usize, e: usize| Span::new(s + 7, e + 7);
+            let ctx = Ctx {
+                text: &t,
+                map: &map,
+                diags: Vec::new(),
+                budget: Budget { steps: 1000, max_readings: 64 },
+                max_cells: usize::MAX,
+                cells_read: 0,
+                columns_proven: false,
+                rows_proven: false,
+                t2_awaits_proof: false,
+                t3_detached: false,
+                t2_misfit: false,
+                report_end: t.len(),
+            };
+            // Every kind of value: the units and the integer reading of decimals differ by kind.
+            let mixed = [
+                Col { label: "a", kind: ValueKind::AmountWanYuan },
+                Col { label: "b", kind: ValueKind::Signed },
+                Col { label: "c", kind: ValueKind::Amount },
+                Col { label: "d", kind: ValueKind::Count },
+                Col { label: "e", kind: ValueKind::AmountWanYuan },
+            ];
+            let cols: &[Col] = match which {
+                0 => T3_COLS,
+                1 => T4_COLS,
+                _ => &mixed,
+            };
+            let read = || items.iter().skip(skip).filter(|i| i.is_content() || i.kind == ItemKind::Empty);
+            prop_assert_eq!(fill_row(&ctx, cols, read()), fill_row_reference(&ctx, cols, read()));
+            let content = || items.iter().skip(skip).filter(|i| i.is_content());
+            prop_assert_eq!(fill_row(&ctx, cols, content()), fill_row_reference(&ctx, cols, content()));
         }
 
         #[test]
