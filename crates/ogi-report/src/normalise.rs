@@ -197,10 +197,10 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
 /// Three-byte characters (U+0800..=U+FFFF) the normaliser leaves as they are: no fold or label
 /// conversion changes them, none can open a mojibake run, and none opens a pinyin gloss (`（`).
 /// One bit each, 8 KiB, built once.
-fn quiet3() -> &'static [u64] {
-    static SET: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+fn quiet3() -> &'static [u64; QUIET_WORDS] {
+    static SET: std::sync::OnceLock<[u64; QUIET_WORDS]> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = vec![0u64; 0x10000 / 64];
+        let mut set = [0u64; QUIET_WORDS];
         for u in 0x800u32..0x10000 {
             let Some(c) = char::from_u32(u) else { continue };
             let uro = ('\u{4E00}'..='\u{9FFF}').contains(&c);
@@ -268,11 +268,49 @@ fn converted(u: usize, conv: &[u16]) -> Option<char> {
         .filter(|&f| f != '\0')
 }
 
+/// Words of a set of three-byte characters ([`quiet3`]): one bit for each of U+0000..=U+FFFF.
+const QUIET_WORDS: usize = 0x10000 / 64;
+
 /// The end of the run of quiet three-byte characters ([`quiet3`]) from byte `i`, at most
 /// `limit`, with the number of ideographs in it when `COUNT` is set (0 otherwise) and whether
 /// the last one is an ideograph.
+///
+/// A character's word in the set is told by its first two bytes and its bit by the third, so
+/// the loop decodes nothing: the last character is decoded once, after the run.
 #[inline]
 fn quiet_run<const COUNT: bool>(
+    bytes: &[u8],
+    mut i: usize,
+    limit: usize,
+    quiet: &[u64; QUIET_WORDS],
+) -> (usize, usize, bool) {
+    let start = i;
+    let mut han = 0usize;
+    while i < limit {
+        let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
+            break;
+        };
+        if b0 & 0xF0 != 0xE0 {
+            break;
+        }
+        // At most 0x3FF: always a word of the set.
+        let block = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+        let low = b2 & 0x3F;
+        if quiet.get(block).is_none_or(|w| (w >> low) & 1 == 0) {
+            break;
+        }
+        if COUNT {
+            han += usize::from(is_han3((block << 6) | usize::from(low)));
+        }
+        i += 3;
+    }
+    let last_han = i > start && three_byte_at(bytes, i - 3).is_some_and(is_han3);
+    (i, han, last_han)
+}
+
+/// [`quiet_run`] decoding each character: the reference the byte-level loop is tested against.
+#[cfg(test)]
+fn quiet_run_ref<const COUNT: bool>(
     bytes: &[u8],
     mut i: usize,
     limit: usize,
@@ -291,6 +329,22 @@ fn quiet_run<const COUNT: bool>(
         i += 3;
     }
     (i, han, last.is_some_and(is_han3))
+}
+
+/// The length of the run at the start of `b` of ASCII bytes other than `\r` and `?` (what
+/// normalising copies as it is): tested sixteen bytes at a time by a loop without an early exit,
+/// which the compiler vectorises, then byte by byte in the block that ends the run.
+fn ascii_quiet_len(b: &[u8]) -> usize {
+    let quiet = |x: u8| x < 0x80 && x != b'\r' && x != b'?';
+    let mut n = 0usize;
+    for block in b.chunks_exact(16) {
+        if !block.iter().fold(true, |acc, &x| acc & quiet(x)) {
+            break;
+        }
+        n += 16;
+    }
+    let rest = b.get(n..).unwrap_or_default();
+    n + rest.iter().position(|&x| !quiet(x)).unwrap_or(rest.len())
 }
 
 /// The CJK ideographs ([`is_cjk`]) of `s`, told by their first two bytes: a branch-free test on
@@ -332,7 +386,12 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
 /// [`normalise`] skipping the runs of characters `quiet` holds ([`quiet3`]) and converting those
 /// `conv` holds in the same loop ([`conv3`]); the tests pass an empty set and an empty table,
 /// which take every character through the general path, to show both agree.
-fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]) -> Canon<'a> {
+fn normalise_with<'a>(
+    src: &'a str,
+    keep_runs: bool,
+    quiet: &[u64; QUIET_WORDS],
+    conv: &[u16],
+) -> Canon<'a> {
     // The scan is offered each candidate character as the loop below reaches it (it decodes
     // every character anyway), rather than walking the text a second time.
     let mut scan = MojibakeScan::new(src);
@@ -501,13 +560,7 @@ fn normalise_with<'a>(src: &'a str, keep_runs: bool, quiet: &[u64], conv: &[u16]
             let limit = pending
                 .front()
                 .map_or(bytes.len(), |r| r.range.start.max(i));
-            while i < limit
-                && bytes
-                    .get(i)
-                    .is_some_and(|&x| x < 0x80 && x != b'\r' && x != b'?')
-            {
-                i += 1;
-            }
+            i += ascii_quiet_len(bytes.get(i..limit).unwrap_or_default());
             continue;
         }
         // Most characters of a report change nothing and open nothing: skip their run with one
@@ -931,11 +984,14 @@ mod tests {
             "?",
             "\u{FFFD}",
             "abc 12",
+            "| 0 | 0 | 12 | 0 | 0 | 0 | 0 |\n",
             "(lǐng)",
             "（lǐng）",
             "〔2020〕",
             "﹙",
             "㐀",
+            "𠀀",
+            "😀",
             "豈",
             "€",
             "\u{00A0}",
@@ -961,7 +1017,7 @@ mod tests {
         // Traditional ideographs the fast loop converts, each followed by Simplified ones it
         // copies: every ideograph counts towards the script's ratio, so the two paths must tell
         // the same script on each side of the threshold (a Traditional share of 1 in 50).
-        let empty = vec![0u64; 0x10000 / 64];
+        let empty = [0u64; QUIET_WORDS];
         for quiet_after in [10usize, 40, 48, 49, 50, 60, 120] {
             let text = format!("與{}", "政".repeat(quiet_after)).repeat(8);
             let fast = normalise_with(&text, false, quiet3(), conv3());
@@ -1067,6 +1123,37 @@ mod tests {
             proptest::prop_assert_eq!(gloss_len(&s), gloss_len_ref(&s), "{}", s);
         }
 
+        /// The byte-level quiet run ends where the decoding one does, from every character
+        /// boundary and up to every limit, counting the same ideographs, and the ASCII run is
+        /// the bytes up to the first non-ASCII byte, `\r` or `?`.
+        #[test]
+        fn runs_read_from_bytes_are_the_decoded_runs(
+            picks in proptest::collection::vec(0usize..256, 0..40),
+            cut in 0usize..400,
+        ) {
+            let pieces = mixed_pieces();
+            let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
+            let b = text.as_bytes();
+            let limit = cut.min(b.len());
+            for (i, _) in text.char_indices() {
+                proptest::prop_assert_eq!(
+                    quiet_run::<true>(b, i, limit, quiet3()),
+                    quiet_run_ref::<true>(b, i, limit, quiet3()),
+                    "at {} in {:?}", i, text
+                );
+                proptest::prop_assert_eq!(
+                    quiet_run::<false>(b, i, limit, quiet3()),
+                    quiet_run_ref::<false>(b, i, limit, quiet3())
+                );
+                let rest = b.get(i..).unwrap_or_default();
+                let want = rest
+                    .iter()
+                    .position(|&x| x >= 0x80 || x == b'\r' || x == b'?')
+                    .unwrap_or(rest.len());
+                proptest::prop_assert_eq!(ascii_quiet_len(rest), want);
+            }
+        }
+
         /// Skipping runs of quiet characters changes nothing: the text, the map at every
         /// offset, the script, the repairs, the runs and the diagnostics equal those of the
         /// general path taken for every character.
@@ -1076,7 +1163,7 @@ mod tests {
         ) {
             let pieces = mixed_pieces();
             let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
-            let empty = vec![0u64; 0x10000 / 64];
+            let empty = [0u64; QUIET_WORDS];
             for keep in [false, true] {
                 let fast = normalise_with(&text, keep, quiet3(), conv3());
                 let slow = normalise_with(&text, keep, &empty, &[]);
