@@ -373,6 +373,61 @@ pub(crate) fn first_row<'a>(
         .find(|r| r.subtotal == subtotal && same_path(&r.row, path))
 }
 
+/// What [`walk_rows`] finds for one path: the first row at it that is not a subtotal (as
+/// [`first_row`] finds it), and whether some such row holds a value.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Seen<'a> {
+    /// The first row at the path that is not a printed subtotal.
+    pub first: Option<&'a crate::model::Row>,
+    /// True when a row at the path that is not a subtotal holds a value.
+    pub printed: bool,
+}
+
+/// For each of `paths` (distinct, as a template's are), what [`Seen`] says of it, in one walk
+/// over `rows` instead of one search per path. A row is looked for first at the path after the
+/// last one a row was found at (rows come in template order), then among every path. The same
+/// as [`first_row`] and a search for a printed row per path: a proptest holds it.
+pub(crate) fn walk_rows<'a>(rows: &'a [crate::model::Row], paths: &[&str]) -> Vec<Seen<'a>> {
+    let mut seen = vec![Seen::default(); paths.len()];
+    let mut next = 0;
+    for r in rows.iter().filter(|r| !r.subtotal) {
+        let at = if paths.get(next).is_some_and(|p| same_path(p, &r.row)) {
+            Some(next)
+        } else {
+            paths.iter().position(|p| same_path(p, &r.row))
+        };
+        let Some((j, s)) = at.and_then(|j| Some((j, seen.get_mut(j)?))) else {
+            continue;
+        };
+        next = j + 1;
+        if s.first.is_none() {
+            s.first = Some(r);
+        }
+        if !s.printed {
+            s.printed = r.cells.iter().any(|c| c.value.is_some());
+        }
+    }
+    seen
+}
+
+/// [`walk_rows`] as one search per path: [`first_row`], and any row at the path holding a
+/// value. The reference it is tested against.
+#[cfg(test)]
+pub(crate) fn walk_rows_reference<'a>(
+    rows: &'a [crate::model::Row],
+    paths: &[&str],
+) -> Vec<Seen<'a>> {
+    paths
+        .iter()
+        .map(|p| Seen {
+            first: first_row_reference(rows, p, false),
+            printed: rows
+                .iter()
+                .any(|r| !r.subtotal && r.row == *p && r.cells.iter().any(|c| c.value.is_some())),
+        })
+        .collect()
+}
+
 /// [`first_row`] as first written, the paths compared as strings: the reference it is tested
 /// against.
 #[cfg(test)]
@@ -386,12 +441,19 @@ pub(crate) fn first_row_reference<'a>(
 }
 
 /// `a == b` for row paths. The paths of a table share long prefixes (`三、本年度办理结果/（三）…`)
-/// and many have the same length, so two of the same length are told apart by their last eight
-/// bytes first (one compare of two words) before the whole texts are compared.
+/// and many have the same length, so two of the same length are the same text when they start
+/// at the same address (a path borrowed from the template, as parsed rows hold theirs), and are
+/// told apart by their last eight bytes (one compare of two words) before the whole texts are
+/// compared.
 pub(crate) fn same_path(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
+    }
+    // A parsed row borrows its path from the template the rules read theirs from: the same
+    // bytes, told without reading them.
+    if std::ptr::eq(a.as_ptr(), b.as_ptr()) {
+        return true;
     }
     if let (Some(x), Some(y)) = (a.last_chunk::<8>(), b.last_chunk::<8>()) {
         if x != y {
@@ -435,6 +497,19 @@ pub(crate) struct Labels<'a> {
     seen: Vec<&'a str>,
 }
 
+/// True when `column` is the label `seen` holds a copy of; `seen` then holds `column`'s copy,
+/// which the next cell of the column likely holds too (told by its pointer).
+fn same_label<'a>(seen: &mut &'a str, column: &'a str) -> bool {
+    if std::ptr::eq(*seen, column) {
+        return true;
+    }
+    if *seen == column {
+        *seen = column;
+        return true;
+    }
+    false
+}
+
 impl<'a> Labels<'a> {
     /// The labels of `cols`, no copy seen yet.
     pub(crate) fn new(cols: &'static [crate::template::Col]) -> Labels<'a> {
@@ -446,17 +521,9 @@ impl<'a> Labels<'a> {
 
     /// True when `column` is the label of column `i` (`false` past the last column).
     pub(crate) fn is(&mut self, i: usize, column: &'a str) -> bool {
-        let Some(seen) = self.seen.get_mut(i) else {
-            return false;
-        };
-        if std::ptr::eq(*seen, column) {
-            return true;
-        }
-        if *seen == column {
-            *seen = column;
-            return true;
-        }
-        false
+        self.seen
+            .get_mut(i)
+            .is_some_and(|seen| same_label(seen, column))
     }
 
     /// The value of column `i`'s cell in `row`, looked at first where the
@@ -468,6 +535,75 @@ impl<'a> Labels<'a> {
             _ => value(Some(row), self.cols.get(i)?.label),
         }
     }
+}
+
+impl<'a> Labels<'a> {
+    /// The sum of each column over `rows`: for column `i`, what [`quick_sum`] makes of the
+    /// values [`Labels::value`] reads in `rows`, in one loop over the rows' cells instead of one
+    /// pass over the rows per column. A column that holds an amount is summed again that way
+    /// (a `Decimal` sum may round by its order). The same sums as [`column_sums_reference`]: a
+    /// proptest holds it.
+    pub(crate) fn column_sums(
+        &mut self,
+        rows: &[Option<&'a crate::model::Row>],
+    ) -> Vec<Option<QuickSum>> {
+        let n = self.cols.len();
+        if n > 64 {
+            return (0..n)
+                .map(|i| quick_sum(rows.iter().map(|r| self.value(*r, i))))
+                .collect();
+        }
+        // Per column: the sum of its counts, and (one bit a column) whether a blank or an
+        // amount was met.
+        let mut sums = vec![0i128; n];
+        let (mut blank, mut amount) = (0u64, 0u64);
+        for row in rows {
+            let Some(r) = row else {
+                // Every value is absent: no sum at all.
+                return sums.iter().map(|_| None).collect();
+            };
+            let mut cells = r.cells.iter();
+            for (i, (sum, seen)) in sums.iter_mut().zip(self.seen.iter_mut()).enumerate() {
+                // The cell where the parser puts it, its label told as `Labels::is` tells it;
+                // else the cell searched for by label.
+                let value = match cells.next() {
+                    Some(c) if same_label(seen, &c.column) => c.value,
+                    _ => value(Some(r), self.cols.get(i).map_or("", |c| c.label)),
+                };
+                match value {
+                    // At most a few dozen i64 terms: an i128 cannot overflow.
+                    Some(Number::Int(v)) => *sum += i128::from(v),
+                    None => blank |= 1 << i,
+                    Some(Number::Decimal(_)) => amount |= 1 << i,
+                }
+            }
+        }
+        sums.into_iter()
+            .enumerate()
+            .map(|(i, sum)| {
+                if blank & (1 << i) != 0 {
+                    None
+                } else if amount & (1 << i) != 0 {
+                    quick_sum(rows.iter().map(|r| self.value(*r, i)))
+                } else {
+                    Some(QuickSum::Int(sum))
+                }
+            })
+            .collect()
+    }
+}
+
+/// [`Labels::column_sums`] as one [`quick_sum`] per column, each reading every row through
+/// [`value_at`]: the reference it is tested against.
+#[cfg(test)]
+pub(crate) fn column_sums_reference(
+    rows: &[Option<&crate::model::Row>],
+    cols: &[crate::template::Col],
+) -> Vec<Option<QuickSum>> {
+    cols.iter()
+        .enumerate()
+        .map(|(i, c)| quick_sum(rows.iter().map(|r| value_at(*r, i, c.label))))
+        .collect()
 }
 
 /// True when the column `total_at` of `row` holds the sum of its other columns, every cell

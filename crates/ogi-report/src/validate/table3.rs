@@ -2,7 +2,7 @@
 
 use super::{
     column_at, find_row, first_row, quick_equal, quick_sum, same_path, short_row, total_adds_up,
-    Equation, Labels, Operand, Out, RuleInfo,
+    walk_rows, Equation, Labels, Operand, Out, RuleInfo, Seen,
 };
 use crate::model::{Report, Table, TableKind};
 use crate::template::{self, RowRole, T3_COLS, T4_COLS};
@@ -155,19 +155,74 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
     }
 }
 
+/// The result rows C3 sums, as [`result_rows`] names them, each with its first row (as
+/// [`find_row`] finds it), and the first （七）总计 row: the template's rows looked up in one walk
+/// over the table ([`walk_rows`]), which also tells which rows hold a value, instead of a search
+/// of the table per row and four more to tell the shape of （六）.
+fn result_rows_found(
+    t: &Table,
+) -> (
+    Vec<(&'static str, Option<&crate::model::Row>)>,
+    Option<&crate::model::Row>,
+) {
+    let desc = template::table3(t.template.unwrap_or(crate::model::Template::V2021));
+    // The rows a table holds: the template's rows but its groups.
+    let paths: Vec<&str> = desc
+        .iter()
+        .filter(|d| d.role != RowRole::Group)
+        .map(|d| d.path)
+        .collect();
+    let mut walked = walk_rows(&t.rows, &paths).into_iter();
+    let seen: Vec<Seen> = desc
+        .iter()
+        .map(|d| match d.role {
+            RowRole::Group => Seen::default(),
+            _ => walked.next().unwrap_or_default(),
+        })
+        .collect();
+    let printed = |i: usize| seen.get(i).is_some_and(|s| s.printed);
+    // As `single_other_row`: the single （六） row stands for the group unless a sub-row holds a
+    // value.
+    let parent_of_subs = desc.iter().position(|d| d.role == RowRole::GroupOrData);
+    let single = parent_of_subs.is_some_and(|g| {
+        printed(g)
+            && !desc
+                .iter()
+                .enumerate()
+                .any(|(k, d)| d.parent == Some(g) && printed(k))
+    });
+    let mut total = None;
+    let mut rows = Vec::with_capacity(desc.len());
+    for (d, s) in desc.iter().zip(&seen) {
+        if d.path == TOTAL {
+            total = total.or(s.first);
+            continue;
+        }
+        let summed = d.path.starts_with(RESULTS_PREFIX)
+            && match d.role {
+                RowRole::Data => !(single && d.parent.is_some() && d.parent == parent_of_subs),
+                RowRole::GroupOrData => single,
+                RowRole::Group => false,
+            };
+        if summed {
+            rows.push((d.path, s.first));
+        }
+    }
+    (rows, total)
+}
+
 /// C3: per column, （七）总计 = Σ of the result rows.
 pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::Applications) else {
         return;
     };
-    let rows = result_rows(t);
-    // Each row looked up once, not once per column.
-    let found: Vec<_> = rows.iter().map(|r| find_row(t, r, false)).collect();
-    let total = find_row(t, TOTAL, false);
+    let (rows, total) = result_rows_found(t);
+    let found: Vec<_> = rows.iter().map(|&(_, f)| f).collect();
     let mut labels = Labels::new(T3_COLS);
-    for (i, col) in T3_COLS.iter().enumerate() {
+    // Every column's sum of the result rows in one loop over their cells.
+    let sums = labels.column_sums(&found);
+    for ((i, col), rhs) in T3_COLS.iter().enumerate().zip(sums) {
         let lhs = quick_sum([labels.value(total, i)]);
-        let rhs = quick_sum(found.iter().map(|r| labels.value(*r, i)));
         if quick_equal(lhs, rhs) {
             continue;
         }
@@ -176,11 +231,7 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
             Equation {
                 place: format!("in table 3, column {}", col.label),
                 lhs: vec![op(t, total, TOTAL, col.label)],
-                rhs: rows
-                    .iter()
-                    .zip(&found)
-                    .map(|(r, f)| op(t, *f, r, col.label))
-                    .collect(),
+                rhs: rows.iter().map(|&(r, f)| op(t, f, r, col.label)).collect(),
             },
         );
     }

@@ -1527,6 +1527,103 @@ proptest::proptest! {
         proptest::prop_assert_eq!(found, reference);
     }
 
+    /// The walk over a table's rows finds, for each path, the row and the printed flag one
+    /// search per path finds: on paths of both templates, paths a row borrows (the same
+    /// address) or copies, a path's start or end as a path of its own (the same address, not
+    /// the same length), repeated rows, subtotal rows, blank rows, and paths out of order.
+    #[test]
+    fn walk_rows_is_the_reference(
+        picks in proptest::collection::vec(
+            (0usize..400, proptest::bool::weighted(0.3), proptest::bool::weighted(0.1), proptest::bool::weighted(0.7)),
+            0..40,
+        ),
+        sought in proptest::collection::vec(proptest::bool::weighted(0.6), 400),
+        rotate in 0usize..400,
+    ) {
+        let mut pool: Vec<&'static str> = Vec::new();
+        for template in [Template::V2019, Template::V2021] {
+            for d in crate::template::table3(template) {
+                let p: &'static str = d.path;
+                pool.push(p);
+                // The path less its last character, and less its first: slices of the same text.
+                if let Some((last, _)) = p.char_indices().next_back() {
+                    pool.push(p.get(..last).unwrap_or(""));
+                }
+                let mut chars = p.chars();
+                chars.next();
+                pool.push(chars.as_str());
+            }
+        }
+        let rows: Vec<Row> = picks
+            .iter()
+            .enumerate()
+            .map(|(i, &(p, owned, subtotal, valued))| {
+                let path = pool[p % pool.len()];
+                let mut r = row(3, i, path, &["总计"], &[valued.then_some(1)], subtotal);
+                if !owned {
+                    r.row = std::borrow::Cow::Borrowed(path);
+                }
+                r
+            })
+            .collect();
+        // Distinct paths, mostly in template order, some rotated.
+        let mut paths: Vec<&str> = Vec::new();
+        for (p, keep) in pool.iter().zip(&sought) {
+            if *keep && !paths.contains(p) {
+                paths.push(p);
+            }
+        }
+        if rotate % 3 == 0 && !paths.is_empty() {
+            let k = rotate % paths.len();
+            paths.rotate_left(k);
+        }
+        let key = |s: &[Seen]| -> Vec<(Option<*const Row>, bool)> {
+            s.iter().map(|s| (s.first.map(|r| r as *const Row), s.printed)).collect()
+        };
+        proptest::prop_assert_eq!(
+            key(&walk_rows(&rows, &paths)),
+            key(&walk_rows_reference(&rows, &paths))
+        );
+    }
+
+    /// The column sums of C3 (one loop over the rows' cells) are one `quick_sum` per column:
+    /// on rows of either table, of every shape, absent rows, blanks, amounts, and amounts and
+    /// counts whose sums overflow `Decimal` or pass i64.
+    #[test]
+    fn column_sums_are_the_reference(
+        t4 in proptest::bool::ANY,
+        picks in proptest::collection::vec((proptest::bool::weighted(0.05), 0usize..40), 0..25),
+        vals in proptest::collection::vec(
+            proptest::prop_oneof![6 => arb_value(), 1 => arb_term()],
+            25 * 7,
+        ),
+    ) {
+        let cols = if t4 { T4_COLS } else { T3_COLS };
+        let labels: Vec<&str> = cols.iter().map(|c| c.label).collect();
+        let mut vals = vals.into_iter();
+        let rows: Vec<Option<Row>> = picks
+            .iter()
+            .enumerate()
+            .map(|(i, &(absent, shape))| {
+                if absent {
+                    return None;
+                }
+                let mut r = row(3, i, "r", &labels, &[None; 7], false);
+                for c in &mut r.cells {
+                    c.value = vals.next().flatten();
+                }
+                reshape(&mut r, cols, shape);
+                Some(r)
+            })
+            .collect();
+        let rows: Vec<Option<&Row>> = rows.iter().map(Option::as_ref).collect();
+        let mut l = Labels::new(cols);
+        // Twice, the second time with the labels the first has learnt.
+        for _ in 0..2 {
+            proptest::prop_assert_eq!(l.column_sums(&rows), column_sums_reference(&rows, cols));
+        }
+    }
+
     /// The fast paths of C1, C2, C3 and C8 (rows looked up once, sums without operands) say
     /// exactly what the equations say, on tables with blanks, amounts, missing rows, repeated
     /// rows and subtotal rows.
