@@ -49,6 +49,8 @@ mod table4;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::diag::{CellRef, Code, Diagnostic, Location};
@@ -319,13 +321,22 @@ pub(crate) fn validate_series(reports: &[Report]) -> Vec<Diagnostic> {
     out.diags
 }
 
-/// One cell taking part in a rule: where it is, how the message names it, and its value.
+/// One cell taking part in a rule: where it is, how the message names it, and its value. Its
+/// row, column and name are borrowed (from the table, the template or the rule) until a
+/// diagnostic names the cell ([`Operand::cell`]): most operands are read and dropped without
+/// one, and a broken rule copies only what its diagnostic lists.
 #[derive(Debug, Clone)]
-pub(crate) struct Operand {
-    /// The cell.
-    pub cell: CellRef,
+pub(crate) struct Operand<'a> {
+    /// Table number.
+    pub table: u8,
+    /// Canonical row path.
+    pub row: &'a str,
+    /// Canonical column label.
+    pub column: &'a str,
+    /// The cell in the input, when present.
+    pub span: Option<crate::model::Span>,
     /// The cell's name in messages (`（七）总计`, `2023 现行有效件数`).
-    pub label: String,
+    pub label: Cow<'a, str>,
     /// The value, `None` when blank.
     pub value: Option<Number>,
     /// True when the operand is subtracted.
@@ -746,16 +757,16 @@ pub(crate) fn quick_sum_reference(
     Some(acc)
 }
 
-impl Operand {
+impl<'a> Operand<'a> {
     /// The operand at `row`/`column` of `table` (a printed subtotal row when `subtotal`); blank
     /// when the row or cell is absent.
     pub(crate) fn at(
         table: &Table,
-        row: &str,
-        column: &str,
+        row: &'a str,
+        column: &'a str,
         subtotal: bool,
-        label: impl Into<String>,
-    ) -> Operand {
+        label: impl Into<Cow<'a, str>>,
+    ) -> Operand<'a> {
         Operand::in_row(table, find_row(table, row, subtotal), row, column, label)
     }
 
@@ -765,18 +776,16 @@ impl Operand {
     pub(crate) fn in_row(
         table: &Table,
         found: Option<&crate::model::Row>,
-        row: &str,
-        column: &str,
-        label: impl Into<String>,
-    ) -> Operand {
+        row: &'a str,
+        column: &'a str,
+        label: impl Into<Cow<'a, str>>,
+    ) -> Operand<'a> {
         let cell = found.and_then(|r| r.cell(column));
         Operand {
-            cell: CellRef {
-                table: table.kind.number(),
-                row: row.to_string(),
-                column: column.to_string(),
-                span: cell.and_then(|c| c.span),
-            },
+            table: table.kind.number(),
+            row,
+            column,
+            span: cell.and_then(|c| c.span),
             label: label.into(),
             value: cell.and_then(|c| c.value),
             negative: false,
@@ -784,30 +793,41 @@ impl Operand {
     }
 
     /// The same operand, subtracted.
-    pub(crate) fn minus(mut self) -> Operand {
+    pub(crate) fn minus(mut self) -> Operand<'a> {
         self.negative = true;
         self
     }
 
-    fn location(&self) -> Location {
+    /// The cell, as a diagnostic lists it.
+    pub(crate) fn cell(&self) -> CellRef {
+        CellRef {
+            table: self.table,
+            row: self.row.to_string(),
+            column: self.column.to_string(),
+            span: self.span,
+        }
+    }
+
+    /// Where the cell is in the template, as a diagnostic names it.
+    pub(crate) fn location(&self) -> Location {
         Location {
-            section: Some(self.cell.table),
-            table: Some(self.cell.table),
-            row: Some(self.cell.row.clone()),
-            column: Some(self.cell.column.clone()),
+            section: Some(self.table),
+            table: Some(self.table),
+            row: Some(self.row.to_string()),
+            column: Some(self.column.to_string()),
         }
     }
 }
 
 /// A rule instance of the form `lhs = rhs`; `lhs[0]` is its subject (location and span).
 #[derive(Debug, Clone)]
-pub(crate) struct Equation {
+pub(crate) struct Equation<'a> {
     /// Where the instance is, for messages (`table 3, column 总计`).
     pub place: String,
     /// The left-hand side; its first operand is the subject.
-    pub lhs: Vec<Operand>,
+    pub lhs: Vec<Operand<'a>>,
     /// The right-hand side.
-    pub rhs: Vec<Operand>,
+    pub rhs: Vec<Operand<'a>>,
 }
 
 /// Sides longer than this list only their non-zero operands.
@@ -825,7 +845,7 @@ pub(crate) struct Out {
 impl Out {
     /// Evaluate one equation: nothing when it holds or when nothing of it was printed, `V100`
     /// when an operand is blank, the rule's code when it is broken.
-    pub(crate) fn equation(&mut self, rule: &RuleInfo, eq: Equation) {
+    pub(crate) fn equation(&mut self, rule: &RuleInfo, eq: Equation<'_>) {
         let Some(subject) = eq.lhs.first() else {
             return;
         };
@@ -834,9 +854,9 @@ impl Out {
         if blanks.len() == eq.lhs.len() + eq.rhs.len() {
             return;
         }
-        let cells_of = |ops: &[&Operand]| ops.iter().map(|o| o.cell.clone()).collect::<Vec<_>>();
+        let cells_of = |ops: &[&Operand]| ops.iter().map(|o| o.cell()).collect::<Vec<_>>();
         if !blanks.is_empty() {
-            let names: Vec<&str> = blanks.iter().map(|o| o.label.as_str()).collect();
+            let names: Vec<&str> = blanks.iter().map(|o| o.label.as_ref()).collect();
             let mut d = Diagnostic::new(
                 Code::V100,
                 format!(
@@ -847,7 +867,7 @@ impl Out {
                     if blanks.len() == 1 { "is" } else { "are" }
                 ),
             )
-            .with_span(subject.cell.span)
+            .with_span(subject.span)
             .at(subject.location());
             d.cells = cells_of(&blanks);
             self.diags.push(d);
@@ -869,10 +889,10 @@ impl Out {
                 side(&eq.rhs, r)
             ),
         )
-        .with_span(subject.cell.span)
+        .with_span(subject.span)
         .at(subject.location())
         .expected_actual(r.normalize().to_string(), l.normalize().to_string());
-        d.cells = all().map(|o| o.cell.clone()).collect();
+        d.cells = all().map(|o| o.cell()).collect();
         self.diags.push(d);
     }
 
@@ -887,13 +907,11 @@ impl Out {
     ) {
         let Some(v) = cell.value else { return };
         let op = Operand {
-            cell: CellRef {
-                table: table.kind.number(),
-                row: row.to_string(),
-                column: cell.column.to_string(),
-                span: cell.span,
-            },
-            label: String::new(),
+            table: table.kind.number(),
+            row,
+            column: &cell.column,
+            span: cell.span,
+            label: Cow::Borrowed(""),
             value: Some(v),
             negative: false,
         };
@@ -912,7 +930,7 @@ impl Out {
         .with_span(cell.span)
         .at(op.location())
         .expected_actual(what, v.to_string());
-        d.cells = vec![op.cell];
+        d.cells = vec![op.cell()];
         self.diags.push(d);
     }
 }

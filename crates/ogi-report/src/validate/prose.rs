@@ -985,15 +985,9 @@ fn compare(
     out: &mut Out,
 ) {
     let Some(subject) = ops.first() else { return };
-    let location = crate::diag::Location {
-        section: Some(subject.cell.table),
-        table: Some(subject.cell.table),
-        row: Some(subject.cell.row.clone()),
-        column: Some(subject.cell.column.clone()),
-    };
     let blanks: Vec<_> = ops.iter().filter(|o| o.value.is_none()).collect();
     if !blanks.is_empty() {
-        let names: Vec<&str> = blanks.iter().map(|o| o.label.as_str()).collect();
+        let names: Vec<&str> = blanks.iter().map(|o| o.label.as_ref()).collect();
         let mut d = Diagnostic::new(
             Code::V100,
             format!(
@@ -1001,14 +995,14 @@ fn compare(
                 rule.name,
                 claim.quote,
                 claim.value,
-                subject.cell.table,
+                subject.table,
                 names.join("、"),
                 if blanks.len() == 1 { "is" } else { "are" }
             ),
         )
-        .with_span(subject.cell.span)
-        .at(location);
-        d.cells = blanks.iter().map(|o| o.cell.clone()).collect();
+        .with_span(subject.span)
+        .at(subject.location());
+        d.cells = blanks.iter().map(|o| o.cell()).collect();
         out.diags.push(d);
         return;
     }
@@ -1041,13 +1035,13 @@ fn compare(
         rule.code,
         format!(
             "{}: section 一 says \"{}\" ({}), but table {} {}",
-            rule.name, claim.quote, claim.value, subject.cell.table, holds
+            rule.name, claim.quote, claim.value, subject.table, holds
         ),
     )
-    .with_span(subject.cell.span)
-    .at(location)
+    .with_span(subject.span)
+    .at(subject.location())
     .expected_actual(claim.value.to_string(), actual.normalize().to_string());
-    d.cells = ops.iter().map(|o| o.cell.clone()).collect();
+    d.cells = ops.iter().map(|o| o.cell()).collect();
     out.diags.push(d);
 }
 
@@ -1056,7 +1050,7 @@ pub(crate) fn c7(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::Applications) else {
         return;
     };
-    let at = |row: &str| {
+    let at = |row: &'static str| {
         Operand::at(
             t,
             row,
@@ -1091,7 +1085,7 @@ pub(crate) fn c10(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::ReviewLitigation) else {
         return;
     };
-    let at = |row: &str| Operand::at(t, row, T4_TOTAL, false, format!("{row} {T4_TOTAL}"));
+    let at = |row: &'static str| Operand::at(t, row, T4_TOTAL, false, format!("{row} {T4_TOTAL}"));
     let lit = || LITIGATION.iter().map(|r| at(r)).collect::<Vec<_>>();
     for claim in out
         .prose_claims

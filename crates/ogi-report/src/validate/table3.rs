@@ -70,7 +70,12 @@ pub(crate) fn result_rows(t: &Table) -> Vec<&'static str> {
 }
 
 /// The operand at `row`/`column`, its row looked up already (see [`Operand::in_row`]).
-fn op(t: &Table, found: Option<&crate::model::Row>, row: &str, column: &str) -> Operand {
+fn op<'a>(
+    t: &Table,
+    found: Option<&crate::model::Row>,
+    row: &'a str,
+    column: &'a str,
+) -> Operand<'a> {
     Operand::in_row(t, found, row, column, short_row(row))
 }
 
@@ -137,7 +142,7 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
             continue;
         }
         unsettled.push((&r.row, r.subtotal));
-        let at = |c: &str| Operand::in_row(t, first, &r.row, c, c);
+        let at = |c: &'static str| Operand::in_row(t, first, &r.row, c, c);
         let parts = T3_COLS
             .iter()
             .filter(|c| c.label != TOTAL_COL)

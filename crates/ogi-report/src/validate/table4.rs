@@ -24,7 +24,7 @@ pub(crate) fn c8(rule: &RuleInfo, report: &Report, out: &mut Out) {
         if total_adds_up(found, &mut labels, total_at) {
             continue;
         }
-        let at = |c: &str| Operand::in_row(t, found, group, c, c);
+        let at = |c: &'static str| Operand::in_row(t, found, group, c, c);
         out.equation(
             rule,
             Equation {

@@ -1298,7 +1298,9 @@ fn equations_only(report: &Report, name: &str) -> Vec<Diagnostic> {
     let Some(rule) = RULES.iter().find(|r| r.name == name) else {
         return Vec::new();
     };
-    let op = |t: &Table, row: &str, col: &str| Operand::at(t, row, col, false, short_row(row));
+    let op = |t: &Table, row: &'static str, col: &'static str| {
+        Operand::at(t, row, col, false, short_row(row))
+    };
     let t3 = rule.table(report, TableKind::Applications);
     match (name, t3) {
         ("C1", Some(t)) => {
@@ -1314,7 +1316,7 @@ fn equations_only(report: &Report, name: &str) -> Vec<Diagnostic> {
         }
         ("C2", Some(t)) => {
             for r in &t.rows {
-                let at = |c: &str| Operand::at(t, &r.row, c, r.subtotal, c);
+                let at = |c: &'static str| Operand::at(t, &r.row, c, r.subtotal, c);
                 let kind = if r.subtotal { "subtotal row" } else { "row" };
                 let eq = Equation {
                     place: format!("in table 3, {kind} {}", short_row(&r.row)),
@@ -1342,7 +1344,7 @@ fn equations_only(report: &Report, name: &str) -> Vec<Diagnostic> {
         ("C8", _) => {
             if let Some(t) = rule.table(report, TableKind::ReviewLitigation) {
                 for group in crate::template::T4_ROWS {
-                    let at = |c: &str| Operand::at(t, group, c, false, c);
+                    let at = |c: &'static str| Operand::at(t, group, c, false, c);
                     let eq = Equation {
                         place: format!("in table 4, group {group}"),
                         lhs: vec![at(TOTAL_COL)],
