@@ -456,6 +456,43 @@ impl Report {
             .sum();
         let mut out = Vec::with_capacity(n);
         for t in self.tables() {
+            let table = t.kind.number();
+            for r in t.rows.iter().filter(|r| !r.subtotal) {
+                // A row's cells are extended at once (a slice's length is known), each record
+                // written in its place, instead of pushed one by one.
+                out.extend(r.cells.iter().map(|c| TidyCell {
+                    table,
+                    row: r.row.clone(),
+                    column: c.column.clone(),
+                    value: c.value,
+                    unit: c.unit.clone(),
+                    raw: c.raw.clone(),
+                    span_start: c.span.map(|s| s.start),
+                    span_end: c.span.map(|s| s.end),
+                }));
+            }
+        }
+        out
+    }
+    /// The report as JSON (the contract of every surface).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+    /// The report as indented JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`Report::cells`] as first written, one record pushed per cell: the reference it is
+    /// tested against.
+    fn cells_reference(report: &Report) -> Vec<TidyCell> {
+        let mut out = Vec::new();
+        for t in report.tables() {
             for r in t.rows.iter().filter(|r| !r.subtotal) {
                 for c in &r.cells {
                     out.push(TidyCell {
@@ -473,12 +510,87 @@ impl Report {
         }
         out
     }
-    /// The report as JSON (the contract of every surface).
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+
+    /// A generated cell: column index, value, and whether it has a unit, a raw text and a span.
+    type CellPick = (usize, Option<i64>, bool, bool, bool);
+
+    /// A table of `kind` from `(row index, subtotal, cells)`, each cell `(column index, value,
+    /// unit, raw, span)`; the row and column names borrowed or owned by their index.
+    fn table(kind: TableKind, rows: &[(usize, bool, Vec<CellPick>)]) -> Table {
+        const NAMES: &[&str] = &["一、本年新收", "总计", "自然人", "万元", "a", ""];
+        let name = |i: usize| -> Cow<'static, str> {
+            let s = NAMES.get(i % NAMES.len()).copied().unwrap_or_default();
+            if i % 2 == 0 {
+                Cow::Borrowed(s)
+            } else {
+                Cow::Owned(format!("{s}{i}"))
+            }
+        };
+        Table {
+            kind,
+            template: None,
+            span: Span::default(),
+            rows: rows
+                .iter()
+                .map(|(ri, subtotal, cells)| Row {
+                    row: name(*ri),
+                    label: None,
+                    span: None,
+                    subtotal: *subtotal,
+                    cells: cells
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &(ci, v, unit, raw, span))| Cell {
+                            column: name(ci),
+                            value: v.map(Number::Int),
+                            unit: unit.then(|| name(ci + 1)),
+                            // Past 24 bytes a raw text is held on the heap.
+                            raw: raw.then(|| CompactString::from("7".repeat(k * 5 + 1))),
+                            span: span.then(|| Span::new(k, k + ci + 1)),
+                            derived: None,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
     }
-    /// The report as indented JSON.
-    pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+
+    proptest::proptest! {
+        /// The tidy cells extended row by row are the records pushed one by one: on reports
+        /// with any of the three tables absent, subtotal rows, empty rows, blank cells, units,
+        /// raw texts inline and on the heap, spans, and names borrowed or owned.
+        #[test]
+        fn cells_are_the_reference(
+            tables in proptest::collection::vec(
+                proptest::option::weighted(0.8, proptest::collection::vec(
+                    (
+                        0usize..12,
+                        proptest::bool::weighted(0.2),
+                        proptest::collection::vec(
+                            (
+                                0usize..12,
+                                proptest::option::weighted(0.8, -5i64..1000),
+                                proptest::bool::weighted(0.2),
+                                proptest::bool::weighted(0.8),
+                                proptest::bool::weighted(0.8),
+                            ),
+                            0..9,
+                        ),
+                    ),
+                    0..8,
+                )),
+                3,
+            ),
+        ) {
+            let mut tables = tables.into_iter();
+            let mut next = |kind| tables.next().flatten().map(|rows| table(kind, &rows));
+            let report = Report {
+                active_disclosure: next(TableKind::ActiveDisclosure),
+                applications: next(TableKind::Applications),
+                review_litigation: next(TableKind::ReviewLitigation),
+                ..Default::default()
+            };
+            proptest::prop_assert_eq!(report.cells(), cells_reference(&report));
+        }
     }
 }
