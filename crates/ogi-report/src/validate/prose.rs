@@ -1059,25 +1059,24 @@ pub(crate) fn c7(rule: &RuleInfo, report: &Report, out: &mut Out) {
             format!("{}, column {TOTAL_COL}", short_row(row)),
         )
     };
-    for claim in out
-        .prose_claims
-        .get_or_insert_with(|| settled(report))
-        .clone()
-    {
+    // Taken out for the loop (which adds to `out`) and put back, not copied.
+    let claims = out.prose_claims.take().unwrap_or_else(|| settled(report));
+    for claim in &claims {
         match claim.kind {
             Kind::Received => compare(
                 rule,
-                &claim,
+                claim,
                 vec![at(NEW)],
                 &[vec![at(NEW), at(CARRIED_IN)]],
                 out,
             ),
-            Kind::CarriedIn => compare(rule, &claim, vec![at(CARRIED_IN)], &[], out),
-            Kind::Completed => compare(rule, &claim, vec![at(TOTAL)], &[], out),
-            Kind::CarriedOut => compare(rule, &claim, vec![at(CARRIED_OUT)], &[], out),
+            Kind::CarriedIn => compare(rule, claim, vec![at(CARRIED_IN)], &[], out),
+            Kind::Completed => compare(rule, claim, vec![at(TOTAL)], &[], out),
+            Kind::CarriedOut => compare(rule, claim, vec![at(CARRIED_OUT)], &[], out),
             _ => {}
         }
     }
+    out.prose_claims = Some(claims);
 }
 
 /// C10: figures of section 一 against table 4.
@@ -1087,22 +1086,21 @@ pub(crate) fn c10(rule: &RuleInfo, report: &Report, out: &mut Out) {
     };
     let at = |row: &'static str| Operand::at(t, row, T4_TOTAL, false, format!("{row} {T4_TOTAL}"));
     let lit = || LITIGATION.iter().map(|r| at(r)).collect::<Vec<_>>();
-    for claim in out
-        .prose_claims
-        .get_or_insert_with(|| settled(report))
-        .clone()
-    {
+    // Taken out for the loop (which adds to `out`) and put back, not copied.
+    let claims = out.prose_claims.take().unwrap_or_else(|| settled(report));
+    for claim in &claims {
         match claim.kind {
-            Kind::Review => compare(rule, &claim, vec![at(REVIEW)], &[], out),
-            Kind::Litigation => compare(rule, &claim, lit(), &[], out),
+            Kind::Review => compare(rule, claim, vec![at(REVIEW)], &[], out),
+            Kind::Litigation => compare(rule, claim, lit(), &[], out),
             Kind::ReviewAndLitigation => {
                 let mut all = vec![at(REVIEW)];
                 all.extend(lit());
-                compare(rule, &claim, all, &[], out)
+                compare(rule, claim, all, &[], out)
             }
             _ => {}
         }
     }
+    out.prose_claims = Some(claims);
 }
 
 #[cfg(test)]
