@@ -423,6 +423,24 @@ pub struct TidyCell {
     pub span_end: Option<usize>,
 }
 
+impl TidyCell {
+    /// The record of cell `c` of row `r` in table number `table` (inlined: built in its place
+    /// in the list, not returned through a copy).
+    #[inline]
+    fn of(table: u8, r: &Row, c: &Cell) -> TidyCell {
+        TidyCell {
+            table,
+            row: r.row.clone(),
+            column: c.column.clone(),
+            value: c.value,
+            unit: c.unit.clone(),
+            raw: c.raw.clone(),
+            span_start: c.span.map(|s| s.start),
+            span_end: c.span.map(|s| s.end),
+        }
+    }
+}
+
 impl Report {
     /// The three tables that were found, in template order.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
@@ -460,16 +478,7 @@ impl Report {
             for r in t.rows.iter().filter(|r| !r.subtotal) {
                 // A row's cells are extended at once (a slice's length is known), each record
                 // written in its place, instead of pushed one by one.
-                out.extend(r.cells.iter().map(|c| TidyCell {
-                    table,
-                    row: r.row.clone(),
-                    column: c.column.clone(),
-                    value: c.value,
-                    unit: c.unit.clone(),
-                    raw: c.raw.clone(),
-                    span_start: c.span.map(|s| s.start),
-                    span_end: c.span.map(|s| s.end),
-                }));
+                out.extend(r.cells.iter().map(|c| TidyCell::of(table, r, c)));
             }
         }
         out
@@ -495,16 +504,7 @@ mod tests {
         for t in report.tables() {
             for r in t.rows.iter().filter(|r| !r.subtotal) {
                 for c in &r.cells {
-                    out.push(TidyCell {
-                        table: t.kind.number(),
-                        row: r.row.clone(),
-                        column: c.column.clone(),
-                        value: c.value,
-                        unit: c.unit.clone(),
-                        raw: c.raw.clone(),
-                        span_start: c.span.map(|s| s.start),
-                        span_end: c.span.map(|s| s.end),
-                    });
+                    out.push(TidyCell::of(t.kind.number(), r, c));
                 }
             }
         }

@@ -175,23 +175,16 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let t4_from = s4.map_or(t3_to, |h| h.end);
     let t4_to = s5.map(|h| h.start).unwrap_or(end_all).max(t4_from);
 
-    let mut ctx = Ctx {
-        text: ctext,
-        map: &mapper,
-        diags: Vec::new(),
-        budget: Budget {
+    let mut ctx = Ctx::new(
+        ctext,
+        &mapper,
+        Budget {
             steps: opts.max_split_steps,
             max_readings: 64,
         },
-        max_cells: opts.max_cells,
-        cells_read: 0,
-        columns_proven: false,
-        rows_proven: false,
-        t2_awaits_proof: false,
-        t3_detached: false,
-        t2_misfit: false,
-        report_end: end_all,
-    };
+        opts.max_cells,
+        end_all,
+    );
 
     // When labels cannot tell, try both descriptors on table 3 ((六) sub-rows decide), else year.
     if template.is_none() {
@@ -203,20 +196,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             }
         });
         let probe = Template::V2021;
-        let mut probe_ctx = Ctx {
-            text: ctext,
-            map: &mapper,
-            diags: Vec::new(),
-            budget: ctx.budget,
-            max_cells: ctx.max_cells,
-            cells_read: 0,
-            columns_proven: false,
-            rows_proven: false,
-            t2_awaits_proof: false,
-            t3_detached: false,
-            t2_misfit: false,
-            report_end: end_all,
-        };
+        let mut probe_ctx = Ctx::new(ctext, &mapper, ctx.budget, ctx.max_cells, end_all);
         let has_t3 = table3(&mut probe_ctx, probe, t3_from, t3_to).is_some();
         let has_t2 = table2(&mut probe_ctx, probe, t2_from, t2_to).is_some();
         if has_t3 || has_t2 {

@@ -211,9 +211,26 @@ pub(crate) fn match_at(text: &str, pos: usize, label: &str, limit: usize) -> Opt
             shared -= 1;
         }
     }
-    let mut i = pos + shared;
-    let mut first = shared == 0;
-    for lc in label.get(shared..).unwrap_or_default().chars() {
+    match_tolerant(
+        text,
+        pos + shared,
+        label.get(shared..).unwrap_or_default(),
+        shared == 0,
+        limit,
+    )
+}
+
+/// The tolerant loop of [`match_at`]: `label` matched at byte `i` of `text`, white space and
+/// page markers skipped between characters (not before the first one while `first` is set),
+/// within `limit`; returns the end offset.
+fn match_tolerant(
+    text: &str,
+    mut i: usize,
+    label: &str,
+    mut first: bool,
+    limit: usize,
+) -> Option<usize> {
+    for lc in label.chars() {
         if skippable(lc) {
             continue;
         }
@@ -252,33 +269,7 @@ fn match_at_ref(text: &str, pos: usize, label: &str, limit: usize) -> Option<usi
     {
         return Some(end);
     }
-    let mut i = pos;
-    let mut first = true;
-    for lc in label.chars() {
-        if skippable(lc) {
-            continue;
-        }
-        loop {
-            let rest = text.get(i..limit)?;
-            let c = rest.chars().next()?;
-            if !first && skippable(c) {
-                i += c.len_utf8();
-                if c == '\n' {
-                    if let Some(pm) = page_marker_len(text.get(i..limit)?) {
-                        i += pm;
-                    }
-                }
-                continue;
-            }
-            if same(c, lc) {
-                i += c.len_utf8();
-                break;
-            }
-            return None;
-        }
-        first = false;
-    }
-    Some(i)
+    match_tolerant(text, pos, label, true, limit)
 }
 
 /// Find the first occurrence of `label` in `text[from..to]`; returns `(start, end)`.

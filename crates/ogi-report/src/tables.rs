@@ -53,6 +53,32 @@ pub(crate) struct Ctx<'a, 'm> {
     pub report_end: usize,
 }
 
+impl<'a, 'm> Ctx<'a, 'm> {
+    /// The state at the start of table reading: no diagnostics, no table read yet.
+    pub(crate) fn new(
+        text: &'a str,
+        map: Mapper<'m>,
+        budget: Budget,
+        max_cells: usize,
+        report_end: usize,
+    ) -> Self {
+        Ctx {
+            text,
+            map,
+            diags: Vec::new(),
+            budget,
+            max_cells,
+            cells_read: 0,
+            columns_proven: false,
+            rows_proven: false,
+            t2_awaits_proof: false,
+            t3_detached: false,
+            t2_misfit: false,
+            report_end,
+        }
+    }
+}
+
 /// What may follow a table's last value when the text was cut off inside the table: a fragment
 /// of the next row (its label begun, a cell or two), counted in characters other than white
 /// space and `|`. A row label of the template has at most 40.
@@ -2268,20 +2294,8 @@ mod tests {
             let t = parts.concat();
             let items = crate::cells::region_items(&t, 0, t.len());
             let map = |s: usize, e: usize| Span::new(s + 7, e + 7);
-            let ctx = Ctx {
-                text: &t,
-                map: &map,
-                diags: Vec::new(),
-                budget: Budget { steps: 1000, max_readings: 64 },
-                max_cells: usize::MAX,
-                cells_read: 0,
-                columns_proven: false,
-                rows_proven: false,
-                t2_awaits_proof: false,
-                t3_detached: false,
-                t2_misfit: false,
-                report_end: t.len(),
-            };
+            let budget = Budget { steps: 1000, max_readings: 64 };
+            let ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
             // Every kind of value: the units and the integer reading of decimals differ by kind.
             let mixed = [
                 Col { label: "a", kind: ValueKind::AmountWanYuan },
