@@ -2087,22 +2087,6 @@ struct LayoutCounts {
     markdown: bool,
 }
 
-/// How many bytes of `bytes` are `needle`: summed in byte lanes over blocks of 255, which the
-/// compiler vectorises (a `usize` count of a filter widens every byte to a lane of 64 bits).
-fn count_byte(bytes: &[u8], needle: u8) -> usize {
-    bytes
-        .chunks(255)
-        .map(|block| {
-            // At most 255 bytes a block: the byte cannot overflow.
-            usize::from(
-                block
-                    .iter()
-                    .fold(0u8, |acc, &b| acc.wrapping_add(u8::from(b == needle))),
-            )
-        })
-        .sum()
-}
-
 impl LayoutCounts {
     /// The counts of `t`, in one pass over its lines, found with `memchr` (a byte loop over the
     /// table measured twice the instructions), and a count of its `|`. Each line is
@@ -2138,9 +2122,10 @@ impl LayoutCounts {
         if line_start < bytes.len() {
             count_line(t.get(line_start..).unwrap_or(""));
         }
-        // A `|` every few bytes in a pipe table: counted in byte lanes, not found one by one
-        // (a `memchr` call a pipe cost more than the rest of the pass).
-        c.pipes = count_byte(bytes, b'|');
+        // A `|` every few bytes in a pipe table: counted by memchr's vectorised count (its
+        // iterator's `count`), not found one by one (a `memchr` call a pipe cost more than the
+        // rest of the pass).
+        c.pipes = memchr::memchr_iter(b'|', bytes).count();
         // In every rule the second and third bytes after the `|` are dashes: only a table
         // holding such a `|` looks at what follows its pipes. The test is a loop without an
         // early exit over three views of the bytes, in byte lanes (`-` is a common blank cell,
