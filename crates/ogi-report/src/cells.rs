@@ -491,6 +491,7 @@ impl Sink {
         }
     }
     /// Take one item; `false` once no more are wanted.
+    #[inline]
     fn push(&mut self, it: Item) -> bool {
         if self.done {
             return false;
@@ -525,6 +526,7 @@ enum PlainCell {
 }
 
 /// ASCII white space as the tokenizer tells it ([`space_at`]).
+#[cfg(test)]
 #[inline]
 fn is_ascii_blank(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
@@ -532,6 +534,7 @@ fn is_ascii_blank(b: u8) -> bool {
 
 /// The count a run of ASCII digits is, as [`parse_value`] reads it on its fast path: `None` past
 /// 18 digits, which the tokenizer's reading is left to.
+#[cfg(test)]
 #[inline]
 fn short_count(digits: &[u8]) -> Option<i64> {
     (digits.len() <= 18).then(|| {
@@ -545,6 +548,7 @@ fn short_count(digits: &[u8]) -> Option<i64> {
 /// to 18 digits: no token, or one that [`parse_value`] reads as a count on its fast path. `None`
 /// for any other segment (a sign, a unit, text, a second or a longer run), left to the tokenizer.
 /// A line break in such a segment is white space only: a page marker opens with a dash or `第`.
+#[cfg(test)]
 fn plain_cell(b: &[u8]) -> Option<PlainCell> {
     let Some(a) = b.iter().position(|&x| !is_ascii_blank(x)) else {
         return Some(PlainCell::Blank);
@@ -558,6 +562,50 @@ fn plain_cell(b: &[u8]) -> Option<PlainCell> {
         return None;
     }
     Some(PlainCell::Count(a, e, short_count(digits)?))
+}
+
+/// A `|` segment read in one walk over its bytes: how long it is (to the first `|` of `rest`, or
+/// all of `rest`), what [`plain_cell`] makes of it, and where its last line break is. One loop
+/// instead of four (the `|` found, the segment trimmed at both ends, its digits tested), whose
+/// setting up cost more than the few bytes of a cell.
+#[inline]
+fn scan_cell(rest: &[u8]) -> (usize, Option<PlainCell>, Option<usize>) {
+    // The first and the end of the digits, whether anything breaks the one run of digits, the
+    // count read so far (wrapping: only a run of at most 18 digits is kept).
+    let mut first = usize::MAX;
+    let mut end = 0usize;
+    let mut plain = true;
+    let mut value = 0i64;
+    let mut last_nl = None;
+    let mut len = rest.len();
+    for (i, &b) in rest.iter().enumerate() {
+        match b {
+            b'|' => {
+                len = i;
+                break;
+            }
+            b'0'..=b'9' => {
+                // A digit after white space that follows digits starts a second run.
+                plain &= first == usize::MAX || end == i;
+                first = first.min(i);
+                end = i + 1;
+                value = value.wrapping_mul(10).wrapping_add(i64::from(b - b'0'));
+            }
+            b'\n' => last_nl = Some(i),
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {}
+            _ => plain = false,
+        }
+    }
+    let cell = if !plain {
+        None
+    } else if first == usize::MAX {
+        Some(PlainCell::Blank)
+    } else if end - first <= 18 {
+        Some(PlainCell::Count(first, end, value))
+    } else {
+        None
+    };
+    (len, cell, last_nl)
 }
 
 /// The items of `text[start..end]`.
@@ -625,11 +673,11 @@ pub(crate) fn region_items_bounded(
         let mut idx = 0usize;
         while seg_start <= region.len() && !sink.done {
             let rest = bytes.get(seg_start..).unwrap_or_default();
-            let len = rest.iter().position(|&b| b == b'|').unwrap_or(rest.len());
-            let seg = region.get(seg_start..seg_start + len).unwrap_or("");
             // Most cells are a count in white space (` 12 `) or white space only: read from
             // their bytes, as the tokenizer reads them.
-            let count = match plain_cell(seg.as_bytes()) {
+            let (len, plain, last_nl) = scan_cell(rest);
+            let seg = region.get(seg_start..seg_start + len).unwrap_or("");
+            let count = match plain {
                 Some(PlainCell::Blank) => 0,
                 Some(PlainCell::Count(a, b, v)) => {
                     sink.push(Item {
@@ -668,7 +716,6 @@ pub(crate) fn region_items_bounded(
             if count == 0 {
                 // A line that opens with blank space before its first `|` starts with a blank
                 // cell.
-                let last_nl = seg.bytes().rposition(|b| b == b'\n');
                 let blank_line_start = last_nl.is_some_and(|p| p + 1 < seg.len());
                 if idx < nsegs
                     && (idx > 0 || blank_line_start)
@@ -688,29 +735,41 @@ pub(crate) fn region_items_bounded(
         // Counts in white space (a row of a PDF or a tab-separated dump): the tokens are the
         // runs of digits, a line break being white space there (a page marker opens with a dash
         // or `第`), and a run of at most 18 digits is the count `parse_value` reads.
-        let mut i = 0usize;
-        while let Some(off) = bytes
-            .get(i..)
-            .and_then(|r| r.iter().position(u8::is_ascii_digit))
+        // One walk over the bytes: a run starts at a digit and ends at the first byte that is
+        // not one (or the region's end), its count read on the way (wrapping: only a run of at
+        // most 18 digits is kept).
+        let mut run = usize::MAX;
+        let mut value = 0i64;
+        for (i, b) in bytes
+            .iter()
+            .copied()
+            .chain(std::iter::once(b' '))
+            .enumerate()
         {
-            let s = i + off;
-            let run = bytes.get(s..).unwrap_or_default();
-            let e = s + run
-                .iter()
-                .position(|b| !b.is_ascii_digit())
-                .unwrap_or(run.len());
-            let more = match short_count(bytes.get(s..e).unwrap_or_default()) {
-                Some(v) => sink.push(Item {
-                    kind: ItemKind::Value(Number::Int(v), None),
-                    start: start + s,
-                    end: start + e,
-                }),
-                None => item(start + s, start + e, &mut sink),
+            if b.is_ascii_digit() {
+                if run == usize::MAX {
+                    run = i;
+                    value = 0;
+                }
+                value = value.wrapping_mul(10).wrapping_add(i64::from(b - b'0'));
+                continue;
+            }
+            if run == usize::MAX {
+                continue;
+            }
+            let more = if i - run <= 18 {
+                sink.push(Item {
+                    kind: ItemKind::Value(Number::Int(value), None),
+                    start: start + run,
+                    end: start + i,
+                })
+            } else {
+                item(start + run, start + i, &mut sink)
             };
             if !more {
                 break;
             }
-            i = e;
+            run = usize::MAX;
         }
     } else {
         tokens(region, start, parens, &mut |ts, te| item(ts, te, &mut sink));
@@ -1027,6 +1086,26 @@ mod tests {
                 _ => None,
             };
             prop_assert_eq!(plain_cell(seg.as_bytes()), want);
+        }
+
+        #[test]
+        fn a_cell_scanned_once_is_the_cell_found_trimmed_and_tested(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    " ", "0", "9", "12", "12345678901234567", "123456789012345678",
+                    "1234567890123456789", "99999999999999999999", "\t", "\n", "\r", "\u{b}",
+                    "\u{c}", "\u{3000}", "-", "a", "无", ".", "|",
+                ]),
+                0..14,
+            ),
+        ) {
+            // The segment runs to the first `|`; what follows it must not change the reading.
+            let rest = parts.concat();
+            let bytes = rest.as_bytes();
+            let len = bytes.iter().position(|&b| b == b'|').unwrap_or(bytes.len());
+            let seg = bytes.get(..len).unwrap_or_default();
+            let want = (len, plain_cell(seg), seg.iter().rposition(|&b| b == b'\n'));
+            prop_assert_eq!(scan_cell(bytes), want);
         }
 
         #[test]

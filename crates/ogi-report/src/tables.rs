@@ -246,6 +246,7 @@ pub(crate) fn detect_template_counting(text: &str, from: usize, to: usize) -> Op
     }
 }
 
+#[inline]
 fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Derivation>) -> Cell {
     let raw = CompactString::from(ctx.text.get(it.start..it.end).unwrap_or(""));
     let span = Some((ctx.map)(it.start, it.end));
