@@ -510,24 +510,7 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         }
     }
 
-    // Statistics period.
-    let mut search = 0;
-    while let Some(off) = text.get(search..).and_then(|r| r.find('自')) {
-        let at = search + off + '自'.len_utf8();
-        if let Ok((rest, a)) = cn_date(text.get(at..).unwrap_or("").trim_start()) {
-            let rest = rest.trim_start().trim_start_matches('起').trim_start();
-            if let Some(r2) = rest.strip_prefix('至') {
-                if let Ok((_, b)) = cn_date(r2.trim_start()) {
-                    m.period = Some((a, b));
-                    break;
-                }
-            }
-        }
-        search = at;
-        if search > 20000 {
-            break;
-        }
-    }
+    m.period = period(text);
 
     // Year: title, else the period, else the first `20xx年` of the text.
     if m.year.is_none() {
@@ -613,6 +596,50 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     m
 }
 
+/// The statistics period, `自2020年1月1日起至2020年12月31日止`: the first `自` (among those
+/// starting in the first 20,000 bytes, and the one after them) followed by two dates.
+///
+/// `自` is found by a `memmem` search (a filter on two of its bytes): its last byte ends many
+/// other characters, at each of which a `char` search stopped to compare.
+fn period(text: &str) -> Option<(Ymd, Ymd)> {
+    for off in memchr::memmem::find_iter(text.as_bytes(), "自".as_bytes()) {
+        let at = off + '自'.len_utf8();
+        if let Some(p) = period_at(text, at) {
+            return Some(p);
+        }
+        if at > 20000 {
+            break;
+        }
+    }
+    None
+}
+
+/// The two dates of a period whose `自` ends at `at`.
+fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
+    let (rest, a) = cn_date(text.get(at..).unwrap_or("").trim_start()).ok()?;
+    let rest = rest.trim_start().trim_start_matches('起').trim_start();
+    let r2 = rest.strip_prefix('至')?;
+    let (_, b) = cn_date(r2.trim_start()).ok()?;
+    Some((a, b))
+}
+
+/// [`period`] by `char` searches, the reference it is tested against.
+#[cfg(test)]
+fn period_by_char(text: &str) -> Option<(Ymd, Ymd)> {
+    let mut search = 0;
+    while let Some(off) = text.get(search..).and_then(|r| r.find('自')) {
+        let at = search + off + '自'.len_utf8();
+        if let Some(p) = period_at(text, at) {
+            return Some(p);
+        }
+        search = at;
+        if search > 20000 {
+            break;
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -651,6 +678,32 @@ mod tests {
                     "{:?}", kind
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The period found by `memmem` is the one the `char` search finds, also past the
+        /// 20,000th byte, where both stop after one more `自`.
+        #[test]
+        fn the_period_is_the_one_the_char_search_finds(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "自", "自然", "各自", " ", "起", "至", "止", "2020年1月1日", "2020年12月31日",
+                "2021 年 1 月 1 日", "1999年13月1日", "臭", "。", "a",
+                "自2020年1月1日起至2020年12月31日止", "自 2021 年 1 月 1 日 至 2021年12月31日",
+                "自2020年1月1日", "自2020年1月1日至", "至2020年12月31日",
+            ]), 0..24),
+            long in proptest::collection::vec(0usize..24, 0..5),
+        ) {
+            // A few long fillers put some parts past the bound.
+            let filler = "政".repeat(3000);
+            let mut text = String::new();
+            for (k, p) in parts.iter().enumerate() {
+                if long.contains(&k) {
+                    text.push_str(&filler);
+                }
+                text.push_str(p);
+            }
+            proptest::prop_assert_eq!(period(&text), period_by_char(&text));
         }
     }
 
