@@ -464,9 +464,11 @@ fn split_mixed(
 }
 
 /// Where the items of a region go: leading text (the rest of the label) is dropped, text after
-/// content ends the row, and the row stops at a bound.
-struct Sink {
-    out: Vec<Item>,
+/// content ends the row, and the row stops at a bound. The items are appended to `out` (a table
+/// reads all its regions into one list) after the `base` items already there.
+struct Sink<'o> {
+    out: &'o mut Vec<Item>,
+    base: usize,
     seen_content: bool,
     /// No more items are wanted.
     done: bool,
@@ -477,12 +479,12 @@ struct Sink {
     content: usize,
 }
 
-impl Sink {
-    fn new(max_items: usize, max_content: usize) -> Self {
+impl<'o> Sink<'o> {
+    fn new(out: &'o mut Vec<Item>, max_items: usize, max_content: usize) -> Self {
+        let base = out.len();
         Sink {
-            // A row holds a handful of cells (table 3 has seven columns): one allocation for
-            // most regions instead of growing through four and eight.
-            out: Vec::with_capacity(max_items.min(8)),
+            out,
+            base,
             seen_content: false,
             done: max_items == 0,
             max_items,
@@ -509,7 +511,7 @@ impl Sink {
                 self.out.push(it);
             }
         }
-        if self.out.len() >= self.max_items || self.content >= self.max_content {
+        if self.out.len() - self.base >= self.max_items || self.content >= self.max_content {
             self.done = true;
         }
         !self.done
@@ -625,13 +627,29 @@ pub(crate) fn region_items_bounded(
     max_items: usize,
     max_content: usize,
 ) -> Vec<Item> {
+    // A row holds a handful of cells (table 3 has seven columns): one allocation for most
+    // regions instead of growing through four and eight.
+    let mut out = Vec::with_capacity(max_items.min(8));
+    region_items_into(text, start, end, max_items, max_content, &mut out);
+    out
+}
+
+/// [`region_items_bounded`] appending the items to `out`.
+pub(crate) fn region_items_into(
+    text: &str,
+    start: usize,
+    end: usize,
+    max_items: usize,
+    max_content: usize,
+    out: &mut Vec<Item>,
+) {
     let end = end.min(text.len());
     let region = match text.get(start..end) {
         Some(r) => r,
-        None => return Vec::new(),
+        None => return,
     };
-    let mut sink = Sink::new(max_items, max_content);
-    let item = |ts: usize, te: usize, sink: &mut Sink| {
+    let mut sink = Sink::new(out, max_items, max_content);
+    let item = |ts: usize, te: usize, sink: &mut Sink<'_>| {
         let tok = text.get(ts..te).unwrap_or("");
         sink.push(Item {
             kind: classify(tok),
@@ -776,7 +794,6 @@ pub(crate) fn region_items_bounded(
     }
     // An empty cell before the first value is a real blank in pipe rows; trailing empties after
     // the content are padding and kept for positional reading.
-    sink.out
 }
 
 /// [`region_items_bounded`] as first written (a token list per `|` segment, the tokenizer walking
@@ -794,8 +811,9 @@ fn region_items_reference(
         Some(r) => r,
         None => return Vec::new(),
     };
-    let mut sink = Sink::new(max_items, max_content);
-    let item = |ts: usize, te: usize, sink: &mut Sink| {
+    let mut out = Vec::new();
+    let mut sink = Sink::new(&mut out, max_items, max_content);
+    let item = |ts: usize, te: usize, sink: &mut Sink<'_>| {
         let tok = text.get(ts..te).unwrap_or("");
         sink.push(Item {
             kind: classify(tok),
@@ -866,7 +884,7 @@ fn region_items_reference(
     }
     // An empty cell before the first value is a real blank in pipe rows; trailing empties after
     // the content are padding and kept for positional reading.
-    sink.out
+    out
 }
 
 #[cfg(test)]
@@ -1165,6 +1183,23 @@ mod tests {
                 region_items_bounded(&text, start, text.len(), max_items, max_content),
                 region_items_reference(&text, start, text.len(), max_items, max_content)
             );
+        }
+
+        #[test]
+        fn items_appended_to_a_list_are_the_items_read_alone(
+            t in table_text(),
+            before in table_text(),
+            max_items in prop_oneof![0usize..12, Just(usize::MAX)],
+            max_content in prop_oneof![0usize..10, Just(usize::MAX)],
+        ) {
+            // A table's list already holds the items of its earlier regions: the bounds count
+            // this region's items only.
+            let mut list = region_items(&before, 0, before.len());
+            let held = list.clone();
+            region_items_into(&t, 0, t.len(), max_items, max_content, &mut list);
+            let mut want = held;
+            want.extend(region_items_bounded(&t, 0, t.len(), max_items, max_content));
+            prop_assert_eq!(list, want);
         }
 
         #[test]

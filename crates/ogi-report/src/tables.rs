@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use crate::cells::{region_items_bounded, Item, ItemKind};
+use crate::cells::{region_items_bounded, region_items_into, Item, ItemKind};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::model::{
     Cell, CompactString, Derivation, Layout, Number, Row, Span, Table, TableKind, Template,
@@ -156,14 +156,16 @@ fn fold_cut_off(
     );
 }
 
-/// Charge a region's items to the table's cell bound ([`Ctx::max_cells`]): past the bound the
-/// items are dropped, and the first time the bound is crossed a T012 names the table, so a
-/// hostile region (a million `|`) costs bounded work downstream and nothing is lost silently.
-fn charge_cells(ctx: &mut Ctx<'_, '_>, kind: TableKind, mut items: Vec<Item>) -> Vec<Item> {
+/// Charge a region's items (those of `items` from `base` on) to the table's cell bound
+/// ([`Ctx::max_cells`]): past the bound the items are dropped, and the first time the bound is
+/// crossed a T012 names the table, so a hostile region (a million `|`) costs bounded work
+/// downstream and nothing is lost silently.
+fn charge_cells(ctx: &mut Ctx<'_, '_>, kind: TableKind, items: &mut Vec<Item>, base: usize) {
     let left = ctx.max_cells.saturating_sub(ctx.cells_read);
-    if items.len() > left {
+    let got = items.len().saturating_sub(base);
+    if got > left {
         if ctx.cells_read <= ctx.max_cells {
-            let from = items.get(left).map(|i| (ctx.map)(i.start, i.end));
+            let from = items.get(base + left).map(|i| (ctx.map)(i.start, i.end));
             ctx.diags.push(
                 Diagnostic::new(
                     Code::T012,
@@ -179,21 +181,37 @@ fn charge_cells(ctx: &mut Ctx<'_, '_>, kind: TableKind, mut items: Vec<Item>) ->
                 .at(Location::table(kind)),
             );
         }
-        items.truncate(left);
+        items.truncate(base + left);
         // Past the bound: later regions of this table are dropped without a second T012.
         ctx.cells_read = ctx.max_cells.saturating_add(1);
     } else {
-        ctx.cells_read += items.len();
+        ctx.cells_read += got;
     }
-    items
 }
 
 /// The items of `text[from..to]` charged to the table's cell bound: reads no more of the region
 /// than the bound can take, plus the one item that tells it was crossed.
 fn charged_items(ctx: &mut Ctx<'_, '_>, kind: TableKind, from: usize, to: usize) -> Vec<Item> {
     let left = ctx.max_cells.saturating_sub(ctx.cells_read);
-    let items = region_items_bounded(ctx.text, from, to, left.saturating_add(1), usize::MAX);
-    charge_cells(ctx, kind, items)
+    let mut items = region_items_bounded(ctx.text, from, to, left.saturating_add(1), usize::MAX);
+    charge_cells(ctx, kind, &mut items, 0);
+    items
+}
+
+/// [`charged_items`] appended to `pool` (the items of all a table's regions in one list, one
+/// allocation instead of one a row): where they sit in it.
+fn charged_items_into(
+    ctx: &mut Ctx<'_, '_>,
+    kind: TableKind,
+    from: usize,
+    to: usize,
+    pool: &mut Vec<Item>,
+) -> std::ops::Range<usize> {
+    let base = pool.len();
+    let left = ctx.max_cells.saturating_sub(ctx.cells_read);
+    region_items_into(ctx.text, from, to, left.saturating_add(1), usize::MAX, pool);
+    charge_cells(ctx, kind, pool, base);
+    base..pool.len()
 }
 
 /// The template version the marks in `text[from..to]` tell: the version with more of its marks
@@ -586,7 +604,8 @@ fn reading_text(ctx: &Ctx<'_, '_>, r: &Reading) -> Vec<String> {
 /// A row slot during table assembly.
 struct Slot {
     anchor: Option<Anchor>,
-    items: Vec<Item>,
+    /// Where the items of its region sit in the table's list of items.
+    items: std::ops::Range<usize>,
     region: (usize, usize),
 }
 
@@ -610,6 +629,7 @@ pub(crate) fn table2(
     from: usize,
     to: usize,
 ) -> Option<Table> {
+    let mut scratch: Vec<Item> = Vec::with_capacity(16);
     let kind = TableKind::ActiveDisclosure;
     ctx.cells_read = 0;
     let diags_at_start = ctx.diags.len();
@@ -700,8 +720,11 @@ pub(crate) fn table2(
                         .flatten()
                         .next()
                         .map_or(bend, |n| n.start);
-                    let items = charged_items(ctx, kind, a.end, next);
-                    let got = content_count(&items);
+                    // Read into one list for the table, emptied for each row.
+                    scratch.clear();
+                    let r = charged_items_into(ctx, kind, a.end, next, &mut scratch);
+                    let items: &[Item] = scratch.get(r).unwrap_or_default();
+                    let got = content_count(items);
                     region_content += got;
                     if got != d.cols.len() {
                         misfit_found += 1;
@@ -727,7 +750,7 @@ pub(crate) fn table2(
                     let flat = text
                         .get(a.end..next)
                         .is_some_and(|t| !t.contains(['\n', '|', '\t']));
-                    if let Some(runs) = glued_runs(text, &items, n).filter(|_| flat) {
+                    if let Some(runs) = glued_runs(text, items, n).filter(|_| flat) {
                         let rr = RowRuns {
                             text,
                             runs,
@@ -738,7 +761,7 @@ pub(crate) fn table2(
                         let (cands, note) = prose_tiebreak(text, from, path, d.cols, cands);
                         split_outcome(ctx, kind, path, d.cols, &cands, span, note.as_deref())
                     } else {
-                        read_row(ctx, kind, path, d.cols, &items, span).cells
+                        read_row(ctx, kind, path, d.cols, items, span).cells
                     }
                 }
             };
@@ -1278,7 +1301,7 @@ pub(crate) fn table3(
         .iter()
         .map(|_| Slot {
             anchor: None,
-            items: vec![],
+            items: 0..0,
             region: (0, 0),
         })
         .collect();
@@ -1350,11 +1373,15 @@ pub(crate) fn table3(
         .filter_map(|(i, s)| s.anchor.map(|a| (i, a)))
         .collect();
     sorted.sort_by_key(|(_, a)| a.start);
+    // The items of every region, in one list (sized for a few items a row).
+    let mut pool: Vec<Item> = Vec::with_capacity(sorted.len() * 9);
     for (k, (i, a)) in sorted.iter().enumerate() {
         let next = sorted.get(k + 1).map_or(to, |(_, n)| n.start);
-        let mut items = charged_items(ctx, kind, a.end, next.max(a.end));
+        let mut items = charged_items_into(ctx, kind, a.end, next.max(a.end), &mut pool);
         if let Some(sc) = subtotal_col {
-            let content: Vec<usize> = items
+            let content: Vec<usize> = pool
+                .get(items.clone())
+                .unwrap_or_default()
                 .iter()
                 .enumerate()
                 .filter(|(_, it)| it.is_content())
@@ -1362,7 +1389,9 @@ pub(crate) fn table3(
                 .collect();
             if content.len() == 8 {
                 if let Some(&j) = content.get(sc) {
-                    items.remove(j);
+                    // The region is the last in the list: removing its item moves no other.
+                    pool.remove(items.start + j);
+                    items.end -= 1;
                 }
             }
         }
@@ -1371,6 +1400,8 @@ pub(crate) fn table3(
             s.region = (a.end, next);
         }
     }
+    let pool = pool;
+    let items_of = |s: &Slot| -> &[Item] { pool.get(s.items.clone()).unwrap_or_default() };
     // Column-block extraction: most row labels carry no values and the numbers sit in runs
     // elsewhere (pdfminer's default layout). Reading them next to the nearest label would be
     // wrong; blocks whose order is proven are read back ([`crate::colblock`]), the rest not.
@@ -1401,7 +1432,7 @@ pub(crate) fn table3(
             &mut from_blocks,
         );
         for s in slots.iter_mut() {
-            s.items.clear();
+            s.items = 0..0;
         }
     }
     let flattened = {
@@ -1430,7 +1461,7 @@ pub(crate) fn table3(
             continue;
         }
         // The content items are copied only for a region holding values of other rows.
-        let content_len = content_count(&s.items);
+        let content_len = content_count(items_of(s));
         let own = match d.role {
             RowRole::Data => 1,
             _ => {
@@ -1446,7 +1477,11 @@ pub(crate) fn table3(
             }
         };
         if content_len >= n * (own + 1) && !flattened {
-            let content: Vec<Item> = s.items.iter().filter(|x| x.is_content()).cloned().collect();
+            let content: Vec<Item> = items_of(s)
+                .iter()
+                .filter(|x| x.is_content())
+                .cloned()
+                .collect();
             // Values for rows whose labels are missing follow.
             if own == 1 {
                 if let Some(a) = assigned.get_mut(i) {
@@ -1499,7 +1534,7 @@ pub(crate) fn table3(
         !six_children_found
             && slots
                 .get(si)
-                .is_some_and(|s| s.anchor.is_some() && content_count(&s.items) > 0)
+                .is_some_and(|s| s.anchor.is_some() && content_count(items_of(s)) > 0)
     });
     for (i, d) in descs.iter().enumerate() {
         let s = match slots.get(i) {
@@ -1514,7 +1549,7 @@ pub(crate) fn table3(
         } else if d.parent.is_some() && six_idx.is_some() && d.parent == six_idx && six_as_data {
             continue;
         } else if is_group {
-            let content = content_count(&s.items);
+            let content = content_count(items_of(s));
             let child_found = descs.iter().enumerate().any(|(j, c)| {
                 c.parent == Some(i) && slots.get(j).is_some_and(|x| x.anchor.is_some())
             });
@@ -1523,7 +1558,7 @@ pub(crate) fn table3(
                 && child_found
                 && assigned.get(i).is_none_or(Option::is_none)
             {
-                let rr = read_row(ctx, kind, path, T3_COLS, &s.items, span);
+                let rr = read_row(ctx, kind, path, T3_COLS, items_of(s), span);
                 rows.push(Row {
                     row: Cow::Borrowed(path),
                     label,
@@ -1537,7 +1572,7 @@ pub(crate) fn table3(
         let (items, was_positional): (&[Item], bool) =
             match assigned.get(i).and_then(Option::as_ref) {
                 Some(it) => (it, positional.get(i).copied().unwrap_or(false)),
-                None => (&s.items, false),
+                None => (items_of(s), false),
             };
         if s.anchor.is_none() && !was_positional {
             ctx.diags.push(
@@ -1706,7 +1741,7 @@ pub(crate) fn table3(
         .unwrap_or(from);
     let end = slots
         .iter()
-        .map(|s| s.items.iter().map(|i| i.end).max().unwrap_or(0))
+        .map(|s| items_of(s).iter().map(|i| i.end).max().unwrap_or(0))
         .max()
         .unwrap_or(start)
         .max(start);
