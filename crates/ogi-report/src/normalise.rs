@@ -19,7 +19,9 @@ use std::borrow::Cow;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Repairs, Script};
-use crate::mojibake::{bit, MojibakeRun, MojibakeScan};
+#[cfg(test)]
+use crate::mojibake::bit;
+use crate::mojibake::{MojibakeRun, MojibakeScan};
 use crate::t2s::label_char;
 use crate::textmap::OffsetMap;
 
@@ -271,69 +273,158 @@ fn converted(u: usize, conv: &[u16]) -> Option<char> {
 /// Words of a set of three-byte characters ([`quiet3`]): one bit for each of U+0000..=U+FFFF.
 const QUIET_WORDS: usize = 0x10000 / 64;
 
-/// The end of the run of quiet three-byte characters ([`quiet3`]) from byte `i`, at most
-/// `limit`, with the number of ideographs in it when `COUNT` is set (0 otherwise) and whether
-/// the last one is an ideograph.
-///
-/// A character's word in the set is told by its first two bytes and its bit by the third, so
-/// the loop decodes nothing: the last character is decoded once, after the run.
-#[inline]
-fn quiet_run<const COUNT: bool>(
-    bytes: &[u8],
-    mut i: usize,
-    limit: usize,
-    quiet: &[u64; QUIET_WORDS],
-) -> (usize, usize, bool) {
-    let start = i;
-    let mut han = 0usize;
-    while i < limit {
-        let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
-            break;
-        };
-        if b0 & 0xF0 != 0xE0 {
-            break;
-        }
-        // At most 0x3FF: always a word of the set.
-        let block = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
-        let low = b2 & 0x3F;
-        if quiet.get(block).is_none_or(|w| (w >> low) & 1 == 0) {
-            break;
-        }
-        if COUNT {
-            han += usize::from(is_han3((block << 6) | usize::from(low)));
-        }
-        i += 3;
-    }
-    let last_han = i > start && three_byte_at(bytes, i - 3).is_some_and(is_han3);
-    (i, han, last_han)
+/// What [`quiet_span`] skipped.
+#[derive(Debug, PartialEq, Eq)]
+struct Quiet {
+    /// The end of the span.
+    end: usize,
+    /// Whether the character before the end is an ideograph (for an empty span, what the
+    /// caller said of the character before its start).
+    last_han: bool,
+    /// Whether the span holds an ASCII byte.
+    ascii: bool,
 }
 
-/// [`quiet_run`] decoding each character: the reference the byte-level loop is tested against.
+/// The span from byte `i` to at most `limit` (character boundaries, `i <= limit`) of what the
+/// normaliser copies as it is: quiet three-byte characters ([`quiet3`]) and ASCII bytes other
+/// than `\r`, `?` and a `(` right after an ideograph (which may open a pinyin gloss).
+/// `prev_han` tells whether the character before `i` is an ideograph.
+///
+/// Report text alternates runs of both (`| 规章 | 0 | 0 |`), so one loop reads through them
+/// instead of the normaliser's loop taking each run in turn. A three-byte character's word in
+/// the set is told by its first two bytes (a lead outside 0xE0..=0xEF gives no word) and its bit
+/// by the third, and ASCII is read eight bytes at a time ([`ascii_run`]), so nothing is decoded
+/// but the character before a `(` and the last one.
+#[inline]
+fn quiet_span(
+    bytes: &[u8],
+    i: usize,
+    limit: usize,
+    quiet: &[u64; QUIET_WORDS],
+    prev_han: bool,
+) -> Quiet {
+    let text = bytes.get(..limit).unwrap_or(bytes);
+    let mut rest = text.get(i..).unwrap_or_default();
+    let mut ascii = false;
+    // Whether the character before `rest` is an ideograph: inside the span, a quiet three-byte
+    // character or ASCII.
+    let han_before = |rest: &[u8]| {
+        let at = text.len() - rest.len();
+        if at > i {
+            at >= 3 && three_byte_at(text, at - 3).is_some_and(is_han3)
+        } else {
+            prev_han
+        }
+    };
+    loop {
+        let mut taken = 0usize;
+        for c in rest.chunks_exact(3) {
+            let &[b0, b1, b2] = c else { break };
+            // (lead - 0xE0) << 6 | second byte's six bits: a word of the set only for a
+            // three-byte lead (below 0xE0 the subtraction wraps, from 0xF0 it passes the end).
+            let word = ((usize::from(b0) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0xE0 << 6);
+            if quiet.get(word).is_none_or(|w| (w >> (b2 & 0x3F)) & 1 == 0) {
+                break;
+            }
+            taken += 3;
+        }
+        rest = rest.get(taken..).unwrap_or_default();
+        match rest.first() {
+            Some(&b) if b < 0x80 && b != b'\r' && b != b'?' => {
+                if b == b'(' && han_before(rest) {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        ascii = true;
+        let tail = rest.get(1..).unwrap_or_default();
+        rest = tail.get(ascii_run(tail)..).unwrap_or_default();
+    }
+    Quiet {
+        end: text.len() - rest.len(),
+        last_han: han_before(rest),
+        ascii,
+    }
+}
+
+/// The ideograph that the three-byte character at byte `i` becomes, when [`conv3`]'s table
+/// `conv` holds it and it ends by `limit`.
+#[inline]
+fn converted_at(bytes: &[u8], i: usize, limit: usize, conv: &[u16]) -> Option<char> {
+    match bytes.get(i..limit)? {
+        &[b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => {
+            let u = (usize::from(b0 & 0x0F) << 12)
+                | (usize::from(b1 & 0x3F) << 6)
+                | usize::from(b2 & 0x3F);
+            converted(u, conv)
+        }
+        _ => None,
+    }
+}
+
+/// The length of the run at the start of `b` of ASCII bytes other than `\r` and `?`, read eight
+/// bytes at a time as a `u64`: a byte stops the run when its top bit is set or when it equals
+/// `\r` or `?` (a zero byte of the word xor that byte repeated). The zero test can also mark
+/// bytes above a zero byte, never below, so the lowest mark is the first byte that stops it.
+#[inline]
+fn ascii_run(b: &[u8]) -> usize {
+    const LO: u64 = u64::from_le_bytes([1; 8]);
+    const HI: u64 = u64::from_le_bytes([0x80; 8]);
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let mut n = 0usize;
+    for c in b.chunks_exact(8) {
+        let Ok(&word) = <&[u8; 8]>::try_from(c) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
+        let stop = (x & HI) | zero(x ^ (LO * u64::from(b'\r'))) | zero(x ^ (LO * u64::from(b'?')));
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let rest = b.get(n..).unwrap_or_default();
+    n + rest
+        .iter()
+        .position(|&x| x >= 0x80 || x == b'\r' || x == b'?')
+        .unwrap_or(rest.len())
+}
+
+/// [`quiet_span`] decoding each character: the reference it is tested against.
 #[cfg(test)]
-fn quiet_run_ref<const COUNT: bool>(
+fn quiet_span_ref(
     bytes: &[u8],
     mut i: usize,
     limit: usize,
     quiet: &[u64],
-) -> (usize, usize, bool) {
-    let mut han = 0usize;
-    let mut last = None;
-    while i < limit {
-        let Some(u) = three_byte_at(bytes, i).filter(|&u| bit(quiet, u)) else {
+    prev_han: bool,
+) -> Quiet {
+    let mut last_han = prev_han;
+    let mut ascii = false;
+    while let Some((c, len)) = decode_at(bytes, i).filter(|&(_, len)| i + len <= limit) {
+        if len == 3 && bit(quiet, c as usize) {
+            last_han = is_cjk(c);
+        } else if c.is_ascii() && c != '\r' && c != '?' && !(c == '(' && last_han) {
+            last_han = false;
+            ascii = true;
+        } else {
             break;
-        };
-        if COUNT {
-            han += usize::from(is_han3(u));
         }
-        last = Some(u);
-        i += 3;
+        i += len;
     }
-    (i, han, last.is_some_and(is_han3))
+    Quiet {
+        end: i,
+        last_han,
+        ascii,
+    }
 }
 
 /// The length of the run at the start of `b` of ASCII bytes other than `\r` and `?` (what
 /// normalising copies as it is): tested sixteen bytes at a time by a loop without an early exit,
-/// which the compiler vectorises, then byte by byte in the block that ends the run.
+/// which the compiler vectorises, then byte by byte in the block that ends the run. The
+/// normaliser read ASCII with it before [`ascii_run`]; kept as the tests' reference.
+#[cfg(test)]
 fn ascii_quiet_len(b: &[u8]) -> usize {
     let quiet = |x: u8| x < 0x80 && x != b'\r' && x != b'?';
     let mut n = 0usize;
@@ -406,13 +497,12 @@ fn normalise_with<'a>(
     // dropped ranges when the `Clean` view needs them, so they cost no list of their own.
     let mut first_gloss: Option<std::ops::Range<usize>> = None;
     let mut diagnostics = Vec::new();
-    // The script's ratio: Traditional ideographs converted against every ideograph read. The
-    // ratio only matters from the fifth conversion on, which most text never reaches: until
-    // then the quiet runs (most of the text) are not counted. When it is reached, the ideographs
-    // read so far are counted at once (those of the text before the loop's place, less those of
-    // the mojibake runs skipped), and from then on as the loop reads them.
-    let (mut cjk, mut trad) = (0usize, 0usize);
-    let mut counting = false;
+    // The script's ratio: Traditional ideographs converted against every ideograph read (those
+    // of the mojibake runs skipped are not read). The ratio only matters from the fifth
+    // conversion on, which most text never reaches, so the loop counts only the conversions: at
+    // the end, when there are five, the ideographs are counted at once in the text read, less
+    // those of the runs skipped.
+    let mut trad = 0usize;
     let mut skipped_cjk = 0usize;
     // The tests count the ideographs as the loop reads them too, and hold the end count to it.
     #[cfg(test)]
@@ -434,10 +524,6 @@ fn normalise_with<'a>(
     }
 
     while i < src.len() {
-        if !counting && trad >= 5 {
-            cjk = count_cjk(src.get(..i).unwrap_or("")).saturating_sub(skipped_cjk);
-            counting = true;
-        }
         // Mojibake runs starting here.
         if let Some(run) = pending.front() {
             if run.range.start <= i {
@@ -498,9 +584,7 @@ fn normalise_with<'a>(
                     while !src.is_char_boundary(i) {
                         i += 1;
                     }
-                    if !counting {
-                        skipped_cjk += count_cjk(src.get(run_start..i).unwrap_or(""));
-                    }
+                    skipped_cjk += count_cjk(src.get(run_start..i).unwrap_or(""));
                     copy_start = i;
                     run3 = true;
                     prev_cjk = false;
@@ -514,6 +598,8 @@ fn normalise_with<'a>(
             }
         }
         let Some(&b) = bytes.get(i) else { break };
+        // Whether the byte at `i` was ASCII, copied as it is (only the span after it remains).
+        let mut after_ascii = false;
         // A pinyin gloss, `(lǐng)` or `（lǐng）`, right after a CJK character.
         if prev_cjk && (b == b'(' || b == 0xEF) {
             if let Some(gl) = src.get(i..).and_then(gloss_len) {
@@ -551,81 +637,60 @@ fn normalise_with<'a>(
                 prev_cjk = false;
                 continue;
             }
-            prev_cjk = false;
+            // Any other ASCII byte is copied, and what follows it is read on below (where a
+            // `(` is no gloss: none follows ASCII).
             run3 = false;
+            prev_cjk = false;
             i += 1;
-            // The rest of an ASCII run changes nowhere but at `\r`, and no gloss follows ASCII:
-            // skip it up to the next mojibake run or lost-byte mark `?` (a family-2 run starts
-            // at one).
-            let limit = pending
-                .front()
-                .map_or(bytes.len(), |r| r.range.start.max(i));
-            i += ascii_quiet_len(bytes.get(i..limit).unwrap_or_default());
-            continue;
+            after_ascii = true;
         }
-        // Most characters of a report change nothing and open nothing: skip their run with one
-        // table lookup each, up to the next pending mojibake run.
-        let limit = pending.front().map_or(bytes.len(), |r| r.range.start);
-        let (end, han, last_han) = if counting {
-            quiet_run::<true>(bytes, i, limit, quiet)
-        } else {
-            quiet_run::<false>(bytes, i, limit, quiet)
-        };
-        if end > i {
-            cjk += han;
+        // Most characters of a report change nothing and open nothing: skip their span (quiet
+        // characters with one table lookup each, and ASCII) up to the next pending mojibake run,
+        // and go on past each ideograph that becomes another three-byte ideograph (Traditional
+        // text alternates them with quiet characters), writing it in place.
+        let limit = pending
+            .front()
+            .map_or(bytes.len(), |r| r.range.start.max(i));
+        let start = i;
+        // The start of the converted characters and the three-byte copies between them (from
+        // the first conversion that finds the pending copy three-byte only) not yet mapped: one
+        // uniform segment, pushed before anything else is (what the general path's merged
+        // pushes make).
+        let mut uniform_from: Option<usize> = None;
+        loop {
+            let span = quiet_span(bytes, i, limit, quiet, prev_cjk);
+            i = span.end;
+            prev_cjk = span.last_han;
+            run3 &= !span.ascii;
+            let Some(f) = converted_at(bytes, i, limit, conv) else {
+                break;
+            };
+            if !run3 {
+                // The pending copy holds ASCII: it is a copy segment of its own.
+                if let Some(from) = uniform_from.take() {
+                    map.push_uniform((copy_start - from) / 3, 3, 3);
+                }
+                flush!();
+                copy_start = i;
+                run3 = true;
+            }
+            uniform_from.get_or_insert(copy_start);
+            text.push_str(src.get(copy_start..i).unwrap_or(""));
+            text.push(f);
+            trad += 1;
+            prev_cjk = true;
+            i += 3;
+            copy_start = i;
+        }
+        if let Some(from) = uniform_from {
+            map.push_uniform((copy_start - from) / 3, 3, 3);
+        }
+        if i > start || after_ascii {
             #[cfg(test)]
             {
-                cjk_read += count_cjk(src.get(i..end).unwrap_or(""));
+                cjk_read += count_cjk(src.get(start..i).unwrap_or(""));
             }
-            prev_cjk = last_han;
-            i = end;
             continue;
-        }
-        // Traditional text: quiet characters and ideographs that become another three-byte
-        // ideograph alternate. While the pending copy holds three-byte characters only, a run
-        // of both is written here as the general path below writes it, one converted character
-        // at a time, and mapped as one uniform segment (what its merged pushes make).
-        if run3 {
-            let run_from = copy_start;
-            let mut j = i;
-            let mut last = prev_cjk;
-            while j < limit {
-                let Some(u) = three_byte_at(bytes, j) else {
-                    break;
-                };
-                if bit(quiet, u) {
-                    last = is_han3(u);
-                    cjk += usize::from(last);
-                    #[cfg(test)]
-                    {
-                        cjk_read += usize::from(last);
-                    }
-                    j += 3;
-                    continue;
-                }
-                let Some(f) = converted(u, conv) else {
-                    break;
-                };
-                text.push_str(src.get(copy_start..j).unwrap_or(""));
-                text.push(f);
-                cjk += 1;
-                #[cfg(test)]
-                {
-                    cjk_read += 1;
-                }
-                trad += 1;
-                last = true;
-                j += 3;
-                copy_start = j;
-            }
-            if copy_start > run_from {
-                map.push_uniform((copy_start - run_from) / 3, 3, 3);
-            }
-            if j > i {
-                prev_cjk = last;
-                i = j;
-                continue;
-            }
         }
         let Some((ch, clen)) = decode_at(bytes, i) else {
             break;
@@ -637,7 +702,6 @@ fn normalise_with<'a>(
         // label table applies to it (every other fold is outside U+4E00..=U+9FFF).
         let uro = ('\u{4E00}'..='\u{9FFF}').contains(&ch);
         let is_han = uro || is_cjk(ch);
-        cjk += usize::from(is_han);
         #[cfg(test)]
         {
             cjk_read += usize::from(is_han);
@@ -696,10 +760,11 @@ fn normalise_with<'a>(
         flush!();
         Cow::Owned(text)
     };
-    // The fifth conversion was in the loop's last stretch.
-    if !counting && trad >= 5 {
-        cjk = count_cjk(src.get(..i).unwrap_or("")).saturating_sub(skipped_cjk);
-    }
+    let cjk = if trad >= 5 {
+        count_cjk(src.get(..i).unwrap_or("")).saturating_sub(skipped_cjk)
+    } else {
+        0
+    };
     let script = if trad >= 5 && trad * 50 >= cjk {
         Script::Traditional
     } else {
@@ -1123,34 +1188,50 @@ mod tests {
             proptest::prop_assert_eq!(gloss_len(&s), gloss_len_ref(&s), "{}", s);
         }
 
-        /// The byte-level quiet run ends where the decoding one does, from every character
-        /// boundary and up to every limit, counting the same ideographs, and the ASCII run is
-        /// the bytes up to the first non-ASCII byte, `\r` or `?`.
+        /// The quiet span read from the bytes is the one read from the characters, from every
+        /// character boundary up to the end and to a later boundary, after an ideograph or not:
+        /// text mixing table rows, brackets after ideographs and after ASCII, glosses, characters
+        /// of every length and whatever stops a span.
         #[test]
-        fn runs_read_from_bytes_are_the_decoded_runs(
+        fn spans_read_from_bytes_are_the_decoded_spans(
             picks in proptest::collection::vec(0usize..256, 0..40),
-            cut in 0usize..400,
+            cut in 0usize..64,
         ) {
             let pieces = mixed_pieces();
             let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
             let b = text.as_bytes();
-            let limit = cut.min(b.len());
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(b.len()))
+                .collect();
+            for (k, &i) in bounds.iter().enumerate() {
+                // Up to the end, and to a boundary `cut` characters on; after an ideograph or not.
+                for limit in [b.len(), bounds.get(k + cut).copied().unwrap_or(b.len())] {
+                    for prev_han in [false, true] {
+                        proptest::prop_assert_eq!(
+                            quiet_span(b, i, limit, quiet3(), prev_han),
+                            quiet_span_ref(b, i, limit, quiet3(), prev_han),
+                            "at {} to {} in {:?}", i, limit, text
+                        );
+                    }
+                }
+            }
+        }
+
+        /// The ASCII run read eight bytes at a time is the one read sixteen bytes at a time
+        /// and byte by byte, from every character boundary, in text holding long ASCII rows,
+        /// `\r`, `?`, and characters of every length after and before ASCII.
+        #[test]
+        fn ascii_runs_read_by_words_are_the_byte_runs(
+            picks in proptest::collection::vec(0usize..256, 0..40),
+        ) {
+            let pieces = mixed_pieces();
+            let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
+            let b = text.as_bytes();
             for (i, _) in text.char_indices() {
-                proptest::prop_assert_eq!(
-                    quiet_run::<true>(b, i, limit, quiet3()),
-                    quiet_run_ref::<true>(b, i, limit, quiet3()),
-                    "at {} in {:?}", i, text
-                );
-                proptest::prop_assert_eq!(
-                    quiet_run::<false>(b, i, limit, quiet3()),
-                    quiet_run_ref::<false>(b, i, limit, quiet3())
-                );
                 let rest = b.get(i..).unwrap_or_default();
-                let want = rest
-                    .iter()
-                    .position(|&x| x >= 0x80 || x == b'\r' || x == b'?')
-                    .unwrap_or(rest.len());
-                proptest::prop_assert_eq!(ascii_quiet_len(rest), want);
+                proptest::prop_assert_eq!(ascii_run(rest), ascii_quiet_len(rest), "at {} in {:?}", i, text);
             }
         }
 
