@@ -639,11 +639,47 @@ fn occurs(present: &[u64], c: char) -> bool {
 }
 
 /// The ideographs of the URO that `text` uses, one bit each by [`uro_slot`] (2.6 KB, no
-/// hashing per character), read from the bytes: a URO ideograph is three bytes led by
-/// 0xE4..=0xE9, and no other byte of valid UTF-8 lies in that range (continuation bytes are
-/// 0x80..=0xBF), so the loop steps one byte at a time to such a lead and then over its
-/// character, instead of decoding every character.
+/// hashing per character), read from the bytes a character at a time: the lead byte tells the
+/// length, and a three-byte character's set word is its lead's low nibble and first
+/// continuation's six bits (`0x4E00` is a multiple of 64, so U+4E00 starts word 0) and its bit is
+/// the last continuation's six bits; a character below the URO wraps to a word past the end and
+/// one above it lands past the end, so one bounds test keeps the set to the URO. ASCII is passed
+/// over eight bytes at a time.
 fn ideographs_of(text: &str) -> Vec<u64> {
+    let mut m = vec![0u64; URO_LEN.div_ceil(64)];
+    let mut rest = text.as_bytes();
+    loop {
+        match rest {
+            [b0 @ 0xE0..=0xEF, b1, b2, tail @ ..] => {
+                let word = ((usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F))
+                    .wrapping_sub(0x4E00 >> 6);
+                if let Some(w) = m.get_mut(word) {
+                    *w |= 1u64 << (b2 & 0x3F);
+                }
+                rest = tail;
+            }
+            [0x00..=0x7F, tail @ ..] => {
+                rest = tail;
+                while let Some((eight, after)) = rest.split_first_chunk::<8>() {
+                    if u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080 != 0 {
+                        break;
+                    }
+                    rest = after;
+                }
+            }
+            // A four-byte character; a two-byte one (a continuation byte never leads).
+            [0xF0..=0xFF, tail @ ..] => rest = tail.get(3..).unwrap_or_default(),
+            [_, tail @ ..] => rest = tail.get(1..).unwrap_or_default(),
+            [] => break,
+        }
+    }
+    m
+}
+
+/// [`ideographs_of`] as it was before, stepping a byte at a time to a lead of 0xE4..=0xE9: a
+/// second reference it is held to.
+#[cfg(test)]
+fn ideographs_of_bytewise(text: &str) -> Vec<u64> {
     let mut m = vec![0u64; URO_LEN.div_ceil(64)];
     let mut rest = text.as_bytes();
     while let [b0, tail @ ..] = rest {
@@ -971,6 +1007,24 @@ mod tests {
         ) {
             let s: String = picks.iter().filter_map(|&k| URO_EDGES.get(k % URO_EDGES.len())).collect();
             proptest::prop_assert_eq!(ideographs_of(&s), ideographs_of_ref(&s));
+        }
+
+        /// The set read a character at a time, ASCII eight bytes at a time, is the one read a
+        /// byte at a time and the one read from the characters, on text where ASCII runs of
+        /// every length up to past sixteen bytes sit between characters of every length at the
+        /// edges of the set, at the start and at the end of the text.
+        #[test]
+        fn ideographs_read_by_characters_are_the_bytewise_set(
+            picks in proptest::collection::vec((0usize..64, 0usize..20), 0..40)
+        ) {
+            let mut s = String::new();
+            for &(k, ascii) in &picks {
+                s.extend(URO_EDGES.get(k % URO_EDGES.len()));
+                s.extend("x1 |?\n~abcdefghij".chars().cycle().take(ascii));
+            }
+            let fast = ideographs_of(&s);
+            proptest::prop_assert_eq!(&fast, &ideographs_of_bytewise(&s));
+            proptest::prop_assert_eq!(&fast, &ideographs_of_ref(&s));
         }
     }
 }
