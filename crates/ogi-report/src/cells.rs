@@ -634,7 +634,9 @@ pub(crate) fn region_items_bounded(
     out
 }
 
-/// [`region_items_bounded`] appending the items to `out`.
+/// [`region_items_bounded`] appending the items to `out`. An empty cell before the first value
+/// is a real blank in pipe rows; trailing empties after the content are padding and kept for
+/// positional reading.
 pub(crate) fn region_items_into(
     text: &str,
     start: usize,
@@ -792,8 +794,6 @@ pub(crate) fn region_items_into(
     } else {
         tokens(region, start, parens, &mut |ts, te| item(ts, te, &mut sink));
     }
-    // An empty cell before the first value is a real blank in pipe rows; trailing empties after
-    // the content are padding and kept for positional reading.
 }
 
 /// [`region_items_bounded`] as first written (a token list per `|` segment, the tokenizer walking

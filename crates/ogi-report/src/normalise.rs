@@ -349,7 +349,9 @@ fn quiet_span(
 }
 
 /// The ideograph that the three-byte character at byte `i` becomes, when [`conv3`]'s table
-/// `conv` holds it and it ends by `limit`.
+/// `conv` holds it and it ends by `limit`. The character is read here with one bounds test;
+/// [`three_byte_at`] on the text cut at `limit` takes two and cost 1.7 M more instructions over
+/// the Traditional bench reports, on the path of every converted character.
 #[inline]
 fn converted_at(bytes: &[u8], i: usize, limit: usize, conv: &[u16]) -> Option<char> {
     match bytes.get(i..limit)? {

@@ -192,9 +192,9 @@ fn charge_cells(ctx: &mut Ctx<'_, '_>, kind: TableKind, items: &mut Vec<Item>, b
 /// The items of `text[from..to]` charged to the table's cell bound: reads no more of the region
 /// than the bound can take, plus the one item that tells it was crossed.
 fn charged_items(ctx: &mut Ctx<'_, '_>, kind: TableKind, from: usize, to: usize) -> Vec<Item> {
-    let left = ctx.max_cells.saturating_sub(ctx.cells_read);
-    let mut items = region_items_bounded(ctx.text, from, to, left.saturating_add(1), usize::MAX);
-    charge_cells(ctx, kind, &mut items, 0);
+    // A row holds a handful of cells: one allocation for most regions.
+    let mut items = Vec::with_capacity(8);
+    charged_items_into(ctx, kind, from, to, &mut items);
     items
 }
 
@@ -1400,7 +1400,6 @@ pub(crate) fn table3(
             s.region = (a.end, next);
         }
     }
-    let pool = pool;
     let items_of = |s: &Slot| -> &[Item] { pool.get(s.items.clone()).unwrap_or_default() };
     // Column-block extraction: most row labels carry no values and the numbers sit in runs
     // elsewhere (pdfminer's default layout). Reading them next to the nearest label would be
