@@ -16,6 +16,8 @@ use crate::diag::{Code, Diagnostic, Location};
 use crate::model::{
     Cell, CompactString, Derivation, Layout, Number, Row, Span, Table, TableKind, Template,
 };
+use memchr::memmem;
+
 use crate::scan::{extend_number, find_label, find_label_before};
 use crate::split::{
     self, Budget, Constraint, Reading, Resolution, RowCandidates, RowRule, RowRuns,
@@ -223,7 +225,17 @@ fn charged_items_into(
 /// that has missed fewer so far (2021 on a tie): one absent mark tells the version, whichever it
 /// is, and the other's marks are then found where they first occur.
 pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Template> {
-    let present = |m: &str| find_label(text, from, to, m).is_some();
+    let (f19, f21) = mark_finders();
+    let hay = text
+        .as_bytes()
+        .get(from.min(text.len())..to.min(text.len()))
+        .unwrap_or_default();
+    // A mark printed as is proves itself by one `memmem` pass (its finder built once); only a
+    // mark not found so needs the tolerant search, which stops at every occurrence of its first
+    // character (`本` opens most rows of the tables).
+    let present = |m: &str, f: Option<&memmem::Finder<'static>>| {
+        f.is_some_and(|f| f.find(hay).is_some()) || find_label(text, from, to, m).is_some()
+    };
     let (mut m19, mut m21) = (0usize, 0usize);
     let (mut k19, mut k21) = (0usize, 0usize);
     loop {
@@ -234,10 +246,18 @@ pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Temp
         }
         let (miss19, miss21) = (k19 - m19, k21 - m21);
         if left19 == 0 || (left21 > 0 && miss21 <= miss19) {
-            m21 += usize::from(MARKS_2021.get(k21).is_some_and(|m| present(m)));
+            m21 += usize::from(
+                MARKS_2021
+                    .get(k21)
+                    .is_some_and(|m| present(m, f21.get(k21))),
+            );
             k21 += 1;
         } else {
-            m19 += usize::from(MARKS_2019.get(k19).is_some_and(|m| present(m)));
+            m19 += usize::from(
+                MARKS_2019
+                    .get(k19)
+                    .is_some_and(|m| present(m, f19.get(k19))),
+            );
             k19 += 1;
         }
     }
@@ -246,6 +266,23 @@ pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Temp
         std::cmp::Ordering::Less => Some(Template::V2021),
         std::cmp::Ordering::Equal => None,
     }
+}
+
+/// [`MARKS_2019`] and [`MARKS_2021`] as `memmem` finders, built once.
+fn mark_finders() -> &'static (Vec<memmem::Finder<'static>>, Vec<memmem::Finder<'static>>) {
+    static FINDERS: std::sync::OnceLock<(
+        Vec<memmem::Finder<'static>>,
+        Vec<memmem::Finder<'static>>,
+    )> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| {
+        let of = |marks: &[&'static str]| -> Vec<memmem::Finder<'static>> {
+            marks
+                .iter()
+                .map(|m| memmem::Finder::new(m.as_bytes()))
+                .collect()
+        };
+        (of(MARKS_2019), of(MARKS_2021))
+    })
 }
 
 /// [`detect_template`] counting every mark: the reference it is tested against.
