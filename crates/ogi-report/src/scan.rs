@@ -348,7 +348,76 @@ const FALSE_CANDIDATES: usize = 8;
 
 /// If the text just before `start` ends with the numbering `number` (`1` → `1.`/`1、`/`1`,
 /// `(三)` → `(三)`, `一` → `一、`), the extended start.
+///
+/// Read from the bytes backwards: the spaces, the brackets and the separators are ASCII or
+/// fixed byte sequences, the numbering a byte suffix, and only a non-ASCII byte in white space
+/// being trimmed is decoded ([`trim_end_at`]), instead of each step decoding characters through
+/// `str`'s pattern searches. [`extend_number_by_str`] is the reference it is tested against.
 pub(crate) fn extend_number(text: &str, start: usize, number: &str) -> Option<usize> {
+    let before = text.get(..start)?;
+    let b = before.as_bytes();
+    let mut end = b.len();
+    while let Some(b' ' | b'\t') = end.checked_sub(1).and_then(|i| b.get(i)) {
+        end -= 1;
+    }
+    let ends = |end: usize, suffix: &[u8]| -> Option<usize> {
+        b.get(..end)?.ends_with(suffix).then(|| end - suffix.len())
+    };
+    if let Some(inner) = number.strip_prefix('(') {
+        let inner = inner.trim_start_matches('(').trim_end_matches(')');
+        let t = trim_end_at(before, ends(end, b")")?);
+        let t = trim_end_at(before, ends(t, inner.as_bytes())?);
+        return ends(t, b"(");
+    }
+    let t = match [
+        &b"."[..],
+        "、".as_bytes(),
+        b",",
+        "，".as_bytes(),
+        "．".as_bytes(),
+    ]
+    .iter()
+    .find_map(|sep| ends(end, sep))
+    {
+        Some(t) => trim_end_at(before, t),
+        None => {
+            if number.bytes().all(|c| c.is_ascii_digit()) {
+                end
+            } else {
+                return None;
+            }
+        }
+    };
+    // A digit numbering must not be the tail of a longer number glued before it ("…00002.")
+    // unless the text there is a glued table (then the caller accepts the shortest reading).
+    ends(t, number.as_bytes())
+}
+
+/// The end of `text[..end]` with its trailing white space (`char::is_whitespace`, as
+/// `str::trim_end`) removed: ASCII bytes judged as they are, a character of more bytes decoded.
+#[inline]
+fn trim_end_at(text: &str, mut end: usize) -> usize {
+    let b = text.as_bytes();
+    while let Some(&x) = end.checked_sub(1).and_then(|i| b.get(i)) {
+        if x < 0x80 {
+            if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                break;
+            }
+            end -= 1;
+            continue;
+        }
+        match text.get(..end).and_then(|t| t.chars().next_back()) {
+            Some(c) if c.is_whitespace() => end -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    end
+}
+
+/// [`extend_number`] as first written, with `str`'s trims and pattern searches: the reference
+/// it is tested against.
+#[cfg(test)]
+fn extend_number_by_str(text: &str, start: usize, number: &str) -> Option<usize> {
     let before = text.get(..start)?;
     let trimmed = before.trim_end_matches([' ', '\t']);
     if number.starts_with('(') {
@@ -369,8 +438,6 @@ pub(crate) fn extend_number(text: &str, start: usize, number: &str) -> Option<us
         }
     };
     let t = t.strip_suffix(number)?;
-    // A digit numbering must not be the tail of a longer number glued before it ("…00002.")
-    // unless the text there is a glued table (then the caller accepts the shortest reading).
     Some(t.len())
 }
 
@@ -562,6 +629,27 @@ mod tests {
                     match_at(&t, pos, label, limit),
                     match_at_ref(&t, pos, label, limit),
                     "{:?} at {} in {:?}", label, pos, t
+                );
+            }
+        }
+
+        #[test]
+        fn the_numbering_read_from_the_bytes_is_the_numbering_read_by_str(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "1", "2", "12", "一", "三", "(", ")", "(三)", ".", "、", ",", "，", "．", "。",
+                " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{3000}", "\u{a0}",
+                "\u{85}", "\u{2028}", "\u{200b}", "x", "结", "商业",
+            ]), 0..12),
+            number in prop::sample::select(vec![
+                "1", "2", "12", "一", "三", "(三)", "(一)", "((三))", "()", "(", "", "三、",
+            ]),
+        ) {
+            let t = parts.concat();
+            for start in 0..=t.len() + 1 {
+                prop_assert_eq!(
+                    extend_number(&t, start, number),
+                    extend_number_by_str(&t, start, number),
+                    "{:?} before {} in {:?}", number, start, t
                 );
             }
         }
