@@ -429,6 +429,49 @@ const FOOTER_MARKS: &[&str] = &[
     "下一篇",
 ];
 
+/// Footer residue: the first footer mark after the line that `last` (the last heading's end)
+/// begins, where the report body ends. In flattened text the mark may sit at the end of a line,
+/// so the body ends at the mark, not at its line.
+///
+/// A mark holds no line break, so the first footer-marked line holds the first mark, and the
+/// earliest of its marks is that first mark: each mark is looked for once in the whole tail, each
+/// search stopping where a mark found so far starts, instead of every mark on every line of the
+/// tail and again on the footer line for its earliest mark.
+fn footer_start(text: &str, last: usize) -> Option<usize> {
+    let tail = text.as_bytes().get(last..)?;
+    let from = last + memchr::memchr(b'\n', tail)? + 1;
+    let hay = text.as_bytes().get(from..)?;
+    let mut first: Option<usize> = None;
+    for f in footer_finders() {
+        // An occurrence starting before `first` ends before `first` plus its length less one.
+        let end = first.map_or(hay.len(), |i| {
+            (i + f.needle().len()).saturating_sub(1).min(hay.len())
+        });
+        if let Some(i) = hay.get(..end).and_then(|h| f.find(h)) {
+            first = Some(i);
+        }
+    }
+    first.map(|i| from + i)
+}
+
+/// [`footer_start`] by its lines, each searched for every mark: the reference it is tested
+/// against.
+#[cfg(test)]
+fn footer_start_by_line(text: &str, last: usize) -> Option<usize> {
+    let mut p = last;
+    for line in text.get(last..)?.split_inclusive('\n') {
+        let off = p;
+        p += line.len();
+        let l = line.trim_end_matches('\n');
+        if off > last {
+            if let Some(idx) = FOOTER_MARKS.iter().filter_map(|f| l.find(f)).min() {
+                return Some(off + idx);
+            }
+        }
+    }
+    None
+}
+
 /// Title, agency, year, publication date and the start of the trailing residue.
 pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     let mut m = MetaFound::default();
@@ -528,35 +571,18 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     // heading must not become a list of lines).
     let mut body_lines: std::collections::VecDeque<(usize, &str)> =
         std::collections::VecDeque::with_capacity(10);
-    let mut body_end = text.len();
+    let mut body_end = footer_start(text, last).unwrap_or(text.len());
     let mut p = last;
     for line in tail.split_inclusive('\n') {
         let off = p;
         p += line.len();
-        let l = line.trim_end_matches('\n');
-        // Footer residue: the first footer-marked line ends the report body.
-        let footer = footer_finders()
-            .iter()
-            .any(|f| f.find(l.as_bytes()).is_some())
-            && off > last;
-        if footer {
-            // In flattened text the marker may sit at the end of the line.
-            let idx = FOOTER_MARKS
-                .iter()
-                .filter_map(|f| l.find(f))
-                .min()
-                .unwrap_or(0);
-            body_end = off + idx;
-        }
-        if off < body_end {
-            if body_lines.len() == 9 {
-                body_lines.pop_front();
-            }
-            body_lines.push_back((off, l));
-        }
-        if footer {
+        if off >= body_end {
             break;
         }
+        if body_lines.len() == 9 {
+            body_lines.pop_front();
+        }
+        body_lines.push_back((off, line.trim_end_matches('\n')));
     }
     // Signature: a date line near the end of the body, and the agency line before it.
     for (k, (off, l)) in body_lines.iter().enumerate().rev().take(8) {
@@ -704,6 +730,28 @@ mod tests {
                 text.push_str(p);
             }
             proptest::prop_assert_eq!(period(&text), period_by_char(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// The footer found by one search per mark over the tail is the one found line by line:
+        /// marks in the first line, several on a line, cut marks, marks that share bytes.
+        #[test]
+        fn the_footer_is_the_one_found_line_by_line(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "扫一扫在手机", "凡本网注明", "版权所有", "版权均属", "附件下载", "打印本页",
+                "关闭窗口", "【打印】", "分享到", "责任编辑", "网站地图", "主办单位", "联系方式:",
+                "相关链接", "上一篇", "下一篇", "版权", "上一", "联系方式", "【", "\n", "\r\n",
+                "\n\n", " ", "a", "政", "2022年1月19日", "下下一篇", "分享分享到",
+            ]), 0..24),
+            cut in 0usize..24,
+        ) {
+            let text = parts.concat();
+            let last: usize = parts.iter().take(cut).map(|p| p.len()).sum();
+            proptest::prop_assert_eq!(
+                footer_start(&text, last),
+                footer_start_by_line(&text, last)
+            );
         }
     }
 
