@@ -145,11 +145,123 @@ fn head_matches(kind: SectionKind, h: &str) -> bool {
 
 /// Find the section headings of `text` (canonical), in template order.
 ///
-/// Each kind is looked for after the previous heading found, line by line. When a kind is
-/// absent, its search reaches the end of the text; the next pass then tests every later kind on
-/// each line at once (a line's prefix is parsed once), so absent sections cost one more pass in
-/// all rather than one pass each.
+/// Each kind is looked for after the previous heading found; when a kind is absent, the next
+/// kind is looked for from the same place, and so on (the first later kind found is taken). A
+/// kind's heading line is the first line after that place that [`heading_line`] fits to the
+/// kind, found by [`first_line`] among the lines that hold one of the kind's words only, instead
+/// of every line being cut out and its prefix parsed.
 pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
+    // Only whether there are fewer than 40 lines matters: stop counting there.
+    let lines_count = memchr::memchr_iter(b'\n', text.as_bytes()).take(40).count();
+    let flattened = lines_count < 40 && text.len() > 300 * (lines_count + 1);
+    let kinds = SectionKind::ALL;
+    let mut out: Vec<Heading> = Vec::new();
+    let mut cursor = 0usize;
+    let mut k = 0usize;
+    'kinds: while k < kinds.len() {
+        for (j, &kind) in kinds.iter().enumerate().skip(k) {
+            let found = match first_line(text, cursor, kind) {
+                Some((start, end)) => Some(Heading { kind, start, end }),
+                None if flattened => find_inline(text, cursor, kind),
+                None => None,
+            };
+            if let Some(h) = found {
+                cursor = h.end;
+                out.push(h);
+                k = j + 1;
+                continue 'kinds;
+            }
+        }
+        // No later kind is left after `cursor`.
+        break;
+    }
+    out
+}
+
+/// The words that a heading of each kind holds, in [`SectionKind::ALL`]'s order: every line
+/// that [`heading_line`] fits to a kind holds one of its words (the overview's and the
+/// applications' headings start with one of theirs; both forms of the review heading hold
+/// `复议`, the problems' heading `问题`, the last `需要报告`).
+const KIND_WORDS: [&[&str]; 6] = [
+    &["总体情况", "概述", "总体概况", "基本情况"],
+    &["主动公开"],
+    &["收到和处理", "依申请公开政府信息情况"],
+    &["复议"],
+    &["问题"],
+    &["需要报告"],
+];
+
+/// [`KIND_WORDS`] as `memmem` finders, built once.
+fn kind_finders(kind: SectionKind) -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: std::sync::OnceLock<Vec<Vec<memchr::memmem::Finder<'static>>>> =
+        std::sync::OnceLock::new();
+    let all = FINDERS.get_or_init(|| {
+        KIND_WORDS
+            .iter()
+            .map(|words| {
+                words
+                    .iter()
+                    .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+                    .collect()
+            })
+            .collect()
+    });
+    all.get(usize::from(kind.number()).saturating_sub(1))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// The first heading line of `kind` at or after `from` (a line start: the text's lines are cut
+/// from there), as its byte range without the line break.
+///
+/// A heading line holds one of the kind's words, so each word is searched for and only the line
+/// each occurrence falls in is tested, the search going on after that line when it is no
+/// heading; a later word is searched for only before the heading line an earlier word found.
+fn first_line(text: &str, from: usize, kind: SectionKind) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for finder in kind_finders(kind) {
+        // A line that starts before the best one ends before it, its words too.
+        let limit = best.map_or(text.len(), |(start, _)| start);
+        if let Some(found) = first_line_with(text, from, limit, finder, kind) {
+            best = Some(found);
+        }
+    }
+    best
+}
+
+/// The first heading line of `kind` that holds a match of `finder` before `limit`, the lines
+/// cut from `from` on.
+fn first_line_with(
+    text: &str,
+    from: usize,
+    limit: usize,
+    finder: &memchr::memmem::Finder<'_>,
+    kind: SectionKind,
+) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // `at` is always a line start: `from`, or just after a line break.
+    let mut at = from;
+    while at < limit {
+        let hit = at + finder.find(bytes.get(at..limit)?)?;
+        let start = bytes
+            .get(at..hit)
+            .and_then(|r| memchr::memrchr(b'\n', r))
+            .map_or(at, |i| at + i + 1);
+        let le = line_end(text, hit);
+        let line = text.get(start..le).unwrap_or("");
+        if heading_line(line).is_some_and(|fits| fits(kind)) {
+            return Some((start, heading_end(text, start, le)));
+        }
+        at = le + 1;
+    }
+    None
+}
+
+/// [`find_headings`] by a walk over every line: each kind is looked for after the previous
+/// heading found, line by line. When a kind is absent, its search reaches the end of the text;
+/// the next pass then tests every later kind on each line at once. The reference the search by
+/// words is tested against.
+#[cfg(test)]
+fn find_headings_by_line(text: &str) -> Vec<Heading> {
     // Only whether there are fewer than 40 lines matters: stop counting there.
     let lines_count = memchr::memchr_iter(b'\n', text.as_bytes()).take(40).count();
     let flattened = lines_count < 40 && text.len() > 300 * (lines_count + 1);
@@ -730,6 +842,45 @@ mod tests {
                 text.push_str(p);
             }
             proptest::prop_assert_eq!(period(&text), period_by_char(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// The headings found by the kinds' words are the ones the walk over every line finds:
+        /// headings of every kind and form, numbered or not, inside table rows, near misses
+        /// (words that start no heading, sentences, lines over forty characters), absent and
+        /// repeated kinds, `\r\n`, blank lines, and flattened text (a long report on few lines).
+        #[test]
+        fn the_headings_are_the_ones_the_line_walk_finds(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                "六、其他需要报告的事项", "## 总体情况", "**二、主动公开**", "概述", "基本情况",
+                "总体概况", "依申请公开政府信息情况", "行政机关主动公开", "政府信息公开行政复议",
+                "存在的问题及下步打算", "其它需要报告", "主动公开情况。", "（一）主动公开情况",
+                "行政复议和行政诉讼", "问题", "改进", "复议", "诉讼", "需要报告", "总体",
+                "收到和处理", "三、本年度办理结果", "\n", "\n", "\n", "\r\n", "\n\n", "| ",
+                " |", "\t", " ", "#", "**", "三、", "十", "。", "a", "政府信息公开工作", "- 3 -",
+                "政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政政",
+            ]), 0..60),
+            long in proptest::collection::vec(0usize..60, 0..3),
+        ) {
+            // Long fillers make some texts flattened (fewer than 40 lines, 300 bytes a line).
+            let filler = "政".repeat(400);
+            let mut text = String::new();
+            for (k, p) in parts.iter().enumerate() {
+                if long.contains(&k) {
+                    text.push_str(&filler);
+                }
+                text.push_str(p);
+            }
+            let cut = |hs: Vec<Heading>| -> Vec<(SectionKind, usize, usize)> {
+                hs.into_iter().map(|h| (h.kind, h.start, h.end)).collect()
+            };
+            proptest::prop_assert_eq!(
+                cut(find_headings(&text)),
+                cut(find_headings_by_line(&text))
+            );
         }
     }
 
