@@ -151,18 +151,19 @@ fn head_matches(kind: SectionKind, h: &str) -> bool {
 /// kind, found by [`first_line`] among the lines that hold one of the kind's words only, instead
 /// of every line being cut out and its prefix parsed.
 pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
-    // Only whether there are fewer than 40 lines matters: stop counting there.
-    let lines_count = memchr::memchr_iter(b'\n', text.as_bytes()).take(40).count();
-    let flattened = lines_count < 40 && text.len() > 300 * (lines_count + 1);
+    // Whether the text is flattened is asked only when a kind has no heading line, so the lines
+    // are counted then (once), not for every text.
+    let mut flat: Option<bool> = None;
+    let mut flattened = || *flat.get_or_insert_with(|| is_flattened(text));
     let kinds = SectionKind::ALL;
-    let mut out: Vec<Heading> = Vec::new();
+    let mut out: Vec<Heading> = Vec::with_capacity(kinds.len());
     let mut cursor = 0usize;
     let mut k = 0usize;
     'kinds: while k < kinds.len() {
         for (j, &kind) in kinds.iter().enumerate().skip(k) {
             let found = match first_line(text, cursor, kind) {
                 Some((start, end)) => Some(Heading { kind, start, end }),
-                None if flattened => find_inline(text, cursor, kind),
+                None if flattened() => find_inline(text, cursor, kind),
                 None => None,
             };
             if let Some(h) = found {
@@ -176,6 +177,13 @@ pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
         break;
     }
     out
+}
+
+/// Whether `text` is flattened: fewer than 40 lines, more than 300 bytes a line.
+fn is_flattened(text: &str) -> bool {
+    // Only whether there are fewer than 40 lines matters: stop counting there.
+    let lines_count = memchr::memchr_iter(b'\n', text.as_bytes()).take(40).count();
+    lines_count < 40 && text.len() > 300 * (lines_count + 1)
 }
 
 /// The words that a heading of each kind holds, in [`SectionKind::ALL`]'s order: every line
@@ -463,9 +471,33 @@ pub(crate) fn dash_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
     Ok((s, (y, m, d)))
 }
 
-/// Format a date as ISO 8601.
+/// Format a date as ISO 8601: `YYYY-MM-DD` written digit by digit (a date of more digits, which
+/// no parsed date is, through `format!`).
 pub(crate) fn iso((y, m, d): (u16, u8, u8)) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    if y > 9999 || m > 99 || d > 99 {
+        return format!("{y:04}-{m:02}-{d:02}");
+    }
+    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    let mut s = String::with_capacity(10);
+    for n in [y / 1000, y / 100, y / 10, y] {
+        s.push(digit(n));
+    }
+    for part in [m, d] {
+        s.push('-');
+        s.push(digit(u16::from(part) / 10));
+        s.push(digit(u16::from(part)));
+    }
+    s
+}
+
+/// `s` without its whitespace: copied whole when it has none (an agency's name mostly), instead
+/// of character by character into a growing string.
+fn without_whitespace(s: &str) -> String {
+    if s.contains(char::is_whitespace) {
+        s.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        s.to_owned()
+    }
 }
 
 /// A date as (year, month, day).
@@ -483,7 +515,42 @@ pub(crate) struct MetaFound {
     pub tail_start: Option<usize>,
 }
 
+/// The first `20xx年` of `s` (2000 to 2100; four digits, not more, and any whitespace before
+/// `年`): where its digits start, and the year.
+///
+/// Each `年` is found by a `memmem` search and the digits are looked for before it (past the
+/// whitespace), instead of every byte being tested as the start of four digits.
 fn year_in(s: &str) -> Option<(usize, u16)> {
+    static NIAN: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let nian = NIAN.get_or_init(|| memchr::memmem::Finder::new("年".as_bytes()));
+    let b = s.as_bytes();
+    for at in nian.find_iter(b) {
+        // The digits end where the whitespace before `年` starts.
+        let end = s.get(..at).map_or(0, |r| r.trim_end().len());
+        let Some(start) = end.checked_sub(4) else {
+            continue;
+        };
+        let four = b
+            .get(start..end)
+            .is_some_and(|w| w.iter().all(u8::is_ascii_digit));
+        let after_digit = start
+            .checked_sub(1)
+            .and_then(|j| b.get(j))
+            .is_some_and(u8::is_ascii_digit);
+        if four && !after_digit {
+            if let Ok(y) = s.get(start..end).unwrap_or("").parse::<u16>() {
+                if (2000..=2100).contains(&y) {
+                    return Some((start, y));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// [`year_in`] byte by byte, the reference it is tested against.
+#[cfg(test)]
+fn year_in_by_byte(s: &str) -> Option<(usize, u16)> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
@@ -509,19 +576,8 @@ fn year_in(s: &str) -> Option<(usize, u16)> {
     None
 }
 
-/// [`FOOTER_MARKS`] as `memmem` finders, built once: a line of a hostile input can be the whole
-/// input, where `str::contains` walks it once per mark at a fraction of memory speed.
-fn footer_finders() -> &'static [memchr::memmem::Finder<'static>] {
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::OnceLock::new();
-    FINDERS.get_or_init(|| {
-        FOOTER_MARKS
-            .iter()
-            .map(|m| memchr::memmem::Finder::new(m.as_bytes()))
-            .collect()
-    })
-}
-
+/// The marks of a page's footer after the report (each starting with a three-byte character: see
+/// [`is_footer_lead`]).
 const FOOTER_MARKS: &[&str] = &[
     "扫一扫在手机",
     "凡本网注明",
@@ -546,24 +602,60 @@ const FOOTER_MARKS: &[&str] = &[
 /// so the body ends at the mark, not at its line.
 ///
 /// A mark holds no line break, so the first footer-marked line holds the first mark, and the
-/// earliest of its marks is that first mark: each mark is looked for once in the whole tail, each
-/// search stopping where a mark found so far starts, instead of every mark on every line of the
-/// tail and again on the footer line for its earliest mark.
+/// earliest of its marks is that first mark: the tail is read once, a character at a time, up to
+/// the first character that starts a mark where a mark starts, instead of every mark being
+/// searched for on every line (a tail is a few lines: a search's set-up cost more than reading).
 fn footer_start(text: &str, last: usize) -> Option<usize> {
     let tail = text.as_bytes().get(last..)?;
     let from = last + memchr::memchr(b'\n', tail)? + 1;
     let hay = text.as_bytes().get(from..)?;
-    let mut first: Option<usize> = None;
-    for f in footer_finders() {
-        // An occurrence starting before `first` ends before `first` plus its length less one.
-        let end = first.map_or(hay.len(), |i| {
-            (i + f.needle().len()).saturating_sub(1).min(hay.len())
-        });
-        if let Some(i) = hay.get(..end).and_then(|h| f.find(h)) {
-            first = Some(i);
+    let mut i = 0;
+    while let Some(&lead) = hay.get(i) {
+        // Every mark starts with a three-byte character; a byte below 0xE0 is ASCII, a
+        // two-byte lead or a continuation byte, passed over one at a time.
+        if lead < 0xE0 {
+            i += 1;
+            continue;
+        }
+        if lead < 0xF0 {
+            if let (Some(&b1), Some(&b2)) = (hay.get(i + 1), hay.get(i + 2)) {
+                let word = u32::from_be_bytes([0, lead, b1, b2]);
+                if is_footer_lead(word) {
+                    let rest = hay.get(i..).unwrap_or_default();
+                    if FOOTER_MARKS.iter().any(|m| rest.starts_with(m.as_bytes())) {
+                        return Some(from + i);
+                    }
+                }
+            }
+            i += 3;
+        } else {
+            i += 4;
         }
     }
-    first.map(|i| from + i)
+    None
+}
+
+/// Whether `word` (a three-byte character's bytes, big-endian) is the first character of one of
+/// [`FOOTER_MARKS`].
+fn is_footer_lead(word: u32) -> bool {
+    matches!(
+        word,
+        0xE6_89_AB // 扫
+            | 0xE5_87_A1 // 凡
+            | 0xE7_89_88 // 版
+            | 0xE9_99_84 // 附
+            | 0xE6_89_93 // 打
+            | 0xE5_85_B3 // 关
+            | 0xE3_80_90 // 【
+            | 0xE5_88_86 // 分
+            | 0xE8_B4_A3 // 责
+            | 0xE7_BD_91 // 网
+            | 0xE4_B8_BB // 主
+            | 0xE8_81_94 // 联
+            | 0xE7_9B_B8 // 相
+            | 0xE4_B8_8A // 上
+            | 0xE4_B8_8B // 下
+    )
 }
 
 /// [`footer_start`] by its lines, each searched for every mark: the reference it is tested
@@ -657,8 +749,9 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         if let Some((i, y)) = year_in(t) {
             m.year = Some(y);
             let ag = t.get(..i).unwrap_or("").trim();
-            let ag: String = ag.chars().filter(|c| !c.is_whitespace()).collect();
-            let ag = ag.trim_end_matches(['关', '于']).to_string();
+            let mut ag = without_whitespace(ag);
+            let kept = ag.trim_end_matches(['关', '于']).len();
+            ag.truncate(kept);
             if ag.chars().count() >= 2 && !ag.starts_with("关于") {
                 m.agency = Some(ag);
             }
@@ -717,7 +810,7 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
                         {
                             sig_start = *aoff;
                             if m.agency.is_none() {
-                                m.agency = Some(a.chars().filter(|c| !c.is_whitespace()).collect());
+                                m.agency = Some(without_whitespace(a));
                             }
                         }
                     }
@@ -884,6 +977,70 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_footer_leads_are_the_marks_first_characters() {
+        for m in FOOTER_MARKS {
+            let b = m.as_bytes();
+            let lead = u32::from_be_bytes([0, b[0], b[1], b[2]]);
+            assert!(is_footer_lead(lead), "{m}");
+        }
+        let leads: std::collections::BTreeSet<char> = FOOTER_MARKS
+            .iter()
+            .filter_map(|m| m.chars().next())
+            .collect();
+        let all = ('\u{800}'..='\u{FFFF}')
+            .filter(|c| {
+                let mut buf = [0u8; 4];
+                let b = c.encode_utf8(&mut buf).as_bytes();
+                is_footer_lead(u32::from_be_bytes([0, b[0], b[1], b[2]]))
+            })
+            .count();
+        assert_eq!(all, leads.len());
+    }
+
+    #[test]
+    fn iso_dates_are_formatted_as_by_format() {
+        for y in (0..=10_100u16).chain([u16::MAX]) {
+            for (m, d) in [(1u8, 1u8), (12, 31), (0, 0), (9, 10), (99, 100), (255, 7)] {
+                assert_eq!(iso((y, m, d)), format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+        for m in 0..=255u8 {
+            for d in 0..=255u8 {
+                assert_eq!(iso((2024, m, d)), format!("2024-{m:02}-{d:02}"));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The year found from each `年` is the one the byte-by-byte search finds: digit runs of
+        /// every length, whitespace of every kind before `年`, years out of range.
+        #[test]
+        fn the_year_is_the_one_the_byte_search_finds(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "年", "2020", "1999", "2100", "2101", "20201", "12020", "0", "2", "20", " ", "\u{3000}",
+                "\u{a0}", "\t", "\n", "政", "a", "2020年", "2021 年", "年度", "１", "é",
+            ]), 0..20),
+        ) {
+            let s = parts.concat();
+            proptest::prop_assert_eq!(year_in(&s), year_in_by_byte(&s));
+        }
+    }
+
+    proptest::proptest! {
+        /// A string without whitespace is the one filtered character by character.
+        #[test]
+        fn without_whitespace_is_the_filter(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "临河区", " ", "\u{3000}", "\t", "a", "局", "\u{a0}", "\n",
+            ]), 0..10),
+        ) {
+            let s = parts.concat();
+            let filtered: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(without_whitespace(&s), filtered);
+        }
+    }
+
     proptest::proptest! {
         /// The footer found by one search per mark over the tail is the one found line by line:
         /// marks in the first line, several on a line, cut marks, marks that share bytes.
@@ -893,7 +1050,8 @@ mod tests {
                 "扫一扫在手机", "凡本网注明", "版权所有", "版权均属", "附件下载", "打印本页",
                 "关闭窗口", "【打印】", "分享到", "责任编辑", "网站地图", "主办单位", "联系方式:",
                 "相关链接", "上一篇", "下一篇", "版权", "上一", "联系方式", "【", "\n", "\r\n",
-                "\n\n", " ", "a", "政", "2022年1月19日", "下下一篇", "分享分享到",
+                "\n\n", " ", "a", "政", "2022年1月19日", "下下一篇", "分享分享到", "扫", "凡本",
+                "é", "𠀀", "扬", "【打", "上上一篇", "\u{80}", "相关",
             ]), 0..24),
             cut in 0usize..24,
         ) {
