@@ -604,37 +604,54 @@ struct Folded {
 }
 
 impl Folded {
+    /// The text up to its [`MAX_CHARS`]th character folded, with its lists.
     fn of(text: &str) -> Folded {
+        let mut f = Folded {
+            t: Vec::new(),
+            ends: Ends {
+                clause: Vec::new(),
+                sentence: Vec::new(),
+            },
+            years: Vec::new(),
+            numbers: Vec::new(),
+            floor: 0,
+        };
+        f.fold(up_to_max(text));
+        f
+    }
+
+    /// Folds all of `text` in place of what `self` held, its buffers kept.
+    fn fold(&mut self, text: &str) {
+        self.t.clear();
+        self.ends.clause.clear();
+        self.ends.sentence.clear();
+        self.years.clear();
+        self.numbers.clear();
+        self.floor = 0;
         // Sized once (a character takes at least a byte, an ideograph three): no regrowth of
         // the text, and for prose (a clause every dozen characters or so, a sentence every few
         // clauses) none of the ends.
-        let mut f = Folded {
-            t: Vec::with_capacity(text.len().min(MAX_CHARS)),
-            ends: Ends {
-                clause: Vec::with_capacity(text.len() / 24 + 8),
-                sentence: Vec::with_capacity(text.len() / 96 + 8),
-            },
-            years: Vec::with_capacity(8),
-            numbers: Vec::with_capacity(16),
-            floor: 0,
-        };
-        for c in up_to_max(text).chars() {
+        self.t.reserve(text.len().min(MAX_CHARS));
+        self.ends.clause.reserve(text.len() / 24 + 8);
+        self.ends.sentence.reserve(text.len() / 96 + 8);
+        self.years.reserve(8);
+        self.numbers.reserve(16);
+        for c in text.chars() {
             // CJK ideographs (most of the text) are never whitespace, and of the fold only
             // the label table can change them; only a unit or `年` of them ends anything.
             if ('\u{3400}'..'\u{A000}').contains(&c) {
                 let g = crate::t2s::label_char(c);
                 if may_mark(g) {
-                    f.push(g);
+                    self.push(g);
                 } else {
-                    f.t.push(g);
+                    self.t.push(g);
                 }
                 continue;
             }
             if !c.is_whitespace() {
-                f.push(fold_char(c));
+                self.push(fold_char(c));
             }
         }
-        f
     }
 
     /// Appends the folded character `c`, noting what it ends: a number (`c` is a unit), a year
@@ -800,43 +817,194 @@ fn other_year(years: &[(usize, u16)], from: usize, to: usize, year: Option<u16>)
         .any(|&(_, y)| y != year)
 }
 
-/// Every unambiguous figure stated in `text`, for a report on `year`.
-pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
-    let Folded {
-        t,
-        ends,
-        years,
-        numbers,
-        ..
-    } = Folded::of(text);
-    let mut found = Vec::new();
-    for (start, end, value) in numbers {
-        // Every bound is looked for within a window around the number, so hostile text
-        // without punctuation stays linear.
-        let back = start.saturating_sub(MAX_SENTENCE);
-        let ahead = t.len().min(end + MAX_SENTENCE);
-        let clause_start = start_after(&ends.clause, back, start);
-        let clause_end = end_at(&ends.clause, end, ahead);
-        let sentence_start = start_after(&ends.sentence, back, start);
-        let sentence_end = end_at(&ends.sentence, end, ahead);
-        if other_year(&years, sentence_start, start, year) {
-            continue;
+/// True for a character the search for figures ([`figure_parts`]) must look at: one that folds
+/// to a unit, an ASCII digit or a Chinese numeral, a closing bracket (which may close a gloss
+/// between a number and its unit), a sentence end.
+#[cfg(test)]
+fn is_stop(c: char) -> bool {
+    let f = fold_char(c);
+    is_unit(f)
+        || f.is_ascii_digit()
+        || is_cn_digit(f)
+        || matches!(c, ')' | '）')
+        || is_sentence_end(c)
+}
+
+/// The three-byte characters that are stops ([`is_stop`]; a test holds the list to it): units
+/// and the Traditional ones that fold to them, numerals, full-width digits and punctuation.
+const STOPS3: &[char] = &[
+    '。', '一', '七', '三', '两', '个', '九', '二', '五', '件', '份', '例', '個', '兩', '八', '六',
+    '十', '四', '宗', '条', '條', '次', '百', '箇', '起', '零', '！', '）', '０', '１', '２', '３',
+    '４', '５', '６', '７', '８', '９', '；', '？',
+];
+
+/// Words of the set of [`STOPS3`]: one bit for each of U+0000..=U+FFFF.
+const STOP_WORDS: usize = 0x10000 / 64;
+
+/// The set of [`STOPS3`], one bit each (8 KiB), built once.
+fn stops3() -> &'static [u64; STOP_WORDS] {
+    static SET: std::sync::OnceLock<[u64; STOP_WORDS]> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = [0u64; STOP_WORDS];
+        for &c in STOPS3 {
+            let u = c as usize;
+            if let Some(w) = set.get_mut(u >> 6) {
+                *w |= 1u64 << (u & 63);
+            }
         }
-        let p_from = clause_start.max(start.saturating_sub(MAX_PREFIX));
-        let prefix = t.get(p_from..start).unwrap_or_default();
-        // after the unit, to the end of the clause (at most 16 characters)
-        let suffix = t
-            .get(end + 1..clause_end.min(end + 17).max(end + 1))
-            .unwrap_or_default();
-        let sentence = t.get(sentence_start..sentence_end).unwrap_or_default();
-        if let Some(kind) = classify(prefix, suffix, sentence) {
-            // The quote is built only for a figure: most numbers of an overview are about
-            // something else.
-            let quote = s(t.get(clause_start..end + 1).unwrap_or_default());
-            found.push(Claim { kind, value, quote });
+        set
+    })
+}
+
+/// True for the ASCII stops ([`is_stop`]): digits, `)`, `;`, `!`, `?`.
+fn is_ascii_stop(b: u8) -> bool {
+    matches!(b, b'0'..=b'9' | b')' | b';' | b'!' | b'?')
+}
+
+/// Calls `part` on each part of `text` that can state a figure, in order: a run of whole
+/// sentences (from the text's start or right after a sentence end, to right after a sentence
+/// end or the text's end) holding a unit right after a digit, a numeral or a closing bracket,
+/// with nothing but whitespace between them.
+///
+/// A number before its unit in the folded text is one of these in the text as written
+/// (whitespace and glosses are all the fold drops, and a gloss ends with its bracket), and all
+/// that its reading looks at lies in its sentence, which folds alone as it does in the whole
+/// text (no gloss holds a sentence end). So the claims of the parts are the text's.
+///
+/// Most characters are none of these stops: three-byte ones are passed over by the set's word
+/// (first two bytes) and bit (third byte) without decoding, two- and four-byte ones by their
+/// lead (none is a stop: a test holds it), ASCII by a byte test.
+fn figure_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
+    let stops = stops3();
+    let b = text.as_bytes();
+    let mut i = 0usize;
+    // Where the current run of sentences starts, and whether it holds a unit after a number.
+    let mut start = 0usize;
+    let mut found = false;
+    // Just after the last digit, numeral or closing bracket.
+    let mut number_end: Option<usize> = None;
+    loop {
+        let mut taken = 0usize;
+        for c in b.get(i..).unwrap_or_default().chunks_exact(3) {
+            let &[b0, b1, b2] = c else { break };
+            // (lead - 0xE0) << 6 | second byte's six bits: a word of the set only for a
+            // three-byte lead (below 0xE0 the subtraction wraps, from 0xF0 it passes the end).
+            let word = ((usize::from(b0) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0xE0 << 6);
+            match stops.get(word) {
+                Some(w) if (w >> (b2 & 0x3F)) & 1 == 0 => taken += 3,
+                _ => break,
+            }
+        }
+        i += taken;
+        let Some(&lead) = b.get(i) else { break };
+        match lead {
+            0..=0x7F if !is_ascii_stop(lead) => {
+                i += 1;
+                continue;
+            }
+            0x80..=0xDF => {
+                i += 2;
+                continue;
+            }
+            0xF0..=0xFF => {
+                i += 4;
+                continue;
+            }
+            _ => {}
+        }
+        // A stop: an ASCII one or a three-byte one.
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        let f = fold_char(c);
+        if is_unit(f) {
+            found = found
+                || number_end.is_some_and(|e| {
+                    text.get(e..i)
+                        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+                });
+        } else if is_sentence_end(c) {
+            if found {
+                part(text.get(start..i + len).unwrap_or_default());
+                found = false;
+            }
+            start = i + len;
+        } else {
+            number_end = Some(i + len);
+        }
+        i += len;
+    }
+    if found {
+        part(text.get(start..).unwrap_or_default());
+    }
+}
+
+/// Every unambiguous figure stated in `text`, for a report on `year`.
+///
+/// Only the sentences that can state one are folded ([`figure_parts`]): a figure is read from
+/// its sentence alone, and most sentences of an overview hold no number before a unit. A text
+/// longer than the part that is read ([`up_to_max`]) is folded whole.
+pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
+    let mut found = Vec::new();
+    if text.len() > MAX_CHARS {
+        Folded::of(text).claims_into(year, &mut found);
+        return found;
+    }
+    let mut folded: Option<Folded> = None;
+    figure_parts(text, |part| {
+        let f = folded.get_or_insert_with(|| Folded::of(""));
+        f.fold(part);
+        f.claims_into(year, &mut found);
+    });
+    found
+}
+
+/// [`claims`] folding the whole text: the reference it is held to.
+#[cfg(test)]
+fn claims_whole(text: &str, year: Option<u16>) -> Vec<Claim> {
+    let mut found = Vec::new();
+    Folded::of(text).claims_into(year, &mut found);
+    found
+}
+
+impl Folded {
+    /// Appends the unambiguous figures of the folded text, for a report on `year`, to `found`.
+    fn claims_into(&self, year: Option<u16>, found: &mut Vec<Claim>) {
+        let Folded {
+            t,
+            ends,
+            years,
+            numbers,
+            ..
+        } = self;
+        for &(start, end, value) in numbers {
+            // Every bound is looked for within a window around the number, so hostile text
+            // without punctuation stays linear.
+            let back = start.saturating_sub(MAX_SENTENCE);
+            let ahead = t.len().min(end + MAX_SENTENCE);
+            let clause_start = start_after(&ends.clause, back, start);
+            let clause_end = end_at(&ends.clause, end, ahead);
+            let sentence_start = start_after(&ends.sentence, back, start);
+            let sentence_end = end_at(&ends.sentence, end, ahead);
+            if other_year(years, sentence_start, start, year) {
+                continue;
+            }
+            let p_from = clause_start.max(start.saturating_sub(MAX_PREFIX));
+            let prefix = t.get(p_from..start).unwrap_or_default();
+            // after the unit, to the end of the clause (at most 16 characters)
+            let suffix = t
+                .get(end + 1..clause_end.min(end + 17).max(end + 1))
+                .unwrap_or_default();
+            let sentence = t.get(sentence_start..sentence_end).unwrap_or_default();
+            if let Some(kind) = classify(prefix, suffix, sentence) {
+                // The quote is built only for a figure: most numbers of an overview are about
+                // something else.
+                let quote = s(t.get(clause_start..end + 1).unwrap_or_default());
+                found.push(Claim { kind, value, quote });
+            }
         }
     }
-    found
 }
 
 /// What the number between `prefix` and `suffix` counts, if anything unambiguous; `sentence` is
@@ -1995,6 +2163,109 @@ mod tests {
             let text = parts.concat();
             proptest::prop_assert_eq!(folded_in_one_pass(&text), folded_by_passes(&text));
             proptest::prop_assert_eq!(claims(&text, year), claims_ref(&text, year));
+        }
+    }
+
+    #[test]
+    fn the_stop_lists_hold_every_stop_and_sentences_end_alike_folded() {
+        for c in '\0'..=char::MAX {
+            let listed = match c.len_utf8() {
+                1 => is_ascii_stop(c as u8),
+                3 => STOPS3.contains(&c),
+                _ => false,
+            };
+            assert_eq!(listed, is_stop(c), "{c:?}");
+            if c.len_utf8() == 3 {
+                let u = c as usize;
+                let bit = stops3()
+                    .get(u >> 6)
+                    .is_some_and(|w| (w >> (u & 63)) & 1 == 1);
+                assert_eq!(bit, listed, "{c:?}");
+            }
+            if is_sentence_end(c) {
+                assert_eq!(fold_char(c), c, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_unit_after_a_number_whitespace_or_a_gloss_makes_a_part() {
+        let parts = |text: &str| {
+            let mut v = Vec::new();
+            figure_parts(text, |p| v.push(p.to_string()));
+            v
+        };
+        assert_eq!(
+            parts("共有3 件。没有件。兩(liǎng)個；"),
+            ["共有3 件。", "兩(liǎng)個；"]
+        );
+        assert_eq!(parts("文件。１２\u{3000}條"), ["１２\u{3000}條"]);
+        assert_eq!(parts("3。件"), Vec::<String>::new());
+    }
+
+    /// Pieces that put whitespace, glosses, brackets, numbers of every kind and sentence ends
+    /// between and around numbers and units, and characters of every UTF-8 length.
+    const PART_PIECES: &[&str] = &[
+        " ",
+        "\n",
+        "\u{3000}",
+        "\u{a0}",
+        "(gè)",
+        "（jiàn）",
+        "( ge )",
+        "(ab",
+        ")",
+        "）",
+        "箇",
+        "個",
+        "條",
+        "件",
+        "次",
+        "例",
+        "２",
+        "兩",
+        "一",
+        "十",
+        "3",
+        "42 ",
+        "7(gè)",
+        "!",
+        ";",
+        "?",
+        "？",
+        "！",
+        "；",
+        "。",
+        "é",
+        "ǐ",
+        "𠀀",
+        "文件",
+        "条例",
+    ];
+
+    /// A piece of an overview ([`overview_piece`]) or one of [`PART_PIECES`].
+    fn part_piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            3 => overview_piece(),
+            2 => proptest::sample::select(PART_PIECES).prop_map(str::to_string),
+        ]
+    }
+
+    proptest::proptest! {
+        /// The claims of the parts that can state a figure are those of the whole text, and the
+        /// parts hold every number the whole text has.
+        #[test]
+        fn the_figure_parts_read_as_the_whole_text(
+            parts in proptest::collection::vec(part_piece(), 0..200),
+            year in proptest::option::of(2018u16..2025),
+        ) {
+            let text = parts.concat();
+            let mut numbers = Vec::new();
+            figure_parts(&text, |p| numbers.extend(Folded::of(p).numbers.iter().map(|n| n.2)));
+            let whole: Vec<i64> = Folded::of(&text).numbers.iter().map(|n| n.2).collect();
+            proptest::prop_assert_eq!(numbers, whole);
+            proptest::prop_assert_eq!(claims(&text, year), claims_whole(&text, year));
         }
     }
 
