@@ -648,6 +648,11 @@ impl Folded {
                 }
                 continue;
             }
+            // ASCII pinyin letters (most of a gloss) fold to themselves and end nothing.
+            if c.is_ascii_lowercase() {
+                self.t.push(c);
+                continue;
+            }
             if !c.is_whitespace() {
                 self.push(fold_char(c));
             }
@@ -2185,6 +2190,19 @@ mod tests {
             if is_sentence_end(c) {
                 assert_eq!(fold_char(c), c, "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn ascii_pinyin_letters_fold_to_themselves_and_end_nothing() {
+        // `Folded::fold` appends them without `Folded::push`'s tests.
+        for c in 'a'..='z' {
+            assert_eq!(fold_char(c), c);
+            assert!(
+                !is_unit(c) && !is_clause_end(c) && !is_sentence_end(c),
+                "{c}"
+            );
+            assert!(is_pinyin(c), "{c}");
         }
     }
 
