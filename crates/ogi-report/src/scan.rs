@@ -98,6 +98,23 @@ fn known_absent(text: &str, c: char) -> bool {
     })
 }
 
+/// True when `text` is indexed ([`CharIndex`]) and the first character of `label` does not
+/// occur in it: no search for `label` in `text` can succeed. For searches made outside
+/// [`find_label`] (a `memmem` finder of the label as printed), which would otherwise pass over
+/// the whole of a long hostile input.
+#[inline(always)]
+pub(crate) fn first_char_absent(text: &str, label: &[u8]) -> bool {
+    text.len() >= INDEX_MIN && first_char_absent_indexed(text, label)
+}
+
+/// [`first_char_absent`] for a text long enough to be indexed: out of line, so that the test
+/// costs the searches of a report no more than a comparison of its length.
+#[cold]
+#[inline(never)]
+fn first_char_absent_indexed(text: &str, label: &[u8]) -> bool {
+    crate::normalise::decode_at(label, 0).is_some_and(|(c, _)| known_absent(text, c))
+}
+
 /// True for characters skipped between label characters.
 #[inline]
 fn skippable(c: char) -> bool {
@@ -528,12 +545,18 @@ mod tests {
         );
         assert_eq!(find_label(&t, 0, t.len(), "规章"), None);
         assert_eq!(find_label(&t, 0, t.len(), "商业企业"), Some((s, t.len())));
+        assert!(first_char_absent(&t, "规章".as_bytes()));
+        assert!(!first_char_absent(&t, "商业企业".as_bytes()));
+        assert!(!first_char_absent(&t, "0".as_bytes()));
+        assert!(!first_char_absent(&t, b""));
         drop(ix);
+        assert!(!first_char_absent(&t, "规章".as_bytes()), "removed on drop");
         assert!(!known_absent(&t, '规'), "removed on drop");
         // Short texts are not indexed.
         let short = "abc";
         let _ix = CharIndex::install(short);
         assert!(!known_absent(short, '规'));
+        assert!(!first_char_absent(short, "规章".as_bytes()));
     }
 
     fn scan_text() -> impl Strategy<Value = String> {

@@ -227,6 +227,10 @@ fn kind_finders(kind: SectionKind) -> &'static [memchr::memmem::Finder<'static>]
 fn first_line(text: &str, from: usize, kind: SectionKind) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for finder in kind_finders(kind) {
+        // A long input is indexed: a word whose first character it lacks is not searched for.
+        if crate::scan::first_char_absent(text, finder.needle()) {
+            continue;
+        }
         // A line that starts before the best one ends before it, its words too.
         let limit = best.map_or(text.len(), |(start, _)| start);
         if let Some(found) = first_line_with(text, from, limit, finder, kind) {

@@ -18,7 +18,7 @@ use crate::model::{
 };
 use memchr::memmem;
 
-use crate::scan::{extend_number, find_label, find_label_before};
+use crate::scan::{extend_number, find_label, find_label_before, first_char_absent};
 use crate::split::{
     self, Budget, Constraint, Reading, Resolution, RowCandidates, RowRule, RowRuns,
 };
@@ -234,7 +234,8 @@ pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Temp
     // mark not found so needs the tolerant search, which stops at every occurrence of its first
     // character (`本` opens most rows of the tables).
     let present = |m: &str, f: Option<&memmem::Finder<'static>>| {
-        f.is_some_and(|f| f.find(hay).is_some()) || find_label(text, from, to, m).is_some()
+        !first_char_absent(text, m.as_bytes())
+            && (f.is_some_and(|f| f.find(hay).is_some()) || find_label(text, from, to, m).is_some())
     };
     let (mut m19, mut m21) = (0usize, 0usize);
     let (mut k19, mut k21) = (0usize, 0usize);
