@@ -317,18 +317,7 @@ fn quiet_span(
         }
     };
     loop {
-        let mut taken = 0usize;
-        for c in rest.chunks_exact(3) {
-            let &[b0, b1, b2] = c else { break };
-            // (lead - 0xE0) << 6 | second byte's six bits: a word of the set only for a
-            // three-byte lead (below 0xE0 the subtraction wraps, from 0xF0 it passes the end).
-            let word = ((usize::from(b0) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0xE0 << 6);
-            if quiet.get(word).is_none_or(|w| (w >> (b2 & 0x3F)) & 1 == 0) {
-                break;
-            }
-            taken += 3;
-        }
-        rest = rest.get(taken..).unwrap_or_default();
+        rest = rest.get(run3(rest, quiet, true)..).unwrap_or_default();
         match rest.first() {
             Some(&b) if b < 0x80 && b != b'\r' && b != b'?' => {
                 if b == b'(' && han_before(rest) {
@@ -346,6 +335,28 @@ fn quiet_span(
         last_han: han_before(rest),
         ascii,
     }
+}
+
+/// The length of the run of three-byte characters at the start of `bytes` whose bit in `set`
+/// (one bit for each of U+0000..=U+FFFF, indexed by code point) is `member`, read without
+/// decoding: a character's word in the set from its first two bytes, its bit from the third.
+#[inline(always)]
+pub(crate) fn run3(bytes: &[u8], set: &[u64], member: bool) -> usize {
+    let mut taken = 0usize;
+    for c in bytes.chunks_exact(3) {
+        let &[b0, b1, b2] = c else { break };
+        // (lead - 0xE0) << 6 | second byte's six bits: a word of the set only for a
+        // three-byte lead (below 0xE0 the subtraction wraps, from 0xF0 it passes the end).
+        let word = ((usize::from(b0) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0xE0 << 6);
+        if set
+            .get(word)
+            .is_none_or(|w| ((w >> (b2 & 0x3F)) & 1 == 1) != member)
+        {
+            break;
+        }
+        taken += 3;
+    }
+    taken
 }
 
 /// The ideograph that the three-byte character at byte `i` becomes, when [`conv3`]'s table

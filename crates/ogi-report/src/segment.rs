@@ -274,9 +274,7 @@ fn first_line_with(
 /// words is tested against.
 #[cfg(test)]
 fn find_headings_by_line(text: &str) -> Vec<Heading> {
-    // Only whether there are fewer than 40 lines matters: stop counting there.
-    let lines_count = memchr::memchr_iter(b'\n', text.as_bytes()).take(40).count();
-    let flattened = lines_count < 40 && text.len() > 300 * (lines_count + 1);
+    let flattened = is_flattened(text);
     let kinds = SectionKind::ALL;
     let mut out: Vec<Heading> = Vec::new();
     let mut cursor = 0usize;

@@ -889,18 +889,7 @@ fn figure_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
     // Just after the last digit, numeral or closing bracket.
     let mut number_end: Option<usize> = None;
     loop {
-        let mut taken = 0usize;
-        for c in b.get(i..).unwrap_or_default().chunks_exact(3) {
-            let &[b0, b1, b2] = c else { break };
-            // (lead - 0xE0) << 6 | second byte's six bits: a word of the set only for a
-            // three-byte lead (below 0xE0 the subtraction wraps, from 0xF0 it passes the end).
-            let word = ((usize::from(b0) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0xE0 << 6);
-            match stops.get(word) {
-                Some(w) if (w >> (b2 & 0x3F)) & 1 == 0 => taken += 3,
-                _ => break,
-            }
-        }
-        i += taken;
+        i += crate::normalise::run3(b.get(i..).unwrap_or_default(), stops, false);
         let Some(&lead) = b.get(i) else { break };
         match lead {
             0..=0x7F if !is_ascii_stop(lead) => {
