@@ -1,19 +1,15 @@
 //! Linearity probe (not a benchmark of record: use `cargo bench --bench adversarial`):
-//! `advtime [KIND…] [--mb A,B] [--reps N]` times `parse_bytes` + `validate` on each adversarial
+//! `advtime [KIND…] [--mb A,B] [--reps N] [--cold]` times `parse_bytes` + `validate` on each adversarial
 //! input at A and B MB (default 5 and 50) and prints the best time of N runs and the ratio.
 //! With `--reps 0` it parses each input once and prints nothing but the sizes, for
 //! `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load.
 //!
-//! `--cold` evicts the caches before every timed run (see [`Evictor`]). Without it, the best of
-//! N runs of a 5 MB input finds much of its input and of the buffers freed by the previous run
-//! still in the last-level cache (8 MiB on the 2-core machine of the figures), which a 50 MB
-//! input never does: the warm ratio then measures the cache as well as the parser's growth.
-//! Cold runs start both sizes from memory, so their ratio is the parser's own.
-
-/// `--features mimalloc`: the CLI's allocator.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+//! `--cold` evicts the caches before every timed run (see [`Evictor`]), so that the best of N
+//! runs of a 5 MB input cannot find its input or the buffers the previous run freed in the
+//! last-level cache (8 MiB on the 2-core machine of the figures), which a 50 MB input's runs
+//! never can. Measured (fourteenth pass), the cold ratios are those of the warm runs within the
+//! machine's noise: what the cache gives the 5 MB input is reuse within a run, the passes over
+//! the text re-reading what the previous one wrote, not reuse between runs.
 
 use std::time::Instant;
 
