@@ -22,12 +22,17 @@ fn kind_in(desc: Option<&RowDesc>, column: &str) -> ValueKind {
     let described = desc
         .and_then(|r| r.cols.iter().find(|c| c.label == column))
         .map(|c| c.kind);
-    described.unwrap_or(match column {
+    described.unwrap_or_else(|| kind_by_label(column))
+}
+
+/// The kind of value a table-2 column's label implies, for a row its descriptor does not know.
+fn kind_by_label(column: &str) -> ValueKind {
+    match column {
         "本年增/减" => ValueKind::Signed,
         "采购总金额" => ValueKind::Amount,
         "本年收费金额（单位：万元）" => ValueKind::AmountWanYuan,
         _ => ValueKind::Count,
-    })
+    }
 }
 
 /// The kind of value a table-2 column holds: from the template's descriptor, else from the
@@ -42,12 +47,7 @@ fn kind_of(template: Template, row: &str, column: &str) -> ValueKind {
         .flat_map(|r| r.cols.iter())
         .find(|c| c.label == column)
         .map(|c| c.kind);
-    described.unwrap_or(match column {
-        "本年增/减" => ValueKind::Signed,
-        "采购总金额" => ValueKind::Amount,
-        "本年收费金额（单位：万元）" => ValueKind::AmountWanYuan,
-        _ => ValueKind::Count,
-    })
+    described.unwrap_or_else(|| kind_by_label(column))
 }
 
 /// C11: counts are non-negative integers (2019 本年增/减 signed), amounts non-negative decimals.
@@ -89,6 +89,33 @@ mod tests {
                 .collect();
             for (i, p) in paths.iter().enumerate() {
                 assert!(!paths.iter().skip(i + 1).any(|q| q == p), "{p}");
+            }
+        }
+    }
+
+    /// A row the descriptor does not know reads each column by its label: 本年增/减 signed, the
+    /// purchase total an amount, the fees in 万元, every other column a count. Each column the
+    /// template describes has the kind its label implies, so the fallback agrees with the
+    /// descriptors.
+    #[test]
+    fn a_column_label_implies_its_kind() {
+        assert_eq!(kind_by_label("本年增/减"), ValueKind::Signed);
+        assert_eq!(kind_by_label("采购总金额"), ValueKind::Amount);
+        assert_eq!(
+            kind_by_label("本年收费金额（单位：万元）"),
+            ValueKind::AmountWanYuan
+        );
+        assert_eq!(kind_by_label("采购项目数量"), ValueKind::Count);
+        assert_eq!(kind_by_label(""), ValueKind::Count);
+        assert_eq!(kind_in(None, "本年增/减"), ValueKind::Signed);
+        for template in [Template::V2019, Template::V2021] {
+            for r in template::table2(template)
+                .iter()
+                .flat_map(|b| b.rows.iter())
+            {
+                for c in r.cols {
+                    assert_eq!(c.kind, kind_by_label(c.label), "{} / {}", r.path, c.label);
+                }
             }
         }
     }
