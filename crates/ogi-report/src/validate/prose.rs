@@ -850,16 +850,20 @@ const STOP_WORDS: usize = 0x10000 / 64;
 /// The set of [`STOPS3`], one bit each (8 KiB), built once.
 fn stops3() -> &'static [u64; STOP_WORDS] {
     static SET: std::sync::OnceLock<[u64; STOP_WORDS]> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = [0u64; STOP_WORDS];
-        for &c in STOPS3 {
-            let u = c as usize;
-            if let Some(w) = set.get_mut(u >> 6) {
-                *w |= 1u64 << (u & 63);
-            }
+    SET.get_or_init(|| bit_set(STOPS3))
+}
+
+/// One bit per character of `chars` below U+10000, by its code point (the sets the three-byte
+/// runs are read by: [`crate::normalise::run3`]).
+fn bit_set(chars: &[char]) -> [u64; STOP_WORDS] {
+    let mut set = [0u64; STOP_WORDS];
+    for &c in chars {
+        let u = c as usize;
+        if let Some(w) = set.get_mut(u >> 6) {
+            *w |= 1u64 << (u & 63);
         }
-        set
-    })
+    }
+    set
 }
 
 /// True for the ASCII stops ([`is_stop`]): digits, `)`, `;`, `!`, `?`.
@@ -966,16 +970,7 @@ const OPENERS3: &[char] = &[
 /// The set of [`OPENERS3`], one bit each of U+0000..=U+FFFF (8 KiB), built once.
 fn openers3() -> &'static [u64; STOP_WORDS] {
     static SET: std::sync::OnceLock<[u64; STOP_WORDS]> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = [0u64; STOP_WORDS];
-        for &c in OPENERS3 {
-            let u = c as usize;
-            if let Some(w) = set.get_mut(u >> 6) {
-                *w |= 1u64 << (u & 63);
-            }
-        }
-        set
-    })
+    SET.get_or_init(|| bit_set(OPENERS3))
 }
 
 /// True for a character that the fold may drop between two others: whitespace, and what a
