@@ -1,7 +1,7 @@
 //! Table 3 (收到和处理政府信息公开申请情况): rules C1–C5, and C4 for table 4's subtotals.
 
 use super::{
-    column_at, find_row, first_row, quick_equal, quick_sum, same_path, short_row, total_adds_up,
+    column_at, find_row, first_row, index_of, quick_equal, quick_sum, same_path, short_row,
     walk_rows, Equation, Labels, Operand, Out, RuleInfo, Seen,
 };
 use crate::model::{Report, Table, TableKind};
@@ -118,13 +118,15 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
     };
     let total_at = column_at(T3_COLS, TOTAL_COL);
     let mut labels = Labels::new(T3_COLS);
+    // Each row added up from the counts read once for C2, C3 and C5.
+    let grid = out.take_grid(t);
     // The operands of a row are read from the first row of its path and kind, so a repeated
     // row says what its first says. The rows whose first did not add up, by path and kind: a
     // row that adds up itself needs looking at again only when it repeats one of them (the
     // earlier rows are searched for its first only then, not for every row).
     let mut unsettled: Vec<(&str, bool)> = Vec::new();
     for (k, r) in t.rows.iter().enumerate() {
-        if total_adds_up(Some(r), &mut labels, total_at)
+        if grid.adds_up(k, r, &mut labels, total_at)
             && !unsettled
                 .iter()
                 .any(|&(path, sub)| sub == r.subtotal && same_path(path, &r.row))
@@ -133,14 +135,16 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
         }
         // The row the operands read: the first of its path and kind (`r` itself but for a
         // repeated row), so only the rows before it need looking at.
-        let first = t
+        let (j, first) = t
             .rows
             .get(..k)
             .and_then(|before| first_row(before, &r.row, r.subtotal))
-            .or(Some(r));
-        if total_adds_up(first, &mut labels, total_at) {
+            .and_then(|f| Some((index_of(&t.rows, f)?, f)))
+            .unwrap_or((k, r));
+        if grid.adds_up(j, first, &mut labels, total_at) {
             continue;
         }
+        let first = Some(first);
         unsettled.push((&r.row, r.subtotal));
         let at = |c: &'static str| Operand::in_row(t, first, &r.row, c, c);
         let parts = T3_COLS
@@ -158,6 +162,7 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
             },
         );
     }
+    out.put_grid(grid);
 }
 
 /// The result rows C3 sums, as [`result_rows`] names them, each with its first row (as
@@ -224,8 +229,10 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let (rows, total) = result_rows_found(t);
     let found: Vec<_> = rows.iter().map(|&(_, f)| f).collect();
     let mut labels = Labels::new(T3_COLS);
-    // Every column's sum of the result rows in one loop over their cells.
-    let sums = labels.column_sums(&found);
+    // Every column's sum of the result rows from the counts read once for C2, C3 and C5.
+    let grid = out.take_grid(t);
+    let sums = grid.column_sums(&t.rows, &found, &mut labels);
+    out.put_grid(grid);
     for ((i, col), rhs) in T3_COLS.iter().enumerate().zip(sums) {
         let lhs = quick_sum([labels.value(total, i)]);
         if quick_equal(lhs, rhs) {
@@ -327,5 +334,23 @@ pub(crate) fn c4(rule: &RuleInfo, report: &Report, out: &mut Out) {
 
 /// C5: every value of table 3 is a non-negative integer.
 pub(crate) fn c5(rule: &RuleInfo, report: &Report, out: &mut Out) {
-    super::non_negative_integers(rule, report, TableKind::Applications, out);
+    let Some(t) = rule.table(report, TableKind::Applications) else {
+        return;
+    };
+    // Only the rows holding a value other than a non-negative integer are looked at again, as
+    // `non_negative_integers` looks at every row (a proptest holds the two equal).
+    let grid = out.take_grid(t);
+    for (k, r) in t.rows.iter().enumerate() {
+        if grid.clean(k) {
+            continue;
+        }
+        for c in &r.cells {
+            if let Some(v) = c.value {
+                if v.as_i64().is_none_or(|n| n < 0) {
+                    out.bad_value(rule, t, &r.row, c, "a non-negative integer");
+                }
+            }
+        }
+    }
+    out.put_grid(grid);
 }

@@ -1693,4 +1693,79 @@ proptest::proptest! {
             proptest::prop_assert_eq!(rule_diags(&report, name), equations_only(&report, name), "{}", name);
         }
     }
+
+    /// The grid read once for C2, C3 and C5 says what the readings it stands for say: each row
+    /// added up as [`total_adds_up`] adds it up, the columns of any rows (absent ones among
+    /// them) summed as [`column_sums_reference`] sums them, and C5's diagnostics those of
+    /// `non_negative_integers` over every row; and the rules that share one grid say what each
+    /// says alone. On rows of every shape (the parser's, owned labels, a cell less or more, two
+    /// swapped), repeated and subtotal rows, blanks, amounts whole or not, negative counts and
+    /// counts near i64's limits.
+    #[test]
+    fn the_grid_reads_what_the_rules_read(
+        picks in proptest::collection::vec((0usize..40, proptest::bool::weighted(0.1), 0usize..40), 0..40),
+        vals in proptest::collection::vec(
+            proptest::prop_oneof![
+                6 => arb_value(),
+                1 => arb_term(),
+                1 => proptest::strategy::Strategy::prop_map(-3i64..0, |v| Some(Number::Int(v))),
+            ],
+            40 * 7,
+        ),
+        sums in proptest::collection::vec(proptest::collection::vec(0usize..44, 0..25), 1..4),
+    ) {
+        let paths: Vec<&str> = crate::template::table3(Template::V2021).iter().map(|d| d.path).collect();
+        let cols: Vec<&str> = T3_COLS.iter().map(|c| c.label).collect();
+        let mut vals = vals.into_iter();
+        let rows: Vec<Row> = picks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(p, subtotal, shape))| {
+                let path = paths.get(p % paths.len())?;
+                let mut r = row(3, i, path, &cols, &[None; 7], subtotal);
+                for c in &mut r.cells {
+                    c.value = vals.next().flatten();
+                }
+                if shape % 3 > 0 {
+                    add_up(&mut r);
+                }
+                reshape(&mut r, T3_COLS, shape);
+                Some(r)
+            })
+            .collect();
+        let total_at = column_at(T3_COLS, "总计");
+        let grid = Grid::of(&rows, T3_COLS);
+        let mut labels = Labels::new(T3_COLS);
+        for (k, r) in rows.iter().enumerate() {
+            proptest::prop_assert_eq!(
+                grid.adds_up(k, r, &mut labels, total_at),
+                total_adds_up(Some(r), &mut Labels::new(T3_COLS), total_at),
+                "row {}", k
+            );
+        }
+        for picked in &sums {
+            let found: Vec<Option<&Row>> = picked.iter().map(|&k| rows.get(k)).collect();
+            proptest::prop_assert_eq!(
+                grid.column_sums(&rows, &found, &mut labels),
+                column_sums_reference(&found, T3_COLS)
+            );
+        }
+        let report = Report {
+            applications: Some(Table {
+                kind: TableKind::Applications,
+                template: Some(Template::V2021),
+                span: Span::default(),
+                rows,
+            }),
+            ..Default::default()
+        };
+        let Some(c5) = RULES.iter().find(|r| r.name == "C5") else {
+            return Err(proptest::test_runner::TestCaseError::fail("no C5"));
+        };
+        let mut out = Out::default();
+        non_negative_integers(c5, &report, TableKind::Applications, &mut out);
+        proptest::prop_assert_eq!(rule_diags(&report, "C5"), out.diags);
+        let alone: Vec<Diagnostic> = RULES.iter().flat_map(|r| rule_diags(&report, r.name)).collect();
+        proptest::prop_assert_eq!(validate(&report), alone);
+    }
 }
