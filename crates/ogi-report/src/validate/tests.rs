@@ -1403,13 +1403,11 @@ fn add_up(r: &mut Row) {
     let Some((last, parts)) = r.cells.split_last_mut() else {
         return;
     };
-    let sum: Option<i64> = parts
-        .iter()
-        .map(|c| match c.value {
-            Some(Number::Int(v)) => Some(v),
-            _ => None,
-        })
-        .sum();
+    // Checked: the counts may be near i64's limits, where the row is left as it is.
+    let sum = parts.iter().try_fold(0i64, |acc, c| match c.value {
+        Some(Number::Int(v)) => acc.checked_add(v),
+        _ => None,
+    });
     if let Some(sum) = sum {
         last.value = Some(Number::Int(sum));
     }
