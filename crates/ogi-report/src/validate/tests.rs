@@ -1413,6 +1413,40 @@ fn add_up(r: &mut Row) {
     }
 }
 
+/// Table 3's rows of `template` as the proptests draw them: for each pick `(p, subtotal,
+/// shape)` the row of path `p` (modulo the template's rows), its cells filled from `vals` in
+/// turn, then mostly (`shape % 3 > 0`) a total that adds up (its first six values are counts),
+/// so that rows that hold and rows that break are both seen, repeated or not; then given the
+/// shape `shape` (see [`reshape`]).
+fn t3_rows(
+    template: Template,
+    picks: &[(usize, bool, usize)],
+    vals: Vec<Option<Number>>,
+) -> Vec<Row> {
+    let paths: Vec<&str> = crate::template::table3(template)
+        .iter()
+        .map(|d| d.path)
+        .collect();
+    let cols: Vec<&str> = T3_COLS.iter().map(|c| c.label).collect();
+    let mut vals = vals.into_iter();
+    picks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(p, subtotal, shape))| {
+            let path = paths.get(p % paths.len())?;
+            let mut r = row(3, i, path, &cols, &[None; 7], subtotal);
+            for c in &mut r.cells {
+                c.value = vals.next().flatten();
+            }
+            if shape % 3 > 0 {
+                add_up(&mut r);
+            }
+            reshape(&mut r, T3_COLS, shape);
+            Some(r)
+        })
+        .collect()
+}
+
 /// Gives `r` one of the shapes a row can have, `shape` modulo 5: the test's own labels (owned
 /// strings), the parser's (each cell borrowing the template's label of `cols`), the parser's
 /// less one cell, with two cells swapped, or with one more cell.
@@ -1636,27 +1670,7 @@ proptest::proptest! {
         t4_rows in proptest::collection::vec((0usize..4, 0usize..40), 0..5),
     ) {
         let template = if v2019 { Template::V2019 } else { Template::V2021 };
-        let paths: Vec<&str> = crate::template::table3(template).iter().map(|d| d.path).collect();
-        let cols: Vec<&str> = T3_COLS.iter().map(|c| c.label).collect();
-        let mut vals = vals.into_iter();
-        let rows = picks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, &(p, subtotal, shape))| {
-                let path = paths.get(p % paths.len())?;
-                let mut r = row(3, i, path, &cols, &[None; 7], subtotal);
-                for c in &mut r.cells {
-                    c.value = vals.next().flatten();
-                }
-                if shape % 3 > 0 {
-                    // Mostly a total that adds up (its first six values are counts), so that
-                    // rows that hold and rows that break are both seen, repeated or not.
-                    add_up(&mut r);
-                }
-                reshape(&mut r, T3_COLS, shape);
-                Some(r)
-            })
-            .collect();
+        let rows = t3_rows(template, &picks, vals);
         let t4_cols: Vec<&str> = T4_COLS.iter().map(|c| c.label).collect();
         let mut t4_vals = t4_vals.into_iter().cycle();
         let t4_rows = t4_rows
@@ -1712,25 +1726,7 @@ proptest::proptest! {
         ),
         sums in proptest::collection::vec(proptest::collection::vec(0usize..44, 0..25), 1..4),
     ) {
-        let paths: Vec<&str> = crate::template::table3(Template::V2021).iter().map(|d| d.path).collect();
-        let cols: Vec<&str> = T3_COLS.iter().map(|c| c.label).collect();
-        let mut vals = vals.into_iter();
-        let rows: Vec<Row> = picks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, &(p, subtotal, shape))| {
-                let path = paths.get(p % paths.len())?;
-                let mut r = row(3, i, path, &cols, &[None; 7], subtotal);
-                for c in &mut r.cells {
-                    c.value = vals.next().flatten();
-                }
-                if shape % 3 > 0 {
-                    add_up(&mut r);
-                }
-                reshape(&mut r, T3_COLS, shape);
-                Some(r)
-            })
-            .collect();
+        let rows = t3_rows(Template::V2021, &picks, vals);
         let total_at = column_at(T3_COLS, "总计");
         let grid = Grid::of(&rows, T3_COLS);
         let mut labels = Labels::new(T3_COLS);
