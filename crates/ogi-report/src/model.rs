@@ -306,8 +306,11 @@ pub struct Row {
     // Borrowed from the template when parsed.
     /// Canonical row path (template-spec.md §6), e.g. `三、本年度办理结果/（三）不予公开/1.属于国家秘密`.
     pub row: Cow<'static, str>,
+    // Borrowed from the template when the label as written is the end of the row's path or of
+    // its half-width form (`1.属于国家秘密`, `(一)予以公开`), which is nearly every label: no
+    // allocation per row; serialized as a string.
     /// The row label as written; `null` when the label was not found.
-    pub label: Option<String>,
+    pub label: Option<Cow<'static, str>>,
     /// The label in the input.
     pub span: Option<Span>,
     /// True for a group subtotal row printed by some producers (checked by rule C4).

@@ -775,7 +775,61 @@ struct Slot {
     region: (usize, usize),
 }
 
-fn label_of(ctx: &Ctx<'_, '_>, a: &Option<Anchor>) -> (Option<String>, Option<Span>) {
+/// The labels of table 3's numbered groups and rows in canonical matching form (half-width
+/// parentheses), as the text holds them; their paths spell them full-width.
+const HALF_WIDTH_LABELS: &[&str] = &[
+    "(一)予以公开",
+    "(二)部分公开",
+    "(三)不予公开",
+    "(四)无法提供",
+    "(五)不予处理",
+    "(六)其他处理",
+    "(七)总计",
+];
+
+/// The label `written` of a row at `path`: borrowed from the template when `path` ends with it
+/// or it ends one of [`HALF_WIDTH_LABELS`] (the same bytes), else copied.
+fn label_text(written: &str, path: &'static str) -> Cow<'static, str> {
+    let borrowed = |s: &'static str| {
+        s.len()
+            .checked_sub(written.len())
+            .and_then(|at| s.get(at..))
+            .filter(|tail| *tail == written)
+    };
+    let tail = borrowed(path).or_else(|| {
+        if written.starts_with('(') {
+            HALF_WIDTH_LABELS.iter().find_map(|s| borrowed(s))
+        } else {
+            None
+        }
+    });
+    match tail {
+        Some(t) => Cow::Borrowed(t),
+        None => Cow::Owned(written.to_string()),
+    }
+}
+
+/// The label of a row at `path` anchored at `a` (trimmed) and its span; borrowed from the
+/// template when it can be ([`label_text`]).
+fn label_of(
+    ctx: &Ctx<'_, '_>,
+    a: &Option<Anchor>,
+    path: &'static str,
+) -> (Option<Cow<'static, str>>, Option<Span>) {
+    match a {
+        Some(a) => (
+            ctx.text
+                .get(a.start..a.end)
+                .map(|s| label_text(s.trim(), path)),
+            Some((ctx.map)(a.start, a.end)),
+        ),
+        None => (None, None),
+    }
+}
+
+/// [`label_of`] as first written, the label always copied: the reference it is tested against.
+#[cfg(test)]
+fn label_of_reference(ctx: &Ctx<'_, '_>, a: &Option<Anchor>) -> (Option<String>, Option<Span>) {
     match a {
         Some(a) => (
             ctx.text.get(a.start..a.end).map(|s| s.trim().to_string()),
@@ -862,7 +916,7 @@ pub(crate) fn table2(
         for (ri, d) in b.rows.iter().enumerate() {
             let a = anchors.get(ri).copied().flatten();
             let path = d.path;
-            let (label, span) = label_of(ctx, &a);
+            let (label, span) = label_of(ctx, &a, path);
             let cells = match a {
                 None => {
                     if any || found_rows > 0 {
@@ -1705,7 +1759,7 @@ pub(crate) fn table3(
         };
         let path = d.path;
         let is_group = d.role != RowRole::Data;
-        let (label, span) = label_of(ctx, &s.anchor);
+        let (label, span) = label_of(ctx, &s.anchor, path);
         if d.role == RowRole::GroupOrData && six_as_data {
             // 2019-shaped （六）其他处理 in a 2021 report.
         } else if d.parent.is_some() && six_idx.is_some() && d.parent == six_idx && six_as_data {
@@ -2217,7 +2271,7 @@ fn table4_grouped(ctx: &mut Ctx<'_, '_>, from: usize, to: usize) -> Option<Vec<R
         let rr = read_row(ctx, TableKind::ReviewLitigation, name, T4_COLS, items, span);
         rows.push(Row {
             row: Cow::Borrowed(name),
-            label: text.get(*s..*e).map(String::from),
+            label: text.get(*s..*e).map(|l| label_text(l, name)),
             span,
             subtotal: false,
             cells: rr.cells,
@@ -2552,6 +2606,52 @@ mod tests {
             prop_assert_eq!(fill_row(&ctx, cols, read()), fill_row_reference(&ctx, cols, read()));
             let content = || items.iter().skip(skip).filter(|i| i.is_content());
             prop_assert_eq!(fill_row(&ctx, cols, content()), fill_row_reference(&ctx, cols, content()));
+        }
+
+        #[test]
+        fn a_label_borrowed_from_the_template_is_the_label_copied(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "1.属于国家秘密", "(一)予以公开", "(七)总计", "总计", "计", "(七)", "(", ")", "（",
+                "七", "一、本年新收政府信息公开申请数量", "规章", "规范性文件", "行政规范性文件",
+                "其他对外管理", "服务事项", "行政复议", "未经复议直接起诉", "3.其他", "其他", " ",
+                "\n", "\t", "\u{3000}", "/", "a", "(三)不予公开/1.属于国家秘密", "",
+            ]), 0..8),
+            path_at in 0usize..64,
+            (i, j) in (0usize..9, 0usize..9),
+            raw in prop::option::weighted(0.2, (0usize..120, 0usize..120)),
+        ) {
+            let paths: Vec<&'static str> = template::T3_2019
+                .iter()
+                .chain(template::T3_2021)
+                .map(|d| d.path)
+                .chain(template::T2_2019.iter().chain(template::T2_2021).flat_map(|b| b.rows.iter().map(|d| d.path)))
+                .chain(T4_ROWS.iter().copied())
+                .chain(["", "(七)总计", "a/(一)予以公开"])
+                .collect();
+            let path = paths.get(path_at % paths.len()).copied().unwrap_or("");
+            let t = parts.concat();
+            // Anchors at piece boundaries (always on a character boundary), or anywhere.
+            let mut bounds = vec![0usize];
+            for p in &parts {
+                bounds.push(bounds.last().copied().unwrap_or(0) + p.len());
+            }
+            let (s, e) = raw.unwrap_or((
+                bounds.get(i.min(j)).copied().unwrap_or(0),
+                bounds.get(i.max(j)).copied().unwrap_or(t.len()),
+            ));
+            let map = |s: usize, e: usize| Span::new(s + 3, e + 5);
+            let budget = Budget { steps: 10, max_readings: 4 };
+            let ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
+            for a in [Some(Anchor { start: s, end: e }), None] {
+                let (label, span) = label_of(&ctx, &a, path);
+                let (want, want_span) = label_of_reference(&ctx, &a);
+                prop_assert_eq!(label.as_deref(), want.as_deref());
+                prop_assert_eq!(span, want_span);
+                // A label the path ends with is not copied.
+                if let (Some(l), Some(w)) = (&label, &want) {
+                    prop_assert_eq!(matches!(l, Cow::Borrowed(_)), path.ends_with(w.as_str()) || (w.starts_with('(') && HALF_WIDTH_LABELS.iter().any(|h| h.ends_with(w.as_str()))));
+                }
+            }
         }
 
         #[test]

@@ -17,7 +17,7 @@ fn span(t: u8, r: usize, c: usize) -> Span {
 fn row(t: u8, ri: usize, path: &str, cols: &[&str], vals: &[Option<i64>], subtotal: bool) -> Row {
     Row {
         row: path.to_string().into(),
-        label: Some(path.to_string()),
+        label: Some(path.to_string().into()),
         span: None,
         subtotal,
         cells: cols
