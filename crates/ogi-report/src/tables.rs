@@ -2162,6 +2162,157 @@ pub(crate) fn table4(
             s = e;
         }
     }
+    // Looked for only when no value was found.
+    let has_words = || {
+        find_label(text, from, to, "行政复议").is_some()
+            || find_label(text, from, to, "结果维持").is_some()
+    };
+    let mut vstart = header_end.unwrap_or(from);
+    // The rest of the header row (padding cells) is not data: values start on the next line.
+    if let Some(rest) = text.get(vstart..to) {
+        if let Some(nl) = rest.find('\n') {
+            let line = rest.get(..nl).unwrap_or("");
+            if !line.chars().any(|c| c.is_ascii_digit()) {
+                vstart += nl;
+            }
+        }
+    }
+    let items = charged_items(ctx, kind, vstart, to);
+    let content = content_count(&items);
+    if content == 0 && header_end.is_none() {
+        return None;
+    }
+    if content == 0 && !has_words() {
+        return None;
+    }
+    let all_cols: Vec<Col> = T4_COLS
+        .iter()
+        .cycle()
+        .take(3 * T4_COLS.len())
+        .copied()
+        .collect();
+    // Groups printed as separate labelled tables (markdown conversions): each label followed by
+    // its own header and five values.
+    if let Some(rows) = table4_grouped(ctx, from, to) {
+        let start = rows
+            .first()
+            .and_then(|r| r.span)
+            .map_or((ctx.map)(from, from), |s| s);
+        let end = rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .filter_map(|c| c.span)
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(start.end);
+        let _ = tpl;
+        return Some(Table {
+            kind,
+            template: tpl,
+            span: Span::new(start.start, end.max(start.start)),
+            rows,
+        });
+    }
+    let path = "行政复议";
+    let span = header_start.map(|s| (ctx.map)(s, header_end.unwrap_or(s)));
+    let flattened = text.get(vstart..to).is_some_and(|t| !has_break(t.trim()));
+    let cells15: Vec<Cell> = if let (true, Some(runs)) = (flattened, glued_runs(text, &items, 15)) {
+        let rr = RowRuns {
+            text,
+            runs,
+            n: 15,
+            rule: RowRule::GroupTotals(5),
+        };
+        let cands = split::row_candidates(&rr, &mut ctx.budget);
+        split_outcome(
+            ctx,
+            kind,
+            "行政复议、行政诉讼 (all 15 values)",
+            &all_cols,
+            &cands,
+            span,
+            None,
+        )
+    } else {
+        read_row(
+            ctx,
+            kind,
+            "行政复议、行政诉讼 (all 15 values)",
+            &all_cols,
+            &items,
+            span,
+        )
+        .cells
+    };
+    let mut rows = Vec::new();
+    // Each group's five cells are moved out of the fifteen, instead of copied.
+    let mut cells15 = cells15.into_iter();
+    for name in T4_ROWS {
+        let cells: Vec<Cell> = cells15.by_ref().take(5).collect();
+        let _ = path;
+        rows.push(Row {
+            row: Cow::Borrowed(name),
+            label: None,
+            span: None,
+            subtotal: false,
+            cells,
+        });
+    }
+    // Diagnostics for the whole run name the table-4 rows.
+    for d in ctx.diags.iter_mut() {
+        if d.location
+            .as_ref()
+            .is_some_and(|l| l.row.as_deref() == Some("行政复议、行政诉讼 (all 15 values)"))
+        {
+            d.message = d.message.replace(
+                "行政复议、行政诉讼 (all 15 values)",
+                "行政复议 / 行政诉讼/未经复议直接起诉 / 行政诉讼/复议后起诉",
+            );
+            if let Some(l) = d.location.as_mut() {
+                l.row = Some("行政复议".to_string());
+            }
+            d.message
+                .push_str(" [rows 行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉]");
+        }
+    }
+    let end = items
+        .iter()
+        .filter(|i| i.is_content())
+        .map(|i| i.end)
+        .max()
+        .unwrap_or(vstart);
+    let start = header_start.unwrap_or(vstart);
+    Some(Table {
+        kind,
+        template: tpl,
+        span: (ctx.map)(start, end.max(start)),
+        rows,
+    })
+}
+
+/// [`table4`] as first written (the words of the header looked for whatever was found, a
+/// group's cells copied out of the fifteen): the reference it is tested against.
+#[cfg(test)]
+fn table4_reference(
+    ctx: &mut Ctx<'_, '_>,
+    tpl: Option<Template>,
+    from: usize,
+    to: usize,
+) -> Option<Table> {
+    let kind = TableKind::ReviewLitigation;
+    ctx.cells_read = 0;
+    let text = ctx.text;
+    // Values start after the last header word.
+    let mut header_end: Option<usize> = None;
+    let mut header_start: Option<usize> = None;
+    for w in T4_HEADER_LAST {
+        let mut s = from;
+        while let Some((a, e)) = find_label(text, s, to, w) {
+            header_end = Some(header_end.map_or(e, |h| h.max(e)));
+            header_start = Some(header_start.map_or(a, |h| h.min(a)));
+            s = e;
+        }
+    }
     let has_words = find_label(text, from, to, "行政复议").is_some()
         || find_label(text, from, to, "结果维持").is_some();
     let mut vstart = header_end.unwrap_or(from);
@@ -2642,6 +2793,29 @@ mod tests {
             prop_assert_eq!(fill_row(&ctx, cols, read()), fill_row_reference(&ctx, cols, read()));
             let content = || items.iter().skip(skip).filter(|i| i.is_content());
             prop_assert_eq!(fill_row(&ctx, cols, content()), fill_row_reference(&ctx, cols, content()));
+        }
+
+        #[test]
+        fn table_4_read_with_its_cells_moved_is_table_4_read_with_them_copied(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正",
+                "其他结果", "尚未审结", "总计", "|", " | ", " ", "\n", "\t", "0", "1", "12", "3",
+                "123456", "1234567890123", "-", "无", "x",
+            ]), 0..48),
+            tpl in prop::sample::select(vec![None, Some(Template::V2019), Some(Template::V2021)]),
+            from in prop::option::weighted(0.2, 0usize..40),
+        ) {
+            let t = parts.concat();
+            let from = from.unwrap_or(0);
+            let map = |s: usize, e: usize| Span::new(s + 1, e + 2);
+            let budget = Budget { steps: 2000, max_readings: 16 };
+            let mut ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
+            let mut want_ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
+            let got = table4(&mut ctx, tpl, from, t.len());
+            let want = table4_reference(&mut want_ctx, tpl, from, t.len());
+            prop_assert_eq!(got, want);
+            prop_assert_eq!(ctx.diags, want_ctx.diags);
+            prop_assert_eq!(ctx.cells_read, want_ctx.cells_read);
         }
 
         #[test]
