@@ -898,6 +898,81 @@ fn figure_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
         let Some(&lead) = b.get(i) else { break };
         match lead {
             0..=0x7F if !is_ascii_stop(lead) => {
+                i = past_short(b, i + 1, true);
+                continue;
+            }
+            0x80..=0xDF => {
+                i = past_short(b, i + 2, true);
+                continue;
+            }
+            0xF0..=0xFF => {
+                i += 4;
+                continue;
+            }
+            _ => {}
+        }
+        // A stop: an ASCII one or a three-byte one.
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        let f = fold_char(c);
+        if is_unit(f) {
+            found = found
+                || number_end.is_some_and(|e| {
+                    text.get(e..i)
+                        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+                });
+        } else if is_sentence_end(c) {
+            if found {
+                part(text.get(start..i + len).unwrap_or_default());
+                found = false;
+            }
+            start = i + len;
+        } else {
+            number_end = Some(i + len);
+        }
+        i += len;
+    }
+    if found {
+        part(text.get(start..).unwrap_or_default());
+    }
+}
+
+/// Past the run of characters of one or two bytes at byte `i` of `b` (a valid UTF-8 text):
+/// ASCII ones other than stops ([`is_ascii_stop`]) when `stops` is set, all ASCII ones
+/// otherwise. Pinyin glosses and ASCII text are read in this loop, instead of each character
+/// going back to the three-byte runs ([`crate::normalise::run3`]), which stop at once before
+/// it: a Traditional overview holds a few hundred such characters.
+#[inline(always)]
+fn past_short(b: &[u8], mut i: usize, stops: bool) -> usize {
+    while let Some(&x) = b.get(i) {
+        match x {
+            0..=0x7F if !(stops && is_ascii_stop(x)) => i += 1,
+            0x80..=0xDF => i += 2,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// [`figure_parts`] as first written, each character of one or two bytes read by a turn of its
+/// loop: the reference it is held to.
+#[cfg(test)]
+fn figure_parts_ref<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
+    let stops = stops3();
+    let b = text.as_bytes();
+    let mut i = 0usize;
+    // Where the current run of sentences starts, and whether it holds a unit after a number.
+    let mut start = 0usize;
+    let mut found = false;
+    // Just after the last digit, numeral or closing bracket.
+    let mut number_end: Option<usize> = None;
+    loop {
+        i += crate::normalise::run3(b.get(i..).unwrap_or_default(), stops, false);
+        let Some(&lead) = b.get(i) else { break };
+        match lead {
+            0..=0x7F if !is_ascii_stop(lead) => {
                 i += 1;
                 continue;
             }
@@ -991,6 +1066,36 @@ fn may_fold_away(c: char) -> bool {
 /// ([`OPENERS3`]): three-byte characters passed over by the set's word and bit, the others by
 /// their lead; the character after an opener is decoded only then.
 fn may_state_figure(part: &str) -> bool {
+    let set = openers3();
+    let b = part.as_bytes();
+    let mut i = 0usize;
+    loop {
+        i += crate::normalise::run3(b.get(i..).unwrap_or_default(), set, false);
+        let Some(&lead) = b.get(i) else { return false };
+        i += match lead {
+            0..=0xDF => {
+                i = past_short(b, i, false);
+                continue;
+            }
+            // A three-byte character the run stopped at is one of the set.
+            0xE0..=0xEF => {
+                let mut chars = part.get(i..).unwrap_or_default().chars();
+                let first = chars.next().map(fold_char).unwrap_or_default();
+                let next = chars.find(|&c| !may_fold_away(c)).map(fold_char);
+                if next.is_some_and(|n| follows(first).contains(&n)) {
+                    return true;
+                }
+                3
+            }
+            _ => 4,
+        };
+    }
+}
+
+/// [`may_state_figure`] as first written, each character of one or two bytes read by a turn of
+/// its loop: the reference it is held to.
+#[cfg(test)]
+fn may_state_figure_ref(part: &str) -> bool {
     let set = openers3();
     let b = part.as_bytes();
     let mut i = 0usize;
@@ -2444,6 +2549,80 @@ mod tests {
             3 => overview_piece(),
             2 => proptest::sample::select(PART_PIECES).prop_map(str::to_string),
         ]
+    }
+
+    /// Pieces that put runs of ASCII and two-byte characters (pinyin, Latin letters, ASCII stops
+    /// among them) next to three-byte stops and openers, and at a text's ends.
+    const SHORT_PIECES: &[&str] = &[
+        "abc",
+        "(lǐng)",
+        "ǐ",
+        "é",
+        "ü",
+        "§",
+        "a1",
+        "1a",
+        "x)",
+        ")x",
+        "z;",
+        "!",
+        "?y",
+        "\u{a0}",
+        " \n",
+        "𠀀",
+        "受(shòu)",
+        "辦(bàn)結(jié)",
+        "结 转",
+        "3件",
+        "3 件",
+        "é件",
+        "。",
+    ];
+
+    /// A piece of [`part_piece`] or one of [`SHORT_PIECES`].
+    fn short_piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            2 => part_piece(),
+            3 => proptest::sample::select(SHORT_PIECES).prop_map(str::to_string),
+        ]
+    }
+
+    #[test]
+    fn runs_of_short_characters_are_read_as_the_reference_reads_them() {
+        for text in [
+            "(lǐng)3件。",
+            "é 3ǐ件；ab",
+            "abc",
+            "a)件!",
+            "受(shòu)理 2件",
+        ] {
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            figure_parts(text, |p| got.push(p));
+            figure_parts_ref(text, |p| want.push(p));
+            assert_eq!(got, want, "{text}");
+            assert_eq!(may_state_figure(text), may_state_figure_ref(text), "{text}");
+        }
+        assert!(may_state_figure("辦(bàn)結(jié)3件"));
+        assert!(!may_state_figure("(bàn)3件"));
+    }
+
+    proptest::proptest! {
+        /// The parts and the test of each for the words of a figure are the references'.
+        #[test]
+        fn figure_parts_and_their_words_match_the_references(
+            parts in proptest::collection::vec(short_piece(), 0..120),
+        ) {
+            let text = parts.concat();
+            let mut got = Vec::new();
+            figure_parts(&text, |p| got.push(p));
+            let mut want = Vec::new();
+            figure_parts_ref(&text, |p| want.push(p));
+            proptest::prop_assert_eq!(&got, &want);
+            for p in got.iter().copied().chain(std::iter::once(text.as_str())) {
+                proptest::prop_assert_eq!(may_state_figure(p), may_state_figure_ref(p), "{:?}", p);
+            }
+        }
     }
 
     proptest::proptest! {
