@@ -162,7 +162,7 @@ impl<'a> MojibakeScan<'a> {
         // A family-1 start needs one more continuation byte: the next character's GBK lead.
         if !is_mark {
             let next = text.get(after..).and_then(|r| r.chars().next());
-            if !next.is_some_and(|n| n == '€' || bit(family1_conts(), n as usize)) {
+            if !next.is_some_and(can_continue) {
                 return None;
             }
         }
@@ -316,6 +316,13 @@ pub(crate) fn bit(set: &[u64], u: usize) -> bool {
 /// Whether character `c` can ever open a run ([`MojibakeScan::may_open`] of a scan not yet done).
 pub(crate) fn can_open(c: char) -> bool {
     c == '?' || c == '\u{FFFD}' || bit(family1_starts(), c as usize)
+}
+
+/// Whether character `c`, after a family-1 start, lets it open a run: `€` (GBK 0x80) or a
+/// character whose GBK lead byte is a UTF-8 continuation byte ([`family1_conts`]). A start
+/// followed by anything else opens none (the scan's first test, [`MojibakeScan::open_at`]).
+pub(crate) fn can_continue(c: char) -> bool {
+    c == '€' || bit(family1_conts(), c as usize)
 }
 
 /// Characters whose GBK bytes are a UTF-8 three-byte lead followed by a continuation byte.

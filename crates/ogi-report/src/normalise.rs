@@ -221,24 +221,32 @@ fn quiet3() -> &'static [u64; QUIET_WORDS] {
     })
 }
 
+/// Ideographs of the URO (U+4E00..=U+9FFF).
+const URO_LEN: usize = 0x9FFF - 0x4E00 + 1;
+
 /// The ideographs of the URO (U+4E00..=U+9FFF) the label table turns into another three-byte
-/// character and that cannot open a mojibake run, by `u - 0x4E00`: the character they become
-/// (0 for the others). These are the characters of Traditional text that change; the normaliser
-/// converts runs of them and of quiet characters in one loop ([`normalise_with`]). 41 KiB,
+/// character, by `u - 0x4E00`: the character they become (0 for the others), in two halves.
+/// The second holds those that cannot open a mojibake run: the characters of Traditional text
+/// that change, which the normaliser converts in runs of them and of quiet characters in one
+/// loop ([`normalise_with`]). The first holds those that can (the family-1 starts `項`, `類`,
+/// `錄`, about 25 a Traditional bench report): read after a conversion ([`convert_run3`]), they
+/// are converted there too when the character after them cannot continue a run
+/// ([`start_converted`]), instead of each taking the general path and the scan's call. 82 KiB,
 /// built once.
 fn conv3() -> &'static [u16] {
     static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        ('\u{4E00}'..='\u{9FFF}')
-            .map(|c| {
-                let f = label_char(c);
-                let fast = f != c && f.len_utf8() == 3 && !crate::mojibake::can_open(c);
-                if fast {
-                    u16::try_from(u32::from(f)).unwrap_or(0)
-                } else {
-                    0
-                }
-            })
+        let target = |c: char, start: bool| {
+            let f = label_char(c);
+            if f != c && f.len_utf8() == 3 && crate::mojibake::can_open(c) == start {
+                u16::try_from(u32::from(f)).unwrap_or(0)
+            } else {
+                0
+            }
+        };
+        let starts = ('\u{4E00}'..='\u{9FFF}').map(|c| target(c, true));
+        starts
+            .chain(('\u{4E00}'..='\u{9FFF}').map(|c| target(c, false)))
             .collect()
     })
 }
@@ -264,10 +272,35 @@ fn is_han3(u: usize) -> bool {
 /// The character the ideograph `u` becomes, if [`conv3`]'s table `conv` holds it.
 #[inline]
 fn converted(u: usize, conv: &[u16]) -> Option<char> {
+    // The second half of the table: past it for `u` above the URO.
     u.checked_sub(0x4E00)
-        .and_then(|k| conv.get(k))
+        .and_then(|k| conv.get(k + URO_LEN))
         .and_then(|&f| char::from_u32(u32::from(f)))
         .filter(|&f| f != '\0')
+}
+
+/// The character that the family-1 start `u` at byte `at` of `bytes` becomes, when [`conv3`]'s
+/// table `conv` holds it in its first half and the whole character after it is in `bytes` and
+/// cannot continue a run ([`opens_no_run`]): the scan would find no run there (its first
+/// test), and the general path would convert it as this does. `None` otherwise, for the general
+/// path to offer it to the scan. Only the table is read here, for every character that ends a
+/// run after a conversion; the character after is read only after a start. The spans the
+/// normaliser reads otherwise ([`quiet_run`]) do not look for starts: in Simplified text they
+/// end at full-width punctuation, which would pay for the test.
+#[inline]
+fn start_converted(bytes: &[u8], at: usize, u: usize, conv: &[u16]) -> Option<char> {
+    let k = u.checked_sub(0x4E00).filter(|&k| k < URO_LEN)?;
+    let f = char::from_u32(u32::from(*conv.get(k)?)).filter(|&f| f != '\0')?;
+    opens_no_run(bytes, at + 3).then_some(f)
+}
+
+/// Whether the whole character at byte `next` of `bytes` is there and, after a family-1
+/// start, lets it open no run ([`crate::mojibake::can_continue`]).
+#[inline(never)]
+fn opens_no_run(bytes: &[u8], next: usize) -> bool {
+    decode_at(bytes, next)
+        .filter(|&(_, len)| next + len <= bytes.len())
+        .is_some_and(|(n, _)| !crate::mojibake::can_continue(n))
 }
 
 /// Words of a set of three-byte characters ([`quiet3`]): one bit for each of U+0000..=U+FFFF.
@@ -427,14 +460,18 @@ fn convert_run3(bytes: &[u8], quiet: &[u64; QUIET_WORDS], conv: &[u16]) -> (usiz
         if (w >> (b2 & 0x3F)) & 1 == 0 {
             // The code point: the word is the lead's nibble and the first continuation's bits.
             let u = (word << 6) | usize::from(b2 & 0x3F);
-            return (taken, converted(u, conv));
+            return (
+                taken,
+                converted(u, conv).or_else(|| start_converted(bytes, taken, u, conv)),
+            );
         }
         taken += 3;
     }
     (taken, None)
 }
 
-/// [`convert_run3`] as [`run3`] and [`converted_at`] read it: the reference it is held to.
+/// [`convert_run3`] as [`run3`], [`converted_at`] and [`start_converted`] read it: the
+/// reference it is held to.
 #[cfg(test)]
 fn convert_run3_ref(
     bytes: &[u8],
@@ -442,7 +479,8 @@ fn convert_run3_ref(
     conv: &[u16],
 ) -> (usize, Option<char>) {
     let n = run3(bytes, quiet, true);
-    (n, converted_at(bytes, n, bytes.len(), conv))
+    let start = || three_byte_at(bytes, n).and_then(|u| start_converted(bytes, n, u, conv));
+    (n, converted_at(bytes, n, bytes.len(), conv).or_else(start))
 }
 
 /// The length of the run at the start of `b` of ASCII bytes other than `\r` and `?`, read eight
@@ -1153,6 +1191,8 @@ mod tests {
             "年度报告。",
             "行政复议",
             "模”及一線",
+            // Garbled, it opens with `鍔`, a family-1 start the label table converts.
+            "办理",
         ] {
             let g = garble(t);
             // Whole, and cut short (a run that ends inside a character's bytes).
@@ -1205,6 +1245,16 @@ mod tests {
             "（",
             "）",
             "(",
+            // Family-1 starts: before a character that cannot continue a run (converted in
+            // the fast loop), before one that can (`不`, `€`: offered to the scan), at the end.
+            "項",
+            "類",
+            "錄",
+            "項目",
+            "第(一)項 |",
+            "項不",
+            "類€",
+            "錄表",
         ]
         .iter()
         .map(|s| (*s).to_string())
@@ -1536,6 +1586,50 @@ mod tests {
             let want = src.char_indices().nth(c.text[..at].chars().count());
             assert_eq!(Some(s), want.map(|w| w.0), "{ch}");
             assert_eq!(e - s, want.map_or(0, |w| w.1.len_utf8()), "{ch}");
+        }
+    }
+
+    #[test]
+    fn family_1_starts_convert_in_the_fast_loop_unless_a_run_may_open() {
+        // `項` and `鍔` are family-1 starts the label table converts: the table's first half.
+        let conv = conv3();
+        for (c, f) in [('項', '项'), ('鍔', '锷')] {
+            let at = (c as usize) - 0x4E00;
+            assert_eq!(conv.get(at).copied(), Some(f as u16), "{c}");
+            assert_eq!(conv.get(at + URO_LEN).copied(), Some(0), "{c}");
+        }
+        // `办理` in UTF-8 read as GBK opens with `鍔` and is repaired; `項` before `目` and after
+        // a conversion is converted.
+        let (garbled, _) = encoding_rs::GB18030.decode_without_bom_handling("办理".as_bytes());
+        let src = format!("第(一)項目{garbled} 規項 ");
+        let c = normalise(&src, true);
+        assert_eq!(c.text, "第(一)项目办理 规项 ");
+        assert_eq!(c.repairs.mojibake_repaired, 1);
+    }
+
+    #[test]
+    fn every_converted_family_1_start_normalises_as_the_general_path_does() {
+        // Each start of the table's first half, before characters that can continue a run
+        // (`不`, `表`, `€`, a garbled run's second character) and that cannot, and at the end.
+        let empty = [0u64; QUIET_WORDS];
+        let (garbled, _) = encoding_rs::GB18030.decode_without_bom_handling("办理".as_bytes());
+        let tail: String = garbled.chars().skip(1).collect();
+        let starts: Vec<char> = ('\u{4E00}'..='\u{9FFF}')
+            .filter(|&c| conv3().get((c as usize) - 0x4E00).is_some_and(|&f| f != 0))
+            .collect();
+        assert!(starts.len() > 100, "{}", starts.len());
+        for c in starts {
+            for after in ["不", "表", "€", tail.as_str(), "目", "a", "，", ""] {
+                let text = format!("規{c}{after}");
+                let fast = normalise_with(&text, true, quiet3(), conv3());
+                let slow = normalise_with(&text, true, &empty, &[]);
+                assert_eq!(fast.text, slow.text, "{text}");
+                assert_eq!(fast.mojibake, slow.mojibake, "{text}");
+                assert_eq!(fast.diagnostics, slow.diagnostics, "{text}");
+                for d in 0..=fast.text.len() {
+                    assert_eq!(fast.map.map_start(d), slow.map.map_start(d), "{text}");
+                }
+            }
         }
     }
 
