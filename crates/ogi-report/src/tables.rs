@@ -2142,7 +2142,31 @@ fn column_blocks(
 const T4_HEADER_LAST: &[&str] = &["总计", "尚未审结", "复议后起诉", "未经复议直接起诉"];
 
 /// Read table 4 in `text[from..to]`.
+#[inline(never)]
 pub(crate) fn table4(
+    ctx: &mut Ctx<'_, '_>,
+    tpl: Option<Template>,
+    from: usize,
+    to: usize,
+) -> Option<Table> {
+    table4_by::<false>(ctx, tpl, from, to)
+}
+
+/// [`table4`] as first written (the words of the header looked for whatever was found, a
+/// group's cells copied out of the fifteen): the reference it is tested against.
+#[cfg(test)]
+fn table4_reference(
+    ctx: &mut Ctx<'_, '_>,
+    tpl: Option<Template>,
+    from: usize,
+    to: usize,
+) -> Option<Table> {
+    table4_by::<true>(ctx, tpl, from, to)
+}
+
+/// [`table4`], or with `FIRST_WRITTEN` set the reference it is held to.
+#[inline(always)]
+fn table4_by<const FIRST_WRITTEN: bool>(
     ctx: &mut Ctx<'_, '_>,
     tpl: Option<Template>,
     from: usize,
@@ -2167,6 +2191,8 @@ pub(crate) fn table4(
         find_label(text, from, to, "行政复议").is_some()
             || find_label(text, from, to, "结果维持").is_some()
     };
+    // As first written, looked for whatever was found.
+    let words_first = FIRST_WRITTEN.then(has_words);
     let mut vstart = header_end.unwrap_or(from);
     // The rest of the header row (padding cells) is not data: values start on the next line.
     if let Some(rest) = text.get(vstart..to) {
@@ -2182,7 +2208,7 @@ pub(crate) fn table4(
     if content == 0 && header_end.is_none() {
         return None;
     }
-    if content == 0 && !has_words() {
+    if content == 0 && !words_first.unwrap_or_else(has_words) {
         return None;
     }
     let all_cols: Vec<Col> = T4_COLS
@@ -2245,152 +2271,19 @@ pub(crate) fn table4(
         .cells
     };
     let mut rows = Vec::new();
-    // Each group's five cells are moved out of the fifteen, instead of copied.
-    let mut cells15 = cells15.into_iter();
-    for name in T4_ROWS {
-        let cells: Vec<Cell> = cells15.by_ref().take(5).collect();
-        let _ = path;
-        rows.push(Row {
-            row: Cow::Borrowed(name),
-            label: None,
-            span: None,
-            subtotal: false,
-            cells,
-        });
-    }
-    // Diagnostics for the whole run name the table-4 rows.
-    for d in ctx.diags.iter_mut() {
-        if d.location
-            .as_ref()
-            .is_some_and(|l| l.row.as_deref() == Some("行政复议、行政诉讼 (all 15 values)"))
-        {
-            d.message = d.message.replace(
-                "行政复议、行政诉讼 (all 15 values)",
-                "行政复议 / 行政诉讼/未经复议直接起诉 / 行政诉讼/复议后起诉",
-            );
-            if let Some(l) = d.location.as_mut() {
-                l.row = Some("行政复议".to_string());
-            }
-            d.message
-                .push_str(" [rows 行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉]");
-        }
-    }
-    let end = items
-        .iter()
-        .filter(|i| i.is_content())
-        .map(|i| i.end)
-        .max()
-        .unwrap_or(vstart);
-    let start = header_start.unwrap_or(vstart);
-    Some(Table {
-        kind,
-        template: tpl,
-        span: (ctx.map)(start, end.max(start)),
-        rows,
-    })
-}
-
-/// [`table4`] as first written (the words of the header looked for whatever was found, a
-/// group's cells copied out of the fifteen): the reference it is tested against.
-#[cfg(test)]
-fn table4_reference(
-    ctx: &mut Ctx<'_, '_>,
-    tpl: Option<Template>,
-    from: usize,
-    to: usize,
-) -> Option<Table> {
-    let kind = TableKind::ReviewLitigation;
-    ctx.cells_read = 0;
-    let text = ctx.text;
-    // Values start after the last header word.
-    let mut header_end: Option<usize> = None;
-    let mut header_start: Option<usize> = None;
-    for w in T4_HEADER_LAST {
-        let mut s = from;
-        while let Some((a, e)) = find_label(text, s, to, w) {
-            header_end = Some(header_end.map_or(e, |h| h.max(e)));
-            header_start = Some(header_start.map_or(a, |h| h.min(a)));
-            s = e;
-        }
-    }
-    let has_words = find_label(text, from, to, "行政复议").is_some()
-        || find_label(text, from, to, "结果维持").is_some();
-    let mut vstart = header_end.unwrap_or(from);
-    // The rest of the header row (padding cells) is not data: values start on the next line.
-    if let Some(rest) = text.get(vstart..to) {
-        if let Some(nl) = rest.find('\n') {
-            let line = rest.get(..nl).unwrap_or("");
-            if !line.chars().any(|c| c.is_ascii_digit()) {
-                vstart += nl;
-            }
-        }
-    }
-    let items = charged_items(ctx, kind, vstart, to);
-    let content = content_count(&items);
-    if content == 0 && header_end.is_none() {
-        return None;
-    }
-    if content == 0 && !has_words {
-        return None;
-    }
-    let cols: Vec<Col> = T4_COLS.to_vec();
-    let all_cols: Vec<Col> = (0..3).flat_map(|_| cols.iter().copied()).collect();
-    // Groups printed as separate labelled tables (markdown conversions): each label followed by
-    // its own header and five values.
-    if let Some(rows) = table4_grouped(ctx, from, to) {
-        let start = rows
-            .first()
-            .and_then(|r| r.span)
-            .map_or((ctx.map)(from, from), |s| s);
-        let end = rows
-            .iter()
-            .flat_map(|r| r.cells.iter())
-            .filter_map(|c| c.span)
-            .map(|s| s.end)
-            .max()
-            .unwrap_or(start.end);
-        let _ = tpl;
-        return Some(Table {
-            kind,
-            template: tpl,
-            span: Span::new(start.start, end.max(start.start)),
-            rows,
-        });
-    }
-    let path = "行政复议";
-    let span = header_start.map(|s| (ctx.map)(s, header_end.unwrap_or(s)));
-    let flattened = text.get(vstart..to).is_some_and(|t| !has_break(t.trim()));
-    let cells15: Vec<Cell> = if let (true, Some(runs)) = (flattened, glued_runs(text, &items, 15)) {
-        let rr = RowRuns {
-            text,
-            runs,
-            n: 15,
-            rule: RowRule::GroupTotals(5),
-        };
-        let cands = split::row_candidates(&rr, &mut ctx.budget);
-        split_outcome(
-            ctx,
-            kind,
-            "行政复议、行政诉讼 (all 15 values)",
-            &all_cols,
-            &cands,
-            span,
-            None,
-        )
+    // Each group's five cells are moved out of the fifteen (as first written, copied).
+    let copied = if FIRST_WRITTEN {
+        cells15.clone()
     } else {
-        read_row(
-            ctx,
-            kind,
-            "行政复议、行政诉讼 (all 15 values)",
-            &all_cols,
-            &items,
-            span,
-        )
-        .cells
+        Vec::new()
     };
-    let mut rows = Vec::new();
+    let mut cells15 = cells15.into_iter();
     for (g, name) in T4_ROWS.iter().enumerate() {
-        let cells: Vec<Cell> = cells15.iter().skip(g * 5).take(5).cloned().collect();
+        let cells: Vec<Cell> = if FIRST_WRITTEN {
+            copied.iter().skip(g * 5).take(5).cloned().collect()
+        } else {
+            cells15.by_ref().take(5).collect()
+        };
         let _ = path;
         rows.push(Row {
             row: Cow::Borrowed(name),

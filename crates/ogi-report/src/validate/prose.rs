@@ -885,7 +885,15 @@ fn is_ascii_stop(b: u8) -> bool {
 /// Most characters are none of these stops: three-byte ones are passed over by the set's word
 /// (first two bytes) and bit (third byte) without decoding, two- and four-byte ones by their
 /// lead (none is a stop: a test holds it), ASCII by a byte test.
-fn figure_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
+fn figure_parts<'a>(text: &'a str, part: impl FnMut(&'a str)) {
+    figure_parts_by::<true>(text, part);
+}
+
+/// [`figure_parts`], runs of characters of one or two bytes read in one inner loop
+/// ([`past_short`]) when `SHORT` is set, else each by a turn of the loop (the reference it is
+/// held to).
+#[inline(always)]
+fn figure_parts_by<'a, const SHORT: bool>(text: &'a str, mut part: impl FnMut(&'a str)) {
     let stops = stops3();
     let b = text.as_bytes();
     let mut i = 0usize;
@@ -899,11 +907,19 @@ fn figure_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
         let Some(&lead) = b.get(i) else { break };
         match lead {
             0..=0x7F if !is_ascii_stop(lead) => {
-                i = past_short(b, i + 1, true);
+                i = if SHORT {
+                    past_short(b, i + 1, true)
+                } else {
+                    i + 1
+                };
                 continue;
             }
             0x80..=0xDF => {
-                i = past_short(b, i + 2, true);
+                i = if SHORT {
+                    past_short(b, i + 2, true)
+                } else {
+                    i + 2
+                };
                 continue;
             }
             0xF0..=0xFF => {
@@ -960,59 +976,8 @@ fn past_short(b: &[u8], mut i: usize, stops: bool) -> usize {
 /// [`figure_parts`] as first written, each character of one or two bytes read by a turn of its
 /// loop: the reference it is held to.
 #[cfg(test)]
-fn figure_parts_ref<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
-    let stops = stops3();
-    let b = text.as_bytes();
-    let mut i = 0usize;
-    // Where the current run of sentences starts, and whether it holds a unit after a number.
-    let mut start = 0usize;
-    let mut found = false;
-    // Just after the last digit, numeral or closing bracket.
-    let mut number_end: Option<usize> = None;
-    loop {
-        i += crate::normalise::run3(b.get(i..).unwrap_or_default(), stops, false);
-        let Some(&lead) = b.get(i) else { break };
-        match lead {
-            0..=0x7F if !is_ascii_stop(lead) => {
-                i += 1;
-                continue;
-            }
-            0x80..=0xDF => {
-                i += 2;
-                continue;
-            }
-            0xF0..=0xFF => {
-                i += 4;
-                continue;
-            }
-            _ => {}
-        }
-        // A stop: an ASCII one or a three-byte one.
-        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-            break;
-        };
-        let len = c.len_utf8();
-        let f = fold_char(c);
-        if is_unit(f) {
-            found = found
-                || number_end.is_some_and(|e| {
-                    text.get(e..i)
-                        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
-                });
-        } else if is_sentence_end(c) {
-            if found {
-                part(text.get(start..i + len).unwrap_or_default());
-                found = false;
-            }
-            start = i + len;
-        } else {
-            number_end = Some(i + len);
-        }
-        i += len;
-    }
-    if found {
-        part(text.get(start..).unwrap_or_default());
-    }
+fn figure_parts_ref<'a>(text: &'a str, part: impl FnMut(&'a str)) {
+    figure_parts_by::<false>(text, part);
 }
 
 /// The characters that may follow the folded character `a` in a pair of characters that lets a
@@ -1067,6 +1032,14 @@ fn may_fold_away(c: char) -> bool {
 /// ([`OPENERS3`]): three-byte characters passed over by the set's word and bit, the others by
 /// their lead; the character after an opener is decoded only then.
 fn may_state_figure(part: &str) -> bool {
+    may_state_figure_by::<true>(part)
+}
+
+/// [`may_state_figure`], runs of characters of one or two bytes read in one inner loop
+/// ([`past_short`]) when `SHORT` is set, else each by a turn of the loop (the reference it is
+/// held to).
+#[inline(always)]
+fn may_state_figure_by<const SHORT: bool>(part: &str) -> bool {
     let set = openers3();
     let b = part.as_bytes();
     let mut i = 0usize;
@@ -1074,10 +1047,12 @@ fn may_state_figure(part: &str) -> bool {
         i += crate::normalise::run3(b.get(i..).unwrap_or_default(), set, false);
         let Some(&lead) = b.get(i) else { return false };
         i += match lead {
-            0..=0xDF => {
+            0..=0xDF if SHORT => {
                 i = past_short(b, i, false);
                 continue;
             }
+            0..=0x7F => 1,
+            0x80..=0xDF => 2,
             // A three-byte character the run stopped at is one of the set.
             0xE0..=0xEF => {
                 let mut chars = part.get(i..).unwrap_or_default().chars();
@@ -1097,28 +1072,7 @@ fn may_state_figure(part: &str) -> bool {
 /// its loop: the reference it is held to.
 #[cfg(test)]
 fn may_state_figure_ref(part: &str) -> bool {
-    let set = openers3();
-    let b = part.as_bytes();
-    let mut i = 0usize;
-    loop {
-        i += crate::normalise::run3(b.get(i..).unwrap_or_default(), set, false);
-        let Some(&lead) = b.get(i) else { return false };
-        i += match lead {
-            0..=0x7F => 1,
-            0x80..=0xDF => 2,
-            // A three-byte character the run stopped at is one of the set.
-            0xE0..=0xEF => {
-                let mut chars = part.get(i..).unwrap_or_default().chars();
-                let first = chars.next().map(fold_char).unwrap_or_default();
-                let next = chars.find(|&c| !may_fold_away(c)).map(fold_char);
-                if next.is_some_and(|n| follows(first).contains(&n)) {
-                    return true;
-                }
-                3
-            }
-            _ => 4,
-        };
-    }
+    may_state_figure_by::<false>(part)
 }
 
 /// Every unambiguous figure stated in `text`, for a report on `year`.
