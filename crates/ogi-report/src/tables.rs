@@ -2142,7 +2142,6 @@ fn column_blocks(
 const T4_HEADER_LAST: &[&str] = &["总计", "尚未审结", "复议后起诉", "未经复议直接起诉"];
 
 /// Read table 4 in `text[from..to]`.
-#[inline(never)]
 pub(crate) fn table4(
     ctx: &mut Ctx<'_, '_>,
     tpl: Option<Template>,
