@@ -115,15 +115,18 @@ const fn row(path: &'static str, keys: &'static [&'static str], cols: &'static [
 /// An Article 20 block of table 2.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Block {
-    /// `第二十条第(一)项` item numeral: `一`, `五`, …
-    pub item: &'static str,
+    /// The block's header in canonical matching form: `第二十条第(一)项`.
+    pub header: &'static str,
+    /// The header's short form, looked for when the header is not found: `第(一)项`.
+    pub short: &'static str,
     pub rows: &'static [RowDesc],
 }
 
 /// Table 2 of 2019.
 pub(crate) const T2_2019: &[Block] = &[
     Block {
-        item: "一",
+        header: "第二十条第(一)项",
+        short: "第(一)项",
         rows: &[
             row("第二十条第（一）项/规章", &["规章"], T2_2019_A),
             row(
@@ -134,7 +137,8 @@ pub(crate) const T2_2019: &[Block] = &[
         ],
     },
     Block {
-        item: "五",
+        header: "第二十条第(五)项",
+        short: "第(五)项",
         rows: &[
             row("第二十条第（五）项/行政许可", &["行政许可"], T2_2019_B),
             row(
@@ -145,14 +149,16 @@ pub(crate) const T2_2019: &[Block] = &[
         ],
     },
     Block {
-        item: "六",
+        header: "第二十条第(六)项",
+        short: "第(六)项",
         rows: &[
             row("第二十条第（六）项/行政处罚", &["行政处罚"], T2_2019_B),
             row("第二十条第（六）项/行政强制", &["行政强制"], T2_2019_B),
         ],
     },
     Block {
-        item: "八",
+        header: "第二十条第(八)项",
+        short: "第(八)项",
         rows: &[row(
             "第二十条第（八）项/行政事业性收费",
             &["行政事业性收费"],
@@ -160,7 +166,8 @@ pub(crate) const T2_2019: &[Block] = &[
         )],
     },
     Block {
-        item: "九",
+        header: "第二十条第(九)项",
+        short: "第(九)项",
         rows: &[row(
             "第二十条第（九）项/政府集中采购",
             &["政府集中采购"],
@@ -172,7 +179,8 @@ pub(crate) const T2_2019: &[Block] = &[
 /// Table 2 of 2021.
 pub(crate) const T2_2021: &[Block] = &[
     Block {
-        item: "一",
+        header: "第二十条第(一)项",
+        short: "第(一)项",
         rows: &[
             row("第二十条第（一）项/规章", &["规章"], T2_2021_A),
             row(
@@ -183,18 +191,21 @@ pub(crate) const T2_2021: &[Block] = &[
         ],
     },
     Block {
-        item: "五",
+        header: "第二十条第(五)项",
+        short: "第(五)项",
         rows: &[row("第二十条第（五）项/行政许可", &["行政许可"], T2_2021_B)],
     },
     Block {
-        item: "六",
+        header: "第二十条第(六)项",
+        short: "第(六)项",
         rows: &[
             row("第二十条第（六）项/行政处罚", &["行政处罚"], T2_2021_B),
             row("第二十条第（六）项/行政强制", &["行政强制"], T2_2021_B),
         ],
     },
     Block {
-        item: "八",
+        header: "第二十条第(八)项",
+        short: "第(八)项",
         rows: &[row(
             "第二十条第（八）项/行政事业性收费",
             &["行政事业性收费"],
