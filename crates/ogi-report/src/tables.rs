@@ -2141,16 +2141,7 @@ fn table4_by<const FIRST_WRITTEN: bool>(
     ctx.cells_read = 0;
     let text = ctx.text;
     // Values start after the last header word.
-    let mut header_end: Option<usize> = None;
-    let mut header_start: Option<usize> = None;
-    for w in T4_HEADER_LAST {
-        let mut s = from;
-        while let Some((a, e)) = find_label(text, s, to, w) {
-            header_end = Some(header_end.map_or(e, |h| h.max(e)));
-            header_start = Some(header_start.map_or(a, |h| h.min(a)));
-            s = e;
-        }
-    }
+    let (header_start, header_end) = t4_header::<FIRST_WRITTEN>(text, from, to, true);
     // Looked for only when no value was found.
     let has_words = || {
         find_label(text, from, to, "行政复议").is_some()
@@ -2184,7 +2175,7 @@ fn table4_by<const FIRST_WRITTEN: bool>(
         .collect();
     // Groups printed as separate labelled tables (markdown conversions): each label followed by
     // its own header and five values.
-    if let Some(rows) = table4_grouped(ctx, from, to) {
+    if let Some(rows) = table4_grouped::<FIRST_WRITTEN>(ctx, from, to) {
         let start = rows
             .first()
             .and_then(|r| r.span)
@@ -2290,7 +2281,53 @@ fn table4_by<const FIRST_WRITTEN: bool>(
     })
 }
 
-fn table4_grouped(ctx: &mut Ctx<'_, '_>, from: usize, to: usize) -> Option<Vec<Row>> {
+/// Where table 4's header runs in `text[from..to]`: the first start and the last end of the
+/// words that close its columns ([`T4_HEADER_LAST`]), each word's occurrences found one after
+/// the other. The start is looked for only when `want_start`.
+///
+/// Only the earliest start and the latest end count, so after the first word (every
+/// occurrence found) a word is looked for before the earliest start (its first occurrence,
+/// only if it opens earlier) and from the latest end on, instead of at every occurrence from
+/// `from` (three of `总计` and three of `尚未审结` in most reports). No occurrence of a word
+/// starts before the end of another word's occurrence and reaches past it: a match holds only
+/// the word's characters, white space and page marker lines, and the last character of each
+/// word is in no other word but as its last (`诉` ends two), so such a match would end where
+/// the other does. With `FIRST_WRITTEN` every occurrence of every word is found from `from`:
+/// the reference.
+#[inline(always)]
+fn t4_header<const FIRST_WRITTEN: bool>(
+    text: &str,
+    from: usize,
+    to: usize,
+    want_start: bool,
+) -> (Option<usize>, Option<usize>) {
+    let mut start: Option<usize> = None;
+    let mut end: Option<usize> = None;
+    for w in T4_HEADER_LAST {
+        let mut s = from;
+        if let (false, Some(first), Some(last)) = (FIRST_WRITTEN, start, end) {
+            if want_start {
+                if let Some((a, e)) = find_label_before(text, from, first, to, w) {
+                    start = Some(first.min(a));
+                    end = Some(last.max(e));
+                }
+            }
+            s = end.unwrap_or(last);
+        }
+        while let Some((a, e)) = find_label(text, s, to, w) {
+            end = Some(end.map_or(e, |h| h.max(e)));
+            start = Some(start.map_or(a, |h| h.min(a)));
+            s = e;
+        }
+    }
+    (start, end)
+}
+
+fn table4_grouped<const FIRST_WRITTEN: bool>(
+    ctx: &mut Ctx<'_, '_>,
+    from: usize,
+    to: usize,
+) -> Option<Vec<Row>> {
     let text = ctx.text;
     let keys = ["行政复议", "未经复议直接起诉", "复议后起诉"];
     let mut anchors = Vec::new();
@@ -2303,7 +2340,7 @@ fn table4_grouped(ctx: &mut Ctx<'_, '_>, from: usize, to: usize) -> Option<Vec<R
     let mut groups = Vec::new();
     for (i, &(s, e)) in anchors.iter().enumerate() {
         let next = anchors.get(i + 1).map_or(to, |a| a.0);
-        let items = region_items_after_header(text, e, next);
+        let items = region_items_after_header::<FIRST_WRITTEN>(text, e, next);
         if content_count(&items) != 5 {
             return None;
         }
@@ -2326,15 +2363,14 @@ fn table4_grouped(ctx: &mut Ctx<'_, '_>, from: usize, to: usize) -> Option<Vec<R
 }
 
 /// Items after the last table-4 header word inside `text[from..to]`.
-fn region_items_after_header(text: &str, from: usize, to: usize) -> Vec<Item> {
-    let mut start = from;
-    for w in T4_HEADER_LAST {
-        let mut s = from;
-        while let Some((_, e)) = find_label(text, s, to, w) {
-            start = start.max(e);
-            s = e;
-        }
-    }
+fn region_items_after_header<const FIRST_WRITTEN: bool>(
+    text: &str,
+    from: usize,
+    to: usize,
+) -> Vec<Item> {
+    let start = t4_header::<FIRST_WRITTEN>(text, from, to, false)
+        .1
+        .map_or(from, |e| e.max(from));
     // A group is read only when it holds exactly five values: a sixth ends the reading.
     region_items_bounded(text, start, to, usize::MAX, 6)
 }
@@ -2692,6 +2728,27 @@ mod tests {
             prop_assert_eq!(got, want);
             prop_assert_eq!(ctx.diags, want_ctx.diags);
             prop_assert_eq!(ctx.cells_read, want_ctx.cells_read);
+        }
+
+        #[test]
+        fn table_4_header_bounds_searched_past_the_last_end_are_those_of_every_occurrence(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "总计", "尚未审结", "复议后起诉", "未经复议直接起诉", "总", "计", "尚未审", "审结",
+                "起诉", "复议", "后起诉", "直接起诉", "行政复议", "结果维持", "|", " | ", " ",
+                "\n", "\u{3000}", "\n- 5 -\n", "\n第 3 页\n", "0", "12", "-",
+            ]), 0..40),
+            bounds in (0usize..200, 0usize..200),
+            want_start: bool,
+        ) {
+            let t = parts.concat();
+            let at = |i: usize| (0..=i.min(t.len())).rev().find(|&k| t.is_char_boundary(k)).unwrap_or(0);
+            let (from, to) = (at(bounds.0.min(bounds.1)), at(bounds.0.max(bounds.1)));
+            let got = t4_header::<false>(&t, from, to, want_start);
+            let want = t4_header::<true>(&t, from, to, true);
+            prop_assert_eq!(got.1, want.1);
+            if want_start {
+                prop_assert_eq!(got.0, want.0);
+            }
         }
 
         #[test]
