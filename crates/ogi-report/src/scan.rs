@@ -125,7 +125,7 @@ fn skippable(c: char) -> bool {
 /// or U+3000 (E3 80 80). A first test without an early exit, which compiles to a vector loop,
 /// clears nearly every label (U+3000's lead byte E3 also leads `、`).
 #[inline]
-fn has_skippable(label: &str) -> bool {
+pub(crate) fn has_skippable(label: &str) -> bool {
     let b = label.as_bytes();
     let maybe = b.iter().fold(false, |acc, &x| {
         acc | matches!(x, b' ' | b'\t' | b'\n' | 0xE3)

@@ -443,7 +443,13 @@ fn row_label_next(
             continue;
         }
         if first == c {
-            end = match_at(text, q, key, to);
+            // No key of the template holds a character that `match_at` skips (a test holds
+            // it): a key printed as is ends where its bytes do, told without `match_at`'s test
+            // of the key's bytes for such characters.
+            end = q
+                .checked_add(key.len())
+                .filter(|&e| e <= to && text.as_bytes().get(q..e) == Some(key.as_bytes()))
+                .or_else(|| match_at(text, q, key, to));
             if end.is_some() {
                 break;
             }
@@ -2638,6 +2644,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn no_key_of_the_template_holds_a_character_skipped_between_a_label_s_characters() {
+        for tpl in [Template::V2019, Template::V2021] {
+            for d in template::table3(tpl)
+                .iter()
+                .chain(template::table2(tpl).iter().flat_map(|b| b.rows.iter()))
+            {
+                for key in d.keys {
+                    assert!(!crate::scan::has_skippable(key), "{key}");
+                }
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn a_label_search_bounded_by_the_best_anchor_finds_what_the_full_search_finds(
@@ -2652,6 +2672,29 @@ mod tests {
                     let want = find_row_label_unbounded(&t, 0, t.len(), d, required)
                         .map(|a| (a.start, a.end));
                     prop_assert_eq!(got, want, "{}", d.path);
+                }
+            }
+        }
+
+        #[test]
+        fn a_label_cut_by_the_end_of_its_range_is_found_as_the_search_finds_it(
+            pre in prop::sample::select(vec!["", " | 0 | 1 |\n| ", "1.", "2、", "(三)", "四、"]),
+            cut in 0usize..16,
+            required in any::<bool>(),
+        ) {
+            for tpl in [Template::V2019, Template::V2021] {
+                for d in template::table3(tpl).iter().chain(
+                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
+                ) {
+                    for key in d.keys {
+                        let t = format!("{pre}{key} | 0");
+                        let to = (pre.len() + key.len()).saturating_sub(cut);
+                        let to = (0..=to).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+                        let got = find_row_label(&t, 0, to, d, required).map(|a| (a.start, a.end));
+                        let want = find_row_label_unbounded(&t, 0, to, d, required)
+                            .map(|a| (a.start, a.end));
+                        prop_assert_eq!(got, want, "{} {}", d.path, key);
+                    }
                 }
             }
         }
