@@ -7,10 +7,14 @@ use crate::diag::{Code, Diagnostic, Location};
 use crate::model::{Layout, Meta, Report, Section, SectionKind, Span, Template};
 use crate::normalise::{clean_range, normalise};
 use crate::options::{Options, Prose};
+#[cfg(doc)]
+use crate::scan::find_label;
+use crate::scan::{first_char_absent, match_at};
 use crate::segment::{find_headings, find_meta, iso};
 use crate::split::Budget;
 use crate::tables::{detect_layout, detect_template, table2, table3, table4, Ctx};
 use crate::textmap::OffsetMap;
+use memchr::memmem;
 
 /// Parse raw bytes in any supported encoding.
 pub(crate) fn parse_bytes_with(input: &[u8], opts: &Options) -> Report {
@@ -159,11 +163,11 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let s5 = sec(SectionKind::Problems);
     let end_all = found.tail_start.unwrap_or(ctext.len());
     let t2_from = s2.map_or(0, |h| h.end);
-    let t3_head = crate::scan::find_label(ctext, t2_from, end_all, "本列数据的勾稽关系");
+    let t3_head = find_label_sieved(ctext, t2_from, end_all, "本列数据的勾稽关系");
     let t3_from = match (t3_head, s3) {
         (Some((a, _)), _) => a,
         (None, Some(h)) => h.end,
-        (None, None) => crate::scan::find_label(ctext, t2_from, end_all, "本年新收")
+        (None, None) => find_label_sieved(ctext, t2_from, end_all, "本年新收")
             .map_or(end_all, |x| x.0.saturating_sub(12)),
     };
     let t2_to = s3.map_or(t3_from, |h| h.start.min(t3_from)).max(t2_from);
@@ -374,6 +378,67 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     }
 }
 
+/// [`find_label`]: the first match of `label` in `text[from..to]`, its candidates (the
+/// occurrences of its first character) read as [`find_label`] reads them, but one whose bytes
+/// part from the label's at a character [`match_at`] cannot skip is passed over without the call.
+///
+/// A label searched for across a table meets many such candidates: `本列数据的勾稽关系` is looked
+/// for from table 2 on, where every row opens with `本年`, and the template mark that a report
+/// does not print is looked for over all its tables. [`match_at`] turned each of them down in
+/// some 270 instructions; here most cost a compare of a few bytes.
+///
+/// The test is exact where it passes a candidate over: the label holds none of the characters
+/// the match skips (white space, U+3000), so the match reads the text and the label in step up
+/// to their first differing byte, where the label's character is an ideograph (which the match
+/// takes only as itself, [`crate::scan`]'s punctuation classes holding none) and the text's
+/// character is not one it skips (its lead is not a space, tab, newline or `E3`, the lead of
+/// U+3000): the match fails there.
+pub(crate) fn find_label_sieved(
+    text: &str,
+    from: usize,
+    to: usize,
+    label: &str,
+) -> Option<(usize, usize)> {
+    let to = to.min(text.len());
+    let first = label.chars().next()?;
+    if from >= to || first_char_absent(text, label.as_bytes()) {
+        return None;
+    }
+    let sieve = !label.contains([' ', '\t', '\n', '\u{3000}']);
+    let (tb, lb) = (text.as_bytes(), label.as_bytes());
+    let needle = lb.get(..first.len_utf8())?;
+    for off in memmem::find_iter(tb.get(from..to)?, needle) {
+        let start = from + off;
+        if sieve && parts_at_ideograph(tb.get(start..to).unwrap_or_default(), label) {
+            continue;
+        }
+        if let Some(end) = match_at(text, start, label, to) {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// True when `hay` (the text from a candidate to the search's end) and `label` differ at a byte
+/// before either ends, the label's character holding that byte being an ideograph and the
+/// text's character there not opening with a byte of a character that [`match_at`] skips.
+#[inline]
+fn parts_at_ideograph(hay: &[u8], label: &str) -> bool {
+    let lb = label.as_bytes();
+    let Some(j) = hay.iter().zip(lb).position(|(a, b)| a != b) else {
+        return false;
+    };
+    let mut k = j;
+    while !label.is_char_boundary(k) {
+        k -= 1;
+    }
+    let ideograph = label
+        .get(k..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    ideograph && !matches!(hay.get(k), Some(b' ' | b'\t' | b'\n' | 0xE3) | None)
+}
+
 fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {
     match crate::t2s::converter(opts.converter) {
         Some(c) => c.convert(text),
@@ -385,6 +450,102 @@ fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {
                 ));
             }
             crate::t2s::label_str(text)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What the text between and around a label's characters may hold: what the match skips
+    /// (white space, U+3000, a page marker after a newline), what it does not (`、`, which
+    /// shares U+3000's lead byte `E3`, `\r`, punctuation of the classes the match takes as
+    /// one, a quote, an ideograph the labels hold, ASCII).
+    const SEPARATORS: &[&str] = &[
+        " ",
+        "\n",
+        "\t",
+        "\u{3000}",
+        "、",
+        "\n- 5 -\n",
+        "\r",
+        "，",
+        ",",
+        "年",
+        "本",
+        ".",
+        "。",
+        "“",
+        "x1",
+    ];
+
+    /// Labels of ideographs (sharing their first two or three characters), with a space inside,
+    /// with punctuation (in and out of a class), of one character.
+    const LABELS: &[&str] = &[
+        "本列数据的勾稽关系",
+        "本年新收",
+        "本年新制作数量",
+        "本 年",
+        "第二十条第(九)项",
+        "数据，本",
+        "本年.新收",
+        "本",
+    ];
+
+    /// A piece of text made of `label`: `kind` 0, its first `n` characters; 1, the label with
+    /// `sep` after its `n`th character; 2, its `n`th character alone; 3, `sep` alone; 4, the
+    /// label with its `n`th character replaced by `sep`.
+    fn piece(label: &str, kind: usize, n: usize, sep: &str) -> String {
+        let chars: Vec<char> = label.chars().collect();
+        let n = n % (chars.len() + 1);
+        match kind {
+            0 => chars.iter().take(n).collect(),
+            1 => {
+                let mut t: String = chars.iter().take(n).collect();
+                t.push_str(sep);
+                t.extend(chars.iter().skip(n));
+                t
+            }
+            2 => chars.get(n).map(|c| c.to_string()).unwrap_or_default(),
+            3 => sep.to_string(),
+            _ => {
+                let mut t: String = chars.iter().take(n).collect();
+                t.push_str(sep);
+                t.extend(chars.iter().skip(n + 1));
+                t
+            }
+        }
+    }
+
+    proptest! {
+        // Cheap cases, and the edges (a separator at one place of one label) are narrow.
+        #![proptest_config(ProptestConfig::with_cases(8192))]
+
+        /// The sieved search finds what the tolerant search finds, on texts of pieces of the
+        /// label (whole, cut, with something inside, a character replaced) and separators, the
+        /// range cut anywhere (inside characters too).
+        #[test]
+        fn the_sieved_search_finds_what_the_tolerant_search_finds(
+            label in 0usize..LABELS.len(),
+            picks in prop::collection::vec((0usize..5, 0usize..12, 0usize..SEPARATORS.len()), 1..8),
+            from in prop_oneof![Just(0usize), 0usize..24],
+            cut in prop_oneof![Just(0usize), 0usize..24],
+        ) {
+            let label = LABELS.get(label).copied().unwrap_or("本");
+            let t: String = picks
+                .iter()
+                .map(|&(kind, n, sep)| {
+                    piece(label, kind, n, SEPARATORS.get(sep).copied().unwrap_or(" "))
+                })
+                .collect();
+            let from = from.min(t.len());
+            let to = t.len().saturating_sub(cut);
+            prop_assert_eq!(
+                find_label_sieved(&t, from, to, label),
+                crate::scan::find_label(&t, from, to, label)
+            );
         }
     }
 }

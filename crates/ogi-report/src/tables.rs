@@ -232,10 +232,12 @@ pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Temp
         .unwrap_or_default();
     // A mark printed as is proves itself by one `memmem` pass (its finder built once); only a
     // mark not found so needs the tolerant search, which stops at every occurrence of its first
-    // character (`本` opens most rows of the tables).
+    // character (`本` opens most rows of the tables): sieved, most of them turned down by a
+    // compare of their bytes ([`crate::parse::find_label_sieved`]).
     let present = |m: &str, f: Option<&memmem::Finder<'static>>| {
         !first_char_absent(text, m.as_bytes())
-            && (f.is_some_and(|f| f.find(hay).is_some()) || find_label(text, from, to, m).is_some())
+            && (f.is_some_and(|f| f.find(hay).is_some())
+                || crate::parse::find_label_sieved(text, from, to, m).is_some())
     };
     let (mut m19, mut m21) = (0usize, 0usize);
     let (mut k19, mut k21) = (0usize, 0usize);
