@@ -845,6 +845,16 @@ const STOPS3: &[char] = &[
     '４', '５', '６', '７', '８', '９', '；', '？',
 ];
 
+/// True for a stop ([`is_stop`]) that folds to a unit ([`is_unit`]): the units and the
+/// Traditional characters that fold to them, told as written instead of by [`fold_char`]'s
+/// table (a test holds it to the fold for every stop).
+fn is_unit_stop(c: char) -> bool {
+    matches!(
+        c,
+        '件' | '起' | '宗' | '条' | '條' | '个' | '個' | '箇' | '份' | '次' | '例'
+    )
+}
+
 /// Words of the set of [`STOPS3`]: one bit for each of U+0000..=U+FFFF.
 const STOP_WORDS: usize = 0x10000 / 64;
 
@@ -890,8 +900,8 @@ fn figure_parts<'a>(text: &'a str, part: impl FnMut(&'a str)) {
 }
 
 /// [`figure_parts`], runs of characters of one or two bytes read in one inner loop
-/// ([`past_short`]) when `SHORT` is set, else each by a turn of the loop (the reference it is
-/// held to).
+/// ([`past_short`]) and a unit told as written ([`is_unit_stop`]) when `SHORT` is set, else
+/// each character by a turn of the loop and a unit by its fold (the reference it is held to).
 #[inline(always)]
 fn figure_parts_by<'a, const SHORT: bool>(text: &'a str, mut part: impl FnMut(&'a str)) {
     let stops = stops3();
@@ -933,8 +943,12 @@ fn figure_parts_by<'a, const SHORT: bool>(text: &'a str, mut part: impl FnMut(&'
             break;
         };
         let len = c.len_utf8();
-        let f = fold_char(c);
-        if is_unit(f) {
+        let unit = if SHORT {
+            is_unit_stop(c)
+        } else {
+            is_unit(fold_char(c))
+        };
+        if unit {
             found = found
                 || number_end.is_some_and(|e| {
                     text.get(e..i)
@@ -974,7 +988,7 @@ fn past_short(b: &[u8], mut i: usize, stops: bool) -> usize {
 }
 
 /// [`figure_parts`] as first written, each character of one or two bytes read by a turn of its
-/// loop: the reference it is held to.
+/// loop, a unit told by its fold: the reference it is held to.
 #[cfg(test)]
 fn figure_parts_ref<'a>(text: &'a str, part: impl FnMut(&'a str)) {
     figure_parts_by::<false>(text, part);
@@ -2416,6 +2430,9 @@ mod tests {
                 _ => false,
             };
             assert_eq!(listed, is_stop(c), "{c:?}");
+            if listed {
+                assert_eq!(is_unit_stop(c), is_unit(fold_char(c)), "{c:?}");
+            }
             if c.len_utf8() == 3 {
                 let u = c as usize;
                 let bit = stops3()
