@@ -306,6 +306,47 @@ fn opens_no_run(bytes: &[u8], next: usize) -> bool {
 /// Words of a set of three-byte characters ([`quiet3`]): one bit for each of U+0000..=U+FFFF.
 const QUIET_WORDS: usize = 0x10000 / 64;
 
+/// Words of [`quiet3_wide`]: one for each lead byte and six bits of a continuation byte.
+const WIDE_WORDS: usize = 256 * 64;
+
+/// [`quiet3`] indexed by a character's first byte and its second's six bits, `b0 << 6 | b1 &
+/// 0x3F`, rather than by the code point's word `(b0 - 0xE0) << 6 | b1 & 0x3F`: the words of the
+/// three-byte leads (0xE0..=0xEF) hold [`quiet3`]'s, the others none. Any two bytes index a word,
+/// so the loops that read it ([`quiet_len3`], [`convert_run3`]) neither subtract the lead's
+/// offset nor test the word against the set's end (a lead outside 0xE0..=0xEF finds an empty
+/// word, which ends the run as the end of the set did). 128 KiB, of which the normaliser reads
+/// the 8 KiB of the three-byte leads and a word at the end of a run; built once.
+fn quiet3_wide() -> &'static [u64; WIDE_WORDS] {
+    static SET: std::sync::OnceLock<[u64; WIDE_WORDS]> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = [0u64; WIDE_WORDS];
+        let leads = set.get_mut(0xE0 << 6..).unwrap_or_default();
+        for (w, &q) in leads.iter_mut().zip(quiet3().iter()) {
+            *w = q;
+        }
+        set
+    })
+}
+
+/// [`run3`] of the members of [`quiet3`], read in [`quiet3_wide`] (`quiet`): a character's word
+/// is told by its first two bytes without a subtraction or a bounds test.
+#[inline(always)]
+fn quiet_len3(bytes: &[u8], quiet: &[u64; WIDE_WORDS]) -> usize {
+    let mut taken = 0usize;
+    for c in bytes.chunks_exact(3) {
+        let &[b0, b1, b2] = c else { break };
+        // Below 256 << 6: always a word of the set.
+        let Some(&w) = quiet.get((usize::from(b0) << 6) | usize::from(b1 & 0x3F)) else {
+            break;
+        };
+        if (w >> (b2 & 0x3F)) & 1 == 0 {
+            break;
+        }
+        taken += 3;
+    }
+    taken
+}
+
 /// What [`quiet_span`] skipped.
 #[cfg(test)]
 #[derive(Debug, PartialEq, Eq)]
@@ -340,7 +381,7 @@ fn quiet_span(
     bytes: &[u8],
     i: usize,
     limit: usize,
-    quiet: &[u64; QUIET_WORDS],
+    quiet: &[u64; WIDE_WORDS],
     prev_han: bool,
 ) -> Quiet {
     let (end, ascii) = quiet_run(bytes, i, limit, quiet, prev_han);
@@ -368,7 +409,7 @@ fn quiet_run(
     bytes: &[u8],
     i: usize,
     limit: usize,
-    quiet: &[u64; QUIET_WORDS],
+    quiet: &[u64; WIDE_WORDS],
     prev_han: bool,
 ) -> (usize, bool) {
     let text = bytes.get(..limit).unwrap_or(bytes);
@@ -385,7 +426,7 @@ fn quiet_run(
         }
     };
     loop {
-        rest = rest.get(run3(rest, quiet, true)..).unwrap_or_default();
+        rest = rest.get(quiet_len3(rest, quiet)..).unwrap_or_default();
         match rest.first() {
             Some(&b) if b < 0x80 && b != b'\r' && b != b'?' => {
                 if b == b'(' && han_before(rest) {
@@ -450,16 +491,20 @@ fn converted_at(bytes: &[u8], i: usize, limit: usize, conv: &[u16]) -> Option<ch
 /// set-up, its ASCII test, the decoding of its last character for the gloss test and the
 /// converted character read again by [`converted_at`].
 #[inline(always)]
-fn convert_run3(bytes: &[u8], quiet: &[u64; QUIET_WORDS], conv: &[u16]) -> (usize, Option<char>) {
+fn convert_run3(bytes: &[u8], quiet: &[u64; WIDE_WORDS], conv: &[u16]) -> (usize, Option<char>) {
     let mut taken = 0usize;
     for c in bytes.chunks_exact(3) {
         let &[b0, b1, b2] = c else { break };
-        // As in `run3`: a word of the set only for a three-byte lead.
-        let word = ((usize::from(b0) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0xE0 << 6);
-        let Some(&w) = quiet.get(word) else { break };
+        // As in `quiet_len3`: any two bytes index a word.
+        let wide = (usize::from(b0) << 6) | usize::from(b1 & 0x3F);
+        let Some(&w) = quiet.get(wide) else { break };
         if (w >> (b2 & 0x3F)) & 1 == 0 {
-            // The code point: the word is the lead's nibble and the first continuation's bits.
-            let u = (word << 6) | usize::from(b2 & 0x3F);
+            // The code point, for a three-byte lead: `wide` is the lead and the first
+            // continuation's bits. Below 0xE0 there is none; from 0xF0 on, the code point
+            // passes 0xFFFF and neither half of the table holds it.
+            let Some(u) = ((wide << 6) | usize::from(b2 & 0x3F)).checked_sub(0xE0 << 12) else {
+                break;
+            };
             return (
                 taken,
                 converted(u, conv).or_else(|| start_converted(bytes, taken, u, conv)),
@@ -591,7 +636,7 @@ fn count_cjk(s: &str) -> usize {
 /// one more diagnostic of that code (and in [`Repairs`]), so that 50 MB of mojibake yields a
 /// report of bounded size rather than 1.7 million diagnostics.
 pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
-    normalise_with(src, keep_runs, quiet3(), conv3())
+    normalise_with(src, keep_runs, quiet3_wide(), conv3())
 }
 
 /// [`normalise`] skipping the runs of characters `quiet` holds ([`quiet3`]) and converting those
@@ -600,7 +645,7 @@ pub(crate) fn normalise(src: &str, keep_runs: bool) -> Canon<'_> {
 fn normalise_with<'a>(
     src: &'a str,
     keep_runs: bool,
-    quiet: &[u64; QUIET_WORDS],
+    quiet: &[u64; WIDE_WORDS],
     conv: &[u16],
 ) -> Canon<'a> {
     // The scan is offered each candidate character as the loop below reaches it (it decodes
@@ -1270,10 +1315,10 @@ mod tests {
         // Traditional ideographs the fast loop converts, each followed by Simplified ones it
         // copies: every ideograph counts towards the script's ratio, so the two paths must tell
         // the same script on each side of the threshold (a Traditional share of 1 in 50).
-        let empty = [0u64; QUIET_WORDS];
+        let empty = Box::new([0u64; WIDE_WORDS]);
         for quiet_after in [10usize, 40, 48, 49, 50, 60, 120] {
             let text = format!("與{}", "政".repeat(quiet_after)).repeat(8);
-            let fast = normalise_with(&text, false, quiet3(), conv3());
+            let fast = normalise_with(&text, false, quiet3_wide(), conv3());
             let slow = normalise_with(&text, false, &empty, &[]);
             assert_eq!(fast.script, slow.script, "{quiet_after}");
             assert_eq!(fast.text, slow.text, "{quiet_after}");
@@ -1398,7 +1443,7 @@ mod tests {
                 for limit in [b.len(), bounds.get(k + cut).copied().unwrap_or(b.len())] {
                     for prev_han in [false, true] {
                         proptest::prop_assert_eq!(
-                            quiet_span(b, i, limit, quiet3(), prev_han),
+                            quiet_span(b, i, limit, quiet3_wide(), prev_han),
                             quiet_span_ref(b, i, limit, quiet3(), prev_han),
                             "at {} to {} in {:?}", i, limit, text
                         );
@@ -1408,7 +1453,8 @@ mod tests {
         }
 
         /// The quiet run and the conversion that ends it, read in one loop, are those of the
-        /// run of quiet characters and the converted character read after it, from every
+        /// run of quiet characters and the converted character read after it, and the quiet
+        /// run read in the wide set is the one read in the set by code point, from every
         /// character boundary to the end and to a later boundary (which may cut the character
         /// that would end the run), with the tables or without them: text of Simplified and
         /// Traditional ideographs, punctuation, characters of every length and ASCII.
@@ -1422,13 +1468,23 @@ mod tests {
             let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
             let b = text.as_bytes();
             let empty = [0u64; QUIET_WORDS];
+            let empty_wide = Box::new([0u64; WIDE_WORDS]);
             for (i, _) in text.char_indices() {
                 let far = (i + 3 * cut + cut_byte).min(b.len());
                 for limit in [b.len(), far] {
                     let rest = b.get(i..limit).unwrap_or_default();
-                    for (quiet, conv) in [(quiet3(), conv3()), (&empty, &[][..])] {
+                    let tables = [
+                        (quiet3_wide(), quiet3(), conv3()),
+                        (&*empty_wide, &empty, &[][..]),
+                    ];
+                    for (wide, quiet, conv) in tables {
                         proptest::prop_assert_eq!(
-                            convert_run3(rest, quiet, conv),
+                            quiet_len3(rest, wide),
+                            run3(rest, quiet, true),
+                            "at {} to {} in {:?}", i, limit, text
+                        );
+                        proptest::prop_assert_eq!(
+                            convert_run3(rest, wide, conv),
                             convert_run3_ref(rest, quiet, conv),
                             "at {} to {} in {:?}", i, limit, text
                         );
@@ -1462,9 +1518,9 @@ mod tests {
         ) {
             let pieces = mixed_pieces();
             let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
-            let empty = [0u64; QUIET_WORDS];
+            let empty = Box::new([0u64; WIDE_WORDS]);
             for keep in [false, true] {
-                let fast = normalise_with(&text, keep, quiet3(), conv3());
+                let fast = normalise_with(&text, keep, quiet3_wide(), conv3());
                 let slow = normalise_with(&text, keep, &empty, &[]);
                 proptest::prop_assert_eq!(&fast.text, &slow.text);
                 proptest::prop_assert_eq!(fast.script, slow.script);
@@ -1611,7 +1667,7 @@ mod tests {
     fn every_converted_family_1_start_normalises_as_the_general_path_does() {
         // Each start of the table's first half, before characters that can continue a run
         // (`不`, `表`, `€`, a garbled run's second character) and that cannot, and at the end.
-        let empty = [0u64; QUIET_WORDS];
+        let empty = Box::new([0u64; WIDE_WORDS]);
         let (garbled, _) = encoding_rs::GB18030.decode_without_bom_handling("办理".as_bytes());
         let tail: String = garbled.chars().skip(1).collect();
         let starts: Vec<char> = ('\u{4E00}'..='\u{9FFF}')
@@ -1621,7 +1677,7 @@ mod tests {
         for c in starts {
             for after in ["不", "表", "€", tail.as_str(), "目", "a", "，", ""] {
                 let text = format!("規{c}{after}");
-                let fast = normalise_with(&text, true, quiet3(), conv3());
+                let fast = normalise_with(&text, true, quiet3_wide(), conv3());
                 let slow = normalise_with(&text, true, &empty, &[]);
                 assert_eq!(fast.text, slow.text, "{text}");
                 assert_eq!(fast.mojibake, slow.mojibake, "{text}");
