@@ -88,7 +88,7 @@ pub(crate) struct MojibakeScan<'a> {
     text: &'a str,
     starts: &'static [u64],
     /// The document's ideographs, for family-2 repairs (built at the first `?`).
-    present: Option<Vec<u64>>,
+    present: Option<Box<[u64; BMP_WORDS]>>,
     pos: usize,
     window: Vec<(usize, char)>,
     /// Set when a run ended inside a character: the scan stops there.
@@ -562,7 +562,11 @@ fn common_punct(c: char) -> bool {
 }
 
 /// Family 2 from the lost-byte mark starting `chars` (a window of the text).
-fn out_of_phase_at(text: &str, chars: &[(usize, char)], present: &mut Option<Vec<u64>>) -> Found {
+fn out_of_phase_at(
+    text: &str,
+    chars: &[(usize, char)],
+    present: &mut Option<Box<[u64; BMP_WORDS]>>,
+) -> Found {
     let i = 0usize;
     let mut j = i + 1;
     let mut marks = 1usize;
@@ -638,15 +642,18 @@ fn uro_slot(c: char) -> Option<usize> {
     (c as usize).checked_sub(0x4E00).filter(|&i| i < URO_LEN)
 }
 
-/// True when `c` is an ideograph of the set `present` (one bit per slot).
-fn occurs(present: &[u64], c: char) -> bool {
-    uro_slot(c)
-        .and_then(|i| present.get(i / 64).map(|w| w & (1u64 << (i % 64)) != 0))
-        .unwrap_or(false)
+/// Words of the set of a text's three-byte characters ([`ideographs_of`]): one bit for each of
+/// U+0000..=U+FFFF.
+const BMP_WORDS: usize = 0x10000 / 64;
+
+/// True when `c` is an ideograph of the URO and of the set `present` ([`ideographs_of`]).
+fn occurs(present: &[u64; BMP_WORDS], c: char) -> bool {
+    uro_slot(c).is_some() && bit(present, c as usize)
 }
 
-/// The ideographs of the URO that `text` uses, one bit each by [`uro_slot`] (2.6 KB, no
-/// hashing per character), read from the bytes eight at a time.
+/// The three-byte characters that `text` uses, one bit each by code point (8 KB, no hashing per
+/// character), read from the bytes eight at a time: of them the repairs ask only for the
+/// ideographs of the URO ([`occurs`]).
 ///
 /// In UTF-8 a byte of 0xE0..=0xEF is always the lead of a three-byte character (continuation
 /// bytes are 0x80..=0xBF), so the leads are found without walking the characters: in each
@@ -655,22 +662,22 @@ fn occurs(present: &[u64], c: char) -> bool {
 /// bits into its own top bit), and only the flags found are read. Two words are searched at a
 /// time with the twenty-four bytes from their start in view, so a lead's two continuation bytes
 /// are read without a bounds test (one word at a time with sixteen bytes in view cost 1.45 M
-/// instructions more); the last twenty-three bytes at most are searched a byte at a time. A character's word
-/// in the set is its lead's low nibble and first continuation's six bits (`0x4E00` is a multiple
-/// of 64, so U+4E00 starts word 0) and its bit the last continuation's six bits; a character
-/// below the URO wraps to a word past the end and one above it lands past the end, so one bounds
-/// test keeps the set to the URO.
+/// instructions more); the last twenty-three bytes at most are searched a byte at a time. A
+/// character's word in the set is its lead's low nibble and first continuation's six bits, and
+/// its bit the last continuation's six bits: any lead and continuation give a word of the set, so
+/// a character is set without a subtraction or a bounds test. (A set of the URO alone, 2.6 KB,
+/// took both, for 1.2 M instructions more over the Traditional bench reports.)
 ///
 /// The set is built once for each report with a lost-byte mark to repair (240 of the 360
 /// Traditional bench reports). Read a character at a time ([`ideographs_of_by_chars`]), every
 /// ideograph, every short ASCII run and every toned pinyin vowel of a report with glosses took a
 /// turn of the loop and a match on its first byte: 4.6 M instructions more over those reports.
-fn ideographs_of(text: &str) -> Vec<u64> {
+fn ideographs_of(text: &str) -> Box<[u64; BMP_WORDS]> {
     const HI: u64 = u64::from_le_bytes([0x80; 8]);
-    let mut m = vec![0u64; URO_LEN.div_ceil(64)];
+    let mut m = Box::new([0u64; BMP_WORDS]);
     let mut set = |b0: u8, b1: u8, b2: u8| {
-        let word =
-            ((usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0x4E00 >> 6);
+        // Below 0x10000 >> 6: a word of the set.
+        let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
         if let Some(w) = m.get_mut(word) {
             *w |= 1u64 << (b2 & 0x3F);
         }
@@ -797,7 +804,7 @@ fn ideographs_of_ref(text: &str) -> Vec<u64> {
 fn repair_phase(
     text: &str,
     bytes: &[u8],
-    present: &mut Option<Vec<u64>>,
+    present: &mut Option<Box<[u64; BMP_WORDS]>>,
 ) -> Option<(String, Option<String>)> {
     let present = present.get_or_insert_with(|| ideographs_of(text));
     let plausible = |c: char| common_punct(c) || occurs(present, c);
@@ -1068,6 +1075,14 @@ mod tests {
         '模',
     ];
 
+    /// The words of the URO in a set of [`ideographs_of`]: the set by [`uro_slot`] that the
+    /// references build.
+    fn uro_words(set: &[u64; BMP_WORDS]) -> Vec<u64> {
+        set.get(0x4E00 / 64..0xA000 / 64)
+            .unwrap_or_default()
+            .to_vec()
+    }
+
     proptest::proptest! {
         /// The ideograph set read from the bytes is the one read from the characters, on text
         /// mixing characters of every length at the edges of the set and of its lead bytes.
@@ -1076,7 +1091,7 @@ mod tests {
             picks in proptest::collection::vec(0usize..64, 0..40)
         ) {
             let s: String = picks.iter().filter_map(|&k| URO_EDGES.get(k % URO_EDGES.len())).collect();
-            proptest::prop_assert_eq!(ideographs_of(&s), ideographs_of_ref(&s));
+            proptest::prop_assert_eq!(uro_words(&ideographs_of(&s)), ideographs_of_ref(&s));
         }
 
         /// The set read from the leads flagged in eight-byte words is the one read a character
@@ -1094,7 +1109,7 @@ mod tests {
                 s.extend(URO_EDGES.get(k % URO_EDGES.len()));
                 s.extend("x(à)|?\n~é".chars().cycle().take(ascii % 7));
             }
-            proptest::prop_assert_eq!(ideographs_of(&s), ideographs_of_by_chars(&s));
+            proptest::prop_assert_eq!(uro_words(&ideographs_of(&s)), ideographs_of_by_chars(&s));
         }
 
         /// The set read a character at a time, ASCII eight bytes at a time, is the one read a
@@ -1110,7 +1125,7 @@ mod tests {
                 s.extend(URO_EDGES.get(k % URO_EDGES.len()));
                 s.extend("x1 |?\n~abcdefghij".chars().cycle().take(ascii));
             }
-            let fast = ideographs_of(&s);
+            let fast = uro_words(&ideographs_of(&s));
             proptest::prop_assert_eq!(&fast, &ideographs_of_bytewise(&s));
             proptest::prop_assert_eq!(&fast, &ideographs_of_ref(&s));
         }
