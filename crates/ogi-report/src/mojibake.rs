@@ -1075,6 +1075,23 @@ mod tests {
         '模',
     ];
 
+    /// The set of a text's three-byte characters holds them all, and [`occurs`] answers for the
+    /// ideographs of the URO alone: punctuation, kana, box drawing, full-width forms and the
+    /// ideographs of the other blocks in the text are not found, nor is an ideograph it lacks.
+    #[test]
+    fn occurs_answers_for_the_ideographs_of_the_uro_only() {
+        let set = ideographs_of("政府、ア─Ａ\u{0800}\u{FFFD}㐀\u{F900}");
+        for c in [
+            '、', 'ア', '─', 'Ａ', '\u{0800}', '\u{FFFD}', '㐀', '\u{F900}', '模',
+        ] {
+            assert!(!occurs(&set, c), "{c}");
+        }
+        for c in ['政', '府'] {
+            assert!(occurs(&set, c), "{c}");
+        }
+        assert!(bit(set.as_slice(), '─' as usize) && bit(set.as_slice(), 'Ａ' as usize));
+    }
+
     /// The words of the URO in a set of [`ideographs_of`]: the set by [`uro_slot`] that the
     /// references build.
     fn uro_words(set: &[u64; BMP_WORDS]) -> Vec<u64> {

@@ -1300,6 +1300,13 @@ mod tests {
             "項不",
             "類€",
             "錄表",
+            // The edges of the lead bytes: the last two-byte characters (lead 0xDF), the
+            // first three-byte one (lead 0xE0), after a conversion and alone.
+            "\u{07F0}",
+            "\u{07FF}",
+            "與\u{07FF}",
+            "\u{0800}",
+            "與\u{0800}",
         ]
         .iter()
         .map(|s| (*s).to_string())
