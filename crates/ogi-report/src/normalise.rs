@@ -315,16 +315,21 @@ const WIDE_WORDS: usize = 256 * 64;
 /// so the loops that read it ([`quiet_len3`], [`convert_run3`]) neither subtract the lead's
 /// offset nor test the word against the set's end (a lead outside 0xE0..=0xEF finds an empty
 /// word, which ends the run as the end of the set did). 128 KiB, of which the normaliser reads
-/// the 8 KiB of the three-byte leads and a word at the end of a run; built once.
+/// the 8 KiB of the three-byte leads and a word at the end of a run; built once, on the heap
+/// (not on the stack of whichever thread parses first, which may be small).
 fn quiet3_wide() -> &'static [u64; WIDE_WORDS] {
-    static SET: std::sync::OnceLock<[u64; WIDE_WORDS]> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = [0u64; WIDE_WORDS];
+        let mut set = vec![0u64; WIDE_WORDS];
         let leads = set.get_mut(0xE0 << 6..).unwrap_or_default();
         for (w, &q) in leads.iter_mut().zip(quiet3().iter()) {
             *w = q;
         }
-        set
+        let wide: Box<[u64]> = set.into_boxed_slice();
+        // The vector holds WIDE_WORDS words, so the conversion cannot fail; an empty set would
+        // only send every character the general way, with the same output.
+        wide.try_into()
+            .unwrap_or_else(|_| Box::new([0u64; WIDE_WORDS]))
     })
 }
 
