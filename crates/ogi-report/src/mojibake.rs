@@ -634,17 +634,19 @@ fn out_of_phase_at(
     ))
 }
 
-/// Length of the document's ideograph set: U+4E00..=U+9FFF.
-const URO_LEN: usize = 0x9FFF - 0x4E00 + 1;
+/// Ideographs of the URO, U+4E00..=U+9FFF (the reference ideograph sets of the tests; the
+/// normaliser's conversion table).
+pub(crate) const URO_LEN: usize = 0x9FFF - 0x4E00 + 1;
 
 /// The slot of a CJK Unified Ideograph in the document's ideograph set.
 fn uro_slot(c: char) -> Option<usize> {
     (c as usize).checked_sub(0x4E00).filter(|&i| i < URO_LEN)
 }
 
-/// Words of the set of a text's three-byte characters ([`ideographs_of`]): one bit for each of
-/// U+0000..=U+FFFF.
-const BMP_WORDS: usize = 0x10000 / 64;
+/// Words of a set of characters of the Basic Multilingual Plane, one bit for each of
+/// U+0000..=U+FFFF ([`ideographs_of`], the normaliser's set of quiet characters), as [`bit`]
+/// reads them.
+pub(crate) const BMP_WORDS: usize = 0x10000 / 64;
 
 /// True when `c` is an ideograph of the URO and of the set `present` ([`ideographs_of`]).
 fn occurs(present: &[u64; BMP_WORDS], c: char) -> bool {

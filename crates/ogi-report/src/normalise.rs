@@ -21,7 +21,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::{Repairs, Script};
 #[cfg(test)]
 use crate::mojibake::bit;
-use crate::mojibake::{MojibakeRun, MojibakeScan};
+use crate::mojibake::{MojibakeRun, MojibakeScan, BMP_WORDS, URO_LEN};
 use crate::t2s::label_char;
 use crate::textmap::OffsetMap;
 
@@ -199,10 +199,10 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
 /// Three-byte characters (U+0800..=U+FFFF) the normaliser leaves as they are: no fold or label
 /// conversion changes them, none can open a mojibake run, and none opens a pinyin gloss (`（`).
 /// One bit each, 8 KiB, built once.
-fn quiet3() -> &'static [u64; QUIET_WORDS] {
-    static SET: std::sync::OnceLock<[u64; QUIET_WORDS]> = std::sync::OnceLock::new();
+fn quiet3() -> &'static [u64; BMP_WORDS] {
+    static SET: std::sync::OnceLock<[u64; BMP_WORDS]> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = [0u64; QUIET_WORDS];
+        let mut set = [0u64; BMP_WORDS];
         for u in 0x800u32..0x10000 {
             let Some(c) = char::from_u32(u) else { continue };
             let uro = ('\u{4E00}'..='\u{9FFF}').contains(&c);
@@ -220,9 +220,6 @@ fn quiet3() -> &'static [u64; QUIET_WORDS] {
         set
     })
 }
-
-/// Ideographs of the URO (U+4E00..=U+9FFF).
-const URO_LEN: usize = 0x9FFF - 0x4E00 + 1;
 
 /// The ideographs of the URO (U+4E00..=U+9FFF) the label table turns into another three-byte
 /// character, by `u - 0x4E00`: the character they become (0 for the others), in two halves.
@@ -302,9 +299,6 @@ fn opens_no_run(bytes: &[u8], next: usize) -> bool {
         .filter(|&(_, len)| next + len <= bytes.len())
         .is_some_and(|(n, _)| !crate::mojibake::can_continue(n))
 }
-
-/// Words of a set of three-byte characters ([`quiet3`]): one bit for each of U+0000..=U+FFFF.
-const QUIET_WORDS: usize = 0x10000 / 64;
 
 /// Words of [`quiet3_wide`]: one for each lead byte and six bits of a continuation byte.
 const WIDE_WORDS: usize = 256 * 64;
@@ -523,11 +517,7 @@ fn convert_run3(bytes: &[u8], quiet: &[u64; WIDE_WORDS], conv: &[u16]) -> (usize
 /// [`convert_run3`] as [`run3`], [`converted_at`] and [`start_converted`] read it: the
 /// reference it is held to.
 #[cfg(test)]
-fn convert_run3_ref(
-    bytes: &[u8],
-    quiet: &[u64; QUIET_WORDS],
-    conv: &[u16],
-) -> (usize, Option<char>) {
+fn convert_run3_ref(bytes: &[u8], quiet: &[u64; BMP_WORDS], conv: &[u16]) -> (usize, Option<char>) {
     let n = run3(bytes, quiet, true);
     let start = || three_byte_at(bytes, n).and_then(|u| start_converted(bytes, n, u, conv));
     (n, converted_at(bytes, n, bytes.len(), conv).or_else(start))
@@ -1479,7 +1469,7 @@ mod tests {
             let pieces = mixed_pieces();
             let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
             let b = text.as_bytes();
-            let empty = [0u64; QUIET_WORDS];
+            let empty = [0u64; BMP_WORDS];
             let empty_wide = Box::new([0u64; WIDE_WORDS]);
             for (i, _) in text.char_indices() {
                 let far = (i + 3 * cut + cut_byte).min(b.len());

@@ -122,96 +122,99 @@ pub(crate) struct Block {
     pub rows: &'static [RowDesc],
 }
 
+/// The Article 20 block of item `$item` (`一`, `五`, …): its header `第二十条第(一)项` and the
+/// header's short form `第(一)项` spelled from the numeral.
+macro_rules! block {
+    ($item:literal, $rows:expr) => {
+        Block {
+            header: concat!("第二十条第(", $item, ")项"),
+            short: concat!("第(", $item, ")项"),
+            rows: $rows,
+        }
+    };
+}
+
 /// Table 2 of 2019.
 pub(crate) const T2_2019: &[Block] = &[
-    Block {
-        header: "第二十条第(一)项",
-        short: "第(一)项",
-        rows: &[
+    block!(
+        "一",
+        &[
             row("第二十条第（一）项/规章", &["规章"], T2_2019_A),
             row(
                 "第二十条第（一）项/规范性文件",
                 &["行政规范性文件", "规范性文件", "规范性档案"],
                 T2_2019_A,
             ),
-        ],
-    },
-    Block {
-        header: "第二十条第(五)项",
-        short: "第(五)项",
-        rows: &[
+        ]
+    ),
+    block!(
+        "五",
+        &[
             row("第二十条第（五）项/行政许可", &["行政许可"], T2_2019_B),
             row(
                 "第二十条第（五）项/其他对外管理服务事项",
                 &["其他对外管理服务事项", "其他对外管理"],
                 T2_2019_B,
             ),
-        ],
-    },
-    Block {
-        header: "第二十条第(六)项",
-        short: "第(六)项",
-        rows: &[
+        ]
+    ),
+    block!(
+        "六",
+        &[
             row("第二十条第（六）项/行政处罚", &["行政处罚"], T2_2019_B),
             row("第二十条第（六）项/行政强制", &["行政强制"], T2_2019_B),
-        ],
-    },
-    Block {
-        header: "第二十条第(八)项",
-        short: "第(八)项",
-        rows: &[row(
+        ]
+    ),
+    block!(
+        "八",
+        &[row(
             "第二十条第（八）项/行政事业性收费",
             &["行政事业性收费"],
             T2_2019_C,
-        )],
-    },
-    Block {
-        header: "第二十条第(九)项",
-        short: "第(九)项",
-        rows: &[row(
+        )]
+    ),
+    block!(
+        "九",
+        &[row(
             "第二十条第（九）项/政府集中采购",
             &["政府集中采购"],
             T2_2019_D,
-        )],
-    },
+        )]
+    ),
 ];
 
 /// Table 2 of 2021.
 pub(crate) const T2_2021: &[Block] = &[
-    Block {
-        header: "第二十条第(一)项",
-        short: "第(一)项",
-        rows: &[
+    block!(
+        "一",
+        &[
             row("第二十条第（一）项/规章", &["规章"], T2_2021_A),
             row(
                 "第二十条第（一）项/行政规范性文件",
                 &["行政规范性文件", "规范性文件", "规范性档案"],
                 T2_2021_A,
             ),
-        ],
-    },
-    Block {
-        header: "第二十条第(五)项",
-        short: "第(五)项",
-        rows: &[row("第二十条第（五）项/行政许可", &["行政许可"], T2_2021_B)],
-    },
-    Block {
-        header: "第二十条第(六)项",
-        short: "第(六)项",
-        rows: &[
+        ]
+    ),
+    block!(
+        "五",
+        &[row("第二十条第（五）项/行政许可", &["行政许可"], T2_2021_B)]
+    ),
+    block!(
+        "六",
+        &[
             row("第二十条第（六）项/行政处罚", &["行政处罚"], T2_2021_B),
             row("第二十条第（六）项/行政强制", &["行政强制"], T2_2021_B),
-        ],
-    },
-    Block {
-        header: "第二十条第(八)项",
-        short: "第(八)项",
-        rows: &[row(
+        ]
+    ),
+    block!(
+        "八",
+        &[row(
             "第二十条第（八）项/行政事业性收费",
             &["行政事业性收费"],
             T2_2021_C,
-        )],
-    },
+        )]
+    ),
 ];
 
 macro_rules! t3 {
