@@ -373,10 +373,10 @@ struct Anchor {
 /// (extended back over its numbering, which the first pass requires when
 /// `number_required_first`), the first key in order on a tie.
 ///
-/// In a well-formed table the label sits right where the previous row's values end, after
-/// ASCII digits and separators only: [`row_label_next`] verifies it there, and only a label it
-/// cannot prove there takes the search of every key ([`find_row_label_searched`]), which cost
-/// some 1,500 instructions a row (its misses at other rows' characters, one search per key).
+/// In a well-formed table the label sits a few dozen bytes after the previous row's label:
+/// [`row_label_next`] finds it there by one pass over those bytes, and only a label it cannot
+/// prove there takes the search of every key ([`find_row_label_searched`]), which cost some
+/// 1,500 instructions a row (its misses at other rows' characters, one search per key).
 fn find_row_label(
     text: &str,
     from: usize,
@@ -388,13 +388,107 @@ fn find_row_label(
         .or_else(|| find_row_label_searched(text, from, to, d, number_required_first))
 }
 
-/// How far past `from` [`row_label_next`] looks for the first character that can open a key: a
-/// row's values take a few dozen bytes, and a longer run of ASCII (a hostile run of digits) is
-/// left to the search, which passes over it by `memchr`.
-const NEXT_LABEL_WINDOW: usize = 256;
+/// How far past `from` [`row_label_next`] looks for a key: a row's values take a few dozen
+/// bytes, a group's label or a remark before the next row's label a few dozen more, table 3's
+/// header some 260; a key further on (past a hostile run of digits) is left to the search.
+const NEXT_LABEL_WINDOW: usize = 512;
 
-/// [`find_row_label`] when its answer is the label at the first character of `text[from..to]`
-/// that can open a key (`None` when that cannot be told so: the caller searches).
+/// [`find_row_label`] when its answer is the first occurrence of a key in the first
+/// [`NEXT_LABEL_WINDOW`] bytes of `text[from..to]` (`None` when that cannot be told so: the
+/// caller searches).
+///
+/// The keys' first characters are three bytes each, and three at most in a row (a test holds
+/// it of the template; another row is left to the search): the places where one of them ends
+/// are found by one `memchr3` of their last bytes, in order, and the first place where a key
+/// matches is the first occurrence of any key. Nor can an occurrence after it extend back over
+/// its numbering to start as early: the characters between a numbering and its key are ASCII,
+/// white space, `、`, `，`, `．` or the numbering's own ([`extend_number`]), and no key opens
+/// with one of those ([`opens_after_numbering`], tested). So that first match (with its
+/// numbering, where the first pass requires it) is the one every key's search would have
+/// found, and none is searched for. The values before it are passed over by the `memchr3`, and
+/// so is a group's label or a remark printed before the label (`三、本年度办理结果 | (一)予以公开`,
+/// `(区分处理的，…)`) or a table's header: the search of every key cost some 1,500 instructions
+/// a row there.
+fn row_label_next(
+    text: &str,
+    from: usize,
+    to: usize,
+    d: &RowDesc,
+    number_required_first: bool,
+) -> Option<Anchor> {
+    let to = to.min(text.len());
+    let need_number = number_required_first && d.number.is_some();
+    // Short keys (two characters at most) are looked for only with their numbering.
+    let skip_short = !need_number && d.number.is_some();
+    let looked_for = |key: &str| !(skip_short && key.chars().nth(2).is_none());
+    // The distinct first characters of the keys looked for.
+    let mut firsts = [[0u8; 3]; 3];
+    let mut n = 0usize;
+    for key in d.keys.iter().filter(|k| looked_for(k)) {
+        let f = <[u8; 3]>::try_from(key.as_bytes().get(..3)?).ok()?;
+        if !(0xE0..0xF0).contains(&f[0]) {
+            return None;
+        }
+        if !firsts.get(..n)?.contains(&f) {
+            *firsts.get_mut(n)? = f;
+            n += 1;
+        }
+    }
+    let firsts = firsts.get(..n)?;
+    let last = |k: usize| firsts.get(k.min(n.checked_sub(1)?)).map(|f| f[2]);
+    let (l0, l1, l2) = (last(0)?, last(1)?, last(2)?);
+    // No key of the template opens with a character of a numbering.
+    debug_assert!(opens_after_numbering(d));
+    let b = text.as_bytes();
+    let window = to.min(from.saturating_add(NEXT_LABEL_WINDOW));
+    let hay = b.get(from..window)?;
+    for hit in memchr::memchr3_iter(l0, l1, l2, hay) {
+        let Some(c) = hit.checked_sub(2).and_then(|s| hay.get(s..=hit)) else {
+            continue;
+        };
+        if !firsts.iter().any(|f| f[..] == *c) {
+            continue;
+        }
+        let q = from + hit - 2;
+        let mut end = None;
+        for key in d.keys {
+            if key.as_bytes().get(..3) != Some(c) || !looked_for(key) {
+                continue;
+            }
+            // No key of the template holds a character that `match_at` skips (a test holds
+            // it): a key printed as is ends where its bytes do, told without `match_at`'s
+            // test of the key's bytes for such characters.
+            end = q
+                .checked_add(key.len())
+                .filter(|&e| e <= to && b.get(q..e) == Some(key.as_bytes()))
+                .or_else(|| match_at(text, q, key, to));
+            if end.is_some() {
+                break;
+            }
+        }
+        if let Some(end) = end {
+            let ext = d.number.and_then(|n| extend_number(text, q, n));
+            if need_number && ext.is_none() {
+                return None;
+            }
+            return Some(Anchor {
+                start: ext.unwrap_or(q),
+                end,
+            });
+        }
+    }
+    None
+}
+
+/// How far past `from` [`row_label_next_by_char`] looked for the first character that can open
+/// a key.
+#[cfg(test)]
+const NEXT_LABEL_WINDOW_BY_CHAR: usize = 256;
+
+/// [`row_label_next`] as it was before it passed over the characters that open no key: the
+/// label at the first character of `text[from..to]` that can open a key (`None` when that
+/// cannot be told so: the caller searches), within the first [`NEXT_LABEL_WINDOW_BY_CHAR`]
+/// bytes. The reference it is tested against: where this one answers, it answers the same.
 ///
 /// The characters before it are ASCII or may belong to a numbering (white space, `、`, `，`, `．`,
 /// the numbering's own characters), and no key opens with one of those (tested): no key occurs
@@ -403,7 +497,8 @@ const NEXT_LABEL_WINDOW: usize = 256;
 /// ([`extend_number`]), and this one is not. So when a key matches there (with its numbering,
 /// where the first pass requires it), the first such key in order is the one every key's search
 /// would have found, and none is searched for.
-fn row_label_next(
+#[cfg(test)]
+fn row_label_next_by_char(
     text: &str,
     from: usize,
     to: usize,
@@ -416,7 +511,7 @@ fn row_label_next(
         c.is_whitespace() || matches!(c, '、' | '，' | '．') || number.chars().any(|n| n == c)
     };
     let b = text.as_bytes();
-    let window = to.min(from.saturating_add(NEXT_LABEL_WINDOW));
+    let window = to.min(from.saturating_add(NEXT_LABEL_WINDOW_BY_CHAR));
     let mut q = from;
     let c = loop {
         q += first_non_ascii(b.get(q..window)?)?;
@@ -467,7 +562,7 @@ fn row_label_next(
 /// time: a row's values (some 30 bytes of digits, spaces and `|` before the next label) cost
 /// four words instead of a turn of a loop a byte. [`first_non_ascii_by_byte`] is the
 /// reference it is tested against.
-#[inline]
+#[cfg(test)]
 fn first_non_ascii(b: &[u8]) -> Option<usize> {
     let mut words = b.chunks_exact(8);
     let mut at = 0usize;
@@ -491,10 +586,10 @@ fn first_non_ascii_by_byte(b: &[u8]) -> Option<usize> {
     b.iter().position(|&x| x >= 0x80)
 }
 
-/// Whether no key of `d` opens with a character that [`row_label_next`] passes over before the
-/// label it verifies: ASCII, white space, `、`, `，`, `．` or a character of the row's numbering.
-/// True of every row of the template (a test holds it), so that a key matched where the
-/// values end is the first occurrence of any key.
+/// Whether no key of `d` opens with a character that may lie between a numbering and its key
+/// ([`extend_number`]): ASCII, white space, `、`, `，`, `．` or a character of the row's
+/// numbering. True of every row of the template (a test holds it), so that no occurrence of a
+/// key after the first one [`row_label_next`] finds can extend back to start before it.
 fn opens_after_numbering(d: &RowDesc) -> bool {
     let number = d.number.unwrap_or("");
     d.keys.iter().all(|key| {
@@ -2660,6 +2755,71 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_row_s_keys_open_with_at_most_three_characters_of_three_bytes() {
+        // What lets `row_label_next` find every row's label by one `memchr3`: a row breaking
+        // it is searched for instead, which costs a table some thousands of instructions.
+        for tpl in [Template::V2019, Template::V2021] {
+            for d in template::table3(tpl)
+                .iter()
+                .chain(template::table2(tpl).iter().flat_map(|b| b.rows.iter()))
+            {
+                let mut firsts: Vec<char> = Vec::new();
+                for key in d.keys {
+                    let c = key.chars().next().unwrap_or('\0');
+                    assert_eq!(c.len_utf8(), 3, "{key}");
+                    if !firsts.contains(&c) {
+                        firsts.push(c);
+                    }
+                }
+                assert!(firsts.len() <= 3, "{}", d.path);
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_after_a_group_label_a_remark_or_a_header_is_found_without_the_search() {
+        let t3 = template::table3(Template::V2021);
+        let t2 = template::table2(Template::V2021);
+        let row = |p: &str| {
+            t3.iter()
+                .chain(t2.iter().flat_map(|b| b.rows.iter()))
+                .find(|d| d.path.ends_with(p))
+                .copied()
+        };
+        let cases = [
+            (" | 0 | 0 |\n| 三、本年度办理结果 | (一)予以公开 | 1 |", "（一）予以公开", true),
+            (
+                "(区分处理的,只计这一情形,不计其他情形) | 0 |\n| (三)不予公开 | 1.属于国家秘密 | 0 |",
+                "1.属于国家秘密",
+                true,
+            ),
+            (
+                "(区分处理的,只计这一情形,不计其他情形) | 0 |\n| (三)不予公开 | 1.属于国家秘密 | 0 |",
+                "（三）不予公开",
+                true,
+            ),
+            (
+                "\t0\n\t0\n\n\t(六)其他处理\n\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n\t0",
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                true,
+            ),
+            (
+                " |\n| 信息内容 | 本年处理决定数量 |\n| 行政处罚 | 0 |",
+                "行政处罚",
+                false,
+            ),
+        ];
+        for (t, path, required) in cases {
+            let d = row(path).unwrap_or_else(|| panic!("{path}"));
+            let got = row_label_next(t, 0, t.len(), &d, required).map(|a| (a.start, a.end));
+            let want =
+                find_row_label_unbounded(t, 0, t.len(), &d, required).map(|a| (a.start, a.end));
+            assert!(got.is_some(), "{path}");
+            assert_eq!(got, want, "{path}");
+        }
+    }
+
     proptest! {
         #[test]
         fn a_label_search_bounded_by_the_best_anchor_finds_what_the_full_search_finds(
@@ -2731,6 +2891,78 @@ mod tests {
                     let want = find_row_label_unbounded(&t, from, to, d, required)
                         .map(|a| (a.start, a.end));
                     prop_assert_eq!(got, want, "{}", d.path);
+                }
+            }
+        }
+
+        #[test]
+        fn a_label_found_past_other_labels_is_the_label_verified_where_the_values_end(
+            t in label_text(),
+            extra in prop::collection::vec(prop::sample::select(vec![
+                "三、本年度办理结果", "(区分处理的,只计这一情形,不计其他情形)", "信息内容",
+                "本列数据", "| 0 | 0 |\n", "\t7\n", "(二)", "四、", "x", "第 3 页\n", "本年",
+                "其他", "三类", "不予", "申请人", "行政", "规范", "总计", "\u{a0}",
+            ]), 0..8),
+            at in prop::collection::vec(0usize..200, 0..8),
+            from in 0usize..80,
+            cut in 0usize..40,
+            required in any::<bool>(),
+        ) {
+            // Where the label at the first character that can open a key answered, the first
+            // key found past the characters that open none answers the same.
+            let mut t = t;
+            for (p, k) in extra.iter().zip(at.iter().chain(std::iter::repeat(&0))) {
+                let i = t.char_indices().map(|(i, _)| i).nth(*k).unwrap_or(t.len());
+                t.insert_str(i, p);
+            }
+            let from = t.char_indices().map(|(i, _)| i).nth(from).unwrap_or(t.len());
+            let to = t.len().saturating_sub(cut);
+            let to = (to..=t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
+            for tpl in [Template::V2019, Template::V2021] {
+                for d in template::table3(tpl).iter().chain(
+                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
+                ) {
+                    let got = row_label_next(&t, from, to, d, required).map(|a| (a.start, a.end));
+                    let want = find_row_label_unbounded(&t, from, to, d, required)
+                        .map(|a| (a.start, a.end));
+                    if got.is_some() {
+                        prop_assert_eq!(got, want, "{}", d.path);
+                    }
+                    if let Some(old) = row_label_next_by_char(&t, from, to, d, required) {
+                        prop_assert_eq!(got, Some((old.start, old.end)), "{}", d.path);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn a_label_at_the_end_of_the_window_is_found_as_the_search_finds_it(
+            fill in prop::sample::select(vec!["本列", "| 0 ", "其他 ", "信息", "x"]),
+            pad in 0usize..8,
+            pre in prop::sample::select(vec!["", "1.", "(三)", "四、", " | "]),
+            cut in 0usize..6,
+            required in any::<bool>(),
+        ) {
+            // A key beginning, ending or cut just before, at and past the last byte looked at.
+            for tpl in [Template::V2019, Template::V2021] {
+                for d in template::table3(tpl).iter().chain(
+                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
+                ) {
+                    for key in d.keys {
+                        let mut t = String::new();
+                        while t.len() + pre.len() + key.len() < NEXT_LABEL_WINDOW - 4 + pad {
+                            t.push_str(fill);
+                        }
+                        t.push_str(pre);
+                        t.push_str(key);
+                        t.push_str(" | 0");
+                        let to = t.len().saturating_sub(cut);
+                        let to = (0..=to).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+                        let got = find_row_label(&t, 0, to, d, required).map(|a| (a.start, a.end));
+                        let want = find_row_label_unbounded(&t, 0, to, d, required)
+                            .map(|a| (a.start, a.end));
+                        prop_assert_eq!(got, want, "{} {}", d.path, key);
+                    }
                 }
             }
         }
