@@ -423,7 +423,7 @@ pub(crate) fn find_label_sieved(
 /// before either ends, the label's character holding that byte being an ideograph and the
 /// text's character there not opening with a byte of a character that [`match_at`] skips.
 #[inline]
-fn parts_at_ideograph(hay: &[u8], label: &str) -> bool {
+pub(crate) fn parts_at_ideograph(hay: &[u8], label: &str) -> bool {
     let lb = label.as_bytes();
     let Some(j) = hay.iter().zip(lb).position(|(a, b)| a != b) else {
         return false;
