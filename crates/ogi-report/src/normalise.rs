@@ -273,6 +273,18 @@ fn converted(u: usize, conv: &[u16]) -> Option<char> {
     u.checked_sub(0x4E00)
         .and_then(|k| conv.get(k + URO_LEN))
         .and_then(|&f| char::from_u32(u32::from(f)))
+        // The table holds three-byte characters and zeros: from U+0800 on is the same test as
+        // not zero, and tells the compiler the character pushed has three bytes.
+        .filter(|&f| f >= '\u{800}')
+}
+
+/// [`converted`] as first written, testing the table's entry against zero: the reference it is
+/// held to.
+#[cfg(test)]
+fn converted_ref(u: usize, conv: &[u16]) -> Option<char> {
+    u.checked_sub(0x4E00)
+        .and_then(|k| conv.get(k + URO_LEN))
+        .and_then(|&f| char::from_u32(u32::from(f)))
         .filter(|&f| f != '\0')
 }
 
@@ -286,6 +298,15 @@ fn converted(u: usize, conv: &[u16]) -> Option<char> {
 /// end at full-width punctuation, which would pay for the test.
 #[inline]
 fn start_converted(bytes: &[u8], at: usize, u: usize, conv: &[u16]) -> Option<char> {
+    let k = u.checked_sub(0x4E00).filter(|&k| k < URO_LEN)?;
+    let f = char::from_u32(u32::from(*conv.get(k)?)).filter(|&f| f >= '\u{800}')?;
+    opens_no_run(bytes, at + 3).then_some(f)
+}
+
+/// [`start_converted`] as first written, testing the table's entry against zero: the reference
+/// it is held to.
+#[cfg(test)]
+fn start_converted_ref(bytes: &[u8], at: usize, u: usize, conv: &[u16]) -> Option<char> {
     let k = u.checked_sub(0x4E00).filter(|&k| k < URO_LEN)?;
     let f = char::from_u32(u32::from(*conv.get(k)?)).filter(|&f| f != '\0')?;
     opens_no_run(bytes, at + 3).then_some(f)
@@ -1408,6 +1429,33 @@ mod tests {
         "zhuang",
     ];
 
+    /// The conversion table holds zeros and three-byte characters only, and its entries read as
+    /// characters from U+0800 on are those read as characters other than NUL, for every code
+    /// point below U+20000, with the table and with a table of zero and every three-byte value.
+    #[test]
+    fn converted_is_the_reading_against_zero() {
+        assert!(conv3().iter().all(|&f| f == 0 || f >= 0x800));
+        let tables: Vec<Vec<u16>> = (0..4).map(|n| three_byte_table(n * URO_LEN)).collect();
+        for conv in [conv3(), &[][..]]
+            .into_iter()
+            .chain(tables.iter().map(|t| &t[..]))
+        {
+            for u in 0..0x20000usize {
+                assert_eq!(converted(u, conv), converted_ref(u, conv), "U+{u:04X}");
+            }
+        }
+    }
+
+    /// A conversion table of the shape of [`conv3`]'s whose halves both hold zero and the
+    /// three-byte values from U+0800 on, in turn, the first from the `off`-th.
+    fn three_byte_table(off: usize) -> Vec<u16> {
+        let values: Vec<u16> = (0x800..=u16::MAX).chain([0]).collect();
+        let half: Vec<u16> = (0..URO_LEN)
+            .map(|k| values[(k + off) % values.len()])
+            .collect();
+        half.repeat(2)
+    }
+
     proptest::proptest! {
         /// The gloss read from the bytes is the one read from the characters, on text opening
         /// with either bracket (or none) and holding up to nine letters of every kind.
@@ -1489,6 +1537,34 @@ mod tests {
                             convert_run3(rest, wide, conv),
                             convert_run3_ref(rest, quiet, conv),
                             "at {} to {} in {:?}", i, limit, text
+                        );
+                    }
+                }
+            }
+        }
+
+        /// A family-1 start converted in the quiet run is the one converted by the reading
+        /// against zero, at every character boundary of mixed text (the character after it
+        /// there, cut or absent), for every code point of the URO and its edges, with the
+        /// table and with tables of zero and the three-byte values.
+        #[test]
+        fn starts_converted_are_those_read_against_zero(
+            picks in proptest::collection::vec(0usize..256, 0..24),
+            u in proptest::prop_oneof![0x4DF0usize..0x4E10, 0x4E00usize..=0x9FFF, 0x9FF0usize..0xA010],
+            off in 0usize..0x10000,
+        ) {
+            let pieces = mixed_pieces();
+            let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
+            let b = text.as_bytes();
+            let every = three_byte_table(off);
+            for conv in [conv3(), &every[..], &[][..]] {
+                for at in text.char_indices().map(|(i, _)| i).chain([b.len()]) {
+                    for cut in [b.len(), (at + 4).min(b.len())] {
+                        let bytes = b.get(..cut).unwrap_or_default();
+                        proptest::prop_assert_eq!(
+                            start_converted(bytes, at, u, conv),
+                            start_converted_ref(bytes, at, u, conv),
+                            "U+{:04X} at {} in {:?}", u, at, text
                         );
                     }
                 }
