@@ -862,8 +862,14 @@ fn normalise_with<'a>(
             // quiet or converted in turn; they are read here until one is neither, without the
             // span's ASCII and gloss tests or its last character decoded at every conversion.
             loop {
-                // Converted characters are often adjacent: no copy between them.
-                if copy_start < i {
+                // Converted characters are often adjacent: no copy between them; one quiet
+                // character between them is copied at a length the compiler knows, without a
+                // call to copy memory.
+                if i - copy_start == 3 {
+                    if let Some(one) = src.get(copy_start..copy_start + 3) {
+                        text.push_str(one);
+                    }
+                } else if copy_start < i {
                     text.push_str(src.get(copy_start..i).unwrap_or(""));
                 }
                 text.push(f);
