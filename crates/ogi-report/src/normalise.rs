@@ -74,6 +74,17 @@ fn is_tone_vowel(c: char) -> bool {
     )
 }
 
+/// The toned vowels of two bytes ([`is_tone_vowel`] but `ḿ`, which has three), one bit each: the
+/// word of a character's lead byte less 0xC3 (the leads 0xC3..=0xC7 of U+00C0..=U+01FF), the bit
+/// of its continuation byte's six bits.
+const TONED2: [u64; 5] = [
+    0x160C_3303_0000_0000,
+    0x0000_0800_0808_0002,
+    0x0000_0800_0000_2110,
+    0x0000_0000_0000_0000,
+    0x0200_0000_1555_4000,
+];
+
 /// A pinyin letter: ASCII lowercase or a toned vowel.
 pub(crate) fn is_pinyin_char(c: char) -> bool {
     c.is_ascii_lowercase() || is_tone_vowel(c)
@@ -105,6 +116,14 @@ pub(crate) fn gloss_len(rest: &str) -> Option<usize> {
             1
         } else if x == b')' {
             break;
+        } else if let Some(&toned2) = TONED2.get(usize::from(x.wrapping_sub(0xC3))) {
+            // A two-byte character of lead 0xC3..=0xC7: a toned vowel or nothing a gloss holds
+            // (`）` has three bytes), told by the continuation byte's bit without decoding.
+            if (toned2 >> (b.get(k + 1)? & 0x3F)) & 1 == 0 {
+                return None;
+            }
+            toned = true;
+            2
         } else {
             let (ch, len) = decode_at(b, k)?;
             if ch == '）' {
@@ -1433,7 +1452,40 @@ mod tests {
         "（wù）",
         "ing",
         "zhuang",
+        // Two-byte characters that are no toned vowel, of the toned vowels' leads and others.
+        "ç",
+        "Ā",
+        "ǿ",
+        "ƀ",
+        "ê",
+        "ɑ",
+        "а",
     ];
+
+    /// Every toned vowel of two bytes is in the table of them and no other character of its
+    /// lead bytes is; and every character below U+0800, alone in a gloss or after a letter, in
+    /// either bracket, reads as the reference reads it.
+    #[test]
+    fn two_byte_toned_vowels_are_the_table() {
+        for u in 0x80u32..0x800 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut buf = [0u8; 4];
+            let e = c.encode_utf8(&mut buf).as_bytes();
+            if let [lead @ 0xC3..=0xC7, cont] = *e {
+                let word = TONED2[usize::from(lead - 0xC3)];
+                assert_eq!((word >> (cont & 0x3F)) & 1 == 1, is_tone_vowel(c), "{c}");
+            }
+            for s in [
+                format!("({c})"),
+                format!("(a{c}n)"),
+                format!("（{c}）"),
+                format!("(ǎ{c})"),
+                format!("({c}"),
+            ] {
+                assert_eq!(gloss_len(&s), gloss_len_ref(&s), "{s}");
+            }
+        }
+    }
 
     /// The conversion table holds zeros and three-byte characters only, and its entries read as
     /// characters from U+0800 on are those read as characters other than NUL, for every code
