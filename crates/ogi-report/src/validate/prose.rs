@@ -839,6 +839,7 @@ fn is_stop(c: char) -> bool {
 
 /// The three-byte characters that are stops ([`is_stop`]; a test holds the list to it): units
 /// and the Traditional ones that fold to them, numerals, full-width digits and punctuation.
+#[cfg(test)]
 const STOPS3: &[char] = &[
     '。', '一', '七', '三', '两', '个', '九', '二', '五', '件', '份', '例', '個', '兩', '八', '六',
     '十', '四', '宗', '条', '條', '次', '百', '箇', '起', '零', '！', '）', '０', '１', '２', '３',
@@ -848,6 +849,7 @@ const STOPS3: &[char] = &[
 /// True for a stop ([`is_stop`]) that folds to a unit ([`is_unit`]): the units and the
 /// Traditional characters that fold to them, told as written instead of by [`fold_char`]'s
 /// table (a test holds it to the fold for every stop).
+#[cfg(test)]
 fn is_unit_stop(c: char) -> bool {
     matches!(
         c,
@@ -859,6 +861,7 @@ fn is_unit_stop(c: char) -> bool {
 const STOP_WORDS: usize = 0x10000 / 64;
 
 /// The set of [`STOPS3`], one bit each (8 KiB), built once.
+#[cfg(test)]
 fn stops3() -> &'static [u64; STOP_WORDS] {
     static SET: std::sync::OnceLock<[u64; STOP_WORDS]> = std::sync::OnceLock::new();
     SET.get_or_init(|| bit_set(STOPS3))
@@ -895,13 +898,133 @@ fn is_ascii_stop(b: u8) -> bool {
 /// Most characters are none of these stops: three-byte ones are passed over by the set's word
 /// (first two bytes) and bit (third byte) without decoding, two- and four-byte ones by their
 /// lead (none is a stop: a test holds it), ASCII by a byte test.
-fn figure_parts<'a>(text: &'a str, part: impl FnMut(&'a str)) {
-    figure_parts_by::<true>(text, part);
+///
+/// Only units and sentence ends stop the three-byte runs ([`MARKS3`]), and only the ASCII
+/// sentence ends the runs of characters of one or two bytes: whether a unit follows a number is
+/// told at the unit, by the character before it other than whitespace ([`ends_number`]),
+/// instead of noting where every digit, numeral and closing bracket ends (a pinyin gloss's
+/// bracket, a year's digits and every numeral of the text each went back to the loop).
+fn figure_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
+    let marks = marks3();
+    let b = text.as_bytes();
+    let mut i = 0usize;
+    // Where the current sentence starts, and whether it holds a unit after a number.
+    let mut start = 0usize;
+    let mut found = false;
+    loop {
+        i += crate::normalise::run3(b.get(i..).unwrap_or_default(), marks, false);
+        let Some(&lead) = b.get(i) else { break };
+        let len = match lead {
+            b';' | b'!' | b'?' => 1,
+            0..=0xDF => {
+                i = past_short_to_end(b, i);
+                continue;
+            }
+            0xF0..=0xFF => {
+                i += 4;
+                continue;
+            }
+            // A three-byte character the run stopped at is a unit or a sentence end.
+            _ => 3,
+        };
+        let end = i + len;
+        if len == 3 && !is_sentence_end3(b.get(i..end)) {
+            // A unit.
+            found = found || text.get(..i).is_some_and(number_right_before);
+        } else {
+            if found {
+                part(text.get(start..end).unwrap_or_default());
+                found = false;
+            }
+            start = end;
+        }
+        i = end;
+    }
+    if found {
+        part(text.get(start..).unwrap_or_default());
+    }
 }
 
-/// [`figure_parts`], runs of characters of one or two bytes read in one inner loop
-/// ([`past_short`]) and a unit told as written ([`is_unit_stop`]) when `SHORT` is set, else
-/// each character by a turn of the loop and a unit by its fold (the reference it is held to).
+/// True for the UTF-8 of a three-byte sentence end (`。`, `！`, `；`, `？`; a test holds it to
+/// [`is_sentence_end`] over [`MARKS3`]).
+fn is_sentence_end3(b: Option<&[u8]>) -> bool {
+    matches!(
+        b,
+        Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9B | 0x9F])
+    )
+}
+
+/// The three-byte characters at which [`figure_parts`] stops: the units as written (the
+/// three-byte stops that fold to a unit, [`is_unit_stop`]) and the sentence ends. A test
+/// holds the list to the stops.
+const MARKS3: &[char] = &[
+    '件', '起', '宗', '条', '條', '个', '個', '箇', '份', '次', '例', '。', '；', '！', '？',
+];
+
+/// The set of [`MARKS3`], one bit each of U+0000..=U+FFFF (8 KiB), built once.
+fn marks3() -> &'static [u64; STOP_WORDS] {
+    static SET: std::sync::OnceLock<[u64; STOP_WORDS]> = std::sync::OnceLock::new();
+    SET.get_or_init(|| bit_set(MARKS3))
+}
+
+/// True for a stop ([`is_stop`]) after which the search for figures notes that a number may
+/// end: a digit, a numeral, a closing bracket (every stop that is neither a unit nor a
+/// sentence end; a test holds it).
+fn ends_number(c: char) -> bool {
+    matches!(
+        c,
+        '0'..='9'
+            | '０'..='９'
+            | ')'
+            | '）'
+            | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '兩'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+    )
+}
+
+/// True when the last character of `before` other than whitespace ends a number
+/// ([`ends_number`]): a unit after it, with nothing but whitespace between, follows a number.
+fn number_right_before(before: &str) -> bool {
+    before
+        .chars()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(ends_number)
+}
+
+/// Past the run of characters of one or two bytes at byte `i` of `b` (a valid UTF-8 text)
+/// up to an ASCII sentence end (`;`, `!`, `?`), the one stop of the run [`figure_parts`] looks
+/// at.
+#[inline(always)]
+fn past_short_to_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(&x) = b.get(i) {
+        match x {
+            b';' | b'!' | b'?' => break,
+            0..=0x7F => i += 1,
+            0x80..=0xDF => i += 2,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// [`figure_parts`] as it was before it told a number at its unit, when `SHORT` is set: runs of
+/// characters of one or two bytes read in one inner loop ([`past_short`]) and a unit told as
+/// written ([`is_unit_stop`]); else each character by a turn of the loop and a unit by its
+/// fold. The references it is held to.
+#[cfg(test)]
 #[inline(always)]
 fn figure_parts_by<'a, const SHORT: bool>(text: &'a str, mut part: impl FnMut(&'a str)) {
     let stops = stops3();
@@ -2508,12 +2631,22 @@ mod tests {
             if listed {
                 assert_eq!(is_unit_stop(c), is_unit(fold_char(c)), "{c:?}");
             }
+            // A number ends at every stop that neither is a unit nor ends a sentence.
+            let number_end = listed && !is_unit_stop(c) && !is_sentence_end(c);
+            assert_eq!(ends_number(c), number_end, "{c:?}");
             if c.len_utf8() == 3 {
                 let u = c as usize;
-                let bit = stops3()
-                    .get(u >> 6)
-                    .is_some_and(|w| (w >> (u & 63)) & 1 == 1);
-                assert_eq!(bit, listed, "{c:?}");
+                let bit = |set: &[u64; STOP_WORDS]| {
+                    set.get(u >> 6).is_some_and(|w| (w >> (u & 63)) & 1 == 1)
+                };
+                assert_eq!(bit(stops3()), listed, "{c:?}");
+                // The marks are the stops other than those after which a number ends.
+                let marked = listed && !number_end;
+                assert_eq!(MARKS3.contains(&c), marked, "{c:?}");
+                assert_eq!(bit(marks3()), marked, "{c:?}");
+                let mut buf = [0u8; 4];
+                let utf8 = c.encode_utf8(&mut buf).as_bytes();
+                assert_eq!(is_sentence_end3(Some(utf8)), is_sentence_end(c), "{c:?}");
             }
             if is_sentence_end(c) {
                 assert_eq!(fold_char(c), c, "{c:?}");
@@ -2712,6 +2845,9 @@ mod tests {
             let mut want = Vec::new();
             figure_parts_ref(&text, |p| want.push(p));
             proptest::prop_assert_eq!(&got, &want);
+            let mut short = Vec::new();
+            figure_parts_by::<true>(&text, |p| short.push(p));
+            proptest::prop_assert_eq!(&got, &short);
             for p in got.iter().copied().chain(std::iter::once(text.as_str())) {
                 proptest::prop_assert_eq!(may_state_figure(p), may_state_figure_ref(p), "{:?}", p);
             }
