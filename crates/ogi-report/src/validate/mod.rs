@@ -1036,16 +1036,9 @@ impl Out {
         }
         let cells_of = |ops: &[&Operand]| ops.iter().map(|o| o.cell()).collect::<Vec<_>>();
         if !blanks.is_empty() {
-            let names: Vec<&str> = blanks.iter().map(|o| o.label.as_ref()).collect();
             let mut d = Diagnostic::new(
                 Code::V100,
-                format!(
-                    "{} not checkable {}: {} {} blank",
-                    rule.name,
-                    eq.place,
-                    names.join("、"),
-                    if blanks.len() == 1 { "is" } else { "are" }
-                ),
+                not_checkable_message(rule.name, &eq.place, &blanks),
             )
             .with_span(subject.span)
             .at(subject.location());
@@ -1113,6 +1106,49 @@ impl Out {
         d.cells = vec![op.cell()];
         self.diags.push(d);
     }
+}
+
+/// The message of an equation that cannot be checked for its `blanks` (at least one): the
+/// pieces appended to one string sized for them, instead of a `format!` and a vector of the
+/// labels joined into a string of its own. The same text as [`not_checkable_message_reference`]:
+/// a proptest holds it.
+pub(crate) fn not_checkable_message(name: &str, place: &str, blanks: &[&Operand]) -> String {
+    let labels: usize = blanks.iter().map(|o| o.label.len() + "、".len()).sum();
+    let mut m = String::with_capacity(name.len() + place.len() + labels + 32);
+    m.push_str(name);
+    m.push_str(" not checkable ");
+    m.push_str(place);
+    m.push_str(": ");
+    for (k, o) in blanks.iter().enumerate() {
+        if k > 0 {
+            m.push('、');
+        }
+        m.push_str(&o.label);
+    }
+    m.push_str(if blanks.len() == 1 {
+        " is blank"
+    } else {
+        " are blank"
+    });
+    m
+}
+
+/// [`not_checkable_message`] as first written, a `format!` of the labels joined: the reference
+/// it is held to.
+#[cfg(test)]
+pub(crate) fn not_checkable_message_reference(
+    name: &str,
+    place: &str,
+    blanks: &[&Operand],
+) -> String {
+    let names: Vec<&str> = blanks.iter().map(|o| o.label.as_ref()).collect();
+    format!(
+        "{} not checkable {}: {} {} blank",
+        name,
+        place,
+        names.join("、"),
+        if blanks.len() == 1 { "is" } else { "are" }
+    )
 }
 
 /// The exact sum of a side, `None` when a value is blank or the sum overflows.

@@ -1763,3 +1763,32 @@ proptest::proptest! {
         proptest::prop_assert_eq!(validate(&report), alone);
     }
 }
+
+proptest::proptest! {
+    /// The message of an equation with blanks is the formatted one: one blank or several,
+    /// labels of several-byte characters or empty, places empty or not.
+    #[test]
+    fn the_not_checkable_message_is_the_formatted_one(
+        name in proptest::sample::select(vec!["C1", "C12", ""]),
+        place in "[a-z0-9 ,总计（）]{0,16}",
+        labels in proptest::collection::vec("[a-z、（七）总计/ ]{0,10}", 1..6),
+    ) {
+        let ops: Vec<Operand> = labels
+            .into_iter()
+            .map(|label| Operand {
+                table: 3,
+                row: "",
+                column: "",
+                span: None,
+                label: std::borrow::Cow::Owned(label),
+                value: None,
+                negative: false,
+            })
+            .collect();
+        let blanks: Vec<&Operand> = ops.iter().collect();
+        proptest::prop_assert_eq!(
+            not_checkable_message(name, &place, &blanks),
+            not_checkable_message_reference(name, &place, &blanks)
+        );
+    }
+}
