@@ -66,6 +66,7 @@
 // - `t2s/mod.rs`: `count_dense`, `build_dense`, `build_sparse` and the sortedness check index
 //   arrays in `const` evaluation; an index out of bounds there fails the build, never a run.
 // - `split.rs`: the `POW10` table, likewise built by the compiler.
+// - `validate/prose.rs`: `Words::new`, the first characters of the word lists, likewise.
 #![cfg_attr(
     not(test),
     deny(

@@ -372,17 +372,36 @@ fn contains(h: &[char], w: &str) -> bool {
         .any(|(i, &c)| c == first && h.get(i..).is_some_and(|r| starts_with(r, w)))
 }
 
-/// A list of words with a filter on their first characters ([`first_bits`]).
+/// A list of words with a filter on their first characters ([`first_bits`]), and each word's
+/// first character.
 struct Words {
     words: &'static [&'static str],
     first: u128,
+    /// The code point of the first character of each of `words`, in order.
+    firsts: [u32; MAX_WORDS],
 }
 
+/// The most words a list ([`Words`]) holds.
+const MAX_WORDS: usize = 24;
+
 impl Words {
+    /// The list of `words`, none empty and at most [`MAX_WORDS`] of them (else the constant
+    /// does not build).
+    // Indexes in `const` evaluation only: an index out of bounds fails the build, never a run.
+    #[allow(clippy::indexing_slicing)]
     const fn new(words: &'static [&'static str]) -> Words {
+        assert!(words.len() <= MAX_WORDS);
+        let mut firsts = [0u32; MAX_WORDS];
+        let mut i = 0;
+        while i < words.len() {
+            assert!(!words[i].is_empty());
+            firsts[i] = first_code(words[i].as_bytes());
+            i += 1;
+        }
         Words {
             words,
             first: first_bits(words),
+            firsts,
         }
     }
 }
@@ -399,8 +418,15 @@ const fn first_bits(words: &[&str]) -> u128 {
 
 /// The bit of the code point modulo 128 of the character that the UTF-8 `b` opens with.
 const fn first_bit(b: &[u8]) -> u128 {
-    let c = match b {
-        [] => return u128::MAX,
+    match b {
+        [] => u128::MAX,
+        _ => 1 << (first_code(b) % 128),
+    }
+}
+
+/// The code point of the character that the UTF-8 `b` opens with (`u32::MAX` for none).
+const fn first_code(b: &[u8]) -> u32 {
+    match b {
         [a, ..] if *a < 0x80 => *a as u32,
         [a, b, ..] if *a < 0xE0 => ((*a as u32 & 0x1F) << 6) | (*b as u32 & 0x3F),
         [a, b, c, ..] if *a < 0xF0 => {
@@ -412,14 +438,31 @@ const fn first_bit(b: &[u8]) -> u128 {
                 | ((*c as u32 & 0x3F) << 6)
                 | (*d as u32 & 0x3F)
         }
-        _ => return u128::MAX,
-    };
-    1 << (c % 128)
+        _ => u32::MAX,
+    }
 }
 
 /// True when one of `words` occurs in `h`: one pass over `h`, the words tried only where a
-/// character passes the filter of their first characters.
+/// character passes the filter of their first characters, and only those whose first
+/// character it is (a compare of two code points, where a word's characters were decoded for
+/// every word). The same answer as [`has_any_reference`]: a proptest holds it.
 fn has_any(h: &[char], words: &Words) -> bool {
+    h.iter().enumerate().any(|(i, &c)| {
+        (words.first >> (c as u32 % 128)) & 1 == 1
+            && h.get(i..).is_some_and(|r| {
+                words
+                    .words
+                    .iter()
+                    .zip(&words.firsts)
+                    .any(|(w, &f)| f == c as u32 && starts_with(r, w))
+            })
+    })
+}
+
+/// [`has_any`] as it was, every word of the list tried where a character passes the filter:
+/// the reference it is held to.
+#[cfg(test)]
+fn has_any_reference(h: &[char], words: &Words) -> bool {
     h.iter().enumerate().any(|(i, &c)| {
         (words.first >> (c as u32 % 128)) & 1 == 1
             && h.get(i..)
@@ -1859,6 +1902,31 @@ mod tests {
         }
         assert!(!has_any(&['其'], &HEDGES));
         assert!(has_any(&['x', '占'], &HEDGES));
+    }
+
+    proptest::proptest! {
+        /// Whether a text holds a word of a list is the reference's answer: texts of the lists'
+        /// characters (words whole, cut and run together) and others, empty or not.
+        #[test]
+        fn has_any_matches_the_reference(
+            picks in proptest::collection::vec((0usize..5, 0usize..40, 0usize..4), 0..12),
+        ) {
+            let lists = [&HEDGES, &FOREIGN, &NOT_APPLICATIONS, &NOT_CARRIED, &REVIEWING_BODY];
+            let mut h: Vec<char> = Vec::new();
+            for &(l, w, cut) in &picks {
+                let list = lists.get(l % lists.len()).copied().unwrap_or(&HEDGES);
+                match list.words.get(w % (list.words.len() + 2)) {
+                    Some(word) => {
+                        let chars: Vec<char> = word.chars().collect();
+                        h.extend(chars.iter().skip(cut % 2).take(chars.len() - cut / 2));
+                    }
+                    None => h.extend(['x', '上', '复'].iter().take(cut)),
+                }
+            }
+            for list in lists {
+                proptest::prop_assert_eq!(has_any(&h, list), has_any_reference(&h, list), "{:?}", h);
+            }
+        }
     }
 
     // The matching as it was first written (scans of the windows around each number, a digit
