@@ -97,7 +97,7 @@ pub(crate) fn c1(rule: &RuleInfo, report: &Report, out: &mut Out) {
         out.equation(
             rule,
             Equation {
-                place: format!("in table 3, column {}", col.label),
+                place: column_place(col.label),
                 lhs: vec![
                     op(t, new, NEW, col.label),
                     op(t, carried_in, CARRIED_IN, col.label),
@@ -109,6 +109,31 @@ pub(crate) fn c1(rule: &RuleInfo, report: &Report, out: &mut Out) {
             },
         );
     }
+}
+
+/// `in table 3, column {label}`, where a per-column instance is: its pieces joined into one
+/// string of their length, instead of formatted. The same text as [`column_place_reference`]:
+/// a proptest holds it.
+pub(crate) fn column_place(label: &str) -> String {
+    ["in table 3, column ", label].concat()
+}
+
+/// `in table 3, {kind} {row}`, where a per-row instance is, joined as [`column_place`] is. The
+/// same text as [`row_place_reference`]: a proptest holds it.
+pub(crate) fn row_place(kind: &str, row: &str) -> String {
+    ["in table 3, ", kind, " ", row].concat()
+}
+
+/// [`column_place`] as first written, formatted: the reference it is held to.
+#[cfg(test)]
+pub(crate) fn column_place_reference(label: &str) -> String {
+    format!("in table 3, column {label}")
+}
+
+/// [`row_place`] as first written, formatted: the reference it is held to.
+#[cfg(test)]
+pub(crate) fn row_place_reference(kind: &str, row: &str) -> String {
+    format!("in table 3, {kind} {row}")
 }
 
 /// C2: per row (printed subtotals included), 总计 = 自然人 + the five 法人或其他组织 columns.
@@ -156,7 +181,7 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
         out.equation(
             rule,
             Equation {
-                place: format!("in table 3, {kind} {}", short_row(&r.row)),
+                place: row_place(kind, short_row(&r.row)),
                 lhs: vec![at(TOTAL_COL)],
                 rhs: parts,
             },
@@ -241,7 +266,7 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
         out.equation(
             rule,
             Equation {
-                place: format!("in table 3, column {}", col.label),
+                place: column_place(col.label),
                 lhs: vec![op(t, total, TOTAL, col.label)],
                 rhs: rows.iter().map(|&(r, f)| op(t, f, r, col.label)).collect(),
             },

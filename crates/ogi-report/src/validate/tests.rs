@@ -1792,3 +1792,23 @@ proptest::proptest! {
         );
     }
 }
+
+proptest::proptest! {
+    /// The places of table 3's instances are the formatted ones: labels and rows of
+    /// several-byte characters, empty or not.
+    #[test]
+    fn the_places_are_the_formatted_ones(
+        label in "[a-z0-9 总计（）/、.]{0,16}",
+        kind in proptest::sample::select(vec!["row", "subtotal row", ""]),
+        row in "[a-z0-9 三、（）不予公开/.]{0,24}",
+    ) {
+        proptest::prop_assert_eq!(
+            super::table3::column_place(&label),
+            super::table3::column_place_reference(&label)
+        );
+        proptest::prop_assert_eq!(
+            super::table3::row_place(kind, &row),
+            super::table3::row_place_reference(kind, &row)
+        );
+    }
+}
