@@ -431,9 +431,16 @@ impl TidyCell {
     /// in the list, not returned through a copy).
     #[inline]
     fn of(table: u8, r: &Row, c: &Cell) -> TidyCell {
+        TidyCell::with_row(table, r.row.clone(), c)
+    }
+
+    /// The record of cell `c` of the row at path `row` in table number `table` (inlined, as
+    /// [`TidyCell::of`]).
+    #[inline(always)]
+    fn with_row(table: u8, row: Cow<'static, str>, c: &Cell) -> TidyCell {
         TidyCell {
             table,
-            row: r.row.clone(),
+            row,
             column: c.column.clone(),
             value: c.value,
             unit: c.unit.clone(),
@@ -480,8 +487,18 @@ impl Report {
             let table = t.kind.number();
             for r in t.rows.iter().filter(|r| !r.subtotal) {
                 // A row's cells are extended at once (a slice's length is known), each record
-                // written in its place, instead of pushed one by one.
-                out.extend(r.cells.iter().map(|c| TidyCell::of(table, r, c)));
+                // written in its place, instead of pushed one by one. A row's path borrowed
+                // from the template (nearly every row's) is copied into each record as that
+                // borrow, without a clone's test of what it holds per cell.
+                if let Cow::Borrowed(row) = r.row {
+                    out.extend(
+                        r.cells
+                            .iter()
+                            .map(|c| TidyCell::with_row(table, Cow::Borrowed(row), c)),
+                    );
+                } else {
+                    out.extend(r.cells.iter().map(|c| TidyCell::of(table, r, c)));
+                }
             }
         }
         out
