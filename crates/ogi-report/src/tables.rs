@@ -2706,6 +2706,62 @@ mod tests {
         }
     }
 
+    /// The label `find_row_label` finds and the one the search of every key finds, as spans.
+    type Found = Option<(usize, usize)>;
+    fn found_and_searched(
+        t: &str,
+        from: usize,
+        to: usize,
+        d: &RowDesc,
+        req: bool,
+    ) -> (Found, Found) {
+        let span = |a: Option<Anchor>| a.map(|a| (a.start, a.end));
+        (
+            span(find_row_label(t, from, to, d, req)),
+            span(find_row_label_unbounded(t, from, to, d, req)),
+        )
+    }
+
+    /// Every row whose label `find_row_label` looks for: tables 3 and 2 of both templates.
+    fn label_rows() -> impl Iterator<Item = &'static RowDesc> {
+        [Template::V2019, Template::V2021]
+            .into_iter()
+            .flat_map(|tpl| {
+                template::table3(tpl)
+                    .iter()
+                    .chain(template::table2(tpl).iter().flat_map(|b| b.rows.iter()))
+            })
+    }
+
+    /// Table text of [`label_text`] with up to eight of `extra` inserted at character offsets,
+    /// and a range in it: from a character to a few bytes before its end, moved on to a
+    /// character boundary.
+    fn pieced_text(extra: Vec<&'static str>) -> impl Strategy<Value = (String, usize, usize)> {
+        (
+            label_text(),
+            prop::collection::vec(prop::sample::select(extra), 0..8),
+            prop::collection::vec(0usize..200, 0..8),
+            0usize..80,
+            0usize..40,
+        )
+            .prop_map(|(mut t, extra, at, from, cut)| {
+                for (p, k) in extra.iter().zip(at.iter().chain(std::iter::repeat(&0))) {
+                    let i = t.char_indices().map(|(i, _)| i).nth(*k).unwrap_or(t.len());
+                    t.insert_str(i, p);
+                }
+                let from = t
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .nth(from)
+                    .unwrap_or(t.len());
+                let to = t.len().saturating_sub(cut);
+                let to = (to..=t.len())
+                    .find(|&i| t.is_char_boundary(i))
+                    .unwrap_or(t.len());
+                (t, from, to)
+            })
+    }
+
     /// Table text built from the template's keys, numberings, blanks and values.
     fn label_text() -> impl Strategy<Value = String> {
         let mut pieces: Vec<&'static str> = vec![
@@ -2741,26 +2797,16 @@ mod tests {
 
     #[test]
     fn no_key_of_the_template_opens_with_a_character_passed_over_before_a_label() {
-        for tpl in [Template::V2019, Template::V2021] {
-            for d in template::table3(tpl)
-                .iter()
-                .chain(template::table2(tpl).iter().flat_map(|b| b.rows.iter()))
-            {
-                assert!(opens_after_numbering(d), "{}", d.path);
-            }
+        for d in label_rows() {
+            assert!(opens_after_numbering(d), "{}", d.path);
         }
     }
 
     #[test]
     fn no_key_of_the_template_holds_a_character_skipped_between_a_label_s_characters() {
-        for tpl in [Template::V2019, Template::V2021] {
-            for d in template::table3(tpl)
-                .iter()
-                .chain(template::table2(tpl).iter().flat_map(|b| b.rows.iter()))
-            {
-                for key in d.keys {
-                    assert!(!crate::scan::has_skippable(key), "{key}");
-                }
+        for d in label_rows() {
+            for key in d.keys {
+                assert!(!crate::scan::has_skippable(key), "{key}");
             }
         }
     }
@@ -2769,21 +2815,16 @@ mod tests {
     fn every_row_s_keys_open_with_at_most_three_characters_of_three_bytes() {
         // What lets `row_label_next` find every row's label by one `memchr3`: a row breaking
         // it is searched for instead, which costs a table some thousands of instructions.
-        for tpl in [Template::V2019, Template::V2021] {
-            for d in template::table3(tpl)
-                .iter()
-                .chain(template::table2(tpl).iter().flat_map(|b| b.rows.iter()))
-            {
-                let mut firsts: Vec<char> = Vec::new();
-                for key in d.keys {
-                    let c = key.chars().next().unwrap_or('\0');
-                    assert_eq!(c.len_utf8(), 3, "{key}");
-                    if !firsts.contains(&c) {
-                        firsts.push(c);
-                    }
+        for d in label_rows() {
+            let mut firsts: Vec<char> = Vec::new();
+            for key in d.keys {
+                let c = key.chars().next().unwrap_or('\0');
+                assert_eq!(c.len_utf8(), 3, "{key}");
+                if !firsts.contains(&c) {
+                    firsts.push(c);
                 }
-                assert!(firsts.len() <= 3, "{}", d.path);
             }
+            assert!(firsts.len() <= 3, "{}", d.path);
         }
     }
 
@@ -2836,15 +2877,9 @@ mod tests {
             t in label_text(),
             required in any::<bool>(),
         ) {
-            for tpl in [Template::V2019, Template::V2021] {
-                for d in template::table3(tpl).iter().chain(
-                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
-                ) {
-                    let got = find_row_label(&t, 0, t.len(), d, required).map(|a| (a.start, a.end));
-                    let want = find_row_label_unbounded(&t, 0, t.len(), d, required)
-                        .map(|a| (a.start, a.end));
-                    prop_assert_eq!(got, want, "{}", d.path);
-                }
+            for d in label_rows() {
+                let (got, want) = found_and_searched(&t, 0, t.len(), d, required);
+                prop_assert_eq!(got, want, "{}", d.path);
             }
         }
 
@@ -2854,93 +2889,53 @@ mod tests {
             cut in 0usize..16,
             required in any::<bool>(),
         ) {
-            for tpl in [Template::V2019, Template::V2021] {
-                for d in template::table3(tpl).iter().chain(
-                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
-                ) {
-                    for key in d.keys {
-                        let t = format!("{pre}{key} | 0");
-                        let to = (pre.len() + key.len()).saturating_sub(cut);
-                        let to = (0..=to).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
-                        let got = find_row_label(&t, 0, to, d, required).map(|a| (a.start, a.end));
-                        let want = find_row_label_unbounded(&t, 0, to, d, required)
-                            .map(|a| (a.start, a.end));
-                        prop_assert_eq!(got, want, "{} {}", d.path, key);
-                    }
+            for d in label_rows() {
+                for key in d.keys {
+                    let t = format!("{pre}{key} | 0");
+                    let to = (pre.len() + key.len()).saturating_sub(cut);
+                    let to = (0..=to).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+                    let (got, want) = found_and_searched(&t, 0, to, d, required);
+                    prop_assert_eq!(got, want, "{} {}", d.path, key);
                 }
             }
         }
 
         #[test]
         fn a_label_verified_where_the_values_end_is_the_label_the_search_finds(
-            t in label_text(),
-            extra in prop::collection::vec(prop::sample::select(vec![
+            (t, from, to) in pieced_text(vec![
                 "(二)", "(六)", "(七)", "四", "四、", "五、", "二", "一", "第 3 页\n", "．", "，",
                 "\u{a0}", "\u{2028}", "区分处理的", "| 0 | 0 |\n", "\t7\n", " 0  |\n", "x",
                 "5.", "(三) ", "( 三 )", "国家秘密", "本年", "总计", "部分公开",
-            ]), 0..8),
-            at in prop::collection::vec(0usize..200, 0..8),
-            from in 0usize..80,
-            cut in 0usize..40,
+            ]),
             required in any::<bool>(),
         ) {
             // Pieces the key list lacks, inserted at character offsets of the table text.
-            let mut t = t;
-            for (p, k) in extra.iter().zip(at.iter().chain(std::iter::repeat(&0))) {
-                let i = t.char_indices().map(|(i, _)| i).nth(*k).unwrap_or(t.len());
-                t.insert_str(i, p);
-            }
-            let from = t.char_indices().map(|(i, _)| i).nth(from).unwrap_or(t.len());
-            let to = t.len().saturating_sub(cut);
-            let to = (to..=t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
-            for tpl in [Template::V2019, Template::V2021] {
-                for d in template::table3(tpl).iter().chain(
-                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
-                ) {
-                    let got = find_row_label(&t, from, to, d, required).map(|a| (a.start, a.end));
-                    let want = find_row_label_unbounded(&t, from, to, d, required)
-                        .map(|a| (a.start, a.end));
-                    prop_assert_eq!(got, want, "{}", d.path);
-                }
+            for d in label_rows() {
+                let (got, want) = found_and_searched(&t, from, to, d, required);
+                prop_assert_eq!(got, want, "{}", d.path);
             }
         }
 
         #[test]
         fn a_label_found_past_other_labels_is_the_label_verified_where_the_values_end(
-            t in label_text(),
-            extra in prop::collection::vec(prop::sample::select(vec![
+            (t, from, to) in pieced_text(vec![
                 "三、本年度办理结果", "(区分处理的,只计这一情形,不计其他情形)", "信息内容",
                 "本列数据", "| 0 | 0 |\n", "\t7\n", "(二)", "四、", "x", "第 3 页\n", "本年",
                 "其他", "三类", "不予", "申请人", "行政", "规范", "总计", "\u{a0}",
-            ]), 0..8),
-            at in prop::collection::vec(0usize..200, 0..8),
-            from in 0usize..80,
-            cut in 0usize..40,
+            ]),
             required in any::<bool>(),
         ) {
             // Where the label at the first character that can open a key answered, the first
             // key found past the characters that open none answers the same.
-            let mut t = t;
-            for (p, k) in extra.iter().zip(at.iter().chain(std::iter::repeat(&0))) {
-                let i = t.char_indices().map(|(i, _)| i).nth(*k).unwrap_or(t.len());
-                t.insert_str(i, p);
-            }
-            let from = t.char_indices().map(|(i, _)| i).nth(from).unwrap_or(t.len());
-            let to = t.len().saturating_sub(cut);
-            let to = (to..=t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
-            for tpl in [Template::V2019, Template::V2021] {
-                for d in template::table3(tpl).iter().chain(
-                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
-                ) {
-                    let got = row_label_next(&t, from, to, d, required).map(|a| (a.start, a.end));
-                    let want = find_row_label_unbounded(&t, from, to, d, required)
-                        .map(|a| (a.start, a.end));
-                    if got.is_some() {
-                        prop_assert_eq!(got, want, "{}", d.path);
-                    }
-                    if let Some(old) = row_label_next_by_char(&t, from, to, d, required) {
-                        prop_assert_eq!(got, Some((old.start, old.end)), "{}", d.path);
-                    }
+            for d in label_rows() {
+                let got = row_label_next(&t, from, to, d, required).map(|a| (a.start, a.end));
+                let want = find_row_label_unbounded(&t, from, to, d, required)
+                    .map(|a| (a.start, a.end));
+                if got.is_some() {
+                    prop_assert_eq!(got, want, "{}", d.path);
+                }
+                if let Some(old) = row_label_next_by_char(&t, from, to, d, required) {
+                    prop_assert_eq!(got, Some((old.start, old.end)), "{}", d.path);
                 }
             }
         }
@@ -2954,25 +2949,19 @@ mod tests {
             required in any::<bool>(),
         ) {
             // A key beginning, ending or cut just before, at and past the last byte looked at.
-            for tpl in [Template::V2019, Template::V2021] {
-                for d in template::table3(tpl).iter().chain(
-                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
-                ) {
-                    for key in d.keys {
-                        let mut t = String::new();
-                        while t.len() + pre.len() + key.len() < NEXT_LABEL_WINDOW - 4 + pad {
-                            t.push_str(fill);
-                        }
-                        t.push_str(pre);
-                        t.push_str(key);
-                        t.push_str(" | 0");
-                        let to = t.len().saturating_sub(cut);
-                        let to = (0..=to).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
-                        let got = find_row_label(&t, 0, to, d, required).map(|a| (a.start, a.end));
-                        let want = find_row_label_unbounded(&t, 0, to, d, required)
-                            .map(|a| (a.start, a.end));
-                        prop_assert_eq!(got, want, "{} {}", d.path, key);
+            for d in label_rows() {
+                for key in d.keys {
+                    let mut t = String::new();
+                    while t.len() + pre.len() + key.len() < NEXT_LABEL_WINDOW - 4 + pad {
+                        t.push_str(fill);
                     }
+                    t.push_str(pre);
+                    t.push_str(key);
+                    t.push_str(" | 0");
+                    let to = t.len().saturating_sub(cut);
+                    let to = (0..=to).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+                    let (got, want) = found_and_searched(&t, 0, to, d, required);
+                    prop_assert_eq!(got, want, "{} {}", d.path, key);
                 }
             }
         }
@@ -2988,23 +2977,19 @@ mod tests {
         ) {
             // The key broken by what the match skips (or by what it does not), then printed as
             // is further on: the broken one is the first occurrence when the match takes it.
-            for tpl in [Template::V2019, Template::V2021] {
-                for d in template::table3(tpl).iter().chain(
-                    template::table2(tpl).iter().flat_map(|b| b.rows.iter()),
-                ) {
-                    for key in d.keys {
-                        let i = key.char_indices().map(|(i, _)| i).nth(at).unwrap_or(key.len());
-                        let t = format!(
-                            "{pre}{}{gap}{} | 0 | {pre}{key} | 1",
-                            key.get(..i).unwrap_or_default(),
-                            key.get(i..).unwrap_or_default(),
-                        );
-                        let got = find_row_label(&t, 0, t.len(), d, required)
-                            .map(|a| (a.start, a.end));
-                        let want = find_row_label_unbounded(&t, 0, t.len(), d, required)
-                            .map(|a| (a.start, a.end));
-                        prop_assert_eq!(got, want, "{} {:?}", d.path, t);
-                    }
+            for d in label_rows() {
+                for key in d.keys {
+                    let i = key.char_indices().map(|(i, _)| i).nth(at).unwrap_or(key.len());
+                    let t = format!(
+                        "{pre}{}{gap}{} | 0 | {pre}{key} | 1",
+                        key.get(..i).unwrap_or_default(),
+                        key.get(i..).unwrap_or_default(),
+                    );
+                    let got = find_row_label(&t, 0, t.len(), d, required)
+                        .map(|a| (a.start, a.end));
+                    let want = find_row_label_unbounded(&t, 0, t.len(), d, required)
+                        .map(|a| (a.start, a.end));
+                    prop_assert_eq!(got, want, "{} {:?}", d.path, t);
                 }
             }
         }
