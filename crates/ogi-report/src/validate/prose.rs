@@ -955,7 +955,7 @@ fn figure_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
     let mut start = 0usize;
     let mut found = false;
     loop {
-        i += quiet_run3(b.get(i..).unwrap_or_default(), marks);
+        i += crate::normalise::run3_by_pairs(b.get(i..).unwrap_or_default(), marks);
         let Some(&lead) = b.get(i) else { break };
         let len = match lead {
             b';' | b'!' | b'?' => 1,
@@ -986,38 +986,6 @@ fn figure_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
     if found {
         part(text.get(start..).unwrap_or_default());
     }
-}
-
-/// The length of the run of three-byte characters outside `set` at the start of `bytes`, as
-/// [`crate::normalise::run3`] reads it (`member` false), two characters a turn of the loop:
-/// most of an overview is such a run, and a turn's count and test of what is left are shared
-/// by two characters. The same length as `run3`: a proptest holds it.
-#[inline(always)]
-fn quiet_run3(bytes: &[u8], set: &[u64; STOP_WORDS]) -> usize {
-    // (lead - 0xE0) << 6 | second byte's six bits: a word of the set only for a three-byte
-    // lead (below 0xE0 the subtraction wraps, from 0xF0 it passes the end).
-    let quiet = |b0: u8, b1: u8, b2: u8| {
-        let word = ((usize::from(b0) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0xE0 << 6);
-        set.get(word).is_some_and(|w| (w >> (b2 & 0x3F)) & 1 == 0)
-    };
-    let mut taken = 0usize;
-    let mut pairs = bytes.chunks_exact(6);
-    for c in &mut pairs {
-        let &[a0, a1, a2, b0, b1, b2] = c else { break };
-        if !quiet(a0, a1, a2) {
-            return taken;
-        }
-        if !quiet(b0, b1, b2) {
-            return taken + 3;
-        }
-        taken += 6;
-    }
-    if let [b0, b1, b2, ..] = *pairs.remainder() {
-        if quiet(b0, b1, b2) {
-            taken += 3;
-        }
-    }
-    taken
 }
 
 /// True for the UTF-8 of a three-byte sentence end (`。`, `！`, `；`, `？`; a test holds it to
@@ -1953,7 +1921,7 @@ mod tests {
                 for from in 0..=b.len().min(7) {
                     let b = b.get(from..).unwrap_or_default();
                     proptest::prop_assert_eq!(
-                        quiet_run3(b, marks3()),
+                        crate::normalise::run3_by_pairs(b, marks3()),
                         crate::normalise::run3(b, marks3(), false),
                         "{:?}", b
                     );
