@@ -385,7 +385,7 @@ fn find_row_label(
     number_required_first: bool,
 ) -> Option<Anchor> {
     row_label_next(text, from, to, d, number_required_first)
-        .or_else(|| find_row_label_searched(text, from, to, d, number_required_first))
+        .unwrap_or_else(|| find_row_label_searched(text, from, to, d, number_required_first))
 }
 
 /// How far past `from` [`row_label_next`] looks for a key: a row's values take a few dozen
@@ -393,9 +393,9 @@ fn find_row_label(
 /// header some 260; a key further on (past a hostile run of digits) is left to the search.
 const NEXT_LABEL_WINDOW: usize = 512;
 
-/// [`find_row_label`] when its answer is the first occurrence of a key in the first
-/// [`NEXT_LABEL_WINDOW`] bytes of `text[from..to]` (`None` when that cannot be told so: the
-/// caller searches).
+/// [`find_row_label`]'s answer when it is the first occurrence of a key in the first
+/// [`NEXT_LABEL_WINDOW`] bytes of `text[from..to]`, or that no key occurs when those bytes are
+/// the whole range (`None` when neither can be told so: the caller searches).
 ///
 /// The keys' first characters are three bytes each, and three at most in a row (a test holds
 /// it of the template; another row is left to the search): the places where one of them ends
@@ -415,7 +415,7 @@ fn row_label_next(
     to: usize,
     d: &RowDesc,
     number_required_first: bool,
-) -> Option<Anchor> {
+) -> Option<Option<Anchor>> {
     let to = to.min(text.len());
     let need_number = number_required_first && d.number.is_some();
     // Short keys (two characters at most) are looked for only with their numbering.
@@ -433,6 +433,11 @@ fn row_label_next(
             *firsts.get_mut(n)? = f;
             n += 1;
         }
+    }
+    if n == 0 {
+        // Every key is short and looked for only with its numbering, which is not required
+        // here: the search passes over each of them too.
+        return Some(None);
     }
     let firsts = firsts.get(..n)?;
     let last = |k: usize| firsts.get(k.min(n.checked_sub(1)?)).map(|f| f[2]);
@@ -481,13 +486,15 @@ fn row_label_next(
             if need_number && ext.is_none() {
                 return None;
             }
-            return Some(Anchor {
+            return Some(Some(Anchor {
                 start: ext.unwrap_or(q),
                 end,
-            });
+            }));
         }
     }
-    None
+    // No key opens anywhere in the range (a page whose table was lost, a region cut short):
+    // the search of every key, which looks at the same places, finds none either.
+    (window == to).then_some(None)
 }
 
 /// How far past `from` [`row_label_next_by_char`] looked for the first character that can open
@@ -2829,6 +2836,34 @@ mod tests {
     }
 
     #[test]
+    fn a_range_holding_no_key_is_told_without_the_search() {
+        // A page whose table was lost leaves each row a range of a few bytes, or of prose: no
+        // key opens in it, which is told by the pass that finds keys, not by a search of each.
+        for t in [
+            "\n",
+            "凡本网注明稿件来源的所有文字、图片和音视频稿件，版权均属本网所有。\n",
+        ] {
+            for d in label_rows() {
+                for required in [false, true] {
+                    assert!(
+                        matches!(row_label_next(t, 0, t.len(), d, required), Some(None)),
+                        "{}",
+                        d.path
+                    );
+                    assert!(find_row_label_unbounded(t, 0, t.len(), d, required).is_none());
+                }
+            }
+        }
+        // Past the window, a key may still occur: the caller searches.
+        let long = format!("{}予以公开", "x".repeat(NEXT_LABEL_WINDOW));
+        let d = label_rows()
+            .find(|d| d.path.ends_with("（一）予以公开"))
+            .expect("row");
+        assert!(row_label_next(&long, 0, long.len(), d, false).is_none());
+        assert!(find_row_label(&long, 0, long.len(), d, false).is_some());
+    }
+
+    #[test]
     fn a_label_after_a_group_label_a_remark_or_a_header_is_found_without_the_search() {
         let t3 = template::table3(Template::V2021);
         let t2 = template::table2(Template::V2021);
@@ -2863,7 +2898,9 @@ mod tests {
         ];
         for (t, path, required) in cases {
             let d = row(path).unwrap_or_else(|| panic!("{path}"));
-            let got = row_label_next(t, 0, t.len(), &d, required).map(|a| (a.start, a.end));
+            let got = row_label_next(t, 0, t.len(), &d, required)
+                .flatten()
+                .map(|a| (a.start, a.end));
             let want =
                 find_row_label_unbounded(t, 0, t.len(), &d, required).map(|a| (a.start, a.end));
             assert!(got.is_some(), "{path}");
@@ -2928,10 +2965,12 @@ mod tests {
             // Where the label at the first character that can open a key answered, the first
             // key found past the characters that open none answers the same.
             for d in label_rows() {
-                let got = row_label_next(&t, from, to, d, required).map(|a| (a.start, a.end));
+                let told = row_label_next(&t, from, to, d, required);
+                let got = told.flatten().map(|a| (a.start, a.end));
                 let want = find_row_label_unbounded(&t, from, to, d, required)
                     .map(|a| (a.start, a.end));
-                if got.is_some() {
+                // Told: found, or no key in the range; either is the search's answer.
+                if told.is_some() {
                     prop_assert_eq!(got, want, "{}", d.path);
                 }
                 if let Some(old) = row_label_next_by_char(&t, from, to, d, required) {
