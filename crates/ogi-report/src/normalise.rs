@@ -489,18 +489,22 @@ pub(crate) fn run3(bytes: &[u8], set: &[u64], member: bool) -> usize {
     let mut taken = 0usize;
     for c in bytes.chunks_exact(3) {
         let &[b0, b1, b2] = c else { break };
-        // (lead - 0xE0) << 6 | second byte's six bits: a word of the set only for a
-        // three-byte lead (below 0xE0 the subtraction wraps, from 0xF0 it passes the end).
-        let word = ((usize::from(b0) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0xE0 << 6);
-        if set
-            .get(word)
-            .is_none_or(|w| ((w >> (b2 & 0x3F)) & 1 == 1) != member)
-        {
+        if bit3(set, b0, b1, b2) != Some(member) {
             break;
         }
         taken += 3;
     }
     taken
+}
+
+/// The bit in `set` (one for each of U+0000..=U+FFFF, indexed by code point) of the character
+/// whose UTF-8 is `b0 b1 b2`, read without decoding; `None` unless `b0` leads three bytes.
+#[inline(always)]
+fn bit3(set: &[u64], b0: u8, b1: u8, b2: u8) -> Option<bool> {
+    // (lead - 0xE0) << 6 | second byte's six bits: a word of the set only for a three-byte
+    // lead (below 0xE0 the subtraction wraps, from 0xF0 it passes the end).
+    let word = ((usize::from(b0) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0xE0 << 6);
+    set.get(word).map(|w| (w >> (b2 & 0x3F)) & 1 == 1)
 }
 
 /// The length of the run of three-byte characters outside `set` at the start of `bytes`, as
@@ -510,12 +514,7 @@ pub(crate) fn run3(bytes: &[u8], set: &[u64], member: bool) -> usize {
 /// proptest holds it (`validate::prose`).
 #[inline(always)]
 pub(crate) fn run3_by_pairs(bytes: &[u8], set: &[u64]) -> usize {
-    // (lead - 0xE0) << 6 | second byte's six bits: a word of the set only for a three-byte
-    // lead (below 0xE0 the subtraction wraps, from 0xF0 it passes the end).
-    let quiet = |b0: u8, b1: u8, b2: u8| {
-        let word = ((usize::from(b0) << 6) | usize::from(b1 & 0x3F)).wrapping_sub(0xE0 << 6);
-        set.get(word).is_some_and(|w| (w >> (b2 & 0x3F)) & 1 == 0)
-    };
+    let quiet = |b0: u8, b1: u8, b2: u8| bit3(set, b0, b1, b2) == Some(false);
     let mut taken = 0usize;
     let mut pairs = bytes.chunks_exact(6);
     for c in &mut pairs {

@@ -33,6 +33,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::{Report, SectionKind, TableKind};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// The overview is read up to this many characters (real ones are a few thousand).
 const MAX_CHARS: usize = 200_000;
@@ -1014,27 +1015,7 @@ fn marks3() -> &'static [u64; STOP_WORDS] {
 /// end: a digit, a numeral, a closing bracket (every stop that is neither a unit nor a
 /// sentence end; a test holds it).
 fn ends_number(c: char) -> bool {
-    matches!(
-        c,
-        '0'..='9'
-            | '０'..='９'
-            | ')'
-            | '）'
-            | '零'
-            | '一'
-            | '二'
-            | '两'
-            | '兩'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-    )
+    matches!(c, '0'..='9' | '０'..='９' | ')' | '）' | '兩') || is_cn_digit(c)
 }
 
 /// True when the last character of `before` other than whitespace ends a number
@@ -1536,7 +1517,7 @@ fn broken_message(
     m.push_str(&expected);
     m.push_str("), but table ");
     if let Some(subject) = ops.first() {
-        push_u8(&mut m, subject.table);
+        let _ = write!(m, "{}", subject.table);
     }
     m.push(' ');
     if let [subject] = ops {
@@ -1558,17 +1539,6 @@ fn broken_message(
     }
     m.push_str(&sum);
     (m, expected, sum)
-}
-
-/// Appends the decimal digits of `n`.
-fn push_u8(s: &mut String, n: u8) {
-    if n >= 100 {
-        s.push(char::from(b'0' + n / 100));
-    }
-    if n >= 10 {
-        s.push(char::from(b'0' + n / 10 % 10));
-    }
-    s.push(char::from(b'0' + n % 10));
 }
 
 /// [`broken_message`] as first written, two `format!`s: the reference it is held to.
