@@ -251,18 +251,55 @@ fn gbk_bytes(c: char) -> Option<([u8; 2], usize)> {
     Some(([(code >> 8) as u8, (code & 0xFF) as u8], 2))
 }
 
+/// The trails of the two-byte sequences of GBK and GB18030: 0x40..=0xFE but 0x7F.
+fn pair_trails() -> impl Iterator<Item = u8> {
+    (0x40u8..=0xFE).filter(|&t| t != 0x7F)
+}
+
+/// What each two-byte sequence `[lead, trail]` decodes to with `enc` as one character, strictly
+/// ([`codec::decode_char_strict`]), by `trail - 0x40` for the trails 0x40..=0xFE: the tables
+/// below, built once from the decoder.
+///
+/// The row's pairs other than 0x7F's are decoded in one call: a trail of 0x40..=0xFE after a
+/// lead of 0x81..=0xFE ends a two-byte sequence (the second byte of a four-byte one is a digit),
+/// so the decoder starts afresh after each pair, and when the row decodes strictly to one
+/// character a pair, each is its pair's. Otherwise (a malformed pair, or a lead that is no
+/// lead) each pair is decoded alone, as it was for all of them: a decoder call a pair, for the
+/// four tables some 28 M instructions at the first report with a candidate.
+fn decode_row(enc: &'static codec::Encoding, lead: u8) -> [Option<char>; 191] {
+    const PAIRS: usize = 190;
+    let mut row = [None; 191];
+    let mut bytes = Vec::with_capacity(2 * PAIRS);
+    for trail in pair_trails() {
+        bytes.extend_from_slice(&[lead, trail]);
+    }
+    let whole = codec::decode_strict(enc, &bytes).filter(|s| s.chars().count() == PAIRS);
+    let mut chars = whole.as_deref().map(str::chars);
+    for trail in pair_trails() {
+        let c = match chars.as_mut() {
+            Some(one_a_pair) => one_a_pair.next(),
+            None => codec::decode_char_strict(enc, &[lead, trail]),
+        };
+        if let Some(slot) = row.get_mut(usize::from(trail - 0x40)) {
+            *slot = c;
+        }
+    }
+    if let Some(slot) = row.get_mut(0x7F - 0x40) {
+        *slot = codec::decode_char_strict(enc, &[lead, 0x7F]);
+    }
+    row
+}
+
 /// The two-byte GBK code of every BMP character GBK holds (0 elsewhere), built once from the
 /// decoder: a table lookup instead of an encoder call per character.
 fn gbk_table() -> &'static [u16] {
     static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = vec![0u16; 0x10000];
-        let mut pair = [0u8; 2];
         for lead in 0x81u8..=0xFE {
-            for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
-                pair[0] = lead;
-                pair[1] = trail;
-                if let Some(c) = codec::decode_char_strict(GBK, &pair) {
+            let row = decode_row(GBK, lead);
+            for trail in pair_trails() {
+                if let Some(&Some(c)) = row.get(usize::from(trail - 0x40)) {
                     if let Some(slot) = table.get_mut(c as usize) {
                         if *slot == 0 && !c.is_ascii() {
                             *slot = u16::from(lead) << 8 | u16::from(trail);
@@ -281,17 +318,15 @@ fn gbk_table() -> &'static [u16] {
 fn lead_table() -> &'static [[char; 126]] {
     static TABLE: OnceLock<Vec<[char; 126]>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        (0x40u8..=0xFE)
-            .map(|trail| {
-                let mut row = ['\0'; 126];
-                for (slot, lead) in row.iter_mut().zip(0x81u8..=0xFE) {
-                    if let Some(c) = codec::decode_char_strict(GB18030, &[lead, trail]) {
-                        *slot = c;
-                    }
+        let mut table = vec![['\0'; 126]; 191];
+        for (k, lead) in (0x81u8..=0xFE).enumerate() {
+            for (by_trail, c) in table.iter_mut().zip(decode_row(GB18030, lead)) {
+                if let (Some(slot), Some(c)) = (by_trail.get_mut(k), c) {
+                    *slot = c;
                 }
-                row
-            })
-            .collect()
+            }
+        }
+        table
     })
 }
 
@@ -325,48 +360,36 @@ pub(crate) fn can_continue(c: char) -> bool {
     c == '€' || bit(family1_conts(), c as usize)
 }
 
-/// Characters whose GBK bytes are a UTF-8 three-byte lead followed by a continuation byte.
-fn family1_starts() -> &'static [u64] {
-    static SET: OnceLock<Vec<u64>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = vec![0u64; 0x10000 / 64];
-        for lead in 0xE2u8..=0xEF {
-            for trail in 0x80u8..=0xBF {
-                let pair = [lead, trail];
-                if let Some(c) = codec::decode_char_strict(GB18030, &pair) {
-                    if c != '\u{FFFD}' && !c.is_ascii() {
-                        let u = c as usize;
-                        if let Some(w) = set.get_mut(u >> 6) {
-                            *w |= 1u64 << (u & 63);
-                        }
+/// The set of the characters that `[lead, trail]` decodes to with GB18030, for the leads and
+/// trails given, but U+FFFD and ASCII.
+fn decoded_set(leads: std::ops::RangeInclusive<u8>, trails: impl Fn(u8) -> bool) -> Vec<u64> {
+    let mut set = vec![0u64; 0x10000 / 64];
+    for lead in leads {
+        let row = decode_row(GB18030, lead);
+        for trail in pair_trails().filter(|&t| trails(t)) {
+            if let Some(&Some(c)) = row.get(usize::from(trail - 0x40)) {
+                if c != '\u{FFFD}' && !c.is_ascii() {
+                    let u = c as usize;
+                    if let Some(w) = set.get_mut(u >> 6) {
+                        *w |= 1u64 << (u & 63);
                     }
                 }
             }
         }
-        set
-    })
+    }
+    set
+}
+
+/// Characters whose GBK bytes are a UTF-8 three-byte lead followed by a continuation byte.
+fn family1_starts() -> &'static [u64] {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    SET.get_or_init(|| decoded_set(0xE2..=0xEF, |t| (0x80..=0xBF).contains(&t)))
 }
 
 /// Characters whose GBK lead byte is a UTF-8 continuation byte (0x81–0xBF).
 fn family1_conts() -> &'static [u64] {
     static SET: OnceLock<Vec<u64>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = vec![0u64; 0x10000 / 64];
-        for lead in 0x81u8..=0xBF {
-            for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
-                let pair = [lead, trail];
-                if let Some(c) = codec::decode_char_strict(GB18030, &pair) {
-                    if c != '\u{FFFD}' && !c.is_ascii() {
-                        let u = c as usize;
-                        if let Some(w) = set.get_mut(u >> 6) {
-                            *w |= 1u64 << (u & 63);
-                        }
-                    }
-                }
-            }
-        }
-        set
-    })
+    SET.get_or_init(|| decoded_set(0x81..=0xBF, |_| true))
 }
 
 /// Incremental UTF-8 validity: bytes still expected for the current sequence.
@@ -1179,6 +1202,26 @@ mod tests {
                 s.extend("x1 |?\n~é".chars().cycle().take(ascii % 9));
             }
             proptest::prop_assert_eq!(ideographs_of(&s).to_vec(), three_byte_set_ref(&s));
+        }
+    }
+
+    /// Every row that [`decode_row`] decodes in one call is what the decoder gives for each
+    /// pair alone, for every lead byte (those that lead no two-byte sequence too) and every
+    /// trail of 0x40..=0xFE, in both encodings the tables are built with.
+    #[test]
+    fn a_row_decoded_at_once_is_each_pair_decoded_alone() {
+        for enc in [GBK, GB18030] {
+            for lead in 0u8..=0xFF {
+                let row = decode_row(enc, lead);
+                for trail in 0x40u8..=0xFE {
+                    assert_eq!(
+                        row.get(usize::from(trail - 0x40)).copied().flatten(),
+                        codec::decode_char_strict(enc, &[lead, trail]),
+                        "{} {lead:02X} {trail:02X}",
+                        enc.name()
+                    );
+                }
+            }
         }
     }
 
