@@ -340,22 +340,39 @@ fn opens_no_run(bytes: &[u8], next: usize) -> bool {
         .is_some_and(|(n, _)| !crate::mojibake::can_continue(n))
 }
 
-/// Words of [`quiet3_wide`]: one for each lead byte and six bits of a continuation byte.
-const WIDE_WORDS: usize = 256 * 64;
+/// Words of [`quiet3_wide`]: one for each index `(b0 << 6) + b1` of two bytes.
+const WIDE_WORDS: usize = (0xFF << 6) + 0xFF + 1;
 
-/// [`quiet3`] indexed by a character's first byte and its second's six bits, `b0 << 6 | b1 &
-/// 0x3F`, rather than by the code point's word `(b0 - 0xE0) << 6 | b1 & 0x3F`: the words of the
-/// three-byte leads (0xE0..=0xEF) hold [`quiet3`]'s, the others none. Any two bytes index a word,
-/// so the loops that read it ([`quiet_len3`], [`convert_run3`]) neither subtract the lead's
-/// offset nor test the word against the set's end (a lead outside 0xE0..=0xEF finds an empty
-/// word, which ends the run as the end of the set did). 128 KiB, of which the normaliser reads
-/// the 8 KiB of the three-byte leads and a word at the end of a run; built once, on the heap
-/// (not on the stack of whichever thread parses first, which may be small).
+/// The word of [`quiet3_wide`] that the first word of [`quiet3`]'s three-byte characters
+/// (U+0800..) is at: lead 0xE0, continuation 0x80.
+const WIDE_FIRST: usize = (0xE0 << 6) + 0x80;
+
+/// The word of [`quiet3_wide`] for a character whose first two bytes are `b0 b1`: `(b0 << 6) +
+/// b1`, without masking the continuation byte's two top bits (the set is offset by them).
+#[inline(always)]
+fn wide_word(b0: u8, b1: u8) -> usize {
+    (usize::from(b0) << 6) + usize::from(b1)
+}
+
+/// [`quiet3`] indexed by a character's first two bytes, `(b0 << 6) + b1` ([`wide_word`]), rather
+/// than by the code point's word `(b0 - 0xE0) << 6 | b1 & 0x3F`: the words of the three-byte
+/// leads (0xE0..=0xEF) followed by a continuation byte (0x80..=0xBF), from [`WIDE_FIRST`], hold
+/// [`quiet3`]'s, the others none. Any two bytes index a word, so the loops that read it
+/// ([`quiet_len3`], [`convert_run3`]) neither subtract the lead's offset, nor test the word
+/// against the set's end, nor take the continuation's six bits. At a character boundary of
+/// UTF-8 (where those loops read), a three- or four-byte lead is followed by a continuation
+/// byte, and a smaller byte (ASCII or a two-byte lead, up to 0xDF) gives a word below
+/// [`WIDE_FIRST`] whatever follows it, so only the three-byte characters find a word of
+/// [`quiet3`], their own (a four-byte lead finds an empty word past them, which ends the run as
+/// the end of the set did). Read as `b0 << 6 | b1 & 0x3F`, the six bits took an instruction
+/// more a character. 129.5 KiB, of which the normaliser reads the 8 KiB of the three-byte leads
+/// and a word at the end of a run; built once, on the heap (not on the stack of whichever
+/// thread parses first, which may be small).
 fn quiet3_wide() -> &'static [u64; WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         let mut set = vec![0u64; WIDE_WORDS];
-        let leads = set.get_mut(0xE0 << 6..).unwrap_or_default();
+        let leads = set.get_mut(WIDE_FIRST..).unwrap_or_default();
         for (w, &q) in leads.iter_mut().zip(quiet3().iter()) {
             *w = q;
         }
@@ -374,8 +391,8 @@ fn quiet_len3(bytes: &[u8], quiet: &[u64; WIDE_WORDS]) -> usize {
     let mut taken = 0usize;
     for c in bytes.chunks_exact(3) {
         let &[b0, b1, b2] = c else { break };
-        // Below 256 << 6: always a word of the set.
-        let Some(&w) = quiet.get((usize::from(b0) << 6) | usize::from(b1 & 0x3F)) else {
+        // Below WIDE_WORDS: always a word of the set.
+        let Some(&w) = quiet.get(wide_word(b0, b1)) else {
             break;
         };
         if (w >> (b2 & 0x3F)) & 1 == 0 {
@@ -567,12 +584,13 @@ fn convert_run3(bytes: &[u8], quiet: &[u64; WIDE_WORDS], conv: &[u16]) -> (usize
     for c in bytes.chunks_exact(3) {
         let &[b0, b1, b2] = c else { break };
         // As in `quiet_len3`: any two bytes index a word.
-        let wide = (usize::from(b0) << 6) | usize::from(b1 & 0x3F);
-        let Some(&w) = quiet.get(wide) else { break };
+        let Some(&w) = quiet.get(wide_word(b0, b1)) else {
+            break;
+        };
         if (w >> (b2 & 0x3F)) & 1 == 0 {
-            // The code point, for a three-byte lead: `wide` is the lead and the first
-            // continuation's bits. Below 0xE0 there is none; from 0xF0 on, the code point
-            // passes 0xFFFF and neither half of the table holds it.
+            // The code point, for a three-byte lead. Below 0xE0 there is none; from 0xF0 on,
+            // the code point passes 0xFFFF and neither half of the table holds it.
+            let wide = (usize::from(b0) << 6) | usize::from(b1 & 0x3F);
             let Some(u) = ((wide << 6) | usize::from(b2 & 0x3F)).checked_sub(0xE0 << 12) else {
                 break;
             };
@@ -1629,6 +1647,41 @@ mod tests {
                             "at {} to {} in {:?}", i, limit, text
                         );
                     }
+                }
+            }
+        }
+
+        /// The wide set, read at `(b0 << 6) + b1` ([`wide_word`]), finds the quiet characters
+        /// that the set by code point holds and only them, and the conversions after them, from
+        /// every character boundary of text of characters at the edges of each UTF-8 length and
+        /// of the three-byte leads, between quiet, converted and ASCII ones, to the end and cut
+        /// inside the last character.
+        #[test]
+        fn the_wide_set_reads_the_characters_at_the_edges_of_each_length(
+            picks in proptest::collection::vec(0usize..64, 0..32),
+            cut in 0usize..4,
+        ) {
+            const EDGES: &[&str] = &[
+                "a", "(", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFF}", "\u{1000}",
+                "\u{4DFF}", "\u{4E00}", "\u{9FFF}", "\u{A000}", "\u{D7FF}", "\u{E000}",
+                "\u{FFFF}", "\u{10000}", "\u{10FFFF}", "政", "國", "，", "\u{3000}", "（",
+            ];
+            let text: String = picks.iter().filter_map(|&k| EDGES.get(k % EDGES.len()).copied()).collect();
+            let b = text.as_bytes();
+            let end = b.len().saturating_sub(cut);
+            for (i, _) in text.char_indices() {
+                for limit in [b.len(), end.max(i)] {
+                    let rest = b.get(i..limit).unwrap_or_default();
+                    proptest::prop_assert_eq!(
+                        quiet_len3(rest, quiet3_wide()),
+                        run3(rest, quiet3(), true),
+                        "at {} to {} in {:?}", i, limit, text
+                    );
+                    proptest::prop_assert_eq!(
+                        convert_run3(rest, quiet3_wide(), conv3()),
+                        convert_run3_ref(rest, quiet3(), conv3()),
+                        "at {} to {} in {:?}", i, limit, text
+                    );
                 }
             }
         }
