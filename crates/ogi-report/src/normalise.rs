@@ -907,7 +907,7 @@ fn normalise_with<'a>(
         // uniform segment, pushed before anything else is (what the general path's merged
         // pushes make).
         let mut uniform_from: Option<usize> = None;
-        loop {
+        'span: loop {
             let (end, ascii) = quiet_run(bytes, i, limit, quiet, prev_cjk);
             let from = i;
             i = end;
@@ -954,6 +954,13 @@ fn normalise_with<'a>(
                         // The character before `i`: the one converted, or the last quiet one.
                         prev_cjk = quiet_len == 0
                             || (i >= 3 && three_byte_at(bytes, i - 3).is_some_and(is_han3));
+                        // A `(` after an ideograph (a pinyin gloss, most often, read at the
+                        // top of the loop) ends the span at once: the quiet run from it is
+                        // empty, without ASCII, and no conversion follows, so the span's read
+                        // again from `i` would change nothing.
+                        if prev_cjk && bytes.get(i) == Some(&b'(') {
+                            break 'span;
+                        }
                         break;
                     }
                 }
