@@ -700,7 +700,7 @@ fn occurs(present: &[u64; BMP_WORDS], c: char) -> bool {
 /// turn of the loop and a match on its first byte: 4.6 M instructions more over those reports.
 fn ideographs_of(text: &str) -> Box<[u64; BMP_WORDS]> {
     const HI: u64 = u64::from_le_bytes([0x80; 8]);
-    let mut m = empty_bmp_set();
+    let mut m = Box::new([0u64; BMP_WORDS]);
     let mut set = |b0: u8, b1: u8, b2: u8| {
         // Below 0x10000 >> 6: a word of the set.
         let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
@@ -744,23 +744,6 @@ fn ideographs_of(text: &str) -> Box<[u64; BMP_WORDS]> {
         }
     }
     m
-}
-
-/// An empty set of the Basic Multilingual Plane ([`BMP_WORDS`] words), zeroed a quarter (2 KB)
-/// at a time. Zeroed whole (`Box::new([0; BMP_WORDS])`, calloc), it cost some 8,200
-/// instructions under callgrind: glibc's memset writes more than 2 KB with `rep stosb`, counted
-/// a byte at a time; four 2 KB pieces take its vector loop.
-fn empty_bmp_set() -> Box<[u64; BMP_WORDS]> {
-    const PIECE: usize = BMP_WORDS / 4;
-    let mut words = Vec::with_capacity(BMP_WORDS);
-    for _ in 0..BMP_WORDS / PIECE {
-        words.extend_from_slice(&[0u64; PIECE]);
-    }
-    match words.into_boxed_slice().try_into() {
-        Ok(set) => set,
-        // Never: the vector holds BMP_WORDS words.
-        Err(_) => Box::new([0; BMP_WORDS]),
-    }
 }
 
 /// [`ideographs_of`] as it was before, every character through one match on its first byte
@@ -1192,8 +1175,8 @@ mod tests {
         }
 
         /// Every word of the set, not only the URO's, is the one a zeroed set gets from the
-        /// three-byte characters of the text: the set starts empty ([`empty_bmp_set`]) in each
-        /// of its four pieces, including on empty text.
+        /// three-byte characters of the text: the set starts empty in each of its quarters,
+        /// including on empty text.
         #[test]
         fn the_whole_set_holds_the_three_byte_characters_only(
             picks in proptest::collection::vec((0usize..64, 0usize..20), 0..40)
@@ -1227,8 +1210,8 @@ mod tests {
         }
     }
 
-    /// Characters at the edges of the three-byte range and of each quarter of the set
-    /// ([`empty_bmp_set`]'s pieces), with characters of the other lengths.
+    /// Characters at the edges of the three-byte range and of each quarter of the set, with
+    /// characters of the other lengths.
     const THREE_BYTE_EDGES: &[char] = &[
         'a',
         'é',
