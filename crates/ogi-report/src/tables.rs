@@ -2442,8 +2442,52 @@ fn table4_by<const FIRST_WRITTEN: bool>(
 /// word is in no other word but as its last (`诉` ends two), so such a match would end where
 /// the other does. With `FIRST_WRITTEN` every occurrence of every word is found from `from`:
 /// the reference.
+///
+/// Every word is made of characters beyond ASCII, so no occurrence reaches past the end of the
+/// last such character of the range ([`wide_end`]): the range is cut there first, and the search
+/// that misses each word's last occurrence does not read the values after the header (a table's
+/// values are ASCII), which it read to the end of the range for each word.
+/// [`t4_header_in`] over the whole range is the reference it is tested against.
 #[inline(always)]
 fn t4_header<const FIRST_WRITTEN: bool>(
+    text: &str,
+    from: usize,
+    to: usize,
+    want_start: bool,
+) -> (Option<usize>, Option<usize>) {
+    let to = if FIRST_WRITTEN {
+        to
+    } else {
+        wide_end(text.as_bytes(), from, to)
+    };
+    t4_header_in::<FIRST_WRITTEN>(text, from, to, want_start)
+}
+
+/// The end of the last byte beyond ASCII in `text[from..to]` (`from` when there is none): read
+/// backwards a word of eight bytes at a time. Where `to` is a character boundary of a text, so
+/// is it, and what follows it up to `to` is ASCII.
+fn wide_end(text: &[u8], from: usize, to: usize) -> usize {
+    let b = text.get(from..to.min(text.len())).unwrap_or_default();
+    let mut words = b.rchunks_exact(8);
+    let mut end = b.len();
+    for w in &mut words {
+        let high = <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return from + end - (high.leading_zeros() / 8) as usize;
+        }
+        end -= 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .rposition(|&x| x >= 0x80)
+        .map_or(from, |p| from + p + 1)
+}
+
+/// [`t4_header`] in `text[from..to]` as it was before the range was cut at its last character
+/// beyond ASCII (with `FIRST_WRITTEN`, the reference of both).
+#[inline(always)]
+fn t4_header_in<const FIRST_WRITTEN: bool>(
     text: &str,
     from: usize,
     to: usize,
@@ -3127,6 +3171,21 @@ mod tests {
             if want_start {
                 prop_assert_eq!(got.0, want.0);
             }
+            // The range cut at its last character beyond ASCII answers as the whole range did.
+            prop_assert_eq!(got, t4_header_in::<false>(&t, from, to, want_start));
+        }
+
+        #[test]
+        fn the_last_byte_beyond_ascii_read_by_words_is_the_byte_found_one_by_one(
+            b in prop::collection::vec(prop_oneof![12 => 0u8..0x80, 1 => 0x80u8..=0xff], 0..48),
+            from in 0usize..56,
+            to in 0usize..56,
+        ) {
+            let want = b
+                .get(from..to.min(b.len()))
+                .and_then(|h| h.iter().rposition(|&x| x >= 0x80))
+                .map_or(from, |p| from + p + 1);
+            prop_assert_eq!(wide_end(&b, from, to), want);
         }
 
         #[test]
