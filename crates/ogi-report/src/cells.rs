@@ -648,7 +648,38 @@ pub(crate) fn region_items_bounded(
 /// region without a `|` is told made of ASCII white space and digits by a loop without an
 /// early exit (in vector lanes). [`region_items_counted`] is the reference it is tested
 /// against.
+///
+/// A segment's text is sliced only where the tokenizer reads it: a count or a blank segment is
+/// told by its bytes, and its length is the one [`scan_cell`] measured (the segment ends at a
+/// `|` or at the region's end, both character boundaries).
 pub(crate) fn region_items_into(
+    text: &str,
+    start: usize,
+    end: usize,
+    max_items: usize,
+    max_content: usize,
+    out: &mut Vec<Item>,
+) {
+    region_items_into_by::<false>(text, start, end, max_items, max_content, out);
+}
+
+/// [`region_items_into`] as it was before a segment's text was sliced only for the tokenizer
+/// (each segment sliced first): the reference it is tested against.
+#[cfg(test)]
+fn region_items_into_sliced(
+    text: &str,
+    start: usize,
+    end: usize,
+    max_items: usize,
+    max_content: usize,
+    out: &mut Vec<Item>,
+) {
+    region_items_into_by::<true>(text, start, end, max_items, max_content, out);
+}
+
+/// [`region_items_into`], or with `SLICED_FIRST` set the reference it is held to.
+#[inline(always)]
+fn region_items_into_by<const SLICED_FIRST: bool>(
     text: &str,
     start: usize,
     end: usize,
@@ -677,7 +708,11 @@ pub(crate) fn region_items_into(
             // Most cells are a count in white space (` 12 `) or white space only: read from
             // their bytes, as the tokenizer reads them.
             let (len, plain, last_nl) = scan_cell(rest);
-            let seg = region.get(seg_start..seg_start + len).unwrap_or("");
+            let seg_len = if SLICED_FIRST {
+                region.get(seg_start..seg_start + len).unwrap_or("").len()
+            } else {
+                len
+            };
             // Every segment but the last ends at a `|`.
             let piped = len < rest.len();
             let count = match plain {
@@ -691,6 +726,7 @@ pub(crate) fn region_items_into(
                     1
                 }
                 None => {
+                    let seg = region.get(seg_start..seg_start + len).unwrap_or("");
                     // The tokenizer looks for annotations itself where a parenthesis may open
                     // one.
                     segment_items(text, seg, start + seg_start, true, &mut sink)
@@ -699,7 +735,7 @@ pub(crate) fn region_items_into(
             if count == 0 {
                 // A line that opens with blank space before its first `|` starts with a blank
                 // cell.
-                let blank_line_start = last_nl.is_some_and(|p| p + 1 < seg.len());
+                let blank_line_start = last_nl.is_some_and(|p| p + 1 < seg_len);
                 let blank_cell = last_nl.is_none()
                     || blank_line_start
                     || match one_per_line {
@@ -717,7 +753,7 @@ pub(crate) fn region_items_into(
                     sink.push(Item {
                         kind: ItemKind::Empty,
                         start: start + seg_start,
-                        end: start + seg_start + seg.len(),
+                        end: start + seg_start + seg_len,
                     });
                 }
             }
@@ -1372,6 +1408,33 @@ mod tests {
                 region_items_counted(region, 0, region.len(), max_items, max_content, &mut want);
                 prop_assert_eq!(got, want);
             }
+        }
+
+        #[test]
+        fn a_region_whose_counts_are_not_sliced_is_the_region_sliced_first(
+            cells in prop::collection::vec(
+                prop::sample::select(vec![
+                    "", " ", "\n", " \n", "\n ", " 0 ", "12", " 7\n", "\n 5  ", " 1 2 ",
+                    " 无 ", " 其他 ", " --- ", " (一)x ", " 6万元 ", "\t", "\u{3000}", "\n- 5 -\n",
+                    " 1234567890123456789 ", "自然人",
+                ]),
+                0..16,
+            ),
+            head in table_text(),
+            cut in 0usize..12,
+            max_items in prop_oneof![0usize..12, Just(usize::MAX)],
+            max_content in prop_oneof![0usize..10, Just(usize::MAX)],
+        ) {
+            // Pipe rows after other text, the region cut anywhere in them (inside a character
+            // too), appended after the items of the text before it.
+            let text = format!("{head}{}", cells.join("|"));
+            let start = head.len();
+            let end = text.len().saturating_sub(cut).max(start);
+            let mut got = region_items(&text, 0, start);
+            let mut want = got.clone();
+            region_items_into(&text, start, end, max_items, max_content, &mut got);
+            region_items_into_sliced(&text, start, end, max_items, max_content, &mut want);
+            prop_assert_eq!(got, want);
         }
 
         #[test]
