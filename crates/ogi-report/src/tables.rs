@@ -793,7 +793,13 @@ fn read_row_by<const FIRST_WRITTEN: bool>(
         );
     }
     if k == n {
-        let cells = fill_row(ctx, cols, content());
+        // A row of values only (most rows) is filled from its items as they are, without the
+        // test of each item's kind.
+        let cells = if !FIRST_WRITTEN && k == items.len() {
+            fill_row(ctx, cols, items.iter())
+        } else {
+            fill_row(ctx, cols, content())
+        };
         return RowRead { cells };
     }
     if k > n {
@@ -3135,6 +3141,33 @@ mod tests {
             let t = parts.concat();
             prop_assert_eq!(has_break(&t), has_break_by_char(&t));
             prop_assert_eq!(has_break(t.trim()), has_break_by_char(t.trim()));
+        }
+
+        #[test]
+        fn a_row_of_values_only_is_read_as_first_written(
+            vals in prop::collection::vec(prop::sample::select(vec![
+                "1", "23", "-", "无", "1.5", "2万元", "-4", "0", "12345678901234567890",
+            ]), 0..10),
+            sep in prop::sample::select(vec![" ", " | ", "\n", "\t", "|"]),
+            which in 0usize..3,
+        ) {
+            // Values only, as many as the columns (most rows), fewer or more.
+            let t = vals.join(sep);
+            let items = crate::cells::region_items(&t, 0, t.len());
+            let map = |s: usize, e: usize| Span::new(s + 7, e + 7);
+            let budget = Budget { steps: 1000, max_readings: 64 };
+            let mut ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
+            let mut want_ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
+            let cols = match which {
+                0 => T3_COLS,
+                1 => T4_COLS,
+                _ => &T3_COLS[..3],
+            };
+            let kind = TableKind::Applications;
+            let got = read_row(&mut ctx, kind, "row", cols, &items, None);
+            let want = read_row_reference(&mut want_ctx, kind, "row", cols, &items, None);
+            prop_assert_eq!(got.cells, want.cells);
+            prop_assert_eq!(ctx.diags, want_ctx.diags);
         }
 
         #[test]
