@@ -794,9 +794,13 @@ fn read_row_by<const FIRST_WRITTEN: bool>(
     }
     if k == n {
         // A row of values only (most rows) is filled from its items as they are, without the
-        // test of each item's kind.
+        // test of each item's kind, each column paired with its item: the list is sized once
+        // and written without a test of its room or of an item left for each column.
         let cells = if !FIRST_WRITTEN && k == items.len() {
-            fill_row(ctx, cols, items.iter())
+            cols.iter()
+                .zip(items)
+                .map(|(col, it)| cell_from_item(ctx, col, it, None))
+                .collect()
         } else {
             fill_row(ctx, cols, content())
         };
