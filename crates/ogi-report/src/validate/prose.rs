@@ -1448,8 +1448,8 @@ fn settled_uncached(report: &Report, section: &crate::model::Section) -> Vec<Cla
 fn compare(
     rule: &RuleInfo,
     claim: &Claim,
-    ops: Vec<Operand>,
-    alternatives: &[Vec<Operand>],
+    ops: &[Operand],
+    alternatives: &[&[Operand]],
     out: &mut Out,
 ) {
     let Some(subject) = ops.first() else { return };
@@ -1479,12 +1479,12 @@ fn compare(
             o.value.and_then(|v| acc.checked_add(v.as_decimal()))
         })
     };
-    let Some(actual) = total(&ops) else { return };
+    let Some(actual) = total(ops) else { return };
     let stated = Decimal::from(claim.value);
     if actual == stated || alternatives.iter().any(|alt| total(alt) == Some(stated)) {
         return;
     }
-    let (message, expected, actual) = broken_message(rule.name, claim, &ops, actual);
+    let (message, expected, actual) = broken_message(rule.name, claim, ops, actual);
     let mut d = Diagnostic::new(rule.code, message)
         .with_span(subject.span)
         .at(subject.location())
@@ -1598,7 +1598,9 @@ fn total_label_reference(row: &str) -> String {
     format!("{}, column {TOTAL_COL}", short_row(row))
 }
 
-/// C7: figures of section 一 against table 3.
+/// C7: figures of section 一 against table 3. A claim's operands are compared where they are
+/// built, on the stack: the claim of applications received reads 一 alone and 一 + 二 from one
+/// pair, 一 looked up once, instead of each side a vector of its own.
 pub(crate) fn c7(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::Applications) else {
         return;
@@ -1608,16 +1610,35 @@ pub(crate) fn c7(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let claims = out.prose_claims.take().unwrap_or_else(|| settled(report));
     for claim in &claims {
         match claim.kind {
-            Kind::Received => compare(
-                rule,
-                claim,
-                vec![at(NEW)],
-                &[vec![at(NEW), at(CARRIED_IN)]],
-                out,
-            ),
-            Kind::CarriedIn => compare(rule, claim, vec![at(CARRIED_IN)], &[], out),
-            Kind::Completed => compare(rule, claim, vec![at(TOTAL)], &[], out),
-            Kind::CarriedOut => compare(rule, claim, vec![at(CARRIED_OUT)], &[], out),
+            Kind::Received => {
+                let both = [at(NEW), at(CARRIED_IN)];
+                let new = both.get(..1).unwrap_or_default();
+                compare(rule, claim, new, &[&both], out)
+            }
+            Kind::CarriedIn => compare(rule, claim, &[at(CARRIED_IN)], &[], out),
+            Kind::Completed => compare(rule, claim, &[at(TOTAL)], &[], out),
+            Kind::CarriedOut => compare(rule, claim, &[at(CARRIED_OUT)], &[], out),
+            _ => {}
+        }
+    }
+    out.prose_claims = Some(claims);
+}
+
+/// [`c7`] as first written, each side of a claim built on its own and 一 looked up for each
+/// (each side was a vector): the reference it is held to.
+#[cfg(test)]
+fn c7_reference(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    let Some(t) = rule.table(report, TableKind::Applications) else {
+        return;
+    };
+    let at = |row: &'static str| Operand::at(t, row, TOTAL_COL, false, total_label(row));
+    let claims = out.prose_claims.take().unwrap_or_else(|| settled(report));
+    for claim in &claims {
+        match claim.kind {
+            Kind::Received => compare(rule, claim, &[at(NEW)], &[&[at(NEW), at(CARRIED_IN)]], out),
+            Kind::CarriedIn => compare(rule, claim, &[at(CARRIED_IN)], &[], out),
+            Kind::Completed => compare(rule, claim, &[at(TOTAL)], &[], out),
+            Kind::CarriedOut => compare(rule, claim, &[at(CARRIED_OUT)], &[], out),
             _ => {}
         }
     }
@@ -1635,12 +1656,12 @@ pub(crate) fn c10(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let claims = out.prose_claims.take().unwrap_or_else(|| settled(report));
     for claim in &claims {
         match claim.kind {
-            Kind::Review => compare(rule, claim, vec![at(REVIEW)], &[], out),
-            Kind::Litigation => compare(rule, claim, lit(), &[], out),
+            Kind::Review => compare(rule, claim, &[at(REVIEW)], &[], out),
+            Kind::Litigation => compare(rule, claim, &lit(), &[], out),
             Kind::ReviewAndLitigation => {
                 let mut all = vec![at(REVIEW)];
                 all.extend(lit());
-                compare(rule, claim, all, &[], out)
+                compare(rule, claim, &all, &[], out)
             }
             _ => {}
         }
@@ -2849,6 +2870,84 @@ mod tests {
         }
         assert!(may_state_figure("辦(bàn)結(jié)3件"));
         assert!(!may_state_figure("(bàn)3件"));
+    }
+
+    proptest::proptest! {
+        /// C7 with a claim's operands on the stack says what it said with each side a vector of
+        /// its own: claims of every kind (table 4's are C10's), values that agree with 一, with
+        /// 一 + 二 or with neither, blank and fractional cells, absent rows.
+        #[test]
+        fn c7_is_the_reference(
+            cells in proptest::collection::vec(
+                (proptest::bool::weighted(0.85), proptest::option::weighted(0.85, (0i64..6, proptest::bool::weighted(0.15)))),
+                4,
+            ),
+            claims in proptest::collection::vec((0usize..7, 0i64..12), 0..6),
+        ) {
+            use crate::model::{Cell, Number, Row, Span, Table};
+            let rows = [NEW, CARRIED_IN, TOTAL, CARRIED_OUT]
+                .iter()
+                .zip(&cells)
+                .filter(|(_, (present, _))| *present)
+                .enumerate()
+                .map(|(i, (&path, &(_, v)))| Row {
+                    row: Cow::Borrowed(path),
+                    label: None,
+                    span: Some(Span::new(i, i + 1)),
+                    subtotal: false,
+                    cells: vec![Cell {
+                        column: Cow::Borrowed(TOTAL_COL),
+                        value: v.map(|(n, fraction)| {
+                            if fraction {
+                                Number::Decimal(Decimal::new(n * 10 + 5, 1))
+                            } else {
+                                Number::Int(n)
+                            }
+                        }),
+                        unit: None,
+                        raw: None,
+                        span: Some(Span::new(10 * i, 10 * i + 2)),
+                        derived: None,
+                    }],
+                })
+                .collect();
+            let report = Report {
+                applications: Some(Table {
+                    kind: TableKind::Applications,
+                    template: None,
+                    span: crate::model::Span::default(),
+                    rows,
+                }),
+                ..Default::default()
+            };
+            const KINDS: [Kind; 7] = [
+                Kind::Received,
+                Kind::CarriedIn,
+                Kind::Completed,
+                Kind::CarriedOut,
+                Kind::Review,
+                Kind::Litigation,
+                Kind::ReviewAndLitigation,
+            ];
+            let claims: Vec<Claim> = claims
+                .iter()
+                .map(|&(k, value)| Claim {
+                    kind: KINDS[k],
+                    value,
+                    quote: format!("受理申请{value}件"),
+                })
+                .collect();
+            let Some(rule) = super::super::RULES.iter().find(|r| r.name == "C7") else {
+                return Err(proptest::test_runner::TestCaseError::fail("no C7"));
+            };
+            let (mut got, mut want) = (Out::default(), Out::default());
+            got.prose_claims = Some(claims.clone());
+            want.prose_claims = Some(claims);
+            c7(rule, &report, &mut got);
+            c7_reference(rule, &report, &mut want);
+            proptest::prop_assert_eq!(&got.diags, &want.diags);
+            proptest::prop_assert_eq!(got.prose_claims, want.prose_claims);
+        }
     }
 
     proptest::proptest! {
