@@ -201,12 +201,15 @@ fn result_rows_found(
     Option<&crate::model::Row>,
 ) {
     let desc = template::table3(t.template.unwrap_or(crate::model::Template::V2021));
-    // The rows a table holds: the template's rows but its groups.
-    let paths: Vec<&str> = desc
-        .iter()
-        .filter(|d| d.role != RowRole::Group)
-        .map(|d| d.path)
-        .collect();
+    // The rows a table holds: the template's rows but its groups. Sized for every row of the
+    // template at once: a filter's length is not known, and collecting regrew the vector from
+    // four places to the template's few dozen, several times a report.
+    let mut paths: Vec<&str> = Vec::with_capacity(desc.len());
+    paths.extend(
+        desc.iter()
+            .filter(|d| d.role != RowRole::Group)
+            .map(|d| d.path),
+    );
     let mut walked = walk_rows(&t.rows, &paths).into_iter();
     let seen: Vec<Seen> = desc
         .iter()
