@@ -280,7 +280,18 @@ fn chinese_number(s: &[char]) -> Option<i64> {
     Some(total + cur.unwrap_or(0))
 }
 
+/// The text of the folded characters `t`: a string sized for their UTF-8 at once, instead of
+/// one grown from a byte a character (a quote of Chinese characters regrew once or twice). The
+/// same text as [`s_reference`]: a proptest holds it.
 fn s(t: &[char]) -> String {
+    let mut out = String::with_capacity(t.iter().map(|c| c.len_utf8()).sum());
+    out.extend(t);
+    out
+}
+
+/// [`s`] as first written, collected: the reference it is held to.
+#[cfg(test)]
+fn s_reference(t: &[char]) -> String {
     t.iter().collect()
 }
 
@@ -2870,6 +2881,27 @@ mod tests {
         }
         assert!(may_state_figure("辦(bàn)結(jié)3件"));
         assert!(!may_state_figure("(bàn)3件"));
+    }
+
+    proptest::proptest! {
+        /// The text of folded characters is the one collected: characters of one to four bytes,
+        /// empty or not.
+        #[test]
+        fn the_text_of_folded_characters_is_the_collected_one(
+            t in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::char::range('0', 'z'),
+                    proptest::char::range('\u{80}', '\u{7FF}'),
+                    proptest::char::range('\u{4E00}', '\u{9FFF}'),
+                    proptest::char::range('\u{10000}', '\u{10FFFF}'),
+                ],
+                0..40,
+            ),
+        ) {
+            let got = s(&t);
+            proptest::prop_assert_eq!(&got, &s_reference(&t));
+            proptest::prop_assert_eq!(got.capacity(), got.len());
+        }
     }
 
     proptest::proptest! {
