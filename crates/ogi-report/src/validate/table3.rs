@@ -172,11 +172,14 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
         let first = Some(first);
         unsettled.push((&r.row, r.subtotal));
         let at = |c: &'static str| Operand::in_row(t, first, &r.row, c, c);
-        let parts = T3_COLS
-            .iter()
-            .filter(|c| c.label != TOTAL_COL)
-            .map(|c| at(c.label))
-            .collect();
+        // Sized for the columns at once: collected from a filter, the vector was regrown.
+        let mut parts = Vec::with_capacity(T3_COLS.len());
+        parts.extend(
+            T3_COLS
+                .iter()
+                .filter(|c| c.label != TOTAL_COL)
+                .map(|c| at(c.label)),
+        );
         let kind = if r.subtotal { "subtotal row" } else { "row" };
         out.equation(
             rule,
