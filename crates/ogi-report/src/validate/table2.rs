@@ -1,11 +1,18 @@
 //! Table 2 (主动公开政府信息情况): rule C11, the kinds of its values.
 
-use super::{same_path, Out, RuleInfo};
-use crate::model::{Report, TableKind, Template};
-use crate::template::{self, RowDesc, ValueKind};
+#[cfg(test)]
+use super::same_path;
+use super::{Out, RuleInfo};
+#[cfg(test)]
+use crate::model::Template;
+use crate::model::{Report, TableKind};
+use crate::template::ValueKind;
+#[cfg(test)]
+use crate::template::{self, RowDesc};
 
 /// The descriptor row of `template`'s table 2 at the path `row`, if any (the paths of a
 /// template's table 2 are distinct: a test holds it).
+#[cfg(test)]
 fn desc_of(template: Template, row: &str) -> Option<&'static RowDesc> {
     template::table2(template)
         .iter()
@@ -17,7 +24,9 @@ fn desc_of(template: Template, row: &str) -> Option<&'static RowDesc> {
 /// ([`desc_of`]): from the descriptor, else from the column label (a row the descriptor does
 /// not know keeps the label's meaning). The descriptor is looked up once for a row, not
 /// searched for (every row of the template compared by its path) for each of its cells; the
-/// same kind as [`kind_of`]: a proptest holds it.
+/// same kind as [`kind_of`]: a proptest holds it. What [`c11`] read before it read the kind
+/// of the label alone ([`kind_by_label`]).
+#[cfg(test)]
 fn kind_in(desc: Option<&RowDesc>, column: &str) -> ValueKind {
     let described = desc
         .and_then(|r| r.cols.iter().find(|c| c.label == column))
@@ -51,17 +60,19 @@ fn kind_of(template: Template, row: &str, column: &str) -> ValueKind {
 }
 
 /// C11: counts are non-negative integers (2019 本年增/减 signed), amounts non-negative decimals.
+///
+/// A cell's kind is its label's ([`kind_by_label`]): every column a template's table 2
+/// describes has the kind its label implies (a test holds it), so the row's descriptor, looked
+/// up by its path (every path of the template compared) and searched for the label (every
+/// column compared), tells nothing more. The same kind as [`kind_of`]: a proptest holds it.
 pub(crate) fn c11(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::ActiveDisclosure) else {
         return;
     };
-    let template = t.template.unwrap_or(crate::model::Template::V2021);
     for r in &t.rows {
-        // Looked up once for the row's cells.
-        let desc = desc_of(template, &r.row);
         for c in &r.cells {
             let Some(v) = c.value else { continue };
-            let (ok, what) = match kind_in(desc, &c.column) {
+            let (ok, what) = match kind_by_label(&c.column) {
                 ValueKind::Count => (v.as_i64().is_some_and(|n| n >= 0), "a non-negative integer"),
                 ValueKind::Signed => (v.as_i64().is_some(), "an integer"),
                 ValueKind::Amount | ValueKind::AmountWanYuan => (
@@ -160,6 +171,8 @@ mod tests {
                 kind_in(desc_of(template, row), col),
                 kind_of(template, row, col)
             );
+            // What C11 reads: the label's kind alone.
+            proptest::prop_assert_eq!(kind_by_label(col), kind_of(template, row, col));
         }
     }
 }
