@@ -506,7 +506,44 @@ pub(crate) struct Labels<'a> {
     pub cols: &'static [crate::template::Col],
     /// For each column, a string equal to its label: the label, or the last copy of it a
     /// cell was found to hold.
-    seen: Vec<&'a str>,
+    seen: Seen8<'a>,
+}
+
+/// The most columns [`Labels`] keeps in place; tables 3 and 4, which the rules read by their
+/// labels, have seven and five.
+const INLINE_LABELS: usize = 8;
+
+/// The copies [`Labels`] keeps, one a column: in place for a table of at most
+/// [`INLINE_LABELS`] columns, instead of a vector allocated for each rule that reads a table
+/// (six a report), else in a vector.
+enum Seen8<'a> {
+    /// The first `.1` strings are the columns'.
+    Inline([&'a str; INLINE_LABELS], usize),
+    /// One string a column.
+    Heap(Vec<&'a str>),
+}
+
+impl<'a> Seen8<'a> {
+    /// The labels of `cols`.
+    fn of(cols: &'static [crate::template::Col]) -> Seen8<'a> {
+        if cols.len() > INLINE_LABELS {
+            return Seen8::Heap(cols.iter().map(|c| c.label).collect());
+        }
+        let mut seen = [""; INLINE_LABELS];
+        for (s, c) in seen.iter_mut().zip(cols) {
+            *s = c.label;
+        }
+        Seen8::Inline(seen, cols.len())
+    }
+
+    /// One string a column, in column order.
+    #[inline]
+    fn as_mut_slice(&mut self) -> &mut [&'a str] {
+        match self {
+            Seen8::Inline(seen, n) => seen.get_mut(..*n).unwrap_or_default(),
+            Seen8::Heap(seen) => seen,
+        }
+    }
 }
 
 /// True when `column` is the label `seen` holds a copy of; `seen` then holds `column`'s copy,
@@ -527,13 +564,14 @@ impl<'a> Labels<'a> {
     pub(crate) fn new(cols: &'static [crate::template::Col]) -> Labels<'a> {
         Labels {
             cols,
-            seen: cols.iter().map(|c| c.label).collect(),
+            seen: Seen8::of(cols),
         }
     }
 
     /// True when `column` is the label of column `i` (`false` past the last column).
     pub(crate) fn is(&mut self, i: usize, column: &'a str) -> bool {
         self.seen
+            .as_mut_slice()
             .get_mut(i)
             .is_some_and(|seen| same_label(seen, column))
     }
@@ -575,7 +613,8 @@ impl<'a> Labels<'a> {
                 return sums.iter().map(|_| None).collect();
             };
             let mut cells = r.cells.iter();
-            for (i, (sum, seen)) in sums.iter_mut().zip(self.seen.iter_mut()).enumerate() {
+            let seen = self.seen.as_mut_slice();
+            for (i, (sum, seen)) in sums.iter_mut().zip(seen.iter_mut()).enumerate() {
                 // The cell where the parser puts it, its label told as `Labels::is` tells it;
                 // else the cell searched for by label.
                 let value = match cells.next() {
@@ -917,7 +956,7 @@ impl Grid {
             if row.shaped {
                 let mut bit = 1u8;
                 let cells = r.cells.iter().zip(row.vals.iter_mut());
-                for ((c, x), seen) in cells.zip(labels.seen.iter_mut()) {
+                for ((c, x), seen) in cells.zip(labels.seen.as_mut_slice().iter_mut()) {
                     match c.value {
                         Some(Number::Int(v)) => {
                             *x = v;

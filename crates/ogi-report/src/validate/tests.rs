@@ -1812,3 +1812,38 @@ proptest::proptest! {
         );
     }
 }
+
+proptest::proptest! {
+    /// The labels kept in place for a table of at most eight columns, or in a vector past
+    /// that, are the columns' in order, as the vector first kept them; and a label is told as
+    /// it was, by a copy of its text or by the copy last seen, never past the last column.
+    #[test]
+    fn the_labels_kept_are_the_columns(
+        picks in proptest::collection::vec(0usize..6, 0..12),
+        asks in proptest::collection::vec((0usize..13, 0usize..6, proptest::bool::ANY), 0..30),
+    ) {
+        const NAMES: [&str; 6] = ["总计", "自然人", "商业企业", "", "其他", "总计2"];
+        let cols: &'static [crate::template::Col] = Box::leak(
+            picks
+                .iter()
+                .map(|&k| crate::template::Col {
+                    label: NAMES[k],
+                    kind: crate::template::ValueKind::Count,
+                })
+                .collect::<Vec<_>>()
+                .into_boxed_slice(),
+        );
+        let first: Vec<&str> = cols.iter().map(|c| c.label).collect();
+        // Copies of the names (other addresses), living as long as the labels.
+        let copies: Vec<String> = NAMES.iter().map(|n| n.to_string()).collect();
+        let mut labels = Labels::new(cols);
+        proptest::prop_assert_eq!(labels.seen.as_mut_slice().to_vec(), first.clone());
+        for &(i, k, copy) in &asks {
+            // A copy of the name or the name itself.
+            let name: &str = if copy { &copies[k] } else { NAMES[k] };
+            let want = first.get(i).is_some_and(|l| *l == name);
+            proptest::prop_assert_eq!(labels.is(i, name), want, "{} {:?}", i, name);
+            proptest::prop_assert_eq!(labels.seen.as_mut_slice().len(), first.len());
+        }
+    }
+}
