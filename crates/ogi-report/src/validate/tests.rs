@@ -1704,6 +1704,13 @@ proptest::proptest! {
         for name in ["C1", "C2", "C3", "C8"] {
             proptest::prop_assert_eq!(rule_diags(&report, name), equations_only(&report, name), "{}", name);
         }
+        // C4 says what it said when it collected the sub-rows of （六） for table 4 too.
+        let Some(c4) = RULES.iter().find(|r| r.name == "C4") else {
+            return Err(proptest::test_runner::TestCaseError::fail("no C4"));
+        };
+        let mut first = Out::default();
+        super::table3::c4_reference(c4, &report, &mut first);
+        proptest::prop_assert_eq!(rule_diags(&report, "C4"), first.diags);
     }
 
     /// The grid read once for C2, C3 and C5 says what the readings it stands for say: each row
