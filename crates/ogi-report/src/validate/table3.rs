@@ -306,6 +306,19 @@ fn children(t: &Table, group: &str) -> Vec<&'static str> {
 
 /// C4: a printed group subtotal = Σ its sub-rows, per column (tables 3 and 4).
 pub(crate) fn c4(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    c4_by::<false>(rule, report, out);
+}
+
+/// [`c4`] as first written, the sub-rows of （六） collected for table 4 too, whose rows are not
+/// table 3's: the reference it is held to.
+#[cfg(test)]
+pub(crate) fn c4_reference(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    c4_by::<true>(rule, report, out);
+}
+
+/// [`c4`], or with `FIRST_WRITTEN` set the reference it is held to.
+#[inline(always)]
+fn c4_by<const FIRST_WRITTEN: bool>(rule: &RuleInfo, report: &Report, out: &mut Out) {
     for kind in [TableKind::Applications, TableKind::ReviewLitigation] {
         let Some(t) = rule.table(report, kind) else {
             continue;
@@ -325,71 +338,11 @@ pub(crate) fn c4(rule: &RuleInfo, report: &Report, out: &mut Out) {
         // A 2021 single （六）其他处理 row printed next to values in its sub-rows is their subtotal.
         // Table 3's rows only: table 4's are not looked up in table 3's template (which
         // collected the sub-rows of （六） for a test that could not hold).
-        if kind == TableKind::Applications {
-            if let Some((single, subs)) = other_handling(t) {
+        if kind == TableKind::Applications || FIRST_WRITTEN {
+            if let (TableKind::Applications, Some((single, subs))) = (kind, other_handling(t)) {
                 if printed(t, single) && subs.iter().any(|s| printed(t, s)) {
                     groups.push((single, false));
                 }
-            }
-        }
-        for (group, flagged) in groups {
-            let subs = children(t, group);
-            if subs.is_empty() {
-                continue;
-            }
-            // Each row looked up once, not once per column.
-            let group_row = find_row(t, group, flagged);
-            let sub_rows: Vec<_> = subs.iter().map(|s| find_row(t, s, false)).collect();
-            for (i, col) in cols.iter().map(|c| c.label).enumerate() {
-                let lhs = quick_sum([labels.value(group_row, i)]);
-                let rhs = quick_sum(sub_rows.iter().map(|r| labels.value(*r, i)));
-                if quick_equal(lhs, rhs) {
-                    continue;
-                }
-                out.equation(
-                    rule,
-                    Equation {
-                        place: format!(
-                            "in table {}, subtotal row {}, column {col}",
-                            kind.number(),
-                            short_row(group)
-                        ),
-                        lhs: vec![Operand::in_row(t, group_row, group, col, short_row(group))],
-                        rhs: subs
-                            .iter()
-                            .zip(&sub_rows)
-                            .map(|(s, f)| Operand::in_row(t, *f, s, col, short_row(s)))
-                            .collect(),
-                    },
-                );
-            }
-        }
-    }
-}
-
-/// [`c4`] as first written, the sub-rows of （六） collected for table 4 too, whose rows are not
-/// table 3's: the reference it is held to.
-#[cfg(test)]
-pub(crate) fn c4_reference(rule: &RuleInfo, report: &Report, out: &mut Out) {
-    for kind in [TableKind::Applications, TableKind::ReviewLitigation] {
-        let Some(t) = rule.table(report, kind) else {
-            continue;
-        };
-        let mut labels = Labels::new(match kind {
-            TableKind::ReviewLitigation => T4_COLS,
-            _ => T3_COLS,
-        });
-        let cols = labels.cols;
-        // (group path, whether it is a row flagged `subtotal`)
-        let mut groups: Vec<(&str, bool)> = t
-            .rows
-            .iter()
-            .filter(|r| r.subtotal)
-            .map(|r| (r.row.as_ref(), true))
-            .collect();
-        if let (TableKind::Applications, Some((single, subs))) = (kind, other_handling(t)) {
-            if printed(t, single) && subs.iter().any(|s| printed(t, s)) {
-                groups.push((single, false));
             }
         }
         for (group, flagged) in groups {
