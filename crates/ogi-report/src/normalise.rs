@@ -501,6 +501,7 @@ fn quiet_run(
 /// The length of the run of three-byte characters at the start of `bytes` whose bit in `set`
 /// (one bit for each of U+0000..=U+FFFF, indexed by code point) is `member`, read without
 /// decoding: a character's word in the set from its first two bytes, its bit from the third.
+#[cfg(test)]
 #[inline(always)]
 pub(crate) fn run3(bytes: &[u8], set: &[u64], member: bool) -> usize {
     let mut taken = 0usize;
@@ -516,6 +517,7 @@ pub(crate) fn run3(bytes: &[u8], set: &[u64], member: bool) -> usize {
 
 /// The bit in `set` (one for each of U+0000..=U+FFFF, indexed by code point) of the character
 /// whose UTF-8 is `b0 b1 b2`, read without decoding; `None` unless `b0` leads three bytes.
+#[cfg(test)]
 #[inline(always)]
 fn bit3(set: &[u64], b0: u8, b1: u8, b2: u8) -> Option<bool> {
     // (lead - 0xE0) << 6 | second byte's six bits: a word of the set only for a three-byte
@@ -528,7 +530,9 @@ fn bit3(set: &[u64], b0: u8, b1: u8, b2: u8) -> Option<bool> {
 /// [`run3`] reads it (`member` false), two characters a turn of the loop: where most of a
 /// text is such a run (section 一's overview, read for the figures it states), a turn's count
 /// and test of what is left are shared by two characters. The same length as `run3`: a
-/// proptest holds it (`validate::prose`).
+/// proptest holds it (`validate::prose`). Kept as the reference the figure scan's runs are held
+/// to.
+#[cfg(test)]
 #[inline(always)]
 pub(crate) fn run3_by_pairs(bytes: &[u8], set: &[u64]) -> usize {
     let quiet = |b0: u8, b1: u8, b2: u8| bit3(set, b0, b1, b2) == Some(false);

@@ -960,6 +960,119 @@ fn is_ascii_stop(b: u8) -> bool {
 /// instead of noting where every digit, numeral and closing bracket ends (a pinyin gloss's
 /// bracket, a year's digits and every numeral of the text each went back to the loop).
 fn figure_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
+    let marks = marks3_wide();
+    let b = text.as_bytes();
+    let mut i = 0usize;
+    // Where the current sentence starts, and whether it holds a unit after a number.
+    let mut start = 0usize;
+    let mut found = false;
+    loop {
+        i = past_unmarked3(b, i, marks);
+        let Some(&lead) = b.get(i) else { break };
+        let len = match lead {
+            b';' | b'!' | b'?' => 1,
+            0..=0xDF => {
+                i = past_short_to_end(b, i);
+                continue;
+            }
+            0xF0..=0xFF => {
+                i += 4;
+                continue;
+            }
+            // A three-byte character the run stopped at is a unit or a sentence end.
+            _ => 3,
+        };
+        let end = i + len;
+        if len == 3 && !is_sentence_end3(b.get(i..end)) {
+            // A unit.
+            found = found || text.get(..i).is_some_and(number_right_before);
+        } else {
+            if found {
+                part(text.get(start..end).unwrap_or_default());
+                found = false;
+            }
+            start = end;
+        }
+        i = end;
+    }
+    if found {
+        part(text.get(start..).unwrap_or_default());
+    }
+}
+
+/// Words of a set read by a character's first byte and its second's six bits ([`wide3`]).
+const WIDE_WORDS: usize = 256 * 64;
+
+/// The set `set` (one bit for each of U+0000..=U+FFFF, as [`bit_set`] builds it) indexed by a
+/// character's first byte and its second's six bits, `b0 << 6 | b1 & 0x3F`, instead of by the
+/// code point's word `(b0 - 0xE0) << 6 | b1 & 0x3F`: the words of the three-byte leads
+/// (0xE0..=0xEF) hold the set's, the others every bit, so that a character of one, two or four
+/// bytes is a member, as it ends a run of three-byte characters. Any two bytes index a word: the
+/// runs read in it ([`past_unmarked3`]) neither subtract the lead's offset nor
+/// test the word against the set's end. 128 KiB, of which the 8 KiB of the three-byte leads and
+/// the word where a run ends are read; on the heap.
+fn wide3(set: &[u64; STOP_WORDS]) -> Box<[u64; WIDE_WORDS]> {
+    let mut wide = vec![u64::MAX; WIDE_WORDS];
+    let leads = wide.get_mut(0xE0 << 6..).unwrap_or_default();
+    for (w, &s) in leads.iter_mut().zip(set.iter()) {
+        *w = s;
+    }
+    // The vector holds WIDE_WORDS words: the conversion cannot fail.
+    wide.into_boxed_slice()
+        .try_into()
+        .unwrap_or_else(|_| Box::new([u64::MAX; WIDE_WORDS]))
+}
+
+/// [`marks3`] read as [`wide3`] reads a set, built once.
+fn marks3_wide() -> &'static [u64; WIDE_WORDS] {
+    static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| wide3(marks3()))
+}
+
+/// True when the character whose first three bytes are `b0 b1 b2` is a member of `wide` (a set
+/// as [`wide3`] builds it): any character but one of three bytes is.
+#[inline(always)]
+fn in_wide3(wide: &[u64; WIDE_WORDS], b0: u8, b1: u8, b2: u8) -> bool {
+    // Below 256 << 6: always a word of the set.
+    wide.get((usize::from(b0) << 6) | usize::from(b1 & 0x3F))
+        .is_none_or(|w| (w >> (b2 & 0x3F)) & 1 == 1)
+}
+
+/// Past the run of three-byte characters at byte `i` of `b` that are not members of `wide` (a
+/// set as [`wide3`] builds it), two characters a turn while six bytes are left: what
+/// `i + run3_by_pairs(&b[i..], set)` tells of the same set ([`crate::normalise::run3_by_pairs`]),
+/// without cutting the text for the run or dividing what is left of it into pairs at each run
+/// (a Traditional overview's runs are a few characters long, glosses and numbers between them).
+#[inline(always)]
+fn past_unmarked3(b: &[u8], mut i: usize, wide: &[u64; WIDE_WORDS]) -> usize {
+    loop {
+        match b.get(i..i + 6) {
+            Some(&[a0, a1, a2, c0, c1, c2]) => {
+                if in_wide3(wide, a0, a1, a2) {
+                    return i;
+                }
+                if in_wide3(wide, c0, c1, c2) {
+                    return i + 3;
+                }
+                i += 6;
+            }
+            _ => {
+                if let Some(&[a0, a1, a2]) = b.get(i..i + 3) {
+                    if !in_wide3(wide, a0, a1, a2) {
+                        i += 3;
+                    }
+                }
+                return i;
+            }
+        }
+    }
+}
+
+/// [`figure_parts`] as it was before its runs were read in [`marks3_wide`]: each run read by
+/// [`crate::normalise::run3_by_pairs`] on the text cut at its start. The reference it is held
+/// to.
+#[cfg(test)]
+fn figure_parts_by_pairs<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
     let marks = marks3();
     let b = text.as_bytes();
     let mut i = 0usize;
@@ -1204,12 +1317,43 @@ fn may_fold_away(c: char) -> bool {
 /// ([`OPENERS3`]): three-byte characters passed over by the set's word and bit, the others by
 /// their lead; the character after an opener is decoded only then.
 fn may_state_figure(part: &str) -> bool {
-    may_state_figure_by::<true>(part)
+    let set = openers3_wide();
+    let b = part.as_bytes();
+    let mut i = 0usize;
+    loop {
+        i = past_unmarked3(b, i, set);
+        let Some(&lead) = b.get(i) else { return false };
+        i += match lead {
+            0..=0xDF => {
+                i = past_short(b, i, false);
+                continue;
+            }
+            // A three-byte character the run stopped at is one of the set.
+            0xE0..=0xEF => {
+                let mut chars = part.get(i..).unwrap_or_default().chars();
+                let first = chars.next().map(fold_char).unwrap_or_default();
+                let next = chars.find(|&c| !may_fold_away(c)).map(fold_char);
+                if next.is_some_and(|n| follows(first).contains(&n)) {
+                    return true;
+                }
+                3
+            }
+            _ => 4,
+        };
+    }
 }
 
-/// [`may_state_figure`], runs of characters of one or two bytes read in one inner loop
-/// ([`past_short`]) when `SHORT` is set, else each by a turn of the loop (the reference it is
-/// held to).
+/// [`openers3`] read as [`wide3`] reads a set, built once.
+fn openers3_wide() -> &'static [u64; WIDE_WORDS] {
+    static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| wide3(openers3()))
+}
+
+/// [`may_state_figure`] as it was before its runs were read in [`openers3_wide`] (each run read
+/// by [`crate::normalise::run3`] on the text cut at its start), runs of characters of one or two
+/// bytes read in one inner loop ([`past_short`]) when `SHORT` is set, else each by a turn of the
+/// loop: the references it is held to.
+#[cfg(test)]
 #[inline(always)]
 fn may_state_figure_by<const SHORT: bool>(part: &str) -> bool {
     let set = openers3();
@@ -3043,8 +3187,32 @@ mod tests {
             let mut short = Vec::new();
             figure_parts_by::<true>(&text, |p| short.push(p));
             proptest::prop_assert_eq!(&got, &short);
+            let mut pairs = Vec::new();
+            figure_parts_by_pairs(&text, |p| pairs.push(p));
+            proptest::prop_assert_eq!(&got, &pairs);
             for p in got.iter().copied().chain(std::iter::once(text.as_str())) {
                 proptest::prop_assert_eq!(may_state_figure(p), may_state_figure_ref(p), "{:?}", p);
+                proptest::prop_assert_eq!(
+                    may_state_figure(p),
+                    may_state_figure_by::<true>(p),
+                    "{:?}",
+                    p
+                );
+            }
+            // The text cut at its first characters' starts, so that its runs end at each
+            // distance from the end (no pair left, one character left, a character cut short).
+            for (k, _) in text.char_indices().take(8) {
+                let cut = text.get(k..).unwrap_or_default();
+                let (mut got, mut pairs) = (Vec::new(), Vec::new());
+                figure_parts(cut, |p| got.push(p));
+                figure_parts_by_pairs(cut, |p| pairs.push(p));
+                proptest::prop_assert_eq!(&got, &pairs, "{:?}", cut);
+                proptest::prop_assert_eq!(
+                    may_state_figure(cut),
+                    may_state_figure_by::<true>(cut),
+                    "{:?}",
+                    cut
+                );
             }
         }
     }
