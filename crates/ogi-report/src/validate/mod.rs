@@ -924,15 +924,15 @@ const GRID_COLS: usize = 8;
 
 /// What [`Grid`] reads of one row.
 #[derive(Debug, Clone, Copy, Default)]
-struct GridRow {
+pub(crate) struct GridRow {
     /// True when the row is shaped as the parser builds it.
     shaped: bool,
     /// True when every value (of any cell) is a non-negative integer, as C5 asks.
     clean: bool,
     /// The columns whose cells are blank (of a shaped row).
-    blank: u8,
+    pub blank: u8,
     /// The counts of a shaped row, 0 for a blank.
-    vals: [i64; GRID_COLS],
+    pub vals: [i64; GRID_COLS],
     /// The sum of the counts of a shaped row.
     sum: i128,
 }
@@ -994,7 +994,7 @@ impl Grid {
     }
 
     /// Row `k` when it is shaped.
-    fn shaped(&self, k: usize) -> Option<&GridRow> {
+    pub(crate) fn shaped(&self, k: usize) -> Option<&GridRow> {
         self.rows.get(k).filter(|g| g.shaped)
     }
 

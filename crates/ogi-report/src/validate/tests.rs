@@ -1711,6 +1711,13 @@ proptest::proptest! {
         let mut first = Out::default();
         super::table3::c4_reference(c4, &report, &mut first);
         proptest::prop_assert_eq!(rule_diags(&report, "C4"), first.diags);
+        // C1 says what it said when it read each cell through its label, shaped rows or not.
+        let Some(c1) = RULES.iter().find(|r| r.name == "C1") else {
+            return Err(proptest::test_runner::TestCaseError::fail("no C1"));
+        };
+        let mut first = Out::default();
+        super::table3::c1_reference(c1, &report, &mut first);
+        proptest::prop_assert_eq!(rule_diags(&report, "C1"), first.diags);
     }
 
     /// The grid read once for C2, C3 and C5 says what the readings it stands for say: each row
@@ -1768,6 +1775,76 @@ proptest::proptest! {
         proptest::prop_assert_eq!(rule_diags(&report, "C5"), out.diags);
         let alone: Vec<Diagnostic> = RULES.iter().flat_map(|r| rule_diags(&report, r.name)).collect();
         proptest::prop_assert_eq!(validate(&report), alone);
+    }
+}
+
+proptest::proptest! {
+    /// C1 says what it said when it read each cell through its label, on the four rows it reads
+    /// all present (the parser's shape mostly, so that the counts are read from the grid; the
+    /// others now and then), with blanks, amounts and columns that add up or not, among other
+    /// rows of the table.
+    #[test]
+    fn c1_says_what_its_reference_says(
+        v2019 in proptest::bool::ANY,
+        rows in proptest::collection::vec(
+            (
+                proptest::sample::select(vec![0usize, 1, 2, 3, 4]),
+                proptest::prop_oneof![6 => proptest::strategy::Just(1usize), 1 => 0usize..15],
+                proptest::collection::vec(arb_value(), 7),
+            ),
+            4..7,
+        ),
+        balance in proptest::collection::vec(proptest::bool::weighted(0.7), 7),
+    ) {
+        use super::table3::{CARRIED_IN, CARRIED_OUT, NEW, TOTAL};
+        let template = if v2019 { Template::V2019 } else { Template::V2021 };
+        let cols: Vec<&str> = T3_COLS.iter().map(|c| c.label).collect();
+        // The first four rows are the four C1 reads, the rest any of them again or another.
+        let paths = [NEW, CARRIED_IN, TOTAL, CARRIED_OUT, "五、其他"];
+        let mut built: Vec<Row> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _, vals))| {
+                let path = if i < 4 { paths[i] } else { paths[*p] };
+                let mut r = row(3, i, path, &cols, &[None; 7], false);
+                for (c, v) in r.cells.iter_mut().zip(vals) {
+                    c.value = *v;
+                }
+                r
+            })
+            .collect();
+        // Columns made to add up where the four counts allow it.
+        for (ci, &b) in balance.iter().enumerate() {
+            let int = |r: &Row| match r.cells.get(ci).and_then(|c| c.value) {
+                Some(Number::Int(v)) => Some(v),
+                _ => None,
+            };
+            if let (true, Some(a), Some(b2), Some(c)) =
+                (b, int(&built[0]), int(&built[1]), int(&built[2]))
+            {
+                if let Some(cell) = built[3].cells.get_mut(ci) {
+                    cell.value = Some(Number::Int(a + b2 - c));
+                }
+            }
+        }
+        for (r, (_, shape, _)) in built.iter_mut().zip(&rows) {
+            reshape(r, T3_COLS, *shape);
+        }
+        let report = Report {
+            applications: Some(Table {
+                kind: TableKind::Applications,
+                template: Some(template),
+                span: Span::default(),
+                rows: built,
+            }),
+            ..Default::default()
+        };
+        let Some(c1) = RULES.iter().find(|r| r.name == "C1") else {
+            return Err(proptest::test_runner::TestCaseError::fail("no C1"));
+        };
+        let mut first = Out::default();
+        super::table3::c1_reference(c1, &report, &mut first);
+        proptest::prop_assert_eq!(rule_diags(&report, "C1"), first.diags);
     }
 }
 
