@@ -820,7 +820,24 @@ impl<'a> Operand<'a> {
         column: &'a str,
         label: impl Into<Cow<'a, str>>,
     ) -> Operand<'a> {
-        let cell = found.and_then(|r| r.cell(column));
+        Operand::of_cell(
+            table,
+            found.and_then(|r| r.cell(column)),
+            row,
+            column,
+            label,
+        )
+    }
+
+    /// [`Operand::in_row`] with its cell found already: `cell` is the first cell of the row
+    /// at `column`, none when the row or cell is absent.
+    pub(crate) fn of_cell(
+        table: &Table,
+        cell: Option<&crate::model::Cell>,
+        row: &'a str,
+        column: &'a str,
+        label: impl Into<Cow<'a, str>>,
+    ) -> Operand<'a> {
         Operand {
             table: table.kind.number(),
             row,

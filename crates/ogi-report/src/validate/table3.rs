@@ -316,6 +316,43 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
     // Every column's sum of the result rows from the counts read once for C2, C3 and C5.
     let grid = out.take_grid(t);
     let sums = grid.column_sums(&t.rows, &found, &mut labels);
+    for ((i, col), rhs) in T3_COLS.iter().enumerate().zip(sums) {
+        let lhs = quick_sum([labels.value(total, i)]);
+        if quick_equal(lhs, rhs) {
+            continue;
+        }
+        // A row shaped as the parser builds it holds the columns in order, each once: its
+        // cell of column `i` is `cells[i]`, not searched for by its label. Others are.
+        let op = |f: Option<&crate::model::Row>, row: &'static str| match f {
+            Some(r) if index_of(&t.rows, r).and_then(|k| grid.shaped(k)).is_some() => {
+                Operand::of_cell(t, r.cells.get(i), row, col.label, short_row(row))
+            }
+            _ => op(t, f, row, col.label),
+        };
+        out.equation(
+            rule,
+            Equation {
+                place: column_place(col.label),
+                lhs: vec![op(total, TOTAL)],
+                rhs: rows.iter().map(|&(r, f)| op(f, r)).collect(),
+            },
+        );
+    }
+    out.put_grid(grid);
+}
+
+/// [`c3`] as first written, each operand's cell searched for by its label: the reference it
+/// is held to.
+#[cfg(test)]
+pub(crate) fn c3_reference(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    let Some(t) = rule.table(report, TableKind::Applications) else {
+        return;
+    };
+    let (rows, total) = result_rows_found(t);
+    let found: Vec<_> = rows.iter().map(|&(_, f)| f).collect();
+    let mut labels = Labels::new(T3_COLS);
+    let grid = out.take_grid(t);
+    let sums = grid.column_sums(&t.rows, &found, &mut labels);
     out.put_grid(grid);
     for ((i, col), rhs) in T3_COLS.iter().enumerate().zip(sums) {
         let lhs = quick_sum([labels.value(total, i)]);

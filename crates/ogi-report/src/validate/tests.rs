@@ -1718,6 +1718,13 @@ proptest::proptest! {
         let mut first = Out::default();
         super::table3::c1_reference(c1, &report, &mut first);
         proptest::prop_assert_eq!(rule_diags(&report, "C1"), first.diags);
+        // C3 says what it said when it searched every operand's cell by its label.
+        let Some(c3) = RULES.iter().find(|r| r.name == "C3") else {
+            return Err(proptest::test_runner::TestCaseError::fail("no C3"));
+        };
+        let mut first = Out::default();
+        super::table3::c3_reference(c3, &report, &mut first);
+        proptest::prop_assert_eq!(rule_diags(&report, "C3"), first.diags);
     }
 
     /// The grid read once for C2, C3 and C5 says what the readings it stands for say: each row
