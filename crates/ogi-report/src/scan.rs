@@ -380,22 +380,26 @@ pub(crate) fn extend_number(text: &str, start: usize, number: &str) -> Option<us
     let ends = |end: usize, suffix: &[u8]| -> Option<usize> {
         b.get(..end)?.ends_with(suffix).then(|| end - suffix.len())
     };
-    if let Some(inner) = number.strip_prefix('(') {
-        let inner = inner.trim_start_matches('(').trim_end_matches(')');
+    if let Some(mut inner) = number.as_bytes().strip_prefix(b"(") {
+        // The brackets are ASCII: trimmed as bytes, as `str`'s trims of the characters would.
+        while let [b'(', rest @ ..] = inner {
+            inner = rest;
+        }
+        while let [rest @ .., b')'] = inner {
+            inner = rest;
+        }
         let t = trim_end_at(before, ends(end, b")")?);
-        let t = trim_end_at(before, ends(t, inner.as_bytes())?);
+        let t = trim_end_at(before, ends(t, inner)?);
         return ends(t, b"(");
     }
-    let t = match [
-        &b"."[..],
-        "、".as_bytes(),
-        b",",
-        "，".as_bytes(),
-        "．".as_bytes(),
-    ]
-    .iter()
-    .find_map(|sep| ends(end, sep))
-    {
+    // The separators end in different bytes, so at most one of them ends the text: told by
+    // the last bytes, instead of each separator's suffix compared in turn.
+    let sep = match b.get(..end) {
+        Some([.., b'.' | b',']) => Some(end - 1),
+        Some([.., 0xE3, 0x80, 0x81] | [.., 0xEF, 0xBC, 0x8C | 0x8E]) => end.checked_sub(3),
+        _ => None,
+    };
+    let t = match sep {
         Some(t) => trim_end_at(before, t),
         None => {
             if number.bytes().all(|c| c.is_ascii_digit()) {
@@ -422,6 +426,16 @@ fn trim_end_at(text: &str, mut end: usize) -> usize {
             }
             end -= 1;
             continue;
+        }
+        // A white space character beyond ASCII is U+0085 or U+00A0 (`C2` then its last byte)
+        // or one of three bytes whose middle byte is `80`, `81` or `9A` (U+1680, U+2000 to
+        // U+205F, U+3000); none has four bytes. So a character whose byte before its last is
+        // none of these (an ideograph, a numeral) is not white space, told without decoding it.
+        if !matches!(
+            end.checked_sub(2).and_then(|i| b.get(i)),
+            Some(0xC2 | 0x80 | 0x81 | 0x9A)
+        ) {
+            break;
         }
         match text.get(..end).and_then(|t| t.chars().next_back()) {
             Some(c) if c.is_whitespace() => end -= c.len_utf8(),
@@ -661,7 +675,9 @@ mod tests {
             parts in prop::collection::vec(prop::sample::select(vec![
                 "1", "2", "12", "一", "三", "(", ")", "(三)", ".", "、", ",", "，", "．", "。",
                 " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{3000}", "\u{a0}",
-                "\u{85}", "\u{2028}", "\u{200b}", "x", "结", "商业",
+                "\u{85}", "\u{2028}", "\u{200b}", "x", "结", "商业", "\u{1680}", "\u{2000}",
+                "\u{200a}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{2010}", "\u{a9}", "\u{1681}",
+                "\u{10000}", "）", "五", "六",
             ]), 0..12),
             number in prop::sample::select(vec![
                 "1", "2", "12", "一", "三", "(三)", "(一)", "((三))", "()", "(", "", "三、",
@@ -674,6 +690,22 @@ mod tests {
                     extend_number_by_str(&t, start, number),
                     "{:?} before {} in {:?}", number, start, t
                 );
+            }
+        }
+
+        #[test]
+        fn white_space_trimmed_from_the_bytes_is_str_trim_end(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{85}", "\u{a0}", "\u{a9}",
+                "\u{1680}", "\u{1681}", "\u{2000}", "\u{200a}", "\u{200b}", "\u{2010}",
+                "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{3001}", "、",
+                "一", "三", "x", "1", "\u{10000}", "\u{9a80}",
+            ]), 0..10),
+        ) {
+            let t = parts.concat();
+            for end in (0..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                let want = t.get(..end).map_or(0, |s| s.trim_end().len());
+                prop_assert_eq!(trim_end_at(&t, end), want, "{:?} to {}", t, end);
             }
         }
 
