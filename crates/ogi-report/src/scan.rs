@@ -445,6 +445,61 @@ fn trim_end_at(text: &str, mut end: usize) -> usize {
     end
 }
 
+/// `text.trim()` (white space as `char::is_whitespace`) read from the bytes: ASCII bytes judged
+/// as they are, and a character beyond ASCII decoded only when its first byte is that of a
+/// white space character (`C2`, `E1`, `E2`, `E3`), at the start, or, at the end, as
+/// [`trim_end_at`] tells it. `str::trim` decodes every character it looks at and looks each one
+/// beyond ASCII up in the white space table.
+///
+/// A text that opens with a byte no white space opens with (ASCII past the space, or beyond
+/// ASCII but none of those four) and ends with a byte no white space ends with (ASCII past the
+/// space, or the last of a character whose byte before it is none of [`trim_end_at`]'s four)
+/// is returned as it is, told from its first and last two bytes.
+#[inline]
+pub(crate) fn trim_ws(text: &str) -> &str {
+    if let [f, .., p, l] = *text.as_bytes() {
+        let opens = match f {
+            0x21..=0x7F => true,
+            0x80.. => !matches!(f, 0xC2 | 0xE1 | 0xE2 | 0xE3),
+            _ => false,
+        };
+        let ends = match l {
+            0x21..=0x7F => true,
+            0x80.. => !matches!(p, 0xC2 | 0x80 | 0x81 | 0x9A),
+            _ => false,
+        };
+        if opens && ends {
+            return text;
+        }
+    }
+    trim_ws_slow(text)
+}
+
+/// [`trim_ws`] for a text that may open or end with white space.
+#[inline(never)]
+fn trim_ws_slow(text: &str) -> &str {
+    let b = text.as_bytes();
+    let mut start = 0;
+    while let Some(&x) = b.get(start) {
+        if x < 0x80 {
+            if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                break;
+            }
+            start += 1;
+            continue;
+        }
+        if !matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            break;
+        }
+        match text.get(start..).and_then(|t| t.chars().next()) {
+            Some(c) if c.is_whitespace() => start += c.len_utf8(),
+            _ => break,
+        }
+    }
+    let end = trim_end_at(text, b.len()).max(start);
+    text.get(start..end).unwrap_or_default()
+}
+
 /// [`extend_number`] as first written, with `str`'s trims and pattern searches: the reference
 /// it is tested against.
 #[cfg(test)]
@@ -706,6 +761,22 @@ mod tests {
             for end in (0..=t.len()).filter(|&e| t.is_char_boundary(e)) {
                 let want = t.get(..end).map_or(0, |s| s.trim_end().len());
                 prop_assert_eq!(trim_end_at(&t, end), want, "{:?} to {}", t, end);
+            }
+        }
+
+        #[test]
+        fn white_space_trimmed_at_both_ends_from_the_bytes_is_str_trim(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{85}", "\u{a0}", "\u{a9}",
+                "\u{1680}", "\u{1681}", "\u{2000}", "\u{200a}", "\u{200b}", "\u{2010}",
+                "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{3001}", "、",
+                "一", "三", "x", "1", "(", "\u{10000}", "\u{9a80}", "\u{e000}", "予以公开",
+            ]), 0..10),
+        ) {
+            let t = parts.concat();
+            for from in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let s = t.get(from..).unwrap_or_default();
+                prop_assert_eq!(trim_ws(s), s.trim(), "{:?}", s);
             }
         }
 

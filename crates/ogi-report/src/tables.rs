@@ -1026,7 +1026,7 @@ fn label_of(
         Some(a) => (
             ctx.text
                 .get(a.start..a.end)
-                .map(|s| label_text(s.trim(), path)),
+                .map(|s| label_text(crate::scan::trim_ws(s), path)),
             Some((ctx.map)(a.start, a.end)),
         ),
         None => (None, None),
