@@ -2668,6 +2668,20 @@ struct LayoutCounts {
     markdown: bool,
 }
 
+/// Whether `l` is white space only, its characters read: [`LayoutCounts::of`]'s rare case, out
+/// of line.
+#[inline(never)]
+fn blank_by_char(l: &str) -> bool {
+    l.trim().is_empty()
+}
+
+/// Whether `l`'s last character but white space is `|`, its characters read:
+/// [`LayoutCounts::of`]'s rare case, out of line.
+#[inline(never)]
+fn ends_with_pipe_by_char(l: &str) -> bool {
+    l.trim_end().ends_with('|')
+}
+
 impl LayoutCounts {
     /// The counts of `t`, in one pass over its lines, found with `memchr` (a byte loop over the
     /// table measured twice the instructions), and a count of its `|`. Each line is
@@ -2682,14 +2696,25 @@ impl LayoutCounts {
             let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
             let non_empty = match lb.iter().position(|b| !blank(b)) {
                 None => false,
-                Some(i) if lb.get(i).is_some_and(u8::is_ascii) => true,
-                Some(_) => !l.trim().is_empty(),
+                Some(i) => match lb.get(i) {
+                    // A character beyond ASCII that no white space opens with is not blank.
+                    Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => !blank_by_char(l),
+                    _ => true,
+                },
             };
-            let ends_with_pipe = match lb.iter().rposition(|b| !blank(b)).and_then(|i| lb.get(i)) {
+            let last = lb.iter().rposition(|b| !blank(b));
+            let ends_with_pipe = match last.and_then(|i| lb.get(i)) {
                 None => false,
                 Some(b'|') => true,
                 Some(b) if b.is_ascii() => false,
-                Some(_) => l.trim_end().ends_with('|'),
+                // A character beyond ASCII whose byte before its last is none of those of the
+                // white space (`scan::trim_end_at`) is not blank and not a `|`.
+                Some(_) => {
+                    matches!(
+                        last.and_then(|i| i.checked_sub(1)).and_then(|i| lb.get(i)),
+                        Some(0xC2 | 0x80 | 0x81 | 0x9A)
+                    ) && ends_with_pipe_by_char(l)
+                }
             };
             c.lines += usize::from(non_empty);
             c.pipe_lines += usize::from(ends_with_pipe);
@@ -3352,7 +3377,8 @@ mod tests {
             parts in prop::collection::vec(prop::sample::select(vec![
                 "|", "| ", " |", "|---", "| ---", "|:--", "|--", "-", "\n", "\r\n", "\r", "\t",
                 " ", "\u{3000}", "\u{a0}", "\u{85}", "\u{2028}", "\u{b}", "\u{c}", "\u{1c}", "1",
-                "23", "本年", "（一）", "｜", "x",
+                "23", "本年", "（一）", "｜", "x", "\u{1680}", "\u{1681}", "\u{205f}", "\u{2010}",
+                "\u{a9}", "|\u{3000}",
             ]), 0..40),
         ) {
             let t = parts.concat();
