@@ -284,20 +284,21 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         }
     }
 
-    // Sections.
+    // Sections: heading and body trimmed from the bytes (`scan::trim_ws`, as `str::trim`).
+    let trim_ws = crate::scan::trim_ws;
     let mut sections = Vec::new();
     for (i, h) in headings.iter().enumerate() {
         let next = headings.get(i + 1).map_or(end_all, |n| n.start).max(h.end);
         let (hs, he) = canon.map.map_range(h.start, h.end);
         let (bs, be) = canon.map.map_range(h.end, next);
-        let heading = st.get(hs..he).unwrap_or("").trim().to_string();
+        let heading = trim_ws(st.get(hs..he).unwrap_or("")).to_string();
         let body_range = bs..be;
         let text = match opts.prose {
-            Prose::AsWritten => st.get(body_range).unwrap_or("").trim().to_string(),
-            Prose::Clean => clean_range(st, &canon, body_range).trim().to_string(),
+            Prose::AsWritten => trim_ws(st.get(body_range).unwrap_or("")).to_string(),
+            Prose::Clean => trim_ws(&clean_range(st, &canon, body_range)).to_string(),
             Prose::Simplified => {
                 let clean = clean_range(st, &canon, body_range);
-                convert(&clean, opts, &mut diags).trim().to_string()
+                trim_ws(&convert(&clean, opts, &mut diags)).to_string()
             }
         };
         sections.push(Section {
