@@ -415,7 +415,7 @@ pub(crate) fn extend_number(text: &str, start: usize, number: &str) -> Option<us
 }
 
 /// The end of `text[..end]` with its trailing white space (`char::is_whitespace`, as
-/// `str::trim_end`) removed: ASCII bytes judged as they are, a character of more bytes decoded.
+/// `str::trim_end`) removed, judged from the bytes.
 #[inline]
 fn trim_end_at(text: &str, mut end: usize) -> usize {
     let b = text.as_bytes();
@@ -427,20 +427,21 @@ fn trim_end_at(text: &str, mut end: usize) -> usize {
             end -= 1;
             continue;
         }
-        // A white space character beyond ASCII is U+0085 or U+00A0 (`C2` then its last byte)
-        // or one of three bytes whose middle byte is `80`, `81` or `9A` (U+1680, U+2000 to
-        // U+205F, U+3000); none has four bytes. So a character whose byte before its last is
-        // none of these (an ideograph, a numeral) is not white space, told without decoding it.
-        if !matches!(
-            end.checked_sub(2).and_then(|i| b.get(i)),
-            Some(0xC2 | 0x80 | 0x81 | 0x9A)
-        ) {
-            break;
-        }
-        match text.get(..end).and_then(|t| t.chars().next_back()) {
-            Some(c) if c.is_whitespace() => end -= c.len_utf8(),
+        // The white space beyond ASCII is U+0085 and U+00A0 (`C2 85`, `C2 A0`), U+1680
+        // (`E1 9A 80`), U+2000 to U+200A, U+2028, U+2029, U+202F (`E2 80 80` to `E2 80 8A`,
+        // `E2 80 A8`, `E2 80 A9`, `E2 80 AF`), U+205F (`E2 81 9F`) and U+3000 (`E3 80 80`):
+        // told from the last three bytes, without decoding the character (`。`, `E3 80 82`,
+        // shares two bytes with U+2002).
+        let p = end.checked_sub(2).and_then(|i| b.get(i));
+        let q = end.checked_sub(3).and_then(|i| b.get(i));
+        end -= match (q, p, x) {
+            (_, Some(0xC2), 0x85 | 0xA0) => 2,
+            (Some(0xE2), Some(0x80), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
+            | (Some(0xE2), Some(0x81), 0x9F)
+            | (Some(0xE1), Some(0x9A), 0x80)
+            | (Some(0xE3), Some(0x80), 0x80) => 3,
             _ => break,
-        }
+        };
     }
     end
 }
@@ -754,7 +755,8 @@ mod tests {
                 " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{85}", "\u{a0}", "\u{a9}",
                 "\u{1680}", "\u{1681}", "\u{2000}", "\u{200a}", "\u{200b}", "\u{2010}",
                 "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{3001}", "、",
-                "一", "三", "x", "1", "\u{10000}", "\u{9a80}",
+                "一", "三", "x", "1", "\u{10000}", "\u{9a80}", "。", "\u{2002}", "\u{2030}",
+                "\u{2080}", "\u{205e}", "\u{16a0}", "\u{a85}",
             ]), 0..10),
         ) {
             let t = parts.concat();
