@@ -959,15 +959,26 @@ fn is_ascii_stop(b: u8) -> bool {
 /// told at the unit, by the character before it other than whitespace ([`ends_number`]),
 /// instead of noting where every digit, numeral and closing bracket ends (a pinyin gloss's
 /// bracket, a year's digits and every numeral of the text each went back to the loop).
-fn figure_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
+fn figure_parts<'a>(text: &'a str, part: impl FnMut(&'a str)) {
     let marks = marks3_wide();
+    figure_parts_past(text, part, |b, i| past_unmarked3(b, i, marks));
+}
+
+/// The loop of [`figure_parts`], each run of three-byte characters that are not marks passed
+/// over by `past` (given the text's bytes and where the run starts, where it ends).
+#[inline(always)]
+fn figure_parts_past<'a>(
+    text: &'a str,
+    mut part: impl FnMut(&'a str),
+    past: impl Fn(&[u8], usize) -> usize,
+) {
     let b = text.as_bytes();
     let mut i = 0usize;
     // Where the current sentence starts, and whether it holds a unit after a number.
     let mut start = 0usize;
     let mut found = false;
     loop {
-        i = past_unmarked3(b, i, marks);
+        i = past(b, i);
         let Some(&lead) = b.get(i) else { break };
         let len = match lead {
             b';' | b'!' | b'?' => 1,
@@ -1072,45 +1083,11 @@ fn past_unmarked3(b: &[u8], mut i: usize, wide: &[u64; WIDE_WORDS]) -> usize {
 /// [`crate::normalise::run3_by_pairs`] on the text cut at its start. The reference it is held
 /// to.
 #[cfg(test)]
-fn figure_parts_by_pairs<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
+fn figure_parts_by_pairs<'a>(text: &'a str, part: impl FnMut(&'a str)) {
     let marks = marks3();
-    let b = text.as_bytes();
-    let mut i = 0usize;
-    // Where the current sentence starts, and whether it holds a unit after a number.
-    let mut start = 0usize;
-    let mut found = false;
-    loop {
-        i += crate::normalise::run3_by_pairs(b.get(i..).unwrap_or_default(), marks);
-        let Some(&lead) = b.get(i) else { break };
-        let len = match lead {
-            b';' | b'!' | b'?' => 1,
-            0..=0xDF => {
-                i = past_short_to_end(b, i);
-                continue;
-            }
-            0xF0..=0xFF => {
-                i += 4;
-                continue;
-            }
-            // A three-byte character the run stopped at is a unit or a sentence end.
-            _ => 3,
-        };
-        let end = i + len;
-        if len == 3 && !is_sentence_end3(b.get(i..end)) {
-            // A unit.
-            found = found || text.get(..i).is_some_and(number_right_before);
-        } else {
-            if found {
-                part(text.get(start..end).unwrap_or_default());
-                found = false;
-            }
-            start = end;
-        }
-        i = end;
-    }
-    if found {
-        part(text.get(start..).unwrap_or_default());
-    }
+    figure_parts_past(text, part, |b, i| {
+        i + crate::normalise::run3_by_pairs(b.get(i..).unwrap_or_default(), marks)
+    });
 }
 
 /// True for the UTF-8 of a three-byte sentence end (`。`, `！`, `；`, `？`; a test holds it to
@@ -1330,10 +1307,7 @@ fn may_state_figure(part: &str) -> bool {
             }
             // A three-byte character the run stopped at is one of the set.
             0xE0..=0xEF => {
-                let mut chars = part.get(i..).unwrap_or_default().chars();
-                let first = chars.next().map(fold_char).unwrap_or_default();
-                let next = chars.find(|&c| !may_fold_away(c)).map(fold_char);
-                if next.is_some_and(|n| follows(first).contains(&n)) {
+                if opens_figure_word(part, i) {
                     return true;
                 }
                 3
@@ -1341,6 +1315,16 @@ fn may_state_figure(part: &str) -> bool {
             _ => 4,
         };
     }
+}
+
+/// Whether the character at byte `i` of `part` (an opener) and the next one that does not fold
+/// away open one of the words [`follows`] lists.
+#[inline(always)]
+fn opens_figure_word(part: &str, i: usize) -> bool {
+    let mut chars = part.get(i..).unwrap_or_default().chars();
+    let first = chars.next().map(fold_char).unwrap_or_default();
+    let next = chars.find(|&c| !may_fold_away(c)).map(fold_char);
+    next.is_some_and(|n| follows(first).contains(&n))
 }
 
 /// [`openers3`] read as [`wide3`] reads a set, built once.
@@ -1371,10 +1355,7 @@ fn may_state_figure_by<const SHORT: bool>(part: &str) -> bool {
             0x80..=0xDF => 2,
             // A three-byte character the run stopped at is one of the set.
             0xE0..=0xEF => {
-                let mut chars = part.get(i..).unwrap_or_default().chars();
-                let first = chars.next().map(fold_char).unwrap_or_default();
-                let next = chars.find(|&c| !may_fold_away(c)).map(fold_char);
-                if next.is_some_and(|n| follows(first).contains(&n)) {
+                if opens_figure_word(part, i) {
                     return true;
                 }
                 3

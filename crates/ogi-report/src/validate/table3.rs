@@ -113,22 +113,37 @@ pub(crate) fn c1(rule: &RuleInfo, report: &Report, out: &mut Out) {
         if holds {
             continue;
         }
-        out.equation(
+        c1_equation(
             rule,
-            Equation {
-                place: column_place(col.label),
-                lhs: vec![
-                    op(t, new, NEW, col.label),
-                    op(t, carried_in, CARRIED_IN, col.label),
-                ],
-                rhs: vec![
-                    op(t, total, TOTAL, col.label),
-                    op(t, carried_out, CARRIED_OUT, col.label),
-                ],
-            },
+            out,
+            t,
+            [new, carried_in, total, carried_out],
+            col.label,
         );
     }
     out.put_grid(grid);
+}
+
+/// C1's equation for the column `label` that does not add up, its four rows (一, 二, （七）总计,
+/// 四) looked up already.
+fn c1_equation(
+    rule: &RuleInfo,
+    out: &mut Out,
+    t: &Table,
+    [new, carried_in, total, carried_out]: [Option<&crate::model::Row>; 4],
+    label: &str,
+) {
+    out.equation(
+        rule,
+        Equation {
+            place: column_place(label),
+            lhs: vec![op(t, new, NEW, label), op(t, carried_in, CARRIED_IN, label)],
+            rhs: vec![
+                op(t, total, TOTAL, label),
+                op(t, carried_out, CARRIED_OUT, label),
+            ],
+        },
+    );
 }
 
 /// [`c1`] as first written, each cell read through its label and each side summed by
@@ -147,19 +162,12 @@ pub(crate) fn c1_reference(rule: &RuleInfo, report: &Report, out: &mut Out) {
         if quick_equal(lhs, rhs) {
             continue;
         }
-        out.equation(
+        c1_equation(
             rule,
-            Equation {
-                place: column_place(col.label),
-                lhs: vec![
-                    op(t, new, NEW, col.label),
-                    op(t, carried_in, CARRIED_IN, col.label),
-                ],
-                rhs: vec![
-                    op(t, total, TOTAL, col.label),
-                    op(t, carried_out, CARRIED_OUT, col.label),
-                ],
-            },
+            out,
+            t,
+            [new, carried_in, total, carried_out],
+            col.label,
         );
     }
 }
