@@ -686,7 +686,7 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 
     // Crawler header fields.
     for line in head.lines().take(40) {
-        let l = line.trim();
+        let l = crate::scan::trim_ws(line);
         if let Some(v) = l
             .strip_prefix("发布时间:")
             .or_else(|| l.strip_prefix("发布日期:"))
@@ -704,14 +704,15 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         let start = pos;
         pos += line.len();
         let l = line.trim_end_matches('\n');
-        let t = l.trim();
+        let t = crate::scan::trim_ws(l);
         if t.is_empty() {
             continue;
         }
         let lead = l.len() - l.trim_start().len();
         let t_start = start + lead;
+        let titled = t.starts_with("标题:");
         let t = t.strip_prefix("标题:").map(str::trim).unwrap_or(t);
-        let t_start = if l.trim().starts_with("标题:") {
+        let t_start = if titled {
             start + l.find("标题:").unwrap_or(0) + "标题:".len()
         } else {
             t_start
@@ -793,7 +794,7 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     }
     // Signature: a date line near the end of the body, and the agency line before it.
     for (k, (off, l)) in body_lines.iter().enumerate().rev().take(8) {
-        let t = l.trim();
+        let t = crate::scan::trim_ws(l);
         if t.is_empty() {
             continue;
         }
