@@ -340,8 +340,9 @@ fn opens_no_run(bytes: &[u8], next: usize) -> bool {
         .is_some_and(|(n, _)| !crate::mojibake::can_continue(n))
 }
 
-/// Words of [`quiet3_wide`]: one for each index `(b0 << 6) + b1` of two bytes.
-const WIDE_WORDS: usize = (0xFF << 6) + 0xFF + 1;
+/// Words of a wide set ([`widen`], [`quiet3_wide`]): one for each index `(b0 << 6) + b1` of two
+/// bytes.
+pub(crate) const WIDE_WORDS: usize = (0xFF << 6) + 0xFF + 1;
 
 /// The word of [`quiet3_wide`] that the first word of [`quiet3`]'s three-byte characters
 /// (U+0800..) is at: lead 0xE0, continuation 0x80.
@@ -350,7 +351,7 @@ const WIDE_FIRST: usize = (0xE0 << 6) + 0x80;
 /// The word of [`quiet3_wide`] for a character whose first two bytes are `b0 b1`: `(b0 << 6) +
 /// b1`, without masking the continuation byte's two top bits (the set is offset by them).
 #[inline(always)]
-fn wide_word(b0: u8, b1: u8) -> usize {
+pub(crate) fn wide_word(b0: u8, b1: u8) -> usize {
     (usize::from(b0) << 6) + usize::from(b1)
 }
 
@@ -370,18 +371,26 @@ fn wide_word(b0: u8, b1: u8) -> usize {
 /// thread parses first, which may be small).
 fn quiet3_wide() -> &'static [u64; WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = vec![0u64; WIDE_WORDS];
-        let leads = set.get_mut(WIDE_FIRST..).unwrap_or_default();
-        for (w, &q) in leads.iter_mut().zip(quiet3().iter()) {
-            *w = q;
-        }
-        let wide: Box<[u64]> = set.into_boxed_slice();
-        // The vector holds WIDE_WORDS words, so the conversion cannot fail; an empty set would
-        // only send every character the general way, with the same output.
-        wide.try_into()
-            .unwrap_or_else(|_| Box::new([0u64; WIDE_WORDS]))
-    })
+    SET.get_or_init(|| widen(quiet3(), 0))
+}
+
+/// A set of the three-byte characters (`set`, one bit for each code point from U+0000; the
+/// words below U+0800 land where only overlong forms would read them) indexed by a character's first two bytes ([`wide_word`]), as
+/// [`quiet3_wide`] reads [`quiet3`]: the words of the three-byte leads followed by a
+/// continuation byte, from [`WIDE_FIRST`], hold `set`'s, every other word is `fill` (so a
+/// character of one, two or four bytes is a member when `fill` is every bit, none when it is
+/// zero). Built on the heap, not on the stack of whichever thread builds it first.
+pub(crate) fn widen(set: &[u64], fill: u64) -> Box<[u64; WIDE_WORDS]> {
+    let mut wide = vec![fill; WIDE_WORDS];
+    let leads = wide.get_mut(WIDE_FIRST..).unwrap_or_default();
+    for (w, &q) in leads.iter_mut().zip(set.iter()) {
+        *w = q;
+    }
+    let wide: Box<[u64]> = wide.into_boxed_slice();
+    // The vector holds WIDE_WORDS words, so the conversion cannot fail; a set of `fill` alone
+    // would only send every character the general way, with the same output.
+    wide.try_into()
+        .unwrap_or_else(|_| Box::new([fill; WIDE_WORDS]))
 }
 
 /// [`run3`] of the members of [`quiet3`], read in [`quiet3_wide`] (`quiet`): a character's word

@@ -1011,27 +1011,16 @@ fn figure_parts_past<'a>(
     }
 }
 
-/// Words of a set read by a character's first byte and its second's six bits ([`wide3`]).
-const WIDE_WORDS: usize = 256 * 64;
+use crate::normalise::{wide_word, WIDE_WORDS};
 
-/// The set `set` (one bit for each of U+0000..=U+FFFF, as [`bit_set`] builds it) indexed by a
-/// character's first byte and its second's six bits, `b0 << 6 | b1 & 0x3F`, instead of by the
-/// code point's word `(b0 - 0xE0) << 6 | b1 & 0x3F`: the words of the three-byte leads
-/// (0xE0..=0xEF) hold the set's, the others every bit, so that a character of one, two or four
-/// bytes is a member, as it ends a run of three-byte characters. Any two bytes index a word: the
-/// runs read in it ([`past_unmarked3`]) neither subtract the lead's offset nor
-/// test the word against the set's end. 128 KiB, of which the 8 KiB of the three-byte leads and
-/// the word where a run ends are read; on the heap.
+/// `set` (one bit for each of U+0000..=U+FFFF, as [`bit_set`] builds it) indexed by a
+/// character's first two bytes, as the normaliser reads its quiet set
+/// ([`crate::normalise::widen`]), every word but the three-byte characters' all ones: a
+/// character of one, two or four bytes is a member, as it ends a run of three-byte characters.
+/// Any two bytes index a word: the runs read in it ([`past_unmarked3`]) neither subtract the
+/// lead's offset nor test the word against the set's end.
 fn wide3(set: &[u64; STOP_WORDS]) -> Box<[u64; WIDE_WORDS]> {
-    let mut wide = vec![u64::MAX; WIDE_WORDS];
-    let leads = wide.get_mut(0xE0 << 6..).unwrap_or_default();
-    for (w, &s) in leads.iter_mut().zip(set.iter()) {
-        *w = s;
-    }
-    // The vector holds WIDE_WORDS words: the conversion cannot fail.
-    wide.into_boxed_slice()
-        .try_into()
-        .unwrap_or_else(|_| Box::new([u64::MAX; WIDE_WORDS]))
+    crate::normalise::widen(set, u64::MAX)
 }
 
 /// [`marks3`] read as [`wide3`] reads a set, built once.
@@ -1044,8 +1033,8 @@ fn marks3_wide() -> &'static [u64; WIDE_WORDS] {
 /// as [`wide3`] builds it): any character but one of three bytes is.
 #[inline(always)]
 fn in_wide3(wide: &[u64; WIDE_WORDS], b0: u8, b1: u8, b2: u8) -> bool {
-    // Below 256 << 6: always a word of the set.
-    wide.get((usize::from(b0) << 6) | usize::from(b1 & 0x3F))
+    // Below WIDE_WORDS: always a word of the set.
+    wide.get(wide_word(b0, b1))
         .is_none_or(|w| (w >> (b2 & 0x3F)) & 1 == 1)
 }
 

@@ -313,8 +313,23 @@ fn result_rows_found(
     (rows, total)
 }
 
-/// C3: per column, （七）总计 = Σ of the result rows.
+/// C3: per column, （七）总计 = Σ of the result rows. A failing column's operand in a row shaped
+/// as the parser builds it is read at the column's index; [`c3_reference`] keeps the rule as
+/// first written.
 pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    c3_by::<false>(rule, report, out);
+}
+
+/// [`c3`] as first written, each operand's cell searched for by its label: the reference it
+/// is held to.
+#[cfg(test)]
+pub(crate) fn c3_reference(rule: &RuleInfo, report: &Report, out: &mut Out) {
+    c3_by::<true>(rule, report, out);
+}
+
+/// [`c3`], or with `SEARCHED` set the reference it is held to.
+#[inline(always)]
+fn c3_by<const SEARCHED: bool>(rule: &RuleInfo, report: &Report, out: &mut Out) {
     let Some(t) = rule.table(report, TableKind::Applications) else {
         return;
     };
@@ -332,7 +347,7 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
         // A row shaped as the parser builds it holds the columns in order, each once: its
         // cell of column `i` is `cells[i]`, not searched for by its label. Others are.
         let op = |f: Option<&crate::model::Row>, row: &'static str| match f {
-            Some(r) if index_of(&t.rows, r).and_then(|k| grid.shaped(k)).is_some() => {
+            Some(r) if !SEARCHED && index_of(&t.rows, r).and_then(|k| grid.shaped(k)).is_some() => {
                 Operand::of_cell(t, r.cells.get(i), row, col.label, short_row(row))
             }
             _ => op(t, f, row, col.label),
@@ -347,35 +362,6 @@ pub(crate) fn c3(rule: &RuleInfo, report: &Report, out: &mut Out) {
         );
     }
     out.put_grid(grid);
-}
-
-/// [`c3`] as first written, each operand's cell searched for by its label: the reference it
-/// is held to.
-#[cfg(test)]
-pub(crate) fn c3_reference(rule: &RuleInfo, report: &Report, out: &mut Out) {
-    let Some(t) = rule.table(report, TableKind::Applications) else {
-        return;
-    };
-    let (rows, total) = result_rows_found(t);
-    let found: Vec<_> = rows.iter().map(|&(_, f)| f).collect();
-    let mut labels = Labels::new(T3_COLS);
-    let grid = out.take_grid(t);
-    let sums = grid.column_sums(&t.rows, &found, &mut labels);
-    out.put_grid(grid);
-    for ((i, col), rhs) in T3_COLS.iter().enumerate().zip(sums) {
-        let lhs = quick_sum([labels.value(total, i)]);
-        if quick_equal(lhs, rhs) {
-            continue;
-        }
-        out.equation(
-            rule,
-            Equation {
-                place: column_place(col.label),
-                lhs: vec![op(t, total, TOTAL, col.label)],
-                rhs: rows.iter().map(|&(r, f)| op(t, f, r, col.label)).collect(),
-            },
-        );
-    }
 }
 
 /// The sub-rows a printed subtotal row of `group` stands for.
