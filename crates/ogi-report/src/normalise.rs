@@ -241,23 +241,26 @@ fn quiet3() -> &'static [u64; BMP_WORDS] {
 }
 
 /// The ideographs of the URO (U+4E00..=U+9FFF) the label table turns into another three-byte
-/// character, by `u - 0x4E00`: the character they become (0 for the others), in two halves.
+/// character, by `u - 0x4E00`: the character they become (NUL for the others), in two halves.
 /// The second holds those that cannot open a mojibake run: the characters of Traditional text
 /// that change, which the normaliser converts in runs of them and of quiet characters in one
 /// loop ([`normalise_with`]). The first holds those that can (the family-1 starts `項`, `類`,
 /// `錄`, about 25 a Traditional bench report): read after a conversion ([`convert_run3`]), they
 /// are converted there too when the character after them cannot continue a run
-/// ([`start_converted`]), instead of each taking the general path and the scan's call. 82 KiB,
-/// built once.
-fn conv3() -> &'static [u16] {
-    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+/// ([`start_converted`]), instead of each taking the general path and the scan's call.
+///
+/// Held as characters, 164 KiB built once: an entry is pushed as read, where a table of `u16`
+/// code points (82 KiB) had each entry read tested as a code point (not a surrogate) at every
+/// conversion, on the path of every converted character.
+fn conv3() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let target = |c: char, start: bool| {
             let f = label_char(c);
             if f != c && f.len_utf8() == 3 && crate::mojibake::can_open(c) == start {
-                u16::try_from(u32::from(f)).unwrap_or(0)
+                f
             } else {
-                0
+                '\0'
             }
         };
         let starts = ('\u{4E00}'..='\u{9FFF}').map(|c| target(c, true));
@@ -287,14 +290,33 @@ fn is_han3(u: usize) -> bool {
 
 /// The character the ideograph `u` becomes, if [`conv3`]'s table `conv` holds it.
 #[inline]
-fn converted(u: usize, conv: &[u16]) -> Option<char> {
+fn converted(u: usize, conv: &[char]) -> Option<char> {
     // The second half of the table: past it for `u` above the URO.
     u.checked_sub(0x4E00)
         .and_then(|k| conv.get(k + URO_LEN))
+        .copied()
+        // The table holds three-byte characters and NULs: U+0800..=U+FFFF is the same test as
+        // not NUL, and tells the compiler the character pushed has three bytes.
+        .filter(|f| ('\u{800}'..='\u{FFFF}').contains(f))
+}
+
+/// [`converted`] as it read a table of `u16` code points: the reference it is held to (on the
+/// table's characters, [`chars_of`]).
+#[cfg(test)]
+fn converted_u16(u: usize, conv: &[u16]) -> Option<char> {
+    u.checked_sub(0x4E00)
+        .and_then(|k| conv.get(k + URO_LEN))
         .and_then(|&f| char::from_u32(u32::from(f)))
-        // The table holds three-byte characters and zeros: from U+0800 on is the same test as
-        // not zero, and tells the compiler the character pushed has three bytes.
         .filter(|&f| f >= '\u{800}')
+}
+
+/// A table of `u16` code points as [`conv3`] holds it: each entry's character, NUL for a
+/// surrogate (which the readings of a `u16` table took for no conversion, as they take NUL).
+#[cfg(test)]
+fn chars_of(conv: &[u16]) -> Vec<char> {
+    conv.iter()
+        .map(|&f| char::from_u32(u32::from(f)).unwrap_or('\0'))
+        .collect()
 }
 
 /// [`converted`] as first written, testing the table's entry against zero: the reference it is
@@ -316,7 +338,18 @@ fn converted_ref(u: usize, conv: &[u16]) -> Option<char> {
 /// normaliser reads otherwise ([`quiet_run`]) do not look for starts: in Simplified text they
 /// end at full-width punctuation, which would pay for the test.
 #[inline]
-fn start_converted(bytes: &[u8], at: usize, u: usize, conv: &[u16]) -> Option<char> {
+fn start_converted(bytes: &[u8], at: usize, u: usize, conv: &[char]) -> Option<char> {
+    let k = u.checked_sub(0x4E00).filter(|&k| k < URO_LEN)?;
+    let f = conv
+        .get(k)
+        .copied()
+        .filter(|f| ('\u{800}'..='\u{FFFF}').contains(f))?;
+    opens_no_run(bytes, at + 3).then_some(f)
+}
+
+/// [`start_converted`] as it read a table of `u16` code points: the reference it is held to.
+#[cfg(test)]
+fn start_converted_u16(bytes: &[u8], at: usize, u: usize, conv: &[u16]) -> Option<char> {
     let k = u.checked_sub(0x4E00).filter(|&k| k < URO_LEN)?;
     let f = char::from_u32(u32::from(*conv.get(k)?)).filter(|&f| f >= '\u{800}')?;
     opens_no_run(bytes, at + 3).then_some(f)
@@ -595,7 +628,7 @@ pub(crate) fn run3_by_pairs(bytes: &[u8], set: &[u64]) -> usize {
 /// [`three_byte_at`] on the text cut at `limit` takes two and cost 1.7 M more instructions over
 /// the Traditional bench reports, on the path of every converted character.
 #[inline]
-fn converted_at(bytes: &[u8], i: usize, limit: usize, conv: &[u16]) -> Option<char> {
+fn converted_at(bytes: &[u8], i: usize, limit: usize, conv: &[char]) -> Option<char> {
     match bytes.get(i..limit)? {
         &[b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => {
             let u = (usize::from(b0 & 0x0F) << 12)
@@ -619,7 +652,7 @@ fn converted_at(bytes: &[u8], i: usize, limit: usize, conv: &[u16]) -> Option<ch
 ///
 /// The bytes are taken three at a time off the front of the slice, as [`quiet_len3`] takes them.
 #[inline(always)]
-fn convert_run3(bytes: &[u8], quiet: &[u64; WIDE_WORDS], conv: &[u16]) -> (usize, Option<char>) {
+fn convert_run3(bytes: &[u8], quiet: &[u64; WIDE_WORDS], conv: &[char]) -> (usize, Option<char>) {
     let mut rest = bytes;
     let mut taken = 0usize;
     while let Some((&[b0, b1, b2], tail)) = rest.split_first_chunk::<3>() {
@@ -650,7 +683,7 @@ fn convert_run3(bytes: &[u8], quiet: &[u64; WIDE_WORDS], conv: &[u16]) -> (usize
 fn convert_run3_chunks(
     bytes: &[u8],
     quiet: &[u64; WIDE_WORDS],
-    conv: &[u16],
+    conv: &[char],
 ) -> (usize, Option<char>) {
     let mut taken = 0usize;
     for c in bytes.chunks_exact(3) {
@@ -679,7 +712,11 @@ fn convert_run3_chunks(
 /// [`convert_run3`] as [`run3`], [`converted_at`] and [`start_converted`] read it: the
 /// reference it is held to.
 #[cfg(test)]
-fn convert_run3_ref(bytes: &[u8], quiet: &[u64; BMP_WORDS], conv: &[u16]) -> (usize, Option<char>) {
+fn convert_run3_ref(
+    bytes: &[u8],
+    quiet: &[u64; BMP_WORDS],
+    conv: &[char],
+) -> (usize, Option<char>) {
     let n = run3(bytes, quiet, true);
     let start = || three_byte_at(bytes, n).and_then(|u| start_converted(bytes, n, u, conv));
     (n, converted_at(bytes, n, bytes.len(), conv).or_else(start))
@@ -803,7 +840,7 @@ fn normalise_with<'a>(
     src: &'a str,
     keep_runs: bool,
     quiet: &[u64; WIDE_WORDS],
-    conv: &[u16],
+    conv: &[char],
 ) -> Canon<'a> {
     // The scan is offered each candidate character as the loop below reaches it (it decodes
     // every character anyway), rather than walking the text a second time.
@@ -1621,16 +1658,23 @@ mod tests {
     /// point below U+20000, with the table and with a table of zero and every three-byte value.
     #[test]
     fn converted_is_the_reading_against_zero() {
-        assert!(conv3().iter().all(|&f| f == 0 || f >= 0x800));
+        assert!(conv3().iter().all(|&f| f == '\0' || f >= '\u{800}'));
         let tables: Vec<Vec<u16>> = (0..4).map(|n| three_byte_table(n * URO_LEN)).collect();
-        for conv in [conv3(), &[][..]]
-            .into_iter()
-            .chain(tables.iter().map(|t| &t[..]))
-        {
+        for conv in [u16s_of(conv3()), Vec::new()].iter().chain(&tables) {
+            let chars = chars_of(conv);
             for u in 0..0x20000usize {
-                assert_eq!(converted(u, conv), converted_ref(u, conv), "U+{u:04X}");
+                assert_eq!(converted(u, &chars), converted_ref(u, conv), "U+{u:04X}");
+                assert_eq!(converted(u, &chars), converted_u16(u, conv), "U+{u:04X}");
             }
         }
+    }
+
+    /// [`conv3`]'s table as `u16` code points (every entry is of the BMP), for the readings of
+    /// such a table.
+    fn u16s_of(conv: &[char]) -> Vec<u16> {
+        conv.iter()
+            .map(|&f| u16::try_from(u32::from(f)).unwrap_or(0))
+            .collect()
     }
 
     /// A conversion table of the shape of [`conv3`]'s whose halves both hold zero and the
@@ -1799,13 +1843,19 @@ mod tests {
             let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
             let b = text.as_bytes();
             let every = three_byte_table(off);
-            for conv in [conv3(), &every[..], &[][..]] {
+            for conv in [u16s_of(conv3()), every, Vec::new()] {
+                let chars = chars_of(&conv);
                 for at in text.char_indices().map(|(i, _)| i).chain([b.len()]) {
                     for cut in [b.len(), (at + 4).min(b.len())] {
                         let bytes = b.get(..cut).unwrap_or_default();
                         proptest::prop_assert_eq!(
-                            start_converted(bytes, at, u, conv),
-                            start_converted_ref(bytes, at, u, conv),
+                            start_converted(bytes, at, u, &chars),
+                            start_converted_ref(bytes, at, u, &conv),
+                            "U+{:04X} at {} in {:?}", u, at, text
+                        );
+                        proptest::prop_assert_eq!(
+                            start_converted(bytes, at, u, &chars),
+                            start_converted_u16(bytes, at, u, &conv),
                             "U+{:04X} at {} in {:?}", u, at, text
                         );
                     }
@@ -1971,8 +2021,8 @@ mod tests {
         let conv = conv3();
         for (c, f) in [('項', '项'), ('鍔', '锷')] {
             let at = (c as usize) - 0x4E00;
-            assert_eq!(conv.get(at).copied(), Some(f as u16), "{c}");
-            assert_eq!(conv.get(at + URO_LEN).copied(), Some(0), "{c}");
+            assert_eq!(conv.get(at).copied(), Some(f), "{c}");
+            assert_eq!(conv.get(at + URO_LEN).copied(), Some('\0'), "{c}");
         }
         // `办理` in UTF-8 read as GBK opens with `鍔` and is repaired; `項` before `目` and after
         // a conversion is converted.
@@ -1991,7 +2041,11 @@ mod tests {
         let (garbled, _) = encoding_rs::GB18030.decode_without_bom_handling("办理".as_bytes());
         let tail: String = garbled.chars().skip(1).collect();
         let starts: Vec<char> = ('\u{4E00}'..='\u{9FFF}')
-            .filter(|&c| conv3().get((c as usize) - 0x4E00).is_some_and(|&f| f != 0))
+            .filter(|&c| {
+                conv3()
+                    .get((c as usize) - 0x4E00)
+                    .is_some_and(|&f| f != '\0')
+            })
             .collect();
         assert!(starts.len() > 100, "{}", starts.len());
         for c in starts {
