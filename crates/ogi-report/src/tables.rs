@@ -974,11 +974,93 @@ fn has_break_by_char(t: &str) -> bool {
 }
 
 /// A row slot during table assembly.
+#[derive(Clone)]
 struct Slot {
     anchor: Option<Anchor>,
     /// Where the items of its region sit in the table's list of items.
     items: std::ops::Range<usize>,
     region: (usize, usize),
+}
+
+/// A slot whose row has not been found.
+const NO_SLOT: Slot = Slot {
+    anchor: None,
+    items: 0..0,
+    region: (0, 0),
+};
+
+/// The rows of table 3's longest template and then some: the lists [`table3`] keeps for each
+/// row are kept on the stack up to this length, past it allocated.
+const T3_ROWS_MAX: usize = 32;
+
+/// `n` copies of `fill` (with which `buf` is filled): the first `n` of `buf` when it holds
+/// them and `heap` is not set, else `spill` made so.
+fn scratch<'b, T: Clone>(
+    buf: &'b mut [T],
+    spill: &'b mut Vec<T>,
+    n: usize,
+    fill: T,
+    heap: bool,
+) -> &'b mut [T] {
+    match buf.get_mut(..n) {
+        Some(b) if !heap => b,
+        _ => {
+            spill.clear();
+            spill.resize(n, fill);
+            spill
+        }
+    }
+}
+
+/// A list of up to `N` values on the stack, moved to the heap (`spill`) when it grows past
+/// them (or from the start, with `heap`).
+struct StackList<T: Copy, const N: usize> {
+    buf: [T; N],
+    len: usize,
+    spill: Vec<T>,
+    heap: bool,
+}
+
+impl<T: Copy, const N: usize> StackList<T, N> {
+    /// An empty list; `fill` only initialises the room.
+    fn new(fill: T, heap: bool) -> Self {
+        StackList {
+            buf: [fill; N],
+            len: 0,
+            spill: Vec::new(),
+            heap,
+        }
+    }
+
+    fn push(&mut self, x: T) {
+        if !self.heap {
+            if let Some(slot) = self.buf.get_mut(self.len) {
+                *slot = x;
+                self.len += 1;
+                return;
+            }
+            self.spill
+                .extend_from_slice(self.buf.get(..self.len).unwrap_or_default());
+            self.heap = true;
+        }
+        self.spill.push(x);
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [T] {
+        if self.heap {
+            &mut self.spill
+        } else {
+            self.buf.get_mut(..self.len).unwrap_or_default()
+        }
+    }
+
+    fn as_slice(&self) -> &[T] {
+        if self.heap {
+            &self.spill
+        } else {
+            self.buf.get(..self.len).unwrap_or_default()
+        }
+    }
 }
 
 /// The labels of table 3's numbered groups and rows in canonical matching form (half-width
@@ -1717,20 +1799,37 @@ pub(crate) fn table3(
     from: usize,
     to: usize,
 ) -> Option<Table> {
+    table3_by::<false>(ctx, tpl, from, to)
+}
+
+/// [`table3`] as first written, its lists of rows allocated: the reference it is tested against.
+#[cfg(test)]
+fn table3_reference(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize) -> Option<Table> {
+    table3_by::<true>(ctx, tpl, from, to)
+}
+
+/// [`table3`], or with `FIRST_WRITTEN` set the reference it is held to.
+///
+/// The lists kept for each row of the template (slots, anchors in order, rows read, values
+/// assigned and how) are kept on the stack ([`scratch`], [`StackList`]): as first written each
+/// was allocated, some nine allocations a table.
+#[inline(always)]
+fn table3_by<const FIRST_WRITTEN: bool>(
+    ctx: &mut Ctx<'_, '_>,
+    tpl: Template,
+    from: usize,
+    to: usize,
+) -> Option<Table> {
     let kind = TableKind::Applications;
     ctx.cells_read = 0;
     let diags_at_start = ctx.diags.len();
     let descs = template::table3(tpl);
     let text = ctx.text;
+    let nd = descs.len();
     // 1. Data rows in order.
-    let mut slots: Vec<Slot> = descs
-        .iter()
-        .map(|_| Slot {
-            anchor: None,
-            items: 0..0,
-            region: (0, 0),
-        })
-        .collect();
+    let mut slot_buf = [NO_SLOT; T3_ROWS_MAX];
+    let mut slot_spill = Vec::new();
+    let slots = scratch(&mut slot_buf, &mut slot_spill, nd, NO_SLOT, FIRST_WRITTEN);
     let mut cursor = from;
     for (i, d) in descs.iter().enumerate() {
         if d.role != RowRole::Data {
@@ -1793,12 +1892,16 @@ pub(crate) fn table3(
         None
     };
     // 3. Regions.
-    let mut sorted: Vec<(usize, Anchor)> = slots
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.anchor.map(|a| (i, a)))
-        .collect();
+    let mut sorted_list: StackList<(usize, Anchor), T3_ROWS_MAX> =
+        StackList::new((0, Anchor { start: 0, end: 0 }), FIRST_WRITTEN);
+    for (i, s) in slots.iter().enumerate() {
+        if let Some(a) = s.anchor {
+            sorted_list.push((i, a));
+        }
+    }
+    let sorted = sorted_list.as_mut_slice();
     sorted.sort_by_key(|(_, a)| a.start);
+    let sorted: &[(usize, Anchor)] = sorted;
     // The items of every region, in one list (sized for a few items a row).
     let mut pool: Vec<Item> = Vec::with_capacity(sorted.len() * 9);
     for (k, (i, a)) in sorted.iter().enumerate() {
@@ -1830,31 +1933,46 @@ pub(crate) fn table3(
     // Column-block extraction: most row labels carry no values and the numbers sit in runs
     // elsewhere (pdfminer's default layout). Reading them next to the nearest label would be
     // wrong; blocks whose order is proven are read back ([`crate::colblock`]), the rest not.
-    let anchored_data: Vec<usize> = descs
-        .iter()
-        .enumerate()
-        .filter(|(i, d)| {
-            d.role == RowRole::Data && slots.get(*i).is_some_and(|s| s.anchor.is_some())
-        })
-        .map(|(i, _)| i)
-        .collect();
+    let mut anchored_list: StackList<usize, T3_ROWS_MAX> = StackList::new(0, FIRST_WRITTEN);
+    for (i, d) in descs.iter().enumerate() {
+        if d.role == RowRole::Data && slots.get(i).is_some_and(|s| s.anchor.is_some()) {
+            anchored_list.push(i);
+        }
+    }
+    let anchored_data = anchored_list.as_slice();
     let empty_rows = anchored_data
         .iter()
         .filter(|&&i| slots.get(i).is_some_and(|s| s.items.is_empty()))
         .count();
-    let mut assigned: Vec<Option<Vec<Item>>> = vec![None; descs.len()];
-    let mut from_blocks: Vec<bool> = vec![false; descs.len()];
+    let mut assigned_buf: [Option<Vec<Item>>; T3_ROWS_MAX] = [const { None }; T3_ROWS_MAX];
+    let mut assigned_spill = Vec::new();
+    let assigned = scratch(
+        &mut assigned_buf,
+        &mut assigned_spill,
+        nd,
+        None,
+        FIRST_WRITTEN,
+    );
+    let mut from_blocks_buf = [false; T3_ROWS_MAX];
+    let mut from_blocks_spill = Vec::new();
+    let from_blocks = scratch(
+        &mut from_blocks_buf,
+        &mut from_blocks_spill,
+        nd,
+        false,
+        FIRST_WRITTEN,
+    );
     if anchored_data.len() >= 6 && empty_rows * 2 >= anchored_data.len() {
         ctx.t3_detached = true;
         column_blocks(
             ctx,
             descs,
-            &slots,
-            &anchored_data,
+            slots,
+            anchored_data,
             to,
             subtotal_col,
-            &mut assigned,
-            &mut from_blocks,
+            assigned,
+            from_blocks,
         );
         for s in slots.iter_mut() {
             s.items = 0..0;
@@ -1869,7 +1987,15 @@ pub(crate) fn table3(
     };
     let n = T3_COLS.len();
     // 4. Positional distribution where labels were lost.
-    let mut positional: Vec<bool> = vec![false; descs.len()];
+    let mut positional_buf = [false; T3_ROWS_MAX];
+    let mut positional_spill = Vec::new();
+    let positional = scratch(
+        &mut positional_buf,
+        &mut positional_spill,
+        nd,
+        false,
+        FIRST_WRITTEN,
+    );
     let mut i = 0;
     while i < descs.len() {
         let s = match slots.get(i) {
@@ -1943,9 +2069,10 @@ pub(crate) fn table3(
     let mut rows: Vec<Row> = Vec::with_capacity(descs.len() + 4);
     let mut readings: Vec<Vec<Reading>> = Vec::with_capacity(descs.len());
     // desc index of each entry in readings
-    let mut row_index: Vec<usize> = Vec::with_capacity(descs.len());
+    let mut row_index: StackList<usize, T3_ROWS_MAX> = StackList::new(0, FIRST_WRITTEN);
     // Rows read without splitting: (index in readings, index in rows).
-    let mut read_rows: Vec<(usize, usize)> = Vec::with_capacity(descs.len());
+    let mut read_rows: StackList<(usize, usize), T3_ROWS_MAX> =
+        StackList::new((0, 0), FIRST_WRITTEN);
     let mut pending: Vec<(usize, RowCandidates)> = Vec::new();
     let six_idx = descs.iter().position(|d| d.role == RowRole::GroupOrData);
     let six_children_found = six_idx.is_some_and(|si| {
@@ -2076,7 +2203,8 @@ pub(crate) fn table3(
     }
     // 6. Table-level resolution of split rows (C1, C3).
     if !pending.is_empty() {
-        for &(ri, row_pos) in &read_rows {
+        let row_index = row_index.as_slice();
+        for &(ri, row_pos) in read_rows.as_slice() {
             if let (Some(r), Some(row)) = (readings.get_mut(ri), rows.get(row_pos)) {
                 let vals: Vec<Option<i128>> = row
                     .cells
@@ -3410,5 +3538,131 @@ mod tests {
             let want = detect_template_counting(&t, from, to);
             prop_assert_eq!(detect_template(&t, from, to), want);
         }
+
+        /// A list kept on the stack holds what a vector holds, pushed past its room or not,
+        /// on the heap from the start or not.
+        #[test]
+        fn a_list_kept_on_the_stack_is_the_list_pushed_to_a_vector(
+            xs in prop::collection::vec(0u8..255, 0..12),
+            heap: bool,
+            n in 0usize..12,
+            fill in 0u8..3,
+        ) {
+            let mut list: StackList<u8, 5> = StackList::new(7, heap);
+            let mut want = Vec::new();
+            for &x in &xs {
+                list.push(x);
+                want.push(x);
+                prop_assert_eq!(list.as_slice(), &want[..]);
+            }
+            prop_assert_eq!(list.as_mut_slice(), &mut want[..]);
+            let mut buf = [fill; 5];
+            let mut spill = vec![9u8; 3];
+            prop_assert_eq!(scratch(&mut buf, &mut spill, n, fill, heap), &vec![fill; n][..]);
+        }
+
+        /// Table 3 read with its lists of rows on the stack is table 3 read with them allocated:
+        /// rows of either template (some missing, some without their numbering), their values
+        /// on the row, blank, too many or too few, glued or apart, the table flattened or
+        /// printed column by column, a header with a 小计 column.
+        #[test]
+        fn table_3_read_with_its_lists_on_the_stack_is_table_3_read_with_them_allocated(
+            tpl in prop::sample::select(vec![Template::V2019, Template::V2021]),
+            header in 0usize..3,
+            rows in prop::collection::vec(
+                (0usize..4, prop::collection::vec(prop::sample::select(vec![
+                    "0", "1", "12", "3", "-", "无", "5万元", "1234", "12345678", "123456789012",
+                    "x", "|",
+                ]), 0..10)),
+                0..30,
+            ),
+            sep in prop::sample::select(vec![" ", " | ", "\t", "\n"]),
+            end in prop::sample::select(vec!["\n", " ", ""]),
+            blocks in prop::collection::vec(prop::sample::select(vec!["0", "1", "2", "10", "-"]), 0..40),
+            from in prop::option::weighted(0.2, 0usize..40),
+        ) {
+            let descs = template::table3(tpl);
+            let mut t = String::new();
+            match header {
+                0 => t.push_str("本列数据的勾稽关系 申请人情况 自然人 商业企业 科研机构 小计 社会公益组织 法律服务机构 其他 总计\n"),
+                1 => t.push_str("申请人情况 自然人 法人或其他组织 总计\n"),
+                _ => {}
+            }
+            for (d, (how, vals)) in descs.iter().zip(rows.iter().chain(std::iter::repeat(&(0, vec![])))) {
+                if *how == 3 {
+                    continue;
+                }
+                if *how == 0 {
+                    if let Some(n) = d.number {
+                        t.push_str(n);
+                    }
+                }
+                t.push_str(d.keys.first().copied().unwrap_or(""));
+                for v in vals {
+                    t.push_str(sep);
+                    t.push_str(v);
+                }
+                t.push_str(end);
+            }
+            for v in &blocks {
+                t.push_str(v);
+                t.push('\n');
+            }
+            let from = from.unwrap_or(0).min(t.len());
+            let from = (from..=t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
+            let map = |s: usize, e: usize| Span::new(s + 1, e + 2);
+            let budget = Budget { steps: 2000, max_readings: 16 };
+            let mut ctx = Ctx::new(&t, &map, budget, 400, t.len());
+            let mut want_ctx = Ctx::new(&t, &map, budget, 400, t.len());
+            let got = table3(&mut ctx, tpl, from, t.len());
+            let want = table3_reference(&mut want_ctx, tpl, from, t.len());
+            prop_assert_eq!(got, want);
+            prop_assert_eq!(ctx.diags, want_ctx.diags);
+            prop_assert_eq!(ctx.cells_read, want_ctx.cells_read);
+            prop_assert_eq!(
+                (ctx.t3_detached, ctx.columns_proven, ctx.rows_proven),
+                (want_ctx.t3_detached, want_ctx.columns_proven, want_ctx.rows_proven)
+            );
+        }
+    }
+
+    /// Both templates' table 3 fits the lists kept on the stack.
+    #[test]
+    fn table_3_of_either_template_fits_the_lists_kept_on_the_stack() {
+        for tpl in [Template::V2019, Template::V2021] {
+            assert!(template::table3(tpl).len() <= T3_ROWS_MAX);
+        }
+    }
+
+    /// Table 3 of every report of the corpus is read as the reference reads it.
+    #[test]
+    fn table_3_of_every_corpus_report_is_read_as_first_written() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        let mut seen = 0;
+        for e in entries.flatten() {
+            let Ok(raw) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
+            let canon = crate::normalise::normalise(&raw, false);
+            let t: &str = &canon.text;
+            let map = |s: usize, e: usize| Span::new(s, e);
+            let budget = Budget {
+                steps: 20_000,
+                max_readings: 64,
+            };
+            for tpl in [Template::V2019, Template::V2021] {
+                let mut ctx = Ctx::new(t, &map, budget, 100_000, t.len());
+                let mut want_ctx = Ctx::new(t, &map, budget, 100_000, t.len());
+                let got = table3(&mut ctx, tpl, 0, t.len());
+                let want = table3_reference(&mut want_ctx, tpl, 0, t.len());
+                seen += usize::from(got.is_some());
+                assert_eq!(got, want, "{}", e.path().display());
+                assert_eq!(ctx.diags, want_ctx.diags, "{}", e.path().display());
+            }
+        }
+        assert!(seen > 0);
     }
 }
