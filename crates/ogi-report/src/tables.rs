@@ -1046,6 +1046,12 @@ impl<T: Copy, const N: usize> StackList<T, N> {
         self.spill.push(x);
     }
 
+    /// Empty the list (kept where it is, stack or heap).
+    fn clear(&mut self) {
+        self.len = 0;
+        self.spill.clear();
+    }
+
     fn as_mut_slice(&mut self) -> &mut [T] {
         if self.heap {
             &mut self.spill
@@ -1137,6 +1143,25 @@ pub(crate) fn table2(
     from: usize,
     to: usize,
 ) -> Option<Table> {
+    table2_by::<false>(ctx, tpl, from, to)
+}
+
+/// [`table2`] as first written, its lists of block headers and row anchors allocated: the
+/// reference it is tested against.
+#[cfg(test)]
+fn table2_reference(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize) -> Option<Table> {
+    table2_by::<true>(ctx, tpl, from, to)
+}
+
+/// [`table2`], or with `FIRST_WRITTEN` set the reference it is held to: the blocks' headers and
+/// a block's row anchors are kept on the stack ([`StackList`]) instead of allocated.
+#[inline(always)]
+fn table2_by<const FIRST_WRITTEN: bool>(
+    ctx: &mut Ctx<'_, '_>,
+    tpl: Template,
+    from: usize,
+    to: usize,
+) -> Option<Table> {
     let mut scratch: Vec<Item> = Vec::with_capacity(16);
     let kind = TableKind::ActiveDisclosure;
     ctx.cells_read = 0;
@@ -1144,7 +1169,7 @@ pub(crate) fn table2(
     let blocks = template::table2(tpl);
     let text = ctx.text;
     // Block headers.
-    let mut headers: Vec<Option<(usize, usize)>> = Vec::with_capacity(blocks.len());
+    let mut header_list: StackList<Option<(usize, usize)>, 8> = StackList::new(None, FIRST_WRITTEN);
     let mut cursor = from;
     for b in blocks {
         let found = find_label(text, cursor, to, b.header)
@@ -1152,8 +1177,9 @@ pub(crate) fn table2(
         if let Some((_, e)) = found {
             cursor = e;
         }
-        headers.push(found);
+        header_list.push(found);
     }
+    let headers = header_list.as_slice();
     let mut rows_out: Vec<Row> = Vec::with_capacity(blocks.iter().map(|b| b.rows.len()).sum());
     let mut any = headers.iter().any(Option::is_some);
     let mut cursor = from;
@@ -1167,8 +1193,7 @@ pub(crate) fn table2(
     let mut table_start = usize::MAX;
     let mut table_end = from;
     // The rows' anchors of one block, the list emptied for each block.
-    let mut anchors: Vec<Option<Anchor>> =
-        Vec::with_capacity(blocks.iter().map(|b| b.rows.len()).max().unwrap_or(0));
+    let mut anchor_list: StackList<Option<Anchor>, 24> = StackList::new(None, FIRST_WRITTEN);
     for (bi, b) in blocks.iter().enumerate() {
         let bstart = headers
             .get(bi)
@@ -1185,7 +1210,7 @@ pub(crate) fn table2(
             table_start = table_start.min(h.0);
         }
         let mut rc = bstart;
-        anchors.clear();
+        anchor_list.clear();
         for d in b.rows {
             let a = find_row_label(text, rc, bend, d, false);
             if let Some(a) = a {
@@ -1200,8 +1225,9 @@ pub(crate) fn table2(
                     flat_rows += 1;
                 }
             }
-            anchors.push(a);
+            anchor_list.push(a);
         }
+        let anchors = anchor_list.as_slice();
         let mut empty_in_block = false;
         for (ri, d) in b.rows.iter().enumerate() {
             let a = anchors.get(ri).copied().flatten();
@@ -3540,7 +3566,7 @@ mod tests {
         }
 
         /// A list kept on the stack holds what a vector holds, pushed past its room or not,
-        /// on the heap from the start or not.
+        /// on the heap from the start or not, emptied and pushed to again.
         #[test]
         fn a_list_kept_on_the_stack_is_the_list_pushed_to_a_vector(
             xs in prop::collection::vec(0u8..255, 0..12),
@@ -3556,6 +3582,14 @@ mod tests {
                 prop_assert_eq!(list.as_slice(), &want[..]);
             }
             prop_assert_eq!(list.as_mut_slice(), &mut want[..]);
+            // Emptied, where it is, and pushed to again.
+            list.clear();
+            prop_assert_eq!(list.as_slice(), &[] as &[u8]);
+            for &x in xs.iter().rev() {
+                list.push(x);
+            }
+            want.reverse();
+            prop_assert_eq!(list.as_slice(), &want[..]);
             let mut buf = [fill; 5];
             let mut spill = vec![9u8; 3];
             prop_assert_eq!(scratch(&mut buf, &mut spill, n, fill, heap), &vec![fill; n][..]);
@@ -3626,6 +3660,90 @@ mod tests {
         }
     }
 
+    proptest! {
+        /// Table 2 read with its lists of headers and anchors on the stack is table 2 read with
+        /// them allocated: the blocks of either template, each with its header (full, short or
+        /// missing) and its rows (some missing, some without their numbering), their values on
+        /// the row, blank, too many or too few, glued or apart, or printed after the labels.
+        #[test]
+        fn table_2_read_with_its_lists_on_the_stack_is_table_2_read_with_them_allocated(
+            tpl in prop::sample::select(vec![Template::V2019, Template::V2021]),
+            blocks in prop::collection::vec(
+                (0usize..3, prop::collection::vec(
+                    (0usize..4, prop::collection::vec(prop::sample::select(vec![
+                        "0", "1", "12", "3", "-", "无", "5万元", "1.5", "1234", "12345678",
+                        "123456789012", "x", "|",
+                    ]), 0..6)),
+                    0..12,
+                )),
+                0..6,
+            ),
+            sep in prop::sample::select(vec![" ", " | ", "\t", "\n"]),
+            end in prop::sample::select(vec!["\n", " ", ""]),
+            tail in prop::collection::vec(prop::sample::select(vec!["0", "1", "2", "10", "-"]), 0..20),
+            from in prop::option::weighted(0.2, 0usize..40),
+        ) {
+            let mut t = String::new();
+            for (b, (header, rows)) in template::table2(tpl).iter().zip(blocks.iter().chain(std::iter::repeat(&(0, vec![])))) {
+                match header {
+                    0 => t.push_str(b.header),
+                    1 => t.push_str(b.short),
+                    _ => {}
+                }
+                t.push_str(end);
+                for (d, (how, vals)) in b.rows.iter().zip(rows.iter().chain(std::iter::repeat(&(0, vec![])))) {
+                    if *how == 3 {
+                        continue;
+                    }
+                    if *how == 0 {
+                        if let Some(n) = d.number {
+                            t.push_str(n);
+                        }
+                    }
+                    t.push_str(d.keys.first().copied().unwrap_or(""));
+                    for v in vals {
+                        t.push_str(sep);
+                        t.push_str(v);
+                    }
+                    t.push_str(end);
+                }
+            }
+            for v in &tail {
+                t.push_str(v);
+                t.push('\n');
+            }
+            let from = from.unwrap_or(0).min(t.len());
+            let from = (from..=t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
+            let map = |s: usize, e: usize| Span::new(s + 1, e + 2);
+            let budget = Budget { steps: 2000, max_readings: 16 };
+            for (detached, proven) in [(false, false), (true, true)] {
+                let mut ctx = Ctx::new(&t, &map, budget, 400, t.len());
+                let mut want_ctx = Ctx::new(&t, &map, budget, 400, t.len());
+                for c in [&mut ctx, &mut want_ctx] {
+                    c.t3_detached = detached;
+                    c.columns_proven = proven;
+                }
+                let got = table2(&mut ctx, tpl, from, t.len());
+                let want = table2_reference(&mut want_ctx, tpl, from, t.len());
+                prop_assert_eq!(got, want);
+                prop_assert_eq!(&ctx.diags, &want_ctx.diags);
+                prop_assert_eq!(ctx.cells_read, want_ctx.cells_read);
+                prop_assert_eq!(ctx.t2_misfit, want_ctx.t2_misfit);
+            }
+        }
+    }
+
+    /// Both templates' table 2 fits the lists kept on the stack: its blocks, and each block's
+    /// rows.
+    #[test]
+    fn table_2_of_either_template_fits_the_lists_kept_on_the_stack() {
+        for tpl in [Template::V2019, Template::V2021] {
+            let blocks = template::table2(tpl);
+            assert!(blocks.len() <= 8);
+            assert!(blocks.iter().all(|b| b.rows.len() <= 24));
+        }
+    }
+
     /// Both templates' table 3 fits the lists kept on the stack.
     #[test]
     fn table_3_of_either_template_fits_the_lists_kept_on_the_stack() {
@@ -3634,7 +3752,7 @@ mod tests {
         }
     }
 
-    /// Table 3 of every report of the corpus is read as the reference reads it.
+    /// Tables 3 and 2 of every report of the corpus are read as the references read them.
     #[test]
     fn table_3_of_every_corpus_report_is_read_as_first_written() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
@@ -3659,6 +3777,10 @@ mod tests {
                 let got = table3(&mut ctx, tpl, 0, t.len());
                 let want = table3_reference(&mut want_ctx, tpl, 0, t.len());
                 seen += usize::from(got.is_some());
+                assert_eq!(got, want, "{}", e.path().display());
+                assert_eq!(ctx.diags, want_ctx.diags, "{}", e.path().display());
+                let got = table2(&mut ctx, tpl, 0, t.len());
+                let want = table2_reference(&mut want_ctx, tpl, 0, t.len());
                 assert_eq!(got, want, "{}", e.path().display());
                 assert_eq!(ctx.diags, want_ctx.diags, "{}", e.path().display());
             }
