@@ -241,12 +241,9 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         t4 = table4(&mut ctx, Some(tpl), t4_from, t4_to);
     } else {
         t4 = table4(&mut ctx, None, t4_from, t4_to);
-        let oldish = ["统计表", "指标名称", "计量单位", "历年累计", "概述"]
-            .iter()
-            .filter(|w| ctext.contains(**w))
-            .count();
+        // The year is told first: an early report needs no search of the words.
         let early = found.year.is_some_and(|y| y < 2019);
-        if oldish >= 2 || early {
+        if early || oldish_words(ctext) {
             older = true;
             diags.push(Diagnostic::new(
                 Code::S002,
@@ -440,6 +437,38 @@ pub(crate) fn parts_at_ideograph(hay: &[u8], label: &str) -> bool {
     ideograph && !matches!(hay.get(k), Some(b' ' | b'\t' | b'\n' | 0xE3) | None)
 }
 
+/// Words of the tables of the pre-2019 format (2008 条例) that the national tables lack.
+const OLDISH_WORDS: [&str; 5] = ["统计表", "指标名称", "计量单位", "历年累计", "概述"];
+
+/// Whether `text` holds at least two of [`OLDISH_WORDS`] (the pre-2019 format, when the
+/// template cannot be told): the count stops once it is settled, at the second word found or
+/// the fourth missed, instead of looking for all five (a report in another script prints none:
+/// one search of its text saved).
+fn oldish_words(text: &str) -> bool {
+    let (mut found, mut missed) = (0usize, 0usize);
+    for w in OLDISH_WORDS {
+        if text.contains(w) {
+            found += 1;
+            if found == 2 {
+                return true;
+            }
+        } else {
+            missed += 1;
+            // The words left cannot bring the count to two.
+            if missed > OLDISH_WORDS.len() - 2 {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// [`oldish_words`] as first written, counting every word: the reference it is tested against.
+#[cfg(test)]
+fn oldish_words_reference(text: &str) -> bool {
+    OLDISH_WORDS.iter().filter(|w| text.contains(**w)).count() >= 2
+}
+
 fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {
     match crate::t2s::converter(opts.converter) {
         Some(c) => c.convert(text),
@@ -547,6 +576,35 @@ mod tests {
                 find_label_sieved(&t, from, to, label),
                 crate::scan::find_label(&t, from, to, label)
             );
+        }
+
+        /// The count stopped once settled tells what the count of every word tells, on texts of
+        /// the words whole, cut short (a character, or a byte inside one, dropped) and repeated,
+        /// their traditional forms, a separator and nothing at all.
+        #[test]
+        fn the_oldish_words_counted_until_settled_are_the_words_all_counted(
+            picks in prop::collection::vec((0usize..OLDISH_WORDS.len() + 4, 0usize..4), 0..10),
+        ) {
+            let others = ["統計表", "指標名稱", "計量單位", " "];
+            let t: String = picks
+                .iter()
+                .map(|&(w, how)| {
+                    let word = OLDISH_WORDS
+                        .get(w)
+                        .or_else(|| others.get(w.saturating_sub(OLDISH_WORDS.len())))
+                        .copied()
+                        .unwrap_or("");
+                    let b = word.as_bytes();
+                    match how {
+                        0 | 1 => word.to_string(),
+                        // The word cut before its last character, or inside it.
+                        2 => word.get(..word.len().saturating_sub(3)).unwrap_or("").to_string(),
+                        _ => String::from_utf8_lossy(b.get(..b.len().saturating_sub(1)).unwrap_or_default())
+                            .into_owned(),
+                    }
+                })
+                .collect();
+            prop_assert_eq!(oldish_words(&t), oldish_words_reference(&t));
         }
     }
 }
