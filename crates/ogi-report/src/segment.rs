@@ -678,6 +678,36 @@ fn footer_start_by_line(text: &str, last: usize) -> Option<usize> {
     None
 }
 
+/// Whether the line `t` (trimmed, without its `标题:`) names the annual report: it holds
+/// `年度报告` or `年报`, or `政府信息公开` and ends with `报告`; at most 60 characters and no `。`.
+///
+/// Each of those words holds `报`, so a line without it names no report: one search for the
+/// character turns away most lines before a report's first heading, instead of three searches
+/// for words (none of a Traditional report's lines, whose `報` is not `报`, gets past it). The
+/// same answer as [`names_the_report_reference`]: a proptest holds it.
+fn names_the_report(t: &str) -> bool {
+    names_the_report_by::<true>(t)
+}
+
+/// [`names_the_report`] without the search for `报`: the reference it is held to.
+#[cfg(test)]
+fn names_the_report_reference(t: &str) -> bool {
+    names_the_report_by::<false>(t)
+}
+
+/// [`names_the_report`], or with `SIEVED` clear the reference it is held to.
+#[inline(always)]
+fn names_the_report_by<const SIEVED: bool>(t: &str) -> bool {
+    if SIEVED && !t.contains('报') {
+        return false;
+    }
+    (t.contains("年度报告")
+        || t.contains("年报")
+        || (t.contains("政府信息公开") && t.ends_with("报告")))
+        && t.chars().count() <= 60
+        && !t.contains('。')
+}
+
 /// Title, agency, year, publication date and the start of the trailing residue.
 pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     let mut m = MetaFound::default();
@@ -717,12 +747,7 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         } else {
             t_start
         };
-        let is_title = (t.contains("年度报告")
-            || t.contains("年报")
-            || (t.contains("政府信息公开") && t.ends_with("报告")))
-            && t.chars().count() <= 60
-            && !t.contains('。');
-        if is_title {
+        if names_the_report(t) {
             let t_start = t_start
                 + (text
                     .get(t_start..)
@@ -1027,6 +1052,21 @@ mod tests {
         ) {
             let s = parts.concat();
             proptest::prop_assert_eq!(year_in(&s), year_in_by_byte(&s));
+        }
+    }
+
+    proptest::proptest! {
+        /// A line names the report when its reference says so: the three words whole, cut or
+        /// in Traditional, `报` elsewhere, lines of 60 characters and more, with `。`, empty.
+        #[test]
+        fn a_line_names_the_report_when_its_reference_says_so(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "年度报告", "年报", "政府信息公开", "报告", "报", "告", "年度", "年", "年度報告",
+                "年報", "政府信息", "公开", "。", "a", "政", " ", "2023", "临河区", "报年",
+            ]), 0..24),
+        ) {
+            let t = parts.concat();
+            proptest::prop_assert_eq!(names_the_report(&t), names_the_report_reference(&t));
         }
     }
 
