@@ -859,9 +859,12 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 /// starting in the first 20,000 bytes, and the one after them) followed by two dates.
 ///
 /// `自` is found by a `memmem` search (a filter on two of its bytes): its last byte ends many
-/// other characters, at each of which a `char` search stopped to compare.
+/// other characters, at each of which a `char` search stopped to compare. Its finder is built
+/// once, as [`year_in`]'s, not for each text.
 fn period(text: &str) -> Option<(Ymd, Ymd)> {
-    for off in memchr::memmem::find_iter(text.as_bytes(), "自".as_bytes()) {
+    static ZI: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let zi = ZI.get_or_init(|| memchr::memmem::Finder::new("自".as_bytes()));
+    for off in zi.find_iter(text.as_bytes()) {
         let at = off + '自'.len_utf8();
         if let Some(p) = period_at(text, at) {
             return Some(p);
