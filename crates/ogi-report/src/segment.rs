@@ -607,7 +607,98 @@ const FOOTER_MARKS: &[&str] = &[
 /// earliest of its marks is that first mark: the tail is read once, a character at a time, up to
 /// the first character that starts a mark where a mark starts, instead of every mark being
 /// searched for on every line (a tail is a few lines: a search's set-up cost more than reading).
+///
+/// The runs of three-byte characters that start no mark are passed over two characters a turn
+/// by their bits in [`footer_leads_wide`] ([`past_non_leads`]), the runs of smaller characters
+/// a byte at a time, instead of each character's bytes being put together and compared with
+/// the marks' first characters. What [`footer_start_by_char`] finds: a proptest holds it.
 fn footer_start(text: &str, last: usize) -> Option<usize> {
+    let tail = text.as_bytes().get(last..)?;
+    let from = last + memchr::memchr(b'\n', tail)? + 1;
+    let hay = text.as_bytes().get(from..)?;
+    let leads = footer_leads_wide();
+    let mut i = 0;
+    loop {
+        i = past_non_leads(hay, i, leads);
+        let Some(&lead) = hay.get(i) else { break };
+        if lead < 0xE0 {
+            // ASCII or a two-byte character: no byte of either is a three- or four-byte lead.
+            i += 1;
+            while hay.get(i).is_some_and(|&b| b < 0xE0) {
+                i += 1;
+            }
+            continue;
+        }
+        if lead < 0xF0 {
+            // A three-byte character the run stopped at starts a mark.
+            let rest = hay.get(i..).unwrap_or_default();
+            if FOOTER_MARKS.iter().any(|m| rest.starts_with(m.as_bytes())) {
+                return Some(from + i);
+            }
+            i += 3;
+        } else {
+            i += 4;
+        }
+    }
+    None
+}
+
+/// The first characters of [`FOOTER_MARKS`] (each of three bytes) read as the normaliser reads
+/// its sets ([`crate::normalise::widen`]: a character's word at its first two bytes, its bit at
+/// the third's six bits), every character of one, two or four bytes a member; built once.
+fn footer_leads_wide() -> &'static [u64; crate::normalise::WIDE_WORDS] {
+    static SET: std::sync::OnceLock<Box<[u64; crate::normalise::WIDE_WORDS]>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = [0u64; 0x10000 / 64];
+        for c in FOOTER_MARKS.iter().filter_map(|m| m.chars().next()) {
+            let c = c as usize;
+            if let Some(w) = set.get_mut(c / 64) {
+                *w |= 1 << (c % 64);
+            }
+        }
+        crate::normalise::widen(&set, u64::MAX)
+    })
+}
+
+/// Past the run of three-byte characters at byte `i` of `b` (a character boundary) that are
+/// not members of `wide` (as [`footer_leads_wide`] builds it), two characters a turn while six
+/// bytes are left.
+#[inline(always)]
+fn past_non_leads(b: &[u8], mut i: usize, wide: &[u64; crate::normalise::WIDE_WORDS]) -> usize {
+    // Below WIDE_WORDS: always a word of the set.
+    let member = |b0: u8, b1: u8, b2: u8| {
+        wide.get(crate::normalise::wide_word(b0, b1))
+            .is_none_or(|w| (w >> (b2 & 0x3F)) & 1 == 1)
+    };
+    loop {
+        match b.get(i..i + 6) {
+            Some(&[a0, a1, a2, c0, c1, c2]) => {
+                if member(a0, a1, a2) {
+                    return i;
+                }
+                if member(c0, c1, c2) {
+                    return i + 3;
+                }
+                i += 6;
+            }
+            _ => {
+                if let Some(&[a0, a1, a2]) = b.get(i..i + 3) {
+                    if !member(a0, a1, a2) {
+                        i += 3;
+                    }
+                }
+                return i;
+            }
+        }
+    }
+}
+
+/// [`footer_start`] as it was before its runs were read by their bits: each three-byte
+/// character's bytes compared with the marks' first characters ([`is_footer_lead`]). The
+/// reference it is held to.
+#[cfg(test)]
+fn footer_start_by_char(text: &str, last: usize) -> Option<usize> {
     let tail = text.as_bytes().get(last..)?;
     let from = last + memchr::memchr(b'\n', tail)? + 1;
     let hay = text.as_bytes().get(from..)?;
@@ -639,6 +730,7 @@ fn footer_start(text: &str, last: usize) -> Option<usize> {
 
 /// Whether `word` (a three-byte character's bytes, big-endian) is the first character of one of
 /// [`FOOTER_MARKS`].
+#[cfg(test)]
 fn is_footer_lead(word: u32) -> bool {
     matches!(
         word,
@@ -1106,6 +1198,10 @@ mod tests {
             proptest::prop_assert_eq!(
                 footer_start(&text, last),
                 footer_start_by_line(&text, last)
+            );
+            proptest::prop_assert_eq!(
+                footer_start(&text, last),
+                footer_start_by_char(&text, last)
             );
         }
     }
