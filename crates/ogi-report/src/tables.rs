@@ -17,6 +17,7 @@ use crate::model::{
     Cell, CompactString, Derivation, Layout, Number, Row, Span, Table, TableKind, Template,
 };
 use memchr::memmem;
+use smallvec::SmallVec;
 
 use crate::scan::{extend_number, find_label, find_label_before, first_char_absent, match_at};
 use crate::split::{
@@ -993,79 +994,27 @@ const NO_SLOT: Slot = Slot {
 /// row are kept on the stack up to this length, past it allocated.
 const T3_ROWS_MAX: usize = 32;
 
-/// `n` copies of `fill` (with which `buf` is filled): the first `n` of `buf` when it holds
-/// them and `heap` is not set, else `spill` made so.
-fn scratch<'b, T: Clone>(
-    buf: &'b mut [T],
-    spill: &'b mut Vec<T>,
-    n: usize,
-    fill: T,
-    heap: bool,
-) -> &'b mut [T] {
-    match buf.get_mut(..n) {
-        Some(b) if !heap => b,
-        _ => {
-            spill.clear();
-            spill.resize(n, fill);
-            spill
-        }
+/// An empty list of up to `A`'s length on the stack, moved to the heap when it grows past it;
+/// with `heap`, on the heap from the start (the references, which allocate as first written).
+fn stack_list<A: smallvec::Array>(heap: bool) -> SmallVec<A> {
+    if heap {
+        SmallVec::with_capacity(A::size() + 1)
+    } else {
+        SmallVec::new()
     }
 }
 
-/// A list of up to `N` values on the stack, moved to the heap (`spill`) when it grows past
-/// them (or from the start, with `heap`).
-struct StackList<T: Copy, const N: usize> {
-    buf: [T; N],
-    len: usize,
-    spill: Vec<T>,
-    heap: bool,
-}
-
-impl<T: Copy, const N: usize> StackList<T, N> {
-    /// An empty list; `fill` only initialises the room.
-    fn new(fill: T, heap: bool) -> Self {
-        StackList {
-            buf: [fill; N],
-            len: 0,
-            spill: Vec::new(),
-            heap,
-        }
-    }
-
-    fn push(&mut self, x: T) {
-        if !self.heap {
-            if let Some(slot) = self.buf.get_mut(self.len) {
-                *slot = x;
-                self.len += 1;
-                return;
-            }
-            self.spill
-                .extend_from_slice(self.buf.get(..self.len).unwrap_or_default());
-            self.heap = true;
-        }
-        self.spill.push(x);
-    }
-
-    /// Empty the list (kept where it is, stack or heap).
-    fn clear(&mut self) {
-        self.len = 0;
-        self.spill.clear();
-    }
-
-    fn as_mut_slice(&mut self) -> &mut [T] {
-        if self.heap {
-            &mut self.spill
-        } else {
-            self.buf.get_mut(..self.len).unwrap_or_default()
-        }
-    }
-
-    fn as_slice(&self) -> &[T] {
-        if self.heap {
-            &self.spill
-        } else {
-            self.buf.get(..self.len).unwrap_or_default()
-        }
+/// `n` copies of `fill`, on the stack when they fit in `A` and `heap` is not set.
+fn stack_filled<A: smallvec::Array>(n: usize, fill: A::Item, heap: bool) -> SmallVec<A>
+where
+    A::Item: Clone,
+{
+    if heap {
+        let mut v = stack_list::<A>(true);
+        v.resize(n, fill);
+        v
+    } else {
+        SmallVec::from_elem(fill, n)
     }
 }
 
@@ -1154,7 +1103,8 @@ fn table2_reference(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize
 }
 
 /// [`table2`], or with `FIRST_WRITTEN` set the reference it is held to: the blocks' headers and
-/// a block's row anchors are kept on the stack ([`StackList`]) instead of allocated.
+/// a block's row anchors are kept on the stack ([`stack_list`], a `SmallVec`) instead of
+/// allocated.
 #[inline(always)]
 fn table2_by<const FIRST_WRITTEN: bool>(
     ctx: &mut Ctx<'_, '_>,
@@ -1169,7 +1119,7 @@ fn table2_by<const FIRST_WRITTEN: bool>(
     let blocks = template::table2(tpl);
     let text = ctx.text;
     // Block headers.
-    let mut header_list: StackList<Option<(usize, usize)>, 8> = StackList::new(None, FIRST_WRITTEN);
+    let mut header_list: SmallVec<[Option<(usize, usize)>; 8]> = stack_list(FIRST_WRITTEN);
     let mut cursor = from;
     for b in blocks {
         let found = find_label(text, cursor, to, b.header)
@@ -1193,7 +1143,7 @@ fn table2_by<const FIRST_WRITTEN: bool>(
     let mut table_start = usize::MAX;
     let mut table_end = from;
     // The rows' anchors of one block, the list emptied for each block.
-    let mut anchor_list: StackList<Option<Anchor>, 24> = StackList::new(None, FIRST_WRITTEN);
+    let mut anchor_list: SmallVec<[Option<Anchor>; 24]> = stack_list(FIRST_WRITTEN);
     for (bi, b) in blocks.iter().enumerate() {
         let bstart = headers
             .get(bi)
@@ -1837,8 +1787,8 @@ fn table3_reference(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize
 /// [`table3`], or with `FIRST_WRITTEN` set the reference it is held to.
 ///
 /// The lists kept for each row of the template (slots, anchors in order, rows read, values
-/// assigned and how) are kept on the stack ([`scratch`], [`StackList`]): as first written each
-/// was allocated, some nine allocations a table.
+/// assigned and how) are kept on the stack (`SmallVec`s made by [`stack_filled`] and
+/// [`stack_list`]): as first written each was allocated, some nine allocations a table.
 #[inline(always)]
 fn table3_by<const FIRST_WRITTEN: bool>(
     ctx: &mut Ctx<'_, '_>,
@@ -1853,9 +1803,8 @@ fn table3_by<const FIRST_WRITTEN: bool>(
     let text = ctx.text;
     let nd = descs.len();
     // 1. Data rows in order.
-    let mut slot_buf = [NO_SLOT; T3_ROWS_MAX];
-    let mut slot_spill = Vec::new();
-    let slots = scratch(&mut slot_buf, &mut slot_spill, nd, NO_SLOT, FIRST_WRITTEN);
+    let mut slot_list: SmallVec<[Slot; T3_ROWS_MAX]> = stack_filled(nd, NO_SLOT, FIRST_WRITTEN);
+    let slots = slot_list.as_mut_slice();
     let mut cursor = from;
     for (i, d) in descs.iter().enumerate() {
         if d.role != RowRole::Data {
@@ -1918,8 +1867,7 @@ fn table3_by<const FIRST_WRITTEN: bool>(
         None
     };
     // 3. Regions.
-    let mut sorted_list: StackList<(usize, Anchor), T3_ROWS_MAX> =
-        StackList::new((0, Anchor { start: 0, end: 0 }), FIRST_WRITTEN);
+    let mut sorted_list: SmallVec<[(usize, Anchor); T3_ROWS_MAX]> = stack_list(FIRST_WRITTEN);
     for (i, s) in slots.iter().enumerate() {
         if let Some(a) = s.anchor {
             sorted_list.push((i, a));
@@ -1959,7 +1907,7 @@ fn table3_by<const FIRST_WRITTEN: bool>(
     // Column-block extraction: most row labels carry no values and the numbers sit in runs
     // elsewhere (pdfminer's default layout). Reading them next to the nearest label would be
     // wrong; blocks whose order is proven are read back ([`crate::colblock`]), the rest not.
-    let mut anchored_list: StackList<usize, T3_ROWS_MAX> = StackList::new(0, FIRST_WRITTEN);
+    let mut anchored_list: SmallVec<[usize; T3_ROWS_MAX]> = stack_list(FIRST_WRITTEN);
     for (i, d) in descs.iter().enumerate() {
         if d.role == RowRole::Data && slots.get(i).is_some_and(|s| s.anchor.is_some()) {
             anchored_list.push(i);
@@ -1970,24 +1918,12 @@ fn table3_by<const FIRST_WRITTEN: bool>(
         .iter()
         .filter(|&&i| slots.get(i).is_some_and(|s| s.items.is_empty()))
         .count();
-    let mut assigned_buf: [Option<Vec<Item>>; T3_ROWS_MAX] = [const { None }; T3_ROWS_MAX];
-    let mut assigned_spill = Vec::new();
-    let assigned = scratch(
-        &mut assigned_buf,
-        &mut assigned_spill,
-        nd,
-        None,
-        FIRST_WRITTEN,
-    );
-    let mut from_blocks_buf = [false; T3_ROWS_MAX];
-    let mut from_blocks_spill = Vec::new();
-    let from_blocks = scratch(
-        &mut from_blocks_buf,
-        &mut from_blocks_spill,
-        nd,
-        false,
-        FIRST_WRITTEN,
-    );
+    let mut assigned_list: SmallVec<[Option<Vec<Item>>; T3_ROWS_MAX]> =
+        stack_filled(nd, None, FIRST_WRITTEN);
+    let assigned = assigned_list.as_mut_slice();
+    let mut from_blocks_list: SmallVec<[bool; T3_ROWS_MAX]> =
+        stack_filled(nd, false, FIRST_WRITTEN);
+    let from_blocks = from_blocks_list.as_mut_slice();
     if anchored_data.len() >= 6 && empty_rows * 2 >= anchored_data.len() {
         ctx.t3_detached = true;
         column_blocks(
@@ -2013,15 +1949,8 @@ fn table3_by<const FIRST_WRITTEN: bool>(
     };
     let n = T3_COLS.len();
     // 4. Positional distribution where labels were lost.
-    let mut positional_buf = [false; T3_ROWS_MAX];
-    let mut positional_spill = Vec::new();
-    let positional = scratch(
-        &mut positional_buf,
-        &mut positional_spill,
-        nd,
-        false,
-        FIRST_WRITTEN,
-    );
+    let mut positional_list: SmallVec<[bool; T3_ROWS_MAX]> = stack_filled(nd, false, FIRST_WRITTEN);
+    let positional = positional_list.as_mut_slice();
     let mut i = 0;
     while i < descs.len() {
         let s = match slots.get(i) {
@@ -2095,10 +2024,9 @@ fn table3_by<const FIRST_WRITTEN: bool>(
     let mut rows: Vec<Row> = Vec::with_capacity(descs.len() + 4);
     let mut readings: Vec<Vec<Reading>> = Vec::with_capacity(descs.len());
     // desc index of each entry in readings
-    let mut row_index: StackList<usize, T3_ROWS_MAX> = StackList::new(0, FIRST_WRITTEN);
+    let mut row_index: SmallVec<[usize; T3_ROWS_MAX]> = stack_list(FIRST_WRITTEN);
     // Rows read without splitting: (index in readings, index in rows).
-    let mut read_rows: StackList<(usize, usize), T3_ROWS_MAX> =
-        StackList::new((0, 0), FIRST_WRITTEN);
+    let mut read_rows: SmallVec<[(usize, usize); T3_ROWS_MAX]> = stack_list(FIRST_WRITTEN);
     let mut pending: Vec<(usize, RowCandidates)> = Vec::new();
     let six_idx = descs.iter().position(|d| d.role == RowRole::GroupOrData);
     let six_children_found = six_idx.is_some_and(|si| {
@@ -3565,8 +3493,10 @@ mod tests {
             prop_assert_eq!(detect_template(&t, from, to), want);
         }
 
-        /// A list kept on the stack holds what a vector holds, pushed past its room or not,
-        /// on the heap from the start or not, emptied and pushed to again.
+        /// The lists the tables keep on the stack start where they are asked to (on the heap
+        /// from the start for the references, which allocate as first written, else on the
+        /// stack until they grow past their room) and hold what a vector holds, emptied and
+        /// pushed to again.
         #[test]
         fn a_list_kept_on_the_stack_is_the_list_pushed_to_a_vector(
             xs in prop::collection::vec(0u8..255, 0..12),
@@ -3574,14 +3504,15 @@ mod tests {
             n in 0usize..12,
             fill in 0u8..3,
         ) {
-            let mut list: StackList<u8, 5> = StackList::new(7, heap);
+            let mut list: SmallVec<[u8; 5]> = stack_list(heap);
+            prop_assert_eq!(list.spilled(), heap);
             let mut want = Vec::new();
             for &x in &xs {
                 list.push(x);
                 want.push(x);
                 prop_assert_eq!(list.as_slice(), &want[..]);
             }
-            prop_assert_eq!(list.as_mut_slice(), &mut want[..]);
+            prop_assert_eq!(list.spilled(), heap || xs.len() > 5);
             // Emptied, where it is, and pushed to again.
             list.clear();
             prop_assert_eq!(list.as_slice(), &[] as &[u8]);
@@ -3590,9 +3521,9 @@ mod tests {
             }
             want.reverse();
             prop_assert_eq!(list.as_slice(), &want[..]);
-            let mut buf = [fill; 5];
-            let mut spill = vec![9u8; 3];
-            prop_assert_eq!(scratch(&mut buf, &mut spill, n, fill, heap), &vec![fill; n][..]);
+            let filled: SmallVec<[u8; 5]> = stack_filled(n, fill, heap);
+            prop_assert_eq!(filled.as_slice(), &vec![fill; n][..]);
+            prop_assert_eq!(filled.spilled(), heap || n > 5);
         }
 
         /// Table 3 read with its lists of rows on the stack is table 3 read with them allocated:
