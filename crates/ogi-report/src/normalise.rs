@@ -1047,6 +1047,11 @@ fn normalise_with<'a>(
                     if let Some(one) = src.get(copy_start..copy_start + 3) {
                         text.push_str(one);
                     }
+                } else if i - copy_start == 6 {
+                    // Two quiet characters: as one, at a length the compiler knows.
+                    if let Some(two) = src.get(copy_start..copy_start + 6) {
+                        text.push_str(two);
+                    }
                 } else if copy_start < i {
                     text.push_str(src.get(copy_start..i).unwrap_or(""));
                 }
