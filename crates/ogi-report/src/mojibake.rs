@@ -710,11 +710,11 @@ fn plausible_in_ref(present: &[u64; BMP_WORDS], c: char) -> bool {
 /// bits into its own top bit), and only the flags found are read. Three words are searched at a
 /// time with the thirty-two bytes from their start in view, so a lead's two continuation bytes
 /// are read without a bounds test (one word at a time with sixteen bytes in view cost 1.45 M
-/// instructions more, two with twenty-four MEASURE M more); the last thirty-one bytes at most are
-/// searched a byte at a time. A
-/// character's word in the set is its lead's low nibble and first continuation's six bits, and
-/// its bit the last continuation's six bits: any lead and continuation give a word of the set, so
-/// a character is set without a subtraction or a bounds test. (A set of the URO alone, 2.6 KB,
+/// instructions more, two with twenty-four 0.27 M more); the last thirty-one bytes at most are
+/// searched a byte at a time. A character's word in the set is its lead's low nibble and first
+/// continuation's six bits, and its bit the last continuation's six bits: any lead and
+/// continuation give a word of the set, so a character is set without a subtraction or a bounds
+/// test. (A set of the URO alone, 2.6 KB,
 /// took both, for 1.2 M instructions more over the Traditional bench reports.)
 ///
 /// The set is built once for each report with a lost-byte mark to repair (240 of the 360
