@@ -800,34 +800,42 @@ fn names_the_report_by<const SIEVED: bool>(t: &str) -> bool {
         && !t.contains('。')
 }
 
-/// Title, agency, year, publication date and the start of the trailing residue.
-pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
-    let mut m = MetaFound::default();
-    let first_heading = headings.first().map_or(text.len().min(4000), |h| h.start);
-    let head = text.get(..first_heading).unwrap_or("");
-
-    // Crawler header fields.
-    for line in head.lines().take(40) {
-        let l = crate::scan::trim_ws(line);
-        if let Some(v) = l
-            .strip_prefix("发布时间:")
-            .or_else(|| l.strip_prefix("发布日期:"))
-        {
-            if let Ok((_, d)) = dash_date(v.trim()).or_else(|_| cn_date(v.trim())) {
-                m.published.get_or_insert(iso(d));
-            }
+/// The crawler's date field (`发布时间:`/`发布日期:` in the first 40 lines) and the title (the
+/// first line naming the annual report, joined to the agency line before it) of `head`, the
+/// text before the first heading, which starts `text`.
+///
+/// The lines are walked once for both: a line's text trimmed of white space is the same
+/// whether its `\n` or its `\r\n` is taken off first (`str::lines` and `split_inclusive`
+/// yield the same lines, and `\r` is white space), and the walk goes on past the title only
+/// while the date field may still come. With `FIRST_WRITTEN` the lines are walked once for
+/// the date field and again for the title: the reference.
+#[inline(always)]
+fn head_fields<const FIRST_WRITTEN: bool>(
+    text: &str,
+    head: &str,
+) -> (Option<String>, Option<(usize, usize)>) {
+    let mut published: Option<String> = None;
+    let mut title: Option<(usize, usize)> = None;
+    if FIRST_WRITTEN {
+        for line in head.lines().take(40) {
+            let l = crate::scan::trim_ws(line);
+            crawler_date(l, &mut published);
         }
     }
-
-    // Title: a line naming the annual report, before the first section.
     let mut pos = 0usize;
     let mut prev: Option<(usize, usize)> = None;
-    for line in head.split_inclusive('\n') {
+    for (n, line) in head.split_inclusive('\n').enumerate() {
+        if title.is_some() && (FIRST_WRITTEN || n >= 40) {
+            break;
+        }
         let start = pos;
         pos += line.len();
         let l = line.trim_end_matches('\n');
         let t = crate::scan::trim_ws(l);
-        if t.is_empty() {
+        if !FIRST_WRITTEN && n < 40 {
+            crawler_date(t, &mut published);
+        }
+        if title.is_some() || t.is_empty() {
             continue;
         }
         let lead = l.len() - l.trim_start().len();
@@ -858,12 +866,35 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
                     }
                 }
             }
-            m.title = Some(range);
-            break;
+            title = Some(range);
+            continue;
         }
         let tl = t.len();
         prev = Some((t_start, t_start + tl));
     }
+    (published, title)
+}
+
+/// The crawler's date field, if the trimmed line `l` is one: kept when none was found before.
+#[inline(always)]
+fn crawler_date(l: &str, published: &mut Option<String>) {
+    if let Some(v) = l
+        .strip_prefix("发布时间:")
+        .or_else(|| l.strip_prefix("发布日期:"))
+    {
+        if let Ok((_, d)) = dash_date(v.trim()).or_else(|_| cn_date(v.trim())) {
+            published.get_or_insert(iso(d));
+        }
+    }
+}
+
+/// Title, agency, year, publication date and the start of the trailing residue.
+pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
+    let mut m = MetaFound::default();
+    let first_heading = headings.first().map_or(text.len().min(4000), |h| h.start);
+    let head = text.get(..first_heading).unwrap_or("");
+
+    (m.published, m.title) = head_fields::<false>(text, head);
     if let Some((s, e)) = m.title {
         let t = text.get(s..e).unwrap_or("");
         if let Some((i, y)) = year_in(t) {
@@ -1270,5 +1301,40 @@ mod tests {
             Some("2022-02-08".to_string())
         );
         assert!(cn_date("2022年13月1日").is_err());
+    }
+
+    proptest::proptest! {
+        /// The date field and the title found in one walk over the lines are the ones the two
+        /// walks find: fields and titles before, at and past the fortieth line, `\r\n`, a lone
+        /// `\r`, blank lines, titles split over two lines, and the head cut anywhere (inside a
+        /// character, the cut moved back to its start).
+        #[test]
+        fn the_head_fields_are_the_ones_the_two_walks_find(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "发布时间:2020-01-02", "发布日期:2021年3月4日", "发布时间: 2022-02-08 16:34",
+                "发布时间:2020-13-02", "发布日期:", "标题:", " 标题:", "某市人民政府",
+                "2020年政府信息公开工作年度报告", "某县2021年政府信息公开年报", "报告", "年报",
+                "\n", "\n", "\n", "\r\n", "\r", "\n\n", " ", "\t", "\u{3000}", "。", ",", "a",
+                "政", "𠀀", "关于", "2019 年", "\n\n\n\n\n\n\n\n\n\n", "a\nb\nc\nd\ne\n\n\n\n",
+            ]), 0..70),
+            before in 0usize..8,
+            lines in 0usize..48,
+            crlf in proptest::bool::ANY,
+            cut in 0usize..3000,
+        ) {
+            // Blank lines after the first few parts bring the rest near the fortieth line.
+            let (a, b) = parts.split_at(before.min(parts.len()));
+            let blank = if crlf { "\r\n" } else { "\n" };
+            let text = format!("{}{}{}", a.concat(), blank.repeat(lines), b.concat());
+            let mut end = cut.min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let head = text.get(..end).unwrap_or("");
+            proptest::prop_assert_eq!(
+                head_fields::<false>(&text, head),
+                head_fields::<true>(&text, head)
+            );
+        }
     }
 }
