@@ -113,6 +113,29 @@ fn has_bytes(hay: &[u8], needle: &[u8]) -> bool {
 
 /// Whether `h`, the first 40 characters of a line, opens a heading of `kind`.
 fn head_matches(kind: SectionKind, h: &str) -> bool {
+    head_matches_by::<false>(kind, h)
+}
+
+/// [`head_matches`] with the words inside the review and problems headings searched for by
+/// `str::contains`: the reference it is tested against.
+#[cfg(test)]
+fn head_matches_reference(kind: SectionKind, h: &str) -> bool {
+    head_matches_by::<true>(kind, h)
+}
+
+/// [`head_matches`], or with `FIRST_WRITTEN` set the reference it is held to. The words inside
+/// a heading are searched for by [`has_bytes`] (`memchr` on the word's last byte and a compare
+/// of the bytes before it) rather than by `str::contains`, which builds a searcher for each:
+/// the words are whole characters, so in a text their bytes occur only where the characters do.
+#[inline(always)]
+fn head_matches_by<const FIRST_WRITTEN: bool>(kind: SectionKind, h: &str) -> bool {
+    let holds = |s: &str, word: &str| {
+        if FIRST_WRITTEN {
+            s.contains(word)
+        } else {
+            has_bytes(s.as_bytes(), word.as_bytes())
+        }
+    };
     match kind {
         SectionKind::Overview => {
             h.starts_with("总体情况")
@@ -135,7 +158,7 @@ fn head_matches(kind: SectionKind, h: &str) -> bool {
                 return false;
             }
             let short = prefix_chars(h, 30);
-            (short.contains("复议") && short.contains("诉讼")) && !short.starts_with("行政复议")
+            (holds(short, "复议") && holds(short, "诉讼")) && !short.starts_with("行政复议")
                 || short.starts_with("政府信息公开行政复议")
         }
         SectionKind::Problems => {
@@ -143,11 +166,11 @@ fn head_matches(kind: SectionKind, h: &str) -> bool {
                 return false;
             }
             let short = prefix_chars(h, 24);
-            short.contains("问题")
-                && (short.contains("改进")
-                    || short.contains("打算")
-                    || short.contains("措施")
-                    || short.contains("存在"))
+            holds(short, "问题")
+                && (holds(short, "改进")
+                    || holds(short, "打算")
+                    || holds(short, "措施")
+                    || holds(short, "存在"))
         }
         SectionKind::Other => h.starts_with("其他需要报告") || h.starts_with("其它需要报告"),
     }
@@ -1070,6 +1093,21 @@ mod tests {
                 proptest::prop_assert_eq!(
                     kind_matches(kind, &line),
                     head_matches(kind, prefix_chars(&line, 40)),
+                    "{:?}", kind
+                );
+                // The words found by their bytes are the ones `str::contains` finds, whole
+                // lines and cut ones alike.
+                for n in [40, 24, 7, 0] {
+                    let h = prefix_chars(&line, n);
+                    proptest::prop_assert_eq!(
+                        head_matches(kind, h),
+                        head_matches_reference(kind, h),
+                        "{:?} {}", kind, n
+                    );
+                }
+                proptest::prop_assert_eq!(
+                    head_matches(kind, &line),
+                    head_matches_reference(kind, &line),
                     "{:?}", kind
                 );
             }
