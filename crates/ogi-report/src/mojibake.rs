@@ -721,59 +721,9 @@ fn plausible_in_ref(present: &[u64; BMP_WORDS], c: char) -> bool {
 /// Traditional bench reports). Read a character at a time ([`ideographs_of_by_chars`]), every
 /// ideograph, every short ASCII run and every toned pinyin vowel of a report with glosses took a
 /// turn of the loop and a match on its first byte: 4.6 M instructions more over those reports.
-#[cfg(test)]
 fn ideographs_of(text: &str) -> Box<[u64; BMP_WORDS]> {
-    let mut m = Box::new([0u64; BMP_WORDS]);
-    ideographs_into(text, &mut m);
-    m
-}
-
-thread_local! {
-    /// The set of the last scan dropped on this thread ([`MojibakeScan`]'s `present`), taken
-    /// again by [`ideographs_of_reused`].
-    static SPARE_SET: std::cell::Cell<Option<Box<[u64; BMP_WORDS]>>> =
-        const { std::cell::Cell::new(None) };
-}
-
-impl Drop for MojibakeScan<'_> {
-    fn drop(&mut self) {
-        if let Some(set) = self.present.take() {
-            // A thread being torn down keeps no set.
-            let _ = SPARE_SET.try_with(|spare| spare.set(Some(set)));
-        }
-    }
-}
-
-/// [`ideographs_of`] into the set of the last scan dropped on this thread, when there is one,
-/// with only its words of the URO cleared: the repairs ask for no other ([`occurs`],
-/// [`plausible_in`]), so the words outside it may hold characters of an earlier text. A zeroed
-/// set of 8 KB each time (`calloc`, which clears it a byte an instruction) cost about 8,500
-/// instructions for each report with a lost byte to repair; the URO's 2.6 KB are cleared in two
-/// halves, each below the size from which `memset` clears a byte an instruction.
-fn ideographs_of_reused(text: &str) -> Box<[u64; BMP_WORDS]> {
-    let Some(mut m) = SPARE_SET.try_with(std::cell::Cell::take).ok().flatten() else {
-        let mut m = Box::new([0u64; BMP_WORDS]);
-        ideographs_into(text, &mut m);
-        return m;
-    };
-    const FIRST: usize = 0x4E00 >> 6;
-    const MID: usize = (0x4E00 + 0xA000) >> 7;
-    const END: usize = 0xA000 >> 6;
-    if let Some(low) = m.get_mut(FIRST..MID) {
-        low.fill(0);
-    }
-    // Two calls, not one merged.
-    std::hint::black_box(&mut *m);
-    if let Some(high) = m.get_mut(MID..END) {
-        high.fill(0);
-    }
-    ideographs_into(text, &mut m);
-    m
-}
-
-/// Set in `m` the three-byte characters of `text` ([`ideographs_of`]).
-fn ideographs_into(text: &str, m: &mut [u64; BMP_WORDS]) {
     const HI: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut m = Box::new([0u64; BMP_WORDS]);
     let mut set = |b0: u8, b1: u8, b2: u8| {
         // Below 0x10000 >> 6: a word of the set.
         let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
@@ -816,6 +766,7 @@ fn ideographs_into(text: &str, m: &mut [u64; BMP_WORDS]) {
             }
         }
     }
+    m
 }
 
 /// [`ideographs_of`] as it was before, every character through one match on its first byte
@@ -905,7 +856,7 @@ fn repair_phase(
     bytes: &[u8],
     present: &mut Option<Box<[u64; BMP_WORDS]>>,
 ) -> Option<(String, Option<String>)> {
-    let present = present.get_or_insert_with(|| ideographs_of_reused(text));
+    let present = present.get_or_insert_with(|| ideographs_of(text));
     let plausible = |c: char| plausible_in(present, c);
     let (&trail, rest) = bytes.split_first()?;
     let rest = codec::decode_strict(GB18030, rest)?;
@@ -1265,39 +1216,6 @@ mod tests {
             let fast = uro_words(&ideographs_of(&s));
             proptest::prop_assert_eq!(&fast, &ideographs_of_bytewise(&s));
             proptest::prop_assert_eq!(&fast, &ideographs_of_ref(&s));
-        }
-
-        /// A set taken again from a dropped scan holds, in the URO, the ideographs of its new
-        /// text only: none of the earlier text's stay, on texts of characters at the edges of
-        /// the URO and of its halves (cleared apart), empty text included, and a set built
-        /// afresh when there is none to take.
-        #[test]
-        fn a_set_taken_again_holds_the_new_texts_ideographs(
-            texts in proptest::collection::vec(
-                proptest::collection::vec((0usize..80, 0usize..10), 0..30),
-                1..4,
-            ),
-            first_fresh in proptest::bool::ANY,
-        ) {
-            let halves = ['\u{76FF}', '\u{7700}', '\u{773F}', '\u{7740}', '\u{4E3F}', '\u{9FC0}'];
-            if first_fresh {
-                let _ = SPARE_SET.with(std::cell::Cell::take);
-            }
-            for picks in &texts {
-                let mut s = String::new();
-                for &(k, ascii) in picks {
-                    match k.checked_sub(64) {
-                        Some(h) => s.extend(halves.get(h % halves.len())),
-                        None => s.extend(URO_EDGES.get(k % URO_EDGES.len())),
-                    }
-                    s.extend("x1 |?\n~é".chars().cycle().take(ascii));
-                }
-                let mut scan = MojibakeScan::new(&s);
-                let set = ideographs_of_reused(&s);
-                proptest::prop_assert_eq!(uro_words(&set), ideographs_of_ref(&s));
-                scan.present = Some(set);
-                drop(scan);
-            }
         }
 
         /// Every word of the set, not only the URO's, is the one a zeroed set gets from the
