@@ -664,8 +664,7 @@ fn footer_start(text: &str, last: usize) -> Option<usize> {
         }
         if lead < 0xF0 {
             // A three-byte character the run stopped at starts a mark.
-            let rest = hay.get(i..).unwrap_or_default();
-            if FOOTER_MARKS.iter().any(|m| rest.starts_with(m.as_bytes())) {
+            if mark_at(hay, i) {
                 return Some(from + i);
             }
             i += 3;
@@ -674,6 +673,13 @@ fn footer_start(text: &str, last: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether a footer mark starts at byte `i` of `hay`.
+#[inline]
+fn mark_at(hay: &[u8], i: usize) -> bool {
+    let rest = hay.get(i..).unwrap_or_default();
+    FOOTER_MARKS.iter().any(|m| rest.starts_with(m.as_bytes()))
 }
 
 /// The first characters of [`FOOTER_MARKS`] (each of three bytes) read as the normaliser reads
@@ -746,11 +752,8 @@ fn footer_start_by_char(text: &str, last: usize) -> Option<usize> {
         if lead < 0xF0 {
             if let (Some(&b1), Some(&b2)) = (hay.get(i + 1), hay.get(i + 2)) {
                 let word = u32::from_be_bytes([0, lead, b1, b2]);
-                if is_footer_lead(word) {
-                    let rest = hay.get(i..).unwrap_or_default();
-                    if FOOTER_MARKS.iter().any(|m| rest.starts_with(m.as_bytes())) {
-                        return Some(from + i);
-                    }
+                if is_footer_lead(word) && mark_at(hay, i) {
+                    return Some(from + i);
                 }
             }
             i += 3;

@@ -2843,6 +2843,38 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The rows `descs` of a generated table, each drawn as `(how, values)`: with its numbering
+    /// (`how` 0), without it (1 or 2) or left out (3), its first key, then its values, each
+    /// after `sep`, and `end`; rows past those drawn are printed whole with no values.
+    fn push_rows(
+        t: &mut String,
+        descs: &[crate::template::RowDesc],
+        rows: &[(usize, Vec<&str>)],
+        sep: &str,
+        end: &str,
+    ) {
+        let none = (0, Vec::new());
+        for (d, (how, vals)) in descs
+            .iter()
+            .zip(rows.iter().chain(std::iter::repeat(&none)))
+        {
+            if *how == 3 {
+                continue;
+            }
+            if *how == 0 {
+                if let Some(n) = d.number {
+                    t.push_str(n);
+                }
+            }
+            t.push_str(d.keys.first().copied().unwrap_or(""));
+            for v in vals {
+                t.push_str(sep);
+                t.push_str(v);
+            }
+            t.push_str(end);
+        }
+    }
+
     /// [`find_row_label`] searching every key over the whole range: the reference for the search
     /// bounded by the best anchor so far.
     fn find_row_label_unbounded(
@@ -3553,22 +3585,7 @@ mod tests {
                 1 => t.push_str("申请人情况 自然人 法人或其他组织 总计\n"),
                 _ => {}
             }
-            for (d, (how, vals)) in descs.iter().zip(rows.iter().chain(std::iter::repeat(&(0, vec![])))) {
-                if *how == 3 {
-                    continue;
-                }
-                if *how == 0 {
-                    if let Some(n) = d.number {
-                        t.push_str(n);
-                    }
-                }
-                t.push_str(d.keys.first().copied().unwrap_or(""));
-                for v in vals {
-                    t.push_str(sep);
-                    t.push_str(v);
-                }
-                t.push_str(end);
-            }
+            push_rows(&mut t, descs, &rows, sep, end);
             for v in &blocks {
                 t.push_str(v);
                 t.push('\n');
@@ -3622,22 +3639,7 @@ mod tests {
                     _ => {}
                 }
                 t.push_str(end);
-                for (d, (how, vals)) in b.rows.iter().zip(rows.iter().chain(std::iter::repeat(&(0, vec![])))) {
-                    if *how == 3 {
-                        continue;
-                    }
-                    if *how == 0 {
-                        if let Some(n) = d.number {
-                            t.push_str(n);
-                        }
-                    }
-                    t.push_str(d.keys.first().copied().unwrap_or(""));
-                    for v in vals {
-                        t.push_str(sep);
-                        t.push_str(v);
-                    }
-                    t.push_str(end);
-                }
+                push_rows(&mut t, b.rows, rows, sep, end);
             }
             for v in &tail {
                 t.push_str(v);
