@@ -924,6 +924,64 @@ fn crawler_date(l: &str, published: &mut Option<String>) {
     }
 }
 
+/// The last nine lines of `text` from `last` on that start before `body_end` (a line ends at its
+/// `\n`, which it does not hold, or at the end of the text): each with its start.
+///
+/// Read backwards from `body_end` by `memrchr`, nine lines at most, instead of every line of
+/// the tail walked forwards and all but the last nine dropped: the line that starts last
+/// before `body_end` holds the byte before it and starts after the `\n` before that byte,
+/// each line before it ends at the `\n` before its successor. With `FIRST_WRITTEN` the tail is
+/// walked forwards: the reference.
+#[inline(always)]
+fn last_body_lines<const FIRST_WRITTEN: bool>(
+    text: &str,
+    last: usize,
+    body_end: usize,
+) -> std::collections::VecDeque<(usize, &str)> {
+    let mut body_lines: std::collections::VecDeque<(usize, &str)> =
+        std::collections::VecDeque::with_capacity(10);
+    let tail = text.get(last..).unwrap_or("");
+    if FIRST_WRITTEN {
+        let mut p = last;
+        for line in tail.split_inclusive('\n') {
+            let off = p;
+            p += line.len();
+            if off >= body_end {
+                break;
+            }
+            if body_lines.len() == 9 {
+                body_lines.pop_front();
+            }
+            body_lines.push_back((off, line.trim_end_matches('\n')));
+        }
+        return body_lines;
+    }
+    if tail.is_empty() || last >= body_end {
+        return body_lines;
+    }
+    let b = text.as_bytes();
+    let lim = body_end.min(text.len());
+    let start_of = |end: usize| {
+        b.get(last..end)
+            .and_then(|r| memchr::memrchr(b'\n', r))
+            .map_or(last, |i| last + i + 1)
+    };
+    let mut s = start_of(lim - 1);
+    let mut e = b
+        .get(s..)
+        .and_then(|r| memchr::memchr(b'\n', r))
+        .map_or(text.len(), |j| s + j);
+    loop {
+        body_lines.push_front((s, text.get(s..e).unwrap_or("")));
+        if body_lines.len() == 9 || s <= last {
+            break;
+        }
+        e = s - 1;
+        s = start_of(e);
+    }
+    body_lines
+}
+
 /// Title, agency, year, publication date and the start of the trailing residue.
 pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     let mut m = MetaFound::default();
@@ -957,25 +1015,11 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 
     // Signature and residue after the last section.
     let last = headings.last().map_or(0, |h| h.end);
-    let tail = text.get(last..).unwrap_or("");
-    // One pass over the tail's lines, keeping only the last nine of the body: the signature
-    // test reads the last eight and the line before the date (a whole report after its last
-    // heading must not become a list of lines).
-    let mut body_lines: std::collections::VecDeque<(usize, &str)> =
-        std::collections::VecDeque::with_capacity(10);
+    // Only the last nine lines of the body: the signature test reads the last eight and the
+    // line before the date (a whole report after its last heading must not become a list of
+    // lines).
     let mut body_end = footer_start(text, last).unwrap_or(text.len());
-    let mut p = last;
-    for line in tail.split_inclusive('\n') {
-        let off = p;
-        p += line.len();
-        if off >= body_end {
-            break;
-        }
-        if body_lines.len() == 9 {
-            body_lines.pop_front();
-        }
-        body_lines.push_back((off, line.trim_end_matches('\n')));
-    }
+    let body_lines = last_body_lines::<false>(text, last, body_end);
     // Signature: a date line near the end of the body, and the agency line before it.
     for (k, (off, l)) in body_lines.iter().enumerate().rev().take(8) {
         let t = crate::scan::trim_ws(l);
@@ -1389,6 +1433,28 @@ mod tests {
             proptest::prop_assert_eq!(
                 head_fields::<false>(&text, head),
                 head_fields::<true>(&text, head)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The last lines of the body read backwards are the ones the walk forwards keeps:
+        /// tails of many lines and of none, blank lines, `\r\n`, a text ending with and
+        /// without `\n`, the tail's start and the body's end anywhere (inside characters,
+        /// past the text, the end before the start).
+        #[test]
+        fn the_last_body_lines_read_backwards_are_the_ones_walked_forwards(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "\n", "\n", "\n", "\r\n", "\n\n", " ", "某市人民政府", "2021年1月20日", "政",
+                "𠀀", "a", "。", "\na\nb\nc\nd\n",
+            ]), 0..40),
+            last in 0usize..200,
+            body_end in 0usize..220,
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(
+                last_body_lines::<false>(&text, last, body_end),
+                last_body_lines::<true>(&text, last, body_end)
             );
         }
     }
