@@ -444,7 +444,14 @@ const OLDISH_WORDS: [&str; 5] = ["统计表", "指标名称", "计量单位", "�
 /// template cannot be told): the count stops once it is settled, at the second word found or
 /// the fourth missed, instead of looking for all five (a report in another script prints none:
 /// one search of its text saved).
+///
+/// Three of the words hold `计` and the other two (`指标名称`, `概述`) do not: a text without `计`
+/// holds two of the words only if it holds both of those. So `计` is looked for first, and a text
+/// without it (a report in another script) is settled by two searches instead of four.
 fn oldish_words(text: &str) -> bool {
+    if !text.contains("计") {
+        return text.contains("概述") && text.contains("指标名称");
+    }
     let (mut found, mut missed) = (0usize, 0usize);
     for w in OLDISH_WORDS {
         if text.contains(w) {
@@ -580,12 +587,12 @@ mod tests {
 
         /// The count stopped once settled tells what the count of every word tells, on texts of
         /// the words whole, cut short (a character, or a byte inside one, dropped) and repeated,
-        /// their traditional forms, a separator and nothing at all.
+        /// their traditional forms, a lone `计` or `概`, a separator and nothing at all.
         #[test]
         fn the_oldish_words_counted_until_settled_are_the_words_all_counted(
-            picks in prop::collection::vec((0usize..OLDISH_WORDS.len() + 4, 0usize..4), 0..10),
+            picks in prop::collection::vec((0usize..OLDISH_WORDS.len() + 6, 0usize..4), 0..10),
         ) {
-            let others = ["統計表", "指標名稱", "計量單位", " "];
+            let others = ["統計表", "指標名稱", "計量單位", " ", "计", "概"];
             let t: String = picks
                 .iter()
                 .map(|&(w, how)| {
