@@ -65,6 +65,30 @@ impl Seg {
     fn s(&self) -> usize {
         self.s as usize
     }
+    /// Where derived byte `d` of this segment's derived part starts in the source (what
+    /// [`OffsetMap::map_start`] gives for it).
+    #[inline(always)]
+    fn start_of(&self, d: usize) -> usize {
+        match self.kind {
+            Kind::Copy => self.s() + (d - self.d()),
+            Kind::Replace(_) => self.s(),
+            Kind::Uniform { dw, sw } => {
+                self.s() + (d - self.d()) / usize::from(dw.max(1)) * usize::from(sw)
+            }
+        }
+    }
+    /// Where a derived end `d` (exclusive), whose byte before it lies in this segment's derived
+    /// part, ends in the source (what [`OffsetMap::map_end`] gives for it).
+    #[inline(always)]
+    fn end_of(&self, d: usize) -> usize {
+        match self.kind {
+            Kind::Copy => self.s() + (d - self.d()),
+            Kind::Replace(n) => self.s() + n as usize,
+            Kind::Uniform { dw, sw } => {
+                self.s() + ((d - 1 - self.d()) / usize::from(dw.max(1)) + 1) * usize::from(sw)
+            }
+        }
+    }
 }
 
 /// How offsets inside a segment correspond.
@@ -407,18 +431,41 @@ impl OffsetMap {
     /// The range `start..end` mapped, given `idx`, the number of segments starting at or before
     /// `start`.
     fn range_from(&self, idx: usize, start: usize, end: usize) -> (usize, usize) {
-        // A range within the derived part of one copy segment (most cells: digits copied as they
-        // are) maps by its offset into it. Not at the text's end, which maps past the last
-        // segment's trailing skip.
+        self.range_from_in::<true>(idx, start, end)
+    }
+    /// [`Self::range_from`]; `ANY_KIND` false takes only a range inside one copy segment by the
+    /// short way (not one inside a segment of another kind, nor one across two segments), as
+    /// it was first written: the reference the tests hold it to.
+    #[inline(always)]
+    fn range_from_in<const ANY_KIND: bool>(
+        &self,
+        idx: usize,
+        start: usize,
+        end: usize,
+    ) -> (usize, usize) {
+        // A range within the derived part of one segment (most cells: digits copied as they
+        // are, labels of Traditional text converted character by character) maps by its offset
+        // into it, as its two ends' lookups would: both find that segment. Not at the text's
+        // end, which maps past the last segment's trailing skip.
         if let Some(seg) = idx.checked_sub(1).and_then(|i| self.segs.get(i)) {
             let next = self.segs.get(idx).map_or(self.d_end, Seg::d);
-            if seg.kind == Kind::Copy
+            if (ANY_KIND || seg.kind == Kind::Copy)
                 && seg.d() <= start
                 && start < end
                 && end <= next
                 && end < self.d_end
             {
-                return (seg.s() + (start - seg.d()), seg.s() + (end - seg.d()));
+                return (seg.start_of(start), seg.end_of(end));
+            }
+            // A range from one segment into the next (a cell of digits and an ideograph, or
+            // of converted and copied text) maps as directly: its end's lookup finds the next.
+            if ANY_KIND && seg.d() <= start && start < next && next < end && end < self.d_end {
+                if let Some(after) = self.segs.get(idx) {
+                    if end <= self.segs.get(idx + 1).map_or(self.d_end, Seg::d) {
+                        let s = seg.start_of(start);
+                        return (s, after.end_of(end).max(s));
+                    }
+                }
             }
         }
         let s = self.start_at(idx, start);
@@ -509,6 +556,44 @@ mod tests {
                     m.map_range_hinted(&hint, s, len),
                     m.map_range(s, len),
                     "range {}..{}", s, len
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A range inside one segment of any kind, or from one into the next, taken the short
+        /// way, maps as the lookups of its two ends do; so do ranges across more segments, at
+        /// the text's end and past it.
+        #[test]
+        fn ranges_in_one_or_two_segments_map_as_their_ends_do(
+            lead in 0usize..3,
+            shape in proptest::collection::vec((0usize..6, 1usize..5), 1..30),
+            queries in proptest::collection::vec((0usize..200, 0usize..12), 1..60),
+        ) {
+            let mut m = OffsetMap::new();
+            m.skip_source(lead);
+            for &(k, n) in &shape {
+                match k {
+                    0 => m.push_copy(n),
+                    1 => m.push_uniform(n, 3, 2),
+                    2 => m.push_uniform(n, 3, 3),
+                    3 => m.push_uniform(n, 1, 3),
+                    4 => m.push_replace(n, n + 2),
+                    _ => m.skip_source(n),
+                }
+                if n % 2 == 0 {
+                    m.skip_source(n / 2);
+                }
+            }
+            let len = m.derived_len();
+            for (s, w) in queries {
+                let s = s % (len + 2);
+                let idx = m.segs.partition_point(|g| g.d() <= s);
+                proptest::prop_assert_eq!(
+                    m.range_from(idx, s, s + w),
+                    m.range_from_in::<false>(idx, s, s + w),
+                    "range {}..{}", s, s + w
                 );
             }
         }
