@@ -595,7 +595,7 @@ fn out_of_phase_at(
     let mut marks = 1usize;
     let mut rare = 0usize;
     let mut terminated = false;
-    let mut bytes: Vec<u8> = Vec::with_capacity(2 * chars.len().min(MAX_RUN)); // the run after the mark, in GBK
+    let mut bytes: smallvec::SmallVec<[u8; 32]> = smallvec::SmallVec::new(); // the run after the mark, in GBK
     let mut bytes_ok = true;
     while j < chars.len() && j - i < MAX_RUN {
         let Some(&(_, c)) = chars.get(j) else { break };
@@ -852,6 +852,116 @@ fn ideographs_of_ref(text: &str) -> Vec<u64> {
 /// strict decoding of `bytes[1..]`, which is done once; only the first character is decoded per
 /// lead, without allocating.
 fn repair_phase(
+    text: &str,
+    bytes: &[u8],
+    present: &mut Option<Box<[u64; BMP_WORDS]>>,
+) -> Option<(String, Option<String>)> {
+    let present = present.get_or_insert_with(|| ideographs_of(text));
+    let plausible = |c: char| plausible_in(present, c);
+    let (&trail, rest) = bytes.split_first()?;
+    let rest = codec::decode_strict(GB18030, rest)?;
+    if !rest.chars().all(plausible) {
+        return None;
+    }
+    let firsts: smallvec::SmallVec<[char; 16]> =
+        decodings_before(trail).filter(|&c| plausible(c)).collect();
+    match firsts.as_slice() {
+        [] => None,
+        [one] => Some((format!("{one}{rest}"), None)),
+        _ => {
+            let lost: Vec<String> = firsts.iter().take(8).map(|c| c.to_string()).collect();
+            let more = if firsts.len() > lost.len() {
+                "/…"
+            } else {
+                ""
+            };
+            Some((
+                format!("\u{FFFD}{rest}"),
+                Some(format!("{}{more}", lost.join("/"))),
+            ))
+        }
+    }
+}
+
+/// [`out_of_phase_at`] as it was before, its GBK bytes and its candidates for the lost lead
+/// collected in vectors on the heap: the reference it is held to.
+#[cfg(test)]
+fn out_of_phase_at_ref(
+    text: &str,
+    chars: &[(usize, char)],
+    present: &mut Option<Box<[u64; BMP_WORDS]>>,
+) -> Found {
+    let i = 0usize;
+    let mut j = i + 1;
+    let mut marks = 1usize;
+    let mut rare = 0usize;
+    let mut terminated = false;
+    let mut bytes: Vec<u8> = Vec::with_capacity(2 * chars.len().min(MAX_RUN)); // the run after the mark, in GBK
+    let mut bytes_ok = true;
+    while j < chars.len() && j - i < MAX_RUN {
+        let Some(&(_, c)) = chars.get(j) else { break };
+        if c == '?' || c == '\u{FFFD}' {
+            marks += 1;
+            bytes_ok = false;
+            j += 1;
+            continue;
+        }
+        if let Some(fw) = full_width_of(c) {
+            if let Some((b, 2)) = gbk_bytes(fw) {
+                bytes.extend_from_slice(&b);
+                j += 1;
+                continue;
+            }
+        }
+        if ('\u{40}'..='\u{7E}').contains(&c) || c == '€' {
+            bytes.push(if c == '€' { 0x80 } else { c as u8 });
+            rare += usize::from(c == '€');
+            terminated = true;
+            j += 1;
+            break;
+        }
+        if c.is_ascii() || c.is_whitespace() {
+            break;
+        }
+        match gbk_bytes(c) {
+            Some((b, 2)) => {
+                bytes.extend_from_slice(&b);
+                rare += usize::from(rare_symbol(c));
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    if j - i < 2 {
+        return None;
+    }
+    let (repaired, lost) = match (terminated && bytes_ok)
+        .then(|| repair_phase_ref(text, &bytes, present))
+        .flatten()
+    {
+        Some((r, l)) => (Some(r), l),
+        None => (None, None),
+    };
+    let damage = rare > 0 || marks >= 2 || (terminated && repaired.is_some());
+    if !damage {
+        return None;
+    }
+    let start_b = chars.get(i)?.0;
+    let end_b = chars.get(j).map_or(text.len(), |x| x.0);
+    Some((
+        vec![MojibakeRun {
+            range: start_b..end_b,
+            repaired,
+            lost,
+        }],
+        end_b,
+    ))
+}
+
+/// [`repair_phase`] as it was before (the candidates in a vector, the lost ones joined from a
+/// vector of strings): the reference [`out_of_phase_at_ref`] repairs by.
+#[cfg(test)]
+fn repair_phase_ref(
     text: &str,
     bytes: &[u8],
     present: &mut Option<Box<[u64; BMP_WORDS]>>,
@@ -1148,6 +1258,98 @@ mod tests {
         set.get(0x4E00 / 64..0xA000 / 64)
             .unwrap_or_default()
             .to_vec()
+    }
+
+    /// Characters a lost-byte run is made of: GBK two-byte ideographs and punctuation, a
+    /// full-width digit, the ASCII that ends a run (`@`..`~`, `€`), marks, and what stops one.
+    const PHASE_POOL: &[char] = &[
+        '政', '府', '信', '息', '公', '开', '申', '请', '年', '度', '报', '告', '。', '，', '、',
+        '（', '）', '模', '橡', '鄂', '榨', '锟', '斤', '拷', '０', '９', 'A', 'z', '@', '~', '€',
+        '?', '\u{FFFD}', ' ', '\n', '1', 'é', '─', '丂', '龥',
+    ];
+
+    proptest::proptest! {
+        /// A lost-byte run reads as the reference reads it (the same range, repair and lost
+        /// candidates), for a mark followed by generated characters and a document of
+        /// generated ideographs after it (the set the repairs are told by), in windows as
+        /// short as the scan's first and as long as its widest.
+        #[test]
+        fn runs_after_a_mark_are_the_references(
+            run in proptest::collection::vec(0usize..PHASE_POOL.len(), 0..40),
+            doc in proptest::collection::vec(0usize..PHASE_POOL.len(), 0..60),
+            wide in proptest::bool::ANY,
+        ) {
+            let mut text = String::from("?");
+            text.extend(run.iter().filter_map(|&k| PHASE_POOL.get(k)));
+            text.push('\n');
+            text.extend(doc.iter().filter_map(|&k| PHASE_POOL.get(k)));
+            let width = if wide { MAX_RUN + 2 } else { SHORT_WINDOW };
+            let window: Vec<(usize, char)> = text.char_indices().take(width).collect();
+            let (mut a, mut b) = (None, None);
+            proptest::prop_assert_eq!(
+                out_of_phase_at(&text, &window, &mut a),
+                out_of_phase_at_ref(&text, &window, &mut b),
+                "{:?}", text
+            );
+        }
+    }
+
+    /// GB2312 ideographs a document is made of.
+    const PHASE_IDEOGRAPHS: &str = "政府信息公开申请年度报告办理情况本行政机关收到复议诉讼件数量依";
+
+    proptest::proptest! {
+        /// A run after a lost GBK lead byte, made from original characters (the lead of the
+        /// first lost, the last ending on a trail in ASCII's range), reads as the reference
+        /// reads it, whether the document holds none, one or many of the characters that could
+        /// have been lost (repairs, lost candidates listed and cut after eight) and the
+        /// original characters after the first (a rest that is plausible or not).
+        #[test]
+        fn runs_after_a_lost_lead_are_the_references(
+            orig in proptest::collection::vec(0usize..30, 1..6),
+            last in 0usize..20,
+            keep_rest in proptest::bool::ANY,
+            candidates in 0usize..14,
+            wide in proptest::bool::ANY,
+        ) {
+            let ideographs: Vec<char> = PHASE_IDEOGRAPHS.chars().collect();
+            // Characters whose GBK trail byte is ASCII (`@`..`~`): the last of a run.
+            let ascii_trails: Vec<char> = ('\u{4E00}'..='\u{4FFF}')
+                .filter(|&c| gbk_bytes(c).is_some_and(|(b, n)| n == 2 && (0x40..0x7F).contains(&b[1])))
+                .take(20)
+                .collect();
+            let mut chars: Vec<char> = orig.iter().filter_map(|&k| ideographs.get(k).copied()).collect();
+            chars.extend(ascii_trails.get(last % ascii_trails.len().max(1)).copied());
+            let mut gbk = Vec::new();
+            for &c in &chars {
+                if let Some((b, 2)) = gbk_bytes(c) {
+                    gbk.extend_from_slice(&b);
+                }
+            }
+            // The lead byte lost: the rest read out of phase.
+            let Some((_, tail)) = gbk.split_first() else { return Ok(()) };
+            let (pairs, end) = tail.split_at(tail.len() - tail.len() % 2);
+            let mut text = String::from("?");
+            text.push_str(&codec::decode_strict(GB18030, pairs).unwrap_or_default());
+            if let Some(&b) = end.first() {
+                text.push(char::from(b));
+            }
+            text.push_str("。\n");
+            // The document: the original characters after the first, or not, and some of the
+            // characters the lost lead may have been.
+            if keep_rest {
+                text.extend(chars.iter().skip(1));
+            }
+            let trail = tail.first().copied().unwrap_or(0);
+            text.extend(decodings_before(trail).filter(|c| uro_slot(*c).is_some()).take(candidates));
+            let width = if wide { MAX_RUN + 2 } else { SHORT_WINDOW };
+            let window: Vec<(usize, char)> = text.char_indices().take(width).collect();
+            let (mut a, mut b) = (None, None);
+            proptest::prop_assert_eq!(
+                out_of_phase_at(&text, &window, &mut a),
+                out_of_phase_at_ref(&text, &window, &mut b),
+                "{:?}", text
+            );
+        }
     }
 
     proptest::proptest! {
