@@ -822,6 +822,9 @@ fn count_cjk(s: &str) -> usize {
     n
 }
 
+/// The most segments the normaliser reserves its map at the first conversion (16 bytes each).
+const MAP_RESERVE_MAX: usize = 1 << 16;
+
 /// Build the canonical text of `src`.
 ///
 /// The mojibake runs are found as the loop reaches them and dropped after their repair, unless
@@ -1033,6 +1036,13 @@ fn normalise_with<'a>(
                 flush!();
                 copy_start = i;
                 run3 = true;
+            }
+            if trad == 0 {
+                // The first conversion: Traditional text, whose map holds about a segment every
+                // ten bytes (runs of converted characters end at each ASCII byte and gloss);
+                // room for them from here on (up to a megabyte of segments, past which the
+                // map grows as it did), rather than the map copied at every doubling.
+                map.reserve(((src.len() - i) / 8).min(MAP_RESERVE_MAX));
             }
             uniform_from.get_or_insert(copy_start);
             let mut f = f;

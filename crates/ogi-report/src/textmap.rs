@@ -235,6 +235,11 @@ impl OffsetMap {
         self.d_end += d_len;
         self.s_end += s_len;
     }
+    /// Room for `additional` more segments, so that a map known to grow long (Traditional
+    /// text, about a segment every ten bytes) is not copied at each doubling of its length.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.segs.reserve(additional);
+    }
     /// Number of segments (a measure of the map's size).
     #[cfg(test)]
     pub fn segment_count(&self) -> usize {
