@@ -176,6 +176,9 @@ impl<'a> MojibakeScan<'a> {
         let mut found = None;
         let window = &mut self.window;
         window.clear();
+        // Room for the widest window at once (the window is kept for the scan's later
+        // candidates), rather than the vector grown a few times in each report.
+        window.reserve(MAX_RUN + 2);
         let mut next_char = at;
         for width in [SHORT_WINDOW, MAX_RUN + 2] {
             // The wider window extends the short one: both are the first characters from `at`.
