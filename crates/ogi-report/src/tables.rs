@@ -2674,14 +2674,24 @@ fn table4_grouped<const FIRST_WRITTEN: bool>(
     let text = ctx.text;
     let keys = ["行政复议", "未经复议直接起诉", "复议后起诉"];
     let mut anchors = Vec::new();
+    let mut groups = Vec::new();
     let mut cur = from;
     for k in keys {
         let (s, e) = find_label(text, cur, to, k)?;
         anchors.push((s, e));
         cur = e;
+        // The first group ends where the second key starts: its five values are checked before
+        // the third key is looked for (most tables failing here hold no third key after it).
+        // Either way the table is not grouped, so the order of the two checks does not matter.
+        if let (false, [a0 @ (_, e0), (s1, _)]) = (FIRST_WRITTEN, anchors.as_slice()) {
+            let items = region_items_after_header::<FIRST_WRITTEN>(text, *e0, *s1);
+            if content_count(&items) != 5 {
+                return None;
+            }
+            groups.push((*a0, items));
+        }
     }
-    let mut groups = Vec::new();
-    for (i, &(s, e)) in anchors.iter().enumerate() {
+    for (i, &(s, e)) in anchors.iter().enumerate().skip(groups.len()) {
         let next = anchors.get(i + 1).map_or(to, |a| a.0);
         let items = region_items_after_header::<FIRST_WRITTEN>(text, e, next);
         if content_count(&items) != 5 {
@@ -3403,6 +3413,55 @@ mod tests {
             let mut want_ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
             let got = table4(&mut ctx, tpl, from, t.len());
             let want = table4_reference(&mut want_ctx, tpl, from, t.len());
+            prop_assert_eq!(got, want);
+            prop_assert_eq!(ctx.diags, want_ctx.diags);
+            prop_assert_eq!(ctx.cells_read, want_ctx.cells_read);
+        }
+
+        /// Table 4 read by its three groups (group 1's values checked before the third key is
+        /// looked for) is the groups read in the order first written, on texts of the three keys
+        /// (each maybe missing or repeated) with three to seven values behind each, and header
+        /// words among them.
+        #[test]
+        fn table_4_groups_checked_one_by_one_are_the_groups_read_together(
+            groups in prop::collection::vec(
+                (
+                    prop::option::weighted(0.2, prop::sample::select(vec![
+                        "行政复议", "未经复议直接起诉", "复议后起诉", "", "总计", "尚未审结",
+                    ])),
+                    prop::collection::vec(
+                        prop::sample::select(vec![" 0", " 12", " 7", " 3 ", " -", " 无"]),
+                        4..7,
+                    ),
+                    prop::option::weighted(
+                        0.3,
+                        prop::sample::select(vec![" |", "\n", " 总计", " 尚未审结", " 复议后起诉"]),
+                    ),
+                ),
+                2..5,
+            ),
+            from in prop::option::weighted(0.2, 0usize..40),
+        ) {
+            // The keys in their order, each maybe replaced by another key, a header word or
+            // nothing, and followed by four to six values (a header word or a separator maybe
+            // before them).
+            let keys = ["行政复议", "未经复议直接起诉", "复议后起诉"];
+            let mut t = String::new();
+            for (i, (key, values, extra)) in groups.iter().enumerate() {
+                t.push_str(key.unwrap_or_else(|| keys.get(i).copied().unwrap_or("复议后起诉")));
+                t.push_str(extra.unwrap_or(""));
+                t.push_str(&values.concat());
+            }
+            let from = (0..=from.unwrap_or(0).min(t.len()))
+                .rev()
+                .find(|&k| t.is_char_boundary(k))
+                .unwrap_or(0);
+            let map = |s: usize, e: usize| Span::new(s + 1, e + 2);
+            let budget = Budget { steps: 2000, max_readings: 16 };
+            let mut ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
+            let mut want_ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
+            let got = table4_grouped::<false>(&mut ctx, from, t.len());
+            let want = table4_grouped::<true>(&mut want_ctx, from, t.len());
             prop_assert_eq!(got, want);
             prop_assert_eq!(ctx.diags, want_ctx.diags);
             prop_assert_eq!(ctx.cells_read, want_ctx.cells_read);
