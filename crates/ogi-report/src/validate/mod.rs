@@ -1082,11 +1082,43 @@ impl Out {
     /// Evaluate one equation: nothing when it holds or when nothing of it was printed, `V100`
     /// when an operand is blank, the rule's code when it is broken.
     pub(crate) fn equation(&mut self, rule: &RuleInfo, eq: Equation<'_>) {
+        self.equation_by::<false>(rule, eq);
+    }
+
+    /// [`Out::equation`] as first written, the blank operands collected from a filter over both
+    /// sides chained: the reference it is held to.
+    #[cfg(test)]
+    pub(crate) fn equation_reference(&mut self, rule: &RuleInfo, eq: Equation<'_>) {
+        self.equation_by::<true>(rule, eq);
+    }
+
+    /// [`Out::equation`], or with `COLLECTED` set the reference it is held to. The blank
+    /// operands are pushed in two plain loops (nearly always none, so nothing is allocated).
+    /// Collected from a filter over the two sides chained, the collect was a call of its own or
+    /// inlined as code elsewhere changed, which moved the rules' count by some 0.2 M
+    /// instructions a run.
+    #[inline(always)]
+    fn equation_by<const COLLECTED: bool>(&mut self, rule: &RuleInfo, eq: Equation<'_>) {
         let Some(subject) = eq.lhs.first() else {
             return;
         };
         let all = || eq.lhs.iter().chain(eq.rhs.iter());
-        let blanks: Vec<&Operand> = all().filter(|o| o.value.is_none()).collect();
+        let blanks: Vec<&Operand> = if COLLECTED {
+            all().filter(|o| o.value.is_none()).collect()
+        } else {
+            let mut blanks = Vec::new();
+            for o in &eq.lhs {
+                if o.value.is_none() {
+                    blanks.push(o);
+                }
+            }
+            for o in &eq.rhs {
+                if o.value.is_none() {
+                    blanks.push(o);
+                }
+            }
+            blanks
+        };
         if blanks.len() == eq.lhs.len() + eq.rhs.len() {
             return;
         }

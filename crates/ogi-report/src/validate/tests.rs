@@ -1874,6 +1874,45 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
+    /// An equation says what it said when its blank operands were collected from a filter over
+    /// its two sides chained: on sides empty or not, of blanks, counts and amounts, labels of
+    /// several-byte characters, that hold, break or cannot be checked.
+    #[test]
+    fn an_equation_says_what_its_reference_says(
+        lhs in proptest::collection::vec((arb_value(), "[a-z（七）总计]{0,4}"), 0..4),
+        rhs in proptest::collection::vec((arb_value(), "[a-z（七）总计]{0,4}"), 0..10),
+        rule in 0usize..4,
+    ) {
+        let ops = |side: &[(Option<Number>, String)], first: usize| -> Vec<Operand<'static>> {
+            side.iter()
+                .enumerate()
+                .map(|(k, (value, label))| Operand {
+                    table: 3,
+                    row: "三、本年度办理结果/（七）总计",
+                    column: "总计",
+                    span: Some(span(3, first + k, k)),
+                    label: std::borrow::Cow::Owned(label.clone()),
+                    value: *value,
+                    negative: k % 3 == 2,
+                })
+                .collect()
+        };
+        let Some(rule) = RULES.iter().filter(|r| ["C1", "C2", "C3", "C8"].contains(&r.name)).nth(rule) else {
+            return Err(proptest::test_runner::TestCaseError::fail("no rule"));
+        };
+        let eq = || Equation {
+            place: "column 总计".to_string(),
+            lhs: ops(&lhs, 0),
+            rhs: ops(&rhs, 10),
+        };
+        let (mut got, mut want) = (Out::default(), Out::default());
+        got.equation(rule, eq());
+        want.equation_reference(rule, eq());
+        proptest::prop_assert_eq!(got.diags, want.diags);
+    }
+}
+
+proptest::proptest! {
     /// The message of an equation with blanks is the formatted one: one blank or several,
     /// labels of several-byte characters or empty, places empty or not.
     #[test]
