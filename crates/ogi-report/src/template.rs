@@ -135,7 +135,13 @@ macro_rules! block {
 }
 
 /// Table 2 of 2019.
-pub(crate) const T2_2019: &[Block] = &[
+///
+/// The descriptors of tables 2, 3 and 4 are `static`, not `const`: a `const` is copied into each
+/// codegen unit that names it (through an inlined [`table3`], say), so the path a parsed row
+/// borrows from the parser's copy and the same path validation reads from its own would lie at
+/// two addresses, and [`crate::validate::same_path`] would compare their bytes instead of telling
+/// them equal by address. A `static` is one copy.
+pub(crate) static T2_2019: &[Block] = &[
     block!(
         "一",
         &[
@@ -184,7 +190,7 @@ pub(crate) const T2_2019: &[Block] = &[
 ];
 
 /// Table 2 of 2021.
-pub(crate) const T2_2021: &[Block] = &[
+pub(crate) static T2_2021: &[Block] = &[
     block!(
         "一",
         &[
@@ -258,7 +264,7 @@ macro_rules! t3 {
 }
 
 /// Table 3 of 2019 (23 data rows).
-pub(crate) const T3_2019: &[RowDesc] = t3![
+pub(crate) static T3_2019: &[RowDesc] = t3![
     RowDesc {
         path: "三、本年度办理结果/（六）其他处理",
         keys: &["其他处理"],
@@ -286,7 +292,7 @@ pub(crate) const T3_2019: &[RowDesc] = t3![
 ];
 
 /// Table 3 of 2021 (25 data rows; `（六）其他处理` may be printed 2019-style as one row).
-pub(crate) const T3_2021: &[RowDesc] = t3![
+pub(crate) static T3_2021: &[RowDesc] = t3![
     RowDesc { path: "三、本年度办理结果/（六）其他处理", keys: &["其他处理"], number: Some("(六)"), role: RowRole::GroupOrData, parent: Some(2), cols: T3_COLS },
     RowDesc { path: "三、本年度办理结果/（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", keys: &["申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "申请人无正当理由逾期不补正", "逾期不补正"], number: Some("1"), role: RowRole::Data, parent: Some(24), cols: T3_COLS },
     RowDesc { path: "三、本年度办理结果/（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", keys: &["申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "申请人逾期未按收费通知要求缴纳费用", "未按收费通知"], number: Some("2"), role: RowRole::Data, parent: Some(24), cols: T3_COLS },
@@ -296,7 +302,7 @@ pub(crate) const T3_2021: &[RowDesc] = t3![
 ];
 
 /// Table 4 rows (both versions): three groups of five.
-pub(crate) const T4_ROWS: &[&str] = &[
+pub(crate) static T4_ROWS: &[&str] = &[
     "行政复议",
     "行政诉讼/未经复议直接起诉",
     "行政诉讼/复议后起诉",
