@@ -593,6 +593,16 @@ fn out_of_phase_at(
     chars: &[(usize, char)],
     present: &mut Option<Box<[u64; BMP_WORDS]>>,
 ) -> Found {
+    out_of_phase_by::<false>(text, chars, present)
+}
+
+/// [`out_of_phase_at`]'s body; `FIRST_WRITTEN` repairs by the former [`repair_phase_ref`] (tests
+/// only).
+fn out_of_phase_by<const FIRST_WRITTEN: bool>(
+    text: &str,
+    chars: &[(usize, char)],
+    present: &mut Option<Box<[u64; BMP_WORDS]>>,
+) -> Found {
     let i = 0usize;
     let mut j = i + 1;
     let mut marks = 1usize;
@@ -638,7 +648,13 @@ fn out_of_phase_at(
         return None;
     }
     let (repaired, lost) = match (terminated && bytes_ok)
-        .then(|| repair_phase(text, &bytes, present))
+        .then(|| {
+            #[cfg(test)]
+            if FIRST_WRITTEN {
+                return repair_phase_ref(text, &bytes, present);
+            }
+            repair_phase(text, &bytes, present)
+        })
         .flatten()
     {
         Some((r, l)) => (Some(r), l),
@@ -886,79 +902,15 @@ fn repair_phase(
     }
 }
 
-/// [`out_of_phase_at`] as it was before, its GBK bytes and its candidates for the lost lead
-/// collected in vectors on the heap: the reference it is held to.
+/// [`out_of_phase_at`] repairing by [`repair_phase_ref`], the former repair (its candidates for
+/// the lost lead in a vector on the heap): the reference it is held to.
 #[cfg(test)]
 fn out_of_phase_at_ref(
     text: &str,
     chars: &[(usize, char)],
     present: &mut Option<Box<[u64; BMP_WORDS]>>,
 ) -> Found {
-    let i = 0usize;
-    let mut j = i + 1;
-    let mut marks = 1usize;
-    let mut rare = 0usize;
-    let mut terminated = false;
-    let mut bytes: Vec<u8> = Vec::with_capacity(2 * chars.len().min(MAX_RUN)); // the run after the mark, in GBK
-    let mut bytes_ok = true;
-    while j < chars.len() && j - i < MAX_RUN {
-        let Some(&(_, c)) = chars.get(j) else { break };
-        if c == '?' || c == '\u{FFFD}' {
-            marks += 1;
-            bytes_ok = false;
-            j += 1;
-            continue;
-        }
-        if let Some(fw) = full_width_of(c) {
-            if let Some((b, 2)) = gbk_bytes(fw) {
-                bytes.extend_from_slice(&b);
-                j += 1;
-                continue;
-            }
-        }
-        if ('\u{40}'..='\u{7E}').contains(&c) || c == '€' {
-            bytes.push(if c == '€' { 0x80 } else { c as u8 });
-            rare += usize::from(c == '€');
-            terminated = true;
-            j += 1;
-            break;
-        }
-        if c.is_ascii() || c.is_whitespace() {
-            break;
-        }
-        match gbk_bytes(c) {
-            Some((b, 2)) => {
-                bytes.extend_from_slice(&b);
-                rare += usize::from(rare_symbol(c));
-                j += 1;
-            }
-            _ => break,
-        }
-    }
-    if j - i < 2 {
-        return None;
-    }
-    let (repaired, lost) = match (terminated && bytes_ok)
-        .then(|| repair_phase_ref(text, &bytes, present))
-        .flatten()
-    {
-        Some((r, l)) => (Some(r), l),
-        None => (None, None),
-    };
-    let damage = rare > 0 || marks >= 2 || (terminated && repaired.is_some());
-    if !damage {
-        return None;
-    }
-    let start_b = chars.get(i)?.0;
-    let end_b = chars.get(j).map_or(text.len(), |x| x.0);
-    Some((
-        vec![MojibakeRun {
-            range: start_b..end_b,
-            repaired,
-            lost,
-        }],
-        end_b,
-    ))
+    out_of_phase_by::<true>(text, chars, present)
 }
 
 /// [`repair_phase`] as it was before (the candidates in a vector, the lost ones joined from a
