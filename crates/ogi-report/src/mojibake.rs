@@ -596,8 +596,8 @@ fn out_of_phase_at(
     out_of_phase_by::<false>(text, chars, present)
 }
 
-/// [`out_of_phase_at`]'s body; `FIRST_WRITTEN` repairs by the former [`repair_phase_ref`] (tests
-/// only).
+/// [`out_of_phase_at`]'s body; `FIRST_WRITTEN` repairs by [`repair_phase_ref`], the repair's
+/// rule decoded in full (tests only).
 fn out_of_phase_by<const FIRST_WRITTEN: bool>(
     text: &str,
     chars: &[(usize, char)],
@@ -902,8 +902,8 @@ fn repair_phase(
     }
 }
 
-/// [`out_of_phase_at`] repairing by [`repair_phase_ref`], the former repair (its candidates for
-/// the lost lead in a vector on the heap): the reference it is held to.
+/// [`out_of_phase_at`] repairing by [`repair_phase_ref`], the repair's rule decoded in full: the
+/// reference it is held to.
 #[cfg(test)]
 fn out_of_phase_at_ref(
     text: &str,
@@ -913,8 +913,10 @@ fn out_of_phase_at_ref(
     out_of_phase_by::<true>(text, chars, present)
 }
 
-/// [`repair_phase`] as it was before (the candidates in a vector, the lost ones joined from a
-/// vector of strings): the reference [`out_of_phase_at_ref`] repairs by.
+/// [`repair_phase`] by its rule, not its shortcut: every lead byte 0x81–0xFE is put back before
+/// `bytes` and the whole run decoded strictly (no table of the lead's characters, no decoding
+/// of the rest once for all leads); the readings whose every character is plausible are the
+/// candidates, in lead order. The reference [`out_of_phase_at_ref`] repairs by.
 #[cfg(test)]
 fn repair_phase_ref(
     text: &str,
@@ -922,27 +924,26 @@ fn repair_phase_ref(
     present: &mut Option<Box<[u64; BMP_WORDS]>>,
 ) -> Option<(String, Option<String>)> {
     let present = present.get_or_insert_with(|| ideographs_of(text));
-    let plausible = |c: char| plausible_in(present, c);
-    let (&trail, rest) = bytes.split_first()?;
-    let rest = codec::decode_strict(GB18030, rest)?;
-    if !rest.chars().all(plausible) {
-        return None;
-    }
-    let firsts: Vec<char> = decodings_before(trail).filter(|&c| plausible(c)).collect();
-    match firsts.as_slice() {
+    let readings: Vec<String> = (0x81u8..=0xFE)
+        .filter_map(|lead| {
+            let run: Vec<u8> = std::iter::once(lead).chain(bytes.iter().copied()).collect();
+            codec::decode_strict(GB18030, &run).map(|r| r.into_owned())
+        })
+        .filter(|r| r.chars().all(|c| plausible_in(present, c)))
+        .collect();
+    match readings.as_slice() {
         [] => None,
-        [one] => Some((format!("{one}{rest}"), None)),
-        _ => {
-            let lost: Vec<String> = firsts.iter().take(8).map(|c| c.to_string()).collect();
-            let more = if firsts.len() > lost.len() {
-                "/…"
-            } else {
-                ""
-            };
-            Some((
-                format!("\u{FFFD}{rest}"),
-                Some(format!("{}{more}", lost.join("/"))),
-            ))
+        [one] => Some((one.clone(), None)),
+        [first, ..] => {
+            // Every reading is its lost character followed by the same rest.
+            let rest = first.chars().skip(1).collect::<String>();
+            let lost: Vec<String> = readings
+                .iter()
+                .map(|r| r.chars().take(1).collect::<String>())
+                .collect();
+            let shown = lost.iter().take(8).cloned().collect::<Vec<_>>().join("/");
+            let more = if lost.len() > 8 { "/…" } else { "" };
+            Some((format!("\u{FFFD}{rest}"), Some(format!("{shown}{more}"))))
         }
     }
 }

@@ -298,13 +298,7 @@ impl OffsetMap {
             return self.s_end;
         }
         match self.find_before(idx, d) {
-            Some((seg, len)) if d < seg.d() + len => match seg.kind {
-                Kind::Copy => seg.s() + (d - seg.d()),
-                Kind::Replace(_) => seg.s(),
-                Kind::Uniform { dw, sw } => {
-                    seg.s() + (d - seg.d()) / usize::from(dw.max(1)) * usize::from(sw)
-                }
-            },
+            Some((seg, len)) if d < seg.d() + len => seg.start_of(d),
             Some((seg, len)) => seg.s() + Self::main_s_len(seg.kind, len),
             None => 0,
         }
@@ -324,13 +318,7 @@ impl OffsetMap {
         }
         // The byte just before `d` determines the end.
         match self.find_before(idx, d - 1) {
-            Some((seg, len)) if d - 1 < seg.d() + len => match seg.kind {
-                Kind::Copy => seg.s() + (d - seg.d()),
-                Kind::Replace(n) => seg.s() + n as usize,
-                Kind::Uniform { dw, sw } => {
-                    seg.s() + ((d - 1 - seg.d()) / usize::from(dw.max(1)) + 1) * usize::from(sw)
-                }
-            },
+            Some((seg, len)) if d - 1 < seg.d() + len => seg.end_of(d),
             Some((seg, len)) => seg.s() + Self::main_s_len(seg.kind, len),
             None => 0,
         }
