@@ -1224,6 +1224,21 @@ mod tests {
         '?', '\u{FFFD}', ' ', '\n', '1', 'é', '─', '丂', '龥',
     ];
 
+    /// The lost-byte run at the start of `text` read as its reference reads it, in a window as
+    /// wide as the scan's widest (`wide`) or as short as its first.
+    fn runs_agree(text: &str, wide: bool) -> Result<(), proptest::test_runner::TestCaseError> {
+        let width = if wide { MAX_RUN + 2 } else { SHORT_WINDOW };
+        let window: Vec<(usize, char)> = text.char_indices().take(width).collect();
+        let (mut a, mut b) = (None, None);
+        proptest::prop_assert_eq!(
+            out_of_phase_at(text, &window, &mut a),
+            out_of_phase_at_ref(text, &window, &mut b),
+            "{:?}",
+            text
+        );
+        Ok(())
+    }
+
     proptest::proptest! {
         /// A lost-byte run reads as the reference reads it (the same range, repair and lost
         /// candidates), for a mark followed by generated characters and a document of
@@ -1239,14 +1254,7 @@ mod tests {
             text.extend(run.iter().filter_map(|&k| PHASE_POOL.get(k)));
             text.push('\n');
             text.extend(doc.iter().filter_map(|&k| PHASE_POOL.get(k)));
-            let width = if wide { MAX_RUN + 2 } else { SHORT_WINDOW };
-            let window: Vec<(usize, char)> = text.char_indices().take(width).collect();
-            let (mut a, mut b) = (None, None);
-            proptest::prop_assert_eq!(
-                out_of_phase_at(&text, &window, &mut a),
-                out_of_phase_at_ref(&text, &window, &mut b),
-                "{:?}", text
-            );
+            runs_agree(&text, wide)?;
         }
     }
 
@@ -1297,14 +1305,7 @@ mod tests {
             }
             let trail = tail.first().copied().unwrap_or(0);
             text.extend(decodings_before(trail).filter(|c| uro_slot(*c).is_some()).take(candidates));
-            let width = if wide { MAX_RUN + 2 } else { SHORT_WINDOW };
-            let window: Vec<(usize, char)> = text.char_indices().take(width).collect();
-            let (mut a, mut b) = (None, None);
-            proptest::prop_assert_eq!(
-                out_of_phase_at(&text, &window, &mut a),
-                out_of_phase_at_ref(&text, &window, &mut b),
-                "{:?}", text
-            );
+            runs_agree(&text, wide)?;
         }
     }
 
