@@ -959,13 +959,118 @@ fn is_ascii_stop(b: u8) -> bool {
 /// told at the unit, by the character before it other than whitespace ([`ends_number`]),
 /// instead of noting where every digit, numeral and closing bracket ends (a pinyin gloss's
 /// bracket, a year's digits and every numeral of the text each went back to the loop).
+#[cfg(test)]
 fn figure_parts<'a>(text: &'a str, part: impl FnMut(&'a str)) {
     let marks = marks3_wide();
     figure_parts_past(text, part, |b, i| past_unmarked3(b, i, marks));
 }
 
+/// Calls `part` on each part of `text` that [`figure_parts`] finds and that may state a figure
+/// ([`may_state_figure`]), in order, in one pass: the runs of three-byte characters also stop
+/// at a sentence's first opener ([`OPENERS3`]), then at the marks alone, and only a part is
+/// read for the words its openers open, from its first opener on ([`opens_from`]), instead of
+/// each part read whole again.
+///
+/// Before a sentence's first opener the part holds no opener, so the words its openers open
+/// are those the text from that opener on opens. [`stating_parts_ref`] (`figure_parts` and
+/// `may_state_figure`, each a pass) is the reference it is held to.
+fn stating_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
+    let marks = marks3_wide();
+    let stops = stops3_wide();
+    let b = text.as_bytes();
+    let mut i = 0usize;
+    // Where the current sentence starts, whether it holds a unit after a number, and where its
+    // first opener is.
+    let mut start = 0usize;
+    let mut found = false;
+    let mut opener: Option<usize> = None;
+    loop {
+        // `i` is at most the text's length (a character boundary): said, so that the runs
+        // test `i + 6` against the length alone, not for overflowing too.
+        i = past_unmarked3(
+            b,
+            i.min(b.len()),
+            if opener.is_some() { marks } else { stops },
+        );
+        let Some(&lead) = b.get(i) else { break };
+        let len = match lead {
+            b';' | b'!' | b'?' => 1,
+            0..=0xDF => {
+                i = past_short_to_end(b, i);
+                continue;
+            }
+            0xF0..=0xFF => {
+                i += 4;
+                continue;
+            }
+            // A three-byte character the run stopped at is a unit, an opener or a sentence end.
+            _ => 3,
+        };
+        let end = i + len;
+        match b.get(i..end) {
+            // Not a mark: the sentence's first opener.
+            Some(&[b0, b1, b2]) if !in_wide3(marks, b0, b1, b2) => opener = Some(i),
+            three if len == 3 && !is_sentence_end3(three) => {
+                // A unit.
+                found = found || text.get(..i).is_some_and(number_right_before);
+            }
+            _ => {
+                if found && opener.is_some_and(|o| opens_from(text.get(o..end))) {
+                    part(text.get(start..end).unwrap_or_default());
+                }
+                found = false;
+                opener = None;
+                start = end;
+            }
+        }
+        i = end;
+    }
+    if found && opener.is_some_and(|o| opens_from(text.get(o..))) {
+        part(text.get(start..).unwrap_or_default());
+    }
+}
+
+/// [`may_state_figure`] of `part`, its runs read in [`stops3_wide`] instead of the openers'
+/// own set: a mark it also stops at (a unit or a sentence end) opens no word ([`follows`]).
+fn opens_from(part: Option<&str>) -> bool {
+    let part = part.unwrap_or_default();
+    let set = stops3_wide();
+    let b = part.as_bytes();
+    let mut i = 0usize;
+    loop {
+        // At most the part's length, as in [`stating_parts`].
+        i = past_unmarked3(b, i.min(b.len()), set);
+        let Some(&lead) = b.get(i) else { return false };
+        i += match lead {
+            0..=0xDF => {
+                i = past_short(b, i, false);
+                continue;
+            }
+            0xE0..=0xEF => {
+                if opens_figure_word(part, i) {
+                    return true;
+                }
+                3
+            }
+            _ => 4,
+        };
+    }
+}
+
+/// [`stating_parts`] as first written: the parts of [`figure_parts`], each read again whole by
+/// [`may_state_figure`]. The reference it is held to.
+#[cfg(test)]
+fn stating_parts_ref<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
+    figure_parts(text, |p| {
+        if may_state_figure(p) {
+            part(p)
+        }
+    });
+}
+
 /// The loop of [`figure_parts`], each run of three-byte characters that are not marks passed
 /// over by `past` (given the text's bytes and where the run starts, where it ends).
+#[cfg(test)]
 #[inline(always)]
 fn figure_parts_past<'a>(
     text: &'a str,
@@ -1027,6 +1132,19 @@ fn wide3(set: &[u64; STOP_WORDS]) -> Box<[u64; WIDE_WORDS]> {
 fn marks3_wide() -> &'static [u64; WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
     SET.get_or_init(|| wide3(marks3()))
+}
+
+/// The marks ([`MARKS3`]) and the openers ([`OPENERS3`]) read as [`wide3`] reads a set, built
+/// once: where the runs of [`stating_parts`] stop.
+fn stops3_wide() -> &'static [u64; WIDE_WORDS] {
+    static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = bit_set(MARKS3);
+        for (w, o) in set.iter_mut().zip(bit_set(OPENERS3).iter()) {
+            *w |= *o;
+        }
+        wide3(&set)
+    })
 }
 
 /// True when the character whose first three bytes are `b0 b1 b2` is a member of `wide` (a set
@@ -1304,6 +1422,7 @@ const OPENERS3: &[char] = &[
 ];
 
 /// The set of [`OPENERS3`], one bit each of U+0000..=U+FFFF (8 KiB), built once.
+#[cfg(test)]
 fn openers3() -> &'static [u64; STOP_WORDS] {
     static SET: std::sync::OnceLock<[u64; STOP_WORDS]> = std::sync::OnceLock::new();
     SET.get_or_init(|| bit_set(OPENERS3))
@@ -1326,6 +1445,7 @@ fn may_fold_away(c: char) -> bool {
 /// of parts) hold none of those words. The part is read by the characters that may open one
 /// ([`OPENERS3`]): three-byte characters passed over by the set's word and bit, the others by
 /// their lead; the character after an opener is decoded only then.
+#[cfg(test)]
 fn may_state_figure(part: &str) -> bool {
     let set = openers3_wide();
     let b = part.as_bytes();
@@ -1361,6 +1481,7 @@ fn opens_figure_word(part: &str, i: usize) -> bool {
 }
 
 /// [`openers3`] read as [`wide3`] reads a set, built once.
+#[cfg(test)]
 fn openers3_wide() -> &'static [u64; WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
     SET.get_or_init(|| wide3(openers3()))
@@ -1407,7 +1528,7 @@ fn may_state_figure_ref(part: &str) -> bool {
 
 /// Every unambiguous figure stated in `text`, for a report on `year`.
 ///
-/// Only the sentences that can state one are folded ([`figure_parts`]): a figure is read from
+/// Only the sentences that can state one are folded ([`stating_parts`]): a figure is read from
 /// its sentence alone, and most sentences of an overview hold no number before a unit; of those
 /// that do, only the ones holding a character that may open an anchor ([`may_state_figure`]).
 /// A text longer than the part that is read ([`up_to_max`]) is folded whole.
@@ -1418,10 +1539,7 @@ pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
         return found;
     }
     let mut folded: Option<Folded> = None;
-    figure_parts(text, |part| {
-        if !may_state_figure(part) {
-            return;
-        }
+    stating_parts(text, |part| {
         let f = folded.get_or_insert_with(|| Folded::of(""));
         f.fold(part);
         f.claims_into(year, &mut found);
@@ -3260,6 +3378,52 @@ mod tests {
                 );
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The parts that may state a figure, found in one pass, are the reference's: on texts
+        /// of overview pieces and of runs of short characters next to stops and openers (a
+        /// gloss or a blank between an opener and its next character, an opener at a text's
+        /// end), each cut at its first characters' starts and ends.
+        #[test]
+        fn stating_parts_are_the_references(
+            parts in proptest::collection::vec(short_piece(), 0..120),
+        ) {
+            let text = parts.concat();
+            let cuts = text.char_indices().take(8).map(|(k, _)| (k, text.len()));
+            let ends = text.char_indices().rev().take(8).map(|(k, _)| (0, k));
+            for (from, to) in std::iter::once((0, text.len())).chain(cuts).chain(ends) {
+                let cut = text.get(from..to).unwrap_or_default();
+                let (mut got, mut want) = (Vec::new(), Vec::new());
+                stating_parts(cut, |p| got.push(p));
+                stating_parts_ref(cut, |p| want.push(p));
+                proptest::prop_assert_eq!(&got, &want, "{:?}", cut);
+                proptest::prop_assert_eq!(opens_from(Some(cut)), may_state_figure(cut), "{:?}", cut);
+            }
+        }
+    }
+
+    #[test]
+    fn stating_parts_tell_an_opener_in_its_own_sentence() {
+        for text in [
+            "",
+            "受",
+            "受理3件。",
+            "受。理3件。",
+            "3件受(shòu) 理。2件",
+            "辦(bàn)結(jié)3件",
+            "(bàn)3件",
+            "收到 \n 申请5件；办",
+            "结转3件!复",
+        ] {
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            stating_parts(text, |p| got.push(p));
+            stating_parts_ref(text, |p| want.push(p));
+            assert_eq!(got, want, "{text}");
+        }
+        let mut got = Vec::new();
+        stating_parts("受。理3件。受理3件。", |p| got.push(p));
+        assert_eq!(got, ["受理3件。"]);
     }
 
     proptest::proptest! {
