@@ -62,7 +62,14 @@ const fn c(label: &'static str, kind: ValueKind) -> Col {
 use ValueKind::*;
 
 /// Table 3 columns.
-pub(crate) const T3_COLS: &[Col] = &[
+///
+/// A `const` slice of a `static` array: the slice's length is known where it is named, and its
+/// columns lie at one address. A `const` array would be copied into each codegen unit that names
+/// it, so the label a parsed cell borrows from the parser's copy and the same label validation
+/// reads from its own would lie at two addresses, and `same_label` would compare their bytes
+/// instead of telling them equal by address.
+pub(crate) const T3_COLS: &[Col] = &T3_COL_ARRAY;
+static T3_COL_ARRAY: [Col; 7] = [
     c("自然人", Count),
     c("法人或其他组织/商业企业", Count),
     c("法人或其他组织/科研机构", Count),
@@ -72,8 +79,9 @@ pub(crate) const T3_COLS: &[Col] = &[
     c("总计", Count),
 ];
 
-/// Table 4 columns (per group).
-pub(crate) const T4_COLS: &[Col] = &[
+/// Table 4 columns (per group), a `static` array for the reason [`T3_COLS`]'s is.
+pub(crate) const T4_COLS: &[Col] = &T4_COL_ARRAY;
+static T4_COL_ARRAY: [Col; 5] = [
     c("结果维持", Count),
     c("结果纠正", Count),
     c("其他结果", Count),
