@@ -195,8 +195,9 @@ fn charge_cells(ctx: &mut Ctx<'_, '_>, kind: TableKind, items: &mut Vec<Item>, b
 /// The items of `text[from..to]` charged to the table's cell bound: reads no more of the region
 /// than the bound can take, plus the one item that tells it was crossed.
 fn charged_items(ctx: &mut Ctx<'_, '_>, kind: TableKind, from: usize, to: usize) -> Vec<Item> {
-    // A row holds a handful of cells: one allocation for most regions.
-    let mut items = Vec::with_capacity(8);
+    // Table 4's region (its one caller) holds fifteen values, and one more tells the cell bound
+    // was crossed: one allocation, not one and a growth from eight to sixteen.
+    let mut items = Vec::with_capacity(3 * T4_COLS.len() + 1);
     charged_items_into(ctx, kind, from, to, &mut items);
     items
 }
