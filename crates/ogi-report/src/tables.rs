@@ -2526,7 +2526,8 @@ fn table4_by<const FIRST_WRITTEN: bool>(
         )
         .cells
     };
-    let mut rows = Vec::new();
+    // One row a group: sized once instead of grown from nothing.
+    let mut rows = Vec::with_capacity(T4_ROWS.len());
     // Each group's five cells are moved out of the fifteen (as first written, copied).
     let copied = if FIRST_WRITTEN {
         cells15.clone()
