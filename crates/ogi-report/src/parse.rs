@@ -283,7 +283,8 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
 
     // Sections: heading and body trimmed from the bytes (`scan::trim_ws`, as `str::trim`).
     let trim_ws = crate::scan::trim_ws;
-    let mut sections = Vec::new();
+    // One section a heading: sized once instead of grown through four and eight.
+    let mut sections = Vec::with_capacity(headings.len());
     for (i, h) in headings.iter().enumerate() {
         let next = headings.get(i + 1).map_or(end_all, |n| n.start).max(h.end);
         let (hs, he) = canon.map.map_range(h.start, h.end);
