@@ -173,23 +173,27 @@ fn classify(tok: &str) -> ItemKind {
     ItemKind::Text
 }
 
+/// The annotations of a segment, their byte ranges in order: kept in place, as most segments
+/// hold a few at most (a list on the heap cost an allocation for every segment holding one).
+type Annotations = smallvec::SmallVec<[(usize, usize); 4]>;
+
 /// Byte ranges (relative) of balanced parenthesised groups holding CJK text.
-fn annotation_ranges(s: &str) -> Vec<(usize, usize)> {
+fn annotation_ranges(s: &str) -> Annotations {
     // Most cells hold no parenthesis at all: `(` is 0x28 and `（` is EF BC 88. Before the first
     // one nothing is open, so the walk starts there.
     let b = s.as_bytes();
     let Some(first) = memchr::memchr2_iter(b'(', 0xEF, b)
         .find(|&h| b.get(h) == Some(&b'(') || b.get(h..h + 3) == Some(&[0xEF, 0xBC, 0x88][..]))
     else {
-        return Vec::new();
+        return Annotations::new();
     };
     annotations_from(s, first)
 }
 
 /// The annotations of `s` found walking from byte `first` (a character boundary before which no
 /// bracket opens).
-fn annotations_from(s: &str, first: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn annotations_from(s: &str, first: usize) -> Annotations {
+    let mut out = Annotations::new();
     let mut depth = 0usize;
     let mut open = 0usize;
     let mut has_cjk = false;
@@ -221,11 +225,45 @@ fn annotations_from(s: &str, first: usize) -> Vec<(usize, usize)> {
 
 /// [`annotation_ranges`] walking from the start of `s`, the reference it is tested against.
 #[cfg(test)]
-fn annotation_ranges_from_start(s: &str) -> Vec<(usize, usize)> {
+fn annotation_ranges_from_start(s: &str) -> Annotations {
     if memchr::memchr2(b'(', 0xEF, s.as_bytes()).is_none() {
-        return Vec::new();
+        return Annotations::new();
     }
     annotations_from(s, 0)
+}
+
+/// [`annotations_from`] as first written, its ranges in a `Vec`: the reference the in-place
+/// list is tested against.
+#[cfg(test)]
+fn annotations_from_vec(s: &str, first: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0usize;
+    let mut has_cjk = false;
+    let rest = s.get(first..).unwrap_or("");
+    for (i, c) in rest.char_indices().map(|(i, c)| (i + first, c)) {
+        match c {
+            '(' | '（' => {
+                if depth == 0 {
+                    open = i;
+                    has_cjk = false;
+                }
+                depth += 1;
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 && has_cjk {
+                    out.push((open, i + c.len_utf8()));
+                }
+            }
+            _ if depth > 0 && is_cjk(c) => has_cjk = true,
+            _ => {}
+        }
+        if depth > 0 && i - open > 600 {
+            depth = 0;
+        }
+    }
+    out
 }
 
 /// At byte `i` of `s` (a character boundary): whether the character there is white space
@@ -255,7 +293,7 @@ fn tokens(seg: &str, base: usize, parens: bool, emit: &mut impl FnMut(usize, usi
     let ann = if parens {
         annotation_ranges(seg)
     } else {
-        Vec::new()
+        Annotations::new()
     };
     let mut i = 0usize;
     let mut a = 0usize;
@@ -1471,6 +1509,34 @@ mod tests {
             region_items_into(&text, start, end, max_items, max_content, &mut got);
             region_items_into_sliced(&text, start, end, max_items, max_content, &mut want);
             prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn the_annotations_kept_in_place_are_the_vec_of_them(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("("), Just(")"), Just("（"), Just("）"), Just("自然人"), Just("注"),
+                    Just("a"), Just(" "), Just("12"), Just("\n"), Just("é"),
+                ],
+                0..60,
+            ),
+            first in 0usize..8,
+        ) {
+            let t: String = parts.concat();
+            // `first` moved back to a character boundary (the walk's precondition).
+            let mut first = first.min(t.len());
+            while !t.is_char_boundary(first) {
+                first -= 1;
+            }
+            prop_assert_eq!(annotations_from(&t, first).to_vec(), annotations_from_vec(&t, first));
+            prop_assert_eq!(
+                annotation_ranges(&t).to_vec(),
+                if memchr::memchr2(b'(', 0xEF, t.as_bytes()).is_none() {
+                    Vec::new()
+                } else {
+                    annotations_from_vec(&t, 0)
+                }
+            );
         }
 
         #[test]
