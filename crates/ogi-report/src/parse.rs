@@ -34,6 +34,10 @@ pub(crate) fn parse_bytes_with(input: &[u8], opts: &Options) -> Report {
     };
     let dec = decode(input, opts.encoding.as_deref());
     let mut report = parse_decoded(&dec.text, &dec.map, opts, dec.encoding);
+    // Nothing to put first (most inputs): the report's list is kept as it is, not copied.
+    if pre_diags.is_empty() && dec.diagnostics.is_empty() {
+        return report;
+    }
     let mut diags = pre_diags;
     diags.extend(dec.diagnostics);
     diags.append(&mut report.diagnostics);
@@ -66,8 +70,11 @@ pub(crate) fn parse_str_with(input: &str, opts: &Options) -> Report {
     };
     let map = OffsetMap::identity(input.len());
     let mut r = parse_decoded(input, &map, opts, "UTF-8");
-    pre.append(&mut r.diagnostics);
-    r.diagnostics = pre;
+    // Nothing to put first (most inputs): the report's list is kept as it is, not copied.
+    if !pre.is_empty() {
+        pre.append(&mut r.diagnostics);
+        r.diagnostics = pre;
+    }
     r
 }
 
@@ -519,6 +526,92 @@ fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// [`parse_bytes_with`] as first written (the diagnostics put first always copied in front
+    /// of the report's): the reference it is tested against.
+    fn parse_bytes_with_reference(input: &[u8], opts: &Options) -> Report {
+        let mut pre_diags = Vec::new();
+        let limit = opts.max_input_bytes.min(crate::textmap::MAX_INPUT);
+        let input = if input.len() > limit {
+            pre_diags.push(
+                Diagnostic::new(
+                    Code::D003,
+                    format!("the input has {} bytes, more than the limit of {limit}; only the first {limit} bytes were parsed", input.len()),
+                )
+                .with_span(Some(Span::new(limit, input.len()))),
+            );
+            input.get(..limit).unwrap_or(input)
+        } else {
+            input
+        };
+        let dec = decode(input, opts.encoding.as_deref());
+        let mut report = parse_decoded(&dec.text, &dec.map, opts, dec.encoding);
+        let mut diags = pre_diags;
+        diags.extend(dec.diagnostics);
+        diags.append(&mut report.diagnostics);
+        report.diagnostics = diags;
+        report
+    }
+
+    /// [`parse_str_with`] as first written: the reference it is tested against.
+    fn parse_str_with_reference(input: &str, opts: &Options) -> Report {
+        let mut pre = Vec::new();
+        let input = if input.len() > opts.max_input_bytes {
+            let mut cut = opts.max_input_bytes;
+            while cut > 0 && !input.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            pre.push(
+                Diagnostic::new(
+                    Code::D003,
+                    format!(
+                        "the input has {} bytes, more than the limit of {}; only its head was parsed",
+                        input.len(),
+                        opts.max_input_bytes
+                    ),
+                )
+                .with_span(Some(Span::new(cut, input.len()))),
+            );
+            input.get(..cut).unwrap_or("")
+        } else {
+            input
+        };
+        let map = OffsetMap::identity(input.len());
+        let mut r = parse_decoded(input, &map, opts, "UTF-8");
+        pre.append(&mut r.diagnostics);
+        r.diagnostics = pre;
+        r
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// The report's diagnostics kept as they are when nothing goes first: the same report as
+        /// the list always rebuilt, for text and for bytes (invalid UTF-8 and a GBK lead byte
+        /// among them, so decoding adds diagnostics of its own), cut or not.
+        #[test]
+        fn the_diagnostics_kept_in_place_are_those_rebuilt(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just(&b"\xe4\xb8\x80\xe3\x80\x81\xe6\x80\xbb\xe4\xbd\x93\xe6\x83\x85\xe5\x86\xb5\n"[..]),
+                    Just(&b"| \xe6\x9c\xac\xe5\xb9\xb4\xe6\x96\xb0\xe6\x94\xb6 | 1 | 2 | 3 |\n"[..]),
+                    Just(&b"\xff\xfe"[..]),
+                    Just(&b"\xb1\xbe"[..]),
+                    Just(&b"12 "[..]),
+                    Just(&b"\n"[..]),
+                    Just(&b"\xc3\xa9"[..]),
+                ],
+                0..24,
+            ),
+            limit in prop_oneof![0usize..200, Just(usize::MAX)],
+        ) {
+            let bytes: Vec<u8> = parts.concat();
+            let opts = Options::default().with_max_input_bytes(limit);
+            prop_assert_eq!(parse_bytes_with(&bytes, &opts), parse_bytes_with_reference(&bytes, &opts));
+            let text = String::from_utf8_lossy(&bytes);
+            prop_assert_eq!(parse_str_with(&text, &opts), parse_str_with_reference(&text, &opts));
+        }
+    }
 
     /// What the text between and around a label's characters may hold: what the match skips
     /// (white space, U+3000, a page marker after a newline), what it does not (`、`, which
