@@ -2467,7 +2467,8 @@ fn table4_by<const FIRST_WRITTEN: bool>(
     if content == 0 && !words_first.unwrap_or_else(has_words) {
         return None;
     }
-    let all_cols: Vec<Col> = T4_COLS
+    // The fifteen columns, kept in place (no allocation a table).
+    let all_cols: SmallVec<[Col; 15]> = T4_COLS
         .iter()
         .cycle()
         .take(3 * T4_COLS.len())
@@ -3415,6 +3416,13 @@ mod tests {
             let mut want_ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
             let got = table4(&mut ctx, tpl, from, t.len());
             let want = table4_reference(&mut want_ctx, tpl, from, t.len());
+            // Each group's cells carry table 4's five labels in order (told apart from the
+            // reference, which reads the same columns).
+            let labels: Vec<&str> = T4_COLS.iter().map(|c| c.label).collect();
+            for r in got.iter().flat_map(|t| t.rows.iter()) {
+                let read: Vec<&str> = r.cells.iter().map(|c| c.column.as_ref()).collect();
+                prop_assert_eq!(&read, &labels);
+            }
             prop_assert_eq!(got, want);
             prop_assert_eq!(ctx.diags, want_ctx.diags);
             prop_assert_eq!(ctx.cells_read, want_ctx.cells_read);
