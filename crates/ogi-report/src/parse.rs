@@ -144,9 +144,18 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     };
     // Cells are mapped in reading order: each lookup starts from the previous one's segment.
     let hint = crate::textmap::MapHint::default();
-    let mapper = |s: usize, e: usize| -> Span {
-        let (s2, e2) = canon.map.map_range_hinted(&hint, s, e);
-        stage_to_input(s2, e2)
+    // Text given as text: the input's length, to which the canonical map's ranges (never
+    // ending before they start) are clamped, held by the closure itself rather than read
+    // through `stage_to_input`'s captures at every cell.
+    let direct_len = direct.then(|| dmap.derived_len());
+    let (cmap, hint_ref, to_input) = (&canon.map, &hint, &stage_to_input);
+    let mapper = move |s: usize, e: usize| -> Span {
+        let (s2, e2) = cmap.map_range_hinted(hint_ref, s, e);
+        if let Some(len) = direct_len {
+            let (s0, e0) = OffsetMap::clamp_ordered(len, s2, e2);
+            return Span::new(s0, e0);
+        }
+        to_input(s2, e2)
     };
     // Normalisation diagnostics carry stage offsets.
     for mut d in canon.diagnostics.iter().cloned() {

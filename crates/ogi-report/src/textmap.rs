@@ -364,6 +364,13 @@ impl OffsetMap {
         let s = start.min(self.d_end);
         (s, end.max(start).min(self.d_end).max(s))
     }
+    /// [`Self::identity_range`] of a map of `len` bytes for a range that does not end before
+    /// it starts (what every lookup of a map gives): each end clamped alone, without the
+    /// end first raised to the start.
+    #[inline(always)]
+    pub fn clamp_ordered(len: usize, start: usize, end: usize) -> (usize, usize) {
+        (start.min(len), end.min(len))
+    }
     /// Map a derived range.
     pub fn map_range(&self, start: usize, end: usize) -> (usize, usize) {
         if self.is_identity() {
@@ -514,6 +521,34 @@ mod tests {
                     m.map_range_hinted(&hint, s, s + w),
                     m.map_range(s, s + w),
                     "range {}..{}", s, s + w
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A mapped range never ends before it starts (whatever range is asked for, backwards
+        /// ones included), so clamping each end alone to an identity map of any length, shorter
+        /// than the ranges or not, gives what the identity map gives.
+        #[test]
+        fn mapped_ranges_clamp_as_the_identity_map_does(
+            shape in proptest::collection::vec((0usize..4, 1usize..5), 1..40),
+            queries in proptest::collection::vec((0usize..400, 0usize..30, proptest::bool::ANY), 1..60),
+            cut in 0usize..200,
+        ) {
+            let m = map_of(1, &shape, |_| 1);
+            let hint = MapHint::default();
+            let len = m.derived_len();
+            let id = OffsetMap::identity(cut);
+            for (s, w, back) in queries {
+                let s = s % (len + 2);
+                let e = if back { s.saturating_sub(w) } else { s + w };
+                let (a, b) = m.map_range_hinted(&hint, s, e);
+                proptest::prop_assert!(a <= b, "range {}..{} maps to {}..{}", s, e, a, b);
+                proptest::prop_assert_eq!(
+                    OffsetMap::clamp_ordered(id.derived_len(), a, b),
+                    id.identity_range(a, b),
+                    "range {}..{}", a, b
                 );
             }
         }
