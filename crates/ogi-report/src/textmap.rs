@@ -430,6 +430,7 @@ impl OffsetMap {
     }
     /// The range `start..end` mapped, given `idx`, the number of segments starting at or before
     /// `start`.
+    #[inline]
     fn range_from(&self, idx: usize, start: usize, end: usize) -> (usize, usize) {
         self.range_from_in::<true>(idx, start, end)
     }
@@ -469,6 +470,15 @@ impl OffsetMap {
                 }
             }
         }
+        self.range_by_ends(idx, start, end)
+    }
+    /// [`Self::range_from_in`] when neither short way applies (an empty or backward range, one
+    /// reaching the text's end, one starting in an empty segment): each end looked up on its
+    /// own. Rare (about one range in eighty of a Traditional report's cells), so kept out of
+    /// line: the short ways inlined into their callers save no registers for it.
+    #[cold]
+    #[inline(never)]
+    fn range_by_ends(&self, idx: usize, start: usize, end: usize) -> (usize, usize) {
         let s = self.start_at(idx, start);
         let end = end.max(start);
         let e = if end > start {
