@@ -905,18 +905,35 @@ fn repair_phase(
     if !rest.chars().all(plausible) {
         return None;
     }
-    let firsts: smallvec::SmallVec<[char; 16]> =
-        decodings_before(trail).filter(|&c| plausible(c)).collect();
-    match firsts.as_slice() {
-        [] => None,
-        [one] => Some((format!("{one}{rest}"), None)),
+    // The plausible characters for the lost lead ([`plausible_in`], told here without a call),
+    // in lead order: the first SHOWN kept (all a repair shows), the others only counted, rather
+    // than all collected into a vector.
+    const SHOWN: usize = 8;
+    let mut shown = ['\0'; SHOWN];
+    let mut found = 0usize;
+    for c in decodings_before(trail) {
+        let fits = if uro_slot(c).is_some() {
+            bit(&present[..], c as usize)
+        } else {
+            common_punct(c)
+        };
+        if fits {
+            if let Some(slot) = shown.get_mut(found) {
+                *slot = c;
+            }
+            found += 1;
+        }
+    }
+    match (found, shown) {
+        (0, _) => None,
+        (1, [one, ..]) => Some((format!("{one}{rest}"), None)),
         _ => {
-            let lost: Vec<String> = firsts.iter().take(8).map(|c| c.to_string()).collect();
-            let more = if firsts.len() > lost.len() {
-                "/…"
-            } else {
-                ""
-            };
+            let lost: Vec<String> = shown
+                .iter()
+                .take(found.min(SHOWN))
+                .map(|c| c.to_string())
+                .collect();
+            let more = if found > SHOWN { "/…" } else { "" };
             Some((
                 format!("\u{FFFD}{rest}"),
                 Some(format!("{}{more}", lost.join("/"))),
