@@ -450,7 +450,29 @@ type Found = Option<(Vec<MojibakeRun>, usize)>;
 /// Family 1 at the start of `chars` (a window of the text): the runs and the byte to go on from.
 /// True when the GBK bytes of the first [`MIN_FAMILY1`] characters of `s` continue as valid
 /// UTF-8: a necessary condition for a UTF-8-read-as-GBK run, checked without allocating.
+///
+/// The GBK table is fetched once for the three characters, and each character's two bytes are
+/// read off its code: ASCII has no code in the table (nor has a character GBK cannot hold), and
+/// every other character GBK holds has two bytes.
 fn family1_prefix_ok(s: &str) -> bool {
+    let table = gbk_table();
+    let mut st = Utf8State::default();
+    for c in s.chars().take(MIN_FAMILY1) {
+        let code = table.get(c as usize).copied().unwrap_or(0);
+        if code == 0 {
+            return false;
+        }
+        if !(st.feed((code >> 8) as u8) && st.feed((code & 0xFF) as u8)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`family1_prefix_ok`] as first written, each character's bytes by [`gbk_bytes`]: the
+/// reference it is held to.
+#[cfg(test)]
+fn family1_prefix_ok_ref(s: &str) -> bool {
     let mut st = Utf8State::default();
     for c in s.chars().take(MIN_FAMILY1) {
         if c.is_ascii() {
@@ -1346,6 +1368,20 @@ mod tests {
             let trail = tail.first().copied().unwrap_or(0);
             text.extend(decodings_before(trail).filter(|c| uro_slot(*c).is_some()).take(candidates));
             runs_agree(&text, wide)?;
+        }
+    }
+
+    proptest::proptest! {
+        /// Characters drawn mostly from UTF-8 read as GBK (whose prefixes pass), from ASCII,
+        /// `€`, characters GBK lacks and four-byte ones (which stop it), and any others: the
+        /// prefix test is the reference's.
+        #[test]
+        fn family1_prefixes_are_the_references(
+            picks in proptest::collection::vec((0usize..40, proptest::char::any()), 0..6),
+        ) {
+            let pool: Vec<char> = "鏀垮簻淇℃伅鍏紑锛夐€?a ΩｶҖ\u{800}\u{20000}".chars().collect();
+            let s: String = picks.iter().map(|&(k, c)| pool.get(k).copied().unwrap_or(c)).collect();
+            proptest::prop_assert_eq!(family1_prefix_ok(&s), family1_prefix_ok_ref(&s), "{:?}", s);
         }
     }
 
