@@ -1093,7 +1093,9 @@ impl Out {
     }
 
     /// [`Out::equation`], or with `COLLECTED` set the reference it is held to. The blank
-    /// operands are pushed in two plain loops (nearly always none, so nothing is allocated).
+    /// operands are counted in two plain loops, and when some but not all are blank, read again
+    /// from the two sides for the message and the cells: no vector of them is kept (the
+    /// reference collects them into one, an allocation per equation that cannot be checked).
     /// Collected from a filter over the two sides chained, the collect was a call of its own or
     /// inlined as code elsewhere changed, which moved the rules' count by some 0.2 M
     /// instructions a run.
@@ -1103,36 +1105,33 @@ impl Out {
             return;
         };
         let all = || eq.lhs.iter().chain(eq.rhs.iter());
-        let blanks: Vec<&Operand> = if COLLECTED {
-            all().filter(|o| o.value.is_none()).collect()
+        let operands = eq.lhs.len() + eq.rhs.len();
+        if COLLECTED {
+            let blanks: Vec<&Operand> = all().filter(|o| o.value.is_none()).collect();
+            if blanks.len() == operands {
+                return;
+            }
+            if !blanks.is_empty() {
+                let blanks = blanks.iter().copied();
+                self.not_checkable(rule, &eq.place, subject, blanks);
+                return;
+            }
         } else {
-            let mut blanks = Vec::new();
+            let mut n = 0;
             for o in &eq.lhs {
-                if o.value.is_none() {
-                    blanks.push(o);
-                }
+                n += usize::from(o.value.is_none());
             }
             for o in &eq.rhs {
-                if o.value.is_none() {
-                    blanks.push(o);
-                }
+                n += usize::from(o.value.is_none());
             }
-            blanks
-        };
-        if blanks.len() == eq.lhs.len() + eq.rhs.len() {
-            return;
-        }
-        let cells_of = |ops: &[&Operand]| ops.iter().map(|o| o.cell()).collect::<Vec<_>>();
-        if !blanks.is_empty() {
-            let mut d = Diagnostic::new(
-                Code::V100,
-                not_checkable_message(rule.name, &eq.place, &blanks),
-            )
-            .with_span(subject.span)
-            .at(subject.location());
-            d.cells = cells_of(&blanks);
-            self.diags.push(d);
-            return;
+            if n == operands {
+                return;
+            }
+            if n > 0 {
+                let blanks = all().filter(|o| o.value.is_none());
+                self.not_checkable(rule, &eq.place, subject, blanks);
+                return;
+            }
         }
         let (Some(l), Some(r)) = (sum(&eq.lhs), sum(&eq.rhs)) else {
             return;
@@ -1154,6 +1153,28 @@ impl Out {
         .at(subject.location())
         .expected_actual(r.normalize().to_string(), l.normalize().to_string());
         d.cells = all().map(|o| o.cell()).collect();
+        self.diags.push(d);
+    }
+
+    /// `V100` for an equation at `place` whose operands `blanks` (at least one, not all) are
+    /// blank: the message names them, the cells list them. Out of line: few equations reach it,
+    /// and the rules that inline [`Out::equation`] stay as small as they were.
+    #[cold]
+    #[inline(never)]
+    fn not_checkable<'o>(
+        &mut self,
+        rule: &RuleInfo,
+        place: &str,
+        subject: &Operand<'_>,
+        blanks: impl Iterator<Item = &'o Operand<'o>> + Clone,
+    ) {
+        let mut d = Diagnostic::new(
+            Code::V100,
+            not_checkable_message_of(rule.name, place, blanks.clone()),
+        )
+        .with_span(subject.span)
+        .at(subject.location());
+        d.cells = blanks.map(|o| o.cell()).collect();
         self.diags.push(d);
     }
 
@@ -1200,20 +1221,34 @@ impl Out {
 /// pieces appended to one string sized for them, instead of a `format!` and a vector of the
 /// labels joined into a string of its own. The same text as [`not_checkable_message_reference`]:
 /// a proptest holds it.
+#[cfg(test)]
 pub(crate) fn not_checkable_message(name: &str, place: &str, blanks: &[&Operand]) -> String {
-    let labels: usize = blanks.iter().map(|o| o.label.len() + "、".len()).sum();
+    not_checkable_message_of(name, place, blanks.iter().copied())
+}
+
+/// [`not_checkable_message`] of the operands `blanks` yields (at least one).
+fn not_checkable_message_of<'o>(
+    name: &str,
+    place: &str,
+    blanks: impl Iterator<Item = &'o Operand<'o>> + Clone,
+) -> String {
+    let (mut count, mut labels) = (0usize, 0usize);
+    for o in blanks.clone() {
+        count += 1;
+        labels += o.label.len() + "、".len();
+    }
     let mut m = String::with_capacity(name.len() + place.len() + labels + 32);
     m.push_str(name);
     m.push_str(" not checkable ");
     m.push_str(place);
     m.push_str(": ");
-    for (k, o) in blanks.iter().enumerate() {
+    for (k, o) in blanks.enumerate() {
         if k > 0 {
             m.push('、');
         }
         m.push_str(&o.label);
     }
-    m.push_str(if blanks.len() == 1 {
+    m.push_str(if count == 1 {
         " is blank"
     } else {
         " are blank"
