@@ -237,9 +237,12 @@ pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Temp
     // character (`本` opens most rows of the tables): sieved, most of them turned down by a
     // compare of their bytes ([`crate::parse::find_label_sieved`]).
     // The tolerant search's finder of the mark's first character is built once too.
-    let present = |m: &str, f: Option<&MarkFinders>| {
+    // The first mark of each order ([`ORDER_2019`]) goes to the tolerant search at once: a mark
+    // printed as is is a match of it too, and that search, its first character rare in the
+    // tables, costs a pass like the `memmem` one, which it saves where the mark is absent.
+    let present = |m: &str, f: Option<&MarkFinders>, first: bool| {
         !first_char_absent(text, m.as_bytes())
-            && (f.is_some_and(|f| f.0.find(hay).is_some())
+            && ((!first && f.is_some_and(|f| f.0.find(hay).is_some()))
                 || crate::parse::find_label_sieved_in(text, from, to, m, f.map(|f| &f.1)).is_some())
     };
     let (mut m19, mut m21) = (0usize, 0usize);
@@ -253,11 +256,19 @@ pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Temp
         let (miss19, miss21) = (k19 - m19, k21 - m21);
         if left19 == 0 || (left21 > 0 && miss21 <= miss19) {
             let i = ORDER_2021.get(k21).copied().unwrap_or(usize::MAX);
-            m21 += usize::from(MARKS_2021.get(i).is_some_and(|m| present(m, f21.get(i))));
+            m21 += usize::from(
+                MARKS_2021
+                    .get(i)
+                    .is_some_and(|m| present(m, f21.get(i), k21 == 0)),
+            );
             k21 += 1;
         } else {
             let i = ORDER_2019.get(k19).copied().unwrap_or(usize::MAX);
-            m19 += usize::from(MARKS_2019.get(i).is_some_and(|m| present(m, f19.get(i))));
+            m19 += usize::from(
+                MARKS_2019
+                    .get(i)
+                    .is_some_and(|m| present(m, f19.get(i), k19 == 0)),
+            );
             k19 += 1;
         }
     }
