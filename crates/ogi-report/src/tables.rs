@@ -3188,6 +3188,19 @@ mod tests {
         }
     }
 
+    /// The orders the marks are looked for in name each mark once.
+    #[test]
+    fn the_mark_orders_are_permutations() {
+        for (order, n) in [
+            (&ORDER_2019, MARKS_2019.len()),
+            (&ORDER_2021, MARKS_2021.len()),
+        ] {
+            let mut seen = order.to_vec();
+            seen.sort_unstable();
+            assert_eq!(seen, (0..n).collect::<Vec<_>>());
+        }
+    }
+
     proptest! {
         #[test]
         fn a_label_search_bounded_by_the_best_anchor_finds_what_the_full_search_finds(
@@ -3618,16 +3631,6 @@ mod tests {
             let to = t.len().saturating_sub(cut);
             let want = detect_template_counting(&t, from, to);
             prop_assert_eq!(detect_template(&t, from, to), want);
-        }
-
-        /// The orders the marks are looked for in name each mark once.
-        #[test]
-        fn the_mark_orders_are_permutations(_x in 0u8..1) {
-            for (order, n) in [(&ORDER_2019, MARKS_2019.len()), (&ORDER_2021, MARKS_2021.len())] {
-                let mut seen = order.to_vec();
-                seen.sort_unstable();
-                prop_assert_eq!(seen, (0..n).collect::<Vec<_>>());
-            }
         }
 
         /// The finders built once look for each mark and for its first character.
