@@ -18,6 +18,13 @@ use memchr::memmem;
 
 /// Parse raw bytes in any supported encoding.
 pub(crate) fn parse_bytes_with(input: &[u8], opts: &Options) -> Report {
+    parse_bytes_by::<false>(input, opts)
+}
+
+/// [`parse_bytes_with`], or with `FIRST_WRITTEN` set the reference it is held to (the
+/// diagnostics that go first always copied in front of the report's).
+#[inline(always)]
+fn parse_bytes_by<const FIRST_WRITTEN: bool>(input: &[u8], opts: &Options) -> Report {
     let mut pre_diags = Vec::new();
     let limit = opts.max_input_bytes.min(crate::textmap::MAX_INPUT);
     let input = if input.len() > limit {
@@ -35,7 +42,7 @@ pub(crate) fn parse_bytes_with(input: &[u8], opts: &Options) -> Report {
     let dec = decode(input, opts.encoding.as_deref());
     let mut report = parse_decoded(&dec.text, &dec.map, opts, dec.encoding);
     // Nothing to put first (most inputs): the report's list is kept as it is, not copied.
-    if pre_diags.is_empty() && dec.diagnostics.is_empty() {
+    if !FIRST_WRITTEN && pre_diags.is_empty() && dec.diagnostics.is_empty() {
         return report;
     }
     let mut diags = pre_diags;
@@ -47,6 +54,12 @@ pub(crate) fn parse_bytes_with(input: &[u8], opts: &Options) -> Report {
 
 /// Parse text (already Unicode).
 pub(crate) fn parse_str_with(input: &str, opts: &Options) -> Report {
+    parse_str_by::<false>(input, opts)
+}
+
+/// [`parse_str_with`], or with `FIRST_WRITTEN` set the reference it is held to.
+#[inline(always)]
+fn parse_str_by<const FIRST_WRITTEN: bool>(input: &str, opts: &Options) -> Report {
     let mut pre = Vec::new();
     let input = if input.len() > opts.max_input_bytes {
         let mut cut = opts.max_input_bytes;
@@ -71,7 +84,7 @@ pub(crate) fn parse_str_with(input: &str, opts: &Options) -> Report {
     let map = OffsetMap::identity(input.len());
     let mut r = parse_decoded(input, &map, opts, "UTF-8");
     // Nothing to put first (most inputs): the report's list is kept as it is, not copied.
-    if !pre.is_empty() {
+    if FIRST_WRITTEN || !pre.is_empty() {
         pre.append(&mut r.diagnostics);
         r.diagnostics = pre;
     }
@@ -539,57 +552,12 @@ mod tests {
     /// [`parse_bytes_with`] as first written (the diagnostics put first always copied in front
     /// of the report's): the reference it is tested against.
     fn parse_bytes_with_reference(input: &[u8], opts: &Options) -> Report {
-        let mut pre_diags = Vec::new();
-        let limit = opts.max_input_bytes.min(crate::textmap::MAX_INPUT);
-        let input = if input.len() > limit {
-            pre_diags.push(
-                Diagnostic::new(
-                    Code::D003,
-                    format!("the input has {} bytes, more than the limit of {limit}; only the first {limit} bytes were parsed", input.len()),
-                )
-                .with_span(Some(Span::new(limit, input.len()))),
-            );
-            input.get(..limit).unwrap_or(input)
-        } else {
-            input
-        };
-        let dec = decode(input, opts.encoding.as_deref());
-        let mut report = parse_decoded(&dec.text, &dec.map, opts, dec.encoding);
-        let mut diags = pre_diags;
-        diags.extend(dec.diagnostics);
-        diags.append(&mut report.diagnostics);
-        report.diagnostics = diags;
-        report
+        parse_bytes_by::<true>(input, opts)
     }
 
     /// [`parse_str_with`] as first written: the reference it is tested against.
     fn parse_str_with_reference(input: &str, opts: &Options) -> Report {
-        let mut pre = Vec::new();
-        let input = if input.len() > opts.max_input_bytes {
-            let mut cut = opts.max_input_bytes;
-            while cut > 0 && !input.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            pre.push(
-                Diagnostic::new(
-                    Code::D003,
-                    format!(
-                        "the input has {} bytes, more than the limit of {}; only its head was parsed",
-                        input.len(),
-                        opts.max_input_bytes
-                    ),
-                )
-                .with_span(Some(Span::new(cut, input.len()))),
-            );
-            input.get(..cut).unwrap_or("")
-        } else {
-            input
-        };
-        let map = OffsetMap::identity(input.len());
-        let mut r = parse_decoded(input, &map, opts, "UTF-8");
-        pre.append(&mut r.diagnostics);
-        r.diagnostics = pre;
-        r
+        parse_str_by::<true>(input, opts)
     }
 
     proptest! {
