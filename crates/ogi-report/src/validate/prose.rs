@@ -1033,8 +1033,13 @@ fn stating_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
 /// [`may_state_figure`] of `part`, its runs read in [`stops3_wide`] instead of the openers'
 /// own set: a mark it also stops at (a unit or a sentence end) opens no word ([`follows`]).
 fn opens_from(part: Option<&str>) -> bool {
-    let part = part.unwrap_or_default();
-    let set = stops3_wide();
+    opens_in(part.unwrap_or_default(), stops3_wide())
+}
+
+/// Whether a character of `part` that `set` stops the runs at (every opener among them) opens
+/// one of the words [`follows`] lists: the loop of [`opens_from`] and [`may_state_figure`].
+#[inline(always)]
+fn opens_in(part: &str, set: &[u64; WIDE_WORDS]) -> bool {
     let b = part.as_bytes();
     let mut i = 0usize;
     loop {
@@ -1046,6 +1051,7 @@ fn opens_from(part: Option<&str>) -> bool {
                 i = past_short(b, i, false);
                 continue;
             }
+            // A three-byte character the run stopped at is one of the set.
             0xE0..=0xEF => {
                 if opens_figure_word(part, i) {
                     return true;
@@ -1447,27 +1453,7 @@ fn may_fold_away(c: char) -> bool {
 /// their lead; the character after an opener is decoded only then.
 #[cfg(test)]
 fn may_state_figure(part: &str) -> bool {
-    let set = openers3_wide();
-    let b = part.as_bytes();
-    let mut i = 0usize;
-    loop {
-        i = past_unmarked3(b, i, set);
-        let Some(&lead) = b.get(i) else { return false };
-        i += match lead {
-            0..=0xDF => {
-                i = past_short(b, i, false);
-                continue;
-            }
-            // A three-byte character the run stopped at is one of the set.
-            0xE0..=0xEF => {
-                if opens_figure_word(part, i) {
-                    return true;
-                }
-                3
-            }
-            _ => 4,
-        };
-    }
+    opens_in(part, openers3_wide())
 }
 
 /// Whether the character at byte `i` of `part` (an opener) and the next one that does not fold
@@ -1530,7 +1516,7 @@ fn may_state_figure_ref(part: &str) -> bool {
 ///
 /// Only the sentences that can state one are folded ([`stating_parts`]): a figure is read from
 /// its sentence alone, and most sentences of an overview hold no number before a unit; of those
-/// that do, only the ones holding a character that may open an anchor ([`may_state_figure`]).
+/// that do, only the ones holding a character that may open an anchor ([`opens_from`]).
 /// A text longer than the part that is read ([`up_to_max`]) is folded whole.
 pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
     let mut found = Vec::new();
