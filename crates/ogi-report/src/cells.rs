@@ -232,40 +232,6 @@ fn annotation_ranges_from_start(s: &str) -> Annotations {
     annotations_from(s, 0)
 }
 
-/// [`annotations_from`] as first written, its ranges in a `Vec`: the reference the in-place
-/// list is tested against.
-#[cfg(test)]
-fn annotations_from_vec(s: &str, first: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut open = 0usize;
-    let mut has_cjk = false;
-    let rest = s.get(first..).unwrap_or("");
-    for (i, c) in rest.char_indices().map(|(i, c)| (i + first, c)) {
-        match c {
-            '(' | '（' => {
-                if depth == 0 {
-                    open = i;
-                    has_cjk = false;
-                }
-                depth += 1;
-            }
-            ')' | '）' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 && has_cjk {
-                    out.push((open, i + c.len_utf8()));
-                }
-            }
-            _ if depth > 0 && is_cjk(c) => has_cjk = true,
-            _ => {}
-        }
-        if depth > 0 && i - open > 600 {
-            depth = 0;
-        }
-    }
-    out
-}
-
 /// At byte `i` of `s` (a character boundary): whether the character there is white space
 /// (`char::is_whitespace`), and its length. Bytes, without decoding: only characters led by
 /// C2, E1, E2 or E3 can be non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F,
@@ -1512,34 +1478,6 @@ mod tests {
         }
 
         #[test]
-        fn the_annotations_kept_in_place_are_the_vec_of_them(
-            parts in proptest::collection::vec(
-                prop_oneof![
-                    Just("("), Just(")"), Just("（"), Just("）"), Just("自然人"), Just("注"),
-                    Just("a"), Just(" "), Just("12"), Just("\n"), Just("é"),
-                ],
-                0..60,
-            ),
-            first in 0usize..8,
-        ) {
-            let t: String = parts.concat();
-            // `first` moved back to a character boundary (the walk's precondition).
-            let mut first = first.min(t.len());
-            while !t.is_char_boundary(first) {
-                first -= 1;
-            }
-            prop_assert_eq!(annotations_from(&t, first).to_vec(), annotations_from_vec(&t, first));
-            prop_assert_eq!(
-                annotation_ranges(&t).to_vec(),
-                if memchr::memchr2(b'(', 0xEF, t.as_bytes()).is_none() {
-                    Vec::new()
-                } else {
-                    annotations_from_vec(&t, 0)
-                }
-            );
-        }
-
-        #[test]
         fn the_byte_tokenizer_agrees_with_the_char_walk(t in table_text()) {
             prop_assert_eq!(annotation_ranges(&t), annotation_ranges_from_start(&t));
             let fast = collect(&t, |s, b, e| tokens(s, b, true, &mut |x, y| e(x, y)));
@@ -1571,6 +1509,29 @@ mod tests {
                 (!b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit))
                     .then(|| (Number::Int(tok.parse().unwrap_or(0)), None))
             }));
+        }
+    }
+
+    /// The annotations' byte ranges: ASCII and full-width brackets, a group nested in another
+    /// (one range, the outer), a group without CJK text and an unbalanced one (none), more
+    /// groups than the list keeps in place, and a group open for more than 600 bytes (dropped).
+    #[test]
+    fn annotation_ranges_are_the_bracketed_groups_holding_cjk_text() {
+        let long = format!("({})(注)", "注".repeat(201));
+        let cases: [(&str, &[(usize, usize)]); 7] = [
+            ("a(注)b", &[(1, 6)]),
+            ("（自然人）", &[(0, 15)]),
+            ("(12) 3", &[]),
+            ("x(外(内)层)y", &[(1, 14)]),
+            (")注(", &[]),
+            (
+                "(甲)(乙)(丙)(丁)(戊)",
+                &[(0, 5), (5, 10), (10, 15), (15, 20), (20, 25)],
+            ),
+            (&long, &[(605, 610)]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(annotation_ranges(text).as_slice(), want, "{text}");
         }
     }
 
