@@ -724,7 +724,8 @@ fn occurs(present: &[u64; BMP_WORDS], c: char) -> bool {
 /// are matched against the punctuation: the candidates for a lost lead byte (126 a trail byte,
 /// two repairs a Traditional bench report) are mostly ideographs, which the test of the
 /// punctuation first took several comparisons each to reject.
-#[inline]
+// Inlined: the repair tests each of a trail byte's 126 candidate leads by it.
+#[inline(always)]
 fn plausible_in(present: &[u64; BMP_WORDS], c: char) -> bool {
     if uro_slot(c).is_some() {
         bit(present, c as usize)
@@ -927,19 +928,13 @@ fn repair_phase(
     if !rest.chars().all(plausible) {
         return None;
     }
-    // The plausible characters for the lost lead ([`plausible_in`], told here without a call),
-    // in lead order: the first SHOWN kept (all a repair shows), the others only counted, rather
-    // than all collected into a vector.
+    // The plausible characters for the lost lead, in lead order: the first SHOWN kept (all a
+    // repair shows), the others only counted, rather than all collected into a vector.
     const SHOWN: usize = 8;
     let mut shown = ['\0'; SHOWN];
     let mut found = 0usize;
     for c in decodings_before(trail) {
-        let fits = if uro_slot(c).is_some() {
-            bit(&present[..], c as usize)
-        } else {
-            common_punct(c)
-        };
-        if fits {
+        if plausible(c) {
             if let Some(slot) = shown.get_mut(found) {
                 *slot = c;
             }
