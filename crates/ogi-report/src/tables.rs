@@ -28,12 +28,16 @@ use crate::template::{
 };
 
 /// Maps canonical ranges to input spans.
-pub(crate) type Mapper<'m> = &'m dyn Fn(usize, usize) -> Span;
+pub(crate) trait MapFn: Fn(usize, usize) -> Span {}
 
-/// Shared state of table reading.
-pub(crate) struct Ctx<'a, 'm> {
+impl<F: Fn(usize, usize) -> Span + ?Sized> MapFn for F {}
+
+/// Shared state of table reading, its span mapper of type `M` (one closure in a build, so that
+/// the tables' code calls it directly and can inline it, rather than through a `dyn` pointer at
+/// every cell).
+pub(crate) struct Ctx<'a, 'm, M: MapFn + ?Sized> {
     pub text: &'a str,
-    pub map: Mapper<'m>,
+    pub map: &'m M,
     pub diags: Vec<Diagnostic>,
     pub budget: Budget,
     /// `Options::max_cells`: items (values and empty cells) read per table.
@@ -56,11 +60,11 @@ pub(crate) struct Ctx<'a, 'm> {
     pub report_end: usize,
 }
 
-impl<'a, 'm> Ctx<'a, 'm> {
+impl<'a, 'm, M: MapFn + ?Sized> Ctx<'a, 'm, M> {
     /// The state at the start of table reading: no diagnostics, no table read yet.
     pub(crate) fn new(
         text: &'a str,
-        map: Mapper<'m>,
+        map: &'m M,
         budget: Budget,
         max_cells: usize,
         report_end: usize,
@@ -93,8 +97,8 @@ const CUT_FRAGMENT: usize = 40;
 /// lost. The text ends inside the table when the table's region `..to` reaches the end of the
 /// report's text and what follows its last value (`content_end`) is at most a fragment of one
 /// more row ([`CUT_FRAGMENT`]). Rows missing before the last row read keep their T003.
-fn fold_cut_off(
-    ctx: &mut Ctx<'_, '_>,
+fn fold_cut_off<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     kind: TableKind,
     rows: &[Row],
     diags_from: usize,
@@ -163,7 +167,12 @@ fn fold_cut_off(
 /// ([`Ctx::max_cells`]): past the bound the items are dropped, and the first time the bound is
 /// crossed a T012 names the table, so a hostile region (a million `|`) costs bounded work
 /// downstream and nothing is lost silently.
-fn charge_cells(ctx: &mut Ctx<'_, '_>, kind: TableKind, items: &mut Vec<Item>, base: usize) {
+fn charge_cells<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    kind: TableKind,
+    items: &mut Vec<Item>,
+    base: usize,
+) {
     let left = ctx.max_cells.saturating_sub(ctx.cells_read);
     let got = items.len().saturating_sub(base);
     if got > left {
@@ -194,7 +203,12 @@ fn charge_cells(ctx: &mut Ctx<'_, '_>, kind: TableKind, items: &mut Vec<Item>, b
 
 /// The items of `text[from..to]` charged to the table's cell bound: reads no more of the region
 /// than the bound can take, plus the one item that tells it was crossed.
-fn charged_items(ctx: &mut Ctx<'_, '_>, kind: TableKind, from: usize, to: usize) -> Vec<Item> {
+fn charged_items<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    kind: TableKind,
+    from: usize,
+    to: usize,
+) -> Vec<Item> {
     // Table 4's region (its one caller) holds fifteen values, and one more tells the cell bound
     // was crossed: one allocation, not one and a growth from eight to sixteen.
     let mut items = Vec::with_capacity(3 * T4_COLS.len() + 1);
@@ -204,8 +218,8 @@ fn charged_items(ctx: &mut Ctx<'_, '_>, kind: TableKind, from: usize, to: usize)
 
 /// [`charged_items`] appended to `pool` (the items of all a table's regions in one list, one
 /// allocation instead of one a row): where they sit in it.
-fn charged_items_into(
-    ctx: &mut Ctx<'_, '_>,
+fn charged_items_into<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     kind: TableKind,
     from: usize,
     to: usize,
@@ -340,7 +354,12 @@ pub(crate) fn detect_template_counting(text: &str, from: usize, to: usize) -> Op
 /// copied into the row, behind a call that saved and restored the registers of both, some 16 of
 /// the 147 instructions a cell.
 #[inline(always)]
-fn cell_from_item(ctx: &Ctx<'_, '_>, col: &Col, it: &Item, derived: Option<Derivation>) -> Cell {
+fn cell_from_item<M: MapFn + ?Sized>(
+    ctx: &Ctx<'_, '_, M>,
+    col: &Col,
+    it: &Item,
+    derived: Option<Derivation>,
+) -> Cell {
     let raw = CompactString::from(ctx.text.get(it.start..it.end).unwrap_or(""));
     let span = Some((ctx.map)(it.start, it.end));
     match &it.kind {
@@ -719,8 +738,8 @@ fn anchor_bound(text: &str, start: usize, number: Option<&str>) -> usize {
 
 /// The cells of a row, one per column in order, from the items `read` into them; the columns
 /// left over (a short row) are absent.
-fn fill_row<'i>(
-    ctx: &Ctx<'_, '_>,
+fn fill_row<'i, M: MapFn + ?Sized>(
+    ctx: &Ctx<'_, '_, M>,
     cols: &[Col],
     read: impl Iterator<Item = &'i Item>,
 ) -> Vec<Cell> {
@@ -748,35 +767,35 @@ fn content_count(items: &[Item]) -> usize {
 ///
 /// The content items are counted in the pass that tells whether any is a run of digits too
 /// long to be one number, and only then are they walked for those runs.
-fn read_row(
-    ctx: &mut Ctx<'_, '_>,
+fn read_row<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     kind: TableKind,
     path: &str,
     cols: &[Col],
     items: &[Item],
     span: Option<Span>,
 ) -> RowRead {
-    read_row_by::<false>(ctx, kind, path, cols, items, span)
+    read_row_by::<false, _>(ctx, kind, path, cols, items, span)
 }
 
 /// [`read_row`] as it was before the content items were counted in the pass that looks for
 /// long runs of digits (counted, then walked for the runs): the reference it is tested against.
 #[cfg(test)]
-fn read_row_reference(
-    ctx: &mut Ctx<'_, '_>,
+fn read_row_reference<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     kind: TableKind,
     path: &str,
     cols: &[Col],
     items: &[Item],
     span: Option<Span>,
 ) -> RowRead {
-    read_row_by::<true>(ctx, kind, path, cols, items, span)
+    read_row_by::<true, _>(ctx, kind, path, cols, items, span)
 }
 
 /// [`read_row`], or with `FIRST_WRITTEN` set the reference it is held to.
 #[inline(always)]
-fn read_row_by<const FIRST_WRITTEN: bool>(
-    ctx: &mut Ctx<'_, '_>,
+fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     kind: TableKind,
     path: &str,
     cols: &[Col],
@@ -937,8 +956,8 @@ fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Rang
     Some(runs)
 }
 
-fn cells_from_reading(
-    ctx: &Ctx<'_, '_>,
+fn cells_from_reading<M: MapFn + ?Sized>(
+    ctx: &Ctx<'_, '_, M>,
     cols: &[Col],
     reading: &Reading,
     derived: bool,
@@ -979,7 +998,7 @@ fn cells_from_reading(
         .collect()
 }
 
-fn reading_text(ctx: &Ctx<'_, '_>, r: &Reading) -> Vec<String> {
+fn reading_text<M: MapFn + ?Sized>(ctx: &Ctx<'_, '_, M>, r: &Reading) -> Vec<String> {
     r.pieces
         .iter()
         .map(|p| ctx.text.get(p.clone()).unwrap_or("").to_string())
@@ -1081,8 +1100,8 @@ fn label_text(written: &str, path: &'static str) -> Cow<'static, str> {
 
 /// The label of a row at `path` anchored at `a` (trimmed) and its span; borrowed from the
 /// template when it can be ([`label_text`]).
-fn label_of(
-    ctx: &Ctx<'_, '_>,
+fn label_of<M: MapFn + ?Sized>(
+    ctx: &Ctx<'_, '_, M>,
     a: &Option<Anchor>,
     path: &'static str,
 ) -> (Option<Cow<'static, str>>, Option<Span>) {
@@ -1099,7 +1118,10 @@ fn label_of(
 
 /// [`label_of`] as first written, the label always copied: the reference it is tested against.
 #[cfg(test)]
-fn label_of_reference(ctx: &Ctx<'_, '_>, a: &Option<Anchor>) -> (Option<String>, Option<Span>) {
+fn label_of_reference<M: MapFn + ?Sized>(
+    ctx: &Ctx<'_, '_, M>,
+    a: &Option<Anchor>,
+) -> (Option<String>, Option<Span>) {
     match a {
         Some(a) => (
             ctx.text.get(a.start..a.end).map(|s| s.trim().to_string()),
@@ -1113,28 +1135,33 @@ fn label_of_reference(ctx: &Ctx<'_, '_>, a: &Option<Anchor>) -> (Option<String>,
 // Table 2
 
 /// Read table 2 in `text[from..to]`.
-pub(crate) fn table2(
-    ctx: &mut Ctx<'_, '_>,
+pub(crate) fn table2<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     tpl: Template,
     from: usize,
     to: usize,
 ) -> Option<Table> {
-    table2_by::<false>(ctx, tpl, from, to)
+    table2_by::<false, _>(ctx, tpl, from, to)
 }
 
 /// [`table2`] as first written, its lists of block headers and row anchors allocated: the
 /// reference it is tested against.
 #[cfg(test)]
-fn table2_reference(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize) -> Option<Table> {
-    table2_by::<true>(ctx, tpl, from, to)
+fn table2_reference<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    tpl: Template,
+    from: usize,
+    to: usize,
+) -> Option<Table> {
+    table2_by::<true, _>(ctx, tpl, from, to)
 }
 
 /// [`table2`], or with `FIRST_WRITTEN` set the reference it is held to: the blocks' headers and
 /// a block's row anchors are kept on the stack ([`stack_list`], a `SmallVec`) instead of
 /// allocated.
 #[inline(always)]
-fn table2_by<const FIRST_WRITTEN: bool>(
-    ctx: &mut Ctx<'_, '_>,
+fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     tpl: Template,
     from: usize,
     to: usize,
@@ -1332,8 +1359,8 @@ fn table2_by<const FIRST_WRITTEN: bool>(
 /// while another holds none (the last row of a column block gathers its block's numbers), so a
 /// mismatch is reported — and the blocks' rows emptied — only when numbers were printed apart.
 /// Returns the end of the last number read.
-fn table2_blocks(
-    ctx: &mut Ctx<'_, '_>,
+fn table2_blocks<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     blocks: &[template::Block],
     rows_out: &mut [Row],
     (from, to): (usize, usize),
@@ -1520,8 +1547,8 @@ fn table2_blocks(
 /// The cells of a glued row from its candidate splits: one split fills the row (T007); several
 /// fill only the columns on which they all agree (T008, the candidates listed); none leaves it
 /// blank (T009). `note` says what narrowed the candidates (a figure stated in the overview).
-fn split_outcome(
-    ctx: &mut Ctx<'_, '_>,
+fn split_outcome<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     kind: TableKind,
     path: &str,
     cols: &[Col],
@@ -1796,19 +1823,24 @@ fn prose_tiebreak(
 // Table 3
 
 /// Read table 3 in `text[from..to]`.
-pub(crate) fn table3(
-    ctx: &mut Ctx<'_, '_>,
+pub(crate) fn table3<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     tpl: Template,
     from: usize,
     to: usize,
 ) -> Option<Table> {
-    table3_by::<false>(ctx, tpl, from, to)
+    table3_by::<false, _>(ctx, tpl, from, to)
 }
 
 /// [`table3`] as first written, its lists of rows allocated: the reference it is tested against.
 #[cfg(test)]
-fn table3_reference(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize) -> Option<Table> {
-    table3_by::<true>(ctx, tpl, from, to)
+fn table3_reference<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    tpl: Template,
+    from: usize,
+    to: usize,
+) -> Option<Table> {
+    table3_by::<true, _>(ctx, tpl, from, to)
 }
 
 /// [`table3`], or with `FIRST_WRITTEN` set the reference it is held to.
@@ -1817,8 +1849,8 @@ fn table3_reference(ctx: &mut Ctx<'_, '_>, tpl: Template, from: usize, to: usize
 /// assigned and how) are kept on the stack (`SmallVec`s made by [`stack_filled`] and
 /// [`stack_list`]): as first written each was allocated, some nine allocations a table.
 #[inline(always)]
-fn table3_by<const FIRST_WRITTEN: bool>(
-    ctx: &mut Ctx<'_, '_>,
+fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     tpl: Template,
     from: usize,
     to: usize,
@@ -2291,8 +2323,8 @@ fn table3_by<const FIRST_WRITTEN: bool>(
 /// values in `assigned` (and flagged in `from_blocks` when read column by column); the others
 /// are named by one T013.
 #[allow(clippy::too_many_arguments)]
-fn column_blocks(
-    ctx: &mut Ctx<'_, '_>,
+fn column_blocks<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     descs: &[RowDesc],
     slots: &[Slot],
     anchored_data: &[usize],
@@ -2423,31 +2455,31 @@ fn column_blocks(
 const T4_HEADER_LAST: &[&str] = &["总计", "尚未审结", "复议后起诉", "未经复议直接起诉"];
 
 /// Read table 4 in `text[from..to]`.
-pub(crate) fn table4(
-    ctx: &mut Ctx<'_, '_>,
+pub(crate) fn table4<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     tpl: Option<Template>,
     from: usize,
     to: usize,
 ) -> Option<Table> {
-    table4_by::<false>(ctx, tpl, from, to)
+    table4_by::<false, _>(ctx, tpl, from, to)
 }
 
 /// [`table4`] as first written (the words of the header looked for whatever was found, a
 /// group's cells copied out of the fifteen): the reference it is tested against.
 #[cfg(test)]
-fn table4_reference(
-    ctx: &mut Ctx<'_, '_>,
+fn table4_reference<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     tpl: Option<Template>,
     from: usize,
     to: usize,
 ) -> Option<Table> {
-    table4_by::<true>(ctx, tpl, from, to)
+    table4_by::<true, _>(ctx, tpl, from, to)
 }
 
 /// [`table4`], or with `FIRST_WRITTEN` set the reference it is held to.
 #[inline(always)]
-fn table4_by<const FIRST_WRITTEN: bool>(
-    ctx: &mut Ctx<'_, '_>,
+fn table4_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     tpl: Option<Template>,
     from: usize,
     to: usize,
@@ -2491,7 +2523,7 @@ fn table4_by<const FIRST_WRITTEN: bool>(
         .collect();
     // Groups printed as separate labelled tables (markdown conversions): each label followed by
     // its own header and five values.
-    if let Some(rows) = table4_grouped::<FIRST_WRITTEN>(ctx, from, to) {
+    if let Some(rows) = table4_grouped::<FIRST_WRITTEN, _>(ctx, from, to) {
         let start = rows
             .first()
             .and_then(|r| r.span)
@@ -2684,8 +2716,8 @@ fn t4_header_in<const FIRST_WRITTEN: bool>(
     (start, end)
 }
 
-fn table4_grouped<const FIRST_WRITTEN: bool>(
-    ctx: &mut Ctx<'_, '_>,
+fn table4_grouped<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
     from: usize,
     to: usize,
 ) -> Option<Vec<Row>> {
@@ -2961,8 +2993,8 @@ mod tests {
 
     /// [`fill_row`] as first written: every column absent, then the items read written over the
     /// leading ones: the reference the cells built in order are tested against.
-    fn fill_row_reference<'i>(
-        ctx: &Ctx<'_, '_>,
+    fn fill_row_reference<'i, M: MapFn + ?Sized>(
+        ctx: &Ctx<'_, '_, M>,
         cols: &[Col],
         read: impl Iterator<Item = &'i Item>,
     ) -> Vec<Cell> {
@@ -3498,8 +3530,8 @@ mod tests {
             let budget = Budget { steps: 2000, max_readings: 16 };
             let mut ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
             let mut want_ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
-            let got = table4_grouped::<false>(&mut ctx, from, t.len());
-            let want = table4_grouped::<true>(&mut want_ctx, from, t.len());
+            let got = table4_grouped::<false, _>(&mut ctx, from, t.len());
+            let want = table4_grouped::<true, _>(&mut want_ctx, from, t.len());
             prop_assert_eq!(got, want);
             prop_assert_eq!(ctx.diags, want_ctx.diags);
             prop_assert_eq!(ctx.cells_read, want_ctx.cells_read);
