@@ -766,6 +766,10 @@ fn plausible_in_ref(present: &[u64; BMP_WORDS], c: char) -> bool {
 /// The words are kept turned by 128 ([`present_word`]): a character's word is then its lead and
 /// first continuation summed as `(b0 << 6) + b1` and cut to ten bits, one mask where taking
 /// each byte's bits apart took two and an addition of the set's address.
+///
+/// Out of line: inlined into the scan, whose state holds most registers, its loop loaded its
+/// two constants again in every turn and the text's length from the stack.
+#[inline(never)]
 fn ideographs_of(text: &str) -> Box<[u64; BMP_WORDS]> {
     ideographs_in::<false>(text)
 }
