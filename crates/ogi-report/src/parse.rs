@@ -314,10 +314,13 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let trim_ws = crate::scan::trim_ws;
     // One section a heading: sized once instead of grown through four and eight.
     let mut sections = Vec::with_capacity(headings.len());
+    // Headings and bodies come in reading order: each body's start is looked for forward from
+    // its heading's segment rather than by a binary search of the whole map.
+    let section_hint = crate::textmap::MapHint::default();
     for (i, h) in headings.iter().enumerate() {
         let next = headings.get(i + 1).map_or(end_all, |n| n.start).max(h.end);
-        let (hs, he) = canon.map.map_range(h.start, h.end);
-        let (bs, be) = canon.map.map_range(h.end, next);
+        let (hs, he) = canon.map.map_range_hinted(&section_hint, h.start, h.end);
+        let (bs, be) = canon.map.map_range_hinted(&section_hint, h.end, next);
         let heading = trim_ws(st.get(hs..he).unwrap_or("")).to_string();
         let body_range = bs..be;
         let text = match opts.prose {

@@ -548,6 +548,29 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// On the identity map of any length and on the empty map, which the unhinted lookup
+        /// answers by the identity's shortcut or its own search, a range maps the same with a
+        /// hint, whatever the order the ranges come in (backwards, empty and past the end
+        /// included).
+        #[test]
+        fn hinted_ranges_on_the_identity_map_map_as_unhinted_ones(
+            len in 0usize..40,
+            empty in proptest::bool::ANY,
+            queries in proptest::collection::vec((0usize..50, 0usize..50), 1..40),
+        ) {
+            let m = if empty { OffsetMap::new() } else { OffsetMap::identity(len) };
+            let hint = MapHint::default();
+            for (s, e) in queries {
+                proptest::prop_assert_eq!(
+                    m.map_range_hinted(&hint, s, e),
+                    m.map_range(s, e),
+                    "range {}..{}", s, e
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
         /// A mapped range never ends before it starts (whatever range is asked for, backwards
         /// ones included), so clamping each end alone to an identity map of any length, shorter
         /// than the ranges or not, gives what the identity map gives.
