@@ -279,8 +279,28 @@ impl OffsetMap {
     /// Inlined into the lookups of a cell's start and end, which mostly take a step or two; the
     /// binary search (about one call in ten over the Traditional bench reports) is
     /// [`Self::count_past`], out of line.
+    ///
+    /// The eighth segment is looked at first: when it too starts at or before `d` (a section's
+    /// heading, a body's end, a cell far past the last one), the steps could not reach `d` and
+    /// the binary search starts at once.
     #[inline]
     fn count_from(&self, from: usize, d: usize) -> usize {
+        if self.segs.get(from + 7).is_some_and(|s| s.d() <= d) {
+            return self.count_past(from + 8, d);
+        }
+        let mut i = from;
+        for _ in 0..8 {
+            match self.segs.get(i) {
+                Some(s) if s.d() <= d => i += 1,
+                _ => return i,
+            }
+        }
+        self.count_past(i, d)
+    }
+    /// [`Self::count_from`] as first written, its steps taken before the eighth segment is
+    /// looked at: the reference it is held to.
+    #[cfg(test)]
+    fn count_from_ref(&self, from: usize, d: usize) -> usize {
         let mut i = from;
         for _ in 0..8 {
             match self.segs.get(i) {
@@ -667,6 +687,29 @@ mod tests {
                     m.range_from_in::<false>(idx, s, s + w),
                     "range {}..{}", s, s + w
                 );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The segments counted from any number of them known to start at or before the offset
+        /// (none, all, a few short of all, past the end's) are those the steps and then a
+        /// binary search count, for offsets before, inside and past the map, on maps of every
+        /// size up to a few hundred segments (the eighth segment on either side of the offset,
+        /// missing near the map's end), empty ones included.
+        #[test]
+        fn segments_counted_looking_eight_ahead_are_those_the_steps_count(
+            shape in proptest::collection::vec((0usize..4, 1usize..5), 0..300),
+            queries in proptest::collection::vec((0usize..3000, 0usize..20), 1..40),
+        ) {
+            let m = map_of(1, &shape, |n| n % 2);
+            let len = m.derived_len();
+            for (d, back) in queries {
+                let d = d % (len + 3);
+                let all = m.segs.partition_point(|g| g.d() <= d);
+                let from = all.saturating_sub(back);
+                proptest::prop_assert_eq!(m.count_from(from, d), m.count_from_ref(from, d), "{} from {}", d, from);
+                proptest::prop_assert_eq!(m.count_from(from, d), all);
             }
         }
     }
