@@ -192,7 +192,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let s5 = sec(SectionKind::Problems);
     let end_all = found.tail_start.unwrap_or(ctext.len());
     let t2_from = s2.map_or(0, |h| h.end);
-    let t3_head = find_label_sieved(ctext, t2_from, end_all, "本列数据的勾稽关系");
+    let t3_head = find_t3_head(ctext, t2_from, end_all);
     let t3_from = match (t3_head, s3) {
         (Some((a, _)), _) => a,
         (None, Some(h)) => h.end,
@@ -413,9 +413,9 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
 /// occurrences of its first character) read as [`find_label`] reads them, but one whose bytes
 /// part from the label's at a character [`match_at`] cannot skip is passed over without the call.
 ///
-/// A label searched for across a table meets many such candidates: `本列数据的勾稽关系` is looked
-/// for from table 2 on, where every row opens with `本年`, and the template mark that a report
-/// does not print is looked for over all its tables. [`match_at`] turned each of them down in
+/// A label searched for across a table meets many such candidates: `本年新收` is looked for from
+/// table 2 on (where table 3's header is missing), where every row opens with `本年`, and the
+/// template mark that a report does not print is looked for over all its tables. [`match_at`] turned each of them down in
 /// some 270 instructions; here most cost a compare of a few bytes.
 ///
 /// The test is exact where it passes a candidate over: the label holds none of the characters
@@ -491,6 +491,102 @@ pub(crate) fn parts_at_ideograph(hay: &[u8], label: &str) -> bool {
         .and_then(|r| r.chars().next())
         .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
     ideograph && !matches!(hay.get(k), Some(b' ' | b'\t' | b'\n' | 0xE3) | None)
+}
+
+/// Table 3's header label, looked for from table 2 on.
+const T3_HEAD: &str = "本列数据的勾稽关系";
+
+/// [`find_label_sieved`] of [`T3_HEAD`], its candidates found from the label's `稽` rather than
+/// from its `本`, which opens most rows of table 2 ([`find_label_anchored`]).
+#[inline(never)]
+fn find_t3_head(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    static JI: std::sync::OnceLock<memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let ji = JI.get_or_init(|| memmem::Finder::new("稽"));
+    find_label_anchored(text, from, to, T3_HEAD, "本列数据的勾".len(), ji)
+}
+
+/// Whether a match of a label whose characters before its anchor are `head` may pass `c` before
+/// it reaches the anchor: a character [`match_at`] takes as one of `head`'s, one it skips
+/// between characters (white space), or one of a page marker's line (white space, ASCII
+/// digits, dashes, `第`, `页`; [`crate::scan::page_marker_len`]).
+#[inline]
+fn passable(c: char, head: &str) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_digit()
+        || matches!(c, '-' | '—' | '–' | '－' | '第' | '页')
+        || head.chars().any(|h| crate::scan::same(c, h))
+}
+
+/// Whether the character at byte `at` of `label` can anchor [`find_label_anchored`]: a
+/// character that only itself matches ([`crate::scan::same`]) and that a match cannot pass
+/// before it ([`passable`]), not the first one.
+fn anchors(label: &str, at: usize) -> bool {
+    let (Some(head), Some(c)) = (
+        label.get(..at),
+        label.get(at..).and_then(|r| r.chars().next()),
+    ) else {
+        return false;
+    };
+    // `same` takes a character of one of its classes as that class's first member.
+    let classed = ['.', '“', '\'', ':']
+        .iter()
+        .any(|&r| crate::scan::same(c, r));
+    !head.is_empty() && !passable(c, head) && !classed
+}
+
+/// [`find_label`]'s first match of `label` in `text[from..to]`, its candidates found from the
+/// label's character at byte `at` (the anchor, found by `anchor`, a finder of it) instead of its
+/// first character, where the first character is common and the anchor rare.
+///
+/// A match passes only [`passable`] characters before it takes the anchor (the label's head,
+/// white space, page markers), and no anchor among them: so the anchor a match from `s` takes is
+/// the first one after `s`, and every character from `s` to it is passable. So the anchors are
+/// taken in order; for each, the candidates are the occurrences of the label's first character
+/// after the previous anchor within the run of passable characters that ends at it, tried in
+/// order by [`match_at`]. Each candidate the tolerant search would find is tried, in order.
+pub(crate) fn find_label_anchored(
+    text: &str,
+    from: usize,
+    to: usize,
+    label: &str,
+    at: usize,
+    anchor: &memmem::Finder<'_>,
+) -> Option<(usize, usize)> {
+    debug_assert!(anchors(label, at));
+    debug_assert!(label
+        .get(at..)
+        .is_some_and(|r| r.as_bytes().starts_with(anchor.needle())));
+    let to = to.min(text.len());
+    let first_char = label.chars().next()?;
+    if from >= to || first_char_absent(text, label.as_bytes()) {
+        return None;
+    }
+    let (tb, head) = (text.as_bytes(), label.get(..at)?);
+    let first = label.as_bytes().get(..first_char.len_utf8())?;
+    // Candidates start at a character's start, from `from` on.
+    let mut lo = from;
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    for off in anchor.find_iter(tb.get(from..to)?) {
+        let q = from + off;
+        let mut run = q;
+        for (i, c) in text.get(lo..q).unwrap_or_default().char_indices().rev() {
+            if !passable(c, head) {
+                break;
+            }
+            run = lo + i;
+        }
+        for s in run..q {
+            if tb.get(s..q).is_some_and(|r| r.starts_with(first)) {
+                if let Some(end) = match_at(text, s, label, to) {
+                    return Some((s, end));
+                }
+            }
+        }
+        lo = q + anchor.needle().len();
+    }
+    None
 }
 
 /// Words of the tables of the pre-2019 format (2008 条例) that the national tables lack.
@@ -628,6 +724,37 @@ mod tests {
         "本",
     ];
 
+    /// Labels and the head before their anchor ([`find_label_anchored`]).
+    const ANCHORED: &[(&str, &str)] = &[
+        ("本列数据的勾稽关系", "本列数据的勾"),
+        ("本列数据的勾稽关系", "本"),
+        ("本年新收", "本年新"),
+        ("本年新制作数量", "本年"),
+        ("第二十条第(九)项", "第二十条第(九)"),
+        ("数据，本", "数"),
+        ("本 年", "本 "),
+    ];
+
+    /// Separators for the anchored search: its anchors alone, runs of the first character,
+    /// digits, page markers and what they hold, a line break before a marker cut short.
+    const ANCHOR_SEPARATORS: &[&str] = &[
+        "稽",
+        "本本",
+        "本年",
+        "勾",
+        "12",
+        "\n第 3 页\n",
+        "\n第3页",
+        "第",
+        "页",
+        "\n-",
+        "\n— 12 —\n",
+        "收",
+        "年",
+        "项",
+        "\u{2003}",
+    ];
+
     /// A piece of text made of `label`: `kind` 0, its first `n` characters; 1, the label with
     /// `sep` after its `n`th character; 2, its `n`th character alone; 3, `sep` alone; 4, the
     /// label with its `n`th character replaced by `sep`.
@@ -682,6 +809,43 @@ mod tests {
             let first = label.chars().next().map_or(0, char::len_utf8);
             let finder = memmem::Finder::new(label.as_bytes().get(..first).unwrap_or_default());
             prop_assert_eq!(find_label_sieved_in(&t, from, to, label, Some(&finder)), want);
+        }
+
+        /// The search from an anchor finds what the tolerant search finds, on texts of pieces of
+        /// the label (whole, cut, with something inside, a character replaced) and separators,
+        /// among them the anchor alone, runs of the first character, digits, page markers (`第`
+        /// and `页` too) and a line break before a cut marker, the range cut anywhere.
+        #[test]
+        fn the_anchored_search_finds_what_the_tolerant_search_finds(
+            label in 0usize..ANCHORED.len(),
+            picks in prop::collection::vec((0usize..5, 0usize..12, 0usize..SEPARATORS.len() + ANCHOR_SEPARATORS.len()), 1..10),
+            from in prop_oneof![Just(0usize), 0usize..24],
+            cut in prop_oneof![Just(0usize), 0usize..24],
+        ) {
+            let (label, anchor) = ANCHORED.get(label).copied().unwrap_or(("本列数据的勾稽关系", "本列数据的勾"));
+            let at = anchor.len();
+            prop_assert!(anchors(label, at));
+            let t: String = picks
+                .iter()
+                .map(|&(kind, n, sep)| {
+                    let sep = SEPARATORS
+                        .get(sep)
+                        .or_else(|| ANCHOR_SEPARATORS.get(sep - SEPARATORS.len()))
+                        .copied()
+                        .unwrap_or(" ");
+                    piece(label, kind, n, sep)
+                })
+                .collect();
+            let from = from.min(t.len());
+            let to = t.len().saturating_sub(cut);
+            let want = crate::scan::find_label(&t, from, to, label);
+            let c = label.get(at..).and_then(|r| r.chars().next()).unwrap_or('稽');
+            let mut buf = [0u8; 4];
+            let finder = memmem::Finder::new(c.encode_utf8(&mut buf).as_bytes());
+            prop_assert_eq!(find_label_anchored(&t, from, to, label, at, &finder), want);
+            if label == T3_HEAD {
+                prop_assert_eq!(find_t3_head(&t, from, to), want);
+            }
         }
 
         /// The count stopped once settled tells what the count of every word tells, on texts of

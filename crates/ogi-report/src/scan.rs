@@ -136,7 +136,7 @@ pub(crate) fn has_skippable(label: &str) -> bool {
 }
 
 #[inline]
-fn same(a: char, b: char) -> bool {
+pub(crate) fn same(a: char, b: char) -> bool {
     if a == b {
         return true;
     }
