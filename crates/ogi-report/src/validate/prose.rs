@@ -961,7 +961,7 @@ fn is_ascii_stop(b: u8) -> bool {
 /// bracket, a year's digits and every numeral of the text each went back to the loop).
 #[cfg(test)]
 fn figure_parts<'a>(text: &'a str, part: impl FnMut(&'a str)) {
-    let marks = marks3_wide_reference();
+    let marks = marks3_wide();
     figure_parts_past(text, part, |b, i| past_unmarked3(b, i, marks));
 }
 
@@ -1039,7 +1039,7 @@ fn opens_from(part: Option<&str>) -> bool {
 /// Whether a character of `part` that `set` stops the runs at (every opener among them) opens
 /// one of the words [`follows`] lists: the loop of [`opens_from`] and [`may_state_figure`].
 #[inline(always)]
-fn opens_in<W: Wide + ?Sized>(part: &str, set: &W) -> bool {
+fn opens_in(part: &str, set: &[u64; WIDE_WORDS]) -> bool {
     let b = part.as_bytes();
     let mut i = 0usize;
     loop {
@@ -1130,149 +1130,59 @@ use crate::normalise::{wide_word, WIDE_WORDS};
 /// character of one, two or four bytes is a member, as it ends a run of three-byte characters.
 /// Any two bytes index a word: the runs read in it ([`past_unmarked3`]) neither subtract the
 /// lead's offset nor test the word against the set's end.
-#[cfg(test)]
 fn wide3(set: &[u64; STOP_WORDS]) -> Box<[u64; WIDE_WORDS]> {
     crate::normalise::widen(set, u64::MAX)
 }
 
-/// A set read by a character's first two bytes taken as one little-endian `u16`, `b0 | b1 << 8`
-/// ([`wide16`]): 65,536 words (512 KiB), so that any two bytes index a word and the runs
-/// ([`past_unmarked3`]) load the two as one and read the word at once, without the shift and
-/// the addition of [`wide_word`].
-type Wide16 = [u64; 1 << 16];
-
-/// `set` (one bit for each of U+0000..=U+FFFF, as [`bit_set`] builds it) indexed as [`Wide16`]
-/// says, every word but those of a three-byte lead (0xE0..=0xEF) followed by a continuation
-/// byte (0x80..=0xBF) all ones: the same members as [`wide3`] gives at a character boundary.
-fn wide16(set: &[u64; STOP_WORDS]) -> Box<Wide16> {
-    let mut wide = vec![u64::MAX; 1 << 16];
-    for b0 in 0xE0u8..=0xEF {
-        for b1 in 0x80u8..=0xBF {
-            let k = (usize::from(b0 - 0xE0) << 6) | usize::from(b1 - 0x80);
-            let at = usize::from(u16::from_le_bytes([b0, b1]));
-            if let (Some(w), Some(&s)) = (wide.get_mut(at), set.get(k)) {
-                *w = s;
-            }
-        }
-    }
-    // The vector holds 65,536 words: the conversion cannot fail, and the fallback is never
-    // built.
-    wide.into_boxed_slice()
-        .try_into()
-        .unwrap_or_else(|_| Box::new([u64::MAX; 1 << 16]))
-}
-
-/// [`marks3`] read as [`wide16`] reads a set, built once.
-fn marks3_wide() -> &'static Wide16 {
-    static SET: std::sync::OnceLock<Box<Wide16>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| wide16(marks3()))
-}
-
-/// The marks ([`MARKS3`]) and the openers ([`OPENERS3`]) read as [`wide16`] reads a set, built
-/// once: where the runs of [`stating_parts`] stop.
-fn stops3_wide() -> &'static Wide16 {
-    static SET: std::sync::OnceLock<Box<Wide16>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| wide16(&stops3_and_openers()))
-}
-
-/// The set [`stops3_wide`] reads: the marks and the openers.
-fn stops3_and_openers() -> [u64; STOP_WORDS] {
-    let mut set = bit_set(MARKS3);
-    for (w, o) in set.iter_mut().zip(bit_set(OPENERS3).iter()) {
-        *w |= *o;
-    }
-    set
-}
-
-/// [`marks3`] read as [`wide3`] reads a set, built once: the reference [`marks3_wide`] is held
-/// to.
-#[cfg(test)]
-fn marks3_wide_reference() -> &'static [u64; WIDE_WORDS] {
+/// [`marks3`] read as [`wide3`] reads a set, built once.
+fn marks3_wide() -> &'static [u64; WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
     SET.get_or_init(|| wide3(marks3()))
 }
 
-/// The set of [`stops3_wide`] read as [`wide3`] reads a set, built once: the reference it is
-/// held to.
-#[cfg(test)]
-fn stops3_wide_reference() -> &'static [u64; WIDE_WORDS] {
+/// The marks ([`MARKS3`]) and the openers ([`OPENERS3`]) read as [`wide3`] reads a set, built
+/// once: where the runs of [`stating_parts`] stop.
+fn stops3_wide() -> &'static [u64; WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| wide3(&stops3_and_openers()))
-}
-
-/// A set of characters read by their first three bytes: [`Wide16`] (the rules' runs), or a set
-/// as [`wide3`] builds it (the references).
-trait Wide {
-    /// True when the character whose first three bytes are `b0 b1 b2` is a member: any
-    /// character but one of three bytes is.
-    fn has(&self, b0: u8, b1: u8, b2: u8) -> bool;
-
-    /// [`Wide::has`] of the character whose first three bytes are `c`.
-    #[inline(always)]
-    fn has3(&self, c: &[u8; 3]) -> bool {
-        let [b0, b1, b2] = *c;
-        self.has(b0, b1, b2)
-    }
-}
-
-impl Wide for [u64; WIDE_WORDS] {
-    #[inline(always)]
-    fn has(&self, b0: u8, b1: u8, b2: u8) -> bool {
-        // Below WIDE_WORDS: always a word of the set.
-        self.get(wide_word(b0, b1))
-            .is_none_or(|w| (w >> (b2 & 0x3F)) & 1 == 1)
-    }
-}
-
-impl Wide for Wide16 {
-    #[inline(always)]
-    fn has(&self, b0: u8, b1: u8, b2: u8) -> bool {
-        // Any two bytes index one of its words.
-        self.get(usize::from(u16::from_le_bytes([b0, b1])))
-            .is_none_or(|w| (w >> (b2 & 0x3F)) & 1 == 1)
-    }
-
-    /// The first two bytes loaded as one `u16` (the array of two read whole), the third alone.
-    #[inline(always)]
-    fn has3(&self, c: &[u8; 3]) -> bool {
-        let Some((two, [b2])) = c.split_first_chunk::<2>() else {
-            return true;
-        };
-        self.get(usize::from(u16::from_le_bytes(*two)))
-            .is_none_or(|w| (w >> (b2 & 0x3F)) & 1 == 1)
-    }
+    SET.get_or_init(|| {
+        let mut set = bit_set(MARKS3);
+        for (w, o) in set.iter_mut().zip(bit_set(OPENERS3).iter()) {
+            *w |= *o;
+        }
+        wide3(&set)
+    })
 }
 
 /// True when the character whose first three bytes are `b0 b1 b2` is a member of `wide` (a set
-/// as [`wide16`] or [`wide3`] builds it): any character but one of three bytes is.
+/// as [`wide3`] builds it): any character but one of three bytes is.
 #[inline(always)]
-fn in_wide3<W: Wide + ?Sized>(wide: &W, b0: u8, b1: u8, b2: u8) -> bool {
-    wide.has(b0, b1, b2)
+fn in_wide3(wide: &[u64; WIDE_WORDS], b0: u8, b1: u8, b2: u8) -> bool {
+    // Below WIDE_WORDS: always a word of the set.
+    wide.get(wide_word(b0, b1))
+        .is_none_or(|w| (w >> (b2 & 0x3F)) & 1 == 1)
 }
 
 /// Past the run of three-byte characters at byte `i` of `b` that are not members of `wide` (a
-/// set as [`wide16`] or [`wide3`] builds it), two characters a turn while six bytes are left: what
+/// set as [`wide3`] builds it), two characters a turn while six bytes are left: what
 /// `i + run3_by_pairs(&b[i..], set)` tells of the same set ([`crate::normalise::run3_by_pairs`]),
 /// without cutting the text for the run or dividing what is left of it into pairs at each run
 /// (a Traditional overview's runs are a few characters long, glosses and numbers between them).
 #[inline(always)]
-fn past_unmarked3<W: Wide + ?Sized>(b: &[u8], mut i: usize, wide: &W) -> usize {
+fn past_unmarked3(b: &[u8], mut i: usize, wide: &[u64; WIDE_WORDS]) -> usize {
     loop {
-        // Each character taken as an array of its three bytes, so that a set can load the first
-        // two as one ([`Wide::has3`]).
-        match b.get(i..i + 6).and_then(|r| r.first_chunk::<6>()) {
-            Some(six) => {
-                if six.first_chunk::<3>().is_none_or(|a| wide.has3(a)) {
+        match b.get(i..i + 6) {
+            Some(&[a0, a1, a2, c0, c1, c2]) => {
+                if in_wide3(wide, a0, a1, a2) {
                     return i;
                 }
-                if six.last_chunk::<3>().is_none_or(|c| wide.has3(c)) {
+                if in_wide3(wide, c0, c1, c2) {
                     return i + 3;
                 }
                 i += 6;
             }
             _ => {
-                if let Some(a) = b.get(i..i + 3).and_then(|r| r.first_chunk::<3>()) {
-                    if !wide.has3(a) {
+                if let Some(&[a0, a1, a2]) = b.get(i..i + 3) {
+                    if !in_wide3(wide, a0, a1, a2) {
                         i += 3;
                     }
                 }
@@ -3475,66 +3385,6 @@ mod tests {
                 stating_parts_ref(cut, |p| want.push(p));
                 proptest::prop_assert_eq!(&got, &want, "{:?}", cut);
                 proptest::prop_assert_eq!(opens_from(Some(cut)), may_state_figure(cut), "{:?}", cut);
-            }
-        }
-    }
-
-    /// The sets read by a character's first two bytes as one `u16` ([`Wide16`]) have the members
-    /// of the sets they replace, read by its bytes ([`in_wide3`]) or its first two loaded as one
-    /// ([`Wide::has3`]), for every character, whatever byte follows one of one or two bytes (an
-    /// ASCII byte, a lead or a continuation).
-    #[test]
-    fn wide16_sets_are_the_references() {
-        let sets: [(&Wide16, &[u64; WIDE_WORDS]); 2] = [
-            (marks3_wide(), marks3_wide_reference()),
-            (stops3_wide(), stops3_wide_reference()),
-        ];
-        let mut buf = [0u8; 4];
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let b = c.encode_utf8(&mut buf).as_bytes();
-            for pad in [0x00u8, b'7', 0x80, 0xBF, 0xC3, 0xE5, 0xF0] {
-                let [b0, b1, b2] = [0, 1, 2].map(|k| b.get(k).copied().unwrap_or(pad));
-                for (new, old) in sets {
-                    let want = in_wide3(old, b0, b1, b2);
-                    assert_eq!(in_wide3(new, b0, b1, b2), want, "{c:?} {pad:#x}");
-                    assert_eq!(new.has3(&[b0, b1, b2]), want, "{c:?} {pad:#x}");
-                    assert_eq!(old.has3(&[b0, b1, b2]), want, "{c:?} {pad:#x}");
-                }
-            }
-        }
-    }
-
-    proptest::proptest! {
-        /// The runs read in the sets of [`Wide16`] end where the runs read in the sets they
-        /// replace end, from every character boundary of texts of overview pieces, of runs of
-        /// short characters next to stops and openers, and of any characters.
-        #[test]
-        fn runs_in_wide16_are_the_references(
-            parts in proptest::collection::vec(
-                proptest::prop_oneof![
-                    3 => short_piece(),
-                    1 => proptest::strategy::Strategy::prop_map(
-                        proptest::arbitrary::any::<char>(),
-                        String::from,
-                    ),
-                ],
-                0..60,
-            ),
-        ) {
-            let text = parts.concat();
-            let b = text.as_bytes();
-            let starts = text.char_indices().map(|(k, _)| k).chain([text.len()]);
-            for i in starts {
-                proptest::prop_assert_eq!(
-                    past_unmarked3(b, i, marks3_wide()),
-                    past_unmarked3(b, i, marks3_wide_reference()),
-                    "{:?} at {}", text, i
-                );
-                proptest::prop_assert_eq!(
-                    past_unmarked3(b, i, stops3_wide()),
-                    past_unmarked3(b, i, stops3_wide_reference()),
-                    "{:?} at {}", text, i
-                );
             }
         }
     }
