@@ -1,8 +1,10 @@
 //! Table 3 (收到和处理政府信息公开申请情况): rules C1–C5, and C4 for table 4's subtotals.
 
+#[cfg(test)]
+use super::Seen;
 use super::{
     column_at, find_row, first_row, index_of, quick_equal, quick_sum, same_path, short_row,
-    walk_rows, Equation, Labels, Operand, Out, RuleInfo, Seen,
+    walk_rows, Equation, Labels, Operand, Out, RuleInfo,
 };
 use crate::model::{Report, Table, TableKind};
 use crate::template::{self, RowRole, T3_COLS, T4_COLS};
@@ -254,11 +256,132 @@ pub(crate) fn c2(rule: &RuleInfo, report: &Report, out: &mut Out) {
     out.put_grid(grid);
 }
 
+/// What C3 reads of a table 3 template, worked out once per template instead of at every call
+/// ([`result_plan`]): the paths [`walk_rows`] looks up (the template's rows but its groups), and
+/// the rows [`result_rows_found`] picks out of them, each as its place among those paths.
+#[derive(Debug)]
+struct ResultPlan {
+    /// The template's rows but its groups, in template order.
+    paths: Vec<&'static str>,
+    /// The single （六） row (the first row that is a group or a data row) and its sub-rows that
+    /// are not groups, when the template has it.
+    other: Option<(usize, Vec<usize>)>,
+    /// The （七）总计 rows (one in either template): the first of them found is the total.
+    total: Vec<usize>,
+    /// The result rows summed, in template order, when the single （六） row does not stand for
+    /// its group (`[0]`) and when it does (`[1]`).
+    summed: [Vec<(&'static str, usize)>; 2],
+}
+
+/// The [`ResultPlan`] of `desc`, a table 3 template.
+fn plan_of(desc: &'static [crate::template::RowDesc]) -> ResultPlan {
+    // The place of each row among the paths walked, none for a group.
+    let mut at = Vec::with_capacity(desc.len());
+    let mut paths = Vec::with_capacity(desc.len());
+    for d in desc {
+        if d.role == RowRole::Group {
+            at.push(None);
+        } else {
+            at.push(Some(paths.len()));
+            paths.push(d.path);
+        }
+    }
+    let parent_of_subs = desc.iter().position(|d| d.role == RowRole::GroupOrData);
+    let other = parent_of_subs.and_then(|g| {
+        let subs = desc
+            .iter()
+            .zip(&at)
+            .filter(|(d, _)| d.parent == Some(g))
+            .filter_map(|(_, &k)| k)
+            .collect();
+        Some((at.get(g).copied().flatten()?, subs))
+    });
+    let total = desc
+        .iter()
+        .zip(&at)
+        .filter(|(d, _)| d.path == TOTAL)
+        .filter_map(|(_, &k)| k)
+        .collect();
+    let summed = [false, true].map(|single| {
+        desc.iter()
+            .zip(&at)
+            .filter(|(d, _)| {
+                d.path != TOTAL
+                    && d.path.starts_with(RESULTS_PREFIX)
+                    && match d.role {
+                        RowRole::Data => {
+                            !(single && d.parent.is_some() && d.parent == parent_of_subs)
+                        }
+                        RowRole::GroupOrData => single,
+                        RowRole::Group => false,
+                    }
+            })
+            .filter_map(|(d, &k)| Some((d.path, k?)))
+            .collect()
+    });
+    ResultPlan {
+        paths,
+        other,
+        total,
+        summed,
+    }
+}
+
+/// The [`ResultPlan`] of the template `t` is read with, worked out at its first call.
+fn result_plan(t: &Table) -> &'static ResultPlan {
+    static V2019: std::sync::OnceLock<ResultPlan> = std::sync::OnceLock::new();
+    static V2021: std::sync::OnceLock<ResultPlan> = std::sync::OnceLock::new();
+    match t.template.unwrap_or(crate::model::Template::V2021) {
+        crate::model::Template::V2019 => {
+            V2019.get_or_init(|| plan_of(template::table3(crate::model::Template::V2019)))
+        }
+        crate::model::Template::V2021 => {
+            V2021.get_or_init(|| plan_of(template::table3(crate::model::Template::V2021)))
+        }
+    }
+}
+
+/// The first rows of C3's result rows, kept in place (a template has fewer than 32).
+type FoundRows<'a> = smallvec::SmallVec<[Option<&'a crate::model::Row>; 32]>;
+
+/// The first row of each result row C3 sums (as [`find_row`] finds it; the rows' paths are
+/// the list returned with them), and the first （七）总计 row: the template's rows looked up in
+/// one walk over the table ([`walk_rows`]), which also tells which rows hold a value, and the
+/// rows picked by the template's [`ResultPlan`]. The same rows as [`result_rows_found`], which
+/// picks them from the template at each call: a proptest holds it.
+pub(crate) fn result_rows_planned(
+    t: &Table,
+) -> (
+    &'static [(&'static str, usize)],
+    FoundRows<'_>,
+    Option<&crate::model::Row>,
+) {
+    let plan = result_plan(t);
+    let walked = walk_rows(&t.rows, &plan.paths);
+    let first = |k: usize| walked.get(k).and_then(|s| s.first);
+    let printed = |k: usize| walked.get(k).is_some_and(|s| s.printed);
+    // As `single_other_row`: the single （六） row stands for the group unless a sub-row holds a
+    // value.
+    let single = plan
+        .other
+        .as_ref()
+        .is_some_and(|(g, subs)| printed(*g) && !subs.iter().any(|&k| printed(k)));
+    let total = plan.total.iter().find_map(|&k| first(k));
+    let summed = match &plan.summed {
+        [rows, _] if !single => rows.as_slice(),
+        [_, rows] => rows.as_slice(),
+    };
+    let found = summed.iter().map(|&(_, k)| first(k)).collect();
+    (summed, found, total)
+}
+
 /// The result rows C3 sums, as [`result_rows`] names them, each with its first row (as
 /// [`find_row`] finds it), and the first （七）总计 row: the template's rows looked up in one walk
 /// over the table ([`walk_rows`]), which also tells which rows hold a value, instead of a search
-/// of the table per row and four more to tell the shape of （六）.
-fn result_rows_found(
+/// of the table per row and four more to tell the shape of （六）. What [`result_rows_planned`]
+/// finds, the template's rows picked at each call: the reference it is held to.
+#[cfg(test)]
+pub(crate) fn result_rows_found(
     t: &Table,
 ) -> (
     Vec<(&'static str, Option<&crate::model::Row>)>,
@@ -333,8 +456,7 @@ fn c3_by<const SEARCHED: bool>(rule: &RuleInfo, report: &Report, out: &mut Out) 
     let Some(t) = rule.table(report, TableKind::Applications) else {
         return;
     };
-    let (rows, total) = result_rows_found(t);
-    let found: Vec<_> = rows.iter().map(|&(_, f)| f).collect();
+    let (rows, found, total) = result_rows_planned(t);
     let mut labels = Labels::new(T3_COLS);
     // Every column's sum of the result rows from the counts read once for C2, C3 and C5.
     let grid = out.take_grid(t);
@@ -357,7 +479,11 @@ fn c3_by<const SEARCHED: bool>(rule: &RuleInfo, report: &Report, out: &mut Out) 
             Equation {
                 place: column_place(col.label),
                 lhs: vec![op(total, TOTAL)],
-                rhs: rows.iter().map(|&(r, f)| op(f, r)).collect(),
+                rhs: rows
+                    .iter()
+                    .zip(&found)
+                    .map(|(&(r, _), &f)| op(f, r))
+                    .collect(),
             },
         );
     }

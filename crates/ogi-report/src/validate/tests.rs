@@ -1620,6 +1620,51 @@ proptest::proptest! {
         );
     }
 
+    /// C3's result rows picked by the template's plan (worked out once) are the rows picked from
+    /// the template at each call: the same paths in the same order, the same first rows and
+    /// total row, on tables of either template (or none, read as 2021), with （六） printed as one
+    /// row, as its sub-rows, as both or as neither (its sub-rows blanked at will), repeated,
+    /// subtotal and absent rows, and empty tables.
+    #[test]
+    fn planned_result_rows_are_the_found_ones(
+        template in 0usize..3,
+        picks in proptest::collection::vec((0usize..40, proptest::bool::weighted(0.1), 0usize..40), 0..40),
+        vals in proptest::collection::vec(arb_value(), 40 * 7),
+        blank_subs in proptest::bool::ANY,
+        blank_other in proptest::bool::weighted(0.2),
+    ) {
+        let template = [Some(Template::V2019), Some(Template::V2021), None][template];
+        let desc = crate::template::table3(template.unwrap_or(Template::V2021));
+        let mut rows = t3_rows(template.unwrap_or(Template::V2021), &picks, vals);
+        if let Some(g) = desc.iter().position(|d| d.role == crate::template::RowRole::GroupOrData) {
+            for r in &mut rows {
+                let is_sub = desc.iter().any(|d| d.parent == Some(g) && d.path == r.row);
+                let is_other = desc.get(g).is_some_and(|d| d.path == r.row);
+                if (is_sub && blank_subs) || (is_other && blank_other) {
+                    for c in &mut r.cells {
+                        c.value = None;
+                    }
+                }
+            }
+        }
+        let t = Table {
+            kind: TableKind::Applications,
+            template,
+            span: Span::default(),
+            rows,
+        };
+        let at = |f: Option<&Row>| f.map(|r| r as *const Row);
+        let (paths, found, total) = super::table3::result_rows_planned(&t);
+        let planned: Vec<(&str, Option<*const Row>)> =
+            paths.iter().zip(&found).map(|(&(p, _), &f)| (p, at(f))).collect();
+        proptest::prop_assert_eq!(paths.len(), found.len());
+        let (rows_ref, total_ref) = super::table3::result_rows_found(&t);
+        let reference: Vec<(&str, Option<*const Row>)> =
+            rows_ref.iter().map(|&(p, f)| (p, at(f))).collect();
+        proptest::prop_assert_eq!(planned, reference);
+        proptest::prop_assert_eq!(at(total), at(total_ref));
+    }
+
     /// The column sums of C3 (one loop over the rows' cells) are one `quick_sum` per column:
     /// on rows of either table, of every shape, absent rows, blanks, amounts, and amounts and
     /// counts whose sums overflow `Decimal` or pass i64.
