@@ -31,8 +31,17 @@ fn printed(t: &Table, path: &str) -> bool {
     })
 }
 
-/// The （六） row that is a group in 2021 but often printed as one row, and its sub-rows.
-fn other_handling(t: &Table) -> Option<(&'static str, Vec<&'static str>)> {
+/// The （六） row that is a group in 2021 but often printed as one row, and its sub-rows, read
+/// off the template's [`ResultPlan`]. The same as [`other_handling_reference`]: a test holds it.
+pub(crate) fn other_handling(t: &Table) -> Option<(&'static str, &'static [&'static str])> {
+    let (single, subs) = result_plan(t).other_paths.as_ref()?;
+    Some((single, subs))
+}
+
+/// [`other_handling`] as first written, the template gone over at each call: the reference it
+/// is held to.
+#[cfg(test)]
+pub(crate) fn other_handling_reference(t: &Table) -> Option<(&'static str, Vec<&'static str>)> {
     let desc = template::table3(t.template.unwrap_or(crate::model::Template::V2021));
     let (i, d) = desc
         .iter()
@@ -266,6 +275,8 @@ struct ResultPlan {
     /// The single （六） row (the first row that is a group or a data row) and its sub-rows that
     /// are not groups, when the template has it.
     other: Option<(usize, Vec<usize>)>,
+    /// The path of the （六） row and those of its sub-rows ([`other_handling`]).
+    other_paths: Option<(&'static str, Vec<&'static str>)>,
     /// The （七）总计 rows (one in either template): the first of them found is the total.
     total: Vec<usize>,
     /// The result rows summed, in template order, when the single （六） row does not stand for
@@ -319,9 +330,18 @@ fn plan_of(desc: &'static [crate::template::RowDesc]) -> ResultPlan {
             .filter_map(|(d, &k)| Some((d.path, k?)))
             .collect()
     });
+    let other_paths = parent_of_subs.and_then(|g| {
+        let subs = desc
+            .iter()
+            .filter(|s| s.parent == Some(g))
+            .map(|s| s.path)
+            .collect();
+        Some((desc.get(g)?.path, subs))
+    });
     ResultPlan {
         paths,
         other,
+        other_paths,
         total,
         summed,
     }

@@ -1290,6 +1290,26 @@ fn quick_holds_adds_counts_exactly_and_amounts_as_decimals() {
     assert!(!quick_holds(&t, &total("a"), &parts("a")));
 }
 
+/// The （六） row and its sub-rows read off the template's plan are those the template gives when
+/// gone over: for either template, and for a table without one (read as 2021).
+#[test]
+fn other_handling_is_the_reference() {
+    for template in [Some(Template::V2019), Some(Template::V2021), None] {
+        let t = Table {
+            kind: TableKind::Applications,
+            template,
+            span: Span::default(),
+            rows: Vec::new(),
+        };
+        let planned = super::table3::other_handling(&t).map(|(p, subs)| (p, subs.to_vec()));
+        assert_eq!(
+            planned,
+            super::table3::other_handling_reference(&t),
+            "{template:?}"
+        );
+    }
+}
+
 /// C1, C2, C3 and C8 as plain equations, every instance evaluated: what the rules say without
 /// their fast paths.
 fn equations_only(report: &Report, name: &str) -> Vec<Diagnostic> {
