@@ -104,13 +104,15 @@ pub(crate) fn c1(rule: &RuleInfo, report: &Report, out: &mut Out) {
         [NEW, CARRIED_IN, TOTAL, CARRIED_OUT].map(|path| find_row(t, path, false));
     let grid = out.take_grid(t);
     let shaped = [new, carried_in, total, carried_out]
-        .map(|r| r.and_then(|r| grid.shaped(index_of(&t.rows, r)?)).copied());
+        .map(|r| r.and_then(|r| grid.shaped(index_of(&t.rows, r)?)));
     let mut labels = Labels::new(T3_COLS);
     let mut bit = 1u8;
     for (i, col) in T3_COLS.iter().enumerate() {
         let holds = match shaped {
             [Some(a), Some(b), Some(c), Some(d)] => {
-                let count = |g: super::GridRow| i128::from(g.vals.get(i).copied().unwrap_or(0));
+                // The rows read where the grid holds them: copied out, all four were copied
+                // again for each column.
+                let count = |g: &super::GridRow| i128::from(g.vals.get(i).copied().unwrap_or(0));
                 (a.blank | b.blank | c.blank | d.blank) & bit == 0
                     && count(a) + count(b) == count(c) + count(d)
             }
