@@ -810,19 +810,25 @@ fn ideographs_in<const FIRST_WRITTEN: bool>(text: &str) -> Box<[u64; BMP_WORDS]>
     };
     let b = text.as_bytes();
     let mut base = 0usize;
-    // Thirty-two bytes in view, the first twenty-four searched as three words: a lead among
-    // them has its two continuation bytes in view, read without a bounds test.
+    // Forty bytes in view, the first thirty-two searched as four words: a lead among them has
+    // its two continuation bytes in view, read without a bounds test.
     let flags = lead_flags;
-    while let Some(view) = b.get(base..base + 32) {
-        let Ok(view) = <&[u8; 32]>::try_from(view) else {
+    while let Some(view) = b.get(base..base + 40) {
+        let Ok(view) = <&[u8; 40]>::try_from(view) else {
             break;
         };
-        let [x0, x1, x2, x3, x4, x5, x6, x7, y0, y1, y2, y3, y4, y5, y6, y7, z0, z1, z2, z3, z4, z5, z6, z7, ..] =
+        let [x0, x1, x2, x3, x4, x5, x6, x7, y0, y1, y2, y3, y4, y5, y6, y7, z0, z1, z2, z3, z4, z5, z6, z7, v0, v1, v2, v3, v4, v5, v6, v7, ..] =
             *view;
         let x = u64::from_le_bytes([x0, x1, x2, x3, x4, x5, x6, x7]);
         let y = u64::from_le_bytes([y0, y1, y2, y3, y4, y5, y6, y7]);
         let z = u64::from_le_bytes([z0, z1, z2, z3, z4, z5, z6, z7]);
-        for (mut leads, off) in [(flags(x), 0usize), (flags(y), 8), (flags(z), 16)] {
+        let v = u64::from_le_bytes([v0, v1, v2, v3, v4, v5, v6, v7]);
+        for (mut leads, off) in [
+            (flags(x), 0usize),
+            (flags(y), 8),
+            (flags(z), 16),
+            (flags(v), 24),
+        ] {
             while leads != 0 {
                 let k = off + (leads.trailing_zeros() / 8) as usize;
                 if let (Some(&b0), Some(&b1), Some(&b2)) =
@@ -833,7 +839,7 @@ fn ideographs_in<const FIRST_WRITTEN: bool>(text: &str) -> Box<[u64; BMP_WORDS]>
                 leads &= leads - 1;
             }
         }
-        base += 24;
+        base += 32;
     }
     let rest = b.get(base..).unwrap_or_default();
     for (k, &b0) in rest.iter().enumerate() {
@@ -1485,15 +1491,15 @@ mod tests {
 
         /// The set read from the leads flagged in eight-byte words is the one read a character
         /// at a time, on text where characters of every length at the edges of the set and of
-        /// its lead bytes fall at every offset of the three words searched at a time (an ASCII
-        /// prefix of up to twenty-four bytes shifts them) and at the end of the text, inside the last
+        /// its lead bytes fall at every offset of the four words searched at a time (an ASCII
+        /// prefix of up to thirty-two bytes shifts them) and at the end of the text, inside the last
         /// bytes that are read a byte at a time, and past them.
         #[test]
         fn ideographs_read_from_flagged_leads_are_the_characters_set(
-            shift in 0usize..25,
+            shift in 0usize..33,
             picks in proptest::collection::vec((0usize..64, 0usize..12), 0..48)
         ) {
-            let mut s = "abcdefghijklmnopqrstuvwx".get(..shift).unwrap_or_default().to_string();
+            let mut s = "abcdefghijklmnopqrstuvwxyzABCDEF".get(..shift).unwrap_or_default().to_string();
             for &(k, ascii) in &picks {
                 s.extend(URO_EDGES.get(k % URO_EDGES.len()));
                 s.extend("x(à)|?\n~é".chars().cycle().take(ascii % 7));
@@ -1543,10 +1549,10 @@ mod tests {
         /// the last bytes, and empty.
         #[test]
         fn ideographs_found_by_one_sum_are_those_found_by_masks(
-            shift in 0usize..25,
+            shift in 0usize..33,
             picks in proptest::collection::vec((proptest::char::any(), 0usize..64, proptest::bool::ANY), 0..48)
         ) {
-            let mut s = "abcdefghijklmnopqrstuvwx".get(..shift).unwrap_or_default().to_string();
+            let mut s = "abcdefghijklmnopqrstuvwxyzABCDEF".get(..shift).unwrap_or_default().to_string();
             for &(c, k, edge) in &picks {
                 s.push(c);
                 if edge {
