@@ -520,7 +520,7 @@ fn passable(c: char, head: &str) -> bool {
 /// Whether the character at byte `at` of `label` can anchor [`find_label_anchored`]: a
 /// character that only itself matches ([`crate::scan::same`]) and that a match cannot pass
 /// before it ([`passable`]), not the first one.
-pub(crate) fn anchors(label: &str, at: usize) -> bool {
+fn anchors(label: &str, at: usize) -> bool {
     let (Some(head), Some(c)) = (
         label.get(..at),
         label.get(at..).and_then(|r| r.chars().next()),
@@ -846,46 +846,6 @@ mod tests {
             if label == T3_HEAD {
                 prop_assert_eq!(find_t3_head(&t, from, to), want);
             }
-        }
-
-        /// The search of each template mark from its anchor ([`crate::tables::ANCHORS_2019`])
-        /// finds what the tolerant search finds, on texts of pieces of the mark and separators
-        /// (among them the mark's anchor alone, page markers, runs of its first character, its
-        /// head), the range cut anywhere.
-        #[test]
-        fn the_anchored_search_of_each_mark_finds_what_the_tolerant_search_finds(
-            mark in 0usize..14,
-            picks in prop::collection::vec((0usize..5, 0usize..12, 0usize..SEPARATORS.len() + ANCHOR_SEPARATORS.len() + 2), 1..10),
-            from in prop_oneof![Just(0usize), 0usize..24],
-            cut in prop_oneof![Just(0usize), 0usize..24],
-        ) {
-            let marks = crate::template::MARKS_2019.iter().zip(crate::tables::ANCHORS_2019)
-                .chain(crate::template::MARKS_2021.iter().zip(crate::tables::ANCHORS_2021));
-            let Some((&label, at)) = marks.clone().nth(mark) else { return Ok(()); };
-            if at == 0 {
-                return Ok(());
-            }
-            prop_assert!(anchors(label, at));
-            let c = label.get(at..).and_then(|r| r.chars().next()).unwrap_or('稽');
-            let mut buf = [0u8; 4];
-            let anchor_char = c.encode_utf8(&mut buf).to_string();
-            let head = label.get(..at).unwrap_or("");
-            let t: String = picks
-                .iter()
-                .map(|&(kind, n, sep)| {
-                    let sep = SEPARATORS
-                        .get(sep)
-                        .or_else(|| ANCHOR_SEPARATORS.get(sep - SEPARATORS.len()))
-                        .copied()
-                        .unwrap_or(if sep % 2 == 0 { anchor_char.as_str() } else { head });
-                    piece(label, kind, n, sep)
-                })
-                .collect();
-            let from = from.min(t.len());
-            let to = t.len().saturating_sub(cut);
-            let want = crate::scan::find_label(&t, from, to, label);
-            let finder = memmem::Finder::new(anchor_char.as_bytes());
-            prop_assert_eq!(find_label_anchored(&t, from, to, label, at, &finder), want);
         }
 
         /// The count stopped once settled tells what the count of every word tells, on texts of

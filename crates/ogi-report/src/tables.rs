@@ -254,14 +254,10 @@ pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Temp
     // The first mark of each order ([`ORDER_2019`]) goes to the tolerant search at once: a mark
     // printed as is is a match of it too, and that search, its first character rare in the
     // tables, costs a pass like the `memmem` one, which it saves where the mark is absent.
-    // The tolerant search of a mark with an anchor ([`ANCHORS_2019`]), a character the other
-    // version's tables do not print, starts from it ([`mark_tolerant`]): where the mark is
-    // absent (a report of the other version), its candidates are few where those of its first
-    // character (`本`) were every row of the tables.
     let present = |m: &str, f: Option<&MarkFinders>, first: bool| {
         !first_char_absent(text, m.as_bytes())
             && ((!first && f.is_some_and(|f| f.0.find(hay).is_some()))
-                || mark_tolerant(text, from, to, m, f).is_some())
+                || crate::parse::find_label_sieved_in(text, from, to, m, f.map(|f| &f.1)).is_some())
     };
     let (mut m19, mut m21) = (0usize, 0usize);
     let (mut k19, mut k21) = (0usize, 0usize);
@@ -297,25 +293,6 @@ pub(crate) fn detect_template(text: &str, from: usize, to: usize) -> Option<Temp
     }
 }
 
-/// The tolerant search for the mark `m` in `text[from..to]`: from its anchor where it has one
-/// ([`ANCHORS_2019`]), else from its first character, sieved. Out of line, as the search it
-/// calls: the verdict's loop keeps one call.
-#[inline(never)]
-fn mark_tolerant(
-    text: &str,
-    from: usize,
-    to: usize,
-    m: &str,
-    f: Option<&MarkFinders>,
-) -> Option<(usize, usize)> {
-    match f {
-        Some((_, _, Some((at, anchor)))) => {
-            crate::parse::find_label_anchored(text, from, to, m, *at, anchor)
-        }
-        _ => crate::parse::find_label_sieved_in(text, from, to, m, f.map(|f| &f.1)),
-    }
-}
-
 /// The order in which [`detect_template`] looks for the marks of [`MARKS_2019`] (indices into
 /// it). The verdict does not depend on it (the count stops only once settled), but the cost does:
 /// a report of the other version is told by the first mark, which it does not print, and whose
@@ -326,40 +303,9 @@ const ORDER_2019: [usize; 7] = [2, 0, 1, 3, 4, 5, 6];
 /// [`ORDER_2019`] for [`MARKS_2021`]: `逾期不补正` first, the 2019 tables holding no `逾`.
 const ORDER_2021: [usize; 7] = [5, 0, 1, 2, 3, 4, 6];
 
-/// Where the tolerant search for each mark of [`MARKS_2019`] not printed as is starts
-/// ([`crate::parse::find_label_anchored`]): the byte of its anchor, a character the 2021 tables
-/// do not print (or print least, for the marks whose characters they all print), or 0 for a mark
-/// searched from its first character (`对外公开总数量`, whose `对` the 2021 tables do not print).
-pub(crate) const ANCHORS_2019: [usize; 7] = [
-    "本年新制".len(),    // 作 (printed once, in 制作)
-    "本年".len(),        // 新 (in 本年新收 too)
-    0,                   // 对
-    "上一年项".len(),    // 目
-    "第二十条第(".len(), // 九
-    "政府".len(),        // 集
-    "采".len(),          // 购
-];
-
-/// [`ANCHORS_2019`] for [`MARKS_2021`], the characters the 2019 tables do not print (or print
-/// least): `逾期不补正` searched from its `逾`.
-pub(crate) const ANCHORS_2021: [usize; 7] = [
-    "本年制".len(),   // 发
-    "本年".len(),     // 废
-    "现行有".len(),   // 效
-    "本年处理".len(), // 决
-    "本年收费".len(), // 金
-    0,                // 逾
-    "未".len(),       // 按
-];
-
-/// A mark's `memmem` finders: of the mark, of its first character (the candidates of
-/// [`crate::parse::find_label_sieved_in`]), and of its anchor with the anchor's byte
-/// ([`ANCHORS_2019`]) for a mark that has one.
-type MarkFinders = (
-    memmem::Finder<'static>,
-    memmem::Finder<'static>,
-    Option<(usize, memmem::Finder<'static>)>,
-);
+/// A mark's `memmem` finders: of the mark, and of its first character (the candidates of
+/// [`crate::parse::find_label_sieved_in`]).
+type MarkFinders = (memmem::Finder<'static>, memmem::Finder<'static>);
 
 /// [`MARKS_2019`] and [`MARKS_2021`] as `memmem` finders, built once: each mark's, and its first
 /// character's, which the tolerant search of a mark not printed as is built at every call (some
@@ -368,32 +314,19 @@ fn mark_finders() -> &'static (Vec<MarkFinders>, Vec<MarkFinders>) {
     static FINDERS: std::sync::OnceLock<(Vec<MarkFinders>, Vec<MarkFinders>)> =
         std::sync::OnceLock::new();
     FINDERS.get_or_init(|| {
-        let of = |marks: &[&'static str], anchors: &[usize]| -> Vec<MarkFinders> {
+        let of = |marks: &[&'static str]| -> Vec<MarkFinders> {
             marks
                 .iter()
-                .zip(anchors)
-                .map(|(m, &at)| {
+                .map(|m| {
                     let first = m.chars().next().map_or(0, char::len_utf8);
-                    let anchor = m
-                        .get(at..)
-                        .and_then(|r| r.chars().next())
-                        .map_or(0, char::len_utf8);
                     (
                         memmem::Finder::new(m.as_bytes()),
                         memmem::Finder::new(m.as_bytes().get(..first).unwrap_or_default()),
-                        (at > 0).then(|| {
-                            (
-                                at,
-                                memmem::Finder::new(
-                                    m.as_bytes().get(at..at + anchor).unwrap_or_default(),
-                                ),
-                            )
-                        }),
                     )
                 })
                 .collect()
         };
-        (of(MARKS_2019, &ANCHORS_2019), of(MARKS_2021, &ANCHORS_2021))
+        (of(MARKS_2019), of(MARKS_2021))
     })
 }
 
@@ -3741,59 +3674,8 @@ mod tests {
                 let first = m.chars().next().map_or(0, char::len_utf8);
                 prop_assert_eq!(f.0.needle(), m.as_bytes());
                 prop_assert_eq!(f.1.needle(), m.as_bytes().get(..first).unwrap_or_default());
-                // The anchor, where there is one, is a character that can anchor the search.
-                if let Some((at, a)) = &f.2 {
-                    prop_assert!(crate::parse::anchors(m, *at));
-                    let c = m.get(*at..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8);
-                    prop_assert_eq!(a.needle(), m.as_bytes().get(*at..*at + c).unwrap_or_default());
-                }
             }
             prop_assert_eq!(marks.count(), f19.len() + f21.len());
-        }
-
-        /// The verdict of the marks searched from their anchors is the verdict of every mark
-        /// counted, on texts of marks whole, spaced, cut (the head before the anchor, the mark
-        /// without its first character), broken by a page marker or a line break, one character
-        /// replaced by another mark's, and filler.
-        #[test]
-        fn the_template_verdict_from_the_anchors_is_the_verdict_of_every_mark_counted(
-            picks in prop::collection::vec((0usize..18, 0usize..8, 0usize..10), 0..16),
-            from in 0usize..60,
-            cut in 0usize..60,
-        ) {
-            let marks: Vec<&str> = MARKS_2019.iter().chain(MARKS_2021).copied().collect();
-            let t: String = picks
-                .iter()
-                .map(|&(i, how, n)| {
-                    let m = marks.get(i).copied().unwrap_or("本年");
-                    let chars: Vec<char> = m.chars().collect();
-                    let n = n % (chars.len() + 1);
-                    let mut out: String = chars.iter().take(n).collect();
-                    let rest: String = chars.iter().skip(n).collect();
-                    let other = marks.get((i + n) % marks.len()).copied().unwrap_or("对");
-                    match how {
-                        0 => out = m.to_string(),
-                        1 => out.push(' '),
-                        2 => out.push_str("\n- 3 -\n"),
-                        3 => out.push_str("\n第 2 页\n"),
-                        4 => out.push('\n'),
-                        5 => out.push_str(other.get(..3).unwrap_or("")),
-                        6 => out.push('年'),
-                        _ => {}
-                    }
-                    match how {
-                        0 => {}
-                        5 | 6 => out.extend(rest.chars().skip(1)),
-                        7 => {}
-                        _ => out.push_str(&rest),
-                    }
-                    out + "| 1 |"
-                })
-                .collect();
-            let from = t.char_indices().map(|(i, _)| i).nth(from).unwrap_or(t.len());
-            let to = t.len().saturating_sub(cut);
-            let want = detect_template_counting(&t, from, to);
-            prop_assert_eq!(detect_template(&t, from, to), want);
         }
 
         /// The lists the tables keep on the stack start where they are asked to (on the heap
