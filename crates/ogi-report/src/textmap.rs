@@ -285,22 +285,21 @@ impl OffsetMap {
     /// the binary search starts at once.
     #[inline]
     fn count_from(&self, from: usize, d: usize) -> usize {
-        if self.segs.get(from + 7).is_some_and(|s| s.d() <= d) {
-            return self.count_past(from + 8, d);
-        }
-        let mut i = from;
-        for _ in 0..8 {
-            match self.segs.get(i) {
-                Some(s) if s.d() <= d => i += 1,
-                _ => return i,
-            }
-        }
-        self.count_past(i, d)
+        self.count_from_by::<true>(from, d)
     }
     /// [`Self::count_from`] as first written, its steps taken before the eighth segment is
     /// looked at: the reference it is held to.
     #[cfg(test)]
     fn count_from_ref(&self, from: usize, d: usize) -> usize {
+        self.count_from_by::<false>(from, d)
+    }
+    /// The body of [`Self::count_from`] (`PEEK`, the eighth segment looked at first) and of its
+    /// reference (without the look).
+    #[inline(always)]
+    fn count_from_by<const PEEK: bool>(&self, from: usize, d: usize) -> usize {
+        if PEEK && self.segs.get(from + 7).is_some_and(|s| s.d() <= d) {
+            return self.count_past(from + 8, d);
+        }
         let mut i = from;
         for _ in 0..8 {
             match self.segs.get(i) {
