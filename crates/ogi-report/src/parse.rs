@@ -415,8 +415,8 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
 ///
 /// A label searched for across a table meets many such candidates: `本年新收` is looked for from
 /// table 2 on (where table 3's header is missing), where every row opens with `本年`, and the
-/// template mark that a report does not print is looked for over all its tables. [`match_at`] turned each of them down in
-/// some 270 instructions; here most cost a compare of a few bytes.
+/// template mark that a report does not print is looked for over all its tables. [`match_at`]
+/// turned each of them down in some 270 instructions; here most cost a compare of a few bytes.
 ///
 /// The test is exact where it passes a candidate over: the label holds none of the characters
 /// the match skips (white space, U+3000), so the match reads the text and the label in step up
@@ -544,7 +544,7 @@ fn anchors(label: &str, at: usize) -> bool {
 /// taken in order; for each, the candidates are the occurrences of the label's first character
 /// after the previous anchor within the run of passable characters that ends at it, tried in
 /// order by [`match_at`]. Each candidate the tolerant search would find is tried, in order.
-pub(crate) fn find_label_anchored(
+fn find_label_anchored(
     text: &str,
     from: usize,
     to: usize,
