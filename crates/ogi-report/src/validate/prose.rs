@@ -579,9 +579,13 @@ fn nearest_anchor(p: &[char]) -> Option<(Kind, usize, &[char])> {
 /// that the bounds around each number are binary searches rather than scans.
 #[derive(Debug, PartialEq, Eq)]
 struct Ends {
-    clause: Vec<usize>,
-    sentence: Vec<usize>,
+    clause: Positions,
+    sentence: Positions,
 }
+
+/// Positions of the ends of a [`Folded`] text, kept in place up to 24: as many as
+/// [`Folded::fold`] reserves for a text of up to 384 bytes.
+type Positions = smallvec::SmallVec<[usize; 24]>;
 
 impl Ends {
     #[cfg(test)]
@@ -589,8 +593,8 @@ impl Ends {
         // Sized for prose (a clause every dozen characters or so, a sentence every few clauses),
         // so that most overviews never regrow them.
         let mut ends = Ends {
-            clause: Vec::with_capacity(t.len() / 8 + 8),
-            sentence: Vec::with_capacity(t.len() / 32 + 8),
+            clause: Positions::with_capacity(t.len() / 8 + 8),
+            sentence: Positions::with_capacity(t.len() / 32 + 8),
         };
         for (i, &c) in t.iter().enumerate() {
             // No CJK ideograph (most of the text) ends a clause.
@@ -652,9 +656,12 @@ fn years(t: &[char]) -> Vec<(usize, u16)> {
 #[derive(Debug, PartialEq, Eq)]
 struct Folded {
     t: Vec<char>,
+    // The lists are kept in place up to a sentence's (the parts folded are sentences, with a
+    // few ends, years and numbers each): of the five buffers a report's parts were folded in,
+    // allocated and freed per report, only the text's is left.
     ends: Ends,
-    years: Vec<(usize, u16)>,
-    numbers: Vec<(usize, usize, i64)>,
+    years: smallvec::SmallVec<[(usize, u16); 8]>,
+    numbers: smallvec::SmallVec<[(usize, usize, i64); 8]>,
     /// Where the folded text last lost a gloss: a gloss is read in the text as written, so
     /// none opens before this point and closes after it.
     floor: usize,
@@ -663,18 +670,23 @@ struct Folded {
 impl Folded {
     /// The text up to its [`MAX_CHARS`]th character folded, with its lists.
     fn of(text: &str) -> Folded {
-        let mut f = Folded {
-            t: Vec::new(),
-            ends: Ends {
-                clause: Vec::new(),
-                sentence: Vec::new(),
-            },
-            years: Vec::new(),
-            numbers: Vec::new(),
-            floor: 0,
-        };
+        let mut f = Folded::empty();
         f.fold(up_to_max(text));
         f
+    }
+
+    /// Nothing folded yet, no buffer allocated.
+    fn empty() -> Folded {
+        Folded {
+            t: Vec::new(),
+            ends: Ends {
+                clause: Positions::new(),
+                sentence: Positions::new(),
+            },
+            years: smallvec::SmallVec::new(),
+            numbers: smallvec::SmallVec::new(),
+            floor: 0,
+        }
     }
 
     /// Folds all of `text` in place of what `self` held, its buffers kept.
@@ -691,8 +703,6 @@ impl Folded {
         self.t.reserve(text.len().min(MAX_CHARS));
         self.ends.clause.reserve(text.len() / 24 + 8);
         self.ends.sentence.reserve(text.len() / 96 + 8);
-        self.years.reserve(8);
-        self.numbers.reserve(16);
         for c in text.chars() {
             // CJK ideographs (most of the text) are never whitespace, and of the fold only
             // the label table can change them; only a unit or `年` of them ends anything.
@@ -1524,9 +1534,9 @@ pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
         Folded::of(text).claims_into(year, &mut found);
         return found;
     }
-    let mut folded: Option<Folded> = None;
+    // Its buffers in place: nothing is allocated until a part outgrows them.
+    let mut f = Folded::empty();
     stating_parts(text, |part| {
-        let f = folded.get_or_insert_with(|| Folded::of(""));
         f.fold(part);
         f.claims_into(year, &mut found);
     });
@@ -2606,7 +2616,7 @@ mod tests {
     /// The same found in one pass.
     fn folded_in_one_pass(text: &str) -> Lists {
         let f = Folded::of(text);
-        (f.t, f.ends, f.years, f.numbers)
+        (f.t, f.ends, f.years.to_vec(), f.numbers.to_vec())
     }
 
     #[test]
@@ -2974,6 +2984,23 @@ mod tests {
             let text = parts.concat();
             proptest::prop_assert_eq!(folded_in_one_pass(&text), folded_by_passes(&text));
             proptest::prop_assert_eq!(claims(&text, year), claims_ref(&text, year));
+        }
+    }
+
+    /// A sentence with more ends, years and numbers than [`Folded`] keeps in place, between
+    /// sentences that fit: the lists moved to the heap and back to short ones read as a
+    /// reference that folds the whole text does.
+    #[test]
+    fn claims_of_sentences_outgrowing_the_lists_kept_in_place_are_the_references() {
+        let long: String = (0..40)
+            .map(|k| format!("2020年受理申请{k}件，"))
+            .collect::<String>();
+        let text = format!("受理申请5件。{long}办结3件。受理申请5件，办结3件。{long}。");
+        let f = Folded::of(&long);
+        assert!(f.ends.clause.spilled() && f.years.spilled() && f.numbers.spilled());
+        for year in [None, Some(2020), Some(2021)] {
+            assert_eq!(claims(&text, year), claims_ref(&text, year));
+            assert_eq!(claims(&text, year), claims_whole(&text, year));
         }
     }
 
