@@ -235,6 +235,13 @@ impl OffsetMap {
         self.d_end += d_len;
         self.s_end += s_len;
     }
+    /// An empty map with room for `segments` segments.
+    pub(crate) fn with_capacity(segments: usize) -> Self {
+        OffsetMap {
+            segs: Vec::with_capacity(segments),
+            ..OffsetMap::default()
+        }
+    }
     /// Room for `additional` more segments, so that a map known to grow long (Traditional
     /// text, about a segment every ten bytes) is not copied at each doubling of its length.
     pub(crate) fn reserve(&mut self, additional: usize) {
