@@ -1287,8 +1287,15 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                             .unwrap_or(a.end),
                     );
                     let n = d.cols.len();
-                    let flat = text.get(a.end..next).is_some_and(|t| !has_break(t));
-                    if let Some(runs) = glued_runs(text, items, n).filter(|_| flat) {
+                    // Whether the region is on one line, told only of a row that can be a
+                    // glued run (most rows hold a value a column and cannot): its search for a
+                    // line break or a `|` is not made for the others. As first written, told
+                    // of every row.
+                    let flat = || text.get(a.end..next).is_some_and(|t| !has_break(t));
+                    let flat_first = FIRST_WRITTEN.then(flat);
+                    if let Some(runs) =
+                        glued_runs(text, items, n).filter(|_| flat_first.unwrap_or_else(flat))
+                    {
                         let rr = RowRuns {
                             text,
                             runs,
