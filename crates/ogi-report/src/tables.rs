@@ -2881,9 +2881,20 @@ impl LayoutCounts {
             c.tab_lines += usize::from(lb.first() == Some(&b'\t'));
         };
         let mut line_start = 0usize;
-        for nl in memchr::memchr_iter(b'\n', bytes) {
+        let mut line_at = |nl: usize| {
             count_line(t.get(line_start..nl).unwrap_or(""));
             line_start = nl + 1;
+        };
+        // The line feeds found by the AVX2 searcher built once, where the processor has it,
+        // rather than through `memchr_iter`, whose every step looks up the searcher to use
+        // and builds it again (more than a short line's own tests).
+        #[cfg(target_arch = "x86_64")]
+        let avx2 = memchr::arch::x86_64::avx2::memchr::One::new(b'\n');
+        #[cfg(not(target_arch = "x86_64"))]
+        let avx2: Option<memchr::arch::all::memchr::One> = None;
+        match avx2 {
+            Some(one) => one.iter(bytes).for_each(&mut line_at),
+            None => memchr::memchr_iter(b'\n', bytes).for_each(&mut line_at),
         }
         if line_start < bytes.len() {
             count_line(t.get(line_start..).unwrap_or(""));
