@@ -722,22 +722,19 @@ fn region_items_into_by<const SLICED_FIRST: bool>(
     // Whether the region holds a `|`, and whether any byte is other than an ASCII digit or
     // white space (`\n` included). A row of pipe cells holds one in its first three bytes
     // (` | 0 |`, `  |\n 1  |`), told by their compare; any other region is read whole by one
-    // loop telling both, without an early exit (in vector lanes), instead of a search for a `|`
-    // to its end and then a second loop. As first written (`SLICED_FIRST`), the `|` is searched
-    // for first.
-    let mut piped = !SLICED_FIRST && matches!(bytes, [b'|', ..] | [_, b'|', ..] | [_, _, b'|', ..]);
-    let mut other = false;
-    if !piped {
-        if SLICED_FIRST {
-            piped = bytes.contains(&b'|');
+    // loop telling both ([`pipe_and_other`]) instead of a search for a `|` to its end and then
+    // a second loop. As first written (`SLICED_FIRST`), the `|` is searched for first.
+    let (piped, other) = if SLICED_FIRST {
+        if bytes.contains(&b'|') {
+            (true, false)
+        } else {
+            pipe_and_other(bytes)
         }
-        if !piped {
-            for &b in bytes {
-                other |= !(b.is_ascii_digit() || matches!(b, b' ' | b'\t'..=b'\r'));
-                piped |= b == b'|';
-            }
-        }
-    }
+    } else if matches!(bytes, [b'|', ..] | [_, b'|', ..] | [_, _, b'|', ..]) {
+        (true, false)
+    } else {
+        pipe_and_other(bytes)
+    };
     if piped {
         // One cell per line (`x |` lines): most segments that end at a `|` hold a line break,
         // and a segment with nothing else is a blank cell. In pipe rows a bare line break
@@ -818,6 +815,18 @@ fn region_items_into_by<const SLICED_FIRST: bool>(
             token_item(text, ts, te, &mut sink)
         });
     }
+}
+
+/// Whether `bytes` hold a `|`, and whether any of them is other than an ASCII digit or white
+/// space (`\n` included): one loop without an early exit, which compiles to a vector loop.
+#[inline(always)]
+fn pipe_and_other(bytes: &[u8]) -> (bool, bool) {
+    let (mut piped, mut other) = (false, false);
+    for &b in bytes {
+        other |= !(b.is_ascii_digit() || matches!(b, b' ' | b'\t'..=b'\r'));
+        piped |= b == b'|';
+    }
+    (piped, other)
 }
 
 /// A token of `text` as an item, its kind told by [`classify`]; false once `sink` is full.
