@@ -85,6 +85,11 @@ fn prefix_chars(s: &str, n: usize) -> &str {
 /// [`head_matches`] on the first 40 characters of `line`, cut only for the two kinds that look
 /// inside the words, and only when their character is there: the other kinds test prefixes
 /// shorter than 40 characters, which the whole line has as its cut does.
+///
+/// Those two look only inside the first 30 (review) or 24 (problems) characters, whose words
+/// each hold the kind's character: so the line is cut there at once, and the words looked for
+/// in that cut, rather than the line cut at 40 characters, searched for the character, and cut
+/// again (some 40 characters decoded twice on each line that holds the character).
 fn kind_matches(kind: SectionKind, line: &str) -> bool {
     let mark = match kind {
         SectionKind::ReviewLitigation => "复",
@@ -96,7 +101,13 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
         .as_bytes()
         .get(..line.len().min(160))
         .unwrap_or_default();
-    has_bytes(window, mark.as_bytes()) && head_matches(kind, prefix_chars(line, 40))
+    if !has_bytes(window, mark.as_bytes()) {
+        return false;
+    }
+    match kind {
+        SectionKind::ReviewLitigation => review_words::<false>(prefix_chars(line, REVIEW_CHARS)),
+        _ => problems_words::<false>(prefix_chars(line, PROBLEMS_CHARS)),
+    }
 }
 
 /// Whether `needle` (a few bytes) occurs in `hay` (a short window): `memchr` on the needle's last
@@ -129,13 +140,6 @@ fn head_matches_reference(kind: SectionKind, h: &str) -> bool {
 /// the words are whole characters, so in a text their bytes occur only where the characters do.
 #[inline(always)]
 fn head_matches_by<const FIRST_WRITTEN: bool>(kind: SectionKind, h: &str) -> bool {
-    let holds = |s: &str, word: &str| {
-        if FIRST_WRITTEN {
-            s.contains(word)
-        } else {
-            has_bytes(s.as_bytes(), word.as_bytes())
-        }
-    };
     match kind {
         SectionKind::Overview => {
             h.starts_with("总体情况")
@@ -157,23 +161,49 @@ fn head_matches_by<const FIRST_WRITTEN: bool>(kind: SectionKind, h: &str) -> boo
             if !h.contains('复') {
                 return false;
             }
-            let short = prefix_chars(h, 30);
-            (holds(short, "复议") && holds(short, "诉讼")) && !short.starts_with("行政复议")
-                || short.starts_with("政府信息公开行政复议")
+            review_words::<FIRST_WRITTEN>(prefix_chars(h, REVIEW_CHARS))
         }
         SectionKind::Problems => {
             if !h.contains('问') {
                 return false;
             }
-            let short = prefix_chars(h, 24);
-            holds(short, "问题")
-                && (holds(short, "改进")
-                    || holds(short, "打算")
-                    || holds(short, "措施")
-                    || holds(short, "存在"))
+            problems_words::<FIRST_WRITTEN>(prefix_chars(h, PROBLEMS_CHARS))
         }
         SectionKind::Other => h.starts_with("其他需要报告") || h.starts_with("其它需要报告"),
     }
+}
+
+/// Whether `s` holds `word`: by [`has_bytes`], or with `FIRST_WRITTEN` by `str::contains`.
+#[inline(always)]
+fn holds_word<const FIRST_WRITTEN: bool>(s: &str, word: &str) -> bool {
+    if FIRST_WRITTEN {
+        s.contains(word)
+    } else {
+        has_bytes(s.as_bytes(), word.as_bytes())
+    }
+}
+
+/// The characters of a line that the review heading's words are looked for in.
+const REVIEW_CHARS: usize = 30;
+
+/// The characters of a line that the problems heading's words are looked for in.
+const PROBLEMS_CHARS: usize = 24;
+
+/// Whether `short`, the first [`REVIEW_CHARS`] characters of a line, holds the review
+/// heading's words ([`head_matches_by`]'s words and `FIRST_WRITTEN`). Each form holds `复`.
+#[inline(always)]
+fn review_words<const FIRST_WRITTEN: bool>(short: &str) -> bool {
+    let holds = |word: &str| holds_word::<FIRST_WRITTEN>(short, word);
+    (holds("复议") && holds("诉讼")) && !short.starts_with("行政复议")
+        || short.starts_with("政府信息公开行政复议")
+}
+
+/// Whether `short`, the first [`PROBLEMS_CHARS`] characters of a line, holds the problems
+/// heading's words, as [`review_words`]. Every form holds `问题`.
+#[inline(always)]
+fn problems_words<const FIRST_WRITTEN: bool>(short: &str) -> bool {
+    let holds = |word: &str| holds_word::<FIRST_WRITTEN>(short, word);
+    holds("问题") && (holds("改进") || holds("打算") || holds("措施") || holds("存在"))
 }
 
 /// Find the section headings of `text` (canonical), in template order.
