@@ -449,6 +449,52 @@ impl TidyCell {
             span_end: c.span.map(|s| s.end),
         }
     }
+
+    /// [`TidyCell::with_row`] for the row at the borrowed path `row`, its column, unit and raw
+    /// text each cloned in place with the allocation of an owned or heap-held one out of line: a
+    /// parsed cell's column and unit are borrowed from the template and its raw text held
+    /// inline (nearly every cell's), and the loop over them keeps no call to the allocator.
+    #[inline(always)]
+    fn borrowed(table: u8, row: &'static str, c: &Cell) -> TidyCell {
+        TidyCell {
+            table,
+            row: Cow::Borrowed(row),
+            column: cow_clone(&c.column),
+            value: c.value,
+            unit: c.unit.as_ref().map(cow_clone),
+            raw: match &c.raw {
+                Some(r) if r.is_heap_allocated() => Some(heap_clone(r)),
+                raw => raw.clone(),
+            },
+            span_start: c.span.map(|s| s.start),
+            span_end: c.span.map(|s| s.end),
+        }
+    }
+}
+
+/// `c.clone()`, an owned text copied out of line.
+// The `Cow` itself is read: a borrowed text is copied as that borrow.
+#[allow(clippy::ptr_arg)]
+#[inline(always)]
+fn cow_clone(c: &Cow<'static, str>) -> Cow<'static, str> {
+    match c {
+        Cow::Borrowed(s) => Cow::Borrowed(s),
+        Cow::Owned(s) => Cow::Owned(owned_clone(s)),
+    }
+}
+
+/// `s.to_owned()`, out of line.
+#[cold]
+#[inline(never)]
+fn owned_clone(s: &str) -> String {
+    s.to_owned()
+}
+
+/// `r.clone()` of a raw text held on the heap, out of line.
+#[cold]
+#[inline(never)]
+fn heap_clone(r: &CompactString) -> CompactString {
+    r.clone()
 }
 
 impl Report {
@@ -489,13 +535,10 @@ impl Report {
                 // A row's cells are extended at once (a slice's length is known), each record
                 // written in its place, instead of pushed one by one. A row's path borrowed
                 // from the template (nearly every row's) is copied into each record as that
-                // borrow, without a clone's test of what it holds per cell.
+                // borrow, without a clone's test of what it holds per cell; so are its cells'
+                // borrowed columns and units ([`TidyCell::borrowed`]).
                 if let Cow::Borrowed(row) = r.row {
-                    out.extend(
-                        r.cells
-                            .iter()
-                            .map(|c| TidyCell::with_row(table, Cow::Borrowed(row), c)),
-                    );
+                    out.extend(r.cells.iter().map(|c| TidyCell::borrowed(table, row, c)));
                 } else {
                     out.extend(r.cells.iter().map(|c| TidyCell::of(table, r, c)));
                 }
