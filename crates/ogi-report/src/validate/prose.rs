@@ -946,6 +946,7 @@ fn bit_set(chars: &[char]) -> [u64; STOP_WORDS] {
 }
 
 /// True for the ASCII stops ([`is_stop`]): digits, `)`, `;`, `!`, `?`.
+#[cfg(test)]
 fn is_ascii_stop(b: u8) -> bool {
     matches!(b, b'0'..=b'9' | b')' | b';' | b'!' | b'?')
 }
@@ -977,31 +978,30 @@ fn figure_parts<'a>(text: &'a str, part: impl FnMut(&'a str)) {
 
 /// Calls `part` on each part of `text` that [`figure_parts`] finds and that may state a figure
 /// ([`may_state_figure`]), in order, in one pass: the runs of three-byte characters also stop
-/// at a sentence's first opener ([`OPENERS3`]), then at the marks alone, and only a part is
-/// read for the words its openers open, from its first opener on ([`opens_from`]), instead of
-/// each part read whole again.
+/// at a sentence's openers ([`OPENERS3`]), each read where it is met for the word it opens
+/// ([`opens_figure_word`]) until one opens a word, then at the marks alone.
 ///
-/// Before a sentence's first opener the part holds no opener, so the words its openers open
-/// are those the text from that opener on opens. [`stating_parts_ref`] (`figure_parts` and
-/// `may_state_figure`, each a pass) is the reference it is held to.
+/// An opener's word is read in the text from the opener on, which is what it is in the
+/// sentence: the next character that does not fold away lies at or before the sentence's end,
+/// itself one that does not. Read so, a sentence is passed over once; the parts were read
+/// again from their first opener on ([`opens_from`]) for the words their openers open, which a
+/// Traditional overview's parts (glosses and all) paid some 0.4 M instructions for over the
+/// bench reports. [`stating_parts_ref`] (`figure_parts` and `may_state_figure`, each a pass)
+/// is the reference it is held to.
 fn stating_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
     let marks = marks3_wide();
     let stops = stops3_wide();
     let b = text.as_bytes();
     let mut i = 0usize;
-    // Where the current sentence starts, whether it holds a unit after a number, and where its
-    // first opener is.
+    // Where the current sentence starts, whether it holds a unit after a number, and whether
+    // one of its openers so far opens a word.
     let mut start = 0usize;
     let mut found = false;
-    let mut opener: Option<usize> = None;
+    let mut opens = false;
     loop {
         // `i` is at most the text's length (a character boundary): said, so that the runs
         // test `i + 6` against the length alone, not for overflowing too.
-        i = past_unmarked3(
-            b,
-            i.min(b.len()),
-            if opener.is_some() { marks } else { stops },
-        );
+        i = past_unmarked3(b, i.min(b.len()), if opens { marks } else { stops });
         let Some(&lead) = b.get(i) else { break };
         let len = match lead {
             b';' | b'!' | b'?' => 1,
@@ -1018,36 +1018,42 @@ fn stating_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
         };
         let end = i + len;
         match b.get(i..end) {
-            // Not a mark: the sentence's first opener.
-            Some(&[b0, b1, b2]) if !in_wide3(marks, b0, b1, b2) => opener = Some(i),
+            // Not a mark: an opener.
+            Some(&[b0, b1, b2]) if !in_wide3(marks, b0, b1, b2) => {
+                opens = opens_figure_word(text, i);
+            }
             three if len == 3 && !is_sentence_end3(three) => {
                 // A unit.
                 found = found || text.get(..i).is_some_and(number_right_before);
             }
             _ => {
-                if found && opener.is_some_and(|o| opens_from(text.get(o..end))) {
+                if found && opens {
                     part(text.get(start..end).unwrap_or_default());
                 }
                 found = false;
-                opener = None;
+                opens = false;
                 start = end;
             }
         }
         i = end;
     }
-    if found && opener.is_some_and(|o| opens_from(text.get(o..))) {
+    if found && opens {
         part(text.get(start..).unwrap_or_default());
     }
 }
 
 /// [`may_state_figure`] of `part`, its runs read in [`stops3_wide`] instead of the openers'
 /// own set: a mark it also stops at (a unit or a sentence end) opens no word ([`follows`]).
+/// How [`stating_parts`] read a part from its first opener on: the reference its reading of
+/// each opener where it is met is held to.
+#[cfg(test)]
 fn opens_from(part: Option<&str>) -> bool {
     opens_in(part.unwrap_or_default(), stops3_wide())
 }
 
 /// Whether a character of `part` that `set` stops the runs at (every opener among them) opens
 /// one of the words [`follows`] lists: the loop of [`opens_from`] and [`may_state_figure`].
+#[cfg(test)]
 #[inline(always)]
 fn opens_in(part: &str, set: &[u64; WIDE_WORDS]) -> bool {
     let b = part.as_bytes();
@@ -1390,6 +1396,7 @@ fn figure_parts_by<'a, const SHORT: bool>(text: &'a str, mut part: impl FnMut(&'
 /// otherwise. Pinyin glosses and ASCII text are read in this loop, instead of each character
 /// going back to the three-byte runs ([`crate::normalise::run3`]), which stop at once before
 /// it: a Traditional overview holds a few hundred such characters.
+#[cfg(test)]
 #[inline(always)]
 fn past_short(b: &[u8], mut i: usize, stops: bool) -> usize {
     while let Some(&x) = b.get(i) {
