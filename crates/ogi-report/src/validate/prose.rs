@@ -1044,8 +1044,9 @@ fn stating_parts<'a>(text: &'a str, mut part: impl FnMut(&'a str)) {
 
 /// [`may_state_figure`] of `part`, its runs read in [`stops3_wide`] instead of the openers'
 /// own set: a mark it also stops at (a unit or a sentence end) opens no word ([`follows`]).
+///
 /// How [`stating_parts`] read a part from its first opener on: the reference its reading of
-/// each opener where it is met is held to.
+/// each opener where it is met ([`opens_figure_word`]) is held to.
 #[cfg(test)]
 fn opens_from(part: Option<&str>) -> bool {
     opens_in(part.unwrap_or_default(), stops3_wide())
@@ -1533,7 +1534,7 @@ fn may_state_figure_ref(part: &str) -> bool {
 ///
 /// Only the sentences that can state one are folded ([`stating_parts`]): a figure is read from
 /// its sentence alone, and most sentences of an overview hold no number before a unit; of those
-/// that do, only the ones holding a character that may open an anchor ([`opens_from`]).
+/// that do, only the ones holding a character that may open an anchor ([`opens_figure_word`]).
 /// A text longer than the part that is read ([`up_to_max`]) is folded whole.
 pub(crate) fn claims(text: &str, year: Option<u16>) -> Vec<Claim> {
     let mut found = Vec::new();
