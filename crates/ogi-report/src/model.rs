@@ -435,37 +435,19 @@ impl TidyCell {
     }
 
     /// The record of cell `c` of the row at path `row` in table number `table` (inlined, as
-    /// [`TidyCell::of`]).
+    /// [`TidyCell::of`]). Its column, unit and raw text are cloned in place, the allocation of
+    /// an owned or heap-held one out of line: a parsed cell's column and unit are borrowed from
+    /// the template and its raw text held inline (nearly every cell's), so the loop over a
+    /// row's cells keeps no call to the allocator.
     #[inline(always)]
     fn with_row(table: u8, row: Cow<'static, str>, c: &Cell) -> TidyCell {
         TidyCell {
             table,
             row,
-            column: c.column.clone(),
-            value: c.value,
-            unit: c.unit.clone(),
-            raw: c.raw.clone(),
-            span_start: c.span.map(|s| s.start),
-            span_end: c.span.map(|s| s.end),
-        }
-    }
-
-    /// [`TidyCell::with_row`] for the row at the borrowed path `row`, its column, unit and raw
-    /// text each cloned in place with the allocation of an owned or heap-held one out of line: a
-    /// parsed cell's column and unit are borrowed from the template and its raw text held
-    /// inline (nearly every cell's), and the loop over them keeps no call to the allocator.
-    #[inline(always)]
-    fn borrowed(table: u8, row: &'static str, c: &Cell) -> TidyCell {
-        TidyCell {
-            table,
-            row: Cow::Borrowed(row),
             column: cow_clone(&c.column),
             value: c.value,
             unit: c.unit.as_ref().map(cow_clone),
-            raw: match &c.raw {
-                Some(r) if r.is_heap_allocated() => Some(heap_clone(r)),
-                raw => raw.clone(),
-            },
+            raw: c.raw.as_ref().map(raw_clone),
             span_start: c.span.map(|s| s.start),
             span_end: c.span.map(|s| s.end),
         }
@@ -488,6 +470,16 @@ fn cow_clone(c: &Cow<'static, str>) -> Cow<'static, str> {
 #[inline(never)]
 fn owned_clone(s: &str) -> String {
     s.to_owned()
+}
+
+/// `r.clone()`, a raw text held on the heap copied out of line.
+#[inline(always)]
+fn raw_clone(r: &CompactString) -> CompactString {
+    if r.is_heap_allocated() {
+        heap_clone(r)
+    } else {
+        r.clone()
+    }
 }
 
 /// `r.clone()` of a raw text held on the heap, out of line.
@@ -535,10 +527,13 @@ impl Report {
                 // A row's cells are extended at once (a slice's length is known), each record
                 // written in its place, instead of pushed one by one. A row's path borrowed
                 // from the template (nearly every row's) is copied into each record as that
-                // borrow, without a clone's test of what it holds per cell; so are its cells'
-                // borrowed columns and units ([`TidyCell::borrowed`]).
+                // borrow, without a clone's test of what it holds per cell.
                 if let Cow::Borrowed(row) = r.row {
-                    out.extend(r.cells.iter().map(|c| TidyCell::borrowed(table, row, c)));
+                    out.extend(
+                        r.cells
+                            .iter()
+                            .map(|c| TidyCell::with_row(table, Cow::Borrowed(row), c)),
+                    );
                 } else {
                     out.extend(r.cells.iter().map(|c| TidyCell::of(table, r, c)));
                 }
@@ -567,7 +562,17 @@ mod tests {
         for t in report.tables() {
             for r in t.rows.iter().filter(|r| !r.subtotal) {
                 for c in &r.cells {
-                    out.push(TidyCell::of(t.kind.number(), r, c));
+                    // Each field cloned as it is, not by the clones out of line.
+                    out.push(TidyCell {
+                        table: t.kind.number(),
+                        row: r.row.clone(),
+                        column: c.column.clone(),
+                        value: c.value,
+                        unit: c.unit.clone(),
+                        raw: c.raw.clone(),
+                        span_start: c.span.map(|s| s.start),
+                        span_end: c.span.map(|s| s.end),
+                    });
                 }
             }
         }
