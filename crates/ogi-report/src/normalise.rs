@@ -249,25 +249,51 @@ fn quiet3() -> &'static [u64; BMP_WORDS] {
 /// are converted there too when the character after them cannot continue a run
 /// ([`start_converted`]), instead of each taking the general path and the scan's call.
 ///
-/// Held as characters, 164 KiB built once: an entry is pushed as read, where a table of `u16`
+/// Held as characters, 242 KiB built once: an entry is pushed as read, where a table of `u16`
 /// code points (82 KiB) had each entry read tested as a code point (not a surrogate) at every
 /// conversion, on the path of every converted character.
+///
+/// The second half is laid out by code point from U+0000, NUL below the URO ([`CONV_OTHERS`]):
+/// a character's entry is at `u + URO_LEN` for any `u`, so [`converted`] reads it with the
+/// one bounds test (past the end for `u` above the URO), rather than also subtracting the URO's
+/// start from `u` and testing that first. The 78 KiB of NULs are read only for the few
+/// three-byte characters below U+4E00 that end a run.
 fn conv3() -> &'static [char] {
     static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let target = |c: char, start: bool| {
-            let f = label_char(c);
-            if f != c && f.len_utf8() == 3 && crate::mojibake::can_open(c) == start {
-                f
-            } else {
-                '\0'
-            }
-        };
-        let starts = ('\u{4E00}'..='\u{9FFF}').map(|c| target(c, true));
-        starts
-            .chain(('\u{4E00}'..='\u{9FFF}').map(|c| target(c, false)))
-            .collect()
-    })
+    TABLE.get_or_init(|| relaid(&conv3_halves()))
+}
+
+/// Where the second half of [`conv3`]'s table holds the entry of U+0000 (those of U+0000..U+4E00
+/// are NUL, those of the URO follow).
+const CONV_OTHERS: usize = URO_LEN;
+
+/// [`conv3`]'s table as first laid out: the two halves by `u - 0x4E00`, the URO alone in each.
+fn conv3_halves() -> Vec<char> {
+    let target = |c: char, start: bool| {
+        let f = label_char(c);
+        if f != c && f.len_utf8() == 3 && crate::mojibake::can_open(c) == start {
+            f
+        } else {
+            '\0'
+        }
+    };
+    let starts = ('\u{4E00}'..='\u{9FFF}').map(|c| target(c, true));
+    starts
+        .chain(('\u{4E00}'..='\u{9FFF}').map(|c| target(c, false)))
+        .collect()
+}
+
+/// A table laid out as [`conv3_halves`]'s (its first half's entries, then, if any, its second
+/// half's) laid out as [`conv3`]'s: the first half as it is, NULs for U+0000..U+4E00, the second
+/// half. An empty table stays empty.
+fn relaid(halves: &[char]) -> Vec<char> {
+    let (first, second) = halves.split_at(halves.len().min(URO_LEN));
+    let mut table = first.to_vec();
+    if !second.is_empty() {
+        table.resize(CONV_OTHERS + 0x4E00, '\0');
+        table.extend_from_slice(second);
+    }
+    table
 }
 
 /// The code point of the three-byte character at byte `i` (a character boundary of valid UTF-8),
@@ -291,17 +317,17 @@ fn is_han3(u: usize) -> bool {
 /// The character the ideograph `u` becomes, if [`conv3`]'s table `conv` holds it.
 #[inline]
 fn converted(u: usize, conv: &[char]) -> Option<char> {
-    // The second half of the table: past it for `u` above the URO.
-    u.checked_sub(0x4E00)
-        .and_then(|k| conv.get(k + URO_LEN))
+    // The second half of the table, by code point: NUL below the URO, past it above.
+    conv.get(u + CONV_OTHERS)
         .copied()
         // The table holds three-byte characters and NULs: U+0800..=U+FFFF is the same test as
         // not NUL, and tells the compiler the character pushed has three bytes.
         .filter(|f| ('\u{800}'..='\u{FFFF}').contains(f))
 }
 
-/// [`converted`] as it read a table of `u16` code points: the reference it is held to (on the
-/// table's characters, [`chars_of`]).
+/// [`converted`] as it read a table of `u16` code points laid out in two halves by
+/// `u - 0x4E00` ([`conv3_halves`]): the reference it is held to (on the table's characters,
+/// [`chars_of`], laid out as [`conv3`]'s, [`relaid`]).
 #[cfg(test)]
 fn converted_u16(u: usize, conv: &[u16]) -> Option<char> {
     u.checked_sub(0x4E00)
@@ -310,7 +336,7 @@ fn converted_u16(u: usize, conv: &[u16]) -> Option<char> {
         .filter(|&f| f >= '\u{800}')
 }
 
-/// A table of `u16` code points as [`conv3`] holds it: each entry's character, NUL for a
+/// A table of `u16` code points as [`conv3_halves`] holds it: each entry's character, NUL for a
 /// surrogate (which the readings of a `u16` table took for no conversion, as they take NUL).
 #[cfg(test)]
 fn chars_of(conv: &[u16]) -> Vec<char> {
@@ -319,8 +345,8 @@ fn chars_of(conv: &[u16]) -> Vec<char> {
         .collect()
 }
 
-/// [`converted`] as first written, testing the table's entry against zero: the reference it is
-/// held to.
+/// [`converted`] as first written, testing the table's entry against zero, in a table laid out
+/// in two halves ([`converted_u16`]): the reference it is held to.
 #[cfg(test)]
 fn converted_ref(u: usize, conv: &[u16]) -> Option<char> {
     u.checked_sub(0x4E00)
@@ -1687,8 +1713,8 @@ mod tests {
     fn converted_is_the_reading_against_zero() {
         assert!(conv3().iter().all(|&f| f == '\0' || f >= '\u{800}'));
         let tables: Vec<Vec<u16>> = (0..4).map(|n| three_byte_table(n * URO_LEN)).collect();
-        for conv in [u16s_of(conv3()), Vec::new()].iter().chain(&tables) {
-            let chars = chars_of(conv);
+        for conv in [u16s_of(&conv3_halves()), Vec::new()].iter().chain(&tables) {
+            let chars = relaid(&chars_of(conv));
             for u in 0..0x20000usize {
                 assert_eq!(converted(u, &chars), converted_ref(u, conv), "U+{u:04X}");
                 assert_eq!(converted(u, &chars), converted_u16(u, conv), "U+{u:04X}");
@@ -1870,8 +1896,8 @@ mod tests {
             let text: String = picks.iter().map(|&k| pieces[k % pieces.len()].as_str()).collect();
             let b = text.as_bytes();
             let every = three_byte_table(off);
-            for conv in [u16s_of(conv3()), every, Vec::new()] {
-                let chars = chars_of(&conv);
+            for conv in [u16s_of(&conv3_halves()), every, Vec::new()] {
+                let chars = relaid(&chars_of(&conv));
                 for at in text.char_indices().map(|(i, _)| i).chain([b.len()]) {
                     for cut in [b.len(), (at + 4).min(b.len())] {
                         let bytes = b.get(..cut).unwrap_or_default();
@@ -2049,7 +2075,11 @@ mod tests {
         for (c, f) in [('項', '项'), ('鍔', '锷')] {
             let at = (c as usize) - 0x4E00;
             assert_eq!(conv.get(at).copied(), Some(f), "{c}");
-            assert_eq!(conv.get(at + URO_LEN).copied(), Some('\0'), "{c}");
+            assert_eq!(
+                conv.get(c as usize + CONV_OTHERS).copied(),
+                Some('\0'),
+                "{c}"
+            );
         }
         // `办理` in UTF-8 read as GBK opens with `鍔` and is repaired; `項` before `目` and after
         // a conversion is converted.
