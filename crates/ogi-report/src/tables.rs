@@ -424,6 +424,23 @@ struct Anchor {
 /// [`row_label_next`] finds it there by one pass over those bytes, and only a label it cannot
 /// prove there takes the search of every key ([`find_row_label_searched`]), which cost some
 /// 1,500 instructions a row (its misses at other rows' characters, one search per key).
+///
+/// `firsts` is the row's [`key_firsts`], which tables 2 and 3 take from [`T2_KEY_FIRSTS`] and
+/// [`T3_KEY_FIRSTS`], computed when the program is built.
+fn find_row_label_with(
+    text: &str,
+    from: usize,
+    to: usize,
+    d: &RowDesc,
+    number_required_first: bool,
+    firsts: Option<KeyFirsts>,
+) -> Option<Anchor> {
+    row_label_next(text, from, to, d, number_required_first, firsts)
+        .unwrap_or_else(|| find_row_label_searched(text, from, to, d, number_required_first))
+}
+
+/// [`find_row_label_with`] the row's [`key_firsts`] computed at the call.
+#[cfg(test)]
 fn find_row_label(
     text: &str,
     from: usize,
@@ -431,8 +448,183 @@ fn find_row_label(
     d: &RowDesc,
     number_required_first: bool,
 ) -> Option<Anchor> {
-    row_label_next(text, from, to, d, number_required_first)
-        .unwrap_or_else(|| find_row_label_searched(text, from, to, d, number_required_first))
+    let firsts = key_firsts(d, number_required_first);
+    find_row_label_with(text, from, to, d, number_required_first, firsts)
+}
+
+/// The distinct first characters of the keys of a row that [`row_label_next`] looks for (each
+/// of three bytes, the first in `0xE0..0xF0`), in the keys' order: the first `n` of `firsts`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct KeyFirsts {
+    firsts: [[u8; 3]; 3],
+    /// A byte, so that the lists built with the program take a few cache lines.
+    n: u8,
+}
+
+impl KeyFirsts {
+    /// Whether `f` is one of the first `n` of `firsts`.
+    const fn holds(&self, f: [u8; 3]) -> bool {
+        let mut rest: &[[u8; 3]] = &self.firsts;
+        let mut k = 0u8;
+        while let [g, tail @ ..] = rest {
+            if k == self.n {
+                break;
+            }
+            if g[0] == f[0] && g[1] == f[1] && g[2] == f[2] {
+                return true;
+            }
+            k += 1;
+            rest = tail;
+        }
+        false
+    }
+}
+
+/// Whether `key` has at most two characters (a short key, looked for only with its numbering).
+const fn is_short_key(key: &str) -> bool {
+    let mut bytes = key.as_bytes();
+    let mut chars = 0usize;
+    while let [b, rest @ ..] = bytes {
+        chars += (*b & 0xC0 != 0x80) as usize;
+        bytes = rest;
+    }
+    chars <= 2
+}
+
+/// The first characters of the keys of `d` that [`row_label_next`] looks for ([`KeyFirsts`]);
+/// `None` when one of them opens other than with a character of three bytes, or a fourth
+/// distinct one opens a key (the row is left to the search). A `const fn`, so that table 3's
+/// rows have theirs computed when the program is built ([`T3_KEY_FIRSTS`]) instead of at every
+/// search, where the walk of the keys cost some 30 instructions a key (a quarter of the search
+/// of a row's label). [`key_firsts_reference`] is the reference it is tested against.
+const fn key_firsts(d: &RowDesc, number_required_first: bool) -> Option<KeyFirsts> {
+    let need_number = number_required_first && d.number.is_some();
+    // Short keys (two characters at most) are looked for only with their numbering.
+    let skip_short = !need_number && d.number.is_some();
+    let mut out = KeyFirsts {
+        firsts: [[0u8; 3]; 3],
+        n: 0,
+    };
+    let mut keys = d.keys;
+    while let [key, rest @ ..] = keys {
+        keys = rest;
+        if skip_short && is_short_key(key) {
+            continue;
+        }
+        let [b0, b1, b2, ..] = *key.as_bytes() else {
+            return None;
+        };
+        if !(0xE0 <= b0 && b0 < 0xF0) {
+            return None;
+        }
+        let f = [b0, b1, b2];
+        if !out.holds(f) {
+            match out.n {
+                0 => out.firsts[0] = f,
+                1 => out.firsts[1] = f,
+                2 => out.firsts[2] = f,
+                _ => return None,
+            }
+            out.n += 1;
+        }
+    }
+    Some(out)
+}
+
+/// [`key_firsts`] as first written in [`row_label_next`], at every search: the reference it is
+/// tested against.
+#[cfg(test)]
+fn key_firsts_reference(d: &RowDesc, number_required_first: bool) -> Option<KeyFirsts> {
+    let need_number = number_required_first && d.number.is_some();
+    let skip_short = !need_number && d.number.is_some();
+    let looked_for = |key: &str| !(skip_short && key.chars().nth(2).is_none());
+    let mut firsts = [[0u8; 3]; 3];
+    let mut n = 0usize;
+    for key in d.keys.iter().filter(|k| looked_for(k)) {
+        let f = <[u8; 3]>::try_from(key.as_bytes().get(..3)?).ok()?;
+        if !(0xE0..0xF0).contains(&f[0]) {
+            return None;
+        }
+        if !firsts.get(..n)?.contains(&f) {
+            *firsts.get_mut(n)? = f;
+            n += 1;
+        }
+    }
+    Some(KeyFirsts {
+        firsts,
+        n: u8::try_from(n).ok()?,
+    })
+}
+
+/// The [`key_firsts`] of table 3's rows of each template (2019, 2021) as [`table3`] looks for
+/// them (numbering required first), computed when the program is built; a row past
+/// [`T3_ROWS_MAX`] has its own computed at the search.
+static T3_KEY_FIRSTS: [[Option<KeyFirsts>; T3_ROWS_MAX]; 2] = [
+    key_firsts_of_rows(&[template::T3_2019], true),
+    key_firsts_of_rows(&[template::T3_2021], true),
+];
+
+/// The [`key_firsts`] of table 2's rows of each template as [`table2`] looks for them (its
+/// numbering not required), in order through the blocks: as [`T3_KEY_FIRSTS`].
+static T2_KEY_FIRSTS: [[Option<KeyFirsts>; T3_ROWS_MAX]; 2] = [
+    key_firsts_of_rows(&t2_rows::<{ T3_ROWS_MAX }>(template::T2_2019), false),
+    key_firsts_of_rows(&t2_rows::<{ T3_ROWS_MAX }>(template::T2_2021), false),
+];
+
+/// The rows of each of `blocks` (at most `N` blocks).
+const fn t2_rows<const N: usize>(blocks: &[template::Block]) -> [&'static [RowDesc]; N] {
+    let mut out: [&'static [RowDesc]; N] = [&[]; N];
+    let mut blocks = blocks;
+    let mut slots: &mut [&'static [RowDesc]] = &mut out;
+    while let ([b, rest @ ..], [slot, more @ ..]) = (blocks, slots) {
+        *slot = b.rows;
+        blocks = rest;
+        slots = more;
+    }
+    out
+}
+
+/// [`key_firsts`] of each row of the lists `rows` in order, the first [`T3_ROWS_MAX`].
+const fn key_firsts_of_rows(
+    rows: &[&[RowDesc]],
+    number_required_first: bool,
+) -> [Option<KeyFirsts>; T3_ROWS_MAX] {
+    let mut out = [None; T3_ROWS_MAX];
+    let mut lists = rows;
+    let mut slots: &mut [Option<KeyFirsts>] = &mut out;
+    while let [list, more_lists @ ..] = lists {
+        let mut descs = *list;
+        while let [d, rest @ ..] = descs {
+            let [slot, more @ ..] = slots else {
+                return out;
+            };
+            *slot = key_firsts(d, number_required_first);
+            descs = rest;
+            slots = more;
+        }
+        lists = more_lists;
+    }
+    out
+}
+
+/// The [`key_firsts`] of the `i`th row `d` of a table of `tpl` whose rows' are `built`
+/// ([`T3_KEY_FIRSTS`], [`T2_KEY_FIRSTS`]), looked for with `number_required_first`.
+#[inline]
+fn built_key_firsts(
+    built: &'static [[Option<KeyFirsts>; T3_ROWS_MAX]; 2],
+    tpl: Template,
+    i: usize,
+    d: &RowDesc,
+    number_required_first: bool,
+) -> Option<KeyFirsts> {
+    let of = match tpl {
+        Template::V2019 => &built[0],
+        Template::V2021 => &built[1],
+    };
+    match of.get(i) {
+        Some(f) => *f,
+        None => key_firsts(d, number_required_first),
+    }
 }
 
 /// How far past `from` [`row_label_next`] looks for a key: a row's values take a few dozen
@@ -440,7 +632,7 @@ fn find_row_label(
 /// header some 260; a key further on (past a hostile run of digits) is left to the search.
 const NEXT_LABEL_WINDOW: usize = 512;
 
-/// [`find_row_label`]'s answer when it is the first occurrence of a key in the first
+/// [`find_row_label_with`]'s answer when it is the first occurrence of a key in the first
 /// [`NEXT_LABEL_WINDOW`] bytes of `text[from..to]`, or that no key occurs when those bytes are
 /// the whole range (`None` when neither can be told so: the caller searches).
 ///
@@ -462,25 +654,16 @@ fn row_label_next(
     to: usize,
     d: &RowDesc,
     number_required_first: bool,
+    firsts: Option<KeyFirsts>,
 ) -> Option<Option<Anchor>> {
     let to = to.min(text.len());
     let need_number = number_required_first && d.number.is_some();
     // Short keys (two characters at most) are looked for only with their numbering.
     let skip_short = !need_number && d.number.is_some();
     let looked_for = |key: &str| !(skip_short && key.chars().nth(2).is_none());
-    // The distinct first characters of the keys looked for.
-    let mut firsts = [[0u8; 3]; 3];
-    let mut n = 0usize;
-    for key in d.keys.iter().filter(|k| looked_for(k)) {
-        let f = <[u8; 3]>::try_from(key.as_bytes().get(..3)?).ok()?;
-        if !(0xE0..0xF0).contains(&f[0]) {
-            return None;
-        }
-        if !firsts.get(..n)?.contains(&f) {
-            *firsts.get_mut(n)? = f;
-            n += 1;
-        }
-    }
+    // The distinct first characters of the keys looked for ([`key_firsts`]).
+    let KeyFirsts { firsts, n } = firsts?;
+    let n = usize::from(n);
     if n == 0 {
         // Every key is short and looked for only with its numbering, which is not required
         // here: the search passes over each of them too.
@@ -666,7 +849,7 @@ fn opens_after_numbering(d: &RowDesc) -> bool {
     })
 }
 
-/// [`find_row_label`] by a search of every key from `from`.
+/// [`find_row_label_with`] by a search of every key from `from`.
 fn find_row_label_searched(
     text: &str,
     from: usize,
@@ -1198,6 +1381,8 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     let mut table_end = from;
     // The rows' anchors of one block, the list emptied for each block.
     let mut anchor_list: SmallVec<[Option<Anchor>; 24]> = stack_list(FIRST_WRITTEN);
+    // The row's place in the table, through the blocks ([`T2_KEY_FIRSTS`]).
+    let mut row_at = 0usize;
     for (bi, b) in blocks.iter().enumerate() {
         let bstart = headers
             .get(bi)
@@ -1216,7 +1401,9 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         let mut rc = bstart;
         anchor_list.clear();
         for d in b.rows {
-            let a = find_row_label(text, rc, bend, d, false);
+            let firsts = built_key_firsts(&T2_KEY_FIRSTS, tpl, row_at, d, false);
+            row_at += 1;
+            let a = find_row_label_with(text, rc, bend, d, false, firsts);
             if let Some(a) = a {
                 rc = a.end;
                 found_rows += 1;
@@ -1876,7 +2063,14 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         if d.role != RowRole::Data {
             continue;
         }
-        if let Some(a) = find_row_label(text, cursor, to, d, true) {
+        if let Some(a) = find_row_label_with(
+            text,
+            cursor,
+            to,
+            d,
+            true,
+            built_key_firsts(&T3_KEY_FIRSTS, tpl, i, d, true),
+        ) {
             cursor = a.end;
             if let Some(s) = slots.get_mut(i) {
                 s.anchor = Some(a);
@@ -1906,7 +2100,14 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             .map(|a| a.start)
             .next()
             .unwrap_or(to);
-        if let Some(a) = find_row_label(text, prev_end, next_start, d, true) {
+        if let Some(a) = find_row_label_with(
+            text,
+            prev_end,
+            next_start,
+            d,
+            true,
+            built_key_firsts(&T3_KEY_FIRSTS, tpl, i, d, true),
+        ) {
             if let Some(s) = slots.get_mut(i) {
                 s.anchor = Some(a);
             }
@@ -3176,7 +3377,10 @@ mod tests {
             for d in label_rows() {
                 for required in [false, true] {
                     assert!(
-                        matches!(row_label_next(t, 0, t.len(), d, required), Some(None)),
+                        matches!(
+                            row_label_next(t, 0, t.len(), d, required, key_firsts(d, required)),
+                            Some(None)
+                        ),
                         "{}",
                         d.path
                     );
@@ -3189,7 +3393,7 @@ mod tests {
         let d = label_rows()
             .find(|d| d.path.ends_with("（一）予以公开"))
             .expect("row");
-        assert!(row_label_next(&long, 0, long.len(), d, false).is_none());
+        assert!(row_label_next(&long, 0, long.len(), d, false, key_firsts(d, false)).is_none());
         assert!(find_row_label(&long, 0, long.len(), d, false).is_some());
     }
 
@@ -3228,13 +3432,50 @@ mod tests {
         ];
         for (t, path, required) in cases {
             let d = row(path).unwrap_or_else(|| panic!("{path}"));
-            let got = row_label_next(t, 0, t.len(), &d, required)
+            let got = row_label_next(t, 0, t.len(), &d, required, key_firsts(&d, required))
                 .flatten()
                 .map(|a| (a.start, a.end));
             let want =
                 find_row_label_unbounded(t, 0, t.len(), &d, required).map(|a| (a.start, a.end));
             assert!(got.is_some(), "{path}");
             assert_eq!(got, want, "{path}");
+        }
+    }
+
+    /// Table 3's and table 2's rows' first characters computed when the program is built are
+    /// those the search computed at each call, and no row past the template's holds any.
+    #[test]
+    fn the_key_firsts_built_with_the_program_are_those_computed_at_the_search() {
+        for (tpl, built) in [
+            (Template::V2019, &T3_KEY_FIRSTS[0]),
+            (Template::V2021, &T3_KEY_FIRSTS[1]),
+        ] {
+            let descs = template::table3(tpl);
+            for (i, d) in descs.iter().enumerate() {
+                assert_eq!(built[i], key_firsts_reference(d, true), "{}", d.path);
+                assert!(built[i].is_some_and(|f| f.n > 0), "{}", d.path);
+                assert_eq!(built_key_firsts(&T3_KEY_FIRSTS, tpl, i, d, true), built[i]);
+            }
+            assert!(built[descs.len()..].iter().all(Option::is_none));
+            let rows: Vec<&RowDesc> = template::table2(tpl)
+                .iter()
+                .flat_map(|b| b.rows.iter())
+                .collect();
+            let built_t2 = &T2_KEY_FIRSTS[usize::from(tpl == Template::V2021)];
+            for (i, d) in rows.iter().enumerate() {
+                assert_eq!(built_t2[i], key_firsts_reference(d, false), "{}", d.path);
+                assert!(built_t2[i].is_some_and(|f| f.n > 0), "{}", d.path);
+                assert_eq!(
+                    built_key_firsts(&T2_KEY_FIRSTS, tpl, i, d, false),
+                    built_t2[i]
+                );
+            }
+            assert!(built_t2[rows.len()..].iter().all(Option::is_none));
+        }
+        for d in label_rows() {
+            for required in [false, true] {
+                assert_eq!(key_firsts(d, required), key_firsts_reference(d, required));
+            }
         }
     }
 
@@ -3248,6 +3489,33 @@ mod tests {
             let mut seen = order.to_vec();
             seen.sort_unstable();
             assert_eq!(seen, (0..n).collect::<Vec<_>>());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn key_firsts_as_a_const_fn_are_the_firsts_found_as_first_written(
+            keys in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "本年新收", "本年", "本", "上年结转", "上年", "予以公开", "予以", "不予公开",
+                    "不予处理", "部分公开", "危及“三安", "危及", "“三安", "属于国家秘密", "a本年",
+                    "ab", "é本年", "éé", "𠀀本年", "", "其他", "其他处理", "无法提供", "无法",
+                ]),
+                0..7,
+            ),
+            number in proptest::option::of(proptest::sample::select(vec!["一", "(三)", "1"])),
+            required in any::<bool>(),
+        ) {
+            let keys: &'static [&'static str] = Box::leak(keys.into_boxed_slice());
+            let d = RowDesc {
+                path: "p",
+                keys,
+                number,
+                role: RowRole::Data,
+                parent: None,
+                cols: T3_COLS,
+            };
+            prop_assert_eq!(key_firsts(&d, required), key_firsts_reference(&d, required));
         }
     }
 
@@ -3308,7 +3576,7 @@ mod tests {
             // Where the label at the first character that can open a key answered, the first
             // key found past the characters that open none answers the same.
             for d in label_rows() {
-                let told = row_label_next(&t, from, to, d, required);
+                let told = row_label_next(&t, from, to, d, required, key_firsts(d, required));
                 let got = told.flatten().map(|a| (a.start, a.end));
                 let want = find_row_label_unbounded(&t, from, to, d, required)
                     .map(|a| (a.start, a.end));
