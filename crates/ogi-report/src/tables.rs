@@ -2068,19 +2068,18 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     // 1. Data rows in order.
     let mut slot_list: SmallVec<[Slot; T3_ROWS_MAX]> = stack_filled(nd, NO_SLOT, FIRST_WRITTEN);
     let slots = slot_list.as_mut_slice();
+    // The label of row `i`, `d`, in `text[from..to]`, its keys' first characters built with
+    // the program.
+    let find = |i: usize, d: &RowDesc, from: usize, to: usize| {
+        let firsts = built_key_firsts(&T3_KEY_FIRSTS, tpl, i, d, true);
+        find_row_label_with(text, from, to, d, true, firsts)
+    };
     let mut cursor = from;
     for (i, d) in descs.iter().enumerate() {
         if d.role != RowRole::Data {
             continue;
         }
-        if let Some(a) = find_row_label_with(
-            text,
-            cursor,
-            to,
-            d,
-            true,
-            built_key_firsts(&T3_KEY_FIRSTS, tpl, i, d, true),
-        ) {
+        if let Some(a) = find(i, d, cursor, to) {
             cursor = a.end;
             if let Some(s) = slots.get_mut(i) {
                 s.anchor = Some(a);
@@ -2110,14 +2109,7 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             .map(|a| a.start)
             .next()
             .unwrap_or(to);
-        if let Some(a) = find_row_label_with(
-            text,
-            prev_end,
-            next_start,
-            d,
-            true,
-            built_key_firsts(&T3_KEY_FIRSTS, tpl, i, d, true),
-        ) {
+        if let Some(a) = find(i, d, prev_end, next_start) {
             if let Some(s) = slots.get_mut(i) {
                 s.anchor = Some(a);
             }
