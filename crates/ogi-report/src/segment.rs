@@ -213,6 +213,9 @@ fn problems_words<const FIRST_WRITTEN: bool>(short: &str) -> bool {
 /// kind's heading line is the first line after that place that [`heading_line`] fits to the
 /// kind, found by [`first_line`] among the lines that hold one of the kind's words only, instead
 /// of every line being cut out and its prefix parsed.
+///
+/// Out of line, as [`find_meta`] is: see `parse::normalised`.
+#[inline(never)]
 pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
     // Whether the text is flattened is asked only when a kind has no heading line, so the lines
     // are counted then (once), not for every text.
@@ -1013,6 +1016,9 @@ fn last_body_lines<const FIRST_WRITTEN: bool>(
 }
 
 /// Title, agency, year, publication date and the start of the trailing residue.
+///
+/// Out of line, as [`find_headings`] is: see `parse::normalised`.
+#[inline(never)]
 pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     let mut m = MetaFound::default();
     let first_heading = headings.first().map_or(text.len().min(4000), |h| h.start);
