@@ -1180,28 +1180,35 @@ fn in_wide3(wide: &[u64; WIDE_WORDS], b0: u8, b1: u8, b2: u8) -> bool {
 }
 
 /// Past the run of three-byte characters at byte `i` of `b` that are not members of `wide` (a
-/// set as [`wide3`] builds it), two characters a turn while six bytes are left: what
-/// `i + run3_by_pairs(&b[i..], set)` tells of the same set ([`crate::normalise::run3_by_pairs`]),
-/// without cutting the text for the run or dividing what is left of it into pairs at each run
-/// (a Traditional overview's runs are a few characters long, glosses and numbers between them).
+/// set as [`wide3`] builds it), three characters a turn while nine bytes are left, then one at
+/// a time: what `i + run3_by_pairs(&b[i..], set)` tells of the same set
+/// ([`crate::normalise::run3_by_pairs`]), without cutting the text for the run or dividing what
+/// is left of it into pairs at each run (a Traditional overview's runs are a few characters
+/// long, glosses and numbers between them). Three a turn rather than two: a run averages some
+/// 18 characters, and a turn's bounds test and step are shared by one character more
+/// (`settled` 2.05 -> 1.94 M on Simplified, 4.55 -> 4.31 M on Traditional).
 #[inline(always)]
 fn past_unmarked3(b: &[u8], mut i: usize, wide: &[u64; WIDE_WORDS]) -> usize {
     loop {
-        match b.get(i..i + 6) {
-            Some(&[a0, a1, a2, c0, c1, c2]) => {
+        match b.get(i..i + 9) {
+            Some(&[a0, a1, a2, c0, c1, c2, d0, d1, d2]) => {
                 if in_wide3(wide, a0, a1, a2) {
                     return i;
                 }
                 if in_wide3(wide, c0, c1, c2) {
                     return i + 3;
                 }
-                i += 6;
+                if in_wide3(wide, d0, d1, d2) {
+                    return i + 6;
+                }
+                i += 9;
             }
             _ => {
-                if let Some(&[a0, a1, a2]) = b.get(i..i + 3) {
-                    if !in_wide3(wide, a0, a1, a2) {
-                        i += 3;
+                while let Some(&[a0, a1, a2]) = b.get(i..i + 3) {
+                    if in_wide3(wide, a0, a1, a2) {
+                        break;
                     }
+                    i += 3;
                 }
                 return i;
             }
