@@ -1078,11 +1078,6 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         fill_row(ctx, cols, content())
     };
     if k < n {
-        let blank_cols: Vec<&str> = cells
-            .iter()
-            .filter(|c| c.value.is_none())
-            .map(|c| c.column.as_ref())
-            .collect();
         let how = if positional {
             "the empty cells are read as blank"
         } else if k == 0 {
@@ -1090,21 +1085,92 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         } else {
             "the values are placed in the leading columns; which cell is missing cannot be told"
         };
-        ctx.diags.push(
-            Diagnostic::new(
-                Code::T004,
-                format!(
-                    "table {} ({}), row `{path}`: {k} of {n} values; {how} (blank: {})",
-                    kind.number(),
-                    kind.title(),
-                    blank_cols.join("、")
-                ),
+        // As first written (`FIRST_WRITTEN`), by `format!` over the blank columns joined.
+        let message = if FIRST_WRITTEN {
+            let blank_cols: Vec<&str> = cells
+                .iter()
+                .filter(|c| c.value.is_none())
+                .map(|c| c.column.as_ref())
+                .collect();
+            format!(
+                "table {} ({}), row `{path}`: {k} of {n} values; {how} (blank: {})",
+                kind.number(),
+                kind.title(),
+                blank_cols.join("、")
             )
-            .with_span(span)
-            .at(Location::row(kind, path)),
+        } else {
+            short_row_message(kind, path, k, n, how, &cells)
+        };
+        ctx.diags.push(
+            Diagnostic::new(Code::T004, message)
+                .with_span(span)
+                .at(Location::row(kind, path)),
         );
     }
     RowRead { cells }
+}
+
+/// The message of a short row's `T004` ([`read_row`]), written piece by piece into a string
+/// sized once for it, the blank columns written in place: `format!` grew its string twice
+/// (the estimate it starts from is twice its pieces, some 100 bytes of the 250), and the
+/// columns were collected and joined into two more allocations (some 2,600 instructions a
+/// message, one in most Simplified bench reports).
+fn short_row_message(
+    kind: TableKind,
+    path: &str,
+    k: usize,
+    n: usize,
+    how: &str,
+    cells: &[Cell],
+) -> String {
+    let title = kind.title();
+    let blank = || {
+        cells
+            .iter()
+            .filter(|c| c.value.is_none())
+            .map(|c| c.column.as_ref())
+    };
+    // The pieces (some 50 bytes) and three counts, of at most 20 digits each.
+    let room = 120 + title.len() + path.len() + how.len();
+    let mut m = String::with_capacity(room + blank().map(|c| c.len() + 3).sum::<usize>());
+    m.push_str("table ");
+    push_decimal(&mut m, usize::from(kind.number()));
+    m.push_str(" (");
+    m.push_str(title);
+    m.push_str("), row `");
+    m.push_str(path);
+    m.push_str("`: ");
+    push_decimal(&mut m, k);
+    m.push_str(" of ");
+    push_decimal(&mut m, n);
+    m.push_str(" values; ");
+    m.push_str(how);
+    m.push_str(" (blank: ");
+    for (i, c) in blank().enumerate() {
+        if i > 0 {
+            m.push('、');
+        }
+        m.push_str(c);
+    }
+    m.push(')');
+    m
+}
+
+/// `v` written in decimal at the end of `m`, as `{v}` writes it.
+fn push_decimal(m: &mut String, v: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut v = v;
+    while let Some(d) = at.checked_sub(1).and_then(|i| digits.get_mut(i)) {
+        // The remainder is below ten.
+        *d = b'0' + (v % 10) as u8;
+        at -= 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    m.push_str(std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// The digit runs of a region's items, when the row can be a glued run: all content items are
@@ -3668,6 +3734,62 @@ mod tests {
             let t = parts.concat();
             prop_assert_eq!(has_break(&t), has_break_by_char(&t));
             prop_assert_eq!(has_break(t.trim()), has_break_by_char(t.trim()));
+        }
+
+        #[test]
+        fn a_count_is_written_in_decimal_as_format_writes_it(
+            v in any::<usize>(),
+            small in 0usize..1000,
+        ) {
+            for x in [v, small, 0, 9, 10, usize::MAX] {
+                let mut m = String::from("x");
+                push_decimal(&mut m, x);
+                prop_assert_eq!(m, format!("x{x}"));
+            }
+        }
+
+        /// [`short_row_message`] against the `format!` it replaces, over paths of any
+        /// characters, counts of one to three digits, each way of telling the blank cells and
+        /// rows of any blank columns of every table.
+        #[test]
+        fn a_short_rows_message_is_the_one_format_wrote(
+            path in "[a-z0-9、/（）`一二三 ]{0,16}",
+            k in prop_oneof![0usize..12, 0usize..1000],
+            n in prop_oneof![0usize..16, 0usize..1000],
+            blanks in prop::collection::vec(any::<bool>(), 0..20),
+            which in 0usize..3,
+            how in prop::sample::select(vec![
+                "the empty cells are read as blank",
+                "no value was found",
+                "the values are placed in the leading columns; which cell is missing cannot be told",
+            ]),
+        ) {
+            let (kind, cols) = match which {
+                0 => (TableKind::Applications, T3_COLS),
+                1 => (TableKind::ReviewLitigation, T4_COLS),
+                _ => (TableKind::ActiveDisclosure, &T3_COLS[..3]),
+            };
+            let cells: Vec<Cell> = cols
+                .iter()
+                .cycle()
+                .zip(&blanks)
+                .map(|(col, &blank)| Cell {
+                    value: (!blank).then_some(Number::Int(1)),
+                    ..Cell::absent(col.label)
+                })
+                .collect();
+            let blank_cols: Vec<&str> = cells
+                .iter()
+                .filter(|c| c.value.is_none())
+                .map(|c| c.column.as_ref())
+                .collect();
+            let want = format!(
+                "table {} ({}), row `{path}`: {k} of {n} values; {how} (blank: {})",
+                kind.number(),
+                kind.title(),
+                blank_cols.join("、")
+            );
+            prop_assert_eq!(short_row_message(kind, &path, k, n, how, &cells), want);
         }
 
         #[test]
