@@ -596,6 +596,14 @@ fn scan_cell_by<const LOOP_ONLY: bool>(rest: &[u8]) -> (usize, Option<PlainCell>
         if let [b' ', d @ b'0'..=b'9', b' ', b'|', ..] = *rest {
             return (3, Some(PlainCell::Count(1, 2, i64::from(d - b'0'))), None);
         }
+        // A cell one per line (` 0  |` on a line of its own) is the same after its line break.
+        if let [b'\n', b' ', d @ b'0'..=b'9', b' ', b' ', b'|', ..] = *rest {
+            return (
+                5,
+                Some(PlainCell::Count(2, 3, i64::from(d - b'0'))),
+                Some(0),
+            );
+        }
     }
     // The first and the end of the digits, whether anything breaks the one run of digits, the
     // count read so far (wrapping: only a run of at most 18 digits is kept).
@@ -1362,7 +1370,10 @@ mod tests {
                 prop::sample::select(vec![" ", "0", "7", "9", "|", "\n", "\t", "a", "无", "12"]),
                 0..8,
             ),
-            lead in prop::sample::select(vec!["", " 0 |", " 5 |", " 9 ", " 3", " 4 | "]),
+            lead in prop::sample::select(vec![
+                "", " 0 |", " 5 |", " 9 ", " 3", " 4 | ", "\n 0  |", "\n 7  | ", "\n 5  ",
+                "\n 8 |", "\n 6   |", "\n 2  |\n 1  |",
+            ]),
         ) {
             let rest = format!("{lead}{}", parts.concat());
             prop_assert_eq!(scan_cell(rest.as_bytes()), scan_cell_looped(rest.as_bytes()));
