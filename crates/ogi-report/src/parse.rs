@@ -468,25 +468,33 @@ pub(crate) fn find_label_sieved_in(
     first: Option<&memmem::Finder<'_>>,
 ) -> Option<(usize, usize)> {
     let to = to.min(text.len());
-    let first_char = label.chars().next()?;
-    if from >= to || first_char_absent(text, label.as_bytes()) {
+    if label.is_empty() || from >= to || first_char_absent(text, label.as_bytes()) {
         return None;
     }
-    let sieve = !label.contains([' ', '\t', '\n', '\u{3000}']);
-    let (tb, lb) = (text.as_bytes(), label.as_bytes());
-    let needle = lb.get(..first_char.len_utf8())?;
-    debug_assert!(first.is_none_or(|f| f.needle() == needle));
-    let hay = tb.get(from..to)?;
+    // Whether the label holds none of the characters the match skips: told from its bytes
+    // ([`crate::scan::has_skippable`]), and only at the first candidate, instead of by a `char`
+    // search of the label at every call (the mark searches of
+    // [`crate::tables::detect_template`] that meet no candidate at all are many).
+    let mut sieve: Option<bool> = None;
+    let tb = text.as_bytes();
     let built;
     let finder = match first {
+        // The finder given looks for the label's first character: not decoded again.
         Some(f) => f,
         None => {
-            built = memmem::Finder::new(needle);
+            let first_char = label.chars().next()?;
+            built = memmem::Finder::new(label.as_bytes().get(..first_char.len_utf8())?);
             &built
         }
     };
+    debug_assert!(label
+        .chars()
+        .next()
+        .is_some_and(|c| label.as_bytes().get(..c.len_utf8()) == Some(finder.needle())));
+    let hay = tb.get(from..to)?;
     for off in finder.find_iter(hay) {
         let start = from + off;
+        let sieve = *sieve.get_or_insert_with(|| !crate::scan::has_skippable(label));
         if sieve && parts_at_ideograph(tb.get(start..to).unwrap_or_default(), label) {
             continue;
         }
