@@ -558,17 +558,24 @@ fn key_firsts_reference(d: &RowDesc, number_required_first: bool) -> Option<KeyF
 
 /// The [`key_firsts`] of table 3's rows of each template (2019, 2021) as [`table3`] looks for
 /// them (numbering required first), computed when the program is built; a row past
-/// [`T3_ROWS_MAX`] has its own computed at the search.
-static T3_KEY_FIRSTS: [[Option<KeyFirsts>; T3_ROWS_MAX]; 2] = [
+/// [`KEY_FIRSTS_ROWS`] has its own computed at the search.
+static T3_KEY_FIRSTS: [[Option<KeyFirsts>; KEY_FIRSTS_ROWS]; 2] = [
     key_firsts_of_rows(&[template::T3_2019], true),
     key_firsts_of_rows(&[template::T3_2021], true),
 ];
 
+/// How many rows of a table have their [`key_firsts`] computed when the program is built
+/// ([`T3_KEY_FIRSTS`], [`T2_KEY_FIRSTS`]): table 3's longest template and then some, which
+/// also covers table 2's rows counted through its blocks (the test
+/// `the_key_firsts_built_with_the_program_are_those_computed_at_the_search` checks every row
+/// of both tables has its entry).
+const KEY_FIRSTS_ROWS: usize = T3_ROWS_MAX;
+
 /// The [`key_firsts`] of table 2's rows of each template as [`table2`] looks for them (its
 /// numbering not required), in order through the blocks: as [`T3_KEY_FIRSTS`].
-static T2_KEY_FIRSTS: [[Option<KeyFirsts>; T3_ROWS_MAX]; 2] = [
-    key_firsts_of_rows(&t2_rows::<{ T3_ROWS_MAX }>(template::T2_2019), false),
-    key_firsts_of_rows(&t2_rows::<{ T3_ROWS_MAX }>(template::T2_2021), false),
+static T2_KEY_FIRSTS: [[Option<KeyFirsts>; KEY_FIRSTS_ROWS]; 2] = [
+    key_firsts_of_rows(&t2_rows::<{ KEY_FIRSTS_ROWS }>(template::T2_2019), false),
+    key_firsts_of_rows(&t2_rows::<{ KEY_FIRSTS_ROWS }>(template::T2_2021), false),
 ];
 
 /// The rows of each of `blocks` (at most `N` blocks).
@@ -584,12 +591,12 @@ const fn t2_rows<const N: usize>(blocks: &[template::Block]) -> [&'static [RowDe
     out
 }
 
-/// [`key_firsts`] of each row of the lists `rows` in order, the first [`T3_ROWS_MAX`].
+/// [`key_firsts`] of each row of the lists `rows` in order, the first [`KEY_FIRSTS_ROWS`].
 const fn key_firsts_of_rows(
     rows: &[&[RowDesc]],
     number_required_first: bool,
-) -> [Option<KeyFirsts>; T3_ROWS_MAX] {
-    let mut out = [None; T3_ROWS_MAX];
+) -> [Option<KeyFirsts>; KEY_FIRSTS_ROWS] {
+    let mut out = [None; KEY_FIRSTS_ROWS];
     let mut lists = rows;
     let mut slots: &mut [Option<KeyFirsts>] = &mut out;
     while let [list, more_lists @ ..] = lists {
@@ -611,7 +618,7 @@ const fn key_firsts_of_rows(
 /// ([`T3_KEY_FIRSTS`], [`T2_KEY_FIRSTS`]), looked for with `number_required_first`.
 #[inline]
 fn built_key_firsts(
-    built: &'static [[Option<KeyFirsts>; T3_ROWS_MAX]; 2],
+    built: &'static [[Option<KeyFirsts>; KEY_FIRSTS_ROWS]; 2],
     tpl: Template,
     i: usize,
     d: &RowDesc,
