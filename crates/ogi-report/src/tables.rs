@@ -645,13 +645,13 @@ const NEXT_LABEL_WINDOW: usize = 512;
 ///
 /// The keys' first characters are three bytes each, and three at most in a row (a test holds
 /// it of the template; another row is left to the search): the places where one of them ends
-/// are found by one `memchr3` of their last bytes, in order, and the first place where a key
-/// matches is the first occurrence of any key. Nor can an occurrence after it extend back over
+/// are found by `memchr` (`memchr2`, `memchr3`) of their last bytes, in order, and the first
+/// place where a key matches is the first occurrence of any key. Nor can an occurrence after it extend back over
 /// its numbering to start as early: the characters between a numbering and its key are ASCII,
 /// white space, `、`, `，`, `．` or the numbering's own ([`extend_number`]), and no key opens
 /// with one of those ([`opens_after_numbering`], tested). So that first match (with its
 /// numbering, where the first pass requires it) is the one every key's search would have
-/// found, and none is searched for. The values before it are passed over by the `memchr3`, and
+/// found, and none is searched for. The values before it are passed over by that search, and
 /// so is a group's label or a remark printed before the label (`三、本年度办理结果 | (一)予以公开`,
 /// `(区分处理的，…)`) or a table's header: the search of every key cost some 1,500 instructions
 /// a row there.
@@ -684,7 +684,21 @@ fn row_label_next(
     let b = text.as_bytes();
     let window = to.min(from.saturating_add(NEXT_LABEL_WINDOW));
     let hay = b.get(from..window)?;
-    for hit in memchr::memchr3_iter(l0, l1, l2, hay) {
+    // Each hit searched for by as many bytes as there are first characters: most rows have
+    // one, whose `memchr` compares one byte a lane where `memchr3_iter` compared three and
+    // set up three vectors at every step (about 0.3 M instructions a repetition of the
+    // Simplified bench, 0.5 M of the Traditional).
+    let mut at = 0usize;
+    loop {
+        let rest = hay.get(at..)?;
+        let found = match n {
+            1 => memchr::memchr(l0, rest),
+            2 => memchr::memchr2(l0, l1, rest),
+            _ => memchr::memchr3(l0, l1, l2, rest),
+        };
+        let Some(h) = found else { break };
+        let hit = at + h;
+        at = hit + 1;
         let Some(c) = hit.checked_sub(2).and_then(|s| hay.get(s..=hit)) else {
             continue;
         };
