@@ -1155,15 +1155,15 @@ fn short_row_message(
     let room = 120 + title.len() + path.len() + how.len();
     let mut m = String::with_capacity(room + blank().map(|c| c.len() + 3).sum::<usize>());
     m.push_str("table ");
-    push_decimal(&mut m, usize::from(kind.number()));
+    m.push_str(itoa::Buffer::new().format(kind.number()));
     m.push_str(" (");
     m.push_str(title);
     m.push_str("), row `");
     m.push_str(path);
     m.push_str("`: ");
-    push_decimal(&mut m, k);
+    m.push_str(itoa::Buffer::new().format(k));
     m.push_str(" of ");
-    push_decimal(&mut m, n);
+    m.push_str(itoa::Buffer::new().format(n));
     m.push_str(" values; ");
     m.push_str(how);
     m.push_str(" (blank: ");
@@ -1175,23 +1175,6 @@ fn short_row_message(
     }
     m.push(')');
     m
-}
-
-/// `v` written in decimal at the end of `m`, as `{v}` writes it.
-fn push_decimal(m: &mut String, v: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut v = v;
-    while let Some(d) = at.checked_sub(1).and_then(|i| digits.get_mut(i)) {
-        // The remainder is below ten.
-        *d = b'0' + (v % 10) as u8;
-        at -= 1;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    m.push_str(std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// The digit runs of a region's items, when the row can be a glued run: all content items are
@@ -3755,18 +3738,6 @@ mod tests {
             let t = parts.concat();
             prop_assert_eq!(has_break(&t), has_break_by_char(&t));
             prop_assert_eq!(has_break(t.trim()), has_break_by_char(t.trim()));
-        }
-
-        #[test]
-        fn a_count_is_written_in_decimal_as_format_writes_it(
-            v in any::<usize>(),
-            small in 0usize..1000,
-        ) {
-            for x in [v, small, 0, 9, 10, usize::MAX] {
-                let mut m = String::from("x");
-                push_decimal(&mut m, x);
-                prop_assert_eq!(m, format!("x{x}"));
-            }
         }
 
         /// [`short_row_message`] against the `format!` it replaces, over paths of any
