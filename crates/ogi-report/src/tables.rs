@@ -1108,17 +1108,7 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         };
         // As first written (`FIRST_WRITTEN`), by `format!` over the blank columns joined.
         let message = if FIRST_WRITTEN {
-            let blank_cols: Vec<&str> = cells
-                .iter()
-                .filter(|c| c.value.is_none())
-                .map(|c| c.column.as_ref())
-                .collect();
-            format!(
-                "table {} ({}), row `{path}`: {k} of {n} values; {how} (blank: {})",
-                kind.number(),
-                kind.title(),
-                blank_cols.join("、")
-            )
+            short_row_message_formatted(kind, path, k, n, how, &cells)
         } else {
             short_row_message(kind, path, k, n, how, &cells)
         };
@@ -1129,6 +1119,30 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         );
     }
     RowRead { cells }
+}
+
+/// [`short_row_message`] as first written, by `format!` over the blank columns collected and
+/// joined: what [`read_row_by`]'s `FIRST_WRITTEN` reference writes, and what the tests hold the
+/// sized writer to.
+fn short_row_message_formatted(
+    kind: TableKind,
+    path: &str,
+    k: usize,
+    n: usize,
+    how: &str,
+    cells: &[Cell],
+) -> String {
+    let blank_cols: Vec<&str> = cells
+        .iter()
+        .filter(|c| c.value.is_none())
+        .map(|c| c.column.as_ref())
+        .collect();
+    format!(
+        "table {} ({}), row `{path}`: {k} of {n} values; {how} (blank: {})",
+        kind.number(),
+        kind.title(),
+        blank_cols.join("、")
+    )
 }
 
 /// The message of a short row's `T004` ([`read_row`]), written piece by piece into a string
@@ -3770,18 +3784,10 @@ mod tests {
                     ..Cell::absent(col.label)
                 })
                 .collect();
-            let blank_cols: Vec<&str> = cells
-                .iter()
-                .filter(|c| c.value.is_none())
-                .map(|c| c.column.as_ref())
-                .collect();
-            let want = format!(
-                "table {} ({}), row `{path}`: {k} of {n} values; {how} (blank: {})",
-                kind.number(),
-                kind.title(),
-                blank_cols.join("、")
+            prop_assert_eq!(
+                short_row_message(kind, &path, k, n, how, &cells),
+                short_row_message_formatted(kind, &path, k, n, how, &cells)
             );
-            prop_assert_eq!(short_row_message(kind, &path, k, n, how, &cells), want);
         }
 
         #[test]
