@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readTape, writeTape } from '../js/tape.js';
-import { ogi, readCorpus } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { corpusDir, ogi, pkgRoot, readCorpus, readExpected } from './helpers.mjs';
 
 const units = (s) => new Uint16Array([...s].flatMap((c) => {
   const u = c.codePointAt(0);
@@ -32,15 +34,57 @@ test('every code reads back; strings are cut by their UTF-16 ends', () => {
 });
 
 test('shapes learnt once are used by later calls of the same instance, and only of it', () => {
-  const one = [['x']];
+  const none = new Uint16Array(0);
+  const noEnds = new Uint32Array(0);
+  const one = [];
   const two = [];
-  readTape(new Float64Array([0]), new Uint16Array(0), new Uint32Array(0), 1, [['a'], ['b', 'c']], one);
-  readTape(new Float64Array([0]), new Uint16Array(0), new Uint32Array(0), 0, [['z'], ['y']], two);
-  const v = readTape(new Float64Array([5, 2, 6, 1, 1, 6, 2, 2, 0]), new Uint16Array(0),
-    new Uint32Array(0), 3, undefined, one);
-  assert.deepEqual(v, [{ a: false }, { b: true, c: null }]);
-  assert.deepEqual(one, [['x'], ['a'], ['b', 'c']]);
-  assert.deepEqual(two, [['z'], ['y']]);
+  readTape(new Float64Array([0]), none, noEnds, 0, [['x']], one);
+  readTape(new Float64Array([0]), none, noEnds, 1, [['a'], ['b', 'c']], one);
+  readTape(new Float64Array([0]), none, noEnds, 0, [['z'], ['y']], two);
+  const tape = new Float64Array([5, 3, 6, 0, 3, 7, 6, 1, 1, 6, 2, 2, 0]);
+  const v = readTape(tape, none, noEnds, 3, undefined, one);
+  assert.deepEqual(v, [{ x: 7 }, { a: false }, { b: true, c: null }]);
+  assert.deepEqual(Object.keys(v[2]), ['b', 'c']);
+  assert.equal(one.length, 3);
+  // The other instance numbers its shapes its own way, and knows no shape 2.
+  assert.deepEqual(readTape(new Float64Array([5, 2, 6, 0, 0, 6, 1, 1]), none, noEnds, 2, undefined, two),
+    [{ z: null }, { y: false }]);
+  assert.throws(() => readTape(new Float64Array([6, 2, 0]), none, noEnds, 2, undefined, two),
+    /corrupt result tape at 1/);
+});
+
+test('a struct key "__proto__" is an own property too, and keys keep their order', () => {
+  const shapes = [];
+  const v = readTape(new Float64Array([6, 0, 3, 1, 3, 2, 3, 3]), new Uint16Array(0), new Uint32Array(0), 0,
+    [['z', '__proto__', '0']], shapes);
+  assert.deepEqual(Object.keys(v), ['0', 'z', '__proto__']);
+  assert.equal(Object.getPrototypeOf(v), Object.prototype);
+  assert.equal(JSON.stringify(v), JSON.stringify(JSON.parse('{"z":1,"__proto__":2,"0":3}')));
+});
+
+test('where code generation is forbidden (a Content Security Policy), results are the same', () => {
+  // A child Node that refuses `new Function`, as a page without 'unsafe-eval' does: every shape
+  // is built by the loop instead of a compiled literal.
+  const names = ['001_shuyang-county-gov-2025.md', '004_1d268c7f8e46725e.txt'];
+  const script = `
+    const assert = require('node:assert/strict');
+    assert.throws(() => new Function('return 1'), EvalError);
+    const ogi = require(${JSON.stringify(join(pkgRoot, 'pkg-node', 'ogi_report.js'))});
+    const fs = require('node:fs');
+    const out = {};
+    for (const name of ${JSON.stringify(names)}) {
+      const r = ogi.parse(new Uint8Array(fs.readFileSync(${JSON.stringify(corpusDir)} + '/' + name)));
+      out[name] = { report: r, cells: ogi.cells(r), diagnostics: ogi.validate(r) };
+    }
+    process.stdout.write(JSON.stringify(out));`;
+  const got = JSON.parse(execFileSync(process.execPath,
+    ['--disallow-code-generation-from-strings', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  for (const name of names) {
+    const r = ogi.parse(readCorpus(name));
+    assert.deepStrictEqual(got[name].report, readExpected(name), name);
+    assert.deepStrictEqual(got[name].cells, ogi.cells(r), name);
+    assert.deepStrictEqual(got[name].diagnostics, ogi.validate(r), name);
+  }
 });
 
 test('a map key "__proto__" is an own property, as JSON.parse makes it', () => {
