@@ -45,7 +45,6 @@ const OBJECT: f64 = 6.0;
 const MAP: f64 = 7.0;
 
 /// Shapes (key lists of struct-like values) interned for the life of the module instance.
-#[derive(Default)]
 struct Shapes {
     /// Shape ids (with their hashes) by the addresses of their keys: keys are `&'static str`,
     /// so addresses are stable, and comparing them is cheaper than comparing text (the same
@@ -53,6 +52,58 @@ struct Shapes {
     ids: HashTable<(u64, u32)>,
     /// Key lists by id.
     keys: Vec<Box<[&'static str]>>,
+    /// The id last found for a hash, by its low bits: a report's few shapes each find theirs
+    /// here without probing `ids`. A hint only: the keys are compared before it is used.
+    recent: [(u64, u32); RECENT_SHAPES],
+}
+
+/// Slots of [`Shapes::recent`] (a power of two).
+const RECENT_SHAPES: usize = 32;
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes {
+            ids: HashTable::new(),
+            keys: Vec::new(),
+            recent: [(0, u32::MAX); RECENT_SHAPES],
+        }
+    }
+}
+
+impl Shapes {
+    /// The id of the shape of `keys`, whose running hash is `hash`, interning it when new.
+    fn id(&mut self, hash: u64, keys: &[&'static str]) -> u32 {
+        let Shapes {
+            ids,
+            keys: known,
+            recent,
+        } = self;
+        let is = |id: u32| {
+            known.get(id as usize).is_some_and(|k| {
+                k.len() == keys.len() && k.iter().zip(keys).all(|(a, b)| same_key(a, b))
+            })
+        };
+        // The slot is the hash's top bits: `add_key` ends with a multiplication, whose high bits
+        // mix best.
+        let slot = (hash >> (64 - RECENT_SHAPES.trailing_zeros())) as usize;
+        if let Some(&(h, id)) = recent.get(slot) {
+            if h == hash && is(id) {
+                return id;
+            }
+        }
+        let id = if let Some(&(_, id)) = ids.find(hash, |&(_, id)| is(id)) {
+            id
+        } else {
+            let id = u32::try_from(known.len()).unwrap_or(u32::MAX);
+            known.push(keys.into());
+            ids.insert_unique(hash, (hash, id), |&(h, _)| h);
+            id
+        };
+        if let Some(entry) = recent.get_mut(slot) {
+            *entry = (hash, id);
+        }
+        id
+    }
 }
 
 thread_local! {
@@ -111,6 +162,8 @@ pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
         shared: Vec::new(),
         hasher: DefaultHashBuilder::default(),
         keys: Vec::new(),
+        short: Box::new([(u128::MAX, 0); SHORT_SLOTS]),
+        by_address: Box::new([(0, 0, 0); ADDRESS_SLOTS]),
     };
     value.serialize(&mut w)?;
     let new_shapes = SHAPES.with(|s| {
@@ -140,6 +193,49 @@ struct Writer {
     hasher: DefaultHashBuilder,
     /// Keys of the struct-like values being written, innermost last (a stack of frames).
     keys: Vec<&'static str>,
+    /// The id last found for a string of up to [`SHORT_MAX`] bytes, by its [`short_key`]: most
+    /// strings of a report are short and repeated (cell texts such as `0`, units, enum names,
+    /// column labels of up to five characters), and find their id here without hashing their
+    /// text or probing `index`.
+    short: Box<[(u128, u32); SHORT_SLOTS]>,
+    /// For the longer strings: the id last found for a string at an address, with where its
+    /// bytes are in `shared`. A report repeats its longer column labels (`法人或其他组织/商业企业`
+    /// in every row of table 3) from the same place, the template, so the address finds them
+    /// without hashing; the bytes are still compared, since a temporary string may be written
+    /// where an earlier one was.
+    by_address: Box<[(usize, u32, u32); ADDRESS_SLOTS]>,
+}
+
+/// Slots of [`Writer::by_address`] (a power of two).
+const ADDRESS_SLOTS: usize = 64;
+
+/// The slot of a string's address: the top bits of a multiplicative hash.
+fn address_slot(address: usize) -> usize {
+    ((address as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - ADDRESS_SLOTS.trailing_zeros()))
+        as usize
+}
+
+/// The longest string kept in [`Writer::short`]: its bytes and length fit in a `u128`.
+const SHORT_MAX: usize = 15;
+
+/// Slots of [`Writer::short`] (a power of two).
+const SHORT_SLOTS: usize = 128;
+
+/// A string of up to [`SHORT_MAX`] bytes as one number: its bytes, and its length in the last
+/// byte, so that no two strings share a key and no key is `u128::MAX` (an empty slot).
+fn short_key(s: &str) -> Option<u128> {
+    let mut bytes = [0u8; 16];
+    bytes.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+    *bytes.last_mut()? = u8::try_from(s.len())
+        .ok()
+        .filter(|&n| usize::from(n) <= SHORT_MAX)?;
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// The slot of a short key: the top bits of a multiplicative hash of its two halves.
+fn short_slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SHORT_SLOTS.trailing_zeros())) as usize
 }
 
 /// The same key: the same `&'static str`.
@@ -188,13 +284,47 @@ impl Writer {
         if s.len() > SHARED_MAX {
             return self.push_string(s);
         }
+        if let Some(key) = short_key(s) {
+            let slot = short_slot(key);
+            if let Some(&(k, id)) = self.short.get(slot) {
+                if k == key {
+                    return id;
+                }
+            }
+            let (id, _) = self.indexed_string_id(s);
+            if let Some(entry) = self.short.get_mut(slot) {
+                *entry = (key, id);
+            }
+            return id;
+        }
+        let address = s.as_ptr() as usize;
+        let slot = address_slot(address);
+        if let Some(&(a, at, id)) = self.by_address.get(slot) {
+            let text = self
+                .shared
+                .get(at as usize..)
+                .and_then(|t| t.get(..s.len()));
+            if a == address && text == Some(s.as_bytes()) {
+                return id;
+            }
+        }
+        let (id, at) = self.indexed_string_id(s);
+        if let Some(entry) = self.by_address.get_mut(slot) {
+            *entry = (address, at, id);
+        }
+        id
+    }
+
+    /// The id of string `s` (of up to [`SHARED_MAX`] bytes) from `index`, adding it when new,
+    /// and where its bytes are in `shared`.
+    fn indexed_string_id(&mut self, s: &str) -> (u32, u32) {
         let hash = self.hasher.hash_one(s);
         let shared = &self.shared;
         let same = |&(h, _, at, len): &(u64, u32, u32, u32)| {
             h == hash && shared.get(at as usize..(at + len) as usize) == Some(s.as_bytes())
         };
-        if let Some(&(_, id, _, _)) = self.index.find(hash, same) {
-            return id;
+        if let Some(&(_, id, at, _)) = self.index.find(hash, same) {
+            return (id, at);
         }
         let id = self.push_string(s);
         let at = u32::try_from(self.shared.len()).unwrap_or(u32::MAX);
@@ -203,7 +333,7 @@ impl Writer {
         let len = s.len() as u32;
         self.index
             .insert_unique(hash, (hash, id, at, len), |&(h, ..)| h);
-        id
+        (id, at)
     }
 
     fn string(&mut self, s: &str) {
@@ -229,23 +359,7 @@ impl Writer {
 
     fn end_object(&mut self, frame: Frame) {
         let keys = self.keys.get(frame.keys_from..).unwrap_or(&[]);
-        let hash = frame.hash;
-        let id = SHAPES.with(|s| {
-            let mut s = s.borrow_mut();
-            let Shapes { ids, keys: known } = &mut *s;
-            let same = |&(_, id): &(u64, u32)| {
-                known.get(id as usize).is_some_and(|k| {
-                    k.len() == keys.len() && k.iter().zip(keys).all(|(a, b)| same_key(a, b))
-                })
-            };
-            if let Some(&(_, id)) = ids.find(hash, same) {
-                return id;
-            }
-            let id = u32::try_from(known.len()).unwrap_or(u32::MAX);
-            known.push(keys.into());
-            ids.insert_unique(hash, (hash, id), |&(h, _)| h);
-            id
-        });
+        let id = SHAPES.with(|s| s.borrow_mut().id(frame.hash, keys));
         if let Some(slot) = self.tape.get_mut(frame.slot) {
             *slot = f64::from(id);
         }
@@ -1141,6 +1255,78 @@ mod tests {
             &t.tape[..8],
             &[ARRAY, 6.0, STRING, 0.0, STRING, 0.0, STRING, 1.0]
         );
+    }
+
+    /// Strings written one after another from one buffer: the same address, other bytes.
+    struct Reused(&'static [&'static str]);
+
+    impl Serialize for Reused {
+        fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use ser::SerializeSeq;
+            let mut seq = s.serialize_seq(Some(self.0.len()))?;
+            let mut buf = String::with_capacity(64);
+            for w in self.0 {
+                buf.clear();
+                buf.push_str(w);
+                seq.serialize_element(buf.as_str())?;
+            }
+            seq.end()
+        }
+    }
+
+    #[test]
+    fn a_string_where_another_was_is_told_apart_by_its_bytes() {
+        // Same length (34 bytes), same buffer: the address alone would take the second for the
+        // first.
+        const WORDS: &[&str] = &[
+            "法人或其他组织/商业企业",
+            "法人或其他组织/科研机构",
+            "法人或其他组织/商业企业",
+            "法人或其他组织/科研机构",
+        ];
+        let t = write(&Reused(WORDS)).expect("tape");
+        assert_eq!(read_back(&t), serde_json::json!(WORDS));
+        assert_eq!(t.ends.len(), 2, "each written once");
+        // Short ones (the other cache) from one buffer too.
+        const SHORT: &[&str] = &["总计", "其他", "总计", "", "其他", "0", "1"];
+        let t = write(&Reused(SHORT)).expect("tape");
+        assert_eq!(read_back(&t), serde_json::json!(SHORT));
+        assert_eq!(t.ends.len(), 5);
+    }
+
+    /// Words of every length the string caches tell apart (up to 15 bytes, up to 64, longer),
+    /// ASCII and CJK, 300 of them: more than either cache has slots.
+    fn words() -> Vec<String> {
+        (0..300_usize)
+            .map(|i| match i % 4 {
+                0 => i.to_string(),
+                1 => "零一二三四五六七八九"
+                    .chars()
+                    .cycle()
+                    .skip(i % 10)
+                    .take(i % 6)
+                    .collect(),
+                2 => format!("法人或其他组织/{i}"),
+                _ => "长".repeat(5 + i % 20) + &i.to_string(),
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn repeated_strings_read_back_and_are_written_once(
+            picks in prop::collection::vec(0..300_usize, 0..600),
+        ) {
+            let words = words();
+            let picked: Vec<&str> = picks.iter().map(|&i| words[i].as_str()).collect();
+            let t = write(&picked).expect("tape");
+            prop_assert_eq!(read_back(&t), serde_json::json!(picked));
+            // Every string up to SHARED_MAX bytes once; longer ones each time.
+            let distinct: std::collections::HashSet<&str> =
+                picked.iter().copied().filter(|w| w.len() <= SHARED_MAX).collect();
+            let long = picked.iter().filter(|w| w.len() > SHARED_MAX).count();
+            prop_assert_eq!(t.ends.len(), distinct.len() + long);
+        }
     }
 
     #[test]
