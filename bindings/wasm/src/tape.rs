@@ -52,8 +52,8 @@ struct Shapes {
     ids: HashTable<(u64, u32)>,
     /// Key lists by id.
     keys: Vec<Box<[&'static str]>>,
-    /// The id last found for a hash, by its low bits: a report's few shapes each find theirs
-    /// here without probing `ids`. A hint only: the keys are compared before it is used.
+    /// The id last found for a hash, by the hash's top bits: a report's few shapes each find
+    /// theirs here without probing `ids`. A hint only: the keys are compared before it is used.
     recent: [(u64, u32); RECENT_SHAPES],
 }
 
