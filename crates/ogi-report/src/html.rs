@@ -74,8 +74,11 @@
 use std::convert::Infallible;
 use std::ops::Range;
 
+#[cfg(test)]
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Reader, Span, Tokenizer};
+#[cfg(test)]
+use html5gum::Span;
+use html5gum::{naive_next_state, Emitter, Reader, State, Tokenizer};
 
 use crate::textmap::OffsetMap;
 
@@ -528,11 +531,247 @@ fn name_hash(name: &[u8]) -> u32 {
     })
 }
 
+/// The tokenizer's emitter: html5gum's `CallbackEmitter` (with `naively_switch_states` on and
+/// errors off) reduced to what the [`Builder`] reads, calling it directly.
+///
+/// `CallbackEmitter` copies every text run into a buffer and every attribute name and value into
+/// others, and hands each to a callback as a `CallbackEvent`; the builder only takes a text's span,
+/// and the values of the few attributes it reads. Here a text run is a span and a flag (whether
+/// any byte was emitted, which is when `CallbackEmitter`'s buffer is non-empty), and an attribute
+/// value is collected only when [`Builder::wants_value`]. Everything else (when text, a start tag
+/// or an attribute is flushed, the last start tag and the state switch it implies, the spans) is
+/// `CallbackEmitter`'s logic, step for step; comments and doctypes only flush the text before
+/// them. The tests drive the builder with both and compare the trees.
+struct BuildEmitter<'b, 'a> {
+    b: &'b mut Builder<'a>,
+    position: usize,
+    /// Whether text has been emitted since the last flush (`current_characters` non-empty).
+    chars: bool,
+    chars_start: usize,
+    chars_end: usize,
+    last_start_tag: Vec<u8>,
+    /// `Some(true)` for a start tag, `Some(false)` for an end tag.
+    tag_is_start: Option<bool>,
+    self_closing: bool,
+    tag_name: Vec<u8>,
+    attr_name: Vec<u8>,
+    /// Whether a byte of the attribute's value has been emitted (`current_attribute_value`
+    /// non-empty).
+    attr_value: bool,
+    /// The value, when the builder wants it.
+    value: Vec<u8>,
+    taglike_start: usize,
+}
+
+impl<'b, 'a> BuildEmitter<'b, 'a> {
+    fn new(b: &'b mut Builder<'a>) -> Self {
+        BuildEmitter {
+            b,
+            position: 0,
+            chars: false,
+            chars_start: 0,
+            chars_end: 0,
+            last_start_tag: Vec::new(),
+            tag_is_start: None,
+            self_closing: false,
+            tag_name: Vec::new(),
+            attr_name: Vec::new(),
+            attr_value: false,
+            value: Vec::new(),
+            taglike_start: 0,
+        }
+    }
+
+    #[inline]
+    fn flush_chars(&mut self) {
+        if self.chars {
+            self.chars = false;
+            self.b.text(self.chars_start, self.chars_end);
+        }
+    }
+
+    #[inline]
+    fn flush_open_start_tag(&mut self) {
+        self.flush_chars();
+        if self.tag_is_start == Some(true) && !self.tag_name.is_empty() {
+            self.b.open_start_tag(&self.tag_name, self.taglike_start);
+            self.last_start_tag.clear();
+            std::mem::swap(&mut self.last_start_tag, &mut self.tag_name);
+        }
+    }
+
+    #[inline]
+    fn flush_attribute_name(&mut self) {
+        self.flush_open_start_tag();
+        if !self.attr_name.is_empty() {
+            self.b.attribute_name(&self.attr_name);
+            self.attr_name.clear();
+        }
+    }
+
+    #[inline]
+    fn flush_attribute(&mut self) {
+        self.flush_attribute_name();
+        if self.attr_value {
+            self.attr_value = false;
+            if self.b.wants_value() {
+                self.b.attribute(&self.value);
+            }
+            self.value.clear();
+        }
+    }
+}
+
+impl Emitter for BuildEmitter<'_, '_> {
+    type Token = Infallible;
+
+    #[inline]
+    fn move_position(&mut self, offset: isize) {
+        self.position = self.position.saturating_add_signed(offset);
+    }
+
+    fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
+        self.last_start_tag.clear();
+        self.last_start_tag
+            .extend_from_slice(last_start_tag.unwrap_or_default());
+    }
+
+    fn emit_eof(&mut self) {
+        self.flush_chars();
+    }
+
+    #[inline]
+    fn emit_error(&mut self, _: html5gum::Error) {}
+
+    #[inline]
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+
+    #[inline]
+    fn pop_token(&mut self) -> Option<Infallible> {
+        None
+    }
+
+    #[inline]
+    fn init_string(&mut self) {
+        if !self.chars {
+            self.chars_start = self.position;
+        }
+    }
+
+    #[inline]
+    fn emit_string(&mut self, s: &[u8]) {
+        self.chars_end = self.position;
+        self.chars |= !s.is_empty();
+    }
+
+    fn init_start_tag(&mut self) {
+        self.tag_name.clear();
+        self.tag_is_start = Some(true);
+        self.self_closing = false;
+    }
+
+    fn init_end_tag(&mut self) {
+        self.tag_name.clear();
+        self.tag_is_start = Some(false);
+    }
+
+    fn init_comment(&mut self) {
+        self.flush_chars();
+    }
+
+    fn emit_current_tag(&mut self) -> Option<State> {
+        self.flush_attribute();
+        match self.tag_is_start {
+            Some(true) => {
+                self.flush_open_start_tag();
+                self.b.start_tag(self.self_closing);
+            }
+            Some(false) => {
+                self.last_start_tag.clear();
+                self.b.end_tag(&self.tag_name, self.taglike_start);
+            }
+            None => {}
+        }
+        let next = naive_next_state(&self.last_start_tag);
+        if next.is_some() {
+            self.init_string();
+        }
+        next
+    }
+
+    fn emit_current_comment(&mut self) {}
+
+    fn emit_current_doctype(&mut self) {}
+
+    fn set_self_closing(&mut self) {
+        if self.tag_is_start != Some(false) {
+            self.self_closing = true;
+        }
+    }
+
+    fn set_force_quirks(&mut self) {}
+
+    #[inline]
+    fn push_tag_name(&mut self, s: &[u8]) {
+        self.tag_name.extend_from_slice(s);
+    }
+
+    fn push_comment(&mut self, _: &[u8]) {}
+
+    fn push_doctype_name(&mut self, _: &[u8]) {}
+
+    fn init_doctype(&mut self) {
+        self.flush_chars();
+    }
+
+    fn init_attribute(&mut self) {
+        self.flush_open_start_tag();
+        self.flush_attribute();
+    }
+
+    #[inline]
+    fn push_attribute_name(&mut self, s: &[u8]) {
+        self.attr_name.extend_from_slice(s);
+    }
+
+    #[inline]
+    fn push_attribute_value(&mut self, s: &[u8]) {
+        self.flush_attribute_name();
+        self.attr_value |= !s.is_empty();
+        if self.b.wants_value() {
+            self.value.extend_from_slice(s);
+        }
+    }
+
+    fn set_doctype_public_identifier(&mut self, _: &[u8]) {}
+
+    fn set_doctype_system_identifier(&mut self, _: &[u8]) {}
+
+    fn push_doctype_public_identifier(&mut self, _: &[u8]) {}
+
+    fn push_doctype_system_identifier(&mut self, _: &[u8]) {}
+
+    #[inline]
+    fn start_open_tag(&mut self) {
+        self.taglike_start = self.position.saturating_sub(1);
+    }
+
+    fn current_is_appropriate_end_tag_token(&mut self) -> bool {
+        !self.last_start_tag.is_empty()
+            && self.tag_is_start == Some(false)
+            && self.last_start_tag == self.tag_name
+    }
+}
+
+#[cfg(test)]
 /// The callback emitter with HTML parse errors switched off: the builder ignores them, and
 /// html5gum validates every byte of the page for them otherwise (a quarter of the time of an HTML
 /// page in WebAssembly, measured).
 struct Quiet<E>(E);
 
+#[cfg(test)]
 impl<E: html5gum::Emitter> html5gum::ForwardingEmitter for Quiet<E> {
     type Token = E::Token;
 
@@ -697,43 +936,40 @@ impl Reader for PageReader<'_> {
 }
 
 fn build(src: &str) -> Doc {
-    let root = Node {
-        tag: Tag::Root,
-        name: 0,
-        parent: NONE,
-        first: NONE,
-        last: NONE,
-        next: NONE,
-        start: 0,
-        end: 0,
-        colspan: 1,
-        rowspan: 1,
-        chrome: false,
-        text_len: 0,
-        has_table: false,
-    };
-    let mut b = Builder {
-        src,
-        nodes: vec![root],
-        stack: Vec::new(),
-        pending: PendingTag::default(),
-        meta: Meta::default(),
-        in_article: 0,
-        open: [0; 64],
-    };
-    {
-        let mut emitter = CallbackEmitter::new(|ev: CallbackEvent<'_>, span: Span<usize>| {
-            b.event(ev, span);
-            None::<Infallible>
-        });
-        emitter.naively_switch_states(true);
-        let _ =
-            Tokenizer::new_with_emitter(PageReader::new(src.as_bytes()), Quiet(emitter)).finish();
-    }
+    let mut b = Builder::new(src);
+    let _ = Tokenizer::new_with_emitter(PageReader::new(src.as_bytes()), BuildEmitter::new(&mut b))
+        .finish();
     b.finish()
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(src: &'a str) -> Self {
+        let root = Node {
+            tag: Tag::Root,
+            name: 0,
+            parent: NONE,
+            first: NONE,
+            last: NONE,
+            next: NONE,
+            start: 0,
+            end: 0,
+            colspan: 1,
+            rowspan: 1,
+            chrome: false,
+            text_len: 0,
+            has_table: false,
+        };
+        Builder {
+            src,
+            nodes: vec![root],
+            stack: Vec::new(),
+            pending: PendingTag::default(),
+            meta: Meta::default(),
+            in_article: 0,
+            open: [0; 64],
+        }
+    }
+
     fn top(&self) -> u32 {
         self.stack.last().copied().unwrap_or(0)
     }
@@ -742,34 +978,53 @@ impl Builder<'_> {
         self.nodes.get(id as usize).map_or(Tag::Root, |n| n.tag)
     }
 
+    /// The reference event handler: html5gum's `CallbackEmitter` drives the builder through it in
+    /// the tests, to hold [`BuildEmitter`] to the same calls.
+    #[cfg(test)]
     fn event(&mut self, ev: CallbackEvent<'_>, span: Span<usize>) {
         match ev {
-            CallbackEvent::OpenStartTag { name } => {
-                self.pending = PendingTag {
-                    tag: Some(Tag::from_name(name)),
-                    name: name_hash(name),
-                    start: span.start,
-                    colspan: 1,
-                    rowspan: 1,
-                    ..PendingTag::default()
-                };
-            }
-            CallbackEvent::AttributeName { name } => {
-                self.pending.attr = Some(match name {
-                    b"class" | b"id" => Attr::Class,
-                    b"colspan" => Attr::Colspan,
-                    b"rowspan" => Attr::Rowspan,
-                    b"name" | b"property" | b"itemprop" => Attr::Name,
-                    b"content" => Attr::Content,
-                    b"role" => Attr::Role,
-                    _ => Attr::Other,
-                });
-            }
+            CallbackEvent::OpenStartTag { name } => self.open_start_tag(name, span.start),
+            CallbackEvent::AttributeName { name } => self.attribute_name(name),
             CallbackEvent::AttributeValue { value } => self.attribute(value),
             CallbackEvent::CloseStartTag { self_closing } => self.start_tag(self_closing),
             CallbackEvent::EndTag { name } => self.end_tag(name, span.start),
             CallbackEvent::String { .. } => self.text(span.start, span.end),
             _ => {}
+        }
+    }
+
+    fn open_start_tag(&mut self, name: &[u8], start: usize) {
+        self.pending = PendingTag {
+            tag: Some(Tag::from_name(name)),
+            name: name_hash(name),
+            start,
+            colspan: 1,
+            rowspan: 1,
+            ..PendingTag::default()
+        };
+    }
+
+    fn attribute_name(&mut self, name: &[u8]) {
+        self.pending.attr = Some(match name {
+            b"class" | b"id" => Attr::Class,
+            b"colspan" => Attr::Colspan,
+            b"rowspan" => Attr::Rowspan,
+            b"name" | b"property" | b"itemprop" => Attr::Name,
+            b"content" => Attr::Content,
+            b"role" => Attr::Role,
+            _ => Attr::Other,
+        });
+    }
+
+    /// Whether [`Builder::attribute`] reads the value of the current attribute (else it is not
+    /// worth collecting).
+    #[inline]
+    fn wants_value(&self) -> bool {
+        let p = &self.pending;
+        match p.attr {
+            Some(Attr::Class | Attr::Role | Attr::Colspan | Attr::Rowspan) => true,
+            Some(Attr::Name | Attr::Content) => p.tag == Some(Tag::Meta),
+            _ => false,
         }
     }
 
@@ -2583,6 +2838,77 @@ mod tests {
         emitter.naively_switch_states(true);
         let _ = Tokenizer::new_with_emitter(r, emitter).finish();
         out
+    }
+
+    /// The tree as html5gum's `CallbackEmitter` (naive state switching, errors off) builds it
+    /// through [`Builder::event`]: the reference for [`BuildEmitter`].
+    fn build_reference(src: &str) -> Doc {
+        let mut b = Builder::new(src);
+        {
+            let mut emitter = CallbackEmitter::new(|ev: CallbackEvent<'_>, span: Span<usize>| {
+                b.event(ev, span);
+                None::<Infallible>
+            });
+            emitter.naively_switch_states(true);
+            let _ = Tokenizer::new_with_emitter(PageReader::new(src.as_bytes()), Quiet(emitter))
+                .finish();
+        }
+        b.finish()
+    }
+
+    /// Everything a built tree holds, for comparison.
+    fn doc_dump(d: &Doc) -> String {
+        format!("{:?}\n{:?}", d.nodes, d.meta)
+    }
+
+    #[test]
+    fn build_emitter_builds_like_the_callback_emitter_on_the_corpus() {
+        let mut n = 0;
+        for dir in ["../../tests/corpus", REAL] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.extension().is_some_and(|x| x == "html" || x == "htm") {
+                    let bytes = std::fs::read(&path).expect("page");
+                    let src = String::from_utf8_lossy(&bytes);
+                    assert_eq!(
+                        doc_dump(&build(&src)),
+                        doc_dump(&build_reference(&src)),
+                        "{}",
+                        path.display()
+                    );
+                    n += 1;
+                }
+            }
+        }
+        assert!(n >= 6, "{n} pages");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn build_emitter_builds_like_the_callback_emitter(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "<p class=\"a b\">", "</p>", "<td colspan='2'>", "<a href=x>", "&amp;", "&#21;",
+                "字", "a", " ", "\r\n", "\r", "\0", "<!--", "-->", "<script>", "</script>",
+                "<style>", "</style>", "<![CDATA[", "]]>", "<!DOCTYPE html>", "<br/>", "=", "<",
+                ">", "\"", "'", "<title>", "</title>", "<textarea>", "</textarea>",
+                "<plaintext>", "<noscript>", "</noscript>", "<iframe>", "</iframe>", "<xmp>",
+                "</xmp>", "</SCRIPT>", "<SCRIPT>", "</", "/>", "<td rowspan=\"2&amp;\">",
+                "<div class='nav&#0;'>", "<meta name=pubdate content=\"2021-01-0\0\">",
+                "<meta name=\"ArticleTitle\" content='x&lt;y'>", "<div role=search id=\0>",
+                "<td colspan=3 colspan=>", " x= ", "</br>", "<table>", "<tr>", "</td>", "<head>",
+                "<span a b=c>", "</span x=1>", "<li/>", "<img/>", "<p/>", "<!---->", "<?x>",
+                "</a >", "</TITLE>", "<Td ClAsS=Menu>",
+            ]), 0..60)) {
+            let input: String = parts.concat();
+            proptest::prop_assert_eq!(
+                doc_dump(&build(&input)),
+                doc_dump(&build_reference(&input))
+            );
+        }
     }
 
     /// `cargo test --release -p ogi-report --lib html::tests::throughput -- --ignored --nocapture`
