@@ -590,8 +590,17 @@ impl<'b, 'a> BuildEmitter<'b, 'a> {
         }
     }
 
-    #[inline]
+    /// `CallbackEmitter::flush_open_start_tag`: called before every attribute and value chunk,
+    /// it has nothing to do on most calls, which are tested inline.
+    #[inline(always)]
     fn flush_open_start_tag(&mut self) {
+        if self.chars || (self.tag_is_start == Some(true) && !self.tag_name.is_empty()) {
+            self.flush_open_start_tag_now();
+        }
+    }
+
+    #[inline(never)]
+    fn flush_open_start_tag_now(&mut self) {
         self.flush_chars();
         if self.tag_is_start == Some(true) && !self.tag_name.is_empty() {
             self.b.open_start_tag(&self.tag_name, self.taglike_start);
@@ -600,7 +609,7 @@ impl<'b, 'a> BuildEmitter<'b, 'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn flush_attribute_name(&mut self) {
         self.flush_open_start_tag();
         if !self.attr_name.is_empty() {
