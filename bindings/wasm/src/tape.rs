@@ -83,9 +83,8 @@ impl Shapes {
                 k.len() == keys.len() && k.iter().zip(keys).all(|(a, b)| same_key(a, b))
             })
         };
-        // The slot is the hash's top bits: `add_key` ends with a multiplication, whose high bits
-        // mix best.
-        let slot = (hash >> (64 - RECENT_SHAPES.trailing_zeros())) as usize;
+        // `add_key` ends with a multiplication.
+        let slot = top_bits(hash, RECENT_SHAPES);
         if let Some(&(h, id)) = recent.get(slot) {
             if h == hash && is(id) {
                 return id;
@@ -296,10 +295,20 @@ const ADDRESS_SLOTS: usize = 64;
 /// An empty slot of [`Writer::by_address`] (no string is at address 0).
 const EMPTY_ADDRESS: (usize, u32, u32) = (0, 0, 0);
 
-/// The slot of a string's address: the top bits of a multiplicative hash.
+/// The slot of `hash` in a cache of `slots` slots (a power of two): its top bits, which a
+/// multiplication mixes best.
+fn top_bits(hash: u64, slots: usize) -> usize {
+    (hash >> (64 - slots.trailing_zeros())) as usize
+}
+
+/// Fibonacci hashing: a multiplication by 2^64 ÷ φ, whose top bits [`top_bits`] takes.
+fn mix(x: u64) -> u64 {
+    x.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The slot of a string's address.
 fn address_slot(address: usize) -> usize {
-    ((address as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - ADDRESS_SLOTS.trailing_zeros()))
-        as usize
+    top_bits(mix(address as u64), ADDRESS_SLOTS)
 }
 
 /// The longest string kept in [`Writer::short`]: its bytes and length fit in a `u128`.
@@ -322,10 +331,12 @@ fn short_key(s: &str) -> Option<u128> {
 /// An empty slot of [`Writer::short`] (no key is `u128::MAX`).
 const EMPTY_SHORT: (u128, u32) = (u128::MAX, 0);
 
-/// The slot of a short key: the top bits of a multiplicative hash of its two halves.
+/// The slot of a short key, from its two halves.
 fn short_slot(key: u128) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SHORT_SLOTS.trailing_zeros())) as usize
+    top_bits(
+        mix((key as u64) ^ ((key >> 64) as u64).rotate_left(29)),
+        SHORT_SLOTS,
+    )
 }
 
 /// The same key: the same `&'static str`.
