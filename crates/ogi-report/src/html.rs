@@ -1239,8 +1239,15 @@ impl<'a> Builder<'a> {
         let Some(s) = self.src.get(start..end) else {
             return;
         };
-        let visible = s.bytes().filter(|b| !b.is_ascii_whitespace()).count();
-        if visible > 0 && self.tag_of(self.top()) == Tag::Head {
+        // The visible bytes are counted only where they count: text whose content is dropped
+        // (a script's, a style's) has none, and closes nothing unless it is in <head>.
+        let top = self.tag_of(self.top());
+        let visible = if top.is_raw_drop() && top != Tag::Head {
+            0
+        } else {
+            s.bytes().filter(|b| !b.is_ascii_whitespace()).count()
+        };
+        if visible > 0 && top == Tag::Head {
             // Text directly in <head> means the body has begun.
             self.close(Tag::Head, &[]);
         }
@@ -2118,14 +2125,17 @@ enum Item {
     Other(u32),
 }
 
-impl Render<'_, '_> {
+impl<'a> Render<'a, '_> {
     fn n(&self, id: u32) -> Option<&Node> {
         self.doc.nodes.get(id as usize)
     }
 
-    fn children(&self, id: u32) -> Children<'_> {
+    /// The children of `id`, read from the document (not through `self`, so that the render can
+    /// go on while they are walked).
+    fn children(&self, id: u32) -> Children<'a> {
+        let doc: &'a Doc = self.doc;
         Children {
-            nodes: &self.doc.nodes,
+            nodes: &doc.nodes,
             next: self.n(id).map_or(NONE, |n| n.first),
         }
     }
@@ -2179,8 +2189,8 @@ impl Render<'_, '_> {
     }
 
     fn kids(&mut self, id: u32, depth: usize) {
-        let kids: Vec<u32> = self.children(id).collect();
-        for k in kids {
+        // Walked in place: collected first, every element with children allocated a list.
+        for k in self.children(id) {
             self.node(k, depth + 1);
         }
     }
