@@ -2204,6 +2204,12 @@ impl<'a> Render<'a, '_> {
         let mut i = 0;
         while let Some(&c) = bytes.get(i) {
             let skip = match c {
+                // A three-byte character that is none of the white space below (their leads are
+                // 0xE3 and 0xEF): passed over whole, not a byte at a time (the text is UTF-8).
+                0xE0..=0xE2 | 0xE4..=0xEE => {
+                    i += 3;
+                    continue;
+                }
                 b' ' | b'\t' | b'\n' | b'\r' | 0x0c => {
                     self.flush(a, run, i);
                     if self.pre > 0 && c == b'\n' {
