@@ -1378,41 +1378,108 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Whether a class or id value names site chrome (`nav`, `menu_bd`, `share_box`, `footer`…).
+/// Whether a class or id value names site chrome (`nav`, `menu_bd`, `share_box`, `footer`…):
+/// a token (between white space) that is one of [`CHROME_TOKENS`], or holding a word (between
+/// other characters than ASCII letters and digits) that is one of [`CHROME_WORDS`], either in
+/// any case.
+///
+/// Each token and word is lowercased once into a small buffer and matched by a `match` on its
+/// bytes (told apart by length first), instead of compared with each of the 26 names in turn
+/// (every class and id of a page is read so).
 fn chrome_class(value: &[u8]) -> bool {
-    const WORDS: &[&[u8]] = &[
-        b"nav",
-        b"navbar",
-        b"navi",
-        b"navigation",
-        b"menu",
-        b"menus",
-        b"submenu",
-        b"footer",
-        b"share",
-        b"bdshare",
-        b"breadcrumb",
-        b"breadcrumbs",
-        b"crumb",
-        b"crumbs",
-        b"search",
-        b"login",
-        b"toolbar",
-        b"sidebar",
-        b"qrcode",
-        b"copyright",
-        b"weather",
-        b"banner",
-    ];
-    const TOKENS: &[&[u8]] = &[b"header", b"head", b"foot", b"topbar"];
+    let mut buf = [0u8; 12];
     value
         .split(|b| b.is_ascii_whitespace())
         .filter(|t| !t.is_empty())
         .any(|token| {
-            TOKENS.iter().any(|w| w.eq_ignore_ascii_case(token))
+            lowered(token, &mut buf)
+                .is_some_and(|t| matches!(t, b"header" | b"head" | b"foot" | b"topbar"))
+                || token.split(|b| !b.is_ascii_alphanumeric()).any(|word| {
+                    lowered(word, &mut buf).is_some_and(|w| {
+                        matches!(
+                            w,
+                            b"nav"
+                                | b"navbar"
+                                | b"navi"
+                                | b"navigation"
+                                | b"menu"
+                                | b"menus"
+                                | b"submenu"
+                                | b"footer"
+                                | b"share"
+                                | b"bdshare"
+                                | b"breadcrumb"
+                                | b"breadcrumbs"
+                                | b"crumb"
+                                | b"crumbs"
+                                | b"search"
+                                | b"login"
+                                | b"toolbar"
+                                | b"sidebar"
+                                | b"qrcode"
+                                | b"copyright"
+                                | b"weather"
+                                | b"banner"
+                        )
+                    })
+                })
+        })
+}
+
+/// `s` in ASCII lower case, written into `buf`; `None` when longer than `buf` (than any name
+/// [`chrome_class`] looks for).
+#[inline(always)]
+fn lowered<'b>(s: &[u8], buf: &'b mut [u8; 12]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..s.len())?;
+    for (o, &b) in out.iter_mut().zip(s) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
+/// The whole tokens of a class or id value that name site chrome, in any case.
+#[cfg(test)]
+const CHROME_TOKENS: &[&[u8]] = &[b"header", b"head", b"foot", b"topbar"];
+
+/// The words of a class or id value that name site chrome, in any case.
+#[cfg(test)]
+const CHROME_WORDS: &[&[u8]] = &[
+    b"nav",
+    b"navbar",
+    b"navi",
+    b"navigation",
+    b"menu",
+    b"menus",
+    b"submenu",
+    b"footer",
+    b"share",
+    b"bdshare",
+    b"breadcrumb",
+    b"breadcrumbs",
+    b"crumb",
+    b"crumbs",
+    b"search",
+    b"login",
+    b"toolbar",
+    b"sidebar",
+    b"qrcode",
+    b"copyright",
+    b"weather",
+    b"banner",
+];
+
+/// [`chrome_class`] as first written, each token and word compared with every name: the
+/// reference it is held to.
+#[cfg(test)]
+fn chrome_class_ref(value: &[u8]) -> bool {
+    value
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|t| !t.is_empty())
+        .any(|token| {
+            CHROME_TOKENS.iter().any(|w| w.eq_ignore_ascii_case(token))
                 || token
                     .split(|b| !b.is_ascii_alphanumeric())
-                    .any(|word| WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+                    .any(|word| CHROME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
         })
 }
 
@@ -2914,6 +2981,25 @@ mod tests {
             let ours = chunks(PageReader::new(&bytes), &needles);
             let theirs = chunks(bytes.as_slice().to_reader(), &needles);
             proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        /// The chrome names matched by their lowered bytes are those compared one by one,
+        /// whatever the case, the separators and the names' neighbours.
+        #[test]
+        fn chrome_classes_are_told_as_first_written(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "nav", "NAV", "Navigation", "navi", "menu_bd", "share-box", "FOOTER", "head",
+                "Header", "foot", "topbar", "breadcrumbs", "breadcrumbsx", "xnav", "copyright",
+                "weather", "banner", "Qrcode", " ", "\t", "\n", "_", "-", "1", "a", "字",
+                "navigationnavigation", "login", "sidebar", "toolbar", "crumb", "crumbs",
+                "search", "bdshare", "submenu", "menus", "navbar", "share",
+            ]), 0..8)) {
+            let value: String = parts.concat();
+            proptest::prop_assert_eq!(
+                chrome_class(value.as_bytes()),
+                chrome_class_ref(value.as_bytes()),
+                "{:?}", value
+            );
         }
 
         #[test]
