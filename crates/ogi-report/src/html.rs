@@ -1379,9 +1379,10 @@ impl<'a> Builder<'a> {
 }
 
 /// Whether a class or id value names site chrome (`nav`, `menu_bd`, `share_box`, `footer`…):
-/// a token (between white space) that is one of [`CHROME_TOKENS`], or holding a word (between
-/// other characters than ASCII letters and digits) that is one of [`CHROME_WORDS`], either in
-/// any case.
+/// a token (between white space) that is `header`, `head`, `foot` or `topbar`, or holding a word
+/// (between other characters than ASCII letters and digits) that is one of the names below,
+/// either in any case. The tests hold it to the names as lists (`CHROME_TOKENS`,
+/// `CHROME_WORDS`) compared one by one.
 ///
 /// Each token and word is lowercased once into a small buffer and matched by a `match` on its
 /// bytes (told apart by length first), instead of compared with each of the 26 names in turn
