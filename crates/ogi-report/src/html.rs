@@ -691,10 +691,11 @@ impl Emitter for BuildEmitter<'_, '_> {
     }
 
     fn emit_current_tag(&mut self) -> Option<State> {
+        // Flushes the open start tag first (`CallbackEmitter` flushes it again before the start
+        // tag: a second flush has nothing left to do).
         self.flush_attribute();
         match self.tag_is_start {
             Some(true) => {
-                self.flush_open_start_tag();
                 self.b.start_tag(self.self_closing);
             }
             Some(false) => {
@@ -736,7 +737,7 @@ impl Emitter for BuildEmitter<'_, '_> {
     }
 
     fn init_attribute(&mut self) {
-        self.flush_open_start_tag();
+        // Flushes the open start tag first, which `CallbackEmitter` also does once before it.
         self.flush_attribute();
     }
 
