@@ -14,9 +14,12 @@ let tape = null;
 let text = '';
 let ends = null;
 let strings = null;
+let dict = [];
 let at = 0;
 
+// A string operand: `id` in this tape's text from 0, or string `-1 - id` of the dictionary.
 function string(id) {
+  if (id < 0) return dict[-1 - id];
   let s = strings[id];
   if (s === undefined) {
     s = text.substring(id === 0 ? 0 : ends[id - 1], ends[id]);
@@ -98,12 +101,15 @@ function value() {
 
 /**
  * Read one value from `codes`, with its strings in the UTF-16 code units `units` ending at
- * `stringEnds` (all three are views of the module's memory, read before any other call into the
- * module). `table` is the shape table of the calling module instance (an array it keeps, of
- * builders by shape id; two instances may share this JS module, never a table), and `fresh`
- * lists the key lists of the shapes first seen in this value, numbered from `first`.
+ * `stringEnds` (these and `freshStrings` are views of the module's memory, read before any other
+ * call into the module). `table` is the shape table of the calling module instance (an array it
+ * keeps, of builders by shape id; two instances may share this JS module, never a table), and
+ * `fresh` lists the key lists of the shapes first seen in this value, numbered from `first`.
+ * `dictionary` is the instance's copy of its string dictionary (src/tape.rs, `Dict`): emptied
+ * first when `reset`, then given the strings `freshStrings` of this tape's text as its strings
+ * from `firstString` on.
  */
-export function readTape(codes, units, stringEnds, first, fresh, table) {
+export function readTape(codes, units, stringEnds, first, fresh, table, dictionary, freshStrings, firstString, reset) {
   shapes = table;
   if (fresh !== undefined) {
     for (let k = 0; k < fresh.length; k++) shapes[first + k] = builder(fresh[k]);
@@ -112,6 +118,9 @@ export function readTape(codes, units, stringEnds, first, fresh, table) {
   text = units.length === 0 ? '' : utf16.decode(units);
   ends = stringEnds;
   strings = new Array(stringEnds.length);
+  dict = dictionary;
+  if (reset) dict.length = 0;
+  for (let k = 0; k < freshStrings.length; k++) dict[firstString + k] = string(freshStrings[k]);
   at = 0;
   try {
     return value();
@@ -120,6 +129,7 @@ export function readTape(codes, units, stringEnds, first, fresh, table) {
     text = '';
     ends = null;
     strings = null;
+    dict = [];
     shapes = [];
   }
 }

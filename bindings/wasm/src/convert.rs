@@ -250,9 +250,26 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
             .collect::<js_sys::Array>()
             .into()
     };
-    SHAPE_TABLE
-        .with(|table| crate::read_tape(&t.tape, &t.text, &t.ends, t.new_shapes.0, fresh, table))
-        .map_err(|_| error(ErrorCode::Output, "the result could not be rebuilt in JS"))
+    let read = SHAPE_TABLE.with(|table| {
+        DICT_TABLE.with(|dict| {
+            crate::read_tape(
+                &t.tape,
+                &t.text,
+                &t.ends,
+                t.new_shapes.0,
+                fresh,
+                table,
+                dict,
+                &t.fresh,
+                t.first_string,
+                t.reset,
+            )
+        })
+    });
+    read.map_err(|_| {
+        crate::tape::forget_strings();
+        error(ErrorCode::Output, "the result could not be rebuilt in JS")
+    })
 }
 
 thread_local! {
@@ -260,6 +277,8 @@ thread_local! {
     /// `js/tape.js`: two instances of the module may share that JS module, and their shape ids
     /// differ.
     static SHAPE_TABLE: js_sys::Array = js_sys::Array::new();
+    /// The JS copy of this instance's string dictionary (`tape::Dict`), for the same reason.
+    static DICT_TABLE: js_sys::Array = js_sys::Array::new();
 }
 
 #[cfg(test)]

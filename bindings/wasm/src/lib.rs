@@ -54,8 +54,10 @@ extern "C" {
 
 #[wasm_bindgen(module = "/js/tape.js")]
 extern "C" {
-    /// Rebuild a value written by `tape::write` (the views into memory are read at once).
+    /// Rebuild a value written by `tape::write` (the views into memory are read at once), with the
+    /// instance's shape table and its copy of the string dictionary.
     #[wasm_bindgen(js_name = readTape, catch)]
+    #[allow(clippy::too_many_arguments)]
     fn read_tape(
         tape: &[f64],
         text: &[u16],
@@ -63,6 +65,10 @@ extern "C" {
         first_shape: u32,
         fresh: JsValue,
         table: &js_sys::Array,
+        dict: &js_sys::Array,
+        fresh_strings: &[u32],
+        first_string: u32,
+        reset: bool,
     ) -> Result<JsValue, JsValue>;
 
     /// Write a JS value as a tape for `tape::read`: `[codes, text, ends]`.

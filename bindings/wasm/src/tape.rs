@@ -13,6 +13,10 @@
 //!   a string by index and JS cuts it out with `substring`. UTF-16 rather than UTF-8 because V8
 //!   decodes it ≈ 7× faster on CJK text (measured in Node 20: 2.2 GB/s against 330 MB/s), and
 //!   that decoding was the largest single cost left;
+//! - strings of up to [`SHARED_MAX`] bytes are moreover written once per module instance, not
+//!   once per value: both sides keep them in a *dictionary* ([`Dict`]), and a later report's
+//!   labels, units, enum names and common cell texts are referred to by their number there
+//!   (measured in Node: `parse` 1.04× over the corpus, 1.05× on its text reports);
 //! - **objects** refer to a *shape*, the list of their keys. Struct keys are `&'static str`, so
 //!   shapes are interned once per module instance ([`SHAPES`]) and JS keeps its own copy, sent
 //!   only when new shapes appear. JS then builds each object with its keys in a fixed order,
@@ -25,7 +29,8 @@
 //!
 //! Tape codes (one `f64` each, followed by their operands): `0` null, `1` false, `2` true,
 //! `3 n` number, `4 s` string `s`, `5 n` array of `n` values, `6 k` object of shape `k` (its
-//! values follow in key order), `7 n` map of `n` (key string, value) pairs.
+//! values follow in key order), `7 n` map of `n` (key string, value) pairs. A string operand
+//! `s` from 0 up is string `s` of the value's text; `-1 - n` is string `n` of the dictionary.
 
 use std::cell::RefCell;
 use std::fmt::Display;
@@ -127,6 +132,13 @@ pub struct Tape {
     pub text: Vec<u16>,
     /// End of each string in `text` (string `i` starts where string `i - 1` ends).
     pub ends: Vec<u32>,
+    /// The strings of `text` that are new to the dictionary, numbered from `first_string`:
+    /// JS adds them to its copy before reading the tape.
+    pub fresh: Vec<u32>,
+    /// The number of the first string of `fresh` in the dictionary.
+    pub first_string: u32,
+    /// Whether JS must empty its copy of the dictionary first (this write emptied it).
+    pub reset: bool,
     /// Shapes first seen while writing this value, as `(id of the first, key lists)`; JS must
     /// learn them before reading the tape.
     pub new_shapes: (u32, Vec<Box<[&'static str]>>),
@@ -154,49 +166,38 @@ impl ser::Error for Error {
 pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
     let known = SHAPES.with(|s| s.borrow().keys.len());
     let spare = SPARE.with(|s| std::mem::take(&mut *s.borrow_mut()));
-    let mut short = spare
-        .short
-        .unwrap_or_else(|| Box::new([EMPTY_SHORT; SHORT_SLOTS]));
-    short.fill(EMPTY_SHORT);
-    let mut by_address = spare
-        .by_address
-        .unwrap_or_else(|| Box::new([EMPTY_ADDRESS; ADDRESS_SLOTS]));
-    by_address.fill(EMPTY_ADDRESS);
+    let mut dict = DICT
+        .with(|d| d.borrow_mut().take())
+        .unwrap_or_else(Dict::new);
+    let reset = dict.stale
+        || dict.count as usize >= DICT_MAX_STRINGS
+        || dict.shared.len() >= DICT_MAX_BYTES;
+    if reset {
+        dict.clear();
+    }
+    let first_string = dict.count;
     let mut w = Writer {
         tape: spare.tape,
         text: spare.text,
         ends: spare.ends,
-        index: spare.index,
-        shared: spare.shared,
-        hasher: DefaultHashBuilder::default(),
+        fresh: spare.fresh,
+        dict,
         keys: spare.keys,
-        short,
-        by_address,
     };
-    value.serialize(&mut w)?;
+    let written = value.serialize(&mut w);
     let Writer {
         tape,
         text,
         ends,
-        mut index,
-        shared,
+        fresh,
+        mut dict,
         keys,
-        short,
-        by_address,
-        ..
     } = w;
-    index.clear();
-    if index.capacity() > SPARE_MAX_BYTES / std::mem::size_of::<(u64, u32, u32, u32)>() {
-        index = HashTable::new();
-    }
-    SPARE.with(|s| {
-        let mut s = s.borrow_mut();
-        s.index = index;
-        s.shared = cleared(shared);
-        s.keys = cleared(keys);
-        s.short = Some(short);
-        s.by_address = Some(by_address);
-    });
+    // A failed write may have added strings that JS will never receive.
+    dict.stale = written.is_err();
+    DICT.with(|d| *d.borrow_mut() = Some(dict));
+    SPARE.with(|s| s.borrow_mut().keys = cleared(keys));
+    written?;
     let new_shapes = SHAPES.with(|s| {
         let s = s.borrow();
         (
@@ -208,25 +209,104 @@ pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
         tape,
         text,
         ends,
+        fresh,
+        first_string,
+        reset,
         new_shapes,
     })
 }
 
-/// The buffers of the last write, kept for the next: a report's tape, strings and string index
-/// grow to tens of kilobytes, and growing them afresh for every call cost a few dozen
-/// allocations and copies a report (measured: talc's `allocate`, `deallocate` and `realloc`
-/// were 7 % of `parse` on the text reports in Node). The writer takes them and puts back what
-/// it does not return; a [`Tape`] puts back its own three when dropped, once JS has read them.
+/// Make the next write start with an empty dictionary, and tell JS to empty its copy: for a
+/// tape that JS could not read, whose new strings it may not have learnt.
+pub fn forget_strings() {
+    let _ = DICT.try_with(|d| {
+        if let Ok(mut d) = d.try_borrow_mut() {
+            if let Some(d) = d.as_mut() {
+                d.stale = true;
+            }
+        }
+    });
+}
+
+/// The dictionary: strings of up to [`SHARED_MAX`] bytes, kept from one write to the next for
+/// the life of the module instance, as JS keeps their copies (`readTape`'s `dict`). A report
+/// writes the same labels, units, enum names and cell texts as the one before it; each is
+/// converted to UTF-16, handed over and cut out as a JS string once, not once a report.
+///
+/// A string is found by its bytes (and, through the caches, by its bytes and address), never by
+/// its address alone, so a string whose memory was freed and reused is never taken for another.
+struct Dict {
+    /// String numbers by content: hash, number, and the string's UTF-8 bytes in `shared`
+    /// (start, length), compared as bytes on a hash match.
+    index: HashTable<(u64, u32, u32, u32)>,
+    shared: Vec<u8>,
+    hasher: DefaultHashBuilder,
+    /// The number last found for a string of up to [`SHORT_MAX`] bytes, by its [`short_key`]:
+    /// most strings of a report are short and repeated (cell texts such as `0`, units, enum
+    /// names, column labels of up to five characters), and find their number here without
+    /// hashing their text or probing `index`.
+    short: Box<[(u128, u32); SHORT_SLOTS]>,
+    /// For the longer strings: the number last found for a string at an address, with where its
+    /// bytes are in `shared` (start, length). A report repeats its longer column labels (`法人或其他组织/商业企业`
+    /// in every row of table 3) from the same place, the template, so the address finds them
+    /// without hashing; the bytes are still compared, since another string may be written where
+    /// an earlier one was.
+    by_address: Box<[(usize, u32, u32, u32); ADDRESS_SLOTS]>,
+    /// Strings in the dictionary: the number of the next.
+    count: u32,
+    /// Set when a write failed after adding strings that JS never received: the next write
+    /// empties the dictionary, on both sides.
+    stale: bool,
+}
+
+/// The dictionary is emptied, on both sides, when a write begins with this many strings in it
+/// (a long run over many different reports: agency names, dates and numbers come and go).
+const DICT_MAX_STRINGS: usize = 1 << 16;
+
+/// … or with this many bytes of them.
+const DICT_MAX_BYTES: usize = 1 << 20;
+
+impl Dict {
+    fn new() -> Self {
+        Dict {
+            index: HashTable::new(),
+            shared: Vec::new(),
+            hasher: DefaultHashBuilder::default(),
+            short: Box::new([EMPTY_SHORT; SHORT_SLOTS]),
+            by_address: Box::new([EMPTY_ADDRESS; ADDRESS_SLOTS]),
+            count: 0,
+            stale: false,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.index.clear();
+        self.shared.clear();
+        self.short.fill(EMPTY_SHORT);
+        self.by_address.fill(EMPTY_ADDRESS);
+        self.count = 0;
+        self.stale = false;
+    }
+}
+
+thread_local! {
+    /// The module's dictionary (a wasm instance has one thread); `None` while a write holds it.
+    static DICT: RefCell<Option<Dict>> = const { RefCell::new(None) };
+}
+
+/// The buffers of the last write, kept for the next: a report's tape and strings grow to tens
+/// of kilobytes, and growing them afresh for every call cost a few dozen allocations and copies
+/// a report (measured: talc's `allocate`, `deallocate` and `realloc` were 7 % of `parse` on the
+/// text reports in Node). The writer takes them and puts back what it does not return; a
+/// [`Tape`] puts back its own four when dropped, once JS has read them. (The string index is
+/// the dictionary's, kept whole: [`Dict`].)
 #[derive(Default)]
 struct Spare {
     tape: Vec<f64>,
     text: Vec<u16>,
     ends: Vec<u32>,
-    index: HashTable<(u64, u32, u32, u32)>,
-    shared: Vec<u8>,
+    fresh: Vec<u32>,
     keys: Vec<&'static str>,
-    short: Option<Box<[(u128, u32); SHORT_SLOTS]>>,
-    by_address: Option<Box<[(usize, u32, u32); ADDRESS_SLOTS]>>,
 }
 
 thread_local! {
@@ -252,6 +332,7 @@ impl Drop for Tape {
         let tape = cleared(std::mem::take(&mut self.tape));
         let text = cleared(std::mem::take(&mut self.text));
         let ends = cleared(std::mem::take(&mut self.ends));
+        let fresh = cleared(std::mem::take(&mut self.fresh));
         // `try_`: a tape dropped while the thread ends, or while the spares are taken, keeps
         // nothing.
         let _ = SPARE.try_with(|s| {
@@ -259,6 +340,7 @@ impl Drop for Tape {
                 s.tape = tape;
                 s.text = text;
                 s.ends = ends;
+                s.fresh = fresh;
             }
         });
     }
@@ -269,31 +351,18 @@ struct Writer {
     tape: Vec<f64>,
     text: Vec<u16>,
     ends: Vec<u32>,
-    /// String ids by content, for strings up to [`SHARED_MAX`] bytes: hash, id, and the
-    /// string's UTF-8 bytes in `shared` (start, length), compared as bytes on a hash match.
-    index: HashTable<(u64, u32, u32, u32)>,
-    shared: Vec<u8>,
-    hasher: DefaultHashBuilder,
+    /// Ids in `text` of the strings added to the dictionary by this write, in their order there.
+    fresh: Vec<u32>,
+    dict: Dict,
     /// Keys of the struct-like values being written, innermost last (a stack of frames).
     keys: Vec<&'static str>,
-    /// The id last found for a string of up to [`SHORT_MAX`] bytes, by its [`short_key`]: most
-    /// strings of a report are short and repeated (cell texts such as `0`, units, enum names,
-    /// column labels of up to five characters), and find their id here without hashing their
-    /// text or probing `index`.
-    short: Box<[(u128, u32); SHORT_SLOTS]>,
-    /// For the longer strings: the id last found for a string at an address, with where its
-    /// bytes are in `shared`. A report repeats its longer column labels (`法人或其他组织/商业企业`
-    /// in every row of table 3) from the same place, the template, so the address finds them
-    /// without hashing; the bytes are still compared, since a temporary string may be written
-    /// where an earlier one was.
-    by_address: Box<[(usize, u32, u32); ADDRESS_SLOTS]>,
 }
 
-/// Slots of [`Writer::by_address`] (a power of two).
+/// Slots of [`Dict::by_address`] (a power of two).
 const ADDRESS_SLOTS: usize = 64;
 
-/// An empty slot of [`Writer::by_address`] (no string is at address 0).
-const EMPTY_ADDRESS: (usize, u32, u32) = (0, 0, 0);
+/// An empty slot of [`Dict::by_address`] (no string is at address 0).
+const EMPTY_ADDRESS: (usize, u32, u32, u32) = (0, 0, 0, 0);
 
 /// The slot of `hash` in a cache of `slots` slots (a power of two): its top bits, which a
 /// multiplication mixes best.
@@ -311,10 +380,10 @@ fn address_slot(address: usize) -> usize {
     top_bits(mix(address as u64), ADDRESS_SLOTS)
 }
 
-/// The longest string kept in [`Writer::short`]: its bytes and length fit in a `u128`.
+/// The longest string kept in [`Dict::short`]: its bytes and length fit in a `u128`.
 const SHORT_MAX: usize = 15;
 
-/// Slots of [`Writer::short`] (a power of two).
+/// Slots of [`Dict::short`] (a power of two).
 const SHORT_SLOTS: usize = 128;
 
 /// A string of up to [`SHORT_MAX`] bytes as one number: its bytes, and its length in the last
@@ -328,7 +397,7 @@ fn short_key(s: &str) -> Option<u128> {
     Some(u128::from_le_bytes(bytes))
 }
 
-/// An empty slot of [`Writer::short`] (no key is `u128::MAX`).
+/// An empty slot of [`Dict::short`] (no key is `u128::MAX`).
 const EMPTY_SHORT: (u128, u32) = (u128::MAX, 0);
 
 /// The slot of a short key, from its two halves.
@@ -350,9 +419,12 @@ fn add_key(hash: u64, key: &'static str) -> u64 {
         .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
-/// Strings longer than this many bytes (section texts, messages) are written without looking
-/// for an earlier copy: they are rarely repeated, and hashing them cost more than it saved.
-const SHARED_MAX: usize = 64;
+/// Strings longer than this many bytes (section texts, most messages) are written without
+/// looking for an earlier copy and are not kept in the dictionary: they are rarely repeated, and
+/// hashing them cost more than it saved. The template's longer row labels (up to about 100
+/// bytes) are kept: measured in Node, 128 against 64 gave `parse` over the corpus 1.037×
+/// against 1.025× the speed of no dictionary.
+const SHARED_MAX: usize = 128;
 
 impl Writer {
     fn number(&mut self, n: f64) {
@@ -380,66 +452,78 @@ impl Writer {
         id
     }
 
-    /// The id of string `s`, adding it to the table when new.
-    fn string_id(&mut self, s: &str) -> u32 {
+    /// The tape's operand for string `s`: its id in this tape's text (from 0), for a string of
+    /// more than [`SHARED_MAX`] bytes; else `-1 - n` for string `n` of the dictionary, added
+    /// when new.
+    fn string_id(&mut self, s: &str) -> f64 {
         if s.len() > SHARED_MAX {
-            return self.push_string(s);
+            return f64::from(self.push_string(s));
         }
+        -1.0 - f64::from(self.dict_id(s))
+    }
+
+    /// The dictionary's number for string `s` (of up to [`SHARED_MAX`] bytes), added when new.
+    fn dict_id(&mut self, s: &str) -> u32 {
         if let Some(key) = short_key(s) {
             let slot = short_slot(key);
-            if let Some(&(k, id)) = self.short.get(slot) {
+            if let Some(&(k, n)) = self.dict.short.get(slot) {
                 if k == key {
-                    return id;
+                    return n;
                 }
             }
-            let (id, _) = self.indexed_string_id(s);
-            if let Some(entry) = self.short.get_mut(slot) {
-                *entry = (key, id);
+            let (n, _) = self.indexed_string_id(s);
+            if let Some(entry) = self.dict.short.get_mut(slot) {
+                *entry = (key, n);
             }
-            return id;
+            return n;
         }
         let address = s.as_ptr() as usize;
         let slot = address_slot(address);
-        if let Some(&(a, at, id)) = self.by_address.get(slot) {
-            let text = self
-                .shared
-                .get(at as usize..)
-                .and_then(|t| t.get(..s.len()));
+        if let Some(&(a, at, len, n)) = self.dict.by_address.get(slot) {
+            // The whole of the string found, not a start of it: a shorter string written where
+            // a longer one was would match the longer one's first bytes.
+            let text = self.dict.shared.get(at as usize..(at + len) as usize);
             if a == address && text == Some(s.as_bytes()) {
-                return id;
+                return n;
             }
         }
-        let (id, at) = self.indexed_string_id(s);
-        if let Some(entry) = self.by_address.get_mut(slot) {
-            *entry = (address, at, id);
+        let (n, at) = self.indexed_string_id(s);
+        if let Some(entry) = self.dict.by_address.get_mut(slot) {
+            // `s.len() <= SHARED_MAX`.
+            *entry = (address, at, s.len() as u32, n);
         }
-        id
+        n
     }
 
-    /// The id of string `s` (of up to [`SHARED_MAX`] bytes) from `index`, adding it when new,
-    /// and where its bytes are in `shared`.
+    /// The dictionary's number for string `s` (of up to [`SHARED_MAX`] bytes) from its index,
+    /// adding it when new (to this tape's text, for JS to learn), and where its bytes are in
+    /// `shared`.
     fn indexed_string_id(&mut self, s: &str) -> (u32, u32) {
-        let hash = self.hasher.hash_one(s);
-        let shared = &self.shared;
+        let hash = self.dict.hasher.hash_one(s);
+        let shared = &self.dict.shared;
         let same = |&(h, _, at, len): &(u64, u32, u32, u32)| {
             h == hash && shared.get(at as usize..(at + len) as usize) == Some(s.as_bytes())
         };
-        if let Some(&(_, id, at, _)) = self.index.find(hash, same) {
-            return (id, at);
+        if let Some(&(_, n, at, _)) = self.dict.index.find(hash, same) {
+            return (n, at);
         }
         let id = self.push_string(s);
-        let at = u32::try_from(self.shared.len()).unwrap_or(u32::MAX);
-        self.shared.extend_from_slice(s.as_bytes());
+        self.fresh.push(id);
+        let n = self.dict.count;
+        self.dict.count += 1;
+        let at = u32::try_from(self.dict.shared.len()).unwrap_or(u32::MAX);
+        self.dict.shared.extend_from_slice(s.as_bytes());
         // `s.len() <= SHARED_MAX`.
         let len = s.len() as u32;
-        self.index
-            .insert_unique(hash, (hash, id, at, len), |&(h, ..)| h);
-        (id, at)
+        self.dict
+            .index
+            .insert_unique(hash, (hash, n, at, len), |&(h, ..)| h);
+        (n, at)
     }
 
     fn string(&mut self, s: &str) {
         let id = self.string_id(s);
-        self.tape.extend_from_slice(&[STRING, f64::from(id)]);
+        self.tape.extend_from_slice(&[STRING, id]);
     }
 
     /// Start a struct-like value: its shape id is filled in by [`Writer::end_object`].
@@ -772,7 +856,7 @@ struct MapKey<'a>(&'a mut Writer);
 impl MapKey<'_> {
     fn key(self, s: &str) -> Result<(), Error> {
         let id = self.0.string_id(s);
-        self.0.tape.push(f64::from(id));
+        self.0.tape.push(id);
         Ok(())
     }
 }
@@ -1181,7 +1265,13 @@ mod tests {
     use serde::Serialize;
     use serde_json::{Map, Number, Value};
 
-    /// A Rust twin of `js/tape.js`.
+    thread_local! {
+        /// The twin's copy of the string dictionary (each test runs on a thread of its own).
+        static JS_DICT: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// A Rust twin of `js/tape.js`. Like it, it must read every tape written, in order, to keep
+    /// its copy of the dictionary in step.
     fn read_back(t: &Tape) -> Value {
         let text = String::from_utf16(&t.text).expect("valid UTF-16");
         let units: Vec<u16> = text.encode_utf16().collect();
@@ -1193,11 +1283,40 @@ mod tests {
             .collect();
         let shapes: Vec<Vec<&str>> =
             SHAPES.with(|s| s.borrow().keys.iter().map(|k| k.to_vec()).collect());
+        let dict = JS_DICT.with(|d| {
+            let mut d = d.borrow_mut();
+            if t.reset {
+                d.clear();
+            }
+            assert_eq!(d.len(), t.first_string as usize, "the copy is in step");
+            d.extend(t.fresh.iter().map(|&id| strings[id as usize].clone()));
+            d.clone()
+        });
+        let strings = Strings {
+            tape: &strings,
+            dict: &dict,
+        };
         let mut at = 0;
         value(&t.tape, &strings, &shapes, &mut at)
     }
 
-    fn value(tape: &[f64], strings: &[String], shapes: &[Vec<&str>], at: &mut usize) -> Value {
+    /// A tape's strings and the dictionary.
+    struct Strings<'a> {
+        tape: &'a [String],
+        dict: &'a [String],
+    }
+
+    impl Strings<'_> {
+        fn get(&self, operand: f64) -> String {
+            if operand < 0.0 {
+                self.dict[(-1.0 - operand) as usize].clone()
+            } else {
+                self.tape[operand as usize].clone()
+            }
+        }
+    }
+
+    fn value(tape: &[f64], strings: &Strings, shapes: &[Vec<&str>], at: &mut usize) -> Value {
         let code = tape[*at];
         *at += 1;
         let mut operand = || {
@@ -1209,7 +1328,7 @@ mod tests {
             1 => Value::Bool(false),
             2 => Value::Bool(true),
             3 => Value::Number(Number::from_f64(operand()).expect("finite")),
-            4 => Value::String(strings[operand() as usize].clone()),
+            4 => Value::String(strings.get(operand())),
             5 => {
                 let n = operand() as usize;
                 Value::Array((0..n).map(|_| value(tape, strings, shapes, at)).collect())
@@ -1226,7 +1345,7 @@ mod tests {
                 let n = operand() as usize;
                 let mut o = Map::new();
                 for _ in 0..n {
-                    let k = strings[tape[*at] as usize].clone();
+                    let k = strings.get(tape[*at]);
                     *at += 1;
                     o.insert(k, value(tape, strings, shapes, at));
                 }
@@ -1352,9 +1471,20 @@ mod tests {
             t.ends,
             [1, 4, 4 + SHARED_MAX as u32, 4 + 2 * SHARED_MAX as u32]
         );
+        // The first two are the dictionary's strings 0 and 1 (operands -1 and -2), the long
+        // ones strings 2 and 3 of this tape only.
         assert_eq!(
-            &t.tape[..8],
-            &[ARRAY, 6.0, STRING, 0.0, STRING, 0.0, STRING, 1.0]
+            (t.fresh.as_slice(), t.first_string, t.reset),
+            (&[0, 1][..], 0, false)
+        );
+        assert_eq!(
+            &t.tape[..12],
+            &[ARRAY, 6.0, STRING, -1.0, STRING, -1.0, STRING, -2.0, STRING, -1.0, STRING, 2.0]
+        );
+        assert_eq!(t.tape[12..], [STRING, 3.0]);
+        assert_eq!(
+            read_back(&t),
+            serde_json::json!(["零", "零", "𠀀a", "零", long, long])
         );
     }
 
@@ -1388,6 +1518,11 @@ mod tests {
         let t = write(&Reused(WORDS)).expect("tape");
         assert_eq!(read_back(&t), serde_json::json!(WORDS));
         assert_eq!(t.ends.len(), 2, "each written once");
+        // One the start of the other, from one buffer: the first bytes alone would take the
+        // shorter for the longer.
+        const PREFIX: &[&str] = &["法人或其他组织/商业企业甲", "法人或其他组织/商业企业"];
+        let t = write(&Reused(PREFIX)).expect("tape");
+        assert_eq!(read_back(&t), serde_json::json!(PREFIX));
         // Short ones (the other cache) from one buffer too.
         const SHORT: &[&str] = &["总计", "其他", "总计", "", "其他", "0", "1"];
         let t = write(&Reused(SHORT)).expect("tape");
@@ -1396,30 +1531,79 @@ mod tests {
     }
 
     #[test]
-    fn a_write_finds_nothing_the_last_one_left() {
-        // The writer's buffers and caches are reused from one write to the next. In the first
-        // write the label is string 1 at byte 0 of the looked-up strings (the long one before it
-        // has an id and no bytes there); in the second, a copy of it is string 0 at byte 0, and
-        // the label itself must be found as string 0 too, not as the 1 the last write gave it.
+    fn a_later_write_sends_only_the_strings_new_to_the_dictionary() {
+        // The label is the dictionary's string 0. The next write finds it by its bytes, the copy
+        // at another address as well as the label itself, and sends only "x".
         static LABEL: &str = "法人或其他组织/商业企业";
         let long = "长".repeat(SHARED_MAX);
         let first = write(&[long.as_str(), LABEL]).expect("tape");
-        assert_eq!(first.tape[..6], [ARRAY, 2.0, STRING, 0.0, STRING, 1.0]);
+        assert_eq!(first.tape[..6], [ARRAY, 2.0, STRING, 0.0, STRING, -1.0]);
+        assert_eq!(read_back(&first), serde_json::json!([long, LABEL]));
         drop(first);
         // What the next write starts from: empty buffers, kept with their room.
         SPARE.with(|s| {
             let s = s.borrow();
-            assert!(s.index.is_empty() && s.shared.is_empty() && s.keys.is_empty());
+            assert!(s.keys.is_empty() && s.fresh.is_empty());
             assert!(s.tape.is_empty() && s.text.is_empty() && s.ends.is_empty());
             assert!(s.tape.capacity() >= 6 && s.ends.capacity() >= 2);
         });
         let copy = String::from(LABEL);
         let t = write(&[copy.as_str(), LABEL, "x"]).expect("tape");
+        assert_eq!(
+            t.tape[..8],
+            [ARRAY, 3.0, STRING, -1.0, STRING, -1.0, STRING, -2.0]
+        );
+        assert_eq!(
+            (t.ends.as_slice(), t.fresh.as_slice()),
+            (&[1][..], &[0][..])
+        );
+        assert_eq!((t.first_string, t.reset), (1, false));
         assert_eq!(read_back(&t), serde_json::json!([LABEL, LABEL, "x"]));
-        assert_eq!(t.ends.len(), 2);
     }
 
-    /// Words of every length the string caches tell apart (up to 15 bytes, up to 64, longer),
+    #[test]
+    fn the_dictionary_is_emptied_on_both_sides_when_full_or_out_of_step() {
+        fn read<T: Serialize + ?Sized>(v: &T) -> (Value, bool, u32, usize) {
+            let t = write(v).expect("tape");
+            (read_back(&t), t.reset, t.first_string, t.fresh.len())
+        }
+        // Full by count: the write after the one that filled it starts afresh.
+        let many: Vec<String> = (0..DICT_MAX_STRINGS).map(|i| i.to_string()).collect();
+        let (got, reset, ..) = read(&many);
+        assert_eq!((got, reset), (serde_json::json!(many), false));
+        let (got, reset, first, fresh) = read(&["0", "x"]);
+        assert_eq!(
+            (got, reset, first, fresh),
+            (serde_json::json!(["0", "x"]), true, 0, 2)
+        );
+        // Full by bytes.
+        let big: Vec<String> = (0..DICT_MAX_BYTES / SHARED_MAX + 1)
+            .map(|i| format!("{i:0>width$}", width = SHARED_MAX))
+            .collect();
+        let (got, reset, ..) = read(&big);
+        assert_eq!((got, reset), (serde_json::json!(big), false));
+        let (got, reset, first, _) = read(&["x"]);
+        assert_eq!((got, reset, first), (serde_json::json!(["x"]), true, 0));
+        // A write that fails after adding a string JS never receives.
+        let bad = ("新", std::collections::BTreeMap::from([(vec![1], 2)]));
+        assert!(write(&bad).is_err());
+        let (got, reset, first, fresh) = read(&["新", "x"]);
+        assert_eq!(
+            (got, reset, first, fresh),
+            (serde_json::json!(["新", "x"]), true, 0, 2)
+        );
+        // A tape JS could not read (`to_js` then forgets the strings).
+        let t = write(&["y"]).expect("tape");
+        drop(t);
+        forget_strings();
+        let (got, reset, first, fresh) = read(&["y", "x"]);
+        assert_eq!(
+            (got, reset, first, fresh),
+            (serde_json::json!(["y", "x"]), true, 0, 2)
+        );
+    }
+
+    /// Words of every length the string caches tell apart (up to 15 bytes, up to 128, longer),
     /// ASCII and CJK, 300 of them: more than either cache has slots.
     fn words() -> Vec<String> {
         (0..300_usize)
@@ -1432,7 +1616,7 @@ mod tests {
                     .take(i % 6)
                     .collect(),
                 2 => format!("法人或其他组织/{i}"),
-                _ => "长".repeat(5 + i % 20) + &i.to_string(),
+                _ => "长".repeat(5 + i % 50) + &i.to_string(),
             })
             .collect()
     }
@@ -1444,13 +1628,20 @@ mod tests {
         ) {
             let words = words();
             let picked: Vec<&str> = picks.iter().map(|&i| words[i].as_str()).collect();
+            let known: std::collections::HashSet<String> =
+                JS_DICT.with(|d| d.borrow().iter().cloned().collect());
             let t = write(&picked).expect("tape");
             prop_assert_eq!(read_back(&t), serde_json::json!(picked));
-            // Every string up to SHARED_MAX bytes once; longer ones each time.
-            let distinct: std::collections::HashSet<&str> =
-                picked.iter().copied().filter(|w| w.len() <= SHARED_MAX).collect();
+            // Every string up to SHARED_MAX bytes once, and only when new to the dictionary
+            // (the cases of a run share it); longer ones each time.
+            let new: std::collections::HashSet<&str> = picked
+                .iter()
+                .copied()
+                .filter(|w| w.len() <= SHARED_MAX && !known.contains(*w))
+                .collect();
             let long = picked.iter().filter(|w| w.len() > SHARED_MAX).count();
-            prop_assert_eq!(t.ends.len(), distinct.len() + long);
+            prop_assert_eq!(t.fresh.len(), new.len());
+            prop_assert_eq!(t.ends.len(), new.len() + long);
         }
     }
 

@@ -4,10 +4,14 @@
 // JSON.stringify's rules. (Whole reports are covered by the golden and API tests.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readTape, writeTape } from '../js/tape.js';
+import { readTape as readTapeWith, writeTape } from '../js/tape.js';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { corpusDir, ogi, pkgRoot, readCorpus, readExpected } from './helpers.mjs';
+
+// readTape with no string dictionary in use (its own tests are below).
+const readTape = (codes, text, ends, first, fresh, table) =>
+  readTapeWith(codes, text, ends, first, fresh, table, [], new Uint32Array(0), 0, false);
 
 const units = (s) => new Uint16Array([...s].flatMap((c) => {
   const u = c.codePointAt(0);
@@ -93,6 +97,57 @@ test('a map key "__proto__" is an own property, as JSON.parse makes it', () => {
   assert.deepEqual(Object.keys(v), ['__proto__']);
   assert.equal(Object.getPrototypeOf(v), Object.prototype);
   assert.equal(JSON.stringify(v), JSON.stringify(JSON.parse('{"__proto__":1}')));
+});
+
+test('dictionary strings (negative operands) are kept from one tape to the next, and emptied on reset', () => {
+  const dict = [];
+  const none = new Uint32Array(0);
+  // Strings 0 and 1 of the text, "总计" and "其他", become the dictionary's strings 0 and 1
+  // (operands -1 and -2).
+  const one = readTapeWith(new Float64Array([5, 3, 4, -1, 4, -2, 4, -1]), units('总计其他'),
+    new Uint32Array([2, 4]), 0, undefined, [], dict, new Uint32Array([0, 1]), 0, false);
+  assert.deepEqual(one, ['总计', '其他', '总计']);
+  // The next tape: a map with a key from the dictionary, and a value new to it, its string 2.
+  const two = readTapeWith(new Float64Array([7, 2, -2, 4, -1, -3, 4, -3]), units('零'), new Uint32Array([1]), 0,
+    undefined, [], dict, new Uint32Array([0]), 2, false);
+  assert.deepEqual(two, { 其他: '总计', 零: '零' });
+  assert.deepEqual(dict, ['总计', '其他', '零']);
+  // A reset: the dictionary starts again with "x"; "长" is this tape's only.
+  const three = readTapeWith(new Float64Array([5, 2, 4, -1, 4, 1]), units('x长'), new Uint32Array([1, 2]), 0,
+    undefined, [], dict, new Uint32Array([0]), 0, true);
+  assert.deepEqual(three, ['x', '长']);
+  assert.deepEqual(dict, ['x']);
+});
+
+test('results stay right when the module empties its string dictionary, again and again', () => {
+  // Every call hands cells() a report whose cells hold texts never seen before, of about 120
+  // bytes (short enough for the dictionary): the module's dictionary (up to 1 MiB of strings)
+  // fills every forty-odd calls and is emptied on both sides, and each call must still give
+  // back exactly the texts it was given.
+  const report = ogi.parse(readCorpus('004_1d268c7f8e46725e.txt'));
+  const expected = ogi.cells(report);
+  let seen = 0;
+  for (let call = 0; call < 160; call++) {
+    const copy = JSON.parse(JSON.stringify(report));
+    let k = 0;
+    const raws = [];
+    for (const table of [copy.active_disclosure, copy.applications, copy.review_litigation]) {
+      for (const row of table?.rows ?? []) {
+        for (const cell of row.cells) {
+          cell.raw = `${call}/${k++}/${'长'.repeat(38)}`;
+          raws.push(cell.raw);
+        }
+      }
+    }
+    const got = ogi.cells(copy);
+    assert.equal(got.length, expected.length);
+    assert.deepEqual(got.map((c) => c.raw), raws, `call ${call}`);
+    assert.deepEqual(got.map((c) => c.value), expected.map((c) => c.value));
+    seen += raws.reduce((n, r) => n + Buffer.byteLength(r), 0);
+  }
+  assert.ok(seen > 3 * (1 << 20), `${seen} bytes of texts: enough to fill the dictionary three times`);
+  // and the module reads ordinary reports as before
+  assert.deepEqual(ogi.parse(readCorpus('004_1d268c7f8e46725e.txt')), report);
 });
 
 test('a corrupt tape throws, and the next one reads', () => {
