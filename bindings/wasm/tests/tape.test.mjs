@@ -174,6 +174,22 @@ test('writeTape follows JSON.stringify: undefined left out of objects, null in a
   assert.deepEqual([...ends], [1, 2, 3]);
 });
 
+test("writeTape takes an object's own enumerable keys in their order, as JSON.stringify does", () => {
+  const base = { inherited: 'no' };
+  const v = Object.create(base);
+  v.b = 'x';
+  v[2] = 'y';
+  v.a = 'x';
+  Object.defineProperty(v, 'hidden', { value: 'no', enumerable: false });
+  v[Symbol('s')] = 'no';
+  assert.equal(JSON.stringify(v), '{"2":"y","b":"x","a":"x"}');
+  const [codes, text, ends] = writeTape(v);
+  // { "2": "y", b: "x", a: "x" }: strings "2", "y", "b", "x", "a"
+  assert.deepEqual([...codes], [7, 3, 0, 4, 1, 2, 4, 3, 4, 4, 3]);
+  assert.equal(text, '2ybxa');
+  assert.deepEqual([...ends], [1, 2, 3, 4, 5]);
+});
+
 test('writeTape refuses what JSON.stringify refuses', () => {
   assert.throws(() => writeTape({ n: 1n }), /BigInt/);
   const loop = { a: [] };
