@@ -279,9 +279,19 @@ impl Dict {
         }
     }
 
+    /// Empty the dictionary, and give back what one very large value made it grow to (a
+    /// dictionary grows past its bounds within one write, which they are checked before).
     fn clear(&mut self) {
-        self.index.clear();
-        self.shared.clear();
+        if self.index.capacity() > 2 * DICT_MAX_STRINGS {
+            self.index = HashTable::new();
+        } else {
+            self.index.clear();
+        }
+        if self.shared.capacity() > 2 * DICT_MAX_BYTES {
+            self.shared = Vec::new();
+        } else {
+            self.shared.clear();
+        }
         self.short.fill(EMPTY_SHORT);
         self.by_address.fill(EMPTY_ADDRESS);
         self.count = 0;
@@ -1584,6 +1594,19 @@ mod tests {
         assert_eq!((got, reset), (serde_json::json!(big), false));
         let (got, reset, first, _) = read(&["x"]);
         assert_eq!((got, reset, first), (serde_json::json!(["x"]), true, 0));
+        // What one very large value made the dictionary grow to is given back when it is
+        // emptied.
+        let huge: Vec<String> = (0..3 * DICT_MAX_BYTES / SHARED_MAX)
+            .map(|i| format!("{i:0>width$}", width = SHARED_MAX))
+            .collect();
+        let (got, ..) = read(&huge);
+        assert_eq!(got, serde_json::json!(huge));
+        let grown = DICT.with(|d| d.borrow().as_ref().map(|d| d.shared.capacity()));
+        assert!(grown.is_some_and(|c| c > 2 * DICT_MAX_BYTES), "{grown:?}");
+        let (got, reset, ..) = read(&["x"]);
+        assert_eq!((got, reset), (serde_json::json!(["x"]), true));
+        let after = DICT.with(|d| d.borrow().as_ref().map(|d| d.shared.capacity()));
+        assert!(after.is_some_and(|c| c < DICT_MAX_BYTES), "{after:?}");
         // A write that fails after adding a string JS never receives.
         let bad = ("新", std::collections::BTreeMap::from([(vec![1], 2)]));
         assert!(write(&bad).is_err());
