@@ -110,6 +110,20 @@ impl Shapes {
     }
 }
 
+impl Shapes {
+    /// Forget the shapes from id `first` on (interned by a write that failed).
+    fn forget_from(&mut self, first: usize) {
+        let first = u32::try_from(first).unwrap_or(u32::MAX);
+        self.keys.truncate(first as usize);
+        self.ids.retain(|&mut (_, id)| id < first);
+        for slot in &mut self.recent {
+            if slot.1 >= first {
+                *slot = (0, u32::MAX);
+            }
+        }
+    }
+}
+
 thread_local! {
     /// The module's shape registry (a wasm instance has one thread).
     static SHAPES: RefCell<Shapes> = RefCell::new(Shapes::default());
@@ -193,10 +207,15 @@ pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
         mut dict,
         keys,
     } = w;
-    // A failed write may have added strings that JS will never receive.
+    // A failed write may have added strings and shapes that JS will never receive: the strings
+    // are forgotten on both sides at the next write, the shapes at once (JS numbers them from
+    // what it was last sent).
     dict.stale = written.is_err();
     DICT.with(|d| *d.borrow_mut() = Some(dict));
     SPARE.with(|s| s.borrow_mut().keys = cleared(keys));
+    if written.is_err() {
+        SHAPES.with(|s| s.borrow_mut().forget_from(known));
+    }
     written?;
     let new_shapes = SHAPES.with(|s| {
         let s = s.borrow();
@@ -229,7 +248,7 @@ pub fn forget_strings() {
 }
 
 /// The dictionary: strings of up to [`SHARED_MAX`] bytes, kept from one write to the next for
-/// the life of the module instance, as JS keeps their copies (`readTape`'s `dict`). A report
+/// the life of the module instance, as JS keeps their copies (`readTape`'s `dictionary`). A report
 /// writes the same labels, units, enum names and cell texts as the one before it; each is
 /// converted to UTF-16, handed over and cut out as a JS string once, not once a report.
 ///
@@ -247,10 +266,10 @@ struct Dict {
     /// hashing their text or probing `index`.
     short: Box<[(u128, u32); SHORT_SLOTS]>,
     /// For the longer strings: the number last found for a string at an address, with where its
-    /// bytes are in `shared` (start, length). A report repeats its longer column labels (`法人或其他组织/商业企业`
-    /// in every row of table 3) from the same place, the template, so the address finds them
-    /// without hashing; the bytes are still compared, since another string may be written where
-    /// an earlier one was.
+    /// bytes are in `shared` (start, length). A report repeats its longer column labels
+    /// (`法人或其他组织/商业企业` in every row of table 3) from the same place, the template, so
+    /// the address finds them without hashing; the bytes are still compared, since another
+    /// string may be written where an earlier one was.
     by_address: Box<[(usize, u32, u32, u32); ADDRESS_SLOTS]>,
     /// Strings in the dictionary: the number of the next.
     count: u32,
@@ -1278,6 +1297,8 @@ mod tests {
     thread_local! {
         /// The twin's copy of the string dictionary (each test runs on a thread of its own).
         static JS_DICT: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+        /// The twin's copy of the shapes: only what the tapes sent, as `readTape` learns them.
+        static JS_SHAPES: std::cell::RefCell<Vec<Vec<&'static str>>> = const { std::cell::RefCell::new(Vec::new()) };
     }
 
     /// A Rust twin of `js/tape.js`. Like it, it must read every tape written, in order, to keep
@@ -1291,8 +1312,18 @@ mod tests {
                 String::from_utf16(&units[start..t.ends[id] as usize]).expect("whole chars")
             })
             .collect();
-        let shapes: Vec<Vec<&str>> =
-            SHAPES.with(|s| s.borrow().keys.iter().map(|k| k.to_vec()).collect());
+        let shapes = JS_SHAPES.with(|s| {
+            let mut s = s.borrow_mut();
+            let (first, fresh) = &t.new_shapes;
+            for (k, keys) in fresh.iter().enumerate() {
+                let id = *first as usize + k;
+                if s.len() <= id {
+                    s.resize(id + 1, Vec::new());
+                }
+                s[id] = keys.to_vec();
+            }
+            s.clone()
+        });
         let dict = JS_DICT.with(|d| {
             let mut d = d.borrow_mut();
             if t.reset {
@@ -1607,13 +1638,35 @@ mod tests {
         assert_eq!((got, reset), (serde_json::json!(["x"]), true));
         let after = DICT.with(|d| d.borrow().as_ref().map(|d| d.shared.capacity()));
         assert!(after.is_some_and(|c| c < DICT_MAX_BYTES), "{after:?}");
-        // A write that fails after adding a string JS never receives.
-        let bad = ("新", std::collections::BTreeMap::from([(vec![1], 2)]));
+        // A write that fails after adding a string JS never receives, and a shape: both are
+        // forgotten, and a later value of that shape reads back.
+        #[derive(Serialize)]
+        struct Late {
+            first: &'static str,
+            map: std::collections::BTreeMap<Vec<u8>, u8>,
+        }
+        let bad = (
+            Late {
+                first: "新",
+                map: std::collections::BTreeMap::new(),
+            },
+            std::collections::BTreeMap::from([(vec![1_u8], 2_u8)]),
+        );
+        let shapes = SHAPES.with(|s| s.borrow().keys.len());
         assert!(write(&bad).is_err());
-        let (got, reset, first, fresh) = read(&["新", "x"]);
+        assert_eq!(SHAPES.with(|s| s.borrow().keys.len()), shapes);
+        let (got, reset, first, fresh) = read(&Late {
+            first: "旧",
+            map: std::collections::BTreeMap::new(),
+        });
         assert_eq!(
             (got, reset, first, fresh),
-            (serde_json::json!(["新", "x"]), true, 0, 2)
+            (serde_json::json!({"first": "旧", "map": {}}), true, 0, 1)
+        );
+        let (got, reset, first, fresh) = read(&["新", "x", "旧"]);
+        assert_eq!(
+            (got, reset, first, fresh),
+            (serde_json::json!(["新", "x", "旧"]), false, 1, 2)
         );
         // A tape JS could not read (`to_js` then forgets the strings).
         let t = write(&["y"]).expect("tape");
