@@ -183,13 +183,12 @@ pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
     let mut dict = DICT
         .with(|d| d.borrow_mut().take())
         .unwrap_or_else(Dict::new);
-    let reset = dict.stale
-        || dict.count as usize >= DICT_MAX_STRINGS
-        || dict.shared.len() >= DICT_MAX_BYTES;
+    let reset =
+        dict.stale || dict.index.len() >= DICT_MAX_STRINGS || dict.shared.len() >= DICT_MAX_BYTES;
     if reset {
         dict.clear();
     }
-    let first_string = dict.count;
+    let first_string = dict.count();
     let mut w = Writer {
         tape: spare.tape,
         text: spare.text,
@@ -271,8 +270,6 @@ struct Dict {
     /// the address finds them without hashing; the bytes are still compared, since another
     /// string may be written where an earlier one was.
     by_address: Box<[(usize, u32, u32, u32); ADDRESS_SLOTS]>,
-    /// Strings in the dictionary: the number of the next.
-    count: u32,
     /// Set when a write failed after adding strings that JS never received: the next write
     /// empties the dictionary, on both sides.
     stale: bool,
@@ -293,9 +290,20 @@ impl Dict {
             hasher: DefaultHashBuilder::default(),
             short: Box::new([EMPTY_SHORT; SHORT_SLOTS]),
             by_address: Box::new([EMPTY_ADDRESS; ADDRESS_SLOTS]),
-            count: 0,
             stale: false,
         }
+    }
+
+    /// Strings in the dictionary: the number of the next. Every string is in the index once.
+    fn count(&self) -> u32 {
+        u32::try_from(self.index.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Whether `s` is the string whose bytes are at `at..at + len` of `shared`.
+    fn holds(&self, at: u32, len: u32, s: &str) -> bool {
+        self.shared
+            .get(at as usize..(at + len) as usize)
+            .is_some_and(|t| same_bytes(t, s.as_bytes()))
     }
 
     /// Empty the dictionary, and give back what one very large value made it grow to (a
@@ -313,7 +321,6 @@ impl Dict {
         }
         self.short.fill(EMPTY_SHORT);
         self.by_address.fill(EMPTY_ADDRESS);
-        self.count = 0;
         self.stale = false;
     }
 }
@@ -528,8 +535,7 @@ impl Writer {
         if let Some(&(a, at, len, n)) = self.dict.by_address.get(slot) {
             // The whole of the string found, not a start of it: a shorter string written where
             // a longer one was would match the longer one's first bytes.
-            let text = self.dict.shared.get(at as usize..(at + len) as usize);
-            if a == address && text.is_some_and(|t| same_bytes(t, s.as_bytes())) {
+            if a == address && self.dict.holds(at, len, s) {
                 return n;
             }
         }
@@ -546,20 +552,14 @@ impl Writer {
     /// `shared`.
     fn indexed_string_id(&mut self, s: &str) -> (u32, u32) {
         let hash = self.dict.hasher.hash_one(s);
-        let shared = &self.dict.shared;
-        let same = |&(h, _, at, len): &(u64, u32, u32, u32)| {
-            h == hash
-                && shared
-                    .get(at as usize..(at + len) as usize)
-                    .is_some_and(|t| same_bytes(t, s.as_bytes()))
-        };
+        let dict = &self.dict;
+        let same = |&(h, _, at, len): &(u64, u32, u32, u32)| h == hash && dict.holds(at, len, s);
         if let Some(&(_, n, at, _)) = self.dict.index.find(hash, same) {
             return (n, at);
         }
         let id = self.push_string(s);
         self.fresh.push(id);
-        let n = self.dict.count;
-        self.dict.count += 1;
+        let n = self.dict.count();
         let at = u32::try_from(self.dict.shared.len()).unwrap_or(u32::MAX);
         self.dict.shared.extend_from_slice(s.as_bytes());
         // `s.len() <= SHARED_MAX`.
