@@ -639,8 +639,13 @@ const OLDISH_WORDS: [&str; 5] = ["统计表", "指标名称", "计量单位", "�
 fn oldish_words(text: &str) -> bool {
     let (ji, words) = oldish_finders();
     let hay = text.as_bytes();
-    let holds = |k: usize| words.get(k).is_some_and(|f| f.find(hay).is_some());
-    if ji.find(hay).is_none() {
+    let holds = |k: usize| {
+        OLDISH_WORDS
+            .get(k)
+            .is_some_and(|w| !crate::scan::word_absent(text, w))
+            && words.get(k).is_some_and(|f| f.find(hay).is_some())
+    };
+    if crate::scan::word_absent(text, "计") || ji.find(hay).is_none() {
         return holds(OLDISH_GAI) && holds(OLDISH_ZHI);
     }
     let (mut found, mut missed) = (0usize, 0usize);
@@ -967,26 +972,51 @@ mod tests {
         fn the_oldish_words_counted_until_settled_are_the_words_all_counted(
             picks in prop::collection::vec((0usize..OLDISH_WORDS.len() + 6, 0usize..4), 0..10),
         ) {
-            let others = ["統計表", "指標名稱", "計量單位", " ", "计", "概"];
-            let t: String = picks
-                .iter()
-                .map(|&(w, how)| {
-                    let word = OLDISH_WORDS
-                        .get(w)
-                        .or_else(|| others.get(w.saturating_sub(OLDISH_WORDS.len())))
-                        .copied()
-                        .unwrap_or("");
-                    let b = word.as_bytes();
-                    match how {
-                        0 | 1 => word.to_string(),
-                        // The word cut before its last character, or inside it.
-                        2 => word.get(..word.len().saturating_sub(3)).unwrap_or("").to_string(),
-                        _ => String::from_utf8_lossy(b.get(..b.len().saturating_sub(1)).unwrap_or_default())
-                            .into_owned(),
-                    }
-                })
-                .collect();
+            let t = oldish_text(&picks);
             prop_assert_eq!(oldish_words(&t), oldish_words_reference(&t));
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// After a megabyte of digits (which hold no part of a word) the text is indexed: the
+        /// words with a character it lacks are not looked for, and the answer is the same.
+        #[test]
+        fn an_indexed_texts_oldish_words_are_those_counted_without_the_index(
+            picks in prop::collection::vec((0usize..OLDISH_WORDS.len() + 6, 0usize..4), 0..10),
+        ) {
+            let t = oldish_text(&picks);
+            let long = format!("{}{t}", "0".repeat(crate::scan::INDEX_MIN));
+            let _index = crate::scan::CharIndex::install(&long);
+            prop_assert_eq!(oldish_words(&long), oldish_words_reference(&t));
+        }
+    }
+
+    /// A text of [`OLDISH_WORDS`] and others picked by `(word, how)`: whole, or cut short.
+    fn oldish_text(picks: &[(usize, usize)]) -> String {
+        let others = ["統計表", "指標名稱", "計量單位", " ", "计", "概"];
+        picks
+            .iter()
+            .map(|&(w, how)| {
+                let word = OLDISH_WORDS
+                    .get(w)
+                    .or_else(|| others.get(w.saturating_sub(OLDISH_WORDS.len())))
+                    .copied()
+                    .unwrap_or("");
+                let b = word.as_bytes();
+                match how {
+                    0 | 1 => word.to_string(),
+                    // The word cut before its last character, or inside it.
+                    2 => word
+                        .get(..word.len().saturating_sub(3))
+                        .unwrap_or("")
+                        .to_string(),
+                    _ => String::from_utf8_lossy(
+                        b.get(..b.len().saturating_sub(1)).unwrap_or_default(),
+                    )
+                    .into_owned(),
+                }
+            })
+            .collect()
     }
 }

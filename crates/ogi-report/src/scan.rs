@@ -14,7 +14,7 @@ use memchr::memmem;
 
 /// Texts at least this long get a [`CharIndex`] (real reports are far shorter: below it the
 /// index would cost more than the searches it saves).
-const INDEX_MIN: usize = 1 << 20;
+pub(crate) const INDEX_MIN: usize = 1 << 20;
 
 thread_local! {
     /// The characters present in the text being parsed: `(address, length, BMP bitset)`.
@@ -35,33 +35,7 @@ impl CharIndex {
     /// Index `text` when it is long enough to be worth it.
     pub(crate) fn install(text: &str) -> CharIndex {
         if text.len() >= INDEX_MIN {
-            let mut bits = vec![0u64; 0x10000 / 64];
-            let mut ascii = 0u128;
-            let b = text.as_bytes();
-            let mut i = 0;
-            while let Some(&x) = b.get(i) {
-                if x < 0x80 {
-                    ascii |= 1u128 << x;
-                    i += 1;
-                    continue;
-                }
-                let Some((c, len)) = crate::normalise::decode_at(b, i) else {
-                    break;
-                };
-                let u = c as usize;
-                if let Some(w) = bits.get_mut(u >> 6) {
-                    *w |= 1u64 << (u & 63);
-                }
-                i += len;
-            }
-            // ASCII was gathered in 128 bits: the first two words of the set.
-            if let Some(w) = bits.get_mut(0) {
-                *w |= ascii as u64;
-            }
-            if let Some(w) = bits.get_mut(1) {
-                *w |= (ascii >> 64) as u64;
-            }
-            let entry = (text.as_ptr() as usize, text.len(), bits);
+            let entry = (text.as_ptr() as usize, text.len(), present_bits(text));
             PRESENT.with(|p| {
                 if let Ok(mut slot) = p.try_borrow_mut() {
                     *slot = Some(entry);
@@ -70,6 +44,97 @@ impl CharIndex {
         }
         CharIndex(())
     }
+}
+
+/// The BMP characters of `text`, one bit each (bit `u % 64` of word `u / 64`).
+///
+/// Each character's code point is put together from its bytes (the text is valid UTF-8: no
+/// check) and marked in a table of a byte per BMP character, folded into bits at the end: a
+/// store a character, with no read of a word to set one bit in it, and no `char` made. Runs of
+/// eight ASCII bytes are marked from one word. What [`present_bits_by_char`] finds, at about a
+/// third of its instructions: a proptest holds it.
+fn present_bits(text: &str) -> Vec<u64> {
+    let b = text.as_bytes();
+    let mut seen = vec![0u8; 0x10000];
+    let mut mark = |u: usize| {
+        if let Some(s) = seen.get_mut(u) {
+            *s = 1;
+        }
+    };
+    let low = |x: u8| usize::from(x & 0x3F);
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if (0xE0..0xF0).contains(&x) {
+            // Three bytes: CJK text and its punctuation, most of a report.
+            let Some(&[_, b1, b2]) = b.get(i..i + 3) else {
+                break;
+            };
+            mark((usize::from(x & 0x0F) << 12) | (low(b1) << 6) | low(b2));
+            i += 3;
+        } else if x < 0x80 {
+            mark(usize::from(x));
+            i += 1;
+            // Eight ASCII bytes at a time while they last.
+            while let Some(w) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+                if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                for a in w {
+                    mark(usize::from(a));
+                }
+                i += 8;
+            }
+        } else if x < 0xE0 {
+            let Some(&[_, b1]) = b.get(i..i + 2) else {
+                break;
+            };
+            mark((usize::from(x & 0x1F) << 6) | low(b1));
+            i += 2;
+        } else {
+            // Four bytes: beyond the BMP, not indexed (never asked about).
+            i += 4;
+        }
+    }
+    seen.chunks_exact(64)
+        .map(|c| {
+            c.iter()
+                .enumerate()
+                .fold(0u64, |w, (k, &s)| w | (u64::from(s) << k))
+        })
+        .collect()
+}
+
+/// [`present_bits`] as first written, each character decoded and its bit set in its word:
+/// the reference it is held to.
+#[cfg(test)]
+fn present_bits_by_char(text: &str) -> Vec<u64> {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    let mut ascii = 0u128;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            ascii |= 1u128 << x;
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = crate::normalise::decode_at(b, i) else {
+            break;
+        };
+        let u = c as usize;
+        if let Some(w) = bits.get_mut(u >> 6) {
+            *w |= 1u64 << (u & 63);
+        }
+        i += len;
+    }
+    // ASCII was gathered in 128 bits: the first two words of the set.
+    if let Some(w) = bits.get_mut(0) {
+        *w |= ascii as u64;
+    }
+    if let Some(w) = bits.get_mut(1) {
+        *w |= (ascii >> 64) as u64;
+    }
+    bits
 }
 
 impl Drop for CharIndex {
@@ -113,6 +178,40 @@ pub(crate) fn first_char_absent(text: &str, label: &[u8]) -> bool {
 #[inline(never)]
 fn first_char_absent_indexed(text: &str, label: &[u8]) -> bool {
     crate::normalise::decode_at(label, 0).is_some_and(|(c, _)| known_absent(text, c))
+}
+
+/// True when `text` is indexed ([`CharIndex`]) and some character of `word` does not occur in
+/// it: an exact search for `word` in `text` (a `memmem` finder's, or `starts_with` at each
+/// candidate) cannot succeed. Unlike [`first_char_absent`], every character counts: a tolerant
+/// label search may match a character of the label with another, an exact one never does.
+#[inline(always)]
+pub(crate) fn word_absent(text: &str, word: &str) -> bool {
+    text.len() >= INDEX_MIN
+        && any_word_present_indexed(text, std::slice::from_ref(&word)) == Some(false)
+}
+
+/// True when `text` is indexed and each of `words` has a character absent from it: no exact
+/// search for any of them can succeed ([`word_absent`] for each).
+#[inline(always)]
+pub(crate) fn every_word_absent(text: &str, words: &[&str]) -> bool {
+    text.len() >= INDEX_MIN && any_word_present_indexed(text, words) == Some(false)
+}
+
+/// Whether one of `words` has all its characters in `text`, `None` when `text` is not indexed.
+#[cold]
+#[inline(never)]
+fn any_word_present_indexed(text: &str, words: &[&str]) -> Option<bool> {
+    PRESENT.with(|p| match p.try_borrow().as_deref() {
+        Ok(Some((addr, len, bits))) if *addr == text.as_ptr() as usize && *len == text.len() => {
+            let present = |c: char| {
+                let u = c as usize;
+                // Beyond the BMP: not indexed, so not known to be absent.
+                bits.get(u >> 6).is_none_or(|w| w & (1u64 << (u & 63)) != 0)
+            };
+            Some(words.iter().any(|w| w.chars().all(present)))
+        }
+        _ => None,
+    })
 }
 
 /// True for characters skipped between label characters.
@@ -619,7 +718,22 @@ mod tests {
         assert!(!first_char_absent(&t, "商业企业".as_bytes()));
         assert!(!first_char_absent(&t, "0".as_bytes()));
         assert!(!first_char_absent(&t, b""));
+        // Every character of a word counts, not only its first; beyond the BMP none is known.
+        assert!(word_absent(&t, "商规"));
+        assert!(!first_char_absent(&t, "商规".as_bytes()));
+        assert!(!word_absent(&t, "商业"));
+        assert!(!word_absent(&t, "业 0"));
+        assert!(!word_absent(&t, "😀"));
+        assert!(!word_absent(&t, ""));
+        assert!(every_word_absent(&t, &["规章", "商规", "企业家"]));
+        assert!(!every_word_absent(&t, &["规章", "企业", "商规"]));
+        assert!(
+            !every_word_absent(&t[1..], &["规章"]),
+            "another string is not indexed"
+        );
         drop(ix);
+        assert!(!word_absent(&t, "规章"), "removed on drop");
+        assert!(!every_word_absent(&t, &["规章"]), "removed on drop");
         assert!(!first_char_absent(&t, "规章".as_bytes()), "removed on drop");
         assert!(!known_absent(&t, '规'), "removed on drop");
         // Short texts are not indexed.
@@ -685,6 +799,23 @@ mod tests {
     ];
 
     proptest! {
+        /// The index's character set, made from a table of bytes, is the one the characters
+        /// decoded one at a time make: every UTF-8 length, runs of ASCII longer and shorter than
+        /// a word, the BMP's first and last characters.
+        #[test]
+        fn the_characters_present_are_those_decoded_one_at_a_time(
+            parts in prop::collection::vec(prop_oneof![
+                prop::sample::select(vec![
+                    "商业", "a", "|", "0123456789", "abcdefgh", "\u{7f}", "\u{80}", "é", "\u{7ff}",
+                    "\u{800}", "\u{ffff}", "\u{10000}", "😀", "\u{3000}", "、", "\n",
+                ]).prop_map(str::to_string),
+                any::<String>(),
+            ], 0..24),
+        ) {
+            let text = parts.concat();
+            prop_assert_eq!(present_bits(&text), present_bits_by_char(&text));
+        }
+
         #[test]
         fn the_byte_test_of_skippable_characters_agrees_with_the_chars(
             parts in prop::collection::vec(prop::sample::select(vec![

@@ -679,6 +679,9 @@ const FOOTER_MARKS: &[&str] = &[
 /// a byte at a time, instead of each character's bytes being put together and compared with
 /// the marks' first characters. What [`footer_start_by_char`] finds: a proptest holds it.
 fn footer_start(text: &str, last: usize) -> Option<usize> {
+    if crate::scan::every_word_absent(text, FOOTER_MARKS) {
+        return None;
+    }
     let tail = text.as_bytes().get(last..)?;
     let from = last + memchr::memchr(b'\n', tail)? + 1;
     let hay = text.as_bytes().get(from..)?;
@@ -1140,6 +1143,9 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 /// once, as [`year_in`]'s, not for each text.
 fn period(text: &str) -> Option<(Ymd, Ymd)> {
     static ZI: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    if crate::scan::word_absent(text, "自") {
+        return None;
+    }
     let zi = ZI.get_or_init(|| memchr::memmem::Finder::new("自".as_bytes()));
     for off in zi.find_iter(text.as_bytes()) {
         let at = off + '自'.len_utf8();
@@ -1403,6 +1409,30 @@ mod tests {
                 footer_start(&text, last),
                 footer_start_by_char(&text, last)
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// In a text long enough to be indexed, the footer marks none of which has all its
+        /// characters in the text, and a `自` it lacks, are not looked for: the footer and the
+        /// period are those found without the index (marks whole, cut and alone, their first
+        /// characters, periods whole and cut).
+        #[test]
+        fn an_indexed_texts_footer_and_period_are_those_found_without_the_index(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "扫一扫在手机", "版权所有", "打印本页", "【打印】", "上一篇", "下一篇", "联系方式:",
+                "上一", "联系方式", "版权", "【", "扫", "篇", "\n", " ", "政", "自",
+                "自2020年1月1日起至2020年12月31日止", "自2020年1月1日", "至2020年12月31日",
+            ]), 0..10),
+            cut in 0usize..10,
+        ) {
+            let pad = "0".repeat(crate::scan::INDEX_MIN);
+            let text = format!("{pad}\n{}", parts.concat());
+            let last = pad.len() + 1 + parts.iter().take(cut).map(|p| p.len()).sum::<usize>();
+            let want = (footer_start_by_line(&text, last), period_by_char(&text));
+            let _index = crate::scan::CharIndex::install(&text);
+            proptest::prop_assert_eq!((footer_start(&text, last), period(&text)), want);
         }
     }
 
