@@ -1,6 +1,9 @@
 //! Linearity probe (not a benchmark of record: use `cargo bench --bench adversarial`):
-//! `advtime [KIND…] [--mb A,B] [--reps N] [--cold]` times `parse_bytes` + `validate` on each adversarial
-//! input at A and B MB (default 5 and 50) and prints the best time of N runs and the ratio.
+//! `advtime [KIND…] [--mb A,B] [--reps N] [--cold] [--baseline]` times `parse_bytes` + `validate` on
+//! each adversarial input at A and B MB (default 5 and 50) and prints the best time of N runs and
+//! the ratio. With `--baseline` it also times the baseline tokenizer (one pass over the same
+//! bytes, [`ogi_report_benches::tokenize`]) the same way and prints its ratio: what the machine
+//! alone makes of a tenfold input, against which the parser's ratio is read.
 //! With `--reps 0` it parses each input once and prints nothing but the sizes, for
 //! `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load.
 //!
@@ -21,6 +24,7 @@ fn main() {
     let mut sizes = vec![5usize, 50];
     let mut reps = 3usize;
     let mut evictor = None;
+    let mut baseline = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -31,6 +35,7 @@ fn main() {
             }
             "--reps" => reps = it.next().and_then(|v| v.parse().ok()).unwrap_or(3),
             "--cold" => evictor = Some(Evictor::new()),
+            "--baseline" => baseline = true,
             k => match Adversarial::from_name(k) {
                 Some(kind) => kinds.push(kind),
                 None => eprintln!("advtime: unknown kind {k}"),
@@ -45,6 +50,7 @@ fn main() {
     }
     for kind in kinds {
         let mut times = Vec::new();
+        let mut base_times = Vec::new();
         for &mb in &sizes {
             let input = kind.generate(mb << 20).into_bytes();
             if reps == 0 {
@@ -52,19 +58,11 @@ fn main() {
                 println!("{} {mb} MB: {n} findings", kind.name());
                 continue;
             }
-            let mut best = f64::MAX;
-            for _ in 0..reps {
-                if let Some(e) = evictor.as_mut() {
-                    e.evict();
-                }
-                let t = Instant::now();
-                std::hint::black_box(
-                    ogi_report::parse_bytes(std::hint::black_box(&input))
-                        .validate()
-                        .len(),
-                );
-                best = best.min(t.elapsed().as_secs_f64());
-            }
+            let best = best_of(reps, &mut evictor, || {
+                ogi_report::parse_bytes(std::hint::black_box(&input))
+                    .validate()
+                    .len()
+            });
             times.push(best);
             print!(
                 "{} {mb} MB: {:.1} ms ({:.1} MB/s)  ",
@@ -72,13 +70,40 @@ fn main() {
                 best * 1e3,
                 mb as f64 * 1.048576 / best
             );
+            if baseline {
+                let t = best_of(reps, &mut evictor, || {
+                    ogi_report_benches::tokenize(std::hint::black_box(&input)).0
+                });
+                base_times.push(t);
+            }
         }
         if let [a, b] = times.as_slice() {
-            println!("ratio {:.2}", b / a);
-        } else {
-            println!();
+            print!("ratio {:.2}", b / a);
         }
+        if let [a, b] = base_times.as_slice() {
+            print!(
+                "  (tokenizer {:.1} / {:.1} ms, ratio {:.2})",
+                a * 1e3,
+                b * 1e3,
+                b / a
+            );
+        }
+        println!();
     }
+}
+
+/// The best time of `reps` runs of `f`, each after the caches are evicted when `evictor` is set.
+fn best_of(reps: usize, evictor: &mut Option<Evictor>, mut f: impl FnMut() -> usize) -> f64 {
+    let mut best = f64::MAX;
+    for _ in 0..reps {
+        if let Some(e) = evictor.as_mut() {
+            e.evict();
+        }
+        let t = Instant::now();
+        std::hint::black_box(f());
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    best
 }
 
 /// A buffer of 64 MiB, eight times the last-level cache of the machine the figures come from

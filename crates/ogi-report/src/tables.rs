@@ -91,6 +91,16 @@ impl<'a, 'm, M: MapFn + ?Sized> Ctx<'a, 'm, M> {
 /// space and `|`. A row label of the template has at most 40.
 const CUT_FRAGMENT: usize = 40;
 
+/// Whether `tail` holds more than [`CUT_FRAGMENT`] characters other than white space and `|`:
+/// told at the first one past the bound, not by counting the whole tail (a table's region can
+/// be the rest of a long text, 50 MB of one row).
+fn more_than_a_fragment(tail: &str) -> bool {
+    tail.chars()
+        .filter(|c| !c.is_whitespace() && *c != '|')
+        .nth(CUT_FRAGMENT)
+        .is_some()
+}
+
 /// When the report's text ends inside a table (a page cut off when it was saved or crawled),
 /// the rows after the last one read are one fact rather than a missing label each: their T003s,
 /// pushed since `diags_from`, are replaced by one T015 naming the last row read and the rows
@@ -109,11 +119,7 @@ fn fold_cut_off<M: MapFn + ?Sized>(
         return;
     }
     let tail = ctx.text.get(content_end.min(to)..to).unwrap_or("");
-    let fragment = tail
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '|')
-        .count();
-    if fragment > CUT_FRAGMENT {
+    if more_than_a_fragment(tail) {
         return;
     }
     let read = |r: &Row| r.span.is_some() || r.cells.iter().any(|c| c.raw.is_some());
@@ -3230,6 +3236,18 @@ impl LayoutCounts {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_fragment_is_forty_characters_at_most_not_counting_white_space_and_bars() {
+        let forty = format!("| {} \n|\t{}\u{3000}", "字".repeat(20), "1".repeat(20));
+        assert!(!more_than_a_fragment(""));
+        assert!(!more_than_a_fragment(&forty));
+        assert!(!more_than_a_fragment(&format!("{forty} | \n")));
+        assert!(more_than_a_fragment(&format!("{forty}字")));
+        assert!(more_than_a_fragment(&format!("{forty}||a")));
+        // A long tail is told without reading it all.
+        assert!(more_than_a_fragment(&" | 1".repeat(1 << 20)));
+    }
 
     /// The rows `descs` of a generated table, each drawn as `(how, values)`: with its numbering
     /// (`how` 0), without it (1 or 2) or left out (3), its first key, then its values, each
