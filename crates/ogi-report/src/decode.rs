@@ -303,13 +303,19 @@ struct RunBuilder<'m> {
 }
 
 impl RunBuilder<'_> {
+    #[inline(always)]
     fn push(&mut self, dw: usize, sw: usize) {
+        self.push_n(dw, sw, 1);
+    }
+    /// `n` characters of the same shape.
+    #[inline(always)]
+    fn push_n(&mut self, dw: usize, sw: usize, n: usize) {
         if self.count > 0 && (dw, sw) == (self.dw, self.sw) {
-            self.count += 1;
+            self.count += n;
             return;
         }
         self.flush();
-        self.count = 1;
+        self.count = n;
         self.dw = dw;
         self.sw = sw;
     }
@@ -327,7 +333,102 @@ impl RunBuilder<'_> {
 }
 
 /// Map one valid stretch: `bytes` decoded to exactly `text`.
+///
+/// GB18030 (and GBK, decoded as GB18030), the legacy encoding of most reports, is walked by
+/// [`walk_gb18030`]; the others a character at a time, as [`map_stretch_by_char`] walks them all.
 fn map_stretch(enc: &'static Encoding, bytes: &[u8], text: &str, map: &mut OffsetMap) {
+    if enc == GB18030 {
+        let mut rb = RunBuilder {
+            map,
+            count: 0,
+            dw: 0,
+            sw: 0,
+        };
+        let (i, d_done) = walk_gb18030(bytes, text, &mut rb);
+        rb.flush();
+        map.push_replace(
+            text.len().saturating_sub(d_done),
+            bytes.len().saturating_sub(i),
+        );
+        return;
+    }
+    map_stretch_by_char(enc, bytes, text, map);
+}
+
+/// The characters of a valid GB18030 stretch `bytes` and of its decoding `text` paired off into
+/// `rb`; returns how far each was walked. A unit's length is told by its bytes (1 up to 0x80,
+/// 4 when a digit follows the lead, else 2), its character's by the first byte of that
+/// character in `text`: no character is decoded, and the encoding is not asked at every one.
+/// A run of ASCII bytes, which decode to themselves, is one push. What
+/// [`map_stretch_by_char`] makes of the stretch: a proptest holds it.
+fn walk_gb18030(bytes: &[u8], text: &str, rb: &mut RunBuilder<'_>) -> (usize, usize) {
+    let t = text.as_bytes();
+    let (mut i, mut d) = (0usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            let run = ascii_prefix_len(bytes.get(i..).unwrap_or_default());
+            // The text holds the same bytes: never more than is left of it.
+            let n = run.min(t.len().saturating_sub(d));
+            if n == 0 {
+                break;
+            }
+            rb.push_n(1, 1, n);
+            i += n;
+            d += n;
+            continue;
+        }
+        let sw = match b {
+            0x80 => 1,
+            0xFF => break,
+            _ if matches!(bytes.get(i + 1), Some(0x30..=0x39)) => 4,
+            _ => 2,
+        };
+        let Some(&lead) = t.get(d) else { break };
+        let dw = utf8_len(lead);
+        if i + sw > bytes.len() {
+            break;
+        }
+        rb.push(dw, sw);
+        i += sw;
+        d += dw;
+    }
+    (i, d)
+}
+
+/// Bytes in the UTF-8 character whose first byte is `lead`.
+#[inline(always)]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Length of the run of ASCII bytes that starts `b`, eight bytes a step.
+#[inline]
+fn ascii_prefix_len(b: &[u8]) -> usize {
+    let mut n = 0usize;
+    while let Some(w) = b.get(n..n + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + (high.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b
+        .get(n..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|x| x.is_ascii())
+        .count()
+}
+
+/// [`map_stretch`] a character at a time for every encoding: each unit's length asked of the
+/// encoding, each character decoded. The way the encodings other than GB18030 are walked, and
+/// the reference [`walk_gb18030`] is held to.
+fn map_stretch_by_char(enc: &'static Encoding, bytes: &[u8], text: &str, map: &mut OffsetMap) {
     let mut rb = RunBuilder {
         map,
         count: 0,
@@ -421,25 +522,49 @@ fn is_big5_pair(bytes: &[u8], i: usize) -> bool {
     bytes.get(i) == Some(&0x88) && matches!(bytes.get(i + 1), Some(0x62 | 0x64 | 0xA3 | 0xA5))
 }
 
+/// Tags whose presence near the start makes an input HTML ([`looks_like_html`]), lower case.
+const HTML_TAGS: [&[u8]; 8] = [
+    b"<html",
+    b"<meta",
+    b"<!doctype",
+    b"<head",
+    b"<body",
+    b"<p>",
+    b"<div",
+    b"<table",
+];
+
 /// Does the input look like HTML (a tag near its start)?
+///
+/// Every tag of [`HTML_TAGS`] opens with `<`: each `<` of `head` (found by `memchr`) is compared
+/// with them, case aside, rather than every window of a lower-cased copy with each tag (a text
+/// report, GBK most often, has few `<` or none). What [`looks_like_html_by_windows`] tells.
 fn looks_like_html(head: &[u8]) -> bool {
     let first = head.iter().position(|b| !b.is_ascii_whitespace());
     if first.and_then(|i| head.get(i)) == Some(&b'<') {
         return true;
     }
+    memchr::memchr_iter(b'<', head).any(|at| {
+        let rest = head.get(at..).unwrap_or_default();
+        HTML_TAGS.iter().any(|tag| {
+            rest.get(..tag.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(tag))
+        })
+    })
+}
+
+/// [`looks_like_html`] as first written, every window of the lower-cased head compared with
+/// each tag: the reference it is held to.
+#[cfg(test)]
+fn looks_like_html_by_windows(head: &[u8]) -> bool {
+    let first = head.iter().position(|b| !b.is_ascii_whitespace());
+    if first.and_then(|i| head.get(i)) == Some(&b'<') {
+        return true;
+    }
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    [
-        &b"<html"[..],
-        b"<meta",
-        b"<!doctype",
-        b"<head",
-        b"<body",
-        b"<p>",
-        b"<div",
-        b"<table",
-    ]
-    .iter()
-    .any(|pat| lower.windows(pat.len()).any(|w| w == *pat))
+    HTML_TAGS
+        .iter()
+        .any(|pat| lower.windows(pat.len()).any(|w| w == *pat))
 }
 
 /// The encoding a `<meta>` in the first 1024 bytes declares (WHATWG prescan, simplified).
@@ -646,6 +771,7 @@ fn plausible_text_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
     use std::path::PathBuf;
 
     /// The corpus folder: `$OGI_CORPUS_DIR`, or `shared/corpus` / `tests/corpus` above the crate.
@@ -1029,5 +1155,56 @@ mod tests {
             d.map.segment_count(),
             d.text.chars().count()
         );
+    }
+
+    proptest::proptest! {
+        /// A GB18030 stretch is mapped by its bytes as it was a character at a time: the same
+        /// segments for the whole stretch, and for the stretch with its text cut short (the
+        /// walk stops where the text does, and the rest is one coarse segment).
+        /// Characters of every GB18030 shape: ASCII, 0x80 (`€`), two-byte GBK (ideographs,
+        /// punctuation, full-width forms, Greek, pinyin letters, `·`), four-byte sequences
+        /// (beyond GBK, beyond the BMP), and any character.
+        #[test]
+        fn a_gb18030_stretch_maps_as_it_did_a_character_at_a_time(
+            parts in proptest::collection::vec(proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "政府", "信息公开", "a", "12", "|", "\n", " ", "€", "，", "。", "（一）", "ａ",
+                    "α", "é", "·", "\u{80}", "\u{A0}", "😀", "\u{E5E5}", "\u{FFFF}", "\u{3000}",
+                    "0123456789abcdef",
+                ]).prop_map(str::to_string),
+                proptest::arbitrary::any::<char>().prop_map(String::from),
+            ], 0..40),
+            cut in 0usize..8,
+        ) {
+            let text = parts.concat();
+            let bytes = encode(GB18030, &text);
+            let (decoded, had_errors) = GB18030.decode_without_bom_handling(&bytes);
+            proptest::prop_assert!(!had_errors);
+            let mut ends: Vec<usize> = decoded.char_indices().map(|(i, _)| i).collect();
+            ends.push(decoded.len());
+            let short = ends.len().saturating_sub(1 + cut);
+            for t in [&decoded[..], &decoded[..ends[short]]] {
+                let (mut fast, mut slow) = (OffsetMap::new(), OffsetMap::new());
+                map_stretch(GB18030, &bytes, t, &mut fast);
+                map_stretch_by_char(GB18030, &bytes, t, &mut slow);
+                proptest::prop_assert_eq!(&fast, &slow);
+            }
+        }
+
+        /// A head of tags, text, `<` and stray case: HTML or not as every window told.
+        #[test]
+        fn the_html_test_by_each_lt_is_the_test_by_every_window(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "<html", "<HTML>", "<meta", "<!DOCTYPE", "<!doctype", "<head", "<Body", "<p>",
+                "<P>", "<p", "<div", "<DIV class", "<table", "<tab", "<", "<<", " ", "\n", "a",
+                "政府", "\u{FF1C}", "html", "p>", "<\u{00E9}",
+            ]), 0..8),
+        ) {
+            let head = parts.concat();
+            proptest::prop_assert_eq!(
+                looks_like_html(head.as_bytes()),
+                looks_like_html_by_windows(head.as_bytes())
+            );
+        }
     }
 }

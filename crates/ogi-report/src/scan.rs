@@ -22,7 +22,9 @@ thread_local! {
 }
 
 /// While alive, label searches in `text` whose first character never occurs in it return at
-/// once instead of scanning to the end of their range.
+/// once instead of scanning to the end of their range, and so do the exact searches of whole
+/// words with a character it lacks ([`word_absent`], [`every_word_absent`]: the pre-2019 words,
+/// the period's `自`, the footer marks).
 ///
 /// A table region of a hostile input is the whole input, and every template label missing from
 /// it cost a `memmem` pass over it: some fifty passes over a 50 MB run of digits, fast while the
