@@ -143,16 +143,24 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     // stage offsets → input bytes. Text given as text (no markup, no decoding) maps every
     // offset to itself, clamped to the input: told once here, not on every call.
     let direct = stage.map.is_none() && dmap.is_identity();
+    // Spans come mostly in reading order (cells, then sections): each lookup in the markup's
+    // and the decoding's maps starts from the previous one's segment, as the canonical map's do
+    // (`map_range_hinted`), rather than by a binary search of the whole map. A decoded GBK
+    // report's map holds a segment per run of ideographs or ASCII.
+    let (stage_hint, decode_hint) = (
+        crate::textmap::MapHint::default(),
+        crate::textmap::MapHint::default(),
+    );
     let stage_to_input = |s: usize, e: usize| -> Span {
         if direct {
             let (s0, e0) = dmap.identity_range(s, e);
             return Span::new(s0, e0);
         }
         let (s1, e1) = match &stage.map {
-            Some(m) => m.map_range(s, e),
+            Some(m) => m.map_range_hinted(&stage_hint, s, e),
             None => (s, e),
         };
-        let (s0, e0) = dmap.map_range(s1, e1);
+        let (s0, e0) = dmap.map_range_hinted(&decode_hint, s1, e1);
         Span::new(s0, e0)
     };
     // Cells are mapped in reading order: each lookup starts from the previous one's segment.
