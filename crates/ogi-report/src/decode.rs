@@ -406,7 +406,9 @@ fn utf8_len(lead: u8) -> usize {
     }
 }
 
-/// Length of the run of ASCII bytes that starts `b`, eight bytes a step.
+/// Length of the run of ASCII bytes that starts `b`, eight bytes a step. (encoding_rs's
+/// `Encoding::ascii_valid_up_to`, a call out of line set up for long runs, made GBK parsing
+/// 0.96× as fast: between a report's ideographs the runs are a few bytes.)
 #[inline]
 fn ascii_prefix_len(b: &[u8]) -> usize {
     let mut n = 0usize;
