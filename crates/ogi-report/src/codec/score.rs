@@ -3,6 +3,7 @@
 //! build decides by it when it is decisive and asks chardetng otherwise.
 
 /// How a reading classes one two-byte character.
+#[cfg(test)]
 #[derive(Clone, Copy)]
 enum Class {
     /// Among the characters of everyday text in that script, or its common punctuation.
@@ -14,7 +15,77 @@ enum Class {
 }
 
 /// Common characters minus rare ones minus four per invalid byte, under one reading.
+///
+/// A valid two-byte character counts one up or one down, told by comparisons of its bytes
+/// without a branch ([`gbk_common`], [`big5_common`]): reading GBK text as Big5 (as the
+/// detector does, to weigh one reading against the other), common and rare characters
+/// alternate with no pattern a branch predictor can follow. Only the invalid bytes and GBK's
+/// four-byte sequences, rare in a report, take a branch of their own. What [`score_by_class`]
+/// counts: a proptest holds it.
 pub(crate) fn score(bytes: &[u8], gbk: bool) -> i64 {
+    if gbk {
+        score_with(bytes, true, gbk_common)
+    } else {
+        score_with(bytes, false, big5_common)
+    }
+}
+
+/// [`score`] under one reading, `common` telling a valid character's class.
+#[inline(always)]
+fn score_with(bytes: &[u8], gbk: bool, common: impl Fn(u8, u8) -> bool) -> i64 {
+    let mut score = 0i64;
+    let mut i = 0usize;
+    while let Some(&lead) = bytes.get(i) {
+        if lead.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let trail = bytes.get(i + 1).copied().unwrap_or(0);
+        // Valid under either reading: a lead of 0x81..=0xFE, a trail of 0x40..=0x7E or of
+        // 0xA1..=0xFE, and for GBK also of 0x80..=0xA0.
+        let valid_trail =
+            matches!(trail, 0x40..=0x7E | 0xA1..=0xFE) | (gbk & (0x80..=0xA0).contains(&trail));
+        if (0x81..=0xFE).contains(&lead) & valid_trail {
+            score += 2 * i64::from(common(lead, trail)) - 1;
+            i += 2;
+            continue;
+        }
+        if gbk && (0x81..=0xFE).contains(&lead) && trail.is_ascii_digit() {
+            if bytes.get(i + 3).is_some_and(u8::is_ascii_digit) {
+                // A four-byte sequence: valid, and rare in reports.
+                score -= 1;
+                i += 4;
+                continue;
+            }
+            // A digit trail that opens no four-byte sequence: not a GBK pair.
+        }
+        score -= 4;
+        i += 1;
+    }
+    score
+}
+
+/// Whether a valid GBK pair is common: GB2312 level 1, punctuation (row 1) or a full-width
+/// form (row 3), with a trail of 0xA1..=0xFE ([`gbk_class`]).
+#[inline(always)]
+fn gbk_common(lead: u8, trail: u8) -> bool {
+    (matches!(lead, 0xB0..=0xD7) | (lead == 0xA1) | (lead == 0xA3)) & (trail >= 0xA1)
+}
+
+/// Whether a valid Big5 pair is common ([`big5_class`]): an everyday character (leads
+/// 0xA4..=0xC5, and 0xC6 with a trail below 0x7F), or punctuation and symbols (leads 0xA1 and
+/// 0xA2, and 0xA3 with a trail up to 0xBF).
+#[inline(always)]
+fn big5_common(lead: u8, trail: u8) -> bool {
+    matches!(lead, 0xA1..=0xA2 | 0xA4..=0xC5)
+        | ((lead == 0xC6) & (trail <= 0x7E))
+        | ((lead == 0xA3) & (trail <= 0xBF))
+}
+
+/// [`score`] as first written, each pair classed by a `match` ([`gbk_class`], [`big5_class`])
+/// and the class matched to count it: the reference it is held to.
+#[cfg(test)]
+fn score_by_class(bytes: &[u8], gbk: bool) -> i64 {
     let mut score = 0i64;
     let mut i = 0usize;
     while let Some(&lead) = bytes.get(i) {
@@ -55,6 +126,7 @@ pub(crate) fn score(bytes: &[u8], gbk: bool) -> i64 {
 }
 
 /// The class of a two-byte sequence read as GBK.
+#[cfg(test)]
 fn gbk_class(lead: u8, trail: u8) -> Class {
     match (lead, trail) {
         (_, 0x40..=0x7E | 0x80..=0xA0) => Class::Rare,
@@ -66,6 +138,7 @@ fn gbk_class(lead: u8, trail: u8) -> Class {
 }
 
 /// The class of a two-byte sequence read as Big5.
+#[cfg(test)]
 fn big5_class(lead: u8, trail: u8) -> Class {
     match (lead, trail) {
         (_, 0x40..=0x7E | 0xA1..=0xFE) if (0xA4..=0xC5).contains(&lead) => Class::Common,
@@ -76,5 +149,46 @@ fn big5_class(lead: u8, trail: u8) -> Class {
         }
         (_, 0x40..=0x7E | 0xA1..=0xFE) => Class::Rare,
         _ => Class::Invalid,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Both readings count what the classes counted, on bytes of every value, runs of
+        /// digits (GBK's four-byte sequences, cut or whole) and pairs cut at the end.
+        #[test]
+        fn the_score_without_branches_is_the_score_by_class(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                proptest::arbitrary::any::<u8>(),
+                0x81u8..=0xFE,
+                0x30u8..=0x39,
+                0xA1u8..=0xFE,
+            ], 0..64),
+        ) {
+            for gbk in [true, false] {
+                proptest::prop_assert_eq!(score(&bytes, gbk), score_by_class(&bytes, gbk));
+            }
+        }
+    }
+
+    /// Every pair of bytes, alone and followed by two digits, under both readings.
+    #[test]
+    fn every_pair_scores_as_its_class() {
+        for lead in 0..=255u8 {
+            for trail in 0..=255u8 {
+                for bytes in [[lead, trail, b'a', b'a'], [lead, trail, b'1', b'2']] {
+                    for gbk in [true, false] {
+                        assert_eq!(
+                            score(&bytes, gbk),
+                            score_by_class(&bytes, gbk),
+                            "{lead:02X} {trail:02X} {gbk}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
