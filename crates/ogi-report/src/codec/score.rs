@@ -50,15 +50,17 @@ fn score_with(bytes: &[u8], gbk: bool, common: impl Fn(u8, u8) -> bool) -> i64 {
             i += 2;
             continue;
         }
-        if gbk && (0x81..=0xFE).contains(&lead) && trail.is_ascii_digit() {
-            if bytes.get(i + 3).is_some_and(u8::is_ascii_digit) {
-                // A four-byte sequence: valid, and rare in reports.
-                score -= 1;
-                i += 4;
-                continue;
-            }
-            // A digit trail that opens no four-byte sequence: not a GBK pair.
+        if gbk
+            && (0x81..=0xFE).contains(&lead)
+            && trail.is_ascii_digit()
+            && bytes.get(i + 3).is_some_and(u8::is_ascii_digit)
+        {
+            // A four-byte sequence: valid, and rare in reports.
+            score -= 1;
+            i += 4;
+            continue;
         }
+        // Invalid; for GBK also a digit trail that opens no four-byte sequence.
         score -= 4;
         i += 1;
     }
