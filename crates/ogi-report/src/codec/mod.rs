@@ -127,13 +127,33 @@ pub(crate) fn decisive(sample: &[u8]) -> Option<&'static Encoding> {
     if won < 64 || won <= 4 * lost.max(0) {
         return None;
     }
-    REPORT_WORDS
+    report_word_finders(enc)
         .iter()
-        .any(|w| {
-            let (bytes, _, unmappable) = enc.encode(w);
-            !unmappable && memchr::memmem::find(sample, &bytes).is_some()
-        })
+        .any(|f| f.find(sample).is_some())
         .then_some(enc)
+}
+
+/// A `memmem` finder for each of [`REPORT_WORDS`] that `enc` (GBK or Big5) can encode, built
+/// once for each encoding rather than the words encoded and a searcher set up at every call.
+#[cfg(feature = "all-encodings")]
+fn report_word_finders(enc: &'static Encoding) -> &'static [memchr::memmem::Finder<'static>] {
+    type Finders = std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>>;
+    static GBK_WORDS: Finders = std::sync::OnceLock::new();
+    static BIG5_WORDS: Finders = std::sync::OnceLock::new();
+    let cell = if enc == encoding_rs::GBK {
+        &GBK_WORDS
+    } else {
+        &BIG5_WORDS
+    };
+    cell.get_or_init(|| {
+        REPORT_WORDS
+            .iter()
+            .filter_map(|w| {
+                let (bytes, _, unmappable) = enc.encode(w);
+                (!unmappable).then(|| memchr::memmem::Finder::new(&bytes).into_owned())
+            })
+            .collect()
+    })
 }
 
 /// The most likely legacy encoding of `sample` (which is not UTF-8 or UTF-16).
@@ -244,6 +264,38 @@ mod tests {
             .into_owned();
         assert_eq!(decisive(&korean), None);
         assert_eq!(chardetng(&korean), encoding_rs::EUC_KR);
+    }
+
+    /// The finders built once hold each report word the encoding can write, as it writes it:
+    /// all six in GBK (which has 開 and 請), four in Big5 (which has neither 开 nor 请). A sample
+    /// whose only report word is one Big5 lacks, or one only the Simplified script writes, is
+    /// not settled by it.
+    #[cfg(feature = "all-encodings")]
+    #[test]
+    fn the_report_words_are_encoded_once_for_each_encoding() {
+        for (enc, n) in [(encoding_rs::GBK, 6), (encoding_rs::BIG5, 4)] {
+            let needles: Vec<&[u8]> = report_word_finders(enc)
+                .iter()
+                .map(|f| f.needle())
+                .collect();
+            let want: Vec<Vec<u8>> = REPORT_WORDS
+                .iter()
+                .map(|w| enc.encode(w))
+                .filter(|(_, _, unmappable)| !unmappable)
+                .map(|(b, _, _)| b.into_owned())
+                .collect();
+            assert_eq!(needles.len(), n, "{}", enc.name());
+            assert_eq!(needles, want.iter().map(Vec::as_slice).collect::<Vec<_>>());
+        }
+        // Plain Traditional text with 公開 as its only report word: Big5, settled.
+        let trad = "本機關依據條例公開年度各項統計數字與說明".repeat(12);
+        let big5 = encoding_rs::BIG5.encode(&trad).0.into_owned();
+        assert_eq!(decisive(&big5), Some(encoding_rs::BIG5));
+        let none = encoding_rs::BIG5
+            .encode(&trad.replace("公開", "發布"))
+            .0
+            .into_owned();
+        assert_eq!(decisive(&none), None);
     }
 
     #[test]
