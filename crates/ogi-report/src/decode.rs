@@ -335,24 +335,41 @@ impl RunBuilder<'_> {
 /// Map one valid stretch: `bytes` decoded to exactly `text`.
 ///
 /// GB18030 (and GBK, decoded as GB18030), the legacy encoding of most reports, is walked by
-/// [`walk_gb18030`]; the others a character at a time, as [`map_stretch_by_char`] walks them all.
+/// [`walk_gb18030`]; the others a character at a time ([`walk_by_char`]).
 fn map_stretch(enc: &'static Encoding, bytes: &[u8], text: &str, map: &mut OffsetMap) {
-    if enc == GB18030 {
-        let mut rb = RunBuilder {
-            map,
-            count: 0,
-            dw: 0,
-            sw: 0,
-        };
-        let (i, d_done) = walk_gb18030(bytes, text, &mut rb);
-        rb.flush();
-        map.push_replace(
-            text.len().saturating_sub(d_done),
-            bytes.len().saturating_sub(i),
-        );
+    map_stretch_by(enc, bytes, text, map, false);
+}
+
+/// [`map_stretch`], or with `by_char` set every encoding walked a character at a time
+/// ([`walk_by_char`]): the reference [`walk_gb18030`] is held to.
+fn map_stretch_by(
+    enc: &'static Encoding,
+    bytes: &[u8],
+    text: &str,
+    map: &mut OffsetMap,
+    by_char: bool,
+) {
+    if enc == UTF_8 && text.len() == bytes.len() {
+        map.push_copy(bytes.len());
         return;
     }
-    map_stretch_by_char(enc, bytes, text, map);
+    let mut rb = RunBuilder {
+        map,
+        count: 0,
+        dw: 0,
+        sw: 0,
+    };
+    let (i, d_done) = if enc == GB18030 && !by_char {
+        walk_gb18030(bytes, text, &mut rb)
+    } else {
+        walk_by_char(enc, bytes, text, &mut rb)
+    };
+    rb.flush();
+    // Whatever the walk did not account for becomes one coarse segment.
+    map.push_replace(
+        text.len().saturating_sub(d_done),
+        bytes.len().saturating_sub(i),
+    );
 }
 
 /// The characters of a valid GB18030 stretch `bytes` and of its decoding `text` paired off into
@@ -427,23 +444,18 @@ fn ascii_prefix_len(b: &[u8]) -> usize {
         .count()
 }
 
-/// [`map_stretch`] a character at a time for every encoding: each unit's length asked of the
-/// encoding, each character decoded. The way the encodings other than GB18030 are walked, and
-/// the reference [`walk_gb18030`] is held to.
-fn map_stretch_by_char(enc: &'static Encoding, bytes: &[u8], text: &str, map: &mut OffsetMap) {
-    let mut rb = RunBuilder {
-        map,
-        count: 0,
-        dw: 0,
-        sw: 0,
-    };
+/// [`map_stretch`]'s walk a character at a time, for every encoding: each unit's length asked
+/// of the encoding, each character decoded. The walk of the encodings other than GB18030, and
+/// the reference [`walk_gb18030`] is held to ([`map_stretch_by_char`]).
+fn walk_by_char(
+    enc: &'static Encoding,
+    bytes: &[u8],
+    text: &str,
+    rb: &mut RunBuilder<'_>,
+) -> (usize, usize) {
     let mut chars = text.chars();
     let mut i = 0usize;
     let mut d_done = 0usize;
-    if enc == UTF_8 && text.len() == bytes.len() {
-        map.push_copy(bytes.len());
-        return;
-    }
     let structural = enc == GB18030 || enc == BIG5 || enc == UTF_16LE || enc == UTF_16BE;
     if structural || enc.is_single_byte() || enc == UTF_8 {
         while i < bytes.len() {
@@ -471,24 +483,20 @@ fn map_stretch_by_char(enc: &'static Encoding, bytes: &[u8], text: &str, map: &m
             d_done += dw;
         }
     }
-    rb.flush();
-    // Whatever the walk did not account for becomes one coarse segment.
-    map.push_replace(
-        text.len().saturating_sub(d_done),
-        bytes.len().saturating_sub(i),
-    );
+    (i, d_done)
+}
+
+/// [`map_stretch`] with every encoding walked a character at a time (tests only).
+#[cfg(test)]
+fn map_stretch_by_char(enc: &'static Encoding, bytes: &[u8], text: &str, map: &mut OffsetMap) {
+    map_stretch_by(enc, bytes, text, map, true);
 }
 
 /// Byte length of the character starting at `i` in a valid stretch.
 fn unit_len(enc: &'static Encoding, bytes: &[u8], i: usize) -> Option<usize> {
     let b = *bytes.get(i)?;
     if enc == UTF_8 {
-        return Some(match b {
-            0x00..=0x7F => 1,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        });
+        return Some(utf8_len(b));
     }
     if enc.is_single_byte() {
         return Some(1);

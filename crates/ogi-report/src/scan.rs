@@ -152,17 +152,23 @@ impl Drop for CharIndex {
 /// True when `text` is indexed and `c` (a BMP character) does not occur in it.
 fn known_absent(text: &str, c: char) -> bool {
     // A text shorter than the index bound is never indexed: no thread-local to look at.
-    if text.len() < INDEX_MIN {
-        return false;
-    }
-    let u = c as usize;
+    text.len() >= INDEX_MIN && with_index(text, |bits| !present_in(bits, c)).unwrap_or(false)
+}
+
+/// `f` of the index's bitset when `text` is the text indexed, else `None`.
+fn with_index<R>(text: &str, f: impl FnOnce(&[u64]) -> R) -> Option<R> {
     PRESENT.with(|p| match p.try_borrow().as_deref() {
         Ok(Some((addr, len, bits))) if *addr == text.as_ptr() as usize && *len == text.len() => {
-            bits.get(u >> 6)
-                .is_some_and(|w| w & (1u64 << (u & 63)) == 0)
+            Some(f(bits))
         }
-        _ => false,
+        _ => None,
     })
+}
+
+/// Whether the bitset `bits` holds `c`; a character beyond the BMP, not indexed, always is.
+fn present_in(bits: &[u64], c: char) -> bool {
+    let u = c as usize;
+    bits.get(u >> 6).is_none_or(|w| w & (1u64 << (u & 63)) != 0)
 }
 
 /// True when `text` is indexed ([`CharIndex`]) and the first character of `label` does not
@@ -188,32 +194,25 @@ fn first_char_absent_indexed(text: &str, label: &[u8]) -> bool {
 /// label search may match a character of the label with another, an exact one never does.
 #[inline(always)]
 pub(crate) fn word_absent(text: &str, word: &str) -> bool {
-    text.len() >= INDEX_MIN
-        && any_word_present_indexed(text, std::slice::from_ref(&word)) == Some(false)
+    every_word_absent(text, std::slice::from_ref(&word))
 }
 
 /// True when `text` is indexed and each of `words` has a character absent from it: no exact
 /// search for any of them can succeed ([`word_absent`] for each).
 #[inline(always)]
 pub(crate) fn every_word_absent(text: &str, words: &[&str]) -> bool {
-    text.len() >= INDEX_MIN && any_word_present_indexed(text, words) == Some(false)
+    text.len() >= INDEX_MIN && every_word_absent_indexed(text, words)
 }
 
-/// Whether one of `words` has all its characters in `text`, `None` when `text` is not indexed.
+/// [`every_word_absent`] for a text long enough to be indexed: out of line, as
+/// [`first_char_absent_indexed`] is.
 #[cold]
 #[inline(never)]
-fn any_word_present_indexed(text: &str, words: &[&str]) -> Option<bool> {
-    PRESENT.with(|p| match p.try_borrow().as_deref() {
-        Ok(Some((addr, len, bits))) if *addr == text.as_ptr() as usize && *len == text.len() => {
-            let present = |c: char| {
-                let u = c as usize;
-                // Beyond the BMP: not indexed, so not known to be absent.
-                bits.get(u >> 6).is_none_or(|w| w & (1u64 << (u & 63)) != 0)
-            };
-            Some(words.iter().any(|w| w.chars().all(present)))
-        }
-        _ => None,
+fn every_word_absent_indexed(text: &str, words: &[&str]) -> bool {
+    with_index(text, |bits| {
+        !words.iter().any(|w| w.chars().all(|c| present_in(bits, c)))
     })
+    .unwrap_or(false)
 }
 
 /// True for characters skipped between label characters.
