@@ -24,8 +24,8 @@ if cargo tree -p ogi-report -e normal | grep -E 'pyo3|wasm-bindgen'; then
   echo "the core crate must not depend on a binding crate" >&2; exit 1
 fi
 
-step "clippy (core and CLI)"
-cargo clippy -p ogi-report -p ogi-report-cli --all-targets -- -D warnings
+step "clippy (core, CLI and benches)"
+cargo clippy -p ogi-report -p ogi-report-cli -p ogi-report-benches --all-targets -- -D warnings
 
 step "cargo test (workspace)"
 cargo test --workspace --exclude ogi-report-python
