@@ -9,6 +9,7 @@
 //! whatever `--jobs` is, and memory holds one chunk's reports, never the whole run.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressStyle};
-use ogi_report::{Diagnostic, Options, Prose, Report, Severity};
+use ogi_report::{Diagnostic, Options, Prose, Report, Severity, TidyCell};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -149,9 +150,9 @@ struct Summary {
     /// Tables found, all reports together.
     tables: usize,
     /// Findings of the template's rules (`Report::validate`) by code.
-    rule_failures: BTreeMap<String, usize>,
+    rule_failures: BTreeMap<&'static str, usize>,
     /// The parser's own diagnostics by code.
-    parse_diagnostics: BTreeMap<String, usize>,
+    parse_diagnostics: BTreeMap<&'static str, usize>,
     /// Reports with at least one error-severity diagnostic.
     reports_with_errors: usize,
     /// Files that could not be read, with the reason.
@@ -170,8 +171,8 @@ pub struct Outcome {
     pub out: Vec<u8>,
     template: &'static str,
     tables: usize,
-    rules: Vec<String>,
-    parse_diags: Vec<String>,
+    rules: Vec<&'static str>,
+    parse_diags: Vec<&'static str>,
     has_error: bool,
 }
 
@@ -197,65 +198,97 @@ fn options(c: &Common) -> Options {
     o
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+/// A tidy cell's JSON line with the file it came from leading it (`cells --format jsonl` over
+/// several files): the cell's own JSON (`TidyCell`'s fields in their order, as every surface
+/// writes them) after a `file` key.
+#[derive(Serialize)]
+struct FileCell<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    cell: &'a TidyCell,
 }
 
+/// A CSV writer into `out`: RFC 4180 quoting where a field needs it, `\n` after each record.
+fn csv_writer(out: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
+}
+
+/// Write `report`'s tidy cells to `out`, one JSON object or CSV record each, led by the file's
+/// name when the run has several files.
 fn write_cells(
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
     report: &Report,
     format: CellsFormat,
     file: &str,
     multi: bool,
 ) -> io::Result<()> {
-    for c in report.cells() {
-        match format {
-            CellsFormat::Jsonl => {
-                let mut v = serde_json::to_value(&c).unwrap_or_default();
+    let cells = report.cells();
+    match format {
+        CellsFormat::Jsonl => {
+            for cell in &cells {
                 if multi {
-                    if let Some(o) = v.as_object_mut() {
-                        o.insert("file".into(), file.into());
-                    }
+                    serde_json::to_writer(&mut *out, &FileCell { file, cell })?;
+                } else {
+                    serde_json::to_writer(&mut *out, cell)?;
                 }
-                writeln!(out, "{v}")?;
+                out.push(b'\n');
             }
-            CellsFormat::Csv => {
-                let f = |o: Option<String>| o.unwrap_or_default();
-                let mut fields = vec![
-                    c.table.to_string(),
-                    csv_field(&c.row),
-                    csv_field(&c.column),
-                    f(c.value.map(|v| v.to_string())),
-                    csv_field(c.unit.as_deref().unwrap_or_default()),
-                    csv_field(c.raw.as_deref().unwrap_or_default()),
-                    f(c.span_start.map(|v| v.to_string())),
-                    f(c.span_end.map(|v| v.to_string())),
-                ];
+        }
+        CellsFormat::Csv => {
+            let mut w = csv_writer(out);
+            let mut table = itoa::Buffer::new();
+            let (mut start, mut end) = (itoa::Buffer::new(), itoa::Buffer::new());
+            let mut value = String::new();
+            for c in &cells {
                 if multi {
-                    fields.insert(0, csv_field(file));
+                    w.write_field(file)?;
                 }
-                writeln!(out, "{}", fields.join(","))?;
+                value.clear();
+                if let Some(v) = c.value {
+                    // Writing to a `String` cannot fail.
+                    let _ = write!(value, "{v}");
+                }
+                w.write_field(table.format(c.table))?;
+                w.write_field(c.row.as_ref())?;
+                w.write_field(c.column.as_ref())?;
+                w.write_field(&value)?;
+                w.write_field(c.unit.as_deref().unwrap_or_default())?;
+                w.write_field(c.raw.as_deref().unwrap_or_default())?;
+                w.write_field(c.span_start.map_or("", |v| start.format(v)))?;
+                w.write_field(c.span_end.map_or("", |v| end.format(v)))?;
+                w.write_record(None::<&[u8]>)?;
             }
+            w.flush()?;
         }
     }
     Ok(())
 }
 
-fn human(d: &Diagnostic, file: &str) -> String {
+/// A diagnostic's line of `validate`: `FILE @START..END: SEVERITY[CODE] MESSAGE`, written in
+/// its pieces (the span's offsets by `itoa`), not formatted.
+fn write_human(out: &mut Vec<u8>, d: &Diagnostic, file: &str) {
     let sev = match d.severity {
         Severity::Info => "info",
         Severity::Warning => "warning",
         Severity::Error => "error",
     };
-    let at = d
-        .span
-        .map(|s| format!(" @{}..{}", s.start, s.end))
-        .unwrap_or_default();
-    format!("{file}{at}: {sev}[{}] {}", d.code, d.message)
+    out.extend_from_slice(file.as_bytes());
+    if let Some(s) = d.span {
+        let mut n = itoa::Buffer::new();
+        out.extend_from_slice(b" @");
+        out.extend_from_slice(n.format(s.start).as_bytes());
+        out.extend_from_slice(b"..");
+        out.extend_from_slice(n.format(s.end).as_bytes());
+    }
+    out.extend_from_slice(b": ");
+    out.extend_from_slice(sev.as_bytes());
+    out.push(b'[');
+    out.extend_from_slice(d.code.as_str().as_bytes());
+    out.extend_from_slice(b"] ");
+    out.extend_from_slice(d.message.as_bytes());
+    out.push(b'\n');
 }
 
 fn template_of(r: &Report) -> &'static str {
@@ -282,14 +315,26 @@ pub fn process(bytes: &[u8], name: &str, opts: &Options, job: Job, multi: bool) 
         out,
         template: template_of(&report),
         tables: report.tables().count(),
-        rules: rules.iter().map(|d| d.code.to_string()).collect(),
-        parse_diags: report
-            .diagnostics
-            .iter()
-            .map(|d| d.code.to_string())
-            .collect(),
+        rules: rules.iter().map(|d| d.code.as_str()).collect(),
+        parse_diags: report.diagnostics.iter().map(|d| d.code.as_str()).collect(),
         has_error,
     }
+}
+
+/// A report's JSON line with the file it came from leading it (`parse --format jsonl` over
+/// several files): the report's own JSON (`Report::to_json`) after a `file` key.
+#[derive(Serialize)]
+struct FileReport<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// One file's line of `validate --format json`.
+#[derive(Serialize)]
+struct FileDiagnostics<'a> {
+    file: &'a str,
+    diagnostics: Vec<&'a Diagnostic>,
 }
 
 fn render(
@@ -301,36 +346,39 @@ fn render(
     multi: bool,
 ) -> io::Result<()> {
     match job {
-        Job::Parse(ParseFormat::Json) => writeln!(out, "{}", report.to_json_pretty()),
-        Job::Parse(ParseFormat::Jsonl) => {
-            let json = report.to_json();
-            match json.strip_prefix('{') {
-                // The file name leads the record so that a line tells where it came from.
-                Some(rest) if multi => {
-                    let file = serde_json::Value::from(name);
-                    let sep = if rest.starts_with('}') { "" } else { "," };
-                    writeln!(out, "{{\"file\":{file}{sep}{rest}")
-                }
-                _ => writeln!(out, "{json}"),
-            }
+        Job::Parse(ParseFormat::Json) => {
+            serde_json::to_writer_pretty(&mut *out, report)?;
+            out.push(b'\n');
         }
-        Job::Cells(format) => write_cells(out, report, format, name, multi),
+        Job::Parse(ParseFormat::Jsonl) => {
+            if multi {
+                serde_json::to_writer(&mut *out, &FileReport { file: name, report })?;
+            } else {
+                serde_json::to_writer(&mut *out, report)?;
+            }
+            out.push(b'\n');
+        }
+        Job::Cells(format) => write_cells(out, report, format, name, multi)?,
         Job::Validate(format) => {
-            let diags: Vec<&Diagnostic> = report.diagnostics.iter().chain(rules).collect();
+            let diags = report.diagnostics.iter().chain(rules);
             match format {
                 DiagFormat::Human => {
                     for d in diags {
-                        writeln!(out, "{}", human(d, name))?;
+                        write_human(out, d, name);
                     }
-                    Ok(())
                 }
                 DiagFormat::Json => {
-                    let v = serde_json::json!({ "file": name, "diagnostics": diags });
-                    writeln!(out, "{v}")
+                    let line = FileDiagnostics {
+                        file: name,
+                        diagnostics: diags.collect(),
+                    };
+                    serde_json::to_writer(&mut *out, &line)?;
+                    out.push(b'\n');
                 }
             }
         }
     }
+    Ok(())
 }
 
 fn glob_set(patterns: &str) -> Result<GlobSet, globset::Error> {
@@ -597,9 +645,11 @@ fn run_series(common: &Common, format: DiagFormat) -> io::Result<ExitCode> {
     let mut out = open_output(common)?;
     match format {
         DiagFormat::Human => {
+            let mut lines = Vec::new();
             for d in &diags {
-                writeln!(out, "{}", human(d, "series"))?;
+                write_human(&mut lines, d, "series");
             }
+            out.write_all(&lines)?;
         }
         DiagFormat::Json => writeln!(
             out,
@@ -620,4 +670,143 @@ fn run_series(common: &Common, format: DiagFormat) -> io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A CSV field as the first CLI quoted it: in quotes, its quotes doubled, when it holds a
+    /// comma, a quote or a line break.
+    fn csv_field_reference(s: &str) -> String {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// `cells --format csv` as first written (each record's fields formatted, quoted and
+    /// joined): the reference the csv crate's output is held to.
+    fn cells_csv_reference(report: &Report, file: &str, multi: bool) -> String {
+        let mut out = String::new();
+        for c in report.cells() {
+            let f = |o: Option<String>| o.unwrap_or_default();
+            let mut fields = vec![
+                c.table.to_string(),
+                csv_field_reference(&c.row),
+                csv_field_reference(&c.column),
+                f(c.value.map(|v| v.to_string())),
+                csv_field_reference(c.unit.as_deref().unwrap_or_default()),
+                csv_field_reference(c.raw.as_deref().unwrap_or_default()),
+                f(c.span_start.map(|v| v.to_string())),
+                f(c.span_end.map(|v| v.to_string())),
+            ];
+            if multi {
+                fields.insert(0, csv_field_reference(file));
+            }
+            out.push_str(&fields.join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    fn corpus() -> Vec<(String, Vec<u8>)> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("tests/corpus")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        assert!(paths.len() >= 30, "the bundled corpus is in tests/corpus");
+        paths
+            .iter()
+            .map(|p| (p.display().to_string(), std::fs::read(p).expect("read")))
+            .collect()
+    }
+
+    fn cells_of(report: &Report, format: CellsFormat, file: &str, multi: bool) -> String {
+        let mut out = Vec::new();
+        write_cells(&mut out, report, format, file, multi).expect("written");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    /// Every corpus report's CSV is the reference's, byte for byte, with and without the file
+    /// column (a file name with a comma and a quote among them).
+    #[test]
+    fn cells_csv_is_the_reference_on_the_corpus() {
+        let mut cells = 0;
+        for (name, bytes) in corpus() {
+            let report = ogi_report::parse_bytes(&bytes);
+            cells += report.cells().len();
+            for (file, multi) in [(name.as_str(), true), ("a,\"b\".txt", true), ("", false)] {
+                assert_eq!(
+                    cells_of(&report, CellsFormat::Csv, file, multi),
+                    cells_csv_reference(&report, file, multi),
+                    "{name}"
+                );
+            }
+        }
+        assert!(cells > 2000, "{cells} cells");
+    }
+
+    /// A field that needs quotes gets them as the reference gave them; one that does not,
+    /// none: commas, quotes, line breaks, a lone `\r`, spaces, `#`, an empty field.
+    #[test]
+    fn csv_quoting_is_the_reference() {
+        let mut report = ogi_report::parse_bytes(b"");
+        let mut row = ogi_report::Row {
+            row: "第二十条/规章".into(),
+            label: None,
+            span: None,
+            subtotal: false,
+            cells: Vec::new(),
+        };
+        for text in [
+            "a,b", "a\"b", "\"", "a\nb", "a\rb", "\r", " lead", "trail ", "#x", "", "万元",
+            "1,234", "x\r\n", "；，",
+        ] {
+            let mut cell = ogi_report::Cell::absent(text.to_string());
+            cell.raw = Some(text.into());
+            cell.unit = Some(text.to_string().into());
+            row.cells.push(cell);
+        }
+        report.active_disclosure = Some(ogi_report::Table {
+            kind: ogi_report::TableKind::ActiveDisclosure,
+            template: None,
+            span: ogi_report::Span::new(0, 0),
+            rows: vec![row],
+        });
+        for multi in [false, true] {
+            assert_eq!(
+                cells_of(&report, CellsFormat::Csv, "x\r.txt", multi),
+                cells_csv_reference(&report, "x\r.txt", multi)
+            );
+        }
+    }
+
+    /// A JSON line is the cell's own JSON (`TidyCell`'s fields in their order) after the file's
+    /// key, or the cell's JSON alone for a single file; and reads back as the cell.
+    #[test]
+    fn cells_jsonl_is_each_cells_json_after_its_file() {
+        for (name, bytes) in corpus().into_iter().take(12) {
+            let report = ogi_report::parse_bytes(&bytes);
+            let cells = report.cells();
+            let file_key = format!(
+                "{{\"file\":{},",
+                serde_json::to_string(&name).expect("name")
+            );
+            let multi = cells_of(&report, CellsFormat::Jsonl, &name, true);
+            let single = cells_of(&report, CellsFormat::Jsonl, &name, false);
+            assert_eq!(multi.lines().count(), cells.len(), "{name}");
+            assert_eq!(single.lines().count(), cells.len(), "{name}");
+            for ((m, s), c) in multi.lines().zip(single.lines()).zip(&cells) {
+                let own = serde_json::to_string(c).expect("cell");
+                assert_eq!(s, own);
+                assert_eq!(m.strip_prefix(&file_key), own.strip_prefix('{'), "{name}");
+                let back: TidyCell = serde_json::from_str(m).expect("a cell");
+                assert_eq!(&back, c);
+            }
+        }
+    }
 }
