@@ -6,6 +6,8 @@
 //! `clean`) parses with the prose converted (or cleaned) instead of as written.
 //! `OGI_PROBE_SEED=N` draws the reports from another seed than the benches' (the PGO training
 //! set of `scripts/pgo.sh` is drawn so, and so is kept apart from what the benches measure).
+//! `OGI_PROBE_FILES=PATH…` (separated by `:`) times each of those files instead, parsed as bytes
+//! N times a run: a real report's own figure, and its profile.
 
 /// `--features mimalloc`: the CLI's allocator.
 #[cfg(feature = "mimalloc")]
@@ -25,6 +27,10 @@ fn main() {
         .nth(2)
         .and_then(|s| s.parse().ok())
         .unwrap_or(3);
+    if let Ok(files) = std::env::var("OGI_PROBE_FILES") {
+        probe_files(&files, n, reps);
+        return;
+    }
     let seeds = load_seeds(&corpus_dir()).expect("seeds");
     let docs = generate(&seeds, n, seed_from_env("OGI_PROBE_SEED"));
     if let Some(dir) = std::env::args().nth(3) {
@@ -72,4 +78,28 @@ fn parse_all(set: &[&ogi_report_benches::synth::Synth], opts: &ogi_report::Optio
         cells += r.cells().len() + r.validate().len();
     }
     cells
+}
+
+/// Each file of `files` (`:`-separated) parsed from its bytes, validated and tidied `n` times a
+/// run, best of `reps` runs.
+fn probe_files(files: &str, n: usize, reps: usize) {
+    let opts = ogi_report::Options::default();
+    for path in files.split(':').filter(|p| !p.is_empty()) {
+        let bytes = std::fs::read(path).expect("read a file");
+        let mut best = f64::MAX;
+        for _ in 0..reps {
+            let t = Instant::now();
+            for _ in 0..n {
+                let r = ogi_report::parse_bytes_with(std::hint::black_box(&bytes), &opts);
+                std::hint::black_box(r.cells().len() + r.validate().len());
+            }
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        println!(
+            "{path}: {} B, {:.1} MB/s, {:.1} µs a report",
+            bytes.len(),
+            (bytes.len() * n) as f64 / 1e6 / best,
+            best / n as f64 * 1e6
+        );
+    }
 }

@@ -514,6 +514,31 @@ pub(crate) fn extend_number(text: &str, start: usize, number: &str) -> Option<us
     ends(t, number.as_bytes())
 }
 
+/// Whether byte `x` can open a white space character (`char::is_whitespace`): ASCII up to the
+/// space, and the lead bytes `C2`, `E1`, `E2`, `E3` (see [`ws_len_at`]).
+#[inline(always)]
+pub(crate) fn may_open_ws(x: u8) -> bool {
+    x <= b' ' || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// The length of the white space character (`char::is_whitespace`) that starts at byte `i` of
+/// `b`, or 0 when none does, told from its bytes without decoding it: ASCII `\t` to `\r` and the
+/// space; U+0085 and U+00A0 (`C2 85`, `C2 A0`); U+1680 (`E1 9A 80`); U+2000 to U+200A, U+2028,
+/// U+2029, U+202F (`E2 80 80` to `E2 80 8A`, `E2 80 A8`, `E2 80 A9`, `E2 80 AF`); U+205F
+/// (`E2 81 9F`); U+3000 (`E3 80 80`).
+#[inline]
+pub(crate) fn ws_len_at(b: &[u8], i: usize) -> usize {
+    match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(b'\t'..=b'\r' | b' '), _, _) => 1,
+        (Some(0xC2), Some(0x85 | 0xA0), _) => 2,
+        (Some(0xE1), Some(0x9A), Some(0x80))
+        | (Some(0xE2), Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+        | (Some(0xE2), Some(0x81), Some(0x9F))
+        | (Some(0xE3), Some(0x80), Some(0x80)) => 3,
+        _ => 0,
+    }
+}
+
 /// The end of `text[..end]` with its trailing white space (`char::is_whitespace`, as
 /// `str::trim_end`) removed, judged from the bytes.
 #[inline]
@@ -632,6 +657,27 @@ fn extend_number_by_str(text: &str, start: usize, number: &str) -> Option<usize>
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Every character's white space length, told from its bytes, is its UTF-8 length when
+    /// `char::is_whitespace` holds and 0 otherwise, and only a byte that can open white space
+    /// opens any: all 1,112,064 characters, alone and with the bytes after them cut off.
+    #[test]
+    fn white_space_told_from_bytes_is_char_is_whitespace() {
+        let mut spaces = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let e = c.encode_utf8(&mut buf).as_bytes();
+            let want = if c.is_whitespace() { e.len() } else { 0 };
+            spaces += usize::from(want > 0);
+            assert_eq!(ws_len_at(e, 0), want, "{:04X}", c as u32);
+            assert!(want == 0 || may_open_ws(e[0]), "{:04X}", c as u32);
+            // Cut short, a character is no white space unless it was one whole.
+            for cut in 1..e.len() {
+                assert_eq!(ws_len_at(&e[..cut], 0), 0, "{:04X} cut at {cut}", c as u32);
+            }
+        }
+        assert_eq!(spaces, 25);
+    }
 
     #[test]
     fn spaces_and_line_breaks_inside_labels_are_tolerated() {

@@ -58,6 +58,10 @@ pub(crate) struct Ctx<'a, 'm, M: MapFn + ?Sized> {
     /// Where the report's text ends (before a page's trailing chrome): a table whose region
     /// reaches it may have been cut off ([`fold_cut_off`]).
     pub report_end: usize,
+    /// The text before table 2 without its white space, and where it ends: made for the first
+    /// glued row whose candidates the overview's figures may narrow ([`prose_tiebreak`]) and
+    /// read again by the next (two rows of a table ask, each of its readings).
+    pub prose_fold: Option<(usize, String)>,
 }
 
 impl<'a, 'm, M: MapFn + ?Sized> Ctx<'a, 'm, M> {
@@ -82,6 +86,7 @@ impl<'a, 'm, M: MapFn + ?Sized> Ctx<'a, 'm, M> {
             t3_detached: false,
             t2_misfit: false,
             report_end,
+            prose_fold: None,
         }
     }
 }
@@ -1596,7 +1601,8 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                             rule: RowRule::Free,
                         };
                         let cands = split::row_candidates(&rr, &mut ctx.budget);
-                        let (cands, note) = prose_tiebreak(text, from, path, d.cols, cands);
+                        let (cands, note) =
+                            prose_tiebreak(&mut ctx.prose_fold, text, from, path, d.cols, cands);
                         split_outcome(ctx, kind, path, d.cols, &cands, span, note.as_deref())
                     } else {
                         read_row(ctx, kind, path, d.cols, items, span).cells
@@ -2004,6 +2010,7 @@ const TIEBREAK_FILLERS: &[&str] = &["的", "行政", "的行政", "了", "政府
 /// report's prose may disagree with its table, which C7-style checks are for). Returns the
 /// candidates kept and, when a figure was used, a note quoting it.
 fn prose_tiebreak(
+    fold: &mut Option<(usize, String)>,
     text: &str,
     to: usize,
     path: &str,
@@ -2027,12 +2034,16 @@ fn prose_tiebreak(
         ("废止", "本年废止件数"),
         ("现行有效", "现行有效件数"),
     ];
-    let folded: String = text
-        .get(..to)
-        .unwrap_or("")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    // `text[..to]` without white space, made once for every row that asks (`fold`).
+    let folded: &str = match fold {
+        Some((end, f)) if *end == to => f,
+        _ => {
+            let text_before = text.get(..to).unwrap_or("");
+            &fold
+                .insert((to, crate::segment::without_whitespace(text_before)))
+                .1
+        }
+    };
     let mut figures: Vec<(usize, i128, String)> = Vec::new();
     let mut conflict: Vec<usize> = Vec::new();
     for (pos, _) in folded.match_indices(noun) {
