@@ -116,17 +116,95 @@ const REPORT_WORDS: [&str; 6] = ["政府", "信息", "公开", "公開", "申请
 /// after a few hundred characters (`score` keeps GBK and Big5 apart, see `lite::detect`); a
 /// short or mixed sample, or text of another script that also reads as one of them (EUC-KR
 /// hangul falls in GB2312's level 1), does not, and goes to the full detector.
+///
+/// The sample is read [`DECISIVE_STEP`] bytes at a time, both readings' scores carried from one
+/// step to the next, and the first prefix that settles it decides: a report's title (its
+/// `政府信息公开`) and first paragraph do, so the rest of the 16 KiB sample is not scored twice.
+/// A prefix that settles the encoding settles it as the whole sample would on every report of
+/// the corpus in GBK and Big5 ([`decisive_whole`], the sample read at once, is the tests'
+/// reference); a sample that only its later bytes settle still goes as far as it takes.
 #[cfg(feature = "all-encodings")]
 pub(crate) fn decisive(sample: &[u8]) -> Option<&'static Encoding> {
-    let (gbk, big5) = (score::score(sample, true), score::score(sample, false));
-    let (enc, won, lost) = if gbk >= big5 {
-        (encoding_rs::GBK, gbk, big5)
-    } else {
-        (encoding_rs::BIG5, big5, gbk)
-    };
-    if won < 64 || won <= 4 * lost.max(0) {
-        return None;
+    let mut steps = Steps::default();
+    // How far each encoding's report words were looked for (`searched` for GBK, then Big5).
+    let mut searched = [0usize; 2];
+    let mut stop = 0usize;
+    while stop < sample.len() {
+        stop = stop.saturating_add(DECISIVE_STEP);
+        let read = steps.advance(sample, stop);
+        let Some((enc, k)) = settled(steps.gbk, steps.big5) else {
+            continue;
+        };
+        // The words in the bytes read, past those looked at already (less a word's length
+        // but one, for a word cut by the last step).
+        let from = searched
+            .get(k)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(REPORT_WORD_BYTES - 1);
+        if let Some(slot) = searched.get_mut(k) {
+            *slot = read;
+        }
+        let part = sample.get(from..read).unwrap_or_default();
+        if report_word_finders(enc)
+            .iter()
+            .any(|f| f.find(part).is_some())
+        {
+            return Some(enc);
+        }
     }
+    None
+}
+
+/// Both readings' scores of a sample read a step at a time ([`decisive`]).
+#[cfg(feature = "all-encodings")]
+#[derive(Default)]
+struct Steps {
+    gbk: i64,
+    big5: i64,
+    /// Where each reading's next unit starts.
+    at_gbk: usize,
+    at_big5: usize,
+}
+
+#[cfg(feature = "all-encodings")]
+impl Steps {
+    /// Score both readings' units that start before `stop`; how far the sample has been read.
+    fn advance(&mut self, sample: &[u8], stop: usize) -> usize {
+        let (s, at) = score::score_from(sample, true, self.at_gbk, stop);
+        (self.gbk, self.at_gbk) = (self.gbk + s, at);
+        let (s, at) = score::score_from(sample, false, self.at_big5, stop);
+        (self.big5, self.at_big5) = (self.big5 + s, at);
+        self.at_gbk.max(self.at_big5).min(sample.len())
+    }
+}
+
+/// Bytes of the sample scored a step by [`decisive`]: a report's title and the first lines of
+/// its overview.
+#[cfg(feature = "all-encodings")]
+const DECISIVE_STEP: usize = 1024;
+
+/// The longest of [`REPORT_WORDS`] in GBK or Big5: two characters of two bytes.
+#[cfg(feature = "all-encodings")]
+const REPORT_WORD_BYTES: usize = 4;
+
+/// The encoding whose score settles it (and 0 for GBK, 1 for Big5), if either does: at least
+/// 64 and more than four times the other's.
+#[cfg(feature = "all-encodings")]
+fn settled(gbk: i64, big5: i64) -> Option<(&'static Encoding, usize)> {
+    let (enc, k, won, lost) = if gbk >= big5 {
+        (encoding_rs::GBK, 0, gbk, big5)
+    } else {
+        (encoding_rs::BIG5, 1, big5, gbk)
+    };
+    (won >= 64 && won > 4 * lost.max(0)).then_some((enc, k))
+}
+
+/// [`decisive`] as first written, the whole sample scored at once: the tests' reference.
+#[cfg(all(test, feature = "all-encodings"))]
+fn decisive_whole(sample: &[u8]) -> Option<&'static Encoding> {
+    let (gbk, big5) = (score::score(sample, true), score::score(sample, false));
+    let (enc, _) = settled(gbk, big5)?;
     report_word_finders(enc)
         .iter()
         .any(|f| f.find(sample).is_some())
@@ -186,6 +264,63 @@ mod tests {
         let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
         det.feed(sample, true);
         det.guess(None, Utf8Detection::Allow)
+    }
+
+    /// Every report of the corpus (and of `../shared`'s real reports, when present) in GBK and
+    /// in Big5, whole and cut at 1, 2, 3 and 6 KB and as the detector cuts it: the sample read in
+    /// steps settles it as the sample read at once, and most of them are settled so.
+    #[cfg(feature = "all-encodings")]
+    #[test]
+    fn a_sample_read_in_steps_is_settled_as_read_at_once() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        for dir in ["../../tests/corpus", "../../../shared/corpus/real"] {
+            if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
+                paths.extend(
+                    entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.is_file()),
+                );
+            }
+        }
+        assert!(paths.len() >= 30, "the corpus is in tests/corpus");
+        let (mut samples, mut settled) = (0, 0);
+        for path in &paths {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            for enc in [encoding_rs::GBK, BIG5] {
+                let (bytes, _, _) = enc.encode(&text);
+                for cut in [1024, 2048, 3072, 6144, 16 * 1024, usize::MAX] {
+                    let sample = bytes.get(..cut.min(bytes.len())).unwrap_or(&bytes);
+                    let stepped = decisive(sample);
+                    assert_eq!(
+                        stepped,
+                        decisive_whole(sample),
+                        "{} as {} cut at {cut}",
+                        path.display(),
+                        enc.name()
+                    );
+                    samples += 1;
+                    settled += usize::from(stepped.is_some());
+                    // Read to its end in steps, both scores are those of the sample at once.
+                    let mut steps = Steps::default();
+                    let mut stop = 0;
+                    while stop < sample.len() {
+                        stop += DECISIVE_STEP;
+                        steps.advance(sample, stop);
+                    }
+                    assert_eq!(
+                        (steps.gbk, steps.big5),
+                        (score::score(sample, true), score::score(sample, false))
+                    );
+                }
+            }
+        }
+        assert!(
+            settled * 2 > samples,
+            "{settled} of {samples} samples settled"
+        );
     }
 
     /// Every seed in GBK, and the Traditional ones in Big5, whole and cut to 2 KB: settled

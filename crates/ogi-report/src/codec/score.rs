@@ -22,20 +22,39 @@ enum Class {
 /// alternate with no pattern a branch predictor can follow. Only the invalid bytes and GBK's
 /// four-byte sequences, rare in a report, take a branch of their own. What [`score_by_class`]
 /// counts: a proptest holds it.
+// The lite build's detector reads a sample at once; the full build's reads it in steps.
+#[cfg_attr(feature = "all-encodings", allow(dead_code))]
 pub(crate) fn score(bytes: &[u8], gbk: bool) -> i64 {
+    score_from(bytes, gbk, 0, usize::MAX).0
+}
+
+/// [`score`] of the units (ASCII bytes, pairs, four-byte sequences, invalid bytes) of `bytes`
+/// that start at `start` and before `stop`, and where the next unit starts: the score of a
+/// sample read a step at a time, each step taking up where the last one's units ended, is the
+/// score of the sample read at once.
+pub(crate) fn score_from(bytes: &[u8], gbk: bool, start: usize, stop: usize) -> (i64, usize) {
     if gbk {
-        score_with(bytes, true, gbk_common)
+        score_with(bytes, true, gbk_common, start, stop)
     } else {
-        score_with(bytes, false, big5_common)
+        score_with(bytes, false, big5_common, start, stop)
     }
 }
 
-/// [`score`] under one reading, `common` telling a valid character's class.
+/// [`score_from`] under one reading, `common` telling a valid character's class.
 #[inline(always)]
-fn score_with(bytes: &[u8], gbk: bool, common: impl Fn(u8, u8) -> bool) -> i64 {
+fn score_with(
+    bytes: &[u8],
+    gbk: bool,
+    common: impl Fn(u8, u8) -> bool,
+    start: usize,
+    stop: usize,
+) -> (i64, usize) {
     let mut score = 0i64;
-    let mut i = 0usize;
+    let mut i = start;
     while let Some(&lead) = bytes.get(i) {
+        if i >= stop {
+            break;
+        }
         if lead.is_ascii() {
             i += 1;
             continue;
@@ -64,7 +83,7 @@ fn score_with(bytes: &[u8], gbk: bool, common: impl Fn(u8, u8) -> bool) -> i64 {
         score -= 4;
         i += 1;
     }
-    score
+    (score, i)
 }
 
 /// Whether a valid GBK pair is common: GB2312 level 1, punctuation (row 1) or a full-width
@@ -172,6 +191,34 @@ mod tests {
         ) {
             for gbk in [true, false] {
                 proptest::prop_assert_eq!(score(&bytes, gbk), score_by_class(&bytes, gbk));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A sample scored a step at a time, each step taking up where the last one's units
+        /// ended, scores as the sample read at once, and the steps end where its units end:
+        /// steps of any length, over pairs cut by a step, four-byte sequences and invalid bytes.
+        #[test]
+        fn a_sample_scored_in_steps_scores_as_it_read_at_once(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                proptest::arbitrary::any::<u8>(),
+                0x81u8..=0xFE,
+                0x30u8..=0x39,
+                0xA1u8..=0xFE,
+            ], 0..200),
+            step in 1usize..40,
+        ) {
+            for gbk in [true, false] {
+                let (mut total, mut at, mut stop) = (0i64, 0usize, 0usize);
+                while stop < bytes.len() {
+                    stop += step;
+                    let (s, next) = score_from(&bytes, gbk, at, stop);
+                    proptest::prop_assert!(next >= stop.min(bytes.len()) && next >= at);
+                    total += s;
+                    at = next;
+                }
+                proptest::prop_assert_eq!(total, score(&bytes, gbk));
             }
         }
     }
