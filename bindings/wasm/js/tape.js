@@ -144,6 +144,10 @@ let out = new Float64Array(4096);
 let used = 0;
 let strs = [];
 let ids = new Map();
+// Keys whose array values are written empty, in the objects at depth `emptiedDepth` (see
+// writeTape); null when none is.
+let emptied = null;
+let emptiedDepth = 0;
 
 function put(x) {
   if (used === out.length) {
@@ -197,7 +201,11 @@ function write(v, depth) {
         const x = v[key];
         if (absent(x)) continue;
         putString(key);
-        write(x, depth + 1);
+        if (emptied !== null && depth === emptiedDepth && emptied.includes(key) && Array.isArray(x)) {
+          put(5); put(0);
+        } else {
+          write(x, depth + 1);
+        }
         n++;
       }
       out[count] = n;
@@ -210,11 +218,18 @@ function write(v, depth) {
 /**
  * Write `value` as a tape: `[codes, text, ends]`, the codes, every distinct string concatenated,
  * and the end of each string in `text` in UTF-16 code units.
+ *
+ * `empty` (optional) names keys whose values, when arrays, are written as empty arrays in the
+ * objects `depth` levels down (0: `value` itself; 1: the items of an array of reports): what
+ * the call reading the tape never looks at, such as a report's `diagnostics` for `validate`,
+ * is not walked and copied.
  */
-export function writeTape(value) {
+export function writeTape(value, empty, depth) {
   used = 0;
   strs = [];
   ids = new Map();
+  emptied = Array.isArray(empty) && empty.length > 0 ? empty : null;
+  emptiedDepth = depth ?? 0;
   try {
     write(value, 0);
     const ends = new Uint32Array(strs.length);
@@ -227,6 +242,7 @@ export function writeTape(value) {
   } finally {
     strs = [];
     ids = new Map();
+    emptied = null;
     if (out.length > 1 << 20) out = new Float64Array(4096);
   }
 }

@@ -183,8 +183,10 @@ pub fn options(value: &JsValue) -> Result<Options, JsValue> {
 }
 
 /// Read a report object (as returned by `parse`, or its JSON parsed back).
-pub fn report(value: &JsValue, what: &str) -> Result<Report, JsValue> {
-    from_tape(value).map_err(|e| {
+///
+/// The arrays under the report's keys `skip` are handed over empty: `what` never reads them.
+pub fn report(value: &JsValue, what: &str, skip: &[&str]) -> Result<Report, JsValue> {
+    from_tape(value, skip, 0).map_err(|e| {
         error(
             ErrorCode::Report,
             &format!("{what}: not a report object: {e}"),
@@ -193,14 +195,16 @@ pub fn report(value: &JsValue, what: &str) -> Result<Report, JsValue> {
 }
 
 /// Read an array of report objects.
-pub fn reports(value: &JsValue, what: &str) -> Result<Vec<Report>, JsValue> {
+///
+/// The arrays under each report's keys `skip` are handed over empty: `what` never reads them.
+pub fn reports(value: &JsValue, what: &str, skip: &[&str]) -> Result<Vec<Report>, JsValue> {
     if !value.is_instance_of::<js_sys::Array>() {
         return Err(error(
             ErrorCode::Report,
             &format!("{what}: expected an array of report objects"),
         ));
     }
-    from_tape(value).map_err(|e| {
+    from_tape(value, skip, 1).map_err(|e| {
         error(
             ErrorCode::Report,
             &format!("{what}: not an array of report objects: {e}"),
@@ -213,9 +217,11 @@ fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
     serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())
 }
 
-/// A JS value (a report, or an array of them) read through a tape written by `js/tape.js`.
-fn from_tape<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
-    let parts = crate::write_tape(value).map_err(|e| {
+/// A JS value (a report, or an array of them) read through a tape written by `js/tape.js`, the
+/// arrays under the keys `skip` of the objects `depth` levels down written empty.
+fn from_tape<T: DeserializeOwned>(value: &JsValue, skip: &[&str], depth: u32) -> Result<T, String> {
+    let skip: js_sys::Array = skip.iter().map(|k| JsValue::from_str(k)).collect();
+    let parts = crate::write_tape(value, &skip, depth).map_err(|e| {
         e.dyn_ref::<js_sys::Error>().map_or_else(
             || String::from("it could not be read"),
             |e| String::from(e.message()),

@@ -71,9 +71,14 @@ extern "C" {
         reset: bool,
     ) -> Result<JsValue, JsValue>;
 
-    /// Write a JS value as a tape for `tape::read`: `[codes, text, ends]`.
+    /// Write a JS value as a tape for `tape::read`: `[codes, text, ends]`, the array values of
+    /// the keys `empty` in the objects `depth` levels down written empty.
     #[wasm_bindgen(js_name = writeTape, catch)]
-    fn write_tape(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+    fn write_tape(
+        value: &JsValue,
+        empty: &js_sys::Array,
+        depth: u32,
+    ) -> Result<js_sys::Array, JsValue>;
 }
 
 /// Runs when the module is instantiated: a panic (which aborts the instance, see the crate
@@ -119,7 +124,8 @@ pub fn parse(
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let report = convert::report(&report, "validate")?;
+    // The rules never read the parser's diagnostics: they are not handed over.
+    let report = convert::report(&report, "validate", &["diagnostics"])?;
     convert::to_js(&report.validate())
 }
 
@@ -128,7 +134,8 @@ pub fn validate(
 pub fn cells(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let report = convert::report(&report, "cells")?;
+    // Tidy cells come from the tables alone.
+    let report = convert::report(&report, "cells", &["diagnostics", "sections"])?;
     convert::to_js(&report.cells())
 }
 
@@ -137,7 +144,8 @@ pub fn cells(
 pub fn validate_series(
     #[wasm_bindgen(unchecked_param_type = "Report[]")] reports: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let reports = convert::reports(&reports, "validateSeries")?;
+    // The cross-year rules read the agencies, years and tables.
+    let reports = convert::reports(&reports, "validateSeries", &["diagnostics", "sections"])?;
     convert::to_js(&ogi_report::validate_series(&reports))
 }
 

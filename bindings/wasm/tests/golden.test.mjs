@@ -1,12 +1,22 @@
 // One expected-output truth: every corpus file parses in WebAssembly to exactly the golden JSON
-// that the Rust golden test checks (tests/expected/<name>.json).
+// that the Rust golden test checks (tests/expected/<name>.json), and `validate` finds in it
+// exactly what the Rust golden test finds (tests/expected/validate/<name>.json).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { corpusFiles, ogi, readCorpus, readExpected } from './helpers.mjs';
+import { corpusFiles, ogi, readCorpus, readExpected, readExpectedFindings } from './helpers.mjs';
 
 for (const name of corpusFiles) {
   test(`golden: ${name} (bytes)`, () => {
     assert.deepStrictEqual(ogi.parse(readCorpus(name)), readExpected(name));
+  });
+}
+
+for (const name of corpusFiles) {
+  test(`golden: validate finds in ${name} what the Rust golden test finds`, () => {
+    const r = ogi.parse(readCorpus(name));
+    assert.deepStrictEqual(ogi.validate(r), readExpectedFindings(name));
+    // The report's JSON parsed back, as a page would send it, is validated alike.
+    assert.deepStrictEqual(ogi.validate(JSON.parse(JSON.stringify(r))), readExpectedFindings(name));
   });
 }
 

@@ -24,6 +24,10 @@ export const readCorpus = (name) => new Uint8Array(readFileSync(join(corpusDir, 
 export const readExpected = (name) =>
   JSON.parse(readFileSync(join(expectedDir, `${name}.json`), 'utf8'));
 
+/** The committed findings of `validate` on a corpus file (tests/expected/validate/<name>.json). */
+export const readExpectedFindings = (name) =>
+  JSON.parse(readFileSync(join(expectedDir, 'validate', `${name}.json`), 'utf8'));
+
 /** The value at a canonical row and column of a table object, as `Table::value` does. */
 export function value(table, row, column) {
   const r = table?.rows.find((x) => x.row === row && !x.subtotal);

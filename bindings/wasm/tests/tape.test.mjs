@@ -190,6 +190,33 @@ test("writeTape takes an object's own enumerable keys in their order, as JSON.st
   assert.deepEqual([...ends], [1, 2, 3, 4, 5]);
 });
 
+test('writeTape writes the arrays of the keys it is told empty, at the depth it is told only', () => {
+  const v = { d: ['x', 'y'], s: 'z', inner: { d: ['w'] } };
+  // At depth 0: `d` empty; the `d` of the object one level down and the string `s` kept.
+  const [codes, text] = writeTape(v, ['d', 's'], 0);
+  // { d: [], s: "z", inner: { d: ["w"] } }: strings "d", "s", "z", "inner", "w"
+  assert.deepEqual([...codes], [7, 3, 0, 5, 0, 1, 4, 2, 3, 7, 1, 0, 5, 1, 4, 4]);
+  assert.equal(text, 'dszinnerw');
+  // At depth 1 (the items of an array of reports): the items' `d`, not the outer one's.
+  const [c1, t1] = writeTape([v], ['d'], 1);
+  assert.deepEqual([...c1], [5, 1, 7, 3, 0, 5, 0, 1, 4, 2, 3, 7, 1, 0, 5, 1, 4, 4]);
+  assert.equal(t1, 'dszinnerw');
+  // Told nothing, everything is written, and the next call is told nothing either.
+  const [c2, t2] = writeTape(v);
+  assert.deepEqual([...c2], [7, 3, 0, 5, 2, 4, 1, 4, 2, 3, 4, 4, 5, 7, 1, 0, 5, 1, 4, 6]);
+  assert.equal(t2, 'dxyszinnerw');
+});
+
+test("validate and cells do not read a report's diagnostics, nor cells its sections", () => {
+  const r = ogi.parse(readCorpus('002_pingtan-2019.txt'));
+  const junk = { ...r, diagnostics: [{ not: 'a diagnostic' }], sections: r.sections };
+  assert.deepStrictEqual(ogi.validate(junk), ogi.validate(r));
+  assert.deepStrictEqual(ogi.cells({ ...junk, sections: [1, 2] }), ogi.cells(r));
+  assert.deepStrictEqual(ogi.validateSeries([junk, { ...r, sections: [null] }]), ogi.validateSeries([r, r]));
+  // What is not an array is still read, and refused when it is not what a report holds.
+  assert.throws(() => ogi.validate({ ...r, diagnostics: 'none' }), (e) => e.diagnostic?.code === 'E003');
+});
+
 test('writeTape refuses what JSON.stringify refuses', () => {
   assert.throws(() => writeTape({ n: 1n }), /BigInt/);
   const loop = { a: [] };

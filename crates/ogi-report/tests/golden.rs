@@ -1,8 +1,10 @@
-//! Golden corpus: every file of `tests/corpus/` parses to exactly `tests/expected/<name>.json`.
+//! Golden corpus: every file of `tests/corpus/` parses to exactly `tests/expected/<name>.json`,
+//! and its rules' findings (`Report::validate`) are exactly `tests/expected/validate/<name>.json`.
 //!
 //! `UPDATE_EXPECT=1 cargo test -p ogi-report --test golden` rewrites the expected files; review
 //! the JSON diff before committing. The same expected files are checked by the Python and the
-//! JavaScript test suites, so the three surfaces agree byte for byte.
+//! JavaScript test suites, so the three surfaces agree byte for byte, on the report and on
+//! what `validate` finds in it.
 
 use std::path::{Path, PathBuf};
 
@@ -20,19 +22,39 @@ fn check(name: &str) {
     let report = ogi_report::parse_bytes(&bytes);
     let mut got = serde_json::to_string_pretty(&report).expect("serialise");
     got.push('\n');
-    let expected_path = root().join("tests/expected").join(format!("{name}.json"));
+    compare(
+        name,
+        &got,
+        &root().join("tests/expected").join(format!("{name}.json")),
+    );
+    let mut found = serde_json::to_string_pretty(&report.validate()).expect("serialise");
+    found.push('\n');
+    compare(
+        name,
+        &found,
+        &root()
+            .join("tests/expected/validate")
+            .join(format!("{name}.json")),
+    );
+}
+
+/// `got` is the expected file's text (or, with `UPDATE_EXPECT`, becomes it).
+fn compare(name: &str, got: &str, expected_path: &Path) {
     if std::env::var_os("UPDATE_EXPECT").is_some() {
-        std::fs::write(&expected_path, &got).expect("write expected");
+        if let Some(dir) = expected_path.parent() {
+            std::fs::create_dir_all(dir).expect("create the expected folder");
+        }
+        std::fs::write(expected_path, got).expect("write expected");
         return;
     }
-    let want = std::fs::read_to_string(&expected_path).unwrap_or_else(|e| {
+    let want = std::fs::read_to_string(expected_path).unwrap_or_else(|e| {
         panic!(
             "{}: {e} (run with UPDATE_EXPECT=1 to create it)",
             expected_path.display()
         )
     });
     if got != want {
-        let g: serde_json::Value = serde_json::from_str(&got).expect("json");
+        let g: serde_json::Value = serde_json::from_str(got).expect("json");
         let w: serde_json::Value = serde_json::from_str(&want).expect("json");
         let mut first = String::new();
         diff(&g, &w, "$", &mut first);
