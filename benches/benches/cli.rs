@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ogi_report::Options;
-use ogi_report_benches::synth::{corpus_dir, generate, load_seeds, seed_from_env};
+use ogi_report_benches::synth::{corpus_dir, corpus_files, generate, load_seeds, seed_from_env};
 use ogi_report_cli::{process, CellsFormat, DiagFormat, Job, ParseFormat};
 
 /// Each command's job, named as the bench ids show it.
@@ -29,15 +29,9 @@ const JOBS: [(&str, Job); 5] = [
 ];
 
 fn corpus() -> Vec<(String, Vec<u8>)> {
-    let mut paths: Vec<_> = std::fs::read_dir(corpus_dir())
-        .expect("tests/corpus")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| (p.display().to_string(), std::fs::read(p).expect("read")))
+    corpus_files()
+        .into_iter()
+        .map(|(path, bytes)| (path.display().to_string(), bytes))
         .collect()
 }
 

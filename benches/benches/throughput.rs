@@ -9,20 +9,13 @@ use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
 use ogi_report::{Options, Prose, Report};
-use ogi_report_benches::synth::{corpus_dir, generate, load_seeds, seed_from_env, Synth, LAYOUTS};
+use ogi_report_benches::synth::{
+    corpus_dir, corpus_files, generate, load_seeds, seed_from_env, Synth, LAYOUTS,
+};
 use ogi_report_benches::tokenize;
 
 fn corpus() -> Vec<Vec<u8>> {
-    let mut paths: Vec<_> = std::fs::read_dir(corpus_dir())
-        .expect("tests/corpus")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read(p).expect("read"))
-        .collect()
+    corpus_files().into_iter().map(|(_, bytes)| bytes).collect()
 }
 
 fn total(docs: &[Vec<u8>]) -> u64 {

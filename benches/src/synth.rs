@@ -391,6 +391,23 @@ pub fn corpus_dir() -> PathBuf {
         .join("corpus")
 }
 
+/// Every file of `tests/corpus`, sorted by path, with its bytes (the benches' corpus).
+pub fn corpus_files() -> Vec<(PathBuf, Vec<u8>)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+        .expect("tests/corpus")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).expect("read a corpus file");
+            (p, bytes)
+        })
+        .collect()
+}
+
 /// True for the five seed file names: `00[0-4]_` followed by a 16-digit hex hash and `.txt`.
 pub fn is_seed_name(name: &str) -> bool {
     let b = name.as_bytes();

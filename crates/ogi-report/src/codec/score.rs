@@ -176,19 +176,27 @@ fn big5_class(lead: u8, trail: u8) -> Class {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
+
+    /// Up to `max` bytes of every value, weighted towards lead bytes, digits (GBK's four-byte
+    /// sequences, cut or whole) and the trail bytes both readings share.
+    fn sample_bytes(max: usize) -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::arbitrary::any::<u8>(),
+                0x81u8..=0xFE,
+                0x30u8..=0x39,
+                0xA1u8..=0xFE,
+            ],
+            0..max,
+        )
+    }
 
     proptest::proptest! {
         /// Both readings count what the classes counted, on bytes of every value, runs of
         /// digits (GBK's four-byte sequences, cut or whole) and pairs cut at the end.
         #[test]
-        fn the_score_without_branches_is_the_score_by_class(
-            bytes in proptest::collection::vec(proptest::prop_oneof![
-                proptest::arbitrary::any::<u8>(),
-                0x81u8..=0xFE,
-                0x30u8..=0x39,
-                0xA1u8..=0xFE,
-            ], 0..64),
-        ) {
+        fn the_score_without_branches_is_the_score_by_class(bytes in sample_bytes(64)) {
             for gbk in [true, false] {
                 proptest::prop_assert_eq!(score(&bytes, gbk), score_by_class(&bytes, gbk));
             }
@@ -201,12 +209,7 @@ mod tests {
         /// steps of any length, over pairs cut by a step, four-byte sequences and invalid bytes.
         #[test]
         fn a_sample_scored_in_steps_scores_as_it_read_at_once(
-            bytes in proptest::collection::vec(proptest::prop_oneof![
-                proptest::arbitrary::any::<u8>(),
-                0x81u8..=0xFE,
-                0x30u8..=0x39,
-                0xA1u8..=0xFE,
-            ], 0..200),
+            bytes in sample_bytes(200),
             step in 1usize..40,
         ) {
             for gbk in [true, false] {
