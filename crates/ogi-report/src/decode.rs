@@ -394,6 +394,25 @@ fn walk_gb18030(bytes: &[u8], text: &str, rb: &mut RunBuilder<'_>) -> (usize, us
             d += n;
             continue;
         }
+        // A run of two-byte units whose characters take three bytes (ideographs and CJK
+        // punctuation, most of a report): counted in one loop and pushed at once.
+        let mut n = 0usize;
+        while let (Some(0x81..=0xFE), Some(&trail), Some(0xE0..=0xEF)) = (
+            bytes.get(i + 2 * n),
+            bytes.get(i + 2 * n + 1),
+            t.get(d + 3 * n),
+        ) {
+            if trail.is_ascii_digit() {
+                break;
+            }
+            n += 1;
+        }
+        if n > 0 {
+            rb.push_n(3, 2, n);
+            i += 2 * n;
+            d += 3 * n;
+            continue;
+        }
         let sw = match b {
             0x80 => 1,
             0xFF => break,
