@@ -571,24 +571,18 @@ fn trim_end_at(text: &str, mut end: usize) -> usize {
     end
 }
 
-/// `text.trim()` (white space as `char::is_whitespace`) read from the bytes: ASCII bytes judged
-/// as they are, and a character beyond ASCII decoded only when its first byte is that of a
-/// white space character (`C2`, `E1`, `E2`, `E3`), at the start, or, at the end, as
-/// [`trim_end_at`] tells it. `str::trim` decodes every character it looks at and looks each one
-/// beyond ASCII up in the white space table.
+/// `text.trim()` (white space as `char::is_whitespace`) read from the bytes: at the start by
+/// [`ws_len_at`], at the end as [`trim_end_at`] tells it, no character decoded. `str::trim`
+/// decodes every character it looks at and looks each one beyond ASCII up in the white space
+/// table.
 ///
-/// A text that opens with a byte no white space opens with (ASCII past the space, or beyond
-/// ASCII but none of those four) and ends with a byte no white space ends with (ASCII past the
+/// A text that opens with a byte no white space opens with ([`may_open_ws`]) and ends with a byte no white space ends with (ASCII past the
 /// space, or the last of a character whose byte before it is none of [`trim_end_at`]'s four)
 /// is returned as it is, told from its first and last two bytes.
 #[inline]
 pub(crate) fn trim_ws(text: &str) -> &str {
     if let [f, .., p, l] = *text.as_bytes() {
-        let opens = match f {
-            0x21..=0x7F => true,
-            0x80.. => !matches!(f, 0xC2 | 0xE1 | 0xE2 | 0xE3),
-            _ => false,
-        };
+        let opens = !may_open_ws(f);
         let ends = match l {
             0x21..=0x7F => true,
             0x80.. => !matches!(p, 0xC2 | 0x80 | 0x81 | 0x9A),
@@ -606,20 +600,10 @@ pub(crate) fn trim_ws(text: &str) -> &str {
 fn trim_ws_slow(text: &str) -> &str {
     let b = text.as_bytes();
     let mut start = 0;
-    while let Some(&x) = b.get(start) {
-        if x < 0x80 {
-            if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-                break;
-            }
-            start += 1;
-            continue;
-        }
-        if !matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            break;
-        }
-        match text.get(start..).and_then(|t| t.chars().next()) {
-            Some(c) if c.is_whitespace() => start += c.len_utf8(),
-            _ => break,
+    loop {
+        match ws_len_at(b, start) {
+            0 => break,
+            n => start += n,
         }
     }
     let end = trim_end_at(text, b.len()).max(start);
