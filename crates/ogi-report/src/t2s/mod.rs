@@ -692,17 +692,16 @@ mod tests {
         out
     }
 
-    /// A seed of the corpus (`shared/corpus/seeds/`, found beside some ancestor of the crate),
-    /// pinyin glosses removed.
+    /// A seed of the corpus, from the repository's copy (`tests/corpus/`, where the seeds keep
+    /// their names), pinyin glosses removed.
     #[cfg(any(feature = "t2s", feature = "opencc"))]
     fn seed(name: &str) -> String {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let path = dir
-            .ancestors()
-            .map(|a| a.join("shared/corpus/seeds").join(name))
-            .find(|p| p.is_file())
-            .unwrap_or_else(|| panic!("seed {name} not found beside an ancestor of {dir:?}"));
-        strip_glosses(&std::fs::read_to_string(path).expect("read seed"))
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/corpus")
+            .join(name);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("seed {}: {e}", path.display()));
+        strip_glosses(&text)
     }
 
     /// One conversion table for every backend: seed prose and the words cheap converters miss.
