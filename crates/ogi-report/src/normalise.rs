@@ -97,7 +97,9 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 /// If `rest` starts with a pinyin gloss `(pīn)` / `（pīn）`, its byte length: at most seven
 /// pinyin letters ([`is_pinyin_char`]), at least one of them tone-marked, closed by `)` or `）`
-/// (either, whichever bracket opened it). Read from the bytes: an ASCII letter or `)` is one byte test, and only the
+/// (either, whichever bracket opened it). A `?` stands for a toned vowel that an encoding without
+/// one lost (`衛(wèi)` saved as Big5 reads `衛(w?i)`): at most two of them, in a gloss that keeps at
+/// least one letter. Read from the bytes: an ASCII letter or `)` is one byte test, and only the
 /// other characters (the tone-marked vowels, `）`, whatever ends the gloss) are decoded, instead
 /// of every character.
 pub(crate) fn gloss_len(rest: &str) -> Option<usize> {
@@ -109,6 +111,7 @@ pub(crate) fn gloss_len(rest: &str) -> Option<usize> {
     };
     let mut k = open_len;
     let mut n = 0usize;
+    let mut lost = 0usize;
     let mut toned = false;
     loop {
         let x = *b.get(k)?;
@@ -116,6 +119,10 @@ pub(crate) fn gloss_len(rest: &str) -> Option<usize> {
             1
         } else if x == b')' {
             break;
+        } else if x == b'?' {
+            lost += 1;
+            toned = true;
+            1
         } else if let Some(&toned2) = TONED2.get(usize::from(x.wrapping_sub(0xC3))) {
             // A two-byte character of lead 0xC3..=0xC7: a toned vowel or nothing a gloss holds
             // (`）` has three bytes), told by the continuation byte's bit without decoding.
@@ -141,7 +148,7 @@ pub(crate) fn gloss_len(rest: &str) -> Option<usize> {
         }
         k += len;
     }
-    if n == 0 || !toned {
+    if n == lost || !toned || lost > 2 {
         return None;
     }
     // The closing bracket: `)` or `）`, after `k` bytes.
@@ -161,17 +168,20 @@ fn gloss_len_ref(rest: &str) -> Option<usize> {
     let inner = rest.get(open_len..)?;
     let mut toned = false;
     let mut n = 0usize;
+    let mut lost = 0usize;
     for (i, ch) in inner.char_indices() {
         if ch == close || (close == '）' && ch == ')') || (close == ')' && ch == '）') {
-            if n == 0 || n > 7 || !toned {
+            if n == lost || n > 7 || !toned || lost > 2 {
                 return None;
             }
             return Some(open_len + i + ch.len_utf8());
         }
-        if !is_pinyin_char(ch) {
+        if ch == '?' {
+            lost += 1;
+        } else if !is_pinyin_char(ch) {
             return None;
         }
-        toned |= is_tone_vowel(ch);
+        toned |= ch == '?' || is_tone_vowel(ch);
         n += 1;
         if n > 7 {
             return None;
@@ -1394,6 +1404,32 @@ mod tests {
     }
 
     #[test]
+    fn glosses_whose_toned_vowel_was_lost_are_removed() {
+        // `衛(wèi)生` and `務(wù)` saved as Big5, which has no toned vowels.
+        assert_eq!(gloss_len("(w?i)生"), Some(5));
+        assert_eq!(gloss_len("（w?）"), Some(8));
+        assert_eq!(gloss_len("(zhu?ng)"), Some(8));
+        assert_eq!(gloss_len("(l?)"), Some(4));
+        // Two lost vowels at most, and a letter at least; nothing but letters and `?`.
+        assert_eq!(gloss_len("(??)"), None);
+        assert_eq!(gloss_len("(?)"), None);
+        assert_eq!(gloss_len("(a???)"), None);
+        assert_eq!(gloss_len("(w?i?)"), Some(6));
+        assert_eq!(gloss_len("(what?!)"), None);
+        let c = normalise("市衛(w?i)生健康委員會政務(w?)公開", true);
+        assert_eq!(c.text, "市卫生健康委员会政务公开");
+        assert_eq!(c.repairs.pinyin_glosses, 2);
+        // The `?` of a gloss opens no mojibake run (a lost lead byte of GBK before `i`).
+        assert_eq!(
+            c.repairs.mojibake_repaired + c.repairs.mojibake_unrecoverable,
+            0
+        );
+        // After ASCII, a bracket is no gloss, `?` or not.
+        let c = normalise("abc(w?i)", true);
+        assert_eq!(c.repairs.pinyin_glosses, 0);
+    }
+
+    #[test]
     fn mojibake_runs_past_the_listed_number_are_counted_in_one_diagnostic() {
         // 政府信息公开 in UTF-8 read as GBK, once per line.
         let (garbled, _) =
@@ -1671,6 +1707,9 @@ mod tests {
         "（wù）",
         "ing",
         "zhuang",
+        // A toned vowel lost to an encoding without it (`(w?i)`).
+        "?",
+        "(w?i)",
         // Two-byte characters that are no toned vowel, of the toned vowels' leads and others.
         "ç",
         "Ā",
