@@ -2020,10 +2020,11 @@ fn prose_tiebreak(
     if cands.readings.len() < 2 || cands.truncated {
         return (cands, None);
     }
-    let noun = if path.ends_with("规范性文件") {
-        "规范性文件"
+    // `规范性档案` is how Taiwan-style mirrors write `规范性文件` (a key of the row, too).
+    let nouns: &[&str] = if path.ends_with("规范性文件") {
+        &["规范性文件", "规范性档案"]
     } else if path.ends_with("规章") {
-        "规章"
+        &["规章"]
     } else {
         return (cands, None);
     };
@@ -2046,7 +2047,7 @@ fn prose_tiebreak(
     };
     let mut figures: Vec<(usize, i128, String)> = Vec::new();
     let mut conflict: Vec<usize> = Vec::new();
-    for (pos, _) in folded.match_indices(noun) {
+    for (pos, noun) in nouns.iter().flat_map(|n| folded.match_indices(n)) {
         let after = folded.get(pos + noun.len()..).unwrap_or("");
         let after = after
             .strip_prefix("共计")

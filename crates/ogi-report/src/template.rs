@@ -156,7 +156,12 @@ pub(crate) static T2_2019: &[Block] = &[
             row("第二十条第（一）项/规章", &["规章"], T2_2019_A),
             row(
                 "第二十条第（一）项/规范性文件",
-                &["行政规范性文件", "规范性文件", "规范性档案"],
+                &[
+                    "行政规范性文件",
+                    "行政规范性档案",
+                    "规范性文件",
+                    "规范性档案"
+                ],
                 T2_2019_A,
             ),
         ]
@@ -205,7 +210,12 @@ pub(crate) static T2_2021: &[Block] = &[
             row("第二十条第（一）项/规章", &["规章"], T2_2021_A),
             row(
                 "第二十条第（一）项/行政规范性文件",
-                &["行政规范性文件", "规范性文件", "规范性档案"],
+                &[
+                    "行政规范性文件",
+                    "行政规范性档案",
+                    "规范性文件",
+                    "规范性档案"
+                ],
                 T2_2021_A,
             ),
         ]
@@ -235,9 +245,9 @@ macro_rules! t3 {
     ($($tail:tt)*) => {
         &[
             // 0
-            RowDesc { path: "一、本年新收政府信息公开申请数量", keys: &["本年新收政府信息公开申请数量", "本年新收"], number: Some("一"), role: RowRole::Data, parent: None, cols: T3_COLS },
+            RowDesc { path: "一、本年新收政府信息公开申请数量", keys: &["本年新收政府信息公开申请数量", "本年新收政府资讯公开申请数量", "本年新收"], number: Some("一"), role: RowRole::Data, parent: None, cols: T3_COLS },
             // 1
-            RowDesc { path: "二、上年结转政府信息公开申请数量", keys: &["上年结转政府信息公开申请数量", "上年结转"], number: Some("二"), role: RowRole::Data, parent: None, cols: T3_COLS },
+            RowDesc { path: "二、上年结转政府信息公开申请数量", keys: &["上年结转政府信息公开申请数量", "上年结转政府资讯公开申请数量", "上年结转"], number: Some("二"), role: RowRole::Data, parent: None, cols: T3_COLS },
             // 2
             RowDesc { path: "三、本年度办理结果", keys: &["本年度办理结果"], number: Some("三"), role: RowRole::Group, parent: None, cols: &[] },
             // 3
@@ -250,22 +260,22 @@ macro_rules! t3 {
             RowDesc { path: "三、本年度办理结果/（三）不予公开/2.其他法律行政法规禁止公开", keys: &["其他法律行政法规禁止公开", "其他法律行政止公开", "其他法律行政"], number: Some("2"), role: RowRole::Data, parent: Some(5), cols: T3_COLS },
             RowDesc { path: "三、本年度办理结果/（三）不予公开/3.危及“三安全一稳定”", keys: &["危及“三安全一稳定”", "危及\"三安全一稳定\"", "危及三安全一稳定", "危及"], number: Some("3"), role: RowRole::Data, parent: Some(5), cols: T3_COLS },
             RowDesc { path: "三、本年度办理结果/（三）不予公开/4.保护第三方合法权益", keys: &["保护第三方合法权益", "保护第三方"], number: Some("4"), role: RowRole::Data, parent: Some(5), cols: T3_COLS },
-            RowDesc { path: "三、本年度办理结果/（三）不予公开/5.属于三类内部事务信息", keys: &["属于三类内部事务信息", "属于三类内容事务信息", "三类内部事务", "三类内容事务", "三类内"], number: Some("5"), role: RowRole::Data, parent: Some(5), cols: T3_COLS },
-            RowDesc { path: "三、本年度办理结果/（三）不予公开/6.属于四类过程性信息", keys: &["属于四类过程性信息", "四类过程性"], number: Some("6"), role: RowRole::Data, parent: Some(5), cols: T3_COLS },
+            RowDesc { path: "三、本年度办理结果/（三）不予公开/5.属于三类内部事务信息", keys: &["属于三类内部事务信息", "属于三类内容事务信息", "属于三类内部事务资讯", "三类内部事务", "三类内容事务", "三类内"], number: Some("5"), role: RowRole::Data, parent: Some(5), cols: T3_COLS },
+            RowDesc { path: "三、本年度办理结果/（三）不予公开/6.属于四类过程性信息", keys: &["属于四类过程性信息", "属于四类过程性资讯", "四类过程性"], number: Some("6"), role: RowRole::Data, parent: Some(5), cols: T3_COLS },
             RowDesc { path: "三、本年度办理结果/（三）不予公开/7.属于行政执法案卷", keys: &["属于行政执法案卷", "行政执法案卷"], number: Some("7"), role: RowRole::Data, parent: Some(5), cols: T3_COLS },
             RowDesc { path: "三、本年度办理结果/（三）不予公开/8.属于行政查询事项", keys: &["属于行政查询事项", "行政查询事项"], number: Some("8"), role: RowRole::Data, parent: Some(5), cols: T3_COLS },
             // 14
             RowDesc { path: "三、本年度办理结果/（四）无法提供", keys: &["无法提供"], number: Some("(四)"), role: RowRole::Group, parent: Some(2), cols: &[] },
-            RowDesc { path: "三、本年度办理结果/（四）无法提供/1.本机关不掌握相关政府信息", keys: &["本机关不掌握相关政府信息", "不掌握相关政府信息", "不掌握"], number: Some("1"), role: RowRole::Data, parent: Some(14), cols: T3_COLS },
-            RowDesc { path: "三、本年度办理结果/（四）无法提供/2.没有现成信息需要另行制作", keys: &["没有现成信息需要另行制作", "没有现成信息"], number: Some("2"), role: RowRole::Data, parent: Some(14), cols: T3_COLS },
+            RowDesc { path: "三、本年度办理结果/（四）无法提供/1.本机关不掌握相关政府信息", keys: &["本机关不掌握相关政府信息", "本机关不掌握相关政府资讯", "不掌握相关政府信息", "不掌握相关政府资讯", "不掌握"], number: Some("1"), role: RowRole::Data, parent: Some(14), cols: T3_COLS },
+            RowDesc { path: "三、本年度办理结果/（四）无法提供/2.没有现成信息需要另行制作", keys: &["没有现成信息需要另行制作", "没有现成资讯需要另行制作", "没有现成信息", "没有现成资讯"], number: Some("2"), role: RowRole::Data, parent: Some(14), cols: T3_COLS },
             RowDesc { path: "三、本年度办理结果/（四）无法提供/3.补正后申请内容仍不明确", keys: &["补正后申请内容仍不明确", "补正后申请内容"], number: Some("3"), role: RowRole::Data, parent: Some(14), cols: T3_COLS },
             // 18
             RowDesc { path: "三、本年度办理结果/（五）不予处理", keys: &["不予处理"], number: Some("(五)"), role: RowRole::Group, parent: Some(2), cols: &[] },
             RowDesc { path: "三、本年度办理结果/（五）不予处理/1.信访举报投诉类申请", keys: &["信访举报投诉类申请", "信访举报投诉"], number: Some("1"), role: RowRole::Data, parent: Some(18), cols: T3_COLS },
             RowDesc { path: "三、本年度办理结果/（五）不予处理/2.重复申请", keys: &["重复申请"], number: Some("2"), role: RowRole::Data, parent: Some(18), cols: T3_COLS },
             RowDesc { path: "三、本年度办理结果/（五）不予处理/3.要求提供公开出版物", keys: &["要求提供公开出版物", "公开出版物"], number: Some("3"), role: RowRole::Data, parent: Some(18), cols: T3_COLS },
-            RowDesc { path: "三、本年度办理结果/（五）不予处理/4.无正当理由大量反复申请", keys: &["无正当理由大量反复申请", "大量反复申请", "无正当理由大量"], number: Some("4"), role: RowRole::Data, parent: Some(18), cols: T3_COLS },
-            RowDesc { path: "三、本年度办理结果/（五）不予处理/5.要求行政机关确认或重新出具已获取信息", keys: &["要求行政机关确认或重新出具已获取信息", "重新出具已获取信息", "要求行政机关确认"], number: Some("5"), role: RowRole::Data, parent: Some(18), cols: T3_COLS },
+            RowDesc { path: "三、本年度办理结果/（五）不予处理/4.无正当理由大量反复申请", keys: &["无正当理由大量反复申请", "无正当理由大量反覆申请", "大量反复申请", "大量反覆申请", "无正当理由大量"], number: Some("4"), role: RowRole::Data, parent: Some(18), cols: T3_COLS },
+            RowDesc { path: "三、本年度办理结果/（五）不予处理/5.要求行政机关确认或重新出具已获取信息", keys: &["要求行政机关确认或重新出具已获取信息", "要求行政机关确认或重新出具已获取资讯", "重新出具已获取信息", "重新出具已获取资讯", "要求行政机关确认"], number: Some("5"), role: RowRole::Data, parent: Some(18), cols: T3_COLS },
             $($tail)*
         ]
     };
@@ -302,8 +312,8 @@ pub(crate) static T3_2019: &[RowDesc] = t3![
 /// Table 3 of 2021 (25 data rows; `（六）其他处理` may be printed 2019-style as one row).
 pub(crate) static T3_2021: &[RowDesc] = t3![
     RowDesc { path: "三、本年度办理结果/（六）其他处理", keys: &["其他处理"], number: Some("(六)"), role: RowRole::GroupOrData, parent: Some(2), cols: T3_COLS },
-    RowDesc { path: "三、本年度办理结果/（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", keys: &["申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "申请人无正当理由逾期不补正", "逾期不补正"], number: Some("1"), role: RowRole::Data, parent: Some(24), cols: T3_COLS },
-    RowDesc { path: "三、本年度办理结果/（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", keys: &["申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "申请人逾期未按收费通知要求缴纳费用", "未按收费通知"], number: Some("2"), role: RowRole::Data, parent: Some(24), cols: T3_COLS },
+    RowDesc { path: "三、本年度办理结果/（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", keys: &["申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "申请人无正当理由逾期不补正、行政机关不再处理其政府资讯公开申请", "申请人无正当理由逾期不补正", "逾期不补正"], number: Some("1"), role: RowRole::Data, parent: Some(24), cols: T3_COLS },
+    RowDesc { path: "三、本年度办理结果/（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", keys: &["申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府资讯公开申请", "申请人逾期未按收费通知要求缴纳费用", "未按收费通知"], number: Some("2"), role: RowRole::Data, parent: Some(24), cols: T3_COLS },
     RowDesc { path: "三、本年度办理结果/（六）其他处理/3.其他", keys: &["其他"], number: Some("3"), role: RowRole::Data, parent: Some(24), cols: T3_COLS },
     RowDesc { path: "三、本年度办理结果/（七）总计", keys: &["总计"], number: Some("(七)"), role: RowRole::Data, parent: Some(2), cols: T3_COLS },
     RowDesc { path: "四、结转下年度继续办理", keys: &["结转下年度继续办理", "结转下年度"], number: Some("四"), role: RowRole::Data, parent: None, cols: T3_COLS },

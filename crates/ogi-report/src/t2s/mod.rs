@@ -31,7 +31,10 @@
 //! * Character-level conversion is not phrase conversion. The template labels need exactly one
 //!   phrase the table cannot give: `反覆` (in `4.無正當理由大量反覆申請`) → `反复`. Taiwan-style
 //!   mirrors also swap vocabulary (`檔案` for `文件`, `資訊` for `信息`, `專案` for `项目`).
-//!   [`label_phrases`] undoes that short list, for matching only: `市档案馆` is a real archive.
+//!   The template's row keys (`crate::template`) hold those variants, so they are matched
+//!   where a label is looked for and nowhere else (`市档案馆` is a real archive, and the
+//!   canonical text also gives the agency's name). `tests/script_variants.rs` holds every
+//!   corpus report to its values after OpenCC's `s2t`, `s2tw`, `s2twp` and `s2hk`.
 //! * To regenerate the table after a converter upgrade, run
 //!   `UPDATE_EXPECT=1 cargo test -p ogi-report --features t2s t2s::tests::table_is_current`
 //!   and review the diff of `table.rs`; without the variable that test fails on any drift.
@@ -41,7 +44,6 @@
 // The parser calls into this module; until every entry point is wired up, unused ones are fine.
 #![allow(dead_code)]
 
-use std::borrow::Cow;
 #[cfg(any(feature = "t2s", feature = "opencc"))]
 use std::sync::OnceLock;
 
@@ -216,81 +218,6 @@ pub(crate) fn label_str(s: &str) -> String {
     }
     out.push_str(s.get(copied..).unwrap_or_default());
     out
-}
-
-/// Phrase variants that character conversion cannot undo, as `(variant, template form)`.
-///
-/// Matched after [`label_char`] on both sides, so Traditional and Simplified input alike. Keep
-/// this short: every entry is a word that occurs in a template label or heading and is written
-/// differently by Taiwan-style mirrors or by the Traditional phrase dictionary.
-const LABEL_PHRASES: &[(&str, &str)] = &[
-    // 4.無正當理由大量反覆申請: 覆 is itself Simplified; only OpenCC's phrase list has 反覆→反复.
-    ("反覆", "反复"),
-    // 規範性檔案, 行政規範性檔案 (Taiwan vocabulary for 文件).
-    ("档案", "文件"),
-    // 政府資訊公開 (Taiwan vocabulary for 信息), in headings and several table 3 rows.
-    ("资讯", "信息"),
-    // 上一年專案數量, 採購專案數量 (Taiwan vocabulary for 项目).
-    ("专案", "项目"),
-    // 入口網站 (Taiwan vocabulary for a portal site), in section text next to the tables.
-    ("入口网站", "网站"),
-];
-
-/// Whether `c` (after [`label_char`]) begins an entry of [`LABEL_PHRASES`]: the cheap test that
-/// keeps [`label_phrases`] near `label_str` speed (a test keeps the two lists in step).
-#[inline]
-fn is_phrase_start(c: char) -> bool {
-    matches!(c, '反' | '档' | '资' | '专' | '入')
-}
-
-/// Whether `s` starts, after [`label_char`], with `phrase`; returns the matched byte length.
-fn match_phrase(s: &str, phrase: &str) -> Option<usize> {
-    let mut it = s.char_indices();
-    for p in phrase.chars() {
-        let (_, c) = it.next()?;
-        if label_char(c) != p {
-            return None;
-        }
-    }
-    Some(it.next().map_or(s.len(), |(i, _)| i))
-}
-
-/// `s` with the [`LABEL_PHRASES`] variants replaced by their template form (for matching only).
-pub(crate) fn label_phrases(s: &str) -> Cow<'_, str> {
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    let mut skip_to = 0;
-    for (i, c) in s.char_indices() {
-        if i < skip_to {
-            continue;
-        }
-        let first = label_char(c);
-        if !is_phrase_start(first) {
-            continue;
-        }
-        let rest = s.get(i..).unwrap_or_default();
-        let hit = LABEL_PHRASES.iter().find_map(|&(from, to)| {
-            if from.starts_with(first) {
-                match_phrase(rest, from).map(|len| (len, to))
-            } else {
-                None
-            }
-        });
-        if let Some((len, to)) = hit {
-            let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
-            o.push_str(s.get(copied..i).unwrap_or_default());
-            o.push_str(to);
-            copied = i + len;
-            skip_to = copied;
-        }
-    }
-    match out {
-        None => Cow::Borrowed(s),
-        Some(mut o) => {
-            o.push_str(s.get(copied..).unwrap_or_default());
-            Cow::Owned(o)
-        }
-    }
 }
 
 /// A Traditional → Simplified converter for narrative text (phrase-aware, dictionary-backed).
@@ -616,38 +543,6 @@ mod tests {
     }
 
     #[test]
-    fn t2s_phrase_starts_match_phrase_list() {
-        let firsts: Vec<char> = LABEL_PHRASES
-            .iter()
-            .filter_map(|(f, _)| f.chars().next())
-            .collect();
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            assert_eq!(is_phrase_start(c), firsts.contains(&c), "{c}");
-        }
-        for (from, to) in LABEL_PHRASES {
-            assert_eq!(label_str(from), *from, "keys are written in Simplified");
-            assert_eq!(label_phrases(from), *to);
-        }
-    }
-
-    #[test]
-    fn t2s_label_phrases() {
-        let both = |s: &str| label_str(&label_phrases(s));
-        assert_eq!(both("行政規範性檔案"), "行政规范性文件");
-        assert_eq!(both("规范性档案"), "规范性文件");
-        assert_eq!(both("4.無正當理由大量反覆申請"), "4.无正当理由大量反复申请");
-        assert_eq!(both("二、主動公開政府資訊情況"), "二、主动公开政府信息情况");
-        assert_eq!(both("上一年專案數量"), "上一年项目数量");
-        assert_eq!(both("市政府入口網站和新媒體"), "市政府网站和新媒体");
-        // Characters outside the phrases are left as written.
-        assert_eq!(label_phrases("規範性檔案(有)"), "規範性文件(有)");
-        assert!(matches!(label_phrases("规范性文件"), Cow::Borrowed(_)));
-        assert!(matches!(label_phrases("反"), Cow::Borrowed(_)));
-        assert!(matches!(label_phrases(""), Cow::Borrowed(_)));
-        assert_eq!(label_phrases("反覆反覆x"), "反复反复x");
-    }
-
-    #[test]
     fn t2s_converter_choice() {
         let auto = converter(Converter::Auto).map(|c| c.name());
         if cfg!(feature = "t2s") {
@@ -804,7 +699,11 @@ mod tests {
                         "{c} in {label}"
                     );
                 }
-                let matched = label_str(&label_phrases(&traditional));
+                // Character conversion gives the label back but for the phrase variants,
+                // which the template's keys hold (tests/script_variants.rs parses them).
+                let matched = VARIANTS
+                    .iter()
+                    .fold(label_str(&traditional), |t, (from, to)| t.replace(from, to));
                 assert_eq!(matched, label, "{config}: {traditional}");
                 if config != "s2twp" {
                     // Taiwan phrasing is beyond t2s; the plain scripts convert back exactly.
@@ -816,9 +715,18 @@ mod tests {
                 }
             }
             assert_eq!(label_str(label), label);
-            assert_eq!(label_phrases(label), label);
         }
     }
+
+    /// The phrases OpenCC's Traditional conversions write in the labels that character
+    /// conversion cannot undo, as (variant after [`label_str`], template form).
+    #[cfg(feature = "t2s")]
+    const VARIANTS: &[(&str, &str)] = &[
+        ("反覆", "反复"),
+        ("档案", "文件"),
+        ("资讯", "信息"),
+        ("专案", "项目"),
+    ];
 
     /// Code point ranges the table is built from: CJK radicals, symbols, Extension A, the URO,
     /// compatibility ideographs, and Extensions B–H.
@@ -918,7 +826,6 @@ mod tests {
             println!("{name}: {:.0} MB/s ({mb:.1} MB, {n} bytes out)", mb / s);
         };
         time("label_str", &|s| label_str(s).len());
-        time("label_phrases", &|s| label_phrases(s).len());
         #[cfg(feature = "t2s")]
         {
             let parallel = opencc_fmmseg::OpenCC::new();
