@@ -194,6 +194,16 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let tables_from = sec(SectionKind::ActiveDisclosure).map_or(0, |h| h.start);
     let tables_to = sec(SectionKind::Problems).map_or(ctext.len(), |h| h.start);
     let mut template = template_of(ctext, tables_from, tables_to.max(tables_from));
+    // A report of a year before the 2019 template that names only a mark or two of the one told
+    // (`政府集中采购` in the prose of a 2018 report) follows the older format: a printed table
+    // shows most of its marks.
+    // Nor is the template assumed from a year before it (below): the year tells the older format.
+    let early = found.year.is_some_and(|y| y < 2019);
+    if template.is_some_and(|t| {
+        early && marks_present(ctext, tables_from, tables_to.max(tables_from), t) < 3
+    }) {
+        template = None;
+    }
 
     // Areas.
     let s2 = sec(SectionKind::ActiveDisclosure);
@@ -230,7 +240,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     );
 
     // When labels cannot tell, try both descriptors on table 3 ((六) sub-rows decide), else year.
-    if template.is_none() {
+    if template.is_none() && !early {
         let by_year = found.year.map(|y| {
             if y >= 2021 {
                 Template::V2021
@@ -279,16 +289,18 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         ctx.budget.steps = steps;
         t4 = table4(&mut ctx, Some(tpl), t4_from, t4_to);
     } else {
-        t4 = table4(&mut ctx, None, t4_from, t4_to);
-        // The year is told first: an early report needs no search of the words.
-        let early = found.year.is_some_and(|y| y < 2019);
+        // The year is told first: an early report needs no search of the words. Its table 4 is
+        // not read either: the older format has none, and the words of its prose (`2018年未收到
+        // 行政复议…`) are no row of one.
         if early || oldish_words(ctext) {
             older = true;
+            t4 = None;
             diags.push(Diagnostic::new(
                 Code::S002,
                 "the report follows the pre-2019 format (2008 条例): it has no national tables; its sections are reported where found",
             ));
         } else {
+            t4 = table4(&mut ctx, None, t4_from, t4_to);
             // Neither the labels nor the year tell the template: read tables 2 and 3 with the
             // 2021 descriptor (its （六） row takes either shape) and leave their template null,
             // rather than dropping what was printed.
@@ -432,6 +444,19 @@ fn normalised(st: &str, keep_runs: bool) -> crate::normalise::Canon<'_> {
 #[inline(never)]
 fn layout_of(text: &str, from: usize, to: usize) -> Layout {
     detect_layout(text, from, to)
+}
+
+/// How many of the marks of `template` ([`crate::template::MARKS_2019`],
+/// [`crate::template::MARKS_2021`]) `text[from..to]` holds, each found as a label.
+fn marks_present(text: &str, from: usize, to: usize, template: Template) -> usize {
+    let marks = match template {
+        Template::V2019 => crate::template::MARKS_2019,
+        Template::V2021 => crate::template::MARKS_2021,
+    };
+    marks
+        .iter()
+        .filter(|m| find_label_sieved(text, from, to, m).is_some())
+        .count()
 }
 
 /// [`detect_template`] out of line (see [`normalised`]).

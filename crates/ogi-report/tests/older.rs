@@ -1,0 +1,61 @@
+//! Reports in the format before the 2019 template (2008 条例) are told as such and not read into
+//! the national tables, even where their prose names a label of one (`政府集中采购项目类信息55条`
+//! in a 2018 report); a report of the 2019 template whose year reads earlier keeps its tables.
+
+mod common;
+
+use common::corpus;
+use ogi_report::{Code, SectionKind};
+
+fn check_older(name: &str, year: u16, sections: &[SectionKind]) {
+    let r = ogi_report::parse_bytes(&corpus(name));
+    assert!(r.meta.older_format, "{name}: not told as the older format");
+    assert_eq!(r.meta.template, None, "{name}");
+    assert_eq!(r.meta.year, Some(year), "{name}");
+    assert!(r.active_disclosure.is_none(), "{name}: table 2 read");
+    assert!(r.applications.is_none(), "{name}: table 3 read");
+    assert!(r.review_litigation.is_none(), "{name}: table 4 read");
+    assert!(r.cells().is_empty(), "{name}");
+    let codes: Vec<Code> = r.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::S002], "{name}: {:?}", r.diagnostics);
+    let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, sections, "{name}");
+    // Nothing for the rules to find in a report without the tables.
+    assert!(r.validate().is_empty(), "{name}: {:?}", r.validate());
+}
+
+#[test]
+fn a_2018_report_naming_a_2019_mark_in_its_prose_is_older() {
+    check_older(
+        "014_pingtan-2018-old-format.txt",
+        2018,
+        &[
+            SectionKind::Overview,
+            SectionKind::ActiveDisclosure,
+            SectionKind::ReviewLitigation,
+            SectionKind::Problems,
+        ],
+    );
+}
+
+#[test]
+fn a_2013_report_is_older_rather_than_a_2019_one_by_its_year() {
+    check_older(
+        "015_pingtan-local-tax-bureau-2013-old-format.txt",
+        2013,
+        &[SectionKind::Overview, SectionKind::ActiveDisclosure],
+    );
+}
+
+#[test]
+fn a_2019_template_report_whose_year_reads_2018_keeps_its_tables() {
+    let text = String::from_utf8(corpus("004_1d268c7f8e46725e.txt")).expect("UTF-8");
+    let original = ogi_report::parse(&text);
+    assert_eq!(original.meta.year, Some(2020));
+    let earlier = ogi_report::parse(&text.replace("2020年", "2018年"));
+    assert_eq!(earlier.meta.year, Some(2018));
+    assert!(!earlier.meta.older_format);
+    assert_eq!(earlier.meta.template, original.meta.template);
+    assert_eq!(earlier.cells(), original.cells());
+    assert!(earlier.cells().iter().filter(|c| c.value.is_some()).count() > 150);
+}
