@@ -327,7 +327,7 @@ fn first_line_with(
         let le = line_end(text, hit);
         let line = text.get(start..le).unwrap_or("");
         if heading_line(line).is_some_and(|fits| fits(kind)) {
-            return Some((start, heading_end(text, start, le)));
+            return Some((start, heading_end(text, start, le, kind)));
         }
         at = le + 1;
     }
@@ -361,7 +361,7 @@ fn find_headings_by_line(text: &str) -> Vec<Heading> {
                     let slot = first.get_mut(j);
                     if let (Some(slot @ None), Some(&kind)) = (slot, kinds.get(j)) {
                         if fits(kind) {
-                            *slot = Some((pos, heading_end(text, pos, le)));
+                            *slot = Some((pos, heading_end(text, pos, le, kind)));
                         }
                     }
                 }
@@ -466,37 +466,80 @@ fn find_inline(text: &str, from: usize, kind: SectionKind) -> Option<Heading> {
     None
 }
 
-fn heading_end(text: &str, _start: usize, le: usize) -> usize {
-    le.min(text.len())
+/// The end of the heading on the line `text[start..le]`: the end of the kind's heading phrase
+/// when the line goes on after it (`一、总体情况2023年，我局…`: a heading and its section's
+/// first paragraph on one line, as pages that set the heading in bold within the paragraph
+/// are saved), so that the paragraph is the section's text; else the line's end.
+fn heading_end(text: &str, start: usize, le: usize, kind: SectionKind) -> usize {
+    let le = le.min(text.len());
+    let Some(line) = text.get(start..le) else {
+        return le;
+    };
+    let lead = line
+        .bytes()
+        .take_while(|b| matches!(b, b'|' | b' ' | b'\t'))
+        .count();
+    let Ok((rest, true)) = heading_prefix(line.get(lead..).unwrap_or("")) else {
+        return le;
+    };
+    let Some(end) = heading_phrase_end(text, le - rest.len(), le, kind) else {
+        return le;
+    };
+    // Closing markup (`**`) and a colon or full stop after the phrase close the heading.
+    let after = text.get(end..le).unwrap_or("");
+    let after = after.trim_start_matches(['*', '_', '：', ':', '。', '.']);
+    let end = le - after.len();
+    if after.trim().is_empty() {
+        le
+    } else {
+        end
+    }
 }
+
+/// The end of the longest of the kind's heading phrases ([`HEADING_PHRASES`]) that starts at
+/// `from` (the words after the numbering), matched within `text[..limit]`.
+fn heading_phrase_end(text: &str, from: usize, limit: usize, kind: SectionKind) -> Option<usize> {
+    HEADING_PHRASES
+        .get(usize::from(kind.number()).saturating_sub(1))?
+        .iter()
+        .filter_map(|p| crate::scan::match_at(text, from, p, limit))
+        .max()
+}
+
+/// The heading phrases of each kind, in [`SectionKind::ALL`]'s order: the template's and the
+/// forms reports print (the older format's among them).
+const HEADING_PHRASES: [&[&str]; 6] = [
+    &["总体情况", "概述", "总体概况", "基本情况"],
+    &["主动公开政府信息情况", "行政机关主动公开政府信息情况"],
+    &[
+        "收到和处理政府信息公开申请情况",
+        "收到和处理政府信息公开申请的情况",
+        "依申请公开政府信息情况",
+    ],
+    &[
+        "政府信息公开行政复议、行政诉讼情况",
+        "政府信息公开行政复议、行政诉讼的情况",
+        "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        "因政府信息公开申请行政复议、提起行政诉讼的情况",
+        "因政府信息公开申请行政复议、提起行政诉讼情况",
+    ],
+    &[
+        "存在的主要问题及改进情况",
+        "政府信息公开工作存在的主要问题及改进情况",
+        "存在的问题及下步打算",
+        "存在的主要问题和改进措施",
+        "存在问题及改进情况",
+        "主要问题和改进措施",
+    ],
+    &["其他需要报告的事项"],
+];
 
 /// End of an inline heading in flattened text: the heading phrase itself.
 fn heading_end_inline(text: &str, from: usize, kind: SectionKind) -> usize {
-    let phrases: &[&str] = match kind {
-        SectionKind::Overview => &["总体情况", "概述"],
-        SectionKind::ActiveDisclosure => &["主动公开政府信息情况", "行政机关主动公开政府信息情况"],
-        SectionKind::Applications => &["收到和处理政府信息公开申请情况"],
-        SectionKind::ReviewLitigation => &[
-            "政府信息公开行政复议、行政诉讼情况",
-            "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
-            "因政府信息公开申请行政复议、提起行政诉讼的情况",
-        ],
-        SectionKind::Problems => &[
-            "存在的主要问题及改进情况",
-            "政府信息公开工作存在的主要问题及改进情况",
-            "存在的问题及下步打算",
-        ],
-        SectionKind::Other => &["其他需要报告的事项"],
-    };
     let rest_start = text
         .get(from..)
         .map_or(from, |r| from + (r.len() - r.trim_start().len()));
-    for p in phrases {
-        if let Some(e) = crate::scan::match_at(text, rest_start, p, text.len()) {
-            return e;
-        }
-    }
-    rest_start
+    heading_phrase_end(text, rest_start, text.len(), kind).unwrap_or(rest_start)
 }
 
 /// An ISO date from `YYYY年M月D日` at the start of `s`.
@@ -1205,6 +1248,60 @@ fn period_by_char(text: &str) -> Option<(Ymd, Ymd)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The headings of `text` as (kind number, heading text).
+    fn headings_of(text: &str) -> Vec<(u8, &str)> {
+        let got = find_headings(text);
+        let key = |hs: &[Heading]| -> Vec<(SectionKind, usize, usize)> {
+            hs.iter().map(|h| (h.kind, h.start, h.end)).collect()
+        };
+        assert_eq!(key(&got), key(&find_headings_by_line(text)), "{text}");
+        got.iter()
+            .map(|h| (h.kind.number(), text.get(h.start..h.end).unwrap_or("")))
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_ends_with_its_phrase_when_its_paragraph_follows_on_the_line() {
+        let text = "一、总体情况2023年，本局主动公开信息12条。\n\
+                    **二、主动公开政府信息情况：**第二十条第（一）项\n\
+                    三、收到和处理政府信息公开申请情况\n\
+                    四、因政府信息公开申请行政复议、提起行政诉讼的情况 本年未发生。\n\
+                    五、存在的主要问题及改进情况：一是……\n\
+                    六、其他需要报告的事项。\n";
+        assert_eq!(
+            headings_of(text),
+            [
+                (1, "一、总体情况"),
+                (2, "**二、主动公开政府信息情况：**"),
+                (3, "三、收到和处理政府信息公开申请情况"),
+                (4, "四、因政府信息公开申请行政复议、提起行政诉讼的情况"),
+                (5, "五、存在的主要问题及改进情况："),
+                (6, "六、其他需要报告的事项。"),
+            ]
+        );
+        // A heading whose words are none of the phrases keeps its line.
+        assert_eq!(
+            headings_of("五、政府信息公开工作中存在的问题和不足：人员少。\n"),
+            [(5, "五、政府信息公开工作中存在的问题和不足：人员少。")]
+        );
+        // A bold heading alone on its line is the line.
+        assert_eq!(
+            headings_of("**一、总体情况**\n正文\n"),
+            [(1, "**一、总体情况**")]
+        );
+    }
+
+    #[test]
+    fn a_report_on_one_line_that_opens_with_its_first_heading_has_every_heading() {
+        let body = "本局认真贯彻落实条例，".repeat(40);
+        let text = format!(
+            "一、总体情况{body}二、主动公开政府信息情况 第二十条 | 规章 | 0 | 三、收到和处理政府信息公开申请情况 | 自然人 | 四、政府信息公开行政复议、行政诉讼情况 | 0 | 五、存在的主要问题及改进情况{body}六、其他需要报告的事项 无。"
+        );
+        let got: Vec<u8> = headings_of(&text).iter().map(|h| h.0).collect();
+        assert_eq!(got, [1, 2, 3, 4, 5, 6]);
+        assert_eq!(headings_of(&text)[0].1, "一、总体情况");
+    }
 
     #[test]
     fn an_unnumbered_heading_line_holds_at_most_forty_characters() {
