@@ -1163,7 +1163,11 @@ fn normalise_with<'a>(
             cjk_read += usize::from(is_han);
         }
         let folded = if uro { Some(label_char(ch)) } else { fold(ch) };
-        prev_cjk = is_han;
+        // A dropped character (zero-width) leaves the one before it the last: a gloss may follow
+        // (`執\u{200B}(zhí)`).
+        if folded.is_some() {
+            prev_cjk = is_han;
+        }
         if folded == Some(ch) {
             run3 &= clen == 3;
             i += clen;
@@ -1357,14 +1361,22 @@ pub(crate) fn clean_range(src: &str, canon: &Canon, range: std::ops::Range<usize
     let mut out = String::with_capacity(range.len());
     let mut pos = range.start;
     let mut events: Vec<(usize, usize, Option<&str>)> = Vec::new();
-    // Removed glosses are the dropped source ranges that open with one: a gloss is dropped only
-    // right after a CJK character (or another gloss), and the other drops (`\r` before `\n`,
-    // zero-width characters) end such a chain, so a drop holds its glosses first.
+    // Removed glosses are the dropped source ranges that open with one, or with zero-width
+    // characters before one: a gloss is dropped only right after a CJK character (or another
+    // gloss, or a zero-width character after one), and `\r` before `\n` ends such a chain.
     for (a, b) in canon.map.skips_within(range.start, range.end) {
         let mut p = a;
-        while let Some(gl) = src.get(p..b).and_then(gloss_len) {
-            events.push((p, p + gl, Some("")));
-            p += gl;
+        loop {
+            if let Some(gl) = src.get(p..b).and_then(gloss_len) {
+                events.push((p, p + gl, Some("")));
+                p += gl;
+                continue;
+            }
+            // A zero-width character dropped before a gloss (`執\u{200B}(zhí)`) is kept.
+            match src.get(p..b).and_then(|r| r.chars().next()) {
+                Some(c) if fold(c).is_none() => p += c.len_utf8(),
+                _ => break,
+            }
         }
     }
     for m in &canon.mojibake {
@@ -1424,6 +1436,13 @@ mod tests {
             c.repairs.mojibake_repaired + c.repairs.mojibake_unrecoverable,
             0
         );
+        // A zero-width space between the character and its gloss: removed all the same, and
+        // the `clean` view keeps the space but not the gloss.
+        let src = "行政執\u{200B}(zhí)法";
+        let c = normalise(src, true);
+        assert_eq!(c.text, "行政执法");
+        assert_eq!(c.repairs.pinyin_glosses, 1);
+        assert_eq!(clean_range(src, &c, 0..src.len()), "行政執\u{200B}法");
         // After ASCII, a bracket is no gloss, `?` or not.
         let c = normalise("abc(w?i)", true);
         assert_eq!(c.repairs.pinyin_glosses, 0);
