@@ -1,0 +1,251 @@
+//! Every report of `tests/corpus/` read through the changes that saving, copying and converting
+//! pages make keeps its table values: other line breaks, byte order marks and encodings,
+//! full-width digits and pipes, other spaces, indents, blank lines, page numbers between lines,
+//! markdown or bold headings, brackets of the other width, zero-width spaces, and the text set
+//! in HTML paragraphs or with its pipe rows as an HTML table.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use ogi_report::Report;
+
+fn corpus() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("tests/corpus") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        // Saved pages are HTML already; the text files are the ones re-laid here.
+        if name.ends_with(".html") {
+            continue;
+        }
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            out.push((name, text));
+        }
+    }
+    out.sort();
+    assert!(
+        out.len() >= 25,
+        "tests/corpus holds {} text files",
+        out.len()
+    );
+    out
+}
+
+type Values = BTreeMap<(u8, String, String), Option<String>>;
+
+fn values(r: &Report) -> Values {
+    r.cells()
+        .into_iter()
+        .map(|c| {
+            (
+                (c.table, c.row.to_string(), c.column.to_string()),
+                c.value.map(|v| v.to_string()),
+            )
+        })
+        .collect()
+}
+
+fn differences(want: &Values, got: &Values) -> Vec<String> {
+    let mut out: Vec<String> = want
+        .iter()
+        .filter_map(|(k, v)| match got.get(k) {
+            Some(g) if g == v => None,
+            Some(g) => Some(format!("{}|{}|{}: {v:?} → {g:?}", k.0, k.1, k.2)),
+            None => Some(format!("{}|{}|{}: {v:?} → absent", k.0, k.1, k.2)),
+        })
+        .collect();
+    out.extend(
+        got.keys()
+            .filter(|k| !want.contains_key(*k))
+            .map(|k| format!("{}|{}|{}: extra", k.0, k.1, k.2)),
+    );
+    out
+}
+
+/// A line that heads a section: `一、` … `六、` and no table cells or figures.
+fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    ["一、", "二、", "三、", "四、", "五、", "六、"]
+        .iter()
+        .any(|n| t.starts_with(n))
+        && !t.contains('|')
+        && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+fn map_lines(text: &str, f: impl Fn(&str) -> String) -> String {
+    text.split('\n').map(f).collect::<Vec<_>>().join("\n")
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The text's pipe rows as HTML table rows, its other lines as paragraphs.
+fn html_tables(text: &str) -> String {
+    let mut out = String::from("<html><head><meta charset=\"utf-8\"></head><body>\n");
+    let mut in_table = false;
+    for line in text.split('\n') {
+        if line.contains('|') {
+            if !in_table {
+                out.push_str("<table>\n");
+                in_table = true;
+            }
+            out.push_str("<tr>");
+            for cell in line.trim().trim_matches('|').split('|') {
+                out.push_str(&format!("<td>{}</td>", escape(cell.trim())));
+            }
+            out.push_str("</tr>\n");
+        } else {
+            if in_table {
+                out.push_str("</table>\n");
+                in_table = false;
+            }
+            out.push_str(&format!("<p>{}</p>\n", escape(line)));
+        }
+    }
+    if in_table {
+        out.push_str("</table>\n");
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// The variants of `text`, as (name, bytes).
+fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
+    let full_width_digit = |c: char| {
+        if c.is_ascii_digit() {
+            char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c)
+        } else {
+            c
+        }
+    };
+    let mut v: Vec<(&'static str, Vec<u8>)> = vec![
+        ("crlf", text.replace('\n', "\r\n").into_bytes()),
+        (
+            "utf-8 bom",
+            [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat(),
+        ),
+        ("gb18030", encoding_rs::GB18030.encode(text).0.into_owned()),
+        ("utf-16le bom", {
+            let mut b = vec![0xFF, 0xFE];
+            b.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            b
+        }),
+        (
+            "full-width digits",
+            text.chars()
+                .map(full_width_digit)
+                .collect::<String>()
+                .into_bytes(),
+        ),
+        ("full-width pipes", text.replace('|', "｜").into_bytes()),
+        ("no-break spaces", text.replace(' ', "\u{A0}").into_bytes()),
+        (
+            "indented",
+            map_lines(text, |l| format!("\u{3000}\u{3000}{l}")).into_bytes(),
+        ),
+        (
+            "trailing spaces",
+            map_lines(text, |l| format!("{l}  ")).into_bytes(),
+        ),
+        ("blank lines", text.replace('\n', "\n\n").into_bytes()),
+        (
+            "markdown headings",
+            map_lines(text, |l| {
+                if is_heading(l) {
+                    format!("## {l}")
+                } else {
+                    l.to_string()
+                }
+            })
+            .into_bytes(),
+        ),
+        (
+            "bold headings",
+            map_lines(text, |l| {
+                if is_heading(l) {
+                    format!("**{}**", l.trim())
+                } else {
+                    l.to_string()
+                }
+            })
+            .into_bytes(),
+        ),
+        (
+            "ascii brackets",
+            text.replace('（', "(").replace('）', ")").into_bytes(),
+        ),
+        (
+            "full-width brackets",
+            text.replace('(', "（").replace(')', "）").into_bytes(),
+        ),
+        ("page numbers", {
+            let mut out = String::new();
+            for (i, l) in text.split('\n').enumerate() {
+                out.push_str(l);
+                out.push('\n');
+                if i % 25 == 24 {
+                    out.push_str(&format!("— {} —\n", i / 25 + 1));
+                }
+            }
+            out.into_bytes()
+        }),
+        ("zero-width spaces", {
+            let mut out = String::new();
+            for (i, c) in text.chars().enumerate() {
+                out.push(c);
+                if ('\u{4E00}'..='\u{9FFF}').contains(&c) && i % 19 == 0 {
+                    out.push('\u{200B}');
+                }
+            }
+            out.into_bytes()
+        }),
+    ];
+    if cfg!(feature = "html") {
+        v.push((
+            "html paragraphs",
+            format!(
+                "<html><head><meta charset=\"utf-8\"></head><body>\n{}</body></html>\n",
+                map_lines(text, |l| format!("<p>{}</p>", escape(l)))
+            )
+            .into_bytes(),
+        ));
+        v.push(("html tables", html_tables(text).into_bytes()));
+    }
+    v
+}
+
+#[test]
+fn saved_copied_and_converted_reports_read_to_the_same_values() {
+    let mut failures = Vec::new();
+    let (mut checked, mut cells) = (0usize, 0usize);
+    for (name, text) in corpus() {
+        let original = ogi_report::parse(&text);
+        if original.meta.older_format {
+            continue;
+        }
+        let want = values(&original);
+        cells += want.values().filter(|v| v.is_some()).count();
+        for (variant, bytes) in variants(&text) {
+            checked += 1;
+            let diff = differences(&want, &values(&ogi_report::parse_bytes(&bytes)));
+            if !diff.is_empty() {
+                failures.push(format!("{name} ({variant}): {}", diff.join("; ")));
+            }
+        }
+    }
+    assert!(cells > 3000, "the corpus holds {cells} values");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} variants differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
