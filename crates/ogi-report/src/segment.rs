@@ -482,6 +482,14 @@ fn heading_end(text: &str, start: usize, le: usize, kind: SectionKind) -> usize 
     let Ok((rest, true)) = heading_prefix(line.get(lead..).unwrap_or("")) else {
         return le;
     };
+    // Most heading lines are their phrase alone: told by a compare of bytes.
+    let phrases = HEADING_PHRASES
+        .get(usize::from(kind.number()).saturating_sub(1))
+        .map_or(&[][..], |p| *p);
+    let bare = rest.trim_end_matches(['*', '_', '：', ':', '。', '.', ' ', '\t', '\r']);
+    if phrases.contains(&bare) {
+        return le;
+    }
     let Some(end) = heading_phrase_end(text, le - rest.len(), le, kind) else {
         return le;
     };
