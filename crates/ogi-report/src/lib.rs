@@ -93,6 +93,7 @@ mod mojibake;
 mod normalise;
 mod options;
 mod parse;
+mod reread;
 mod scan;
 mod segment;
 mod split;

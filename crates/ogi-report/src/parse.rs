@@ -39,8 +39,20 @@ fn parse_bytes_by<const FIRST_WRITTEN: bool>(input: &[u8], opts: &Options) -> Re
     } else {
         input
     };
-    let dec = decode(input, opts.encoding.as_deref());
-    let mut report = parse_decoded(&dec.text, &dec.map, opts, dec.encoding);
+    let mut dec = decode(input, opts.encoding.as_deref());
+    // A whole text misread one byte a character is read again (not when the caller named the
+    // encoding: that reading is the one asked for).
+    let again = match opts.encoding {
+        None => crate::reread::reread(&dec.text, &dec.map),
+        Some(_) => None,
+    };
+    let mut report = match again {
+        Some((text, map, note)) => {
+            dec.diagnostics.push(note);
+            parse_decoded(&text, &map, opts, dec.encoding)
+        }
+        None => parse_decoded(&dec.text, &dec.map, opts, dec.encoding),
+    };
     // Nothing to put first (most inputs): the report's list is kept as it is, not copied.
     if !FIRST_WRITTEN && pre_diags.is_empty() && dec.diagnostics.is_empty() {
         return report;
@@ -82,7 +94,13 @@ fn parse_str_by<const FIRST_WRITTEN: bool>(input: &str, opts: &Options) -> Repor
         input
     };
     let map = OffsetMap::identity(input.len());
-    let mut r = parse_decoded(input, &map, opts, "UTF-8");
+    let mut r = match crate::reread::reread(input, &map) {
+        Some((text, again, note)) => {
+            pre.push(note);
+            parse_decoded(&text, &again, opts, "UTF-8")
+        }
+        None => parse_decoded(input, &map, opts, "UTF-8"),
+    };
     // Nothing to put first (most inputs): the report's list is kept as it is, not copied.
     if FIRST_WRITTEN || !pre.is_empty() {
         pre.append(&mut r.diagnostics);

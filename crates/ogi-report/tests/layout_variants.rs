@@ -1,8 +1,9 @@
 //! Every report of `tests/corpus/` read through the changes that saving, copying and converting
 //! pages make keeps its table values: other line breaks, byte order marks and encodings,
 //! full-width digits and pipes, other spaces, indents, blank lines, page numbers between lines,
-//! markdown or bold headings, brackets of the other width, zero-width spaces, and the text set
-//! in HTML paragraphs or with its pipe rows as an HTML table.
+//! markdown or bold headings, brackets of the other width, zero-width spaces, the whole text
+//! misread one byte a character (ISO-8859-1, windows-1252) and saved again, and the text set in
+//! HTML paragraphs or with its pipe rows as an HTML table.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -197,6 +198,24 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             }
             out.into_bytes()
         }),
+        // A page whose charset the client did not know, read one byte a character and saved
+        // again as UTF-8: as ISO-8859-1 (Python's `requests`) from UTF-8, as windows-1252 (a
+        // browser) from GBK.
+        (
+            "utf-8 read as iso-8859-1",
+            text.bytes()
+                .map(char::from)
+                .collect::<String>()
+                .into_bytes(),
+        ),
+        (
+            "gbk read as windows-1252",
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&encoding_rs::GB18030.encode(text).0)
+                .0
+                .into_owned()
+                .into_bytes(),
+        ),
         ("zero-width spaces", {
             let mut out = String::new();
             for (i, c) in text.chars().enumerate() {
