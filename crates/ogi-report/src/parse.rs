@@ -340,7 +340,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         ] {
             if t.is_none() {
                 diags.push(
-                    Diagnostic::new(Code::T001, absent_table_message(k).to_string())
+                    Diagnostic::new(Code::T001, absent_table_message(k, template))
                         .at(Location::table(k)),
                 );
             }
@@ -755,16 +755,35 @@ fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {
     }
 }
 
-/// T001's message, `table N (title) is absent`, written out for each table: copied into a
-/// string of its exact size rather than formatted (`format!` parses its pieces and grows its
-/// string as it writes them).
-fn absent_table_message(k: crate::model::TableKind) -> &'static str {
+/// T001's message: `table N (title) is absent`, then the rows of the table whose values are
+/// missing with it, by their canonical paths, so that a search of the diagnostics for a row
+/// finds it. The rows are the template's (`template`, or the 2021 one, with which a table of
+/// an unknown template is read): every row but the group labels, which hold no values.
+fn absent_table_message(k: crate::model::TableKind, template: Option<Template>) -> String {
     use crate::model::TableKind;
-    match k {
-        TableKind::ActiveDisclosure => "table 2 (主动公开政府信息情况) is absent",
-        TableKind::Applications => "table 3 (收到和处理政府信息公开申请情况) is absent",
-        TableKind::ReviewLitigation => "table 4 (政府信息公开行政复议、行政诉讼情况) is absent",
-    }
+    use crate::template::RowRole;
+    let t = template.unwrap_or(Template::V2021);
+    let rows: Vec<&str> = match k {
+        TableKind::ActiveDisclosure => crate::template::table2(t)
+            .iter()
+            .flat_map(|b| b.rows)
+            .filter(|r| r.role != RowRole::Group)
+            .map(|r| r.path)
+            .collect(),
+        TableKind::Applications => crate::template::table3(t)
+            .iter()
+            .filter(|r| r.role != RowRole::Group)
+            .map(|r| r.path)
+            .collect(),
+        TableKind::ReviewLitigation => crate::template::T4_ROWS.to_vec(),
+    };
+    format!(
+        "table {} ({}) is absent: none of its {} rows was read ({})",
+        k.number(),
+        k.title(),
+        rows.len(),
+        rows.join(", ")
+    )
 }
 
 #[cfg(test)]
@@ -772,19 +791,34 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// T001's message is the one `format!` made from the table's number and title.
+    /// T001's message names the table and every row of it that holds values.
     #[test]
-    fn an_absent_table_message_is_the_formatted_one() {
+    fn an_absent_table_message_names_the_table_and_its_rows() {
         use crate::model::TableKind;
-        for k in [
-            TableKind::ActiveDisclosure,
-            TableKind::Applications,
-            TableKind::ReviewLitigation,
+        assert_eq!(
+            absent_table_message(TableKind::ReviewLitigation, None),
+            "table 4 (政府信息公开行政复议、行政诉讼情况) is absent: none of its 3 rows was read \
+             (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉)"
+        );
+        let t2 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2019));
+        assert!(
+            t2.starts_with("table 2 (主动公开政府信息情况) is absent: none of its 8 rows was read (第二十条第（一）项/规章, "),
+            "{t2}"
+        );
+        assert!(t2.ends_with(", 第二十条第（九）项/政府集中采购)"), "{t2}");
+        for (t, n, last) in [
+            (Template::V2019, 23, "四、结转下年度继续办理"),
+            (Template::V2021, 26, "四、结转下年度继续办理"),
         ] {
-            assert_eq!(
-                absent_table_message(k),
-                format!("table {} ({}) is absent", k.number(), k.title())
+            let m = absent_table_message(TableKind::Applications, Some(t));
+            assert!(m.contains(&format!("none of its {n} rows was read")), "{m}");
+            // Group labels hold no values and are not named.
+            assert!(!m.contains("（三）不予公开, "), "{m}");
+            assert!(
+                m.contains("三、本年度办理结果/（三）不予公开/1.属于国家秘密"),
+                "{m}"
             );
+            assert!(m.ends_with(&format!("{last})")), "{m}");
         }
     }
 
