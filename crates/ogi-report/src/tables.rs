@@ -1494,6 +1494,8 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     let mut anchor_list: SmallVec<[Option<Anchor>; 24]> = stack_list(FIRST_WRITTEN);
     // The row's place in the table, through the blocks ([`T2_KEY_FIRSTS`]).
     let mut row_at = 0usize;
+    // Rows not found before anything of the table was: where their T003 goes, and the row.
+    let mut unsaid: SmallVec<[(usize, &'static str); 8]> = SmallVec::new();
     for (bi, b) in blocks.iter().enumerate() {
         let bstart = headers
             .get(bi)
@@ -1538,16 +1540,11 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             let cells = match a {
                 None => {
                     if any || found_rows > 0 {
-                        ctx.diags.push(
-                            Diagnostic::new(
-                                Code::T003,
-                                format!(
-                                    "table 2 ({}), row `{path}`: label not found",
-                                    kind.title()
-                                ),
-                            )
-                            .at(Location::row(kind, path)),
-                        );
+                        ctx.diags.push(t2_label_not_found(path));
+                    } else {
+                        // Nothing of the table found yet: said in its place once a later
+                        // block shows the table is there.
+                        unsaid.push((ctx.diags.len(), path));
                     }
                     d.cols.iter().map(|c| Cell::absent(c.label)).collect()
                 }
@@ -1625,6 +1622,11 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     if !any || found_rows == 0 {
         return None;
     }
+    // The rows of the blocks before the first header or row found (`第二十条第(一)项` lost to
+    // mojibake, say): not found either. Inserted last first, so that each index still holds.
+    for &(at, path) in unsaid.iter().rev() {
+        ctx.diags.insert(at, t2_label_not_found(path));
+    }
     let _ = flat_rows;
     let start = if table_start == usize::MAX {
         from
@@ -1655,6 +1657,16 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         span: (ctx.map)(start, table_end.max(start)),
         rows: rows_out,
     })
+}
+
+/// T003 for row `path` of table 2.
+fn t2_label_not_found(path: &str) -> Diagnostic {
+    let kind = TableKind::ActiveDisclosure;
+    Diagnostic::new(
+        Code::T003,
+        format!("table 2 ({}), row `{path}`: label not found", kind.title()),
+    )
+    .at(Location::row(kind, path))
 }
 
 /// Read back table 2 when its numbers were printed apart from the row labels: the numbers of

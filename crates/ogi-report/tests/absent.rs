@@ -1,0 +1,116 @@
+//! What is not found is named: an absent table by its rows (T001), and a row of table 2 not
+//! found, also in a block before the first one whose header or rows were found (T003).
+
+use ogi_report::{Code, Diagnostic, TableKind};
+
+fn diags(r: &ogi_report::Report, code: Code) -> Vec<&Diagnostic> {
+    r.diagnostics.iter().filter(|d| d.code == code).collect()
+}
+
+const TABLE2_LATER_BLOCKS: &str = "二、主动公开政府信息情况\n\
+    第二十条第(五)项 |\n\
+    信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
+    行政许可 | 10 | 2 | 12 |\n\
+    其他对外管理服务事项 | 0 | 0 | 0 |\n\
+    第二十条第(六)项 |\n\
+    信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
+    行政处罚 | 5 | 1 | 6 |\n\
+    行政强制 | 0 | 0 | 0 |\n\
+    第二十条第(八)项 |\n\
+    信息内容 | 上一年项目数量 | 本年增/减 |\n\
+    行政事业性收费 | 0 | 0 |\n\
+    第二十条第(九)项 |\n\
+    信息内容 | 采购项目数量 | 采购总金额 |\n\
+    政府集中采购 | 3 | 12.5 |\n";
+
+#[test]
+fn an_absent_table_is_named_with_its_rows() {
+    let text = format!("某某局2020年政府信息公开工作年度报告\n{TABLE2_LATER_BLOCKS}");
+    let r = ogi_report::parse(&text);
+    assert!(r.review_litigation.is_none());
+    let t001 = diags(&r, Code::T001);
+    let t4 = t001
+        .iter()
+        .find(|d| d.message.starts_with("table 4 "))
+        .expect("T001 for table 4");
+    assert_eq!(
+        t4.message,
+        "table 4 (政府信息公开行政复议、行政诉讼情况) is absent: none of its 3 rows was read \
+         (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉)"
+    );
+    assert_eq!(
+        t4.location.as_ref().map(|l| l.table),
+        Some(Some(TableKind::ReviewLitigation.number()))
+    );
+    // Table 3 of the template told (2019: `上一年项目数量`, `采购项目数量`): its 23 rows.
+    let t3 = t001
+        .iter()
+        .find(|d| d.message.starts_with("table 3 "))
+        .expect("T001 for table 3");
+    assert!(
+        t3.message
+            .contains("none of its 23 rows was read (一、本年新收政府信息公开申请数量, "),
+        "{}",
+        t3.message
+    );
+    assert!(
+        t3.message.contains(", 三、本年度办理结果/（六）其他处理, "),
+        "{}",
+        t3.message
+    );
+}
+
+#[test]
+fn rows_of_table_2_before_the_first_block_found_are_named() {
+    // The first block (`第二十条第(一)项`, 规章, 规范性文件) is lost; the later blocks are read,
+    // with their headers or without (the first row found is then in the second block).
+    for text in [
+        TABLE2_LATER_BLOCKS.to_string(),
+        TABLE2_LATER_BLOCKS
+            .lines()
+            .filter(|l| !l.starts_with("第二十条"))
+            .map(|l| format!("{l}\n"))
+            .collect(),
+    ] {
+        later_blocks_read(&text);
+    }
+}
+
+fn later_blocks_read(text: &str) {
+    let r = ogi_report::parse(text);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    let licence = t2
+        .rows
+        .iter()
+        .find(|row| row.row == "第二十条第（五）项/行政许可")
+        .expect("行政许可");
+    let values: Vec<Option<String>> = licence
+        .cells
+        .iter()
+        .map(|c| c.value.as_ref().map(ToString::to_string))
+        .collect();
+    assert_eq!(
+        values,
+        [Some("10".into()), Some("2".into()), Some("12".into())]
+    );
+    let t003: Vec<&str> = diags(&r, Code::T003)
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        t003,
+        [
+            "table 2 (主动公开政府信息情况), row `第二十条第（一）项/规章`: label not found",
+            "table 2 (主动公开政府信息情况), row `第二十条第（一）项/规范性文件`: label not found",
+        ]
+    );
+    // In the order of the rows: before anything said of the later blocks.
+    let first_t003 = r.diagnostics.iter().position(|d| d.code == Code::T003);
+    let first_other_t = r
+        .diagnostics
+        .iter()
+        .position(|d| d.code.as_str().starts_with('T') && d.code != Code::T003);
+    if let (Some(a), Some(b)) = (first_t003, first_other_t) {
+        assert!(a < b, "{:?}", r.diagnostics);
+    }
+}
