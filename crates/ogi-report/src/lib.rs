@@ -22,14 +22,14 @@
 //! | `D002` | warning | undecodable bytes replaced by U+FFFD | `3 undecodable bytes replaced by U+FFFD` |
 //! | `D003` | error | input longer than `Options::max_input_bytes`; only its head was parsed | `the input has 300000000 bytes, more than the limit of 268435456` |
 //! | `N001` | info | pinyin glosses removed for matching | `240 pinyin annotations glued to characters were removed for matching` |
-//! | `N002` | warning | mojibake repaired; one diagnostic per run for the first 100 runs, then one more that counts the rest (all are counted in `meta.repairs`) | ``mojibake repaired: `鏀垮簻` reads `政府` ``; `37 more mojibake runs repaired, not listed one by one: 137 in all (…)` |
+//! | `N002` | warning | mojibake repaired; one diagnostic per run for the first 100 runs, then one more that counts the rest (all are counted in `meta.repairs`); or a whole text misread one byte a character, read again (`mojibake repaired: the whole text is UTF-8 bytes read one byte a character …`) | ``mojibake repaired: `鏀垮簻` reads `政府` ``; `37 more mojibake runs repaired, not listed one by one: 137 in all (…)` |
 //! | `N003` | warning | mojibake that cannot be repaired, kept; listed as `N002` is | ``mojibake that cannot be repaired, kept as written: `楷?!奔` `` |
 //! | `N004` | info | HTML input read from the page's markup | `HTML input: the report text and tables were read from the page's markup` |
 //! | `N005` | info | prose conversion without a narrative converter compiled in; the built-in character table was used | `no narrative converter is compiled in` |
 //! | `S001` | warning | a section heading not found | `section 6 (六、其他需要报告的事项) not found` |
 //! | `S002` | info | pre-2019 report: no national tables | `the report follows the pre-2019 format (2008 条例)` |
 //! | `S003` | info | no title naming agency and year | `no title line naming the agency and year was found` |
-//! | `T001` | warning | a table is absent | `table 3 (收到和处理政府信息公开申请情况) is absent` |
+//! | `T001` | warning | a table is absent | `table 4 (政府信息公开行政复议、行政诉讼情况) is absent: none of its 3 rows was read (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉)` |
 //! | `T002` | warning | template version not told by the labels | `template 2021 assumed from the report year` |
 //! | `T003` | warning | a row label not found | ``table 3, row `四、结转下年度继续办理`: label not found`` |
 //! | `T004` | warning | a row with fewer values than columns | ``row `…/5.属于三类内部事务信息`: 6 of 7 values`` |
