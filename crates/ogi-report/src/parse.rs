@@ -757,31 +757,47 @@ fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {
 
 /// T001's message: `table N (title) is absent`, then the rows of the table whose values are
 /// missing with it, by their canonical paths, so that a search of the diagnostics for a row
-/// finds it. The rows are the template's (`template`, or the 2021 one, with which a table of
-/// an unknown template is read): every row but the group labels, which hold no values.
+/// finds it. The rows are the template's, every row but the group labels, which hold no
+/// values; with no template told, the rows of either template: the 2021 one's, then those only
+/// the 2019 one has (`of either template` then says so), since the report could be of either.
 fn absent_table_message(k: crate::model::TableKind, template: Option<Template>) -> String {
     use crate::model::TableKind;
     use crate::template::RowRole;
-    let t = template.unwrap_or(Template::V2021);
-    let rows: Vec<&str> = match k {
-        TableKind::ActiveDisclosure => crate::template::table2(t)
-            .iter()
-            .flat_map(|b| b.rows)
-            .filter(|r| r.role != RowRole::Group)
-            .map(|r| r.path)
-            .collect(),
-        TableKind::Applications => crate::template::table3(t)
-            .iter()
-            .filter(|r| r.role != RowRole::Group)
-            .map(|r| r.path)
-            .collect(),
-        TableKind::ReviewLitigation => crate::template::T4_ROWS.to_vec(),
+    let rows_of = |t: Template| -> Vec<&'static str> {
+        match k {
+            TableKind::ActiveDisclosure => crate::template::table2(t)
+                .iter()
+                .flat_map(|b| b.rows)
+                .filter(|r| r.role != RowRole::Group)
+                .map(|r| r.path)
+                .collect(),
+            TableKind::Applications => crate::template::table3(t)
+                .iter()
+                .filter(|r| r.role != RowRole::Group)
+                .map(|r| r.path)
+                .collect(),
+            TableKind::ReviewLitigation => crate::template::T4_ROWS.to_vec(),
+        }
+    };
+    let (rows, either) = match template {
+        Some(t) => (rows_of(t), false),
+        None => {
+            let mut rows = rows_of(Template::V2021);
+            let only_2019: Vec<&str> = rows_of(Template::V2019)
+                .into_iter()
+                .filter(|r| !rows.contains(r))
+                .collect();
+            let either = !only_2019.is_empty();
+            rows.extend(only_2019);
+            (rows, either)
+        }
     };
     format!(
-        "table {} ({}) is absent: none of its {} rows was read ({})",
+        "table {} ({}) is absent: none of its {} rows{} was read ({})",
         k.number(),
         k.title(),
         rows.len(),
+        if either { " of either template" } else { "" },
         rows.join(", ")
     )
 }
@@ -820,6 +836,42 @@ mod tests {
             );
             assert!(m.ends_with(&format!("{last})")), "{m}");
         }
+        // No template told: the rows of either, the 2021 one's first, each once. Table 3's
+        // 2019 rows are all among the 2021 one's; table 2's are not (政府集中采购, …).
+        assert_eq!(
+            absent_table_message(TableKind::Applications, None),
+            absent_table_message(TableKind::Applications, Some(Template::V2021))
+        );
+        let list = |m: &str| -> Vec<String> {
+            let open = m.find(" was read (").unwrap() + " was read (".len();
+            m[open..m.len() - 1]
+                .split(", ")
+                .map(str::to_string)
+                .collect()
+        };
+        let t2021 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2021));
+        let t2019 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2019));
+        let m = absent_table_message(TableKind::ActiveDisclosure, None);
+        let (l21, l19, l) = (list(&t2021), list(&t2019), list(&m));
+        assert!(
+            m.contains(&format!(
+                "none of its {} rows of either template was read",
+                l.len()
+            )),
+            "{m}"
+        );
+        assert_eq!(&l[..l21.len()], &l21[..]);
+        assert!(l19.iter().all(|r| l.contains(r)), "{m}");
+        assert!(
+            l.contains(&"第二十条第（九）项/政府集中采购".to_string()),
+            "{m}"
+        );
+        let mut dedup = l.clone();
+        dedup.sort();
+        dedup.dedup();
+        assert_eq!(dedup.len(), l.len(), "{m}");
+        // Table 4 is the same in both: no `of either template`.
+        assert!(!absent_table_message(TableKind::ReviewLitigation, None).contains("either"));
     }
 
     /// The normaliser's diagnostics are the report's, each as the normaliser wrote it, in its
