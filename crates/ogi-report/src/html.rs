@@ -44,6 +44,9 @@
 //!   only and a colspan cell appears once, as a text dump would; the resolved grid (row, column,
 //!   spans, output range of the text) is returned in [`Linearized::tables`] for callers that
 //!   want real columns (046's table 3 needs them: its header spans disagree with its data rows).
+//! - Ruby annotations are dropped, the base text kept: `<ruby>領<rp>(</rp><rt>lǐng</rt><rp>)</rp>
+//!   </ruby>` → `領` (pages that print pinyin above the characters; without `<rp>` a text dump
+//!   would glue the pinyin to the character, `領lǐng`, where no gloss rule can tell it).
 //! - script/style/noscript/template/head/iframe/textarea/title content is dropped; comments
 //!   (including Word's `<!--[if !supportLists]-->`) vanish with the tokenizer; `<o:p>` is an
 //!   unknown inline element and so invisible.
@@ -272,6 +275,8 @@ enum Tag {
     Select,
     Option,
     Button,
+    // Ruby annotations (`<rt>`, `<rp>`, `<rtc>`): dropped, the base text kept.
+    Rt,
     // Blocks.
     P,
     Div,
@@ -329,6 +334,7 @@ impl Tag {
             b"select" => Tag::Select,
             b"option" | b"optgroup" | b"datalist" => Tag::Option,
             b"button" => Tag::Button,
+            b"rt" | b"rp" | b"rtc" => Tag::Rt,
             b"p" => Tag::P,
             b"div" => Tag::Div,
             b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => Tag::H,
@@ -1129,6 +1135,8 @@ impl<'a> Builder<'a> {
             Tag::Tr => self.close(Tag::Tr, &[Tag::Table, Tag::Tsection]),
             Tag::Tsection => self.close(Tag::Tsection, &[Tag::Table]),
             Tag::Option => self.close(Tag::Option, &[Tag::Select]),
+            // An `<rt>` or `<rp>` ends the one open before it, as in browsers.
+            Tag::Rt => self.close(Tag::Rt, &[Tag::Table, Tag::Td, Tag::Th, Tag::Caption]),
             _ => {}
         }
         if !matches!(tag, Tag::Option) && self.is_open(Tag::Select) {
@@ -1271,7 +1279,7 @@ impl<'a> Builder<'a> {
                 self.meta.title = Some(t);
             }
         }
-        let dropped = ptag.is_raw_drop();
+        let dropped = ptag.is_raw_drop() || ptag == Tag::Rt;
         self.add(Node {
             tag: Tag::Text,
             name: 0,
@@ -2239,6 +2247,7 @@ impl<'a> Render<'a, '_> {
                 }
             }
             t if t.is_raw_drop() => {}
+            Tag::Rt => {}
             _ if chrome && !has_table && text_len.saturating_mul(3) < self.total_text() => {}
             Tag::Br | Tag::Hr => self.w.brk(),
             Tag::Tr | Tag::Td | Tag::Th if self.w.in_cell => {
@@ -2776,6 +2785,28 @@ mod tests {
         assert_eq!(linearize(input).text, "一、总体情况\n");
         let input = "<p>很长的正文很长的正文很长的正文</p><div class=\"nav\"><table><tr><td>1</td></tr></table></div>";
         assert!(linearize(input).text.ends_with("| 1 |\n"));
+    }
+
+    /// Ruby annotations are dropped and their base text kept, with or without `<rp>`
+    /// parentheses, an `<rt>` left open, or one `<rt>` ended by the next; the map stays exact.
+    #[test]
+    fn ruby_annotations_are_dropped() {
+        for input in [
+            "<p><ruby>領<rp>(</rp><rt>lǐng</rt><rp>)</rp></ruby><ruby>導<rt>dǎo</rt></ruby>小組</p>",
+            "<p><ruby>領<rt>lǐng</ruby><ruby>導<rtc><rt>dǎo</rtc></ruby>小組</p>",
+            "<p><ruby>領<rp>(<rt>lǐng<rp>)</ruby><ruby>導<rt>dǎo</rt></ruby>小組</p>",
+            "<table><tr><td><ruby>領<rt>lǐng</rt></ruby><ruby>導<rt>dǎo</rt></ruby>小組</td><td>3</td></tr></table>\n<p>小組</p>",
+        ] {
+            let l = linearize(input);
+            assert!(l.text.starts_with("領導小組") || l.text.starts_with("| 領導小組 | 3 |"), "{input}: {:?}", l.text);
+            assert!(!l.text.contains('ǐ') && !l.text.contains('(') && !l.text.contains("dǎo"), "{input}: {:?}", l.text);
+            assert_map_exact(&l, input);
+        }
+        // Text after the ruby is kept.
+        assert_eq!(
+            linearize("<p><ruby>漢<rt>hàn</rt></ruby>字</p><p>下一段</p>").text,
+            "漢字\n下一段\n"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! full-width digits and pipes, other spaces, indents, blank lines, page numbers between lines,
 //! markdown or bold headings, brackets of the other width, zero-width spaces, the whole text
 //! misread one byte a character (ISO-8859-1, windows-1252) and saved again, and the text set in
-//! HTML paragraphs or with its pipe rows as an HTML table.
+//! HTML paragraphs or with its pipe rows as an HTML table (also with pinyin in ruby annotations).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -237,6 +237,25 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             .into_bytes(),
         ));
         v.push(("html tables", html_tables(text).into_bytes()));
+        // Pinyin printed above the characters: every ideograph in `<ruby>`, its reading in
+        // `<rt>`, with `<rp>` parentheses for every other one.
+        v.push(("html tables with ruby pinyin", {
+            let mut out = String::new();
+            for (i, c) in html_tables(text).chars().enumerate() {
+                if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                    if i % 2 == 0 {
+                        out.push_str(&format!("<ruby>{c}<rt>zhì</rt></ruby>"));
+                    } else {
+                        out.push_str(&format!(
+                            "<ruby>{c}<rp>(</rp><rt>lǐng</rt><rp>)</rp></ruby>"
+                        ));
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+            out.into_bytes()
+        }));
     }
     v
 }
