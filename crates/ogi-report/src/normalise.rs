@@ -155,6 +155,31 @@ pub(crate) fn gloss_len(rest: &str) -> Option<usize> {
     Some(k + if b.get(k) == Some(&b')') { 1 } else { 3 })
 }
 
+/// Whether `rest` opens with one break a line or a page may put between an ideograph and its
+/// gloss (a space, a tab, `\n`, `\r\n`) and a bracket after it that may open the gloss: the
+/// quiet run's cheap test, before [`spaced_gloss_len`] reads the gloss.
+#[inline]
+fn may_open_spaced_gloss(rest: &[u8]) -> bool {
+    let sep = match rest.first() {
+        Some(b' ' | b'\t' | b'\n') => 1,
+        Some(b'\r') if rest.get(1) == Some(&b'\n') => 2,
+        _ => return false,
+    };
+    rest.get(sep) == Some(&b'(') || rest.get(sep..sep + 3) == Some("（".as_bytes())
+}
+
+/// If `rest` opens with one break between an ideograph and its gloss (a space, a tab, `\n` or
+/// `\r\n`) and a pinyin gloss after it ([`gloss_len`]), the byte length of the two: `執 (zhí)`
+/// where a page's `<ruby>` was read as text with white space between, `執\n(zhí)` where a line
+/// was wrapped there. Only one break: a gloss farther off is the prose's own bracket.
+pub(crate) fn spaced_gloss_len(rest: &str) -> Option<usize> {
+    if !may_open_spaced_gloss(rest.as_bytes()) {
+        return None;
+    }
+    let sep = if rest.starts_with("\r\n") { 2 } else { 1 };
+    rest.get(sep..).and_then(gloss_len).map(|g| sep + g)
+}
+
 /// [`gloss_len`] as first written, decoding every character: the reference it is held to.
 #[cfg(test)]
 fn gloss_len_ref(rest: &str) -> Option<usize> {
@@ -588,7 +613,7 @@ fn quiet_run(
         rest = rest.get(quiet_len3(rest, quiet)..).unwrap_or_default();
         match rest.first() {
             Some(&b) if b < 0x80 && b != b'\r' && b != b'?' => {
-                if b == b'(' && han_before(rest) {
+                if (b == b'(' || may_open_spaced_gloss(rest)) && han_before(rest) {
                     break;
                 }
             }
@@ -800,7 +825,12 @@ fn quiet_span_ref(
     while let Some((c, len)) = decode_at(bytes, i).filter(|&(_, len)| i + len <= limit) {
         if len == 3 && bit(quiet, c as usize) {
             last_han = is_cjk(c);
-        } else if c.is_ascii() && c != '\r' && c != '?' && !(c == '(' && last_han) {
+        } else if c.is_ascii()
+            && c != '\r'
+            && c != '?'
+            && !((c == '(' || may_open_spaced_gloss(bytes.get(i..limit).unwrap_or_default()))
+                && last_han)
+        {
             last_han = false;
             ascii = true;
         } else {
@@ -1025,6 +1055,22 @@ fn normalise_with<'a>(
             }
         }
         if b < 0x80 {
+            // A gloss one break after the ideograph: `執 (zhí)`, `執\n(zhí)`; the break goes
+            // with it.
+            if prev_cjk && matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                if let Some(gl) = src.get(i..).and_then(spaced_gloss_len) {
+                    flush!();
+                    map.skip_source(gl);
+                    if first_gloss.is_none() {
+                        first_gloss = Some(i..i + gl);
+                    }
+                    repairs.pinyin_glosses += 1;
+                    i += gl;
+                    copy_start = i;
+                    run3 = true;
+                    continue;
+                }
+            }
             // A lost-byte mark may open a family-2 run.
             if b == b'?' && offer(&mut scan, &mut pending, i, '?') {
                 continue;
@@ -1361,13 +1407,19 @@ pub(crate) fn clean_range(src: &str, canon: &Canon, range: std::ops::Range<usize
     let mut out = String::with_capacity(range.len());
     let mut pos = range.start;
     let mut events: Vec<(usize, usize, Option<&str>)> = Vec::new();
-    // Removed glosses are the dropped source ranges that open with one, or with zero-width
-    // characters before one: a gloss is dropped only right after a CJK character (or another
+    // Removed glosses are the dropped source ranges that open with one, with one break before
+    // one (`執 (zhí)`), or with zero-width characters before one: a gloss is dropped only right after a CJK character (or another
     // gloss, or a zero-width character after one), and `\r` before `\n` ends such a chain.
     for (a, b) in canon.map.skips_within(range.start, range.end) {
         let mut p = a;
         loop {
             if let Some(gl) = src.get(p..b).and_then(gloss_len) {
+                events.push((p, p + gl, Some("")));
+                p += gl;
+                continue;
+            }
+            // A gloss one break after its ideograph goes with the break.
+            if let Some(gl) = src.get(p..b).and_then(spaced_gloss_len) {
                 events.push((p, p + gl, Some("")));
                 p += gl;
                 continue;
@@ -1413,6 +1465,42 @@ mod tests {
             "{}",
             c.text
         );
+    }
+
+    /// A gloss one break after its ideograph (a space, a tab, a line break) is removed with the
+    /// break; two breaks, a break after ASCII or a bracket without pinyin are left alone.
+    #[test]
+    fn glosses_one_break_after_their_ideograph_are_removed() {
+        for (src, want, n) in [
+            ("行政執 (zhí)法", "行政执法", 1),
+            ("行政執\t（zhí）法", "行政执法", 1),
+            ("行政執\n(zhí)法\n", "行政执法\n", 1),
+            ("行政執\r\n(zhí)法", "行政执法", 1),
+            ("領 (lǐng)導 (dǎo)小組", "领导小组", 2),
+            ("領(lǐng) 導 (dǎo)", "领 导", 2),
+            ("行政執  (zhí)法", "行政执  (zhí)法", 0),
+            ("行政執 \n(zhí)法", "行政执 \n(zhí)法", 0),
+            ("abc (zhí)", "abc (zhí)", 0),
+            ("规章 (市政府令)", "规章 (市政府令)", 0),
+            ("规章 (2020)", "规章 (2020)", 0),
+            ("规章 (an)", "规章 (an)", 0),
+        ] {
+            let c = normalise(src, true);
+            assert_eq!(c.text, want, "{src:?}");
+            assert_eq!(c.repairs.pinyin_glosses, n, "{src:?}");
+            // The clean view drops what the canonical text dropped, ideographs unconverted.
+            let clean = clean_range(src, &c, 0..src.len());
+            assert_eq!(
+                normalise(&clean, true).text,
+                want.replace('\r', ""),
+                "{src:?}"
+            );
+            // Every character after a removed gloss maps to itself.
+            if let Some(d) = c.text.find('法') {
+                let (a, b) = c.map.map_range(d, d + '法'.len_utf8());
+                assert_eq!(&src[a..b], "法", "{src:?}");
+            }
+        }
     }
 
     #[test]
@@ -1590,6 +1678,13 @@ mod tests {
             "| 0 | 0 | 12 | 0 | 0 | 0 | 0 |\n",
             "(lǐng)",
             "（lǐng）",
+            " (lǐng)",
+            "\n（dǎo）",
+            "\r\n(zhí)",
+            "\t",
+            " ",
+            "\n",
+            " (",
             "〔2020〕",
             "﹙",
             "㐀",

@@ -1,9 +1,10 @@
 //! Every report of `tests/corpus/` read through the changes that saving, copying and converting
-//! pages make keeps its table values: other line breaks, byte order marks and encodings,
-//! full-width digits and pipes, other spaces, indents, blank lines, page numbers between lines,
-//! markdown or bold headings, brackets of the other width, zero-width spaces, the whole text
-//! misread one byte a character (ISO-8859-1, windows-1252) and saved again, and the text set in
-//! HTML paragraphs or with its pipe rows as an HTML table (also with pinyin in ruby annotations).
+//! pages make keeps its table values: pinyin glosses set a space or a line off their characters,
+//! other line breaks, byte order marks and encodings, full-width digits and pipes, other spaces,
+//! indents, blank lines, page numbers between lines, markdown or bold headings, brackets of the
+//! other width, zero-width spaces, the whole text misread one byte a character (ISO-8859-1,
+//! windows-1252) and saved again, and the text set in HTML paragraphs or with its pipe rows as an
+//! HTML table (also with pinyin in ruby annotations).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -127,7 +128,30 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             c
         }
     };
+    // Each pinyin gloss after an ideograph (`領(lǐng)`) set one break off it.
+    let glosses_off = |sep: &str| {
+        let mut out = String::with_capacity(text.len());
+        let mut prev_han = false;
+        for (i, c) in text.char_indices() {
+            if c == '(' && prev_han {
+                let inner: String = text[i + 1..].chars().take_while(|&x| x != ')').collect();
+                if !inner.is_empty()
+                    && inner.chars().count() <= 7
+                    && inner
+                        .chars()
+                        .all(|x| x.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(x))
+                {
+                    out.push_str(sep);
+                }
+            }
+            out.push(c);
+            prev_han = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+        }
+        out.into_bytes()
+    };
     let mut v: Vec<(&'static str, Vec<u8>)> = vec![
+        ("glosses a space off", glosses_off(" ")),
+        ("glosses a line off", glosses_off("\n")),
         ("crlf", text.replace('\n', "\r\n").into_bytes()),
         (
             "utf-8 bom",
