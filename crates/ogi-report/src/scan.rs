@@ -463,7 +463,8 @@ pub(crate) fn find_label_before(
 /// builds a `memmem` finder for the rest of its range.
 const FALSE_CANDIDATES: usize = 8;
 
-/// If the text just before `start` ends with the numbering `number` (`1` → `1.`/`1、`/`1`,
+/// If the text just before `start` ends with the numbering `number` (`1` → `1.`/`1、`/`1`, and
+/// the other ways a sub-item is numbered, `(1)` (full-width brackets fold to these) and `①`;
 /// `(三)` → `(三)`, `一` → `一、`), the extended start.
 ///
 /// Read from the bytes backwards: the spaces, the brackets and the separators are ASCII or
@@ -492,6 +493,21 @@ pub(crate) fn extend_number(text: &str, start: usize, number: &str) -> Option<us
         let t = trim_end_at(before, ends(t, inner)?);
         return ends(t, b"(");
     }
+    if !number.is_empty() && number.bytes().all(|c| c.is_ascii_digit()) {
+        // `(3)`: a bracketed number, no separator after it.
+        if let Some(t) = ends(end, b")") {
+            let t = trim_end_at(before, t);
+            let t = trim_end_at(before, ends(t, number.as_bytes())?);
+            return ends(t, b"(");
+        }
+        // `③`: a circled number (1 to 20).
+        if let Some(c) = circled(number) {
+            let mut buf = [0u8; 4];
+            if let Some(t) = ends(end, c.encode_utf8(&mut buf).as_bytes()) {
+                return Some(t);
+            }
+        }
+    }
     // The separators end in different bytes, so at most one of them ends the text: told by
     // the last bytes, instead of each separator's suffix compared in turn.
     let sep = match b.get(..end) {
@@ -512,6 +528,15 @@ pub(crate) fn extend_number(text: &str, start: usize, number: &str) -> Option<us
     // A digit numbering must not be the tail of a longer number glued before it ("…00002.")
     // unless the text there is a glued table (then the caller accepts the shortest reading).
     ends(t, number.as_bytes())
+}
+
+/// The circled form of a number from 1 to 20 (`③` for `3`).
+fn circled(number: &str) -> Option<char> {
+    let n: u32 = number.parse().ok()?;
+    (1..=20)
+        .contains(&n)
+        .then(|| char::from_u32(0x245F + n))
+        .flatten()
 }
 
 /// Whether byte `x` can open a white space character (`char::is_whitespace`): ASCII up to the
@@ -623,6 +648,20 @@ fn extend_number_by_str(text: &str, start: usize, number: &str) -> Option<usize>
         let t = t.strip_suffix('(')?;
         return Some(t.len());
     }
+    if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
+        if let Some(t) = trimmed.strip_suffix(')') {
+            let t = t.trim_end().strip_suffix(number)?.trim_end();
+            return Some(t.strip_suffix('(')?.len());
+        }
+        let circled = number
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=20).contains(n))
+            .and_then(|n| char::from_u32(0x245F + n));
+        if let Some(t) = circled.and_then(|c| trimmed.strip_suffix(c)) {
+            return Some(t.len());
+        }
+    }
     let t = match trimmed.strip_suffix(['.', '、', ',', '，', '．']) {
         Some(t) => t.trim_end(),
         None => {
@@ -728,6 +767,14 @@ mod tests {
         assert_eq!(extend_number(t, s, "(三)"), Some(2));
         let t = "四、结转";
         assert_eq!(extend_number(t, t.find('结').unwrap_or(0), "四"), Some(0));
+        // A sub-item numbered `(3)` or `③`.
+        for t in ["| (3)其他", "| ( 3 ) 其他", "| ③其他", "| ③ 其他"] {
+            let s = t.find('其').unwrap_or(0);
+            assert_eq!(extend_number(t, s, "3"), Some(2), "{t}");
+            assert_eq!(extend_number(t, s, "2"), None, "{t}");
+        }
+        let t = "| ⑫其他";
+        assert_eq!(extend_number(t, t.find('其').unwrap_or(0), "12"), Some(2));
     }
 
     #[test]
@@ -895,10 +942,12 @@ mod tests {
                 " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{3000}", "\u{a0}",
                 "\u{85}", "\u{2028}", "\u{200b}", "x", "结", "商业", "\u{1680}", "\u{2000}",
                 "\u{200a}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{2010}", "\u{a9}", "\u{1681}",
-                "\u{10000}", "）", "五", "六",
+                "\u{10000}", "）", "五", "六", "③", "⑫", "⑳", "\u{2474}", "\u{245f}",
+                "(3)", "( 12 )", "3", "20", "21",
             ]), 0..12),
             number in prop::sample::select(vec![
                 "1", "2", "12", "一", "三", "(三)", "(一)", "((三))", "()", "(", "", "三、",
+                "3", "20", "21", "0",
             ]),
         ) {
             let t = parts.concat();

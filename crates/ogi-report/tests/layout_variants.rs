@@ -1,5 +1,6 @@
 //! Every report of `tests/corpus/` read through the changes that saving, copying and converting
-//! pages make keeps its table values: pinyin glosses set a space or a line off their characters,
+//! pages make keeps its table values: sub-items numbered `（1）` or `①`, pinyin glosses set a
+//! space or a line off their characters,
 //! other line breaks, byte order marks and encodings, full-width digits and pipes, other spaces,
 //! indents, blank lines, page numbers between lines, markdown or bold headings, brackets of the
 //! other width, zero-width spaces, the whole text misread one byte a character (ISO-8859-1,
@@ -149,7 +150,42 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
         }
         out.into_bytes()
     };
+    // Each sub-item numbered `1.` at a line's or a cell's start numbered another way.
+    let renumbered = |form: fn(u32) -> String| {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        let mut at_start = true;
+        while let Some(c) = rest.chars().next() {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            // `1.属于…`, not a decimal (`52.15`).
+            let numbering = rest[digits..].starts_with('.')
+                && rest[digits + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c > '\u{2E80}');
+            if at_start && (1..=2).contains(&digits) && numbering {
+                if let Ok(n) = rest[..digits].parse::<u32>() {
+                    out.push_str(&form(n));
+                    rest = &rest[digits + 1..];
+                    at_start = false;
+                    continue;
+                }
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            at_start = c == '\n' || (at_start && c == ' ') || c == '|';
+        }
+        out.into_bytes()
+    };
     let mut v: Vec<(&'static str, Vec<u8>)> = vec![
+        (
+            "sub-items numbered （1）",
+            renumbered(|n| format!("（{n}）")),
+        ),
+        (
+            "sub-items numbered ①",
+            renumbered(|n| char::from_u32(0x245F + n).map_or(format!("{n}."), String::from)),
+        ),
         ("glosses a space off", glosses_off(" ")),
         ("glosses a line off", glosses_off("\n")),
         ("crlf", text.replace('\n', "\r\n").into_bytes()),
