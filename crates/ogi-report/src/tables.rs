@@ -2788,7 +2788,8 @@ fn column_blocks<M: MapFn + ?Sized>(
 // ---------------------------------------------------------------------------------------------
 // Table 4
 
-const T4_HEADER_LAST: &[&str] = &["总计", "尚未审结", "复议后起诉", "未经复议直接起诉"];
+// `合计` is how some reports name the total columns.
+const T4_HEADER_LAST: &[&str] = &["总计", "尚未审结", "复议后起诉", "未经复议直接起诉", "合计"];
 
 /// Read table 4 in `text[from..to]`.
 pub(crate) fn table4<M: MapFn + ?Sized>(
@@ -2976,7 +2977,7 @@ fn table4_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
 /// `from` (three of `总计` and three of `尚未审结` in most reports). No occurrence of a word
 /// starts before the end of another word's occurrence and reaches past it: a match holds only
 /// the word's characters, white space and page marker lines, and the last character of each
-/// word is in no other word but as its last (`诉` ends two), so such a match would end where
+/// word is in no other word but as its last (`诉` and `计` end two each), so such a match would end where
 /// the other does. With `FIRST_WRITTEN` every occurrence of every word is found from `from`:
 /// the reference.
 ///

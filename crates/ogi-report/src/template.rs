@@ -293,7 +293,7 @@ pub(crate) static T3_2019: &[RowDesc] = t3![
     },
     RowDesc {
         path: "三、本年度办理结果/（七）总计",
-        keys: &["总计"],
+        keys: &["总计", "合计"],
         number: Some("(七)"),
         role: RowRole::Data,
         parent: Some(2),
@@ -315,7 +315,7 @@ pub(crate) static T3_2021: &[RowDesc] = t3![
     RowDesc { path: "三、本年度办理结果/（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", keys: &["申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "申请人无正当理由逾期不补正、行政机关不再处理其政府资讯公开申请", "申请人无正当理由逾期不补正", "逾期不补正"], number: Some("1"), role: RowRole::Data, parent: Some(24), cols: T3_COLS },
     RowDesc { path: "三、本年度办理结果/（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", keys: &["申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府资讯公开申请", "申请人逾期未按收费通知要求缴纳费用", "未按收费通知"], number: Some("2"), role: RowRole::Data, parent: Some(24), cols: T3_COLS },
     RowDesc { path: "三、本年度办理结果/（六）其他处理/3.其他", keys: &["其他"], number: Some("3"), role: RowRole::Data, parent: Some(24), cols: T3_COLS },
-    RowDesc { path: "三、本年度办理结果/（七）总计", keys: &["总计"], number: Some("(七)"), role: RowRole::Data, parent: Some(2), cols: T3_COLS },
+    RowDesc { path: "三、本年度办理结果/（七）总计", keys: &["总计", "合计"], number: Some("(七)"), role: RowRole::Data, parent: Some(2), cols: T3_COLS },
     RowDesc { path: "四、结转下年度继续办理", keys: &["结转下年度继续办理", "结转下年度"], number: Some("四"), role: RowRole::Data, parent: None, cols: T3_COLS },
 ];
 

@@ -1,5 +1,6 @@
 //! Every report of `tests/corpus/` read through the changes that saving, copying and converting
-//! pages make keeps its table values: sub-items numbered `（1）` or `①`, pinyin glosses set a
+//! pages make keeps its table values: sub-items numbered `（1）` or `①`, totals named 合计,
+//! pinyin glosses set a
 //! space or a line off their characters,
 //! other line breaks, byte order marks and encodings, full-width digits and pipes, other spaces,
 //! indents, blank lines, page numbers between lines, markdown or bold headings, brackets of the
@@ -186,6 +187,7 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             "sub-items numbered ①",
             renumbered(|n| char::from_u32(0x245F + n).map_or(format!("{n}."), String::from)),
         ),
+        ("合计 for 总计", text.replace("总计", "合计").into_bytes()),
         ("glosses a space off", glosses_off(" ")),
         ("glosses a line off", glosses_off("\n")),
         ("crlf", text.replace('\n', "\r\n").into_bytes()),
