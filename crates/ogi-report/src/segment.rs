@@ -7,7 +7,7 @@
 //! anywhere. Sections are searched in template order, each after the previous one.
 
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
-use nom::character::complete::{char as ch, space0};
+use nom::character::complete::{char as ch, space0, space1};
 use nom::combinator::opt;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -52,17 +52,72 @@ fn heading_prefix(s: &str) -> IResult<&str, bool> {
     }
 }
 
+/// The number of a heading numeral from `一` to `六`.
+fn numeral_value(c: char) -> Option<u8> {
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        _ => return None,
+    })
+}
+
+/// The other ways reports number a section heading than [`heading_prefix`]'s: `第一部分`
+/// (`第一部分 总体情况`, `第一部分：…`) and an Arabic digit (`1. 总体情况`, `1、`, `1 `; a
+/// full-width `１．` folds to these), with the number it gives and the rest. Only the heading of
+/// that number takes such a line: in the overview, `1.主动公开情况` is a sub-heading, not
+/// section 2; a decimal (`2.5`) is no numbering.
+fn other_numbering(s: &str) -> Option<(u8, &str)> {
+    if let Some(r) = s.strip_prefix('第') {
+        let c = r.chars().next()?;
+        let n = numeral_value(c)?;
+        let r = r.get(c.len_utf8()..)?.strip_prefix("部分")?;
+        return Some((
+            n,
+            r.trim_start_matches([' ', '\t', '、', ':', '：', '.', ',']),
+        ));
+    }
+    let d = *s.as_bytes().first()?;
+    if !(b'1'..=b'6').contains(&d) {
+        return None;
+    }
+    let r = s.get(1..)?.strip_prefix(['.', '、', ' ', '\t'])?;
+    if r.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((d - b'0', r.trim_start_matches([' ', '\t'])))
+}
+
+/// A heading line's words after its numbering, and the number an [`other_numbering`] gives (a
+/// heading of that number only), or `None` when the line has no numbering ([`heading_prefix`]'s
+/// numeral, or an other one) and is not marked as a heading (`#`).
+fn numbered_rest(stripped: &str) -> Option<(&str, Option<u8>)> {
+    let (rest, numbered) = heading_prefix(stripped).ok()?;
+    if numbered {
+        return Some((rest, None));
+    }
+    match other_numbering(rest) {
+        Some((n, r)) => Some((r, Some(n))),
+        None => None,
+    }
+}
+
 /// [`heading_prefix`] by the parser alone.
 #[inline(never)]
 fn parse_heading_prefix(s: &str) -> IResult<&str, bool> {
     let (s, _) = space0(s)?;
     let (s, _) = opt((take_while1(|c| c == '#' || c == '*'), space0)).parse(s)?;
+    // The numeral and its separator: `、`, `.` or `,` (spaces before it allowed), or spaces
+    // alone (`一 总体情况`, where a PDF's text lost the `、`).
     let (s, num) = opt((
         take_while_m_n(1, 2, is_numeral),
-        preceded(
-            space0,
-            nom::branch::alt((ch('、'), ch('.'), ch(','), ch(' '))),
-        ),
+        nom::branch::alt((
+            preceded(space0, nom::branch::alt((ch('、'), ch('.'), ch(',')))),
+            nom::combinator::value(' ', space1),
+        )),
     ))
     .parse(s)?;
     let (s, _) = space0(s)?;
@@ -422,10 +477,17 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
         .count();
     let stripped = line.get(lead..).unwrap_or("");
     let (rest, numbered) = heading_prefix(stripped).ok()?;
+    // `第一部分`, `1.`: numbered too, for the heading of that number only.
+    let other = if numbered {
+        None
+    } else {
+        other_numbering(rest)
+    };
+    let rest = other.map_or(rest, |(_, r)| r);
     if rest.is_empty() {
         return None;
     }
-    let plain = !(numbered || stripped.starts_with('#'));
+    let plain = !(numbered || other.is_some() || stripped.starts_with('#'));
     // Un-numbered headings only count when short (a heading, not a sentence: at most 40
     // characters, which 40 bytes always are and more than 160 bytes never are) and when they do
     // not start a paragraph (no `。`). Both are tested after the words, which turn most lines
@@ -435,35 +497,46 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
             || ((rest.len() <= 40 || (rest.len() <= 160 && rest.chars().nth(40).is_none()))
                 && !rest.contains('。'))
     };
-    Some(move |kind| kind_matches(kind, rest) && shaped())
+    Some(move |kind: SectionKind| {
+        kind_matches(kind, rest) && other.is_none_or(|(n, _)| n == kind.number()) && shaped()
+    })
 }
 
-/// A numbered heading anywhere in flattened text (a whole report on a few lines).
+/// A numbered heading anywhere in flattened text (a whole report on a few lines): `一、`, or the
+/// other numberings that cannot be read into a glued table's figures (`第一部分`, `一 `); an
+/// Arabic one (`3.收到和处理…` after `…收费350`) can, and is not looked for here. The earliest
+/// of them is the heading.
 fn find_inline(text: &str, from: usize, kind: SectionKind) -> Option<Heading> {
-    let num = match kind.number() {
-        1 => "一、",
-        2 => "二、",
-        3 => "三、",
-        4 => "四、",
-        5 => "五、",
-        _ => "六、",
-    };
-    let mut search = from;
-    while let Some((s, e)) = find_label(text, search, text.len(), num) {
-        if let Some(rest) = text.get(e..) {
-            if kind_matches(kind, rest.trim_start()) {
-                let end = heading_end_inline(text, e, kind);
-                return Some(Heading {
-                    kind,
-                    start: s,
-                    end,
-                });
+    const NUMBERINGS: [[&str; 3]; 6] = [
+        ["一、", "第一部分", "一 "],
+        ["二、", "第二部分", "二 "],
+        ["三、", "第三部分", "三 "],
+        ["四、", "第四部分", "四 "],
+        ["五、", "第五部分", "五 "],
+        ["六、", "第六部分", "六 "],
+    ];
+    let nums = NUMBERINGS.get(usize::from(kind.number()).saturating_sub(1))?;
+    let mut best: Option<Heading> = None;
+    for num in nums {
+        let limit = best.as_ref().map_or(text.len(), |h| h.start);
+        let mut search = from;
+        while let Some((s, e)) = find_label(text, search, limit, num) {
+            if let Some(rest) = text.get(e..) {
+                let words = rest.trim_start_matches([' ', '\t', '、', ':', '：', '.', ',']);
+                if kind_matches(kind, words) {
+                    let end = heading_end_inline(text, text.len() - words.len(), kind);
+                    best = Some(Heading {
+                        kind,
+                        start: s,
+                        end,
+                    });
+                    break;
+                }
             }
+            search = e;
         }
-        search = e;
     }
-    // Renumbered sections in flattened text: any numeral.
-    None
+    best
 }
 
 /// The end of the heading on the line `text[start..le]`: the end of the kind's heading phrase
@@ -479,7 +552,7 @@ fn heading_end(text: &str, start: usize, le: usize, kind: SectionKind) -> usize 
         .bytes()
         .take_while(|b| matches!(b, b'|' | b' ' | b'\t'))
         .count();
-    let Ok((rest, true)) = heading_prefix(line.get(lead..).unwrap_or("")) else {
+    let Some((rest, _)) = numbered_rest(line.get(lead..).unwrap_or("")) else {
         return le;
     };
     // Most heading lines are their phrase alone: told by a compare of bytes.
@@ -1611,6 +1684,44 @@ mod tests {
         assert_eq!(h.len(), 6);
         assert!(t[h[3].start..].starts_with("四、政府信息公开行政复议"));
         assert!(t[h[4].start..].starts_with("五、存在的问题及下步打算"));
+    }
+
+    /// Headings numbered `1.`, `1、`, `第一部分` or `一 ` are found, each only as the heading
+    /// of its number; a sub-heading `1.主动公开情况` of the overview is not section 2, and a
+    /// decimal is no numbering.
+    #[test]
+    fn headings_numbered_other_ways() {
+        let t = "1. 总体情况\n1.主动公开情况\n本机关主动公开信息。\n2、主动公开政府信息情况\n\
+                 第三部分：收到和处理政府信息公开申请情况\n四 政府信息公开行政复议、行政诉讼情况\n\
+                 5.存在的主要问题及改进情况\n6.其他需要报告的事项\n";
+        let h = find_headings(t);
+        let starts: Vec<&str> = h.iter().map(|h| &t[h.start..h.end]).collect();
+        assert_eq!(
+            starts,
+            [
+                "1. 总体情况",
+                "2、主动公开政府信息情况",
+                "第三部分：收到和处理政府信息公开申请情况",
+                "四 政府信息公开行政复议、行政诉讼情况",
+                "5.存在的主要问题及改进情况",
+                "6.其他需要报告的事项"
+            ]
+        );
+        assert_eq!(other_numbering("2.5 主动公开"), None);
+        assert_eq!(other_numbering("7. 其他"), None);
+        assert_eq!(other_numbering("第二部分 主动公开"), Some((2, "主动公开")));
+        assert_eq!(other_numbering("3 收到"), Some((3, "收到")));
+        // Flattened: `第二部分` and `二 ` inline; an Arabic numbering glued to figures is not.
+        let flat = format!(
+            "{}第一部分 总体情况{}第二部分 主动公开政府信息情况 规章 0 3.收到和处理政府信息公开申请情况 {}",
+            "前言。".repeat(200),
+            "正文。".repeat(200),
+            "正文。".repeat(200)
+        );
+        let h = find_headings(&flat);
+        let kinds: Vec<u8> = h.iter().map(|h| h.kind.number()).collect();
+        assert_eq!(kinds, [1, 2], "{h:?}");
+        assert!(flat[h[1].start..h[1].end].starts_with("第二部分 主动公开政府信息情况"));
     }
 
     #[test]

@@ -349,3 +349,92 @@ fn saved_copied_and_converted_reports_read_to_the_same_values() {
         failures.join("\n")
     );
 }
+
+/// The section headings of every text report numbered the other ways reports number them
+/// (`1.`, `1、`, `１．`, `第一部分`, `一 ` where a PDF's text lost the `、`) are found as the
+/// `一、` ones are: the same sections, each with the same text, and the same values. Only the
+/// headings are renumbered (told by the parse of the report as written), not the table rows
+/// that share their numerals. In a flattened report (the whole text on a few lines) an Arabic
+/// numbering glued to the figures before it (`…收费3503.收到和处理…`) cannot be told from them:
+/// only `一、`, `第一部分` and `一 ` are read there, and the Arabic forms are not tried.
+#[test]
+fn headings_numbered_other_ways_are_found() {
+    // (name, Arabic, the numbering of section `n`, numeral `c`)
+    type Form = (&'static str, bool, fn(usize, char) -> String);
+    let forms: [Form; 5] = [
+        ("1.", true, |n, _| format!("{n}. ")),
+        ("1、", true, |n, _| format!("{n}、")),
+        ("１．", true, |n, _| {
+            format!("{}．", char::from_u32(0xFF10 + n as u32).unwrap_or('?'))
+        }),
+        ("第一部分", false, |_, c| format!("第{c}部分 ")),
+        ("一 ", false, |_, c| format!("{c} ")),
+    ];
+    let mut failures = Vec::new();
+    let mut renumbered = 0usize;
+    for (name, text) in corpus() {
+        let original = ogi_report::parse(&text);
+        if original.meta.older_format {
+            continue;
+        }
+        let want = values(&original);
+        // Headings at their spans that open with `N、`.
+        let heads: Vec<(usize, char)> = original
+            .sections
+            .iter()
+            .filter_map(|s| {
+                let at = s.span.start;
+                let c = text.get(at..)?.chars().next()?;
+                let n = "一二三四五六".chars().position(|x| x == c)?;
+                let after = text.get(at + c.len_utf8()..)?;
+                (after.starts_with('、') && n + 1 == usize::from(s.number)).then_some((at, c))
+            })
+            .collect();
+        if heads.len() < 2 {
+            continue;
+        }
+        let lines = text.lines().count();
+        let flattened = lines < 40 && text.len() > 300 * (lines + 1);
+        for (form, arabic, make) in &forms {
+            if flattened && *arabic {
+                continue;
+            }
+            let mut out = String::with_capacity(text.len() + 64);
+            let mut pos = 0usize;
+            for &(at, c) in &heads {
+                let n = "一二三四五六".chars().position(|x| x == c).unwrap_or(0) + 1;
+                out.push_str(&text[pos..at]);
+                out.push_str(&make(n, c));
+                pos = at + c.len_utf8() + '、'.len_utf8();
+            }
+            out.push_str(&text[pos..]);
+            renumbered += 1;
+            let got = ogi_report::parse(&out);
+            let secs = |r: &Report| -> Vec<(u8, String)> {
+                r.sections
+                    .iter()
+                    .map(|s| (s.number, s.text.clone()))
+                    .collect()
+            };
+            if secs(&got) != secs(&original) {
+                let numbers = |r: &Report| r.sections.iter().map(|s| s.number).collect::<Vec<_>>();
+                failures.push(format!(
+                    "{name} ({form}): sections {:?} → {:?}",
+                    numbers(&original),
+                    numbers(&got)
+                ));
+            }
+            let diff = differences(&want, &values(&got));
+            if !diff.is_empty() {
+                failures.push(format!("{name} ({form}): {}", diff.join("; ")));
+            }
+        }
+    }
+    assert!(renumbered >= 100, "{renumbered} reports renumbered");
+    assert!(
+        failures.is_empty(),
+        "{} differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
