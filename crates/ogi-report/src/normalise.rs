@@ -228,6 +228,8 @@ fn fold(c: char) -> Option<char> {
         '〕' => Some(']'),
         '﹙' => Some('('),
         '﹚' => Some(')'),
+        // The minus signs and hyphens of word processors (`−4`, `–4` for 本年增/减).
+        '\u{2010}'..='\u{2013}' | '\u{2212}' | '\u{FE63}' => Some('-'),
         _ => Some(label_char(c)),
     }
 }

@@ -1,5 +1,6 @@
 //! Every report of `tests/corpus/` read through the changes that saving, copying and converting
 //! pages make keeps its table values: sub-items numbered `（1）` or `①`, totals named 合计,
+//! minus signs of word processors (`−4`, `–4`),
 //! pinyin glosses set a
 //! space or a line off their characters,
 //! other line breaks, byte order marks and encodings, full-width digits and pipes, other spaces,
@@ -188,6 +189,19 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             renumbered(|n| char::from_u32(0x245F + n).map_or(format!("{n}."), String::from)),
         ),
         ("合计 for 总计", text.replace("总计", "合计").into_bytes()),
+        // A word processor's minus signs: `-` as U+2212, `减4` as `–4`.
+        ("minus signs", {
+            let mut out = String::with_capacity(text.len());
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '-' => out.push('\u{2212}'),
+                    '减' if chars.peek().is_some_and(char::is_ascii_digit) => out.push('–'),
+                    _ => out.push(c),
+                }
+            }
+            out.into_bytes()
+        }),
         ("glosses a space off", glosses_off(" ")),
         ("glosses a line off", glosses_off("\n")),
         ("crlf", text.replace('\n', "\r\n").into_bytes()),
