@@ -493,20 +493,21 @@ pub(crate) fn extend_number(text: &str, start: usize, number: &str) -> Option<us
         let t = trim_end_at(before, ends(t, inner)?);
         return ends(t, b"(");
     }
-    if !number.is_empty() && number.bytes().all(|c| c.is_ascii_digit()) {
-        // `(3)`: a bracketed number, no separator after it.
-        if let Some(t) = ends(end, b")") {
-            let t = trim_end_at(before, t);
+    // A digit numbering in brackets, `(3)`, or circled, `③` (U+2460 to U+2473, `E2 91 A0` to
+    // `E2 91 B3`): told by the text's last bytes first, the numbering read only then.
+    let digits = || !number.is_empty() && number.bytes().all(|c| c.is_ascii_digit());
+    match b.get(..end) {
+        Some([.., b')']) if digits() => {
+            let t = trim_end_at(before, end - 1);
             let t = trim_end_at(before, ends(t, number.as_bytes())?);
             return ends(t, b"(");
         }
-        // `③`: a circled number (1 to 20).
-        if let Some(c) = circled(number) {
+        Some([.., 0xE2, 0x91, 0xA0..=0xB3]) if digits() => {
             let mut buf = [0u8; 4];
-            if let Some(t) = ends(end, c.encode_utf8(&mut buf).as_bytes()) {
-                return Some(t);
-            }
+            let c = circled(number)?;
+            return ends(end, c.encode_utf8(&mut buf).as_bytes());
         }
+        _ => {}
     }
     // The separators end in different bytes, so at most one of them ends the text: told by
     // the last bytes, instead of each separator's suffix compared in turn.

@@ -502,10 +502,10 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
     })
 }
 
-/// A numbered heading anywhere in flattened text (a whole report on a few lines): `一、`, or the
-/// other numberings that cannot be read into a glued table's figures (`第一部分`, `一 `); an
-/// Arabic one (`3.收到和处理…` after `…收费350`) can, and is not looked for here. The earliest
-/// of them is the heading.
+/// A numbered heading anywhere in flattened text (a whole report on a few lines): `一、`, or
+/// where there is none, the other numberings that cannot be read into a glued table's figures
+/// (`第一部分`, then `一 `); an Arabic one (`3.收到和处理…` after `…收费350`) can, and is not
+/// looked for here.
 fn find_inline(text: &str, from: usize, kind: SectionKind) -> Option<Heading> {
     const NUMBERINGS: [[&str; 3]; 6] = [
         ["一、", "第一部分", "一 "],
@@ -516,27 +516,24 @@ fn find_inline(text: &str, from: usize, kind: SectionKind) -> Option<Heading> {
         ["六、", "第六部分", "六 "],
     ];
     let nums = NUMBERINGS.get(usize::from(kind.number()).saturating_sub(1))?;
-    let mut best: Option<Heading> = None;
-    for num in nums {
-        let limit = best.as_ref().map_or(text.len(), |h| h.start);
+    nums.iter().find_map(|num| {
         let mut search = from;
-        while let Some((s, e)) = find_label(text, search, limit, num) {
+        while let Some((s, e)) = find_label(text, search, text.len(), num) {
             if let Some(rest) = text.get(e..) {
                 let words = rest.trim_start_matches([' ', '\t', '、', ':', '：', '.', ',']);
                 if kind_matches(kind, words) {
                     let end = heading_end_inline(text, text.len() - words.len(), kind);
-                    best = Some(Heading {
+                    return Some(Heading {
                         kind,
                         start: s,
                         end,
                     });
-                    break;
                 }
             }
             search = e;
         }
-    }
-    best
+        None
+    })
 }
 
 /// The end of the heading on the line `text[start..le]`: the end of the kind's heading phrase

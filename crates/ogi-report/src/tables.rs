@@ -2788,8 +2788,11 @@ fn column_blocks<M: MapFn + ?Sized>(
 // ---------------------------------------------------------------------------------------------
 // Table 4
 
-// `合计` is how some reports name the total columns.
-const T4_HEADER_LAST: &[&str] = &["总计", "尚未审结", "复议后起诉", "未经复议直接起诉", "合计"];
+const T4_HEADER_LAST: &[&str] = &["总计", "尚未审结", "复议后起诉", "未经复议直接起诉"];
+
+/// What some reports name the total columns (`总计`, the first of [`T4_HEADER_LAST`]): looked
+/// for only when no `总计` is found, so that the reports that print `总计` pay no search more.
+const T4_TOTAL_OTHER: &str = "合计";
 
 /// Read table 4 in `text[from..to]`.
 pub(crate) fn table4<M: MapFn + ?Sized>(
@@ -3033,24 +3036,49 @@ fn t4_header_in<const FIRST_WRITTEN: bool>(
 ) -> (Option<usize>, Option<usize>) {
     let mut start: Option<usize> = None;
     let mut end: Option<usize> = None;
-    for w in T4_HEADER_LAST {
-        let mut s = from;
-        if let (false, Some(first), Some(last)) = (FIRST_WRITTEN, start, end) {
-            if want_start {
-                if let Some((a, e)) = find_label_before(text, from, first, to, w) {
-                    start = Some(first.min(a));
-                    end = Some(last.max(e));
-                }
-            }
-            s = end.unwrap_or(last);
-        }
-        while let Some((a, e)) = find_label(text, s, to, w) {
-            end = Some(end.map_or(e, |h| h.max(e)));
-            start = Some(start.map_or(a, |h| h.min(a)));
-            s = e;
+    for (k, &w) in T4_HEADER_LAST.iter().enumerate() {
+        t4_header_word::<FIRST_WRITTEN>(text, (from, to), want_start, w, &mut start, &mut end);
+        if k == 0 && start.is_none() {
+            // No `总计`: the total columns' other name.
+            t4_header_word::<FIRST_WRITTEN>(
+                text,
+                (from, to),
+                want_start,
+                T4_TOTAL_OTHER,
+                &mut start,
+                &mut end,
+            );
         }
     }
     (start, end)
+}
+
+/// One word's occurrences in `text[from..to]` joined to the header's `start` and `end` so far
+/// ([`t4_header_in`]).
+#[inline(always)]
+fn t4_header_word<const FIRST_WRITTEN: bool>(
+    text: &str,
+    (from, to): (usize, usize),
+    want_start: bool,
+    w: &str,
+    start: &mut Option<usize>,
+    end: &mut Option<usize>,
+) {
+    let mut s = from;
+    if let (false, Some(first), Some(last)) = (FIRST_WRITTEN, *start, *end) {
+        if want_start {
+            if let Some((a, e)) = find_label_before(text, from, first, to, w) {
+                *start = Some(first.min(a));
+                *end = Some(last.max(e));
+            }
+        }
+        s = end.unwrap_or(last);
+    }
+    while let Some((a, e)) = find_label(text, s, to, w) {
+        *end = Some(end.map_or(e, |h| h.max(e)));
+        *start = Some(start.map_or(a, |h| h.min(a)));
+        s = e;
+    }
 }
 
 fn table4_grouped<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
