@@ -1040,9 +1040,15 @@ fn normalise_with<'a>(
         let Some(&b) = bytes.get(i) else { break };
         // Whether the byte at `i` was ASCII, copied as it is (only the span after it remains).
         let mut after_ascii = false;
-        // A pinyin gloss, `(lǐng)` or `（lǐng）`, right after a CJK character.
-        if prev_cjk && (b == b'(' || b == 0xEF) {
-            if let Some(gl) = src.get(i..).and_then(gloss_len) {
+        // A pinyin gloss right after a CJK character, `(lǐng)` or `（lǐng）`, or one break
+        // after it, `執 (zhí)`, `執\n(zhí)` (the break goes with it).
+        if prev_cjk {
+            let gloss = match b {
+                b'(' | 0xEF => src.get(i..).and_then(gloss_len),
+                b' ' | b'\t' | b'\n' | b'\r' => src.get(i..).and_then(spaced_gloss_len),
+                _ => None,
+            };
+            if let Some(gl) = gloss {
                 flush!();
                 map.skip_source(gl);
                 if first_gloss.is_none() {
@@ -1057,22 +1063,6 @@ fn normalise_with<'a>(
             }
         }
         if b < 0x80 {
-            // A gloss one break after the ideograph: `執 (zhí)`, `執\n(zhí)`; the break goes
-            // with it.
-            if prev_cjk && matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
-                if let Some(gl) = src.get(i..).and_then(spaced_gloss_len) {
-                    flush!();
-                    map.skip_source(gl);
-                    if first_gloss.is_none() {
-                        first_gloss = Some(i..i + gl);
-                    }
-                    repairs.pinyin_glosses += 1;
-                    i += gl;
-                    copy_start = i;
-                    run3 = true;
-                    continue;
-                }
-            }
             // A lost-byte mark may open a family-2 run.
             if b == b'?' && offer(&mut scan, &mut pending, i, '?') {
                 continue;
