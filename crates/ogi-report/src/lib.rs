@@ -32,7 +32,7 @@
 //! | `T001` | warning | a table is absent | `table 4 (政府信息公开行政复议、行政诉讼情况) is absent: none of its 3 rows was read (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉)` |
 //! | `T002` | warning | template version not told by the labels | `template 2021 assumed from the report year` |
 //! | `T003` | warning | a row label not found | ``table 3, row `四、结转下年度继续办理`: label not found`` |
-//! | `T004` | warning | a row with fewer values than columns | ``row `…/5.属于三类内部事务信息`: 6 of 7 values`` |
+//! | `T004` | warning | a row with fewer cells (values or blank marks) than columns | ``row `…/5.属于三类内部事务信息`: 6 of 7 cells`` |
 //! | `T005` | warning | a row with more values than columns | ``row `…/规范性文件`: 4 values for 3 columns`` |
 //! | `T006` | warning | a cell that is not a number | ``cell `约3件` is not a number`` |
 //! | `T007` | info | glued digits split by the template's rules | ``row `（一）予以公开`: glued digits split as 6 \| 0 \| 0 \| 0 \| 0 \| 1 \| 7`` |

@@ -1149,7 +1149,7 @@ fn short_row_message_formatted(
         .map(|c| c.column.as_ref())
         .collect();
     format!(
-        "table {} ({}), row `{path}`: {k} of {n} values; {how} (blank: {})",
+        "table {} ({}), row `{path}`: {k} of {n} cells; {how} (blank: {})",
         kind.number(),
         kind.title(),
         blank_cols.join("、")
@@ -1189,7 +1189,7 @@ fn short_row_message(
     m.push_str(itoa::Buffer::new().format(k));
     m.push_str(" of ");
     m.push_str(itoa::Buffer::new().format(n));
-    m.push_str(" values; ");
+    m.push_str(" cells; ");
     m.push_str(how);
     m.push_str(" (blank: ");
     for (i, c) in blank().enumerate() {
