@@ -9,65 +9,19 @@
 //! windows-1252) and saved again, and the text set in HTML paragraphs or with its pipe rows as an
 //! HTML table (also with pinyin in ruby annotations).
 
-use std::collections::BTreeMap;
-use std::path::Path;
+mod common;
 
+use common::{differences, values};
 use ogi_report::Report;
 
+/// The text files of `tests/corpus`: saved pages are HTML already, the text files are the ones
+/// re-laid here.
 fn corpus() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("tests/corpus") {
-        let path = entry.expect("entry").path();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("")
-            .to_string();
-        // Saved pages are HTML already; the text files are the ones re-laid here.
-        if name.ends_with(".html") {
-            continue;
-        }
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            out.push((name, text));
-        }
-    }
-    out.sort();
+    let out = common::corpus_texts(false);
     assert!(
         out.len() >= 25,
         "tests/corpus holds {} text files",
         out.len()
-    );
-    out
-}
-
-type Values = BTreeMap<(u8, String, String), Option<String>>;
-
-fn values(r: &Report) -> Values {
-    r.cells()
-        .into_iter()
-        .map(|c| {
-            (
-                (c.table, c.row.to_string(), c.column.to_string()),
-                c.value.map(|v| v.to_string()),
-            )
-        })
-        .collect()
-}
-
-fn differences(want: &Values, got: &Values) -> Vec<String> {
-    let mut out: Vec<String> = want
-        .iter()
-        .filter_map(|(k, v)| match got.get(k) {
-            Some(g) if g == v => None,
-            Some(g) => Some(format!("{}|{}|{}: {v:?} → {g:?}", k.0, k.1, k.2)),
-            None => Some(format!("{}|{}|{}: {v:?} → absent", k.0, k.1, k.2)),
-        })
-        .collect();
-    out.extend(
-        got.keys()
-            .filter(|k| !want.contains_key(*k))
-            .map(|k| format!("{}|{}|{}: extra", k.0, k.1, k.2)),
     );
     out
 }
@@ -338,30 +292,12 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
 
 #[test]
 fn saved_copied_and_converted_reports_read_to_the_same_values() {
-    let mut failures = Vec::new();
-    let (mut checked, mut cells) = (0usize, 0usize);
-    for (name, text) in corpus() {
-        let original = ogi_report::parse(&text);
-        if original.meta.older_format {
-            continue;
-        }
-        let want = values(&original);
-        cells += want.values().filter(|v| v.is_some()).count();
-        for (variant, bytes) in variants(&text) {
-            checked += 1;
-            let diff = differences(&want, &values(&ogi_report::parse_bytes(&bytes)));
-            if !diff.is_empty() {
-                failures.push(format!("{name} ({variant}): {}", diff.join("; ")));
-            }
-        }
-    }
-    assert!(cells > 3000, "the corpus holds {cells} values");
-    assert!(
-        failures.is_empty(),
-        "{} of {checked} variants differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_variants_keep_values(&corpus(), 3000, |text| {
+        variants(text)
+            .into_iter()
+            .map(|(name, bytes)| (name.to_string(), ogi_report::parse_bytes(&bytes)))
+            .collect()
+    });
 }
 
 /// The section headings of every text report numbered the other ways reports number them

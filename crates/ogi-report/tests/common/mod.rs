@@ -72,3 +72,96 @@ pub fn corpus(name: &str) -> Vec<u8> {
         .join(name);
     std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
+
+/// Every file of `tests/corpus` read as text, by name, sorted; the saved pages (`.html`) only
+/// when `html` (every corpus file is UTF-8: the tests of other encodings make their bytes).
+pub fn corpus_texts(html: bool) -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("tests/corpus") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        if name.ends_with(".html") && !html {
+            continue;
+        }
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            out.push((name, text));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A report's value cells by (table, row, column), each value as text.
+pub type Values = std::collections::BTreeMap<(u8, String, String), Option<String>>;
+
+/// The value cells of `r` ([`Values`]).
+pub fn values(r: &Report) -> Values {
+    r.cells()
+        .into_iter()
+        .map(|c| {
+            (
+                (c.table, c.row.to_string(), c.column.to_string()),
+                c.value.map(|v| v.to_string()),
+            )
+        })
+        .collect()
+}
+
+/// The cells where `got` differs from `want`: a value changed, a cell absent, a cell extra.
+pub fn differences(want: &Values, got: &Values) -> Vec<String> {
+    let mut out: Vec<String> = want
+        .iter()
+        .filter_map(|(k, v)| match got.get(k) {
+            Some(g) if g == v => None,
+            Some(g) => Some(format!("{}|{}|{}: {v:?} → {g:?}", k.0, k.1, k.2)),
+            None => Some(format!("{}|{}|{}: {v:?} → absent", k.0, k.1, k.2)),
+        })
+        .collect();
+    out.extend(
+        got.keys()
+            .filter(|k| !want.contains_key(*k))
+            .map(|k| format!("{}|{}|{}: extra", k.0, k.1, k.2)),
+    );
+    out
+}
+
+/// Reads every report of `corpus` as written and through each of its variants (`variants`
+/// gives each variant's name and its reading) and asserts that every variant gives every table
+/// value of the report as written, and that the corpus holds more than `min_values` values.
+/// Reports of the older format are skipped: they have no fixed tables to hold to.
+#[track_caller]
+pub fn assert_variants_keep_values(
+    corpus: &[(String, String)],
+    min_values: usize,
+    mut variants: impl FnMut(&str) -> Vec<(String, Report)>,
+) {
+    let mut failures = Vec::new();
+    let (mut checked, mut cells) = (0usize, 0usize);
+    for (name, text) in corpus {
+        let original = ogi_report::parse(text);
+        if original.meta.older_format {
+            continue;
+        }
+        let want = values(&original);
+        cells += want.values().filter(|v| v.is_some()).count();
+        for (variant, report) in variants(text) {
+            checked += 1;
+            let diff = differences(&want, &values(&report));
+            if !diff.is_empty() {
+                failures.push(format!("{name} ({variant}): {}", diff.join("; ")));
+            }
+        }
+    }
+    assert!(cells > min_values, "the corpus holds {cells} values");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} variants differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
