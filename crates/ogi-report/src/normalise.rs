@@ -155,17 +155,23 @@ pub(crate) fn gloss_len(rest: &str) -> Option<usize> {
     Some(k + if b.get(k) == Some(&b')') { 1 } else { 3 })
 }
 
-/// Whether `rest` opens with one break a line or a page may put between an ideograph and its
-/// gloss (a space, a tab, `\n`, `\r\n`) and a bracket after it that may open the gloss: the
-/// quiet run's cheap test, before [`spaced_gloss_len`] reads the gloss.
+/// If `rest` opens with one break a line or a page may put between an ideograph and its gloss
+/// (a space, a tab, `\n`, `\r\n`) and a bracket after it that may open the gloss, the break's
+/// length: the quiet run's cheap test, before [`spaced_gloss_len`] reads the gloss.
 #[inline]
-fn may_open_spaced_gloss(rest: &[u8]) -> bool {
+fn spaced_gloss_break(rest: &[u8]) -> Option<usize> {
     let sep = match rest.first() {
         Some(b' ' | b'\t' | b'\n') => 1,
         Some(b'\r') if rest.get(1) == Some(&b'\n') => 2,
-        _ => return false,
+        _ => return None,
     };
-    rest.get(sep) == Some(&b'(') || rest.get(sep..sep + 3) == Some("（".as_bytes())
+    (rest.get(sep) == Some(&b'(') || rest.get(sep..sep + 3) == Some("（".as_bytes())).then_some(sep)
+}
+
+/// Whether `rest` may open a gloss one break off its ideograph ([`spaced_gloss_break`]).
+#[inline]
+fn may_open_spaced_gloss(rest: &[u8]) -> bool {
+    spaced_gloss_break(rest).is_some()
 }
 
 /// If `rest` opens with one break between an ideograph and its gloss (a space, a tab, `\n` or
@@ -173,10 +179,7 @@ fn may_open_spaced_gloss(rest: &[u8]) -> bool {
 /// where a page's `<ruby>` was read as text with white space between, `執\n(zhí)` where a line
 /// was wrapped there. Only one break: a gloss farther off is the prose's own bracket.
 pub(crate) fn spaced_gloss_len(rest: &str) -> Option<usize> {
-    if !may_open_spaced_gloss(rest.as_bytes()) {
-        return None;
-    }
-    let sep = if rest.starts_with("\r\n") { 2 } else { 1 };
+    let sep = spaced_gloss_break(rest.as_bytes())?;
     rest.get(sep..).and_then(gloss_len).map(|g| sep + g)
 }
 
@@ -1400,18 +1403,16 @@ pub(crate) fn clean_range(src: &str, canon: &Canon, range: std::ops::Range<usize
     let mut pos = range.start;
     let mut events: Vec<(usize, usize, Option<&str>)> = Vec::new();
     // Removed glosses are the dropped source ranges that open with one, with one break before
-    // one (`執 (zhí)`), or with zero-width characters before one: a gloss is dropped only right after a CJK character (or another
-    // gloss, or a zero-width character after one), and `\r` before `\n` ends such a chain.
+    // one (`執 (zhí)`: the break goes with it), or with zero-width characters before one: a gloss
+    // is dropped only right after a CJK character (or another gloss, or a zero-width character
+    // after one), and `\r` before `\n` ends such a chain.
     for (a, b) in canon.map.skips_within(range.start, range.end) {
         let mut p = a;
         loop {
-            if let Some(gl) = src.get(p..b).and_then(gloss_len) {
-                events.push((p, p + gl, Some("")));
-                p += gl;
-                continue;
-            }
-            // A gloss one break after its ideograph goes with the break.
-            if let Some(gl) = src.get(p..b).and_then(spaced_gloss_len) {
+            let gloss = src
+                .get(p..b)
+                .and_then(|r| gloss_len(r).or_else(|| spaced_gloss_len(r)));
+            if let Some(gl) = gloss {
                 events.push((p, p + gl, Some("")));
                 p += gl;
                 continue;

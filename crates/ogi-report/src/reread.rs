@@ -6,14 +6,14 @@
 //! Such a text has no ideograph, and every character of it stands for one byte: ISO-8859-1 is
 //! one byte a character both ways, and windows-1252 too but for its five unassigned bytes, which
 //! its decoders either keep as the C1 controls of the same numbers (WHATWG, ISO-8859-1) or
-//! replace. So the bytes are taken back ([`byte_of`]) and decoded again by
+//! replace. encoding_rs's windows-1252 encoder cannot take ISO-8859-1's U+0080..=U+009F back
+//! (windows-1252 gives most of those bytes other characters), so the bytes are taken back by
+//! [`byte_of`], which knows both readings, and decoded again by
 //! [`crate::decode::decode`]; the second reading is kept when it is Chinese text (ideographs for
 //! most of its non-ASCII characters) and nothing was replaced, else the text stays as it was.
 //!
 //! The run-level repairs of `crate::mojibake` are for mixed texts; this is for texts wholly
 //! misread, which they cannot mend (no ideograph is left to anchor them).
-
-use std::borrow::Cow;
 
 use crate::decode::{decode, Decoded};
 use crate::diag::{Code, Diagnostic};
@@ -138,11 +138,7 @@ pub(crate) fn reread(text: &str, map: &OffsetMap) -> Option<(String, OffsetMap, 
              (as ISO-8859-1 or windows-1252); it was read again as {encoding}"
         ),
     );
-    let again = match again {
-        Cow::Borrowed(s) => s.to_string(),
-        Cow::Owned(s) => s,
-    };
-    Some((again, out, note))
+    Some((again.into_owned(), out, note))
 }
 
 #[cfg(test)]

@@ -65,6 +65,9 @@ fn numeral_value(c: char) -> Option<u8> {
     })
 }
 
+/// What may stand between a heading's numbering and its words (`第一部分：`, `一 `).
+const AFTER_NUMBERING: [char; 7] = [' ', '\t', '、', ':', '：', '.', ','];
+
 /// The other ways reports number a section heading than [`heading_prefix`]'s: `第一部分`
 /// (`第一部分 总体情况`, `第一部分：…`) and an Arabic digit (`1. 总体情况`, `1、`, `1 `; a
 /// full-width `１．` folds to these), with the number it gives and the rest. Only the heading of
@@ -75,10 +78,7 @@ fn other_numbering(s: &str) -> Option<(u8, &str)> {
         let c = r.chars().next()?;
         let n = numeral_value(c)?;
         let r = r.get(c.len_utf8()..)?.strip_prefix("部分")?;
-        return Some((
-            n,
-            r.trim_start_matches([' ', '\t', '、', ':', '：', '.', ',']),
-        ));
+        return Some((n, r.trim_start_matches(AFTER_NUMBERING)));
     }
     let d = *s.as_bytes().first()?;
     if !(b'1'..=b'6').contains(&d) {
@@ -91,18 +91,35 @@ fn other_numbering(s: &str) -> Option<(u8, &str)> {
     Some((d - b'0', r.trim_start_matches([' ', '\t'])))
 }
 
-/// A heading line's words after its numbering, and the number an [`other_numbering`] gives (a
-/// heading of that number only), or `None` when the line has no numbering ([`heading_prefix`]'s
-/// numeral, or an other one) and is not marked as a heading (`#`).
-fn numbered_rest(stripped: &str) -> Option<(&str, Option<u8>)> {
-    let (rest, numbered) = heading_prefix(stripped).ok()?;
-    if numbered {
-        return Some((rest, None));
+/// How a heading line is numbered ([`numbering`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbered {
+    /// Not at all.
+    No,
+    /// By [`heading_prefix`]'s numeral (`三、`), whatever its number.
+    Numeral,
+    /// By an [`other_numbering`], which only the heading of its number takes.
+    Other(u8),
+}
+
+/// A line's words after the table pipes and spaces that open it and after its numbering, how it
+/// is numbered, and whether it is marked a heading (`#`).
+fn numbering(line: &str) -> Option<(&str, Numbered, bool)> {
+    // Bytes, not a char pattern: a line of a million `|` is skipped at memory speed.
+    let lead = line
+        .bytes()
+        .take_while(|b| matches!(b, b'|' | b' ' | b'\t'))
+        .count();
+    let stripped = line.get(lead..).unwrap_or("");
+    let marked = stripped.starts_with('#');
+    let (rest, numeral) = heading_prefix(stripped).ok()?;
+    if numeral {
+        return Some((rest, Numbered::Numeral, marked));
     }
-    match other_numbering(rest) {
-        Some((n, r)) => Some((r, Some(n))),
-        None => None,
-    }
+    Some(match other_numbering(rest) {
+        Some((n, r)) => (r, Numbered::Other(n), marked),
+        None => (rest, Numbered::No, marked),
+    })
 }
 
 /// [`heading_prefix`] by the parser alone.
@@ -470,24 +487,11 @@ fn line_end(text: &str, from: usize) -> usize {
 
 /// If `line` can be a heading line, a test of whether it heads a section of a given kind.
 fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
-    // Bytes, not a char pattern: a line of a million `|` is skipped at memory speed.
-    let lead = line
-        .bytes()
-        .take_while(|b| matches!(b, b'|' | b' ' | b'\t'))
-        .count();
-    let stripped = line.get(lead..).unwrap_or("");
-    let (rest, numbered) = heading_prefix(stripped).ok()?;
-    // `第一部分`, `1.`: numbered too, for the heading of that number only.
-    let other = if numbered {
-        None
-    } else {
-        other_numbering(rest)
-    };
-    let rest = other.map_or(rest, |(_, r)| r);
+    let (rest, numbered, marked) = numbering(line)?;
     if rest.is_empty() {
         return None;
     }
-    let plain = !(numbered || other.is_some() || stripped.starts_with('#'));
+    let plain = numbered == Numbered::No && !marked;
     // Un-numbered headings only count when short (a heading, not a sentence: at most 40
     // characters, which 40 bytes always are and more than 160 bytes never are) and when they do
     // not start a paragraph (no `。`). Both are tested after the words, which turn most lines
@@ -497,9 +501,12 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
             || ((rest.len() <= 40 || (rest.len() <= 160 && rest.chars().nth(40).is_none()))
                 && !rest.contains('。'))
     };
-    Some(move |kind: SectionKind| {
-        kind_matches(kind, rest) && other.is_none_or(|(n, _)| n == kind.number()) && shaped()
-    })
+    // `第一部分`, `1.`: numbered too, for the heading of that number only.
+    let its_number = move |kind: SectionKind| match numbered {
+        Numbered::Other(n) => n == kind.number(),
+        _ => true,
+    };
+    Some(move |kind: SectionKind| kind_matches(kind, rest) && its_number(kind) && shaped())
 }
 
 /// A numbered heading anywhere in flattened text (a whole report on a few lines): `一、`, or
@@ -520,7 +527,7 @@ fn find_inline(text: &str, from: usize, kind: SectionKind) -> Option<Heading> {
         let mut search = from;
         while let Some((s, e)) = find_label(text, search, text.len(), num) {
             if let Some(rest) = text.get(e..) {
-                let words = rest.trim_start_matches([' ', '\t', '、', ':', '：', '.', ',']);
+                let words = rest.trim_start_matches(AFTER_NUMBERING);
                 if kind_matches(kind, words) {
                     let end = heading_end_inline(text, text.len() - words.len(), kind);
                     return Some(Heading {
@@ -545,13 +552,12 @@ fn heading_end(text: &str, start: usize, le: usize, kind: SectionKind) -> usize 
     let Some(line) = text.get(start..le) else {
         return le;
     };
-    let lead = line
-        .bytes()
-        .take_while(|b| matches!(b, b'|' | b' ' | b'\t'))
-        .count();
-    let Some((rest, _)) = numbered_rest(line.get(lead..).unwrap_or("")) else {
+    let Some((rest, numbered, _)) = numbering(line) else {
         return le;
     };
+    if numbered == Numbered::No {
+        return le;
+    }
     // Most heading lines are their phrase alone: told by a compare of bytes.
     let phrases = HEADING_PHRASES
         .get(usize::from(kind.number()).saturating_sub(1))

@@ -9,7 +9,6 @@
 
 mod common;
 
-
 fn corpus() -> Vec<(String, String)> {
     let out = common::corpus_texts(cfg!(feature = "html"));
     assert!(
