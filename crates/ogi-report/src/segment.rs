@@ -1069,6 +1069,8 @@ fn head_fields<const FIRST_WRITTEN: bool>(
             t_start
         };
         if names_the_report(t) {
+            // A markdown heading's `#` marks and bold's `**` are not the title's.
+            let (t_start, t) = without_title_marks(t_start, t);
             let t_start = t_start
                 + (text
                     .get(t_start..)
@@ -1076,7 +1078,9 @@ fn head_fields<const FIRST_WRITTEN: bool>(
             let t_end = t_start + t.len();
             // Title split over two lines: agency line, then `2020年…年度报告`.
             let mut range = (t_start, t_end);
-            if year_in(t).map(|(i, _)| i) == Some(0) {
+            if year_in(t).map(|(i, _)| i) == Some(0)
+                || TITLE_SUBJECTS.iter().any(|w| t.starts_with(w))
+            {
                 if let Some(p) = prev {
                     let pl = text.get(p.0..p.1).unwrap_or("");
                     if pl.chars().count() <= 30
@@ -1090,10 +1094,23 @@ fn head_fields<const FIRST_WRITTEN: bool>(
             title = Some(range);
             continue;
         }
-        let tl = t.len();
-        prev = Some((t_start, t_start + tl));
+        let (t_start, t) = without_title_marks(t_start, t);
+        prev = Some((t_start, t_start + t.len()));
     }
     (published, title)
+}
+
+/// A title line `t` starting at `start` without a markdown heading's leading `#` marks and
+/// bold's `**` around it, and where what is left starts.
+fn without_title_marks(start: usize, t: &str) -> (usize, &str) {
+    let hashless = t.trim_start_matches('#').trim_start();
+    let (bold, u) = match hashless.strip_prefix("**") {
+        Some(inner) => (2, inner.strip_suffix("**").unwrap_or(inner)),
+        None => (0, hashless),
+    };
+    let trimmed = u.trim_start();
+    let lead = (t.len() - hashless.len()) + bold + (u.len() - trimmed.len());
+    (start + lead, trimmed.trim_end())
 }
 
 /// The lines of a text as `str::split_inclusive('\n')` cuts them (each with its `\n`, the last
@@ -1212,16 +1229,9 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     (m.published, m.title) = head_fields::<false>(text, head);
     if let Some((s, e)) = m.title {
         let t = text.get(s..e).unwrap_or("");
-        if let Some((i, y)) = year_in(t) {
-            m.year = Some(y);
-            let ag = t.get(..i).unwrap_or("").trim();
-            let mut ag = without_whitespace(ag);
-            let kept = ag.trim_end_matches(['关', '于']).len();
-            ag.truncate(kept);
-            if ag.chars().count() >= 2 && !ag.starts_with("关于") {
-                m.agency = Some(ag);
-            }
-        }
+        let year = year_in(t);
+        m.year = year.map(|(_, y)| y);
+        m.agency = title_agency(t, year.map(|(i, _)| i));
     }
 
     m.period = period(text);
@@ -1279,51 +1289,147 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     m
 }
 
-/// The statistics period, `自2020年1月1日起至2020年12月31日止`: the first `自` (among those
-/// starting in the first 20,000 bytes, and the one after them) followed by two dates.
-///
-/// `自` is found by a `memmem` search (a filter on two of its bytes): its last byte ends many
-/// other characters, at each of which a `char` search stopped to compare. Its finder is built
-/// once, as [`year_in`]'s, not for each text.
-fn period(text: &str) -> Option<(Ymd, Ymd)> {
-    static ZI: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
-    if crate::scan::word_absent(text, "自") {
-        return None;
+/// The words with which a title names its subject after the agency (`政府信息公开…`), in
+/// either script, longest first.
+const TITLE_SUBJECTS: [&str; 6] = [
+    "政府信息公开",
+    "政府信息公開",
+    "政务公开",
+    "政務公開",
+    "信息公开",
+    "信息公開",
+];
+
+/// The agency a title names, given where its year's digits start: the words before the year
+/// (`淮安市人民政府2024年…`, `…局关于2022年…`), or when none are there the words between the
+/// year and the subject (`2019年上海市人民政府办公厅政府信息公开工作年度报告`), or with no year
+/// the words before the subject (`乌海市工业和信息化局 政府信息公开工作年度报告`). White
+/// space and a trailing `关于` are dropped; fewer than two characters, a year, or anything but
+/// Chinese characters and brackets (a breadcrumb's `>`, a field's `：`) name none.
+fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
+    let subject_at = |s: &str| {
+        TITLE_SUBJECTS
+            .iter()
+            .filter_map(|w| s.find(w))
+            .min()
+            .unwrap_or(s.len())
+    };
+    let clean = |s: &str| {
+        let mut ag = without_whitespace(s);
+        let kept = ag.trim_end_matches(['关', '于']).len();
+        ag.truncate(kept);
+        let named = ag.chars().count() >= 2
+            && !ag.starts_with("关于")
+            && !ag.contains('年')
+            && ag
+                .chars()
+                .all(|c| crate::normalise::is_cjk(c) || matches!(c, '（' | '）' | '(' | ')' | '·'));
+        named.then_some(ag)
+    };
+    let Some(i) = year_at else {
+        let at = subject_at(t);
+        return (at < t.len())
+            .then(|| clean(t.get(..at).unwrap_or("")))
+            .flatten();
+    };
+    if let Some(ag) = clean(t.get(..i).unwrap_or("")) {
+        return Some(ag);
     }
-    let zi = ZI.get_or_init(|| memchr::memmem::Finder::new("自".as_bytes()));
-    for off in zi.find_iter(text.as_bytes()) {
-        let at = off + '自'.len_utf8();
-        if let Some(p) = period_at(text, at) {
-            return Some(p);
+    // After `2019年` or `2019年度` (and any white space).
+    let after = t.get(i + 4..).unwrap_or("").trim_start();
+    let after = after.strip_prefix('年')?;
+    let after = after.strip_prefix('度').unwrap_or(after);
+    let at = subject_at(after);
+    (at < after.len())
+        .then(|| clean(after.get(..at).unwrap_or("")))
+        .flatten()
+}
+
+/// The words that open a statistics period, tried in this order, each only when the ones
+/// before it opened none: `自` (`自2020年1月1日起至2020年12月31日止`, the template's wording),
+/// `从`/`從` (`统计期限从2019年1月1日到12月31日止`), and the period named by `期限为`/`时限为`
+/// (`统计期限为2020年1月1日至2020年12月31日`), in either script.
+const PERIOD_OPENERS: [&str; 7] = ["自", "从", "從", "期限为", "期限為", "时限为", "時限為"];
+
+/// The statistics period: the first opener of [`PERIOD_OPENERS`] (among those starting in the
+/// first 20,000 bytes, and the one after them) followed by two dates.
+///
+/// Each opener is found by a `memmem` search (a filter on two of its bytes): the last byte of
+/// `自` ends many other characters, at each of which a `char` search stopped to compare. The
+/// finders are built once, as [`year_in`]'s, not for each text.
+fn period(text: &str) -> Option<(Ymd, Ymd)> {
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        PERIOD_OPENERS
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect()
+    });
+    for (word, finder) in PERIOD_OPENERS.iter().zip(finders) {
+        if crate::scan::word_absent(text, word) {
+            continue;
         }
-        if at > 20000 {
-            break;
+        for off in finder.find_iter(text.as_bytes()) {
+            let at = off + word.len();
+            if let Some(p) = period_at(text, at) {
+                return Some(p);
+            }
+            if at > 20000 {
+                break;
+            }
         }
     }
     None
 }
 
-/// The two dates of a period whose `自` ends at `at`.
+/// The two dates of a period whose opener ends at `at`: the first whole, then `起` if written,
+/// a dash or `至`/`到`, and the second whole or without its year (`12月31日`, the first's year),
+/// not before the first.
 fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
     let (rest, a) = cn_date(text.get(at..).unwrap_or("").trim_start()).ok()?;
     let rest = rest.trim_start().trim_start_matches('起').trim_start();
-    let r2 = rest.strip_prefix('至')?;
-    let (_, b) = cn_date(r2.trim_start()).ok()?;
-    Some((a, b))
+    let r2 = rest.strip_prefix(['至', '到', '-', '—', '－', '~', '～', '–'])?;
+    let r2 = r2.trim_start();
+    let b = match cn_date(r2) {
+        Ok((_, b)) => b,
+        Err(_) => month_day(r2).map(|(_, (m, d))| (a.0, m, d)).ok()?,
+    };
+    (b >= a).then_some((a, b))
+}
+
+/// `M月D日` at the start of `s`: a date whose year is written before it.
+fn month_day(s: &str) -> IResult<&str, (u8, u8)> {
+    let digits = |s| take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(s);
+    let (s, m) = digits(s)?;
+    let (s, _) = (space0, ch('月'), space0).parse(s)?;
+    let (s, d) = digits(s)?;
+    let (s, _) = (space0, ch('日')).parse(s)?;
+    let m: u8 = m.parse().unwrap_or(0);
+    let d: u8 = d.parse().unwrap_or(0);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            s,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((s, (m, d)))
 }
 
 /// [`period`] by `char` searches, the reference it is tested against.
 #[cfg(test)]
 fn period_by_char(text: &str) -> Option<(Ymd, Ymd)> {
-    let mut search = 0;
-    while let Some(off) = text.get(search..).and_then(|r| r.find('自')) {
-        let at = search + off + '自'.len_utf8();
-        if let Some(p) = period_at(text, at) {
-            return Some(p);
-        }
-        search = at;
-        if search > 20000 {
-            break;
+    for word in PERIOD_OPENERS {
+        let mut search = 0;
+        while let Some(off) = text.get(search..).and_then(|r| r.find(word)) {
+            let at = search + off + word.len();
+            if let Some(p) = period_at(text, at) {
+                return Some(p);
+            }
+            search = at;
+            if search > 20000 {
+                break;
+            }
         }
     }
     None
@@ -1343,6 +1449,111 @@ mod tests {
         got.iter()
             .map(|h| (h.kind.number(), text.get(h.start..h.end).unwrap_or("")))
             .collect()
+    }
+
+    #[test]
+    fn a_titles_agency_is_read_before_its_year_after_it_or_before_its_subject() {
+        let agency = |t: &str| title_agency(t, year_in(t).map(|(i, _)| i));
+        let cases = [
+            (
+                "淮安市人民政府2024年政府信息公开工作年度报告",
+                Some("淮安市人民政府"),
+            ),
+            (
+                "平潭综合实验区 2019 年度政府信息公开工作年度报告",
+                Some("平潭综合实验区"),
+            ),
+            (
+                "天镇县信访局关于2021年政府信息公开工作年度报告",
+                Some("天镇县信访局"),
+            ),
+            (
+                "2019年上海市人民政府办公厅政府信息公开工作年度报告",
+                Some("上海市人民政府办公厅"),
+            ),
+            (
+                "2020年度武漢市生態環境局政府信息公開工作年度報告",
+                Some("武漢市生態環境局"),
+            ),
+            (
+                "乌海市工业和信息化局政府信息公开工作年度报告",
+                Some("乌海市工业和信息化局"),
+            ),
+            ("关于2022年度政府信息公开情况的报告", None),
+            ("2022年政府信息公开工作年度报告", None),
+            ("首页>政务公开>政府信息公开工作年度报告", None),
+            ("当前位置：2023年信息公开年报", None),
+        ];
+        for (title, want) in cases {
+            assert_eq!(agency(title).as_deref(), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_title_and_its_agency_are_read_from_a_markdown_heading_and_from_two_lines() {
+        let meta = |text: &str| {
+            let m = find_meta(text, &find_headings(text));
+            let title = m.title.map(|(s, e)| text[s..e].to_string());
+            (title, m.agency, m.year)
+        };
+        assert_eq!(
+            meta("# 沭阳县人民政府 2025 年 政府信息公开工作年度报告\n\n一、总体情况\n"),
+            (
+                Some("沭阳县人民政府 2025 年 政府信息公开工作年度报告".to_string()),
+                Some("沭阳县人民政府".to_string()),
+                Some(2025)
+            )
+        );
+        assert_eq!(
+            meta("**2019年上海市人民政府办公厅政府信息公开工作年度报告**\n一、总体情况\n").1,
+            Some("上海市人民政府办公厅".to_string())
+        );
+        let two = "乌海市工业和信息化局\n政府信息公开工作年度报告\n为做好工作，根据乌海市2020年政务公开工作要点，现报告如下。\n一、总体情况\n";
+        let (title, agency, year) = meta(two);
+        assert_eq!(
+            title.as_deref(),
+            Some("乌海市工业和信息化局\n政府信息公开工作年度报告")
+        );
+        assert_eq!(agency.as_deref(), Some("乌海市工业和信息化局"));
+        // No year in the title: the text's first.
+        assert_eq!(year, Some(2020));
+    }
+
+    #[test]
+    fn the_period_is_read_in_each_wording_reports_use() {
+        let cases = [
+            (
+                "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。",
+                Some(((2021, 1, 1), (2021, 12, 31))),
+            ),
+            (
+                "本年度报告中所列数据统计期限从2019年1月1日到12月31日止。",
+                Some(((2019, 1, 1), (2019, 12, 31))),
+            ),
+            (
+                "本报告所列数据统计期限从2025年1月1日至2025年12月31日止。",
+                Some(((2025, 1, 1), (2025, 12, 31))),
+            ),
+            (
+                "統計期限為2020年1月1日至2020年12月31日。",
+                Some(((2020, 1, 1), (2020, 12, 31))),
+            ),
+            (
+                "统计时限为2022年1月1日—2022年12月31日。",
+                Some(((2022, 1, 1), (2022, 12, 31))),
+            ),
+            (
+                "报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。",
+                Some(((2024, 1, 1), (2024, 12, 31))),
+            ),
+            // An end before the start is no period; a date alone is none.
+            ("自2020年12月1日至1月1日", None),
+            ("从2019年1月1日起施行。", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(period(text), want, "{text}");
+            assert_eq!(period_by_char(text), want, "{text}");
+        }
     }
 
     #[test]
@@ -1448,7 +1659,9 @@ mod tests {
                 "自", "自然", "各自", " ", "起", "至", "止", "2020年1月1日", "2020年12月31日",
                 "2021 年 1 月 1 日", "1999年13月1日", "臭", "。", "a",
                 "自2020年1月1日起至2020年12月31日止", "自 2021 年 1 月 1 日 至 2021年12月31日",
-                "自2020年1月1日", "自2020年1月1日至", "至2020年12月31日",
+                "自2020年1月1日", "自2020年1月1日至", "至2020年12月31日", "从", "從", "到",
+                "12月31日", "期限为", "时限為", "从2019年1月1日到12月31日止",
+                "期限为2020年1月1日至2020年12月31日", "自2020年12月1日至1月1日", "—",
             ]), 0..24),
             long in proptest::collection::vec(0usize..24, 0..5),
         ) {

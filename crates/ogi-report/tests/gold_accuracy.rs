@@ -110,8 +110,9 @@ fn score(input: &Path, gold: &Path) -> Option<Score> {
     Some(s)
 }
 
-#[test]
-fn gold_cells_are_exact_or_diagnosed() {
+/// Each corpus input with its gold file: `tests/gold` over `tests/corpus`, the PDF-text reports
+/// of `../shared` when it is there, HTML pages only with the `html` feature.
+fn gold_pairs() -> Vec<(PathBuf, PathBuf)> {
     let mut pairs: Vec<(PathBuf, PathBuf)> = Vec::new();
     for e in std::fs::read_dir(root().join("tests/gold"))
         .expect("tests/gold")
@@ -151,6 +152,12 @@ fn gold_cells_are_exact_or_diagnosed() {
         pairs.retain(|(input, _)| input.extension().is_none_or(|e| e != "html"));
         eprintln!("note: HTML pages skipped (they need the `html` feature)");
     }
+    pairs
+}
+
+#[test]
+fn gold_cells_are_exact_or_diagnosed() {
+    let pairs = gold_pairs();
     let mut failures = Vec::new();
     let (mut total, mut exact) = (0, 0);
     for (input, gold) in pairs {
@@ -185,5 +192,41 @@ fn gold_cells_are_exact_or_diagnosed() {
         }
     }
     eprintln!("total: {exact}/{total} gold cells exact");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The year, agency and publication date the gold names are the ones read, in every file whose
+/// gold names them (a truncated page without its title names no agency).
+#[test]
+fn gold_year_agency_and_date_are_read() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (input, gold) in gold_pairs() {
+        let Ok(g) = std::fs::read_to_string(&gold) else {
+            continue;
+        };
+        let g: serde_json::Value = serde_json::from_str(&g).expect("gold JSON");
+        let Ok(bytes) = std::fs::read(&input) else {
+            continue;
+        };
+        let m = ogi_report::parse_bytes(&bytes).meta;
+        let name = input.file_name().unwrap_or_default().to_string_lossy();
+        if let Some(y) = g["year"].as_u64() {
+            checked += 1;
+            if m.year.map(u64::from) != Some(y) {
+                failures.push(format!("{name}: year {:?}, gold {y}", m.year));
+            }
+        }
+        for (field, ours) in [("agency", &m.agency), ("published", &m.published)] {
+            if let Some(want) = g[field].as_str() {
+                checked += 1;
+                if ours.as_deref() != Some(want) {
+                    failures.push(format!("{name}: {field} {ours:?}, gold {want}"));
+                }
+            }
+        }
+    }
+    eprintln!("{checked} gold fields checked");
+    assert!(checked >= 40, "only {checked} gold fields checked");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
