@@ -1101,16 +1101,17 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             .iter()
             .filter(|i| i.is_content() || i.kind == ItemKind::Empty)
     };
-    let positional = seq().take(n).count() == n
-        && seq().take(n).filter(|i| i.is_content()).count() == k
-        && k > 0;
+    let positional =
+        seq().take(n).count() == n && seq().take(n).filter(|i| i.is_content()).count() == k;
     let cells = if positional {
         fill_row(ctx, cols, seq())
     } else {
         fill_row(ctx, cols, content())
     };
     if k < n {
-        let how = if positional {
+        let how = if positional && k == 0 {
+            "every cell is empty"
+        } else if positional {
             "the empty cells are read as blank"
         } else if k == 0 {
             "no value was found"
@@ -3838,6 +3839,7 @@ mod tests {
             how in prop::sample::select(vec![
                 "the empty cells are read as blank",
                 "no value was found",
+                "every cell is empty",
                 "the values are placed in the leading columns; which cell is missing cannot be told",
             ]),
         ) {

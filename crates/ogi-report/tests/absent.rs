@@ -114,3 +114,46 @@ fn later_blocks_read(text: &str) {
         assert!(a < b, "{:?}", r.diagnostics);
     }
 }
+
+/// A row whose cells are all written and all empty is told apart from a row with no cells: its
+/// cells are blank at their places (each with its span), and T004 says every cell is empty.
+#[test]
+fn a_row_of_empty_cells_is_read_as_blank_cells_in_their_places() {
+    let text = format!(
+        "某某局2020年政府信息公开工作年度报告\n{}",
+        TABLE2_LATER_BLOCKS.replace("行政事业性收费 | 0 | 0 |", "行政事业性收费 |  |  |")
+    );
+    let r = ogi_report::parse(&text);
+    let row = r
+        .active_disclosure
+        .as_ref()
+        .and_then(|t| t.rows.iter().find(|r| r.row.ends_with("行政事业性收费")))
+        .expect("the row is read");
+    assert_eq!(row.cells.len(), 2);
+    for c in &row.cells {
+        assert_eq!(c.value, None);
+        let span = c.span.expect("an empty cell keeps its place");
+        assert!(text[span.start..].starts_with(' '), "{span:?}");
+    }
+    let t004: Vec<&str> = diags(&r, Code::T004)
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        t004,
+        ["table 2 (主动公开政府信息情况), row `第二十条第（八）项/行政事业性收费`: 0 of 2 cells; \
+          every cell is empty (blank: 上一年项目数量、本年增/减)"]
+    );
+    // No cell written at all: nothing to place.
+    let bare = text.replace("行政事业性收费 |  |  |", "行政事业性收费");
+    let r = ogi_report::parse(&bare);
+    let t004: Vec<&str> = diags(&r, Code::T004)
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(t004.len(), 1, "{t004:?}");
+    assert!(
+        t004[0].ends_with("no value was found (blank: 上一年项目数量、本年增/减)"),
+        "{t004:?}"
+    );
+}
