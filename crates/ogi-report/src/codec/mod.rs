@@ -260,6 +260,31 @@ mod tests {
     use super::*;
     use encoding_rs::{BIG5, GB18030};
 
+    /// A GBK page of tables drawn in box-drawing characters, whose bytes read as Big5 are
+    /// everyday characters, is told as GBK; and a Big5 page drawn so as Big5 (its box
+    /// characters are in other rows).
+    #[test]
+    fn a_page_of_drawn_tables_is_told_by_its_text() {
+        let row = "│ 一、本年新收政府信息公开申请数量 │ 5 │ 0 │ 0 │ 0 │\n";
+        let rule = format!("├{}┤\n", "─".repeat(40));
+        let text = format!(
+            "测试局2020年政府信息公开工作年度报告\n┌{}┐\n{}",
+            "─".repeat(40),
+            format!("{row}{rule}").repeat(30)
+        );
+        let gbk = encoding_rs::GBK.encode(&text).0;
+        for len in [600, 2000, usize::MAX] {
+            let cut = &gbk[..len.min(gbk.len())];
+            assert_eq!(detect(cut), encoding_rs::GBK, "{len}");
+        }
+        let big5_text = text.replace(
+            "一、本年新收政府信息公开申请数量",
+            "一、本年新收政府資訊公開申請數量",
+        );
+        let big5 = BIG5.encode(&big5_text).0;
+        assert_eq!(detect(&big5), BIG5);
+    }
+
     #[cfg(feature = "all-encodings")]
     fn chardetng(sample: &[u8]) -> &'static Encoding {
         use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};

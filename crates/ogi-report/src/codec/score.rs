@@ -65,7 +65,8 @@ fn score_with(
         let valid_trail =
             matches!(trail, 0x40..=0x7E | 0xA1..=0xFE) | (gbk & (0x80..=0xA0).contains(&trail));
         if (0x81..=0xFE).contains(&lead) & valid_trail {
-            score += 2 * i64::from(common(lead, trail)) - 1;
+            let counted = !uncounted(bytes, i, lead, trail);
+            score += (2 * i64::from(common(lead, trail)) - 1) * i64::from(counted);
             i += 2;
             continue;
         }
@@ -84,6 +85,22 @@ fn score_with(
         i += 1;
     }
     (score, i)
+}
+
+/// Whether the pair at `i` is left out of both readings' scores: GBK's box-drawing characters
+/// (GB2312's row 9, 0xA9A4..=0xA9EF, and GBK's double lines, 0xA854..=0xA877), and a pair
+/// written again right after itself.
+///
+/// A table a text browser draws (`┌──┬──┐`, `│`) is mostly such pairs, and read as Big5 they
+/// are everyday characters: counted, they made a GBK page of drawn tables read as Big5. Left
+/// out, the text in the cells decides. A Big5 text loses the evidence of the few characters
+/// with those bytes, and of a character doubled (`常常`) its second.
+#[inline(always)]
+fn uncounted(bytes: &[u8], i: usize, lead: u8, trail: u8) -> bool {
+    let drawn = ((lead == 0xA9) & (0xA4..=0xEF).contains(&trail))
+        | ((lead == 0xA8) & (0x54..=0x77).contains(&trail));
+    let again = i >= 2 && bytes.get(i - 2..i) == bytes.get(i..i + 2);
+    drawn | again
 }
 
 /// Whether a valid GBK pair is common: GB2312 level 1, punctuation (row 1) or a full-width
@@ -115,12 +132,14 @@ fn score_by_class(bytes: &[u8], gbk: bool) -> i64 {
             continue;
         }
         let trail = bytes.get(i + 1).copied().unwrap_or(0);
+        let mut four = false;
         let class = if !(0x81..=0xFE).contains(&lead) {
             Class::Invalid
         } else if gbk {
             if trail.is_ascii_digit() && bytes.get(i + 3).is_some_and(u8::is_ascii_digit) {
                 // A four-byte sequence: valid, and rare in reports.
                 i += 2;
+                four = true;
                 Class::Rare
             } else {
                 gbk_class(lead, trail)
@@ -129,6 +148,7 @@ fn score_by_class(bytes: &[u8], gbk: bool) -> i64 {
             big5_class(lead, trail)
         };
         match class {
+            Class::Common | Class::Rare if !four && uncounted(bytes, i, lead, trail) => i += 2,
             Class::Common => {
                 score += 1;
                 i += 2;
