@@ -10,7 +10,8 @@
 //! (windows-1252 gives most of those bytes other characters), so the bytes are taken back by
 //! [`byte_of`], which knows both readings, and decoded again by
 //! [`crate::decode::decode`]; the second reading is kept when it is Chinese text (ideographs for
-//! most of its non-ASCII characters) and nothing was replaced, else the text stays as it was.
+//! most of its non-ASCII characters, box-drawing ones aside) and nothing was replaced, else the
+//! text stays as it was.
 //!
 //! The run-level repairs of `crate::mojibake` are for mixed texts; this is for texts wholly
 //! misread, which they cannot mend (no ideograph is left to anchor them).
@@ -94,7 +95,8 @@ pub(crate) fn reread(text: &str, map: &OffsetMap) -> Option<(String, OffsetMap, 
         map: inner,
         ..
     } = decode(&bytes, None);
-    // Chinese text: ideographs for most of the characters above ASCII, nothing replaced.
+    // Chinese text: ideographs for most of the characters above ASCII but the box-drawing ones
+    // (tables a text browser drew), nothing replaced.
     let (mut cjk, mut other) = (0usize, 0usize);
     for c in again.chars() {
         if c == '\u{FFFD}' {
@@ -102,7 +104,7 @@ pub(crate) fn reread(text: &str, map: &OffsetMap) -> Option<(String, OffsetMap, 
         }
         if crate::normalise::is_cjk(c) {
             cjk += 1;
-        } else if !c.is_ascii() {
+        } else if !c.is_ascii() && !('\u{2500}'..='\u{257F}').contains(&c) {
             other += 1;
         }
     }
