@@ -50,6 +50,9 @@ codes! {
     N004 = "N004", Info;
     /// N005 — prose conversion asked for, but no narrative converter is compiled in.
     N005 = "N005", Info;
+    /// N006 — grid tables (`+---+` borders, or box-drawn) read as pipe rows, the lines of each
+    /// row wrapped over several joined into one.
+    N006 = "N006", Info;
     /// S001 — a section heading was not found.
     S001 = "S001", Warning;
     /// S002 — the report follows the pre-2019 (2008 条例) format; its tables are not read.

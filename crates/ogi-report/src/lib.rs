@@ -26,6 +26,7 @@
 //! | `N003` | warning | mojibake that cannot be repaired, kept; listed as `N002` is | ``mojibake that cannot be repaired, kept as written: `楷?!奔` `` |
 //! | `N004` | info | HTML input read from the page's markup | `HTML input: the report text and tables were read from the page's markup` |
 //! | `N005` | info | prose conversion without a narrative converter compiled in; the built-in character table was used | `no narrative converter is compiled in` |
+//! | `N006` | info | grid tables (`+---+` borders, or box-drawn `┌─┬─┐`) read as pipe rows, the lines of a row wrapped over several joined | `grid tables: 26 rows read between border lines, 9 of them joined from several lines` |
 //! | `S001` | warning | a section heading not found | `section 6 (六、其他需要报告的事项) not found` |
 //! | `S002` | info | pre-2019 report: no national tables | `the report follows the pre-2019 format (2008 条例)` |
 //! | `S003` | info | no title naming agency and year | `no title line naming the agency and year was found` |
@@ -86,6 +87,7 @@ mod codec;
 mod colblock;
 mod decode;
 mod diag;
+mod grid;
 #[cfg(feature = "html")]
 mod html;
 mod model;

@@ -115,9 +115,18 @@ struct Stage<'a> {
     map: Option<OffsetMap>,
     html_title: Option<String>,
     html_published: Option<String>,
+    /// True when the text was read from HTML markup.
+    html: bool,
 }
 
-fn html_stage<'a>(decoded: &'a str, opts: &Options, diags: &mut Vec<Diagnostic>) -> Stage<'a> {
+/// The text the parser reads: an HTML page's rendering, a text's grid tables as pipe rows, or
+/// the decoded text itself. Diagnostics get input offsets through `dmap`.
+fn stage<'a>(
+    decoded: &'a str,
+    dmap: &OffsetMap,
+    opts: &Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Stage<'a> {
     #[cfg(feature = "html")]
     {
         let is_html = opts
@@ -134,6 +143,7 @@ fn html_stage<'a>(decoded: &'a str, opts: &Options, diags: &mut Vec<Diagnostic>)
                 map: Some(lin.map),
                 html_title: lin.title,
                 html_published: lin.published,
+                html: true,
             };
         }
     }
@@ -141,17 +151,41 @@ fn html_stage<'a>(decoded: &'a str, opts: &Options, diags: &mut Vec<Diagnostic>)
     {
         let _ = (opts, &diags);
     }
+    // Grid tables (`+---+` borders, box-drawn bars) of a text: each row on one line.
+    if let Some(g) = crate::grid::join_rows(decoded) {
+        diags.push(
+            Diagnostic::new(
+                Code::N006,
+                format!(
+                    "grid tables: {} rows read between border lines, {} of them joined from several lines",
+                    g.rows, g.rows_joined
+                ),
+            )
+            .with_span(Some({
+                let (a, b) = dmap.map_range(g.first.0, g.first.1);
+                Span::new(a, b)
+            })),
+        );
+        return Stage {
+            text: Cow::Owned(g.text),
+            map: Some(g.map),
+            html_title: None,
+            html_published: None,
+            html: false,
+        };
+    }
     Stage {
         text: Cow::Borrowed(decoded),
         map: None,
         html_title: None,
         html_published: None,
+        html: false,
     }
 }
 
 fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let stage = html_stage(decoded, opts, &mut diags);
+    let stage = stage(decoded, dmap, opts, &mut diags);
     let st: &str = &stage.text;
     // The mojibake runs are kept only for the `Clean` view of prose.
     let mut canon = normalised(st, !matches!(opts.prose, Prose::AsWritten));
@@ -414,7 +448,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             "no title line naming the agency and year was found",
         ));
     }
-    let layout = if stage.map.is_some() {
+    let layout = if stage.html {
         Layout::Html
     } else if t3.is_some() || t2.is_some() {
         let (a, b) = (t2_from.min(t3_from), t3_to);

@@ -1,6 +1,7 @@
 //! Constructed corpus cases: the seeds' values rendered back into the layouts the real world
 //! uses (an HTML page with rowspans, shredded markdown, pypdf-style text with a page break inside a
-//! row label, pdfminer-style column blocks). `cargo test -p ogi-report --test construct -- --ignored` rewrites the files under
+//! row label, pdfminer-style column blocks, pandoc's grid tables and a text browser's box-drawn
+//! ones with wrapped labels). `cargo test -p ogi-report --test construct -- --ignored` rewrites the files under
 //! `tests/corpus/`; their golden JSON lives in `tests/expected/` like every corpus file. The
 //! non-ignored test checks that each constructed file parses back to its seed's values.
 
@@ -69,6 +70,16 @@ const CASES: &[(&str, Layout, &str)] = &[
         "000_b9348fb859717f63.txt",
         Layout::ColumnBlock,
         "112_constructed-seed000-pdfminer-column-blocks.txt",
+    ),
+    (
+        "002_4a9178fd99f7f697.txt",
+        Layout::Grid,
+        "113_constructed-seed002-pandoc-grid-wrapped.txt",
+    ),
+    (
+        "004_1d268c7f8e46725e.txt",
+        Layout::BoxDrawn,
+        "114_constructed-seed004-box-drawn-centred.txt",
     ),
 ];
 

@@ -150,4 +150,6 @@ golden! {
     constructed_110_seed003_pdfminer_column_blocks => "110_constructed-seed003-pdfminer-column-blocks.txt",
     constructed_111_seed004_pdfminer_column_blocks => "111_constructed-seed004-pdfminer-column-blocks.txt",
     constructed_112_seed000_pdfminer_column_blocks => "112_constructed-seed000-pdfminer-column-blocks.txt",
+    constructed_113_seed002_pandoc_grid_wrapped => "113_constructed-seed002-pandoc-grid-wrapped.txt",
+    constructed_114_seed004_box_drawn_centred => "114_constructed-seed004-box-drawn-centred.txt",
 }

@@ -6,8 +6,9 @@
 //! other line breaks, byte order marks and encodings, full-width digits and pipes, other spaces,
 //! indents, blank lines, page numbers between lines, markdown or bold headings, brackets of the
 //! other width, zero-width spaces, the whole text misread one byte a character (ISO-8859-1,
-//! windows-1252) and saved again, and the text set in HTML paragraphs or with its pipe rows as an
-//! HTML table (also with pinyin in ruby annotations).
+//! windows-1252) and saved again, its pipe rows drawn as grid tables (pandoc's `+---+`, a text
+//! browser's box-drawn `┌──┐`) with labels wrapped over several lines, and the text set in HTML
+//! paragraphs or with its pipe rows as an HTML table (also with pinyin in ruby annotations).
 
 mod common;
 
@@ -256,6 +257,16 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             }
             out.into_bytes()
         }),
+        // pandoc's grid tables, and a text browser's box-drawn ones: labels wrapped over the
+        // lines of their row (at its top, or centred with every other cell).
+        (
+            "grid tables",
+            common::render::grid_tables(text, 16, false, false).into_bytes(),
+        ),
+        (
+            "box-drawn tables",
+            common::render::grid_tables(text, 12, true, true).into_bytes(),
+        ),
     ];
     if cfg!(feature = "html") {
         v.push((
@@ -286,6 +297,14 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             }
             out.into_bytes()
         }));
+    }
+    // A text whose tables are drawn already is not redrawn from its pipe rows, nor are its
+    // lines of bars set in HTML (an HTML page's text is not searched for drawn tables).
+    if text
+        .lines()
+        .any(|l| l.starts_with("+-") || l.starts_with('┌'))
+    {
+        v.retain(|(name, _)| !name.starts_with("html") && !name.ends_with("tables"));
     }
     v
 }

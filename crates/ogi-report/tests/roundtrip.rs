@@ -211,6 +211,17 @@ fn layout_roundtrip(layout: Layout, set: &TableSet) -> Result<(), TestCaseError>
     let text = render(set, layout);
     let r = ogi_report::parse(&text);
     check_spans(text.len(), Some(&text), &r)?;
+    if matches!(layout, Layout::Pipe | Layout::Grid | Layout::BoxDrawn) {
+        // Each value's span holds the value as printed: a grid row's lines joined keep the map
+        // of its numbers exact.
+        for c in r.cells() {
+            if let (Some(_), Some(s), Some(e), Some(raw)) =
+                (c.value, c.span_start, c.span_end, c.raw.as_deref())
+            {
+                prop_assert_eq!(text.get(s..e).map(str::trim), Some(raw.trim()), "{:?}", c);
+            }
+        }
+    }
     check_exact(set, &text, &r)
 }
 
@@ -234,6 +245,8 @@ layout_props! {
     markdown_round_trips => Layout::Markdown,
     shredded_markdown_round_trips => Layout::MarkdownShredded,
     pdf_text_with_page_break_round_trips => Layout::PdfText,
+    grid_tables_round_trip => Layout::Grid,
+    box_drawn_tables_round_trip => Layout::BoxDrawn,
 }
 
 #[cfg(feature = "html")]

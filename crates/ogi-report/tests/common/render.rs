@@ -344,6 +344,12 @@ pub enum Layout {
     ColumnBlock,
     /// As [`Layout::ColumnBlock`], but the numbers after each run of labels come row by row.
     DetachedRows,
+    /// pandoc's grid tables (`+----+`), labels wider than the column wrapped over several lines
+    /// of their row.
+    Grid,
+    /// A text browser's box-drawn tables (`┌──┬──┐`, `│`), wrapped labels, each cell's text
+    /// centred in its row.
+    BoxDrawn,
 }
 
 /// All layouts.
@@ -405,7 +411,8 @@ fn row_cells(label: Vec<String>, values: Vec<String>) -> Vec<String> {
 
 fn emit_row(out: &mut String, layout: Layout, cells: &[String]) {
     match layout {
-        Layout::Pipe => {
+        // Grids are drawn over the pipe rows (`render`).
+        Layout::Pipe | Layout::Grid | Layout::BoxDrawn => {
             for c in cells {
                 out.push_str(c);
                 out.push_str("  | ");
@@ -524,6 +531,11 @@ fn para(out: &mut String, layout: Layout, p: &str) {
 
 /// Render a whole report (title, six sections, three tables) in a layout, Simplified script.
 pub fn render(s: &TableSet, layout: Layout) -> String {
+    match layout {
+        Layout::Grid => return grid_tables(&render(s, Layout::Pipe), 16, false, false),
+        Layout::BoxDrawn => return grid_tables(&render(s, Layout::Pipe), 12, true, true),
+        _ => {}
+    }
     if matches!(layout, Layout::ColumnBlock | Layout::DetachedRows) {
         return render_column_blocks(s, layout == Layout::DetachedRows);
     }
@@ -795,5 +807,156 @@ fn render_column_blocks(s: &TableSet, by_rows: bool) -> String {
     line("信息公开的及时性有待提高。");
     line("六、其他需要报告的事项");
     line("无。");
+    out
+}
+
+/// Display columns of a character: two for CJK and full-width forms, one for the rest.
+fn display_width(c: char) -> usize {
+    if c >= '\u{1100}' {
+        2
+    } else {
+        1
+    }
+}
+
+/// `s` cut into pieces of at most `width` display columns (at least one character each).
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut cur, mut w) = (String::new(), 0);
+    for c in s.chars() {
+        let cw = display_width(c);
+        if w + cw > width && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+            w = 0;
+        }
+        cur.push(c);
+        w += cw;
+    }
+    out.push(cur);
+    out
+}
+
+/// The cells of a pipe row: a trailing `||` and the empty piece after the last `|` (and before
+/// a `|` that opens the line) dropped, each cell trimmed.
+fn pipe_cells(line: &str) -> Vec<String> {
+    let t = line.trim_end();
+    let t = t.strip_suffix("||").unwrap_or(t);
+    let mut cells: Vec<String> = t.split('|').map(|c| c.trim().to_string()).collect();
+    // `| a | b |` opens with a bar; `  | 0 |` opens with a blank cell.
+    if t.trim_start_matches(['\t', '\u{3000}']).starts_with('|')
+        && cells.first().is_some_and(String::is_empty)
+    {
+        cells.remove(0);
+    }
+    if cells.last().is_some_and(String::is_empty) {
+        cells.pop();
+    }
+    cells
+}
+
+/// Every block of pipe rows (lines holding `|`) of `text` redrawn as a grid table: pandoc's
+/// `+---+` borders and `|` bars, or with `boxed` the box-drawing characters text browsers
+/// draw. A cell wider than `width` display columns is wrapped over several lines of its row,
+/// at the row's top, or with `middle` centred in it. Rows of fewer cells are padded; a block of
+/// one cell a line (cell-per-line text) is kept as it is.
+pub fn grid_tables(text: &str, width: usize, boxed: bool, middle: bool) -> String {
+    let mut out = String::new();
+    let mut block: Vec<(&str, Vec<String>)> = Vec::new();
+    let flush = |block: &mut Vec<(&str, Vec<String>)>, out: &mut String| {
+        if block.is_empty() {
+            return;
+        }
+        // One cell a line (`行政处罚  |`, `|`) is no table a grid is drawn from: kept.
+        if block
+            .iter()
+            .all(|(_, r)| r.iter().filter(|c| !c.is_empty()).count() <= 1)
+        {
+            for (line, _) in block.drain(..) {
+                out.push_str(line);
+            }
+            return;
+        }
+        let n = block.iter().map(|(_, r)| r.len()).max().unwrap_or(0).max(1);
+        let rows: Vec<Vec<Vec<String>>> = block
+            .drain(..)
+            .map(|(_, mut r)| {
+                r.resize(n, String::new());
+                r.iter().map(|c| wrap(c, width)).collect()
+            })
+            .collect();
+        let widths: Vec<usize> = (0..n)
+            .map(|j| {
+                rows.iter()
+                    .flat_map(|r| r[j].iter())
+                    .map(|p| p.chars().map(display_width).sum::<usize>())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let (bar, rule, head_rule) = if boxed {
+            ('│', '─', '═')
+        } else {
+            ('|', '-', '=')
+        };
+        let border = |rule: char, left: char, mid: char, right: char| {
+            let mut l = String::new();
+            l.push(left);
+            for (j, w) in widths.iter().enumerate() {
+                l.extend(std::iter::repeat_n(rule, w + 2));
+                l.push(if j + 1 == n { right } else { mid });
+            }
+            l.push('\n');
+            l
+        };
+        let (top, sep, head, bottom) = if boxed {
+            (
+                border(rule, '┌', '┬', '┐'),
+                border(rule, '├', '┼', '┤'),
+                border(head_rule, '╞', '╪', '╡'),
+                border(rule, '└', '┴', '┘'),
+            )
+        } else {
+            (
+                border(rule, '+', '+', '+'),
+                border(rule, '+', '+', '+'),
+                border(head_rule, '+', '+', '+'),
+                border(rule, '+', '+', '+'),
+            )
+        };
+        out.push_str(&top);
+        for (k, r) in rows.iter().enumerate() {
+            let h = r.iter().map(Vec::len).max().unwrap_or(1);
+            for i in 0..h {
+                out.push(bar);
+                for (j, pieces) in r.iter().enumerate() {
+                    let off = if middle { (h - pieces.len()) / 2 } else { 0 };
+                    let p = i.checked_sub(off).and_then(|x| pieces.get(x));
+                    let p = p.map_or("", String::as_str);
+                    let pad = widths[j] - p.chars().map(display_width).sum::<usize>();
+                    out.push(' ');
+                    out.push_str(p);
+                    out.extend(std::iter::repeat_n(' ', pad + 1));
+                    out.push(bar);
+                }
+                out.push('\n');
+            }
+            out.push_str(if k + 1 == rows.len() {
+                &bottom
+            } else if k == 0 {
+                &head
+            } else {
+                &sep
+            });
+        }
+    };
+    for line in text.split_inclusive('\n') {
+        if line.contains('|') {
+            block.push((line, pipe_cells(line)));
+        } else {
+            flush(&mut block, &mut out);
+            out.push_str(line);
+        }
+    }
+    flush(&mut block, &mut out);
     out
 }
