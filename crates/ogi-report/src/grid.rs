@@ -135,44 +135,35 @@ fn classify(line: &str) -> Line {
     Line::Other
 }
 
-/// Quick test for a text that may hold a grid table: a line whose first character past its
-/// indent is `+` followed by a rule, or a box-drawing junction. Most reports hold neither and
-/// are answered by one pass over their line starts.
+/// Whether `text` has a border line ([`Line::Border`]), which every grid table has: the
+/// lines holding a `+` followed by a rule (ASCII, or a dash a word processor put for `-`,
+/// E2 80 9x, E2 88 92) or two box-drawing characters in a row (U+2500..=U+257F, E2 94 xx and
+/// E2 95 xx) are classified. Most reports hold neither, and are answered by one `memchr2` pass
+/// for the rare `+` and the lead byte 0xE2 (of quotes, dashes and ellipses too, tested at a
+/// byte each), rather than a test at every line start.
 fn may_hold_grid(text: &str) -> bool {
     let b = text.as_bytes();
-    let at_line_start = |i: usize| {
-        let rest = b.get(i..).unwrap_or_default();
-        let lead = rest
-            .iter()
-            .take_while(|&&x| x == b' ' || x == b'\t')
-            .count();
-        match rest.get(lead..lead + 2) {
-            // An ideographic space (E3 80 80) indents the line.
-            Some([0xE3, 0x80]) => lead_after_ideographic_spaces(rest, lead),
-            // `+` and a rule: ASCII, or a dash a word processor put for `-` (E2 80 9x, E2 88 92).
-            Some([b'+', b'-' | b'=' | b':' | 0xE2]) => true,
-            // U+2500..=U+257F: E2 94 80..=E2 95 BF.
-            Some([0xE2, 0x94 | 0x95]) => true,
-            _ => false,
+    let is_box = |i: usize| matches!(b.get(i..i + 2), Some([0xE2, 0x94 | 0x95]));
+    let mut classified_to = 0usize;
+    for i in memchr::memchr2_iter(b'+', 0xE2, b) {
+        if i < classified_to {
+            continue;
         }
-    };
-    at_line_start(0) || memchr::memchr_iter(b'\n', b).any(|i| at_line_start(i + 1))
-}
-
-/// [`may_hold_grid`]'s test past a line's indent of ideographic spaces (and spaces between
-/// them) starting at `lead`.
-fn lead_after_ideographic_spaces(rest: &[u8], mut lead: usize) -> bool {
-    loop {
-        match rest.get(lead..lead + 3) {
-            Some([0xE3, 0x80, 0x80]) => lead += 3,
-            Some([b' ' | b'\t', ..]) => lead += 1,
-            _ => break,
+        let candidate = match b.get(i) {
+            Some(b'+') => matches!(b.get(i + 1), Some(b'-' | b'=' | b':' | 0xE2)),
+            _ => is_box(i) && is_box(i + 3),
+        };
+        if !candidate {
+            continue;
         }
+        let start = memchr::memrchr(b'\n', b.get(..i).unwrap_or_default()).map_or(0, |p| p + 1);
+        let end = memchr::memchr(b'\n', b.get(i..).unwrap_or_default()).map_or(b.len(), |p| i + p);
+        if classify(text.get(start..end).unwrap_or("")) == Line::Border {
+            return true;
+        }
+        classified_to = end;
     }
-    matches!(
-        rest.get(lead..lead + 2),
-        Some([b'+', b'-' | b'=' | b':' | 0xE2] | [0xE2, 0x94 | 0x95])
-    )
+    false
 }
 
 /// The cells of a row line: each cell's text trimmed of white space, as a source range. In a
