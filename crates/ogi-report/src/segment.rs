@@ -1304,8 +1304,9 @@ const TITLE_SUBJECTS: [&str; 6] = [
 /// (`淮安市人民政府2024年…`, `…局关于2022年…`), or when none are there the words between the
 /// year and the subject (`2019年上海市人民政府办公厅政府信息公开工作年度报告`), or with no year
 /// the words before the subject (`乌海市工业和信息化局 政府信息公开工作年度报告`). White
-/// space and a trailing `关于` are dropped; fewer than two characters, a year, or anything but
-/// Chinese characters and brackets (a breadcrumb's `>`, a field's `：`) name none.
+/// space and a trailing `关于` are dropped; fewer than two characters, a year, a breadcrumb's
+/// separators (`首页>政务公开>…`), a field's colon (`当前位置：…`) or a sentence's punctuation
+/// name none.
 fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
     let subject_at = |s: &str| {
         TITLE_SUBJECTS
@@ -1320,10 +1321,9 @@ fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
         ag.truncate(kept);
         let named = ag.chars().count() >= 2
             && !ag.starts_with("关于")
-            && !ag.contains('年')
-            && ag
-                .chars()
-                .all(|c| crate::normalise::is_cjk(c) || matches!(c, '（' | '）' | '(' | ')' | '·'));
+            && !ag.contains([
+                '年', '>', '＞', '»', '›', '→', '|', '｜', '：', ':', '/', '\\', '。', '，', ',',
+            ]);
         named.then_some(ag)
     };
     let Some(i) = year_at else {
@@ -1505,6 +1505,12 @@ mod tests {
             ("2022年政府信息公开工作年度报告", None),
             ("首页>政务公开>政府信息公开工作年度报告", None),
             ("当前位置：2023年信息公开年报", None),
+            ("首页 / 政务公开 / 政府信息公开工作年度报告", None),
+            // Digits and Latin letters may be part of a name.
+            (
+                "12345热线管理中心2021年政府信息公开工作年度报告",
+                Some("12345热线管理中心"),
+            ),
         ];
         for (title, want) in cases {
             assert_eq!(agency(title).as_deref(), want, "{title}");
