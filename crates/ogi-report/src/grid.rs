@@ -249,8 +249,9 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
         pos += l.len();
     }
     // The rows of the tables (first line, last line): runs of row lines after a border, each
-    // ended by a border, a partial line, or the table's end (a page cut inside it). Border
-    // lines inside tables are dropped.
+    // ended by a border or a partial line. Lines after a table's last border (a page cut inside
+    // it, or a pipe table after a line of `+---+` that is no grid) are rows of one line each:
+    // joined, a pipe table would be one row. Border lines inside tables are dropped.
     let mut rows: Vec<(usize, usize)> = Vec::new();
     let mut dropped = vec![false; lines.len()];
     let mut in_grid = false;
@@ -276,14 +277,14 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
             }
             _ => {
                 if let Some(s) = row_start.take() {
-                    rows.push((s, k - 1));
+                    unclosed(&lines, s, k, &mut rows);
                 }
                 in_grid = false;
             }
         }
     }
     if let Some(s) = row_start {
-        rows.push((s, lines.len() - 1));
+        unclosed(&lines, s, lines.len(), &mut rows);
     }
     if rows.is_empty() {
         return None;
@@ -345,6 +346,15 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
             (a, a)
         }),
     })
+}
+
+/// The row lines from `s` to before `end`, after a table's last border: a row each.
+fn unclosed(lines: &[(usize, &str, Line)], s: usize, end: usize, rows: &mut Vec<(usize, usize)>) {
+    for k in s..end {
+        if lines.get(k).is_some_and(|l| l.2 != Line::Gap) {
+            rows.push((k, k));
+        }
+    }
 }
 
 /// One row of pieces, each cell's pieces in line order, as `| a | b |` and a line break.
@@ -470,13 +480,19 @@ mod tests {
     fn rows_of_one_line_are_rewritten_and_rows_whose_lines_disagree_are_copied() {
         let text = "+----+----+\n| 规章 |  0 |\n+----+----+\n| 续 |\n| 行政许可 | 1 |\n\
                     +----+----+\n| 行政处罚 | 2 |\n| 罚 | |\n";
-        // The last row, cut off before its border, is joined too.
+        // Lines after the last border are rows of one line each.
         assert_eq!(
             joined(text).as_deref(),
-            Some("| 规章 | 0 |\n| 续 |\n| 行政许可 | 1 |\n| 行政处罚罚 | 2 |\n")
+            Some("| 规章 | 0 |\n| 续 |\n| 行政许可 | 1 |\n| 行政处罚 | 2 |\n| 罚 |  |\n")
         );
         let j = join_rows(text).expect("joined");
-        assert_eq!((j.rows, j.rows_joined), (3, 1));
+        assert_eq!((j.rows, j.rows_joined), (4, 0));
+        // A pipe table after a line of `+---+` is not made one row.
+        let after = "+--------+\n| 规章 | 0 | 0 |\n| 行政规范性文件 | 1 | 2 |\n正文\n";
+        assert_eq!(
+            joined(after).as_deref(),
+            Some("| 规章 | 0 | 0 |\n| 行政规范性文件 | 1 | 2 |\n正文\n")
+        );
         // Latin words wrapped at a space are joined with one.
         let latin = "+------+---+\n| Word | 1 |\n| file |   |\n+------+---+\n";
         assert_eq!(joined(latin).as_deref(), Some("| Word file | 1 |\n"));
