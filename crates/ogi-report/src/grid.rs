@@ -253,7 +253,6 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
     // it, or a pipe table after a line of `+---+` that is no grid) are rows of one line each:
     // joined, a pipe table would be one row. Border lines inside tables are dropped.
     let mut rows: Vec<(usize, usize)> = Vec::new();
-    let mut dropped = vec![false; lines.len()];
     let mut in_grid = false;
     let mut row_start: Option<usize> = None;
     for (k, &(_, _, kind)) in lines.iter().enumerate() {
@@ -261,9 +260,6 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
             Line::Border => {
                 if let Some(s) = row_start.take() {
                     rows.push((s, k - 1));
-                }
-                if let Some(d) = dropped.get_mut(k) {
-                    *d = true;
                 }
                 in_grid = true;
             }
@@ -328,7 +324,8 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
                 }
             }
         }
-        if !dropped.get(k).copied().unwrap_or(false) {
+        // Border lines are dropped (every one opens or continues a table).
+        if lines.get(k).is_some_and(|l| l.2 != Line::Border) {
             let at = lines.get(k).map_or(text.len(), |l| l.0);
             let end = lines.get(k + 1).map_or(text.len(), |l| l.0);
             out.piece(at, end);

@@ -628,17 +628,11 @@ fn heading_end_inline(text: &str, from: usize, kind: SectionKind) -> usize {
 
 /// An ISO date from `YYYY年M月D日` at the start of `s`.
 pub(crate) fn cn_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
-    let digits = |s| take_while_m_n(1, 4, |c: char| c.is_ascii_digit())(s);
     let (s, y) = (take_while_m_n(4, 4, |c: char| c.is_ascii_digit())).parse(s)?;
     let (s, _) = (space0, ch('年'), space0).parse(s)?;
-    let (s, m) = digits(s)?;
-    let (s, _) = (space0, ch('月'), space0).parse(s)?;
-    let (s, d) = digits(s)?;
-    let (s, _) = (space0, ch('日')).parse(s)?;
+    let (s, (m, d)) = month_day(s)?;
     let y: u16 = y.parse().unwrap_or(0);
-    let m: u8 = m.parse().unwrap_or(0);
-    let d: u8 = d.parse().unwrap_or(0);
-    if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    if !(1990..=2100).contains(&y) {
         return Err(nom::Err::Error(nom::error::Error::new(
             s,
             nom::error::ErrorKind::Verify,
@@ -1366,18 +1360,15 @@ fn period(text: &str) -> Option<(Ymd, Ymd)> {
             .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
             .collect()
     });
-    // Openers are looked for where they start in the first 20,000 bytes: the search of an
-    // opener a report does not use stops there, not at its end.
-    let head = text
-        .as_bytes()
-        .get(..text.len().min(PERIOD_SEARCH + 16))
-        .unwrap_or_default();
+    // Each opener is looked for where it starts within its bound: the search of an opener a
+    // report does not use stops there, not at the text's end.
+    let b = text.as_bytes();
     for (k, (word, finder)) in PERIOD_OPENERS.iter().zip(finders).enumerate() {
         if crate::scan::word_absent(text, word) {
             continue;
         }
         let bound = period_bound(k);
-        for off in finder.find_iter(head.get(..bound + 16).unwrap_or(head)) {
+        for off in finder.find_iter(b.get(..bound + word.len()).unwrap_or(b)) {
             if off >= bound {
                 break;
             }
@@ -1420,9 +1411,10 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
     (b >= a).then_some((a, b))
 }
 
-/// `M月D日` at the start of `s`: a date whose year is written before it.
+/// `M月D日` at the start of `s`: a date whose year is written before it, and the end of
+/// [`cn_date`].
 fn month_day(s: &str) -> IResult<&str, (u8, u8)> {
-    let digits = |s| take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(s);
+    let digits = |s| take_while_m_n(1, 4, |c: char| c.is_ascii_digit())(s);
     let (s, m) = digits(s)?;
     let (s, _) = (space0, ch('月'), space0).parse(s)?;
     let (s, d) = digits(s)?;

@@ -7,6 +7,14 @@ fn diags(r: &ogi_report::Report, code: Code) -> Vec<&Diagnostic> {
     r.diagnostics.iter().filter(|d| d.code == code).collect()
 }
 
+/// The messages of the diagnostics of `code`.
+fn messages(r: &ogi_report::Report, code: Code) -> Vec<&str> {
+    diags(r, code)
+        .into_iter()
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
 const TABLE2_LATER_BLOCKS: &str = "二、主动公开政府信息情况\n\
     第二十条第(五)项 |\n\
     信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
@@ -93,10 +101,7 @@ fn later_blocks_read(text: &str) {
         values,
         [Some("10".into()), Some("2".into()), Some("12".into())]
     );
-    let t003: Vec<&str> = diags(&r, Code::T003)
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let t003: Vec<&str> = messages(&r, Code::T003);
     assert_eq!(
         t003,
         [
@@ -135,10 +140,7 @@ fn a_row_of_empty_cells_is_read_as_blank_cells_in_their_places() {
         let span = c.span.expect("an empty cell keeps its place");
         assert!(text[span.start..].starts_with(' '), "{span:?}");
     }
-    let t004: Vec<&str> = diags(&r, Code::T004)
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let t004: Vec<&str> = messages(&r, Code::T004);
     assert_eq!(
         t004,
         ["table 2 (主动公开政府信息情况), row `第二十条第（八）项/行政事业性收费`: 0 of 2 cells; \
@@ -147,10 +149,7 @@ fn a_row_of_empty_cells_is_read_as_blank_cells_in_their_places() {
     // No cell written at all: nothing to place.
     let bare = text.replace("行政事业性收费 |  |  |", "行政事业性收费");
     let r = ogi_report::parse(&bare);
-    let t004: Vec<&str> = diags(&r, Code::T004)
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let t004: Vec<&str> = messages(&r, Code::T004);
     assert_eq!(t004.len(), 1, "{t004:?}");
     assert!(
         t004[0].ends_with("no value was found (blank: 上一年项目数量、本年增/减)"),
