@@ -239,7 +239,25 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     }
 
     let headings = find_headings(ctext);
-    let found = find_meta(ctext, &headings);
+    #[allow(unused_mut)]
+    let mut found = find_meta(ctext, &headings);
+    // A page whose text has no title line: its `<title>` tells the year and the agency.
+    #[cfg(feature = "html")]
+    let page_title = if found.title.is_none() {
+        stage
+            .html_title
+            .as_deref()
+            .and_then(crate::segment::page_title)
+    } else {
+        None
+    };
+    #[cfg(feature = "html")]
+    if let Some(pt) = &page_title {
+        found.year = pt.year.or(found.year);
+        if found.agency.is_none() {
+            found.agency.clone_from(&pt.agency);
+        }
+    }
     let sec = |k: SectionKind| headings.iter().find(|h| h.kind == k);
 
     // Template version from the labels present.
@@ -440,7 +458,13 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
                 .join("");
             t
         })
-        .or(stage.html_title.clone());
+        .or_else(|| {
+            #[cfg(feature = "html")]
+            if let Some(pt) = page_title {
+                return Some(pt.title);
+            }
+            stage.html_title.clone()
+        });
     let agency = found.agency.clone().map(|a| crate::t2s::label_str(&a));
     if found.title.is_none() && agency.is_none() {
         diags.push(Diagnostic::new(

@@ -1339,6 +1339,77 @@ fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
         .flatten()
 }
 
+/// What a page's `<title>` tells when the report's text has no title line: the title itself,
+/// its year and its agency.
+#[cfg(feature = "html")]
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct PageTitle {
+    pub title: String,
+    pub year: Option<u16>,
+    pub agency: Option<String>,
+}
+
+/// Endings of an agency's name: a site's name (`上海市财政局`) given beside a page's title is taken
+/// as its agency only when it ends with one (not `…门户网站`, `中国政府网`).
+#[cfg(feature = "html")]
+const AGENCY_ENDINGS: [&str; 15] = [
+    "政府",
+    "局",
+    "委员会",
+    "委",
+    "厅",
+    "办公室",
+    "办",
+    "院",
+    "署",
+    "中心",
+    "部",
+    "处",
+    "所",
+    "馆",
+    "会",
+];
+
+/// A page's `<title>` read as a report's title (see [`PageTitle`]). A page title names the site
+/// or the column beside the report (`2019年政府信息公开工作年度报告_上海市财政局`,
+/// `…年度报告-政府信息公开-XX网`): it is cut at `_`, `|`, `｜` and dashes, and the piece naming
+/// the report's subject ([`TITLE_SUBJECTS`] or `年度报告`) is the title, read as a title line
+/// is ([`year_in`], [`title_agency`]). When that piece names no agency, a piece ending as an
+/// agency's name does ([`AGENCY_ENDINGS`]). None when no piece names the subject.
+#[cfg(feature = "html")]
+pub(crate) fn page_title(t: &str) -> Option<PageTitle> {
+    let pieces: Vec<&str> = t
+        .split(['_', '|', '｜', '-', '－', '—', '–'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let names_subject = |p: &str| {
+        TITLE_SUBJECTS.iter().any(|w| p.contains(w))
+            || p.contains("年度报告")
+            || p.contains("年度報告")
+    };
+    let k = pieces.iter().position(|p| names_subject(p))?;
+    let title = without_whitespace(pieces.get(k)?);
+    let year = year_in(&title);
+    let agency = title_agency(&title, year.map(|(i, _)| i)).or_else(|| {
+        pieces
+            .iter()
+            .enumerate()
+            .filter(|&(j, p)| {
+                j != k
+                    && p.chars().count() <= 30
+                    && !names_subject(p)
+                    && AGENCY_ENDINGS.iter().any(|e| p.ends_with(e))
+            })
+            .find_map(|(_, p)| title_agency(&format!("{p}政府信息公开"), None))
+    });
+    Some(PageTitle {
+        title,
+        year: year.map(|(_, y)| y),
+        agency,
+    })
+}
+
 /// The words that open a statistics period, tried in this order, each only when the ones
 /// before it opened none: `自` (`自2020年1月1日起至2020年12月31日止`, the template's wording),
 /// `从`/`從` (`统计期限从2019年1月1日到12月31日止`), and the period named by `期限为`/`时限为`
@@ -1507,6 +1578,48 @@ mod tests {
         for (title, want) in cases {
             assert_eq!(agency(title).as_deref(), want, "{title}");
         }
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn a_page_title_is_cut_from_its_sites_name_and_names_the_agency() {
+        let read = |t: &str| page_title(t).map(|p| (p.title, p.year, p.agency));
+        let own = |s: &str| s.to_string();
+        assert_eq!(
+            read("测试市2025年政府信息公开工作年度报告"),
+            Some((
+                own("测试市2025年政府信息公开工作年度报告"),
+                Some(2025),
+                Some(own("测试市"))
+            ))
+        );
+        // The site's name after the title names the agency the title does not.
+        assert_eq!(
+            read("2019年政府信息公开工作年度报告_上海市财政局"),
+            Some((
+                own("2019年政府信息公开工作年度报告"),
+                Some(2019),
+                Some(own("上海市财政局"))
+            ))
+        );
+        assert_eq!(
+            read("杭州市民政局 - 2022年度政府信息公开工作年度报告 - 政务公开"),
+            Some((
+                own("2022年度政府信息公开工作年度报告"),
+                Some(2022),
+                Some(own("杭州市民政局"))
+            ))
+        );
+        // A portal's name is not an agency; a page on another subject is not a report's.
+        assert_eq!(
+            read("2021年政府信息公开工作年度报告|XX市人民政府门户网站"),
+            Some((own("2021年政府信息公开工作年度报告"), Some(2021), None))
+        );
+        assert_eq!(read("关于开展2022年度评优工作的通知_XX市教育局"), None);
+        assert_eq!(
+            read("臺北市2020年度政府信息公開工作年度報告").and_then(|p| p.2),
+            Some(own("臺北市"))
+        );
     }
 
     #[test]

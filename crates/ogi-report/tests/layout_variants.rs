@@ -407,3 +407,73 @@ fn headings_numbered_other_ways_are_found() {
         failures.join("\n")
     );
 }
+
+/// A saved page whose text has no title line (the report's title only in the page's
+/// `<title>`, with the site's name after it) is read for the same year and agency as the
+/// report with its title line.
+#[cfg(feature = "html")]
+#[test]
+fn a_pages_title_names_the_year_and_agency_its_text_does_not() {
+    let mut failures = Vec::new();
+    let mut moved = 0usize;
+    for (name, text) in corpus() {
+        let original = ogi_report::parse(&text);
+        let (Some(title), Some(agency), Some(year)) = (
+            original.meta.title.clone(),
+            original.meta.agency.clone(),
+            original.meta.year,
+        ) else {
+            continue;
+        };
+        let squeezed = |l: &str| l.split_whitespace().collect::<String>();
+        let Some(line) = text.lines().find(|l| squeezed(l) == title) else {
+            continue;
+        };
+        if !title.contains(&agency) || title.contains('<') || title.contains('&') {
+            continue;
+        }
+        let body = text.replacen(line, "", 1);
+        let page = |head: &str| {
+            format!(
+                "<html><head><meta charset=\"utf-8\"><title>{head}</title></head><body>\n{}</body></html>\n",
+                map_lines(&body, |l| format!("<p>{}</p>", escape(l)))
+            )
+        };
+        // The title and a portal's name; the title without its agency and the agency's site.
+        let bare = title.replacen(&agency, "", 1);
+        let pages = [
+            (
+                page(&format!("{title}_某某市人民政府门户网站")),
+                title.clone(),
+            ),
+            (page(&format!("{bare} - {agency}")), bare.clone()),
+        ];
+        for (html, want_title) in pages {
+            moved += 1;
+            let got = ogi_report::parse(&html);
+            let read = (
+                got.meta.title.clone(),
+                got.meta.agency.clone(),
+                got.meta.year,
+            );
+            let want = (Some(want_title), Some(agency.clone()), Some(year));
+            if read != want {
+                failures.push(format!("{name}: {read:?}, not {want:?}"));
+            }
+            if got
+                .diagnostics
+                .iter()
+                .any(|d| d.code == ogi_report::Code::S003)
+            {
+                failures.push(format!("{name}: S003 with the title in <title>"));
+            }
+        }
+    }
+    assert!(moved >= 20, "{moved} titles moved");
+    assert!(
+        failures.is_empty(),
+        "{} differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
