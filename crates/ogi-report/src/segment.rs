@@ -1070,19 +1070,18 @@ fn head_fields<const FIRST_WRITTEN: bool>(
                     .get(t_start..)
                     .map_or(0, |r| r.len() - r.trim_start().len()));
             let t_end = t_start + t.len();
-            // Title split over two lines: agency line, then `2020年…年度报告`.
+            // Title split over two lines: agency line, then `2020年…年度报告`; or a line cut
+            // anywhere in it, the second naming neither year nor subject
+            // (`2025年…街道政府信息` / `公开工作年度报告`).
             let mut range = (t_start, t_end);
-            if year_in(t).map(|(i, _)| i) == Some(0)
-                || TITLE_SUBJECTS.iter().any(|w| t.starts_with(w))
-            {
-                if let Some(p) = prev {
-                    let pl = text.get(p.0..p.1).unwrap_or("");
-                    if pl.chars().count() <= 30
-                        && !pl.contains(['。', ',', ':'])
-                        && pl.chars().any(crate::normalise::is_cjk)
-                    {
-                        range = (p.0, t_end);
-                    }
+            if let Some(p) = prev {
+                let pl = text.get(p.0..p.1).unwrap_or("");
+                if pl.chars().count() <= 30
+                    && !pl.contains(['。', ',', ':', '，', '：'])
+                    && pl.chars().any(crate::normalise::is_cjk)
+                    && continues_title(pl, t)
+                {
+                    range = (p.0, t_end);
                 }
             }
             title = Some(range);
@@ -1092,6 +1091,26 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         prev = Some((t_start, t_start + t.len()));
     }
     (published, title)
+}
+
+/// Whether the title line `t` continues the line `pl` before it: `t` starts with the year or
+/// the subject ([`TITLE_SUBJECTS`]), or names neither while `pl` names the year and either
+/// names the subject or ends with a part of it (`…政府信息` before `公开工作年度报告`).
+fn continues_title(pl: &str, t: &str) -> bool {
+    if year_in(t).map(|(i, _)| i) == Some(0) || TITLE_SUBJECTS.iter().any(|w| t.starts_with(w)) {
+        return true;
+    }
+    if year_in(t).is_some() || TITLE_SUBJECTS.iter().any(|w| t.contains(w)) || year_in(pl).is_none()
+    {
+        return false;
+    }
+    let pl = pl.trim_end();
+    TITLE_SUBJECTS.iter().any(|w| {
+        pl.contains(w)
+            || w.char_indices()
+                .skip(1)
+                .any(|(i, _)| pl.ends_with(&w[..i]) && t.starts_with(&w[i..]))
+    })
 }
 
 /// A title line `t` starting at `start` without a markdown heading's leading `#` marks and
@@ -1222,10 +1241,11 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 
     (m.published, m.title) = head_fields::<false>(text, head);
     if let Some((s, e)) = m.title {
-        let t = text.get(s..e).unwrap_or("");
-        let year = year_in(t);
+        // Read without white space: a title cut over two lines may be cut in its subject.
+        let t = without_whitespace(text.get(s..e).unwrap_or(""));
+        let year = year_in(&t);
         m.year = year.map(|(_, y)| y);
-        m.agency = title_agency(t, year.map(|(i, _)| i));
+        m.agency = title_agency(&t, year.map(|(i, _)| i));
     }
 
     m.period = period(text);
@@ -1650,6 +1670,23 @@ mod tests {
         assert_eq!(agency.as_deref(), Some("乌海市工业和信息化局"));
         // No year in the title: the text's first.
         assert_eq!(year, Some(2020));
+        // A title cut in its subject by a PDF's line (the second line naming neither year nor
+        // subject), and one cut after it.
+        let cut = "2025 年上海市黄浦区人民政府打浦桥街道政府信息\n公开工作年度报告\n2025 年，打浦桥街道认真贯彻落实。\n二、主动公开政府信息情况\n";
+        assert_eq!(
+            meta(cut),
+            (
+                Some("2025 年上海市黄浦区人民政府打浦桥街道政府信息\n公开工作年度报告".to_string()),
+                Some("上海市黄浦区人民政府打浦桥街道".to_string()),
+                Some(2025)
+            )
+        );
+        let after = "宿迁市民政局2024年政府信息公开\n工作年度报告\n一、总体情况\n";
+        assert_eq!(meta(after).1, Some("宿迁市民政局".to_string()));
+        // A line without the year before a title's tail is not its start.
+        let (title, agency, _) = meta("当前位置\n工作年度报告\n一、总体情况\n");
+        assert_eq!(title.as_deref(), Some("工作年度报告"));
+        assert_eq!(agency, None);
     }
 
     #[test]

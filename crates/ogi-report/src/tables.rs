@@ -1299,6 +1299,31 @@ fn has_break_by_char(t: &str) -> bool {
     t.contains(['\n', '|', '\t'])
 }
 
+/// The columns of table 3 in either template: 自然人, the five of 法人或其他组织, 总计.
+const T3_COLUMNS: usize = 7;
+
+/// Whether the line from `at` (a row's label's end) is the rest of a pipe row holding at least
+/// `columns` cells after the label, every one a figure (digits, with a decimal point or group
+/// separators).
+fn whole_pipe_row(text: &str, at: usize, columns: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("");
+    let Some((_, cells)) = line.split_once('|') else {
+        return false;
+    };
+    let cells: Vec<&str> = cells
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.len() >= columns
+        && cells.iter().all(|c| {
+            c.starts_with(|x: char| x.is_ascii_digit())
+                && c.chars()
+                    .all(|x| x.is_ascii_digit() || x == '.' || x == ',')
+        })
+}
+
 /// Whether `text[from..to]` is fewer than three bytes: no label of tables 2 and 3 (a block
 /// header, a row's key) fits there, each opening with a character of three bytes (tests hold it
 /// of the template), so every search of one finds none. A report without tables (one in three
@@ -2214,7 +2239,16 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         }
     }
     let data_found = slots.iter().filter(|s| s.anchor.is_some()).count();
-    if data_found < 2 {
+    // A table needs two rows, or one row written whole as a table's: its label in a pipe row
+    // and a figure in each of the columns after it (a document converter that kept only the
+    // first row of the table), not a row's label named in prose.
+    let one_whole_row = || {
+        slots
+            .iter()
+            .find_map(|s| s.anchor)
+            .is_some_and(|a| whole_pipe_row(text, a.end, T3_COLUMNS))
+    };
+    if data_found == 0 || (data_found == 1 && !one_whole_row()) {
         return None;
     }
     // 2. Group labels, only in the gap before their first following data row.

@@ -156,3 +156,53 @@ fn a_row_of_empty_cells_is_read_as_blank_cells_in_their_places() {
         "{t004:?}"
     );
 }
+
+/// A table 3 of which a document converter kept only its first row (a pipe row whose seven
+/// columns are all figures) is read for that row, its other rows named as not found; the
+/// same row's label in a sentence is not a table.
+#[test]
+fn a_table_3_of_one_whole_row_is_read_and_a_sentence_naming_a_row_is_not() {
+    let head = "宿迁市2025年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n";
+    let tail = "\n四、政府信息公开行政复议、行政诉讼情况\n";
+    let row = "| 一、本年新收政府信息公开申请数量 | 3746 | 63 | 0 | 0 | 19 | 2 | 3830 |";
+    let r = ogi_report::parse(&format!("{head}{row}{tail}"));
+    let t3 = r
+        .applications
+        .as_ref()
+        .expect("table 3 read from its one row");
+    let first = t3
+        .rows
+        .iter()
+        .find(|x| x.row == "一、本年新收政府信息公开申请数量")
+        .expect("its first row");
+    let got: Vec<Option<i64>> = first
+        .cells
+        .iter()
+        .map(|c| c.value.as_ref().and_then(|v| v.as_i64()))
+        .collect();
+    assert_eq!(got, [3746, 63, 0, 0, 19, 2, 3830].map(Some).to_vec());
+    assert!(messages(&r, Code::T001)
+        .iter()
+        .all(|m| !m.starts_with("table 3 ")));
+    let t003 = messages(&r, Code::T003);
+    assert!(
+        t003.iter()
+            .any(|m| m.contains("row `二、上年结转政府信息公开申请数量`: label not found")),
+        "{t003:?}"
+    );
+    // The label in prose, or a pipe row missing a column, holds no table.
+    for text in [
+        "本年新收政府信息公开申请数量3830件，同比增长。",
+        "| 一、本年新收政府信息公开申请数量 | 3746 | 63 | 0 | 0 | 19 | 3830 |",
+        "| 一、本年新收政府信息公开申请数量 | 3746 | 63 | 0 | 0 | 19 | 2 | 共3830件 |",
+    ] {
+        let r = ogi_report::parse(&format!("{head}{text}{tail}"));
+        assert!(r.applications.is_none(), "{text}");
+        assert!(
+            messages(&r, Code::T001)
+                .iter()
+                .any(|m| m.starts_with("table 3 ")),
+            "{text}"
+        );
+    }
+}
