@@ -174,7 +174,11 @@ const absent = (x) => x === undefined || typeof x === 'function' || typeof x ===
 function write(v, depth) {
   switch (typeof v) {
     case 'string': put(4); putString(v); return;
-    case 'number': if (Number.isFinite(v)) { put(3); put(v); } else put(0); return;
+    // A safe integer as a number; any other finite number as its shortest round-trip string,
+    // which the module reads as a decimal (a float would bring float formatting into it).
+    case 'number':
+      if (Number.isSafeInteger(v)) { put(3); put(v); } else if (Number.isFinite(v)) { put(4); putString(String(v)); } else put(0);
+      return;
     case 'boolean': put(v ? 2 : 1); return;
     case 'bigint': throw new TypeError('a BigInt cannot be read (as in JSON)');
     case 'object': {

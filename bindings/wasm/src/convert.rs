@@ -6,7 +6,7 @@
 //! than JSON text, which was itself ≈ 1.5× faster than building the object field by field with
 //! `serde-wasm-bindgen` (one boundary call per field). Report objects given to `validate`,
 //! `cells` and `validateSeries` come in the same way backwards (`writeTape` in `js/tape.js`,
-//! [`crate::tape::read`]); the options, a handful of fields, through `serde-wasm-bindgen`.
+//! [`crate::tape::read`]), and so do the options.
 
 use js_sys::{Reflect, Uint8Array};
 use ogi_report::{Options, Prose, Report};
@@ -177,7 +177,7 @@ pub fn options(value: &JsValue) -> Result<Options, JsValue> {
             ));
         }
     }
-    let o: ParseOptions = from_js(value)
+    let o: ParseOptions = from_tape(value, &[], 0)
         .map_err(|e| error(ErrorCode::Options, &format!("parse: invalid options: {e}")))?;
     Ok(o.to_core())
 }
@@ -210,11 +210,6 @@ pub fn reports(value: &JsValue, what: &str, skip: &[&str]) -> Result<Vec<Report>
             &format!("{what}: not an array of report objects: {e}"),
         )
     })
-}
-
-/// A JS value read field by field (`serde-wasm-bindgen`): for the options, a handful of fields.
-fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())
 }
 
 /// A JS value (a report, or an array of them) read through a tape written by `js/tape.js`, the

@@ -72,6 +72,25 @@ test('validate and cells accept the returned object and its JSON alike', () => {
   assert.equal(new TextDecoder().decode(SEED.slice(c.span_start, c.span_end)), '713');
 });
 
+test('an amount written as a JS number reads as the decimal its string is', () => {
+  const r = ogi.parse(SEED);
+  const fee = (x) => x.active_disclosure.rows.find((row) => row.row === '第二十条第（八）项/行政事业性收费').cells[0];
+  const asNumber = structuredClone(r);
+  fee(asNumber).value = 4068.208;
+  assert.deepStrictEqual(ogi.cells(asNumber), ogi.cells(r));
+  assert.deepStrictEqual(ogi.validate(asNumber), ogi.validate(r));
+  const c = ogi.cells(asNumber).find((x) => x.table === 2 && x.row === '第二十条第（八）项/行政事业性收费');
+  assert.equal(c.value, '4068.208');
+  // A count beyond 2^53 is read from its string too; a float option is refused with its name.
+  const big = structuredClone(r);
+  fee(big).value = 1e21;
+  assert.equal(ogi.cells(big).find((x) => x.table === 2 && x.row === '第二十条第（八）项/行政事业性收费').value,
+    '1000000000000000000000');
+  throwsWith(() => ogi.parse('x', { maxInputBytes: 1.5 }), 'E002');
+  assert.throws(() => ogi.parse('x', { maxInputBytes: 1.5 }), /invalid options: invalid type: string "1.5", expected u32/);
+  assert.throws(() => ogi.parse('x', { html: 'yes' }), /invalid options: invalid type: string "yes", expected a boolean/);
+});
+
 test('validateSeries takes an array of reports', () => {
   const a = ogi.parse(SEED);
   const out = ogi.validateSeries([a, ogi.parse(readCorpus('004_pingtan-2021.txt'))]);

@@ -213,8 +213,11 @@ pub struct Section {
     pub span: Span,
 }
 
+// Read back by hand ([`NumberVisitor`]), not by serde's `untagged` derive: its buffer passes
+// every number to each variant as a float, which put float formatting (about 18 KB) in the
+// WebAssembly module, whose reader hands over no float.
 /// A number as printed in a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Number {
     /// A count (`本年增/减` may be negative).
@@ -238,6 +241,42 @@ impl Number {
             Number::Int(i) => Decimal::from(*i),
             Number::Decimal(d) => *d,
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NumberVisitor)
+    }
+}
+
+/// [`Number`]'s reader: an integer that fits `i64` is `Int`; a larger one, a float and a
+/// string are read by `Decimal`'s own reader (a string as `"168.61"` or in scientific notation).
+struct NumberVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NumberVisitor {
+    type Value = Number;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an integer, or a decimal as a number or a string")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Number, E> {
+        Ok(Number::Int(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Number, E> {
+        Ok(i64::try_from(v).map_or_else(|_| Number::Decimal(Decimal::from(v)), Number::Int))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Number, E> {
+        <Decimal as Deserialize>::deserialize(serde::de::value::F64Deserializer::<E>::new(v))
+            .map(Number::Decimal)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Number, E> {
+        <Decimal as Deserialize>::deserialize(serde::de::value::StrDeserializer::<E>::new(v))
+            .map(Number::Decimal)
     }
 }
 
@@ -554,6 +593,36 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_is_read_back_from_an_integer_a_float_or_a_string() {
+        let read = |json: &str| serde_json::from_str::<Number>(json).map_err(|e| e.to_string());
+        let dec = |s: &str| Number::Decimal(s.parse().unwrap_or_default());
+        assert_eq!(read("12"), Ok(Number::Int(12)));
+        assert_eq!(read("-3"), Ok(Number::Int(-3)));
+        // Past i64, a decimal; a float as its shortest string reads; a string exactly.
+        assert_eq!(
+            read("18446744073709551615"),
+            Ok(dec("18446744073709551615"))
+        );
+        assert_eq!(read("168.61"), Ok(dec("168.61")));
+        assert_eq!(read("0.1"), Ok(dec("0.1")));
+        assert_eq!(read("12.0"), Ok(dec("12")));
+        assert_eq!(read("\"4068.208\""), Ok(dec("4068.208")));
+        assert_eq!(read("\"4068.2080\""), Ok(dec("4068.2080")));
+        assert_eq!(read("\"1e3\""), Ok(dec("1000")));
+        let err = read("true").unwrap_err();
+        assert!(
+            err.contains("expected an integer, or a decimal as a number or a string"),
+            "{err}"
+        );
+        assert!(read("\"12 件\"").is_err());
+        // What is written reads back as itself.
+        for n in [Number::Int(-7), dec("168.61"), dec("0.50")] {
+            let json = serde_json::to_string(&n).unwrap_or_default();
+            assert_eq!(read(&json), Ok(n), "{json}");
+        }
+    }
 
     /// [`Report::cells`] as first written, one record pushed per cell: the reference it is
     /// tested against.
