@@ -69,7 +69,7 @@ export type Severity = "info" | "warning" | "error";
  * The physical layout the tables were found in.
  */
 export type Layout =
-  "pipe" | "cell_per_line" | "markdown" | "html" | "pdf_text" | "flattened" | "none";
+  "pipe" | "cell_per_line" | "markdown" | "html" | "pdf_text" | "flattened" | "grid" | "none";
 /**
  * Script of the report as written.
  */

@@ -101,6 +101,9 @@ pub enum Layout {
     PdfText,
     /// A whole table on one line, digits possibly glued together.
     Flattened,
+    /// Tables drawn with borders (pandoc's `+---+` grids, or box-drawing characters as text
+    /// browsers print them), their wrapped rows joined.
+    Grid,
     /// No table was found.
     #[default]
     None,

@@ -117,6 +117,8 @@ struct Stage<'a> {
     html_published: Option<String>,
     /// True when the text was read from HTML markup.
     html: bool,
+    /// True when grid tables were read as pipe rows.
+    grid: bool,
 }
 
 /// The text the parser reads: an HTML page's rendering, a text's grid tables as pipe rows, or
@@ -144,6 +146,7 @@ fn stage<'a>(
                 html_title: lin.title,
                 html_published: lin.published,
                 html: true,
+                grid: false,
             };
         }
     }
@@ -172,6 +175,7 @@ fn stage<'a>(
             html_title: None,
             html_published: None,
             html: false,
+            grid: true,
         };
     }
     Stage {
@@ -180,6 +184,7 @@ fn stage<'a>(
         html_title: None,
         html_published: None,
         html: false,
+        grid: false,
     }
 }
 
@@ -474,6 +479,8 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     }
     let layout = if stage.html {
         Layout::Html
+    } else if stage.grid && (t3.is_some() || t2.is_some()) {
+        Layout::Grid
     } else if t3.is_some() || t2.is_some() {
         let (a, b) = (t2_from.min(t3_from), t3_to);
         layout_of(ctext, a, b)
