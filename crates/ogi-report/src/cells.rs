@@ -192,24 +192,42 @@ fn annotation_ranges(s: &str) -> Annotations {
 
 /// The annotations of `s` found walking from byte `first` (a character boundary before which no
 /// bracket opens).
+///
+/// A group holding three numbers or more, each standing apart (white space or a bar on both
+/// sides), is no annotation: it is a row's values inside a remark wrapped over lines by a PDF's
+/// text, `(区分处理   6   1   0   0   0   0   7` / `的,只计这一情形,不计其他情形)`.
 fn annotations_from(s: &str, first: usize) -> Annotations {
     let mut out = Annotations::new();
     let mut depth = 0usize;
     let mut open = 0usize;
     let mut has_cjk = false;
+    // Numbers standing apart in the open group; whether the digits being walked began after a
+    // separator; whether the character before was one.
+    let (mut apart, mut run, mut after_sep) = (0usize, None::<bool>, false);
     let rest = s.get(first..).unwrap_or("");
     for (i, c) in rest.char_indices().map(|(i, c)| (i + first, c)) {
+        let sep = c.is_whitespace() || matches!(c, '|' | '(' | '（' | ')' | '）');
+        if c.is_ascii_digit() {
+            run = Some(run.unwrap_or(after_sep));
+        } else {
+            if run == Some(true) && sep {
+                apart += 1;
+            }
+            run = None;
+        }
+        after_sep = sep;
         match c {
             '(' | '（' => {
                 if depth == 0 {
                     open = i;
                     has_cjk = false;
+                    apart = 0;
                 }
                 depth += 1;
             }
             ')' | '）' if depth > 0 => {
                 depth -= 1;
-                if depth == 0 && has_cjk {
+                if depth == 0 && has_cjk && apart < 3 {
                     out.push((open, i + c.len_utf8()));
                 }
             }
@@ -1567,7 +1585,7 @@ mod tests {
     #[test]
     fn annotation_ranges_are_the_bracketed_groups_holding_cjk_text() {
         let long = format!("({})(注)", "注".repeat(201));
-        let cases: [(&str, &[(usize, usize)]); 7] = [
+        let cases: [(&str, &[(usize, usize)]); 9] = [
             ("a(注)b", &[(1, 6)]),
             ("（自然人）", &[(0, 15)]),
             ("(12) 3", &[]),
@@ -1578,6 +1596,9 @@ mod tests {
                 &[(0, 5), (5, 10), (10, 15), (15, 20), (20, 25)],
             ),
             (&long, &[(605, 610)]),
+            // A row's values inside a remark wrapped over lines: no annotation.
+            ("(区分处理   6   1   0\n的,只计这一情形)", &[]),
+            ("(指 2019 年事项数)", &[(0, 23)]),
         ];
         for (text, want) in cases {
             assert_eq!(annotation_ranges(text).as_slice(), want, "{text}");

@@ -101,6 +101,7 @@ mod segment;
 mod split;
 mod t2s;
 mod tables;
+mod tabs;
 mod template;
 mod textmap;
 

@@ -929,6 +929,42 @@ fn find_row_label_searched(
     None
 }
 
+/// A row whose short key (two characters, `总计`, `其他`, looked for only with its numbering:
+/// alone they name columns and much else) is written without its numbering, where it opens a
+/// row: the first occurrence in `text[from..to]` at a line's start or after a `|` (white space
+/// between), followed by white space or bars and then a digit (a header's `| 其他 | 总计 |` is
+/// followed by a column's name or the next row's label). Looked for only when the row is
+/// not found otherwise (a table typed without the numbering of `（七）总计` or `3.其他`).
+fn short_key_opening_a_row(text: &str, from: usize, to: usize, d: &RowDesc) -> Option<Anchor> {
+    d.number?;
+    let end = to.min(text.len());
+    let mut best: Option<Anchor> = None;
+    for key in d.keys.iter().filter(|k| is_short_key(k)) {
+        let mut search = from;
+        while let Some(off) = text.get(search..end).and_then(|r| r.find(key)) {
+            let s = search + off;
+            let e = s + key.len();
+            search = e;
+            let before = text
+                .get(..s)
+                .unwrap_or("")
+                .trim_end_matches([' ', '\t', '\u{3000}']);
+            let opens = before.is_empty() || before.ends_with(['\n', '|']);
+            // Its first value next, past white space and bars (not a header's next column).
+            let after = text.get(e..end).unwrap_or("");
+            let rest = after.trim_start_matches([' ', '\t', '\u{3000}', '|', '\n', '\r']);
+            let valued = rest.len() < after.len() && rest.starts_with(|c: char| c.is_ascii_digit());
+            if opens && valued {
+                if best.is_none_or(|x| s < x.start) {
+                    best = Some(Anchor { start: s, end: e });
+                }
+                break;
+            }
+        }
+    }
+    best
+}
+
 /// The first offset at which an occurrence of a key can no longer start an anchor before
 /// `start`: an anchor starts at its key or at the numbering extended before it
 /// ([`extend_number`]), and what lies between the two is numbering characters, punctuation
@@ -2231,7 +2267,8 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         if d.role != RowRole::Data {
             continue;
         }
-        if let Some(a) = find(i, d, cursor, to) {
+        let found = find(i, d, cursor, to).or_else(|| short_key_opening_a_row(text, cursor, to, d));
+        if let Some(a) = found {
             cursor = a.end;
             if let Some(s) = slots.get_mut(i) {
                 s.anchor = Some(a);

@@ -206,3 +206,119 @@ fn a_table_3_of_one_whole_row_is_read_and_a_sentence_naming_a_row_is_not() {
         );
     }
 }
+
+/// The values of a row of a table, each as an integer (`None` blank).
+fn row_values(t: &ogi_report::Table, row: &str) -> Vec<Option<i64>> {
+    t.rows
+        .iter()
+        .find(|x| x.row == row)
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| c.value.as_ref().and_then(|v| v.as_i64()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A table pasted with a tab between cells keeps its empty cells in their places (two tabs in
+/// a row), where read as white space the numbers after them slid left.
+#[test]
+fn a_tab_separated_row_keeps_its_empty_cells() {
+    let text = "某某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n\
+        信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t4\t\t4\n\
+        三、收到和处理政府信息公开申请情况\n\
+        一、本年新收政府信息公开申请数量\t56\t\t\t\t\t\t56\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n\
+        四、政府信息公开行政复议、行政诉讼情况\n";
+    let r = ogi_report::parse(text);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/行政规范性文件"),
+        [Some(4), None, Some(4)]
+    );
+    let t3 = r.applications.as_ref().expect("table 3");
+    assert_eq!(
+        row_values(t3, "一、本年新收政府信息公开申请数量"),
+        [Some(56), None, None, None, None, None, Some(56)]
+    );
+    // Each value's span is its digits in the text as given (tabs and all).
+    let c = t3
+        .rows
+        .iter()
+        .find(|x| x.row == "一、本年新收政府信息公开申请数量")
+        .and_then(|x| x.cells.last())
+        .and_then(|c| c.span)
+        .expect("a span");
+    assert_eq!(&text[c.start..c.end], "56");
+    // The section's text is as written, tabs kept.
+    let s2 = r
+        .sections
+        .iter()
+        .find(|s| s.number == 2)
+        .expect("section 2");
+    assert!(s2.text.contains("行政规范性文件\t4\t\t4"), "{}", s2.text);
+}
+
+/// `总计` and `3.其他` typed without their numbering are table 3's rows where they open a row
+/// followed by its values; as a column's name in the header they are not.
+#[test]
+fn the_short_labels_of_table_3_are_read_without_their_numbering() {
+    let mut text = String::from(
+        "某某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+         | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n\
+         | 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 1 | 6 |\n\
+         | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+         | （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n",
+    );
+    text.push_str("| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n");
+    text.push_str("| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n");
+    text.push_str("| 其他 | 2 | 0 | 0 | 0 | 0 | 1 | 3 |\n| 总计 | 5 | 0 | 0 | 0 | 0 | 1 | 6 |\n");
+    text.push_str("| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n四、政府信息公开行政复议、行政诉讼情况\n");
+    let r = ogi_report::parse(&text);
+    let t3 = r.applications.as_ref().expect("table 3");
+    assert_eq!(
+        row_values(t3, "三、本年度办理结果/（六）其他处理/3.其他"),
+        [
+            Some(2),
+            Some(0),
+            Some(0),
+            Some(0),
+            Some(0),
+            Some(1),
+            Some(3)
+        ]
+    );
+    assert_eq!(
+        row_values(t3, "三、本年度办理结果/（七）总计"),
+        [
+            Some(5),
+            Some(0),
+            Some(0),
+            Some(0),
+            Some(0),
+            Some(1),
+            Some(6)
+        ]
+    );
+    // A header printed again after a page break names no row: its `其他` and `总计` are
+    // followed by a column's name and by the next row's label, not by values.
+    let lines: Vec<&str> = text.lines().collect();
+    let repeated = format!(
+        "{}\n{}\n{}\n四、政府信息公开行政复议、行政诉讼情况\n",
+        lines[..6].join("\n"),
+        lines[2],
+        lines[6]
+    );
+    let r = ogi_report::parse(&repeated);
+    let t3 = r.applications.as_ref().expect("table 3");
+    for row in [
+        "三、本年度办理结果/（六）其他处理/3.其他",
+        "三、本年度办理结果/（七）总计",
+    ] {
+        assert!(row_values(t3, row).iter().all(Option::is_none), "{row}");
+    }
+    assert_eq!(
+        row_values(t3, "三、本年度办理结果/（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+        [Some(0); 7]
+    );
+}

@@ -257,6 +257,37 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             }
             out.into_bytes()
         }),
+        // A table copied from a browser or a spreadsheet: a tab between cells, an empty cell
+        // two tabs in a row (pipe rows of three cells or more; a one-cell-per-line dump stays).
+        ("tab-separated tables", {
+            map_lines(text, |l| {
+                let t = l.trim();
+                let inner = t.trim_matches('|');
+                if t.starts_with('|') && inner.matches('|').count() >= 2 && !inner.contains("--") {
+                    inner
+                        .split('|')
+                        .map(str::trim)
+                        .collect::<Vec<_>>()
+                        .join("\t")
+                } else {
+                    l.to_string()
+                }
+            })
+            .into_bytes()
+        }),
+        // A table typed without the numbering of its two short labels.
+        ("总计 and 其他 without their numbering", {
+            map_lines(text, |l| {
+                if l.contains('|') {
+                    l.replace("（七）总计", "总计")
+                        .replace("(七)总计", "总计")
+                        .replace("3.其他", "其他")
+                } else {
+                    l.to_string()
+                }
+            })
+            .into_bytes()
+        }),
         // pandoc's grid tables, and a text browser's box-drawn ones: labels wrapped over the
         // lines of their row (at its top, or centred with every other cell).
         (
