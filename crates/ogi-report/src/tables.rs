@@ -965,6 +965,56 @@ fn short_key_opening_a_row(text: &str, from: usize, to: usize, d: &RowDesc) -> O
     best
 }
 
+/// A row whose label a PDF's text wrapped after the row's values, the label's last characters
+/// on the next line (`7.属于行政执法案   4   0 …   4` / `卷`, a cell's text at its top): the
+/// first occurrence in `text[from..to]` of a key's first part (four characters at least, the
+/// longest first) followed on its line by a value and, at the start of the next line, by the
+/// key's rest. The anchor is that first part (with its numbering), so the row's values are the
+/// ones after it and the rest of the label, text after them, ends the row. Looked for only when
+/// the row is not found otherwise.
+fn label_wrapped_after_its_values(
+    text: &str,
+    from: usize,
+    to: usize,
+    d: &RowDesc,
+) -> Option<Anchor> {
+    let end = to.min(text.len());
+    let mut best: Option<Anchor> = None;
+    for key in d.keys {
+        let cuts: Vec<usize> = key.char_indices().map(|(i, _)| i).skip(4).collect();
+        for &cut in cuts.iter().rev() {
+            let (head, tail) = (key.get(..cut)?, key.get(cut..)?);
+            let mut search = from;
+            while let Some((s, e)) = crate::scan::find_label(text, search, end, head) {
+                search = e;
+                let line_end = text.get(e..end)?.find('\n').map_or(end, |n| e + n);
+                let rest_of_line = text.get(e..line_end)?;
+                let valued = rest_of_line
+                    .trim_start_matches([' ', '\t', '\u{3000}', '|'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+                    && rest_of_line.len() > rest_of_line.trim_start().len();
+                let next = text.get((line_end + 1).min(end)..end).unwrap_or("");
+                let continued = crate::scan::find_label(next, 0, next.len(), tail)
+                    .is_some_and(|(a, _)| next.get(..a).is_some_and(|p| p.trim().is_empty()));
+                if valued && continued {
+                    let start = d
+                        .number
+                        .and_then(|n| extend_number(text, s, n))
+                        .unwrap_or(s);
+                    if best.is_none_or(|b| start < b.start) {
+                        best = Some(Anchor { start, end: e });
+                    }
+                    break;
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+    }
+    best
+}
+
 /// The first offset at which an occurrence of a key can no longer start an anchor before
 /// `start`: an anchor starts at its key or at the numbering extended before it
 /// ([`extend_number`]), and what lies between the two is numbering characters, punctuation
@@ -2267,7 +2317,9 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         if d.role != RowRole::Data {
             continue;
         }
-        let found = find(i, d, cursor, to).or_else(|| short_key_opening_a_row(text, cursor, to, d));
+        let found = find(i, d, cursor, to)
+            .or_else(|| short_key_opening_a_row(text, cursor, to, d))
+            .or_else(|| label_wrapped_after_its_values(text, cursor, to, d));
         if let Some(a) = found {
             cursor = a.end;
             if let Some(s) = slots.get_mut(i) {

@@ -322,3 +322,50 @@ fn the_short_labels_of_table_3_are_read_without_their_numbering() {
         [Some(0); 7]
     );
 }
+
+/// PDF text of a table whose cells are set at their top: a label wrapped after the row's
+/// values (`7.属于行政执法案   4 …` / `卷`), and a remark wrapped around them
+/// (`(二)部分公开(区分处理` / `的,只计这一情形,   6 …` / `不计其他情形)`), are read with
+/// their values.
+#[test]
+fn labels_wrapped_after_or_around_their_values_in_pdf_text() {
+    let text = "某某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+        一、本年新收政府信息公开申请数量      7   0   0   0   0   0   7\n\
+        二、上年结转政府信息公开申请数量      0   0   0   0   0   0   0\n\
+        三、本年度办理结果  (一)予以公开        1   0   0   0   0   0   1\n\
+        (二)部分公开(区分处理\n\
+        的,只计这一情形,      6   1   0   0   0   0   7\n\
+        不计其他情形)\n\
+        (三)不予公开  1.属于国家秘密          0   0   0   0   0   0   0\n\
+        7.属于行政执法案         4   0   0   0   0   0   4\n\
+        卷\n\
+        8.属于行政查询事项       0   0   0   0   0   0   0\n\
+        (五)不予处理  3.要求提供公开出版       2   0   0   0   0   0   2\n\
+        物\n\
+        四、政府信息公开行政复议、行政诉讼情况\n";
+    let r = ogi_report::parse(text);
+    let t3 = r.applications.as_ref().expect("table 3");
+    for (row, want) in [
+        ("三、本年度办理结果/（二）部分公开", [6, 1, 0, 0, 0, 0, 7]),
+        (
+            "三、本年度办理结果/（三）不予公开/7.属于行政执法案卷",
+            [4, 0, 0, 0, 0, 0, 4],
+        ),
+        (
+            "三、本年度办理结果/（三）不予公开/8.属于行政查询事项",
+            [0; 7],
+        ),
+        (
+            "三、本年度办理结果/（五）不予处理/3.要求提供公开出版物",
+            [2, 0, 0, 0, 0, 0, 2],
+        ),
+    ] {
+        assert_eq!(row_values(t3, row), want.map(Some).to_vec(), "{row}");
+    }
+    // No row took another's values as a surplus.
+    assert!(
+        messages(&r, Code::T005).is_empty(),
+        "{:?}",
+        messages(&r, Code::T005)
+    );
+}
