@@ -194,9 +194,12 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let st: &str = &stage.text;
     // The mojibake runs are kept only for the `Clean` view of prose.
     let mut canon = normalised(st, !matches!(opts.prose, Prose::AsWritten));
-    // Rows pasted with a tab between cells: written as pipe rows, so that an empty cell (two tabs
-    // in a row) is one. Byte for byte: the map holds.
+    // Rows pasted with a tab between cells, or exported as CSV: written as pipe rows, so that an
+    // empty cell (two tabs or two commas in a row) is one. Byte for byte: the map holds.
     if let Some(t) = crate::tabs::tab_rows_as_pipes(&canon.text) {
+        canon.text = Cow::Owned(t);
+    }
+    if let Some(t) = crate::tabs::csv_rows_as_pipes(&canon.text) {
         canon.text = Cow::Owned(t);
     }
     let ctext: &str = &canon.text;

@@ -1,4 +1,4 @@
-//! Tab-separated rows → pipe rows, byte for byte.
+//! Tab-separated and comma-separated rows → pipe rows, byte for byte.
 //!
 //! A table copied from a web page, a Word file or a spreadsheet is pasted with a tab between its
 //! cells, and an empty cell is two tabs in a row (`一、本年新收…\t56\t\t\t\t\t\t56`). Read as white
@@ -8,8 +8,15 @@
 //! row. A line already holding a `|` is left as it is, and so are the lines of a dump that puts
 //! one cell on each line after a tab (`\t行政许可`), which hold no tab after their text.
 //!
-//! Every byte keeps its place (a tab and a `|` are one byte each): the canonical text's offset
-//! map holds as it is.
+//! A table exported as CSV (`规章,0,0,0`, `一、本年新收…,56,,,,,,56`, a number with group
+//! separators quoted, `"11,398,889"`) is read the same way: a line whose fields, split at the
+//! commas outside quotes, are labels and then at least two figures (empty fields and blank
+//! marks between them, no text after the first figure) has those commas written `|` and its
+//! quotes as spaces. Prose, whose commas separate words and phrases with figures inside them
+//! (`受理15件,办结15件`), is left as it is.
+//!
+//! Every byte keeps its place (a tab, a comma, a quote and a `|` are one byte each): the
+//! canonical text's offset map holds as it is.
 
 /// The text with its tab-separated rows written as pipe rows, or `None` when it has none.
 pub(crate) fn tab_rows_as_pipes(text: &str) -> Option<String> {
@@ -52,6 +59,92 @@ pub(crate) fn tab_rows_as_pipes(text: &str) -> Option<String> {
     out.map(|o| String::from_utf8(o).unwrap_or_else(|_| text.to_string()))
 }
 
+/// The text with its comma-separated rows (see the module's description) written as pipe
+/// rows, or `None` when it has none.
+pub(crate) fn csv_rows_as_pipes(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut at = memchr::memchr(b',', b)?;
+    loop {
+        let start = memchr::memrchr(b'\n', b.get(..at)?).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', b.get(at..)?).map_or(b.len(), |i| at + i);
+        let line = b.get(start..end)?;
+        if let Some(seps) = csv_row(line) {
+            let o = out.get_or_insert_with(|| b.to_vec());
+            for (i, c) in o.get_mut(start..end)?.iter_mut().enumerate() {
+                if *c == b'"' {
+                    *c = b' ';
+                } else if *c == b',' && seps.contains(&i) {
+                    *c = b'|';
+                }
+            }
+        }
+        match b.get(end..).and_then(|r| memchr::memchr(b',', r)) {
+            Some(i) => at = end + i,
+            None => break,
+        }
+    }
+    out.map(|o| String::from_utf8(o).unwrap_or_else(|_| text.to_string()))
+}
+
+/// The separating commas of a CSV row (offsets in `line`): fields split at the commas outside
+/// double quotes, labels first and then at least two figures (or one label and its figure),
+/// with only empty fields and blank marks (`-`, `/`, `无`) among and after them. `None` for any other line (prose, a line with a
+/// `|` or a tab, a header of column names).
+fn csv_row(line: &[u8]) -> Option<Vec<usize>> {
+    if memchr::memchr2(b'|', b'\t', line).is_some() {
+        return None;
+    }
+    let mut seps = Vec::new();
+    let mut quoted = false;
+    for (i, &c) in line.iter().enumerate() {
+        match c {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => seps.push(i),
+            _ => {}
+        }
+    }
+    if seps.is_empty() || quoted {
+        return None;
+    }
+    let text = std::str::from_utf8(line).ok()?;
+    let (mut figures, mut labels) = (0usize, 0usize);
+    let mut from = 0usize;
+    for end in seps.iter().copied().chain(std::iter::once(line.len())) {
+        let field = text.get(from..end)?.trim().trim_matches('"').trim();
+        from = end + 1;
+        if is_figure(field) {
+            figures += 1;
+        } else if field.is_empty() || matches!(field, "-" | "—" | "/" | "／" | "无" | "無") {
+        } else if figures > 0 {
+            return None;
+        } else {
+            labels += 1;
+        }
+    }
+    // Labels, then two cells or more holding a figure at least (or three empty ones: a row of
+    // empty cells), or a label and its one figure (`行政许可,"11,398,889"`: table 2's rows of
+    // one column).
+    let cells = seps.len() + 1 - labels;
+    let row = figures >= 2 || (labels >= 1 && cells >= 2 && (figures >= 1 || cells >= 3));
+    (row || (seps.len() == 1 && figures == 1 && labels == 1)).then_some(seps)
+}
+
+/// A cell's figure: digits with a sign, a decimal point or group separators, a change written
+/// `增4`/`减4`, an amount with its unit (`168.61万元`). Not a count with its unit (`7项`),
+/// which prose writes between its commas.
+fn is_figure(field: &str) -> bool {
+    let f = field
+        .strip_prefix(['增', '减', '減'])
+        .unwrap_or(field)
+        .trim_end_matches(['万', '萬', '元']);
+    f.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')
+        && f.bytes().any(|c| c.is_ascii_digit())
+        && f.bytes()
+            .skip(1)
+            .all(|c| c.is_ascii_digit() || c == b'.' || c == b',')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +162,29 @@ mod tests {
         assert_eq!(got.len(), text.len());
         assert_eq!(tab_rows_as_pipes("规章 0 0 0\n\t0\n"), None);
         assert_eq!(tab_rows_as_pipes("no tab at all"), None);
+    }
+
+    #[test]
+    fn csv_rows_become_pipe_rows_and_prose_stays() {
+        let text = "信息内容,本年制发件数,本年废止件数,现行有效件数\n规章,0,0,0\n\
+                    一、本年新收政府信息公开申请数量,56,,,,,,56\n行政许可,\"11,398,889\"\n\
+                    行政处罚,\"6,937\",3\n全年受理申请15件,办结15件,其中予以公开8件。\n\
+                    三、本年度办理结果,（一）予以公开,5,0,-,0,0,0,5\n共3,5,7项\n\
+                    （二）部分公开,,,,,,,\n政府集中采购,57,168.61万元\n行政许可,6,减4,2\n";
+        let got = csv_rows_as_pipes(text).expect("rows");
+        assert_eq!(
+            got,
+            "信息内容,本年制发件数,本年废止件数,现行有效件数\n规章|0|0|0\n\
+             一、本年新收政府信息公开申请数量|56||||||56\n行政许可| 11,398,889 \n\
+             行政处罚| 6,937 |3\n全年受理申请15件,办结15件,其中予以公开8件。\n\
+             三、本年度办理结果|（一）予以公开|5|0|-|0|0|0|5\n共3,5,7项\n\
+             （二）部分公开|||||||\n政府集中采购|57|168.61万元\n行政许可|6|减4|2\n"
+        );
+        assert_eq!(got.len(), text.len());
+        assert_eq!(
+            csv_rows_as_pipes("规章 0 0 0\n受理15件,办结15件,归档3件\n其中,3件\n"),
+            None
+        );
     }
 
     proptest::proptest! {

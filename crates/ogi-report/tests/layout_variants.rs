@@ -275,6 +275,30 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             })
             .into_bytes()
         }),
+        // A table exported as CSV: cells quoted where they hold a comma.
+        ("comma-separated tables", {
+            map_lines(text, |l| {
+                let t = l.trim();
+                let inner = t.trim_matches('|');
+                if t.starts_with('|') && inner.matches('|').count() >= 2 && !inner.contains("--") {
+                    inner
+                        .split('|')
+                        .map(|c| {
+                            let c = c.trim();
+                            if c.contains([',', '"']) {
+                                format!("\"{}\"", c.replace('"', "\"\""))
+                            } else {
+                                c.to_string()
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(",")
+                } else {
+                    l.to_string()
+                }
+            })
+            .into_bytes()
+        }),
         // A table typed without the numbering of its two short labels.
         ("总计 and 其他 without their numbering", {
             map_lines(text, |l| {
