@@ -22,77 +22,100 @@
 pub(crate) fn tab_rows_as_pipes(text: &str) -> Option<String> {
     let b = text.as_bytes();
     let first_tab = memchr::memchr(b'\t', b)?;
-    let mut out: Option<Vec<u8>> = None;
+    let mut edits: Vec<(usize, u8)> = Vec::new();
     // From the start of the line holding the first tab.
     let mut start = memchr::memrchr(b'\n', b.get(..first_tab)?).map_or(0, |i| i + 1);
     while start < b.len() {
         let end = memchr::memchr(b'\n', b.get(start..)?).map_or(b.len(), |i| start + i);
         let line = b.get(start..end)?;
-        if let Some(at) = memchr::memchr(b'\t', line) {
-            let lead = line
-                .iter()
-                .position(|&c| !matches!(c, b'\t' | b' '))
-                .unwrap_or(line.len());
-            let inner = line
-                .get(lead..)
-                .map_or(0, |r| memchr::memchr_iter(b'\t', r).count());
-            if inner >= 2 && memchr::memchr(b'|', line).is_none() {
-                let o = out.get_or_insert_with(|| b.to_vec());
-                for (i, c) in o.get_mut(start + at..end)?.iter_mut().enumerate() {
-                    if *c == b'\t' {
-                        *c = if at + i < lead { b' ' } else { b'|' };
-                    }
-                }
+        let lead = line
+            .iter()
+            .position(|&c| !matches!(c, b'\t' | b' '))
+            .unwrap_or(line.len());
+        let inner = line
+            .get(lead..)
+            .map_or(0, |r| memchr::memchr_iter(b'\t', r).count());
+        if inner >= 2 && memchr::memchr(b'|', line).is_none() {
+            for i in memchr::memchr_iter(b'\t', line) {
+                edits.push((start + i, if i < lead { b' ' } else { b'|' }));
             }
         }
-        start = end + 1;
         // The next line with a tab.
-        match memchr::memchr(b'\t', b.get(start..).unwrap_or(&[])) {
-            Some(i) => {
-                let t = start + i;
-                start = memchr::memrchr(b'\n', b.get(start..t)?).map_or(start, |j| start + j + 1);
-            }
-            None => break,
-        }
+        let Some(t) = b.get(end..).and_then(|r| memchr::memchr(b'\t', r)) else {
+            break;
+        };
+        let t = end + t;
+        start = memchr::memrchr(b'\n', b.get(..t)?).map_or(0, |j| j + 1);
     }
-    // Only ASCII bytes were replaced by ASCII bytes: still UTF-8.
-    out.map(|o| String::from_utf8(o).unwrap_or_else(|_| text.to_string()))
+    rewritten(text, &edits)
 }
 
 /// The text with its comma-separated rows (see the module's description) written as pipe
 /// rows, or `None` when it has none.
 pub(crate) fn csv_rows_as_pipes(text: &str) -> Option<String> {
     let b = text.as_bytes();
-    let mut out: Option<Vec<u8>> = None;
+    let mut edits: Vec<(usize, u8)> = Vec::new();
     let mut at = memchr::memchr(b',', b)?;
     loop {
         let start = memchr::memrchr(b'\n', b.get(..at)?).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', b.get(at..)?).map_or(b.len(), |i| at + i);
         let line = b.get(start..end)?;
         if let Some(seps) = csv_row(line) {
-            let o = out.get_or_insert_with(|| b.to_vec());
-            for (i, c) in o.get_mut(start..end)?.iter_mut().enumerate() {
-                if *c == b'"' {
-                    *c = b' ';
-                } else if *c == b',' && seps.contains(&i) {
-                    *c = b'|';
+            for (i, &c) in line.iter().enumerate() {
+                if c == b'"' {
+                    edits.push((start + i, b' '));
                 }
             }
+            edits.extend(seps.into_iter().map(|i| (start + i, b'|')));
         }
         match b.get(end..).and_then(|r| memchr::memchr(b',', r)) {
             Some(i) => at = end + i,
             None => break,
         }
     }
-    out.map(|o| String::from_utf8(o).unwrap_or_else(|_| text.to_string()))
+    edits.sort_unstable();
+    rewritten(text, &edits)
+}
+
+/// `text` with the ASCII byte at each offset of `edits` (in order) replaced by the ASCII byte
+/// given, built from the text's slices between them (each a whole `str`: no UTF-8 check of the
+/// result); `None` when there is no edit.
+fn rewritten(text: &str, edits: &[(usize, u8)]) -> Option<String> {
+    if edits.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0usize;
+    for &(at, c) in edits {
+        out.push_str(text.get(last..at)?);
+        out.push(char::from(c));
+        last = at + 1;
+    }
+    out.push_str(text.get(last..)?);
+    Some(out)
+}
+
+/// Whether a comma of `line` is followed (past spaces and a quote) by what opens a field of a
+/// table's row: a digit, a sign, another comma or the line's end. A line of prose, whose commas
+/// are followed by words, has none and is not read further.
+fn may_be_csv_row(line: &[u8]) -> bool {
+    memchr::memchr_iter(b',', line).any(|i| {
+        let rest = line.get(i + 1..).unwrap_or(&[]);
+        let k = rest
+            .iter()
+            .position(|&c| !matches!(c, b' ' | b'"'))
+            .unwrap_or(rest.len());
+        rest.get(k)
+            .is_none_or(|&c| c.is_ascii_digit() || matches!(c, b',' | b'-' | b'+' | b'\r'))
+    })
 }
 
 /// The separating commas of a CSV row (offsets in `line`): fields split at the commas outside
 /// double quotes, labels first and then at least two figures (or one label and its figure),
-/// with only empty fields and blank marks (`-`, `/`, `无`) among and after them. `None` for any other line (prose, a line with a
-/// `|` or a tab, a header of column names).
+/// with only empty fields and blank marks (`-`, `/`, `无`) among and after them. `None` for any
+/// other line (prose, a line with a `|` or a tab, a header of column names).
 fn csv_row(line: &[u8]) -> Option<Vec<usize>> {
-    if memchr::memchr2(b'|', b'\t', line).is_some() {
+    if memchr::memchr2(b'|', b'\t', line).is_some() || !may_be_csv_row(line) {
         return None;
     }
     let mut seps = Vec::new();
@@ -107,15 +130,14 @@ fn csv_row(line: &[u8]) -> Option<Vec<usize>> {
     if seps.is_empty() || quoted {
         return None;
     }
-    let text = std::str::from_utf8(line).ok()?;
     let (mut figures, mut labels) = (0usize, 0usize);
     let mut from = 0usize;
     for end in seps.iter().copied().chain(std::iter::once(line.len())) {
-        let field = text.get(from..end)?.trim().trim_matches('"').trim();
+        let field = trim_field(line.get(from..end)?);
         from = end + 1;
         if is_figure(field) {
             figures += 1;
-        } else if field.is_empty() || matches!(field, "-" | "—" | "/" | "／" | "无" | "無") {
+        } else if field.is_empty() || BLANK_MARKS.contains(&field) {
         } else if figures > 0 {
             return None;
         } else {
@@ -130,19 +152,46 @@ fn csv_row(line: &[u8]) -> Option<Vec<usize>> {
     (row || (seps.len() == 1 && figures == 1 && labels == 1)).then_some(seps)
 }
 
+/// Blank marks a CSV field may hold.
+const BLANK_MARKS: [&[u8]; 6] = [
+    b"-",
+    "—".as_bytes(),
+    b"/",
+    "／".as_bytes(),
+    "无".as_bytes(),
+    "無".as_bytes(),
+];
+
+/// A field without the white space and quotes around it.
+fn trim_field(f: &[u8]) -> &[u8] {
+    let blank = |c: &u8| matches!(c, b' ' | b'"' | b'\r');
+    let a = f.iter().position(|c| !blank(c)).unwrap_or(f.len());
+    let z = f.iter().rposition(|c| !blank(c)).map_or(a, |i| i + 1);
+    f.get(a..z).unwrap_or(&[])
+}
+
 /// A cell's figure: digits with a sign, a decimal point or group separators, a change written
 /// `增4`/`减4`, an amount with its unit (`168.61万元`). Not a count with its unit (`7项`),
 /// which prose writes between its commas.
-fn is_figure(field: &str) -> bool {
-    let f = field
-        .strip_prefix(['增', '减', '減'])
-        .unwrap_or(field)
-        .trim_end_matches(['万', '萬', '元']);
-    f.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')
-        && f.bytes().any(|c| c.is_ascii_digit())
-        && f.bytes()
+fn is_figure(field: &[u8]) -> bool {
+    let mut f = field;
+    for p in ["增", "减", "減"] {
+        if let Some(r) = f.strip_prefix(p.as_bytes()) {
+            f = r;
+            break;
+        }
+    }
+    for u in ["元", "万", "萬"] {
+        if let Some(r) = f.strip_suffix(u.as_bytes()) {
+            f = r;
+        }
+    }
+    f.first()
+        .is_some_and(|&c| c.is_ascii_digit() || c == b'-' || c == b'+')
+        && f.iter().any(u8::is_ascii_digit)
+        && f.iter()
             .skip(1)
-            .all(|c| c.is_ascii_digit() || c == b'.' || c == b',')
+            .all(|&c| c.is_ascii_digit() || c == b'.' || c == b',')
 }
 
 #[cfg(test)]
