@@ -1064,6 +1064,35 @@ fn content_count(items: &[Item]) -> usize {
     items.iter().filter(|i| i.is_content()).count()
 }
 
+/// Table 4's items cut after a pipe row holding all fifteen values, when more follow: with the
+/// heading of section 5 lost (a converter that dropped it), the table's region runs on into the
+/// prose after it, whose numbers (`1、公开形式…`) are no surplus of the table.
+fn whole_row_of_fifteen(text: &str, items: &mut Vec<Item>) {
+    let Some(first) = items.iter().find(|i| i.is_content()) else {
+        return;
+    };
+    let b = text.as_bytes();
+    let line_start = b
+        .get(..first.start)
+        .and_then(|r| memchr::memrchr(b'\n', r))
+        .map_or(0, |i| i + 1);
+    let line_end = b
+        .get(first.start..)
+        .and_then(|r| memchr::memchr(b'\n', r))
+        .map_or(b.len(), |i| first.start + i);
+    let piped = b
+        .get(line_start..line_end)
+        .is_some_and(|l| memchr::memchr(b'|', l).is_some());
+    let on_line = items
+        .iter()
+        .filter(|i| i.is_content() && i.end <= line_end)
+        .count();
+    let after = items.iter().any(|i| i.is_content() && i.start > line_end);
+    if piped && on_line == 15 && after {
+        items.retain(|i| i.end <= line_end);
+    }
+}
+
 /// Read `items` into the row's columns (no splitting).
 ///
 /// The content items are counted in the pass that tells whether any is a run of digits too
@@ -2970,7 +2999,8 @@ fn table4_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             }
         }
     }
-    let items = charged_items(ctx, kind, vstart, to);
+    let mut items = charged_items(ctx, kind, vstart, to);
+    whole_row_of_fifteen(text, &mut items);
     let content = content_count(&items);
     if content == 0 && header_end.is_none() {
         return None;

@@ -369,3 +369,27 @@ fn labels_wrapped_after_or_around_their_values_in_pdf_text() {
         messages(&r, Code::T005)
     );
 }
+
+/// Table 4 written as one pipe row of its fifteen values, followed by section 5's prose whose
+/// heading a converter dropped: the prose's numbering is no surplus of the table.
+#[test]
+fn a_whole_table_4_row_ends_the_table_before_prose_without_a_heading() {
+    let text = "某某街道2025年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
+        | 0 | 1 | 0 | 3 | 4 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 2 |\n\n\
+        1、公开形式的便捷性有待加强\n政策解读多以文字形式为主。\n2、公众参与的互动性有待深化\n";
+    let r = ogi_report::parse(text);
+    let t4 = r.review_litigation.as_ref().expect("table 4");
+    assert_eq!(
+        row_values(t4, "行政复议"),
+        [0, 1, 0, 3, 4].map(Some).to_vec()
+    );
+    assert_eq!(
+        row_values(t4, "行政诉讼/复议后起诉"),
+        [1, 0, 0, 1, 2].map(Some).to_vec()
+    );
+    assert!(
+        messages(&r, Code::T005).is_empty(),
+        "{:?}",
+        messages(&r, Code::T005)
+    );
+}
