@@ -394,6 +394,20 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             for t in [&mut t2, &mut t3].into_iter().flatten() {
                 t.template = None;
             }
+            // Table 2's rows and columns are the 2021 template's: a 2019 table's cells are not
+            // where its rows and columns would put them. Said of each of its rows.
+            if t2.is_some() {
+                if let Some(d) = diags.iter_mut().rev().find(|d| d.code == Code::T002) {
+                    let rows: Vec<&str> = crate::template::T2_2019
+                        .iter()
+                        .flat_map(|b| b.rows.iter().map(|r| r.path))
+                        .collect();
+                    d.message.push_str(&format!(
+                        "; tables 2 and 3 are read with the 2021 template's rows and columns, and a 2019 table 2's rows are not read as such ({})",
+                        rows.join(", ")
+                    ));
+                }
+            }
         }
     }
     diags.append(&mut ctx.diags);

@@ -450,6 +450,30 @@ fn find_row_label_with(
         .unwrap_or_else(|| find_row_label_searched(text, from, to, d, number_required_first))
 }
 
+/// A row label of table 2 in `text[from..to]`: [`find_row_label_with`]'s, passing over a key
+/// that stands in a list with `、` before and after it. The remark of `其他对外管理服务事项`
+/// lists the next block's rows (`含行政确认、…、行政处罚、行政强制、…`); where that block's
+/// header is not found (a character of it lost to a misreading, `第二十条第(�)项`), its rows are
+/// looked for from the remark on, and such a list names no row.
+fn t2_row_label(
+    text: &str,
+    from: usize,
+    to: usize,
+    d: &RowDesc,
+    firsts: Option<KeyFirsts>,
+) -> Option<Anchor> {
+    let mut from = from;
+    loop {
+        let a = find_row_label_with(text, from, to, d, false, firsts)?;
+        let listed = text.get(..a.start).and_then(|t| t.chars().next_back()) == Some('、')
+            && text.get(a.end..).and_then(|t| t.chars().next()) == Some('、');
+        if !listed || a.end <= from {
+            return Some(a);
+        }
+        from = a.end;
+    }
+}
+
 /// [`find_row_label_with`] the row's [`key_firsts`] computed at the call.
 #[cfg(test)]
 fn find_row_label(
@@ -1657,7 +1681,7 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         for d in b.rows {
             let firsts = built_key_firsts(&T2_KEY_FIRSTS, tpl, row_at, d, false);
             row_at += 1;
-            let a = find_row_label_with(text, rc, bend, d, false, firsts);
+            let a = t2_row_label(text, rc, bend, d, firsts);
             if let Some(a) = a {
                 rc = a.end;
                 found_rows += 1;
