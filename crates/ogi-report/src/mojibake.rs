@@ -16,6 +16,23 @@
 //! a UTF-8 sequence (the classic `锛` for `）` whose last byte was lost) is reported as a
 //! separate, unrecoverable run, together with the `?` that replaced the lost byte.
 //!
+//! ## Bytes the reader dropped
+//!
+//! A decoder that replaces what it cannot read (Python's `gbk`, `gb18030`, `gb2312` with
+//! `errors='replace'`) writes one U+FFFD for a lead byte it cannot read with the byte after it,
+//! and reads that byte again. In UTF-8 read as GBK such a lead is the last byte of a character
+//! (`一` `E4 B8 80` is `涓�`: 0x80 leads nothing) or its middle one (`《` `E3 80 8A` after an odd
+//! number of bytes), and the character's other bytes are in the text: the run goes on past the
+//! U+FFFD ([`lost_byte`]). The character is one of those whose other bytes are these and whose
+//! missing byte the reader drops before the byte that follows it ([`dropped_before`], the
+//! reader told by the text, [`reader_of`]) and which are report text: GB18030 drops only 0x80
+//! before a lead, so `涓�銆` is `一、` exactly; GBK also the leads of its user-defined rows
+//! (`中` `E4 B8 AD` reads as `涓�` there too), and any reader every byte before a space, a digit
+//! or a line break. One candidate is the character; of several, the one that alone makes a pair
+//! of the template's words with the character beside it is taken as a guess (`公` before `开`);
+//! else U+FFFD stands for it ([`complete_lost`]). The run's `N002` names each character put
+//! back, whether it was the only one or a guess and of which, and each left unknown.
+//!
 //! # Family 2: GBK read one byte out of phase
 //!
 //! A lead byte lost (replaced by `?`, typically at a buffer boundary) shifts the decoder by one
@@ -66,6 +83,10 @@ pub(crate) struct MojibakeRun {
     /// When a GBK lead byte was lost and several characters fit in its place: the repaired text
     /// holds U+FFFD there, and these are the candidates (`。/模`).
     pub lost: Option<String>,
+    /// When the run of UTF-8 read as GBK went on past bytes the reader dropped (each a U+FFFD in
+    /// the text): what was put in their place and how it was told ([`LostByte`]), for the
+    /// diagnostic.
+    pub completed: Option<String>,
 }
 
 /// Find the mojibake runs of `text`, in order, non-overlapping, by the scan walking the text on
@@ -89,6 +110,9 @@ pub(crate) struct MojibakeScan<'a> {
     starts: &'static [u64],
     /// The document's ideographs, for family-2 repairs (built at the first `?`).
     present: Option<Box<[u64; BMP_WORDS]>>,
+    /// The reader that dropped the bytes of the document's U+FFFD (told at the first one a
+    /// family-1 run reaches).
+    reader: Option<Reader>,
     pos: usize,
     window: Vec<(usize, char)>,
     /// Set when a run ended inside a character: the scan stops there.
@@ -103,6 +127,7 @@ impl<'a> MojibakeScan<'a> {
             text,
             starts: family1_starts(),
             present: None,
+            reader: None,
             pos: 0,
             window: Vec::new(),
             done: false,
@@ -159,10 +184,11 @@ impl<'a> MojibakeScan<'a> {
         let text = self.text;
         let after = at + c.len_utf8();
         let is_mark = c == '?' || c == '\u{FFFD}';
-        // A family-1 start needs one more continuation byte: the next character's GBK lead.
+        // A family-1 start needs one more continuation byte: the next character's GBK lead, or
+        // a byte the reader dropped (U+FFFD).
         if !is_mark {
             let next = text.get(after..).and_then(|r| r.chars().next());
-            if !next.is_some_and(can_continue) {
+            if !next.is_some_and(|n| n == '\u{FFFD}' || can_continue(n)) {
                 return None;
             }
         }
@@ -192,7 +218,7 @@ impl<'a> MojibakeScan<'a> {
             let got = if is_mark {
                 out_of_phase_at(text, window, &mut self.present)
             } else {
-                utf8_as_gbk_at(text, window)
+                utf8_as_gbk_at(text, window, &mut self.reader)
             };
             let reaches_end = window.len() == width
                 && match &got {
@@ -458,6 +484,12 @@ fn family1_prefix_ok(s: &str) -> bool {
     let table = gbk_table();
     let mut st = Utf8State::default();
     for c in s.chars().take(MIN_FAMILY1) {
+        // A byte the reader dropped, inside a character ([`lost_byte`]): any byte it may be.
+        if c == '\u{FFFD}' && matches!(st.need, 1 | 2) {
+            let lo = st.lo;
+            st.feed(lo);
+            continue;
+        }
         let code = table.get(c as usize).copied().unwrap_or(0);
         if code == 0 {
             return false;
@@ -475,6 +507,12 @@ fn family1_prefix_ok(s: &str) -> bool {
 fn family1_prefix_ok_ref(s: &str) -> bool {
     let mut st = Utf8State::default();
     for c in s.chars().take(MIN_FAMILY1) {
+        if c == '\u{FFFD}' && (st.need == 1 || st.need == 2) {
+            if !st.feed(0x80.max(st.lo)) {
+                return false;
+            }
+            continue;
+        }
         if c.is_ascii() {
             return false;
         }
@@ -488,23 +526,52 @@ fn family1_prefix_ok_ref(s: &str) -> bool {
     true
 }
 
-fn utf8_as_gbk_at(text: &str, chars: &[(usize, char)]) -> Found {
+fn utf8_as_gbk_at(text: &str, chars: &[(usize, char)], reader: &mut Option<Reader>) -> Found {
     let i = 0usize;
     let mut st = Utf8State::default();
     let mut bytes: Vec<u8> = Vec::with_capacity(2 * chars.len().min(MAX_RUN));
     let mut good_end: Option<(usize, usize)> = None; // (char index after, byte count)
+                                                     // Bytes the reader dropped that the run went on past, and where the character being read
+                                                     // starts in `bytes`.
+    let mut lost: Vec<LostByte> = Vec::new();
+    let mut char_start = 0usize;
     let mut j = i;
     while j < chars.len() && j - i < MAX_RUN {
         let Some(&(_, c)) = chars.get(j) else { break };
+        if c == '\u{FFFD}' {
+            let Some(l) = lost_byte(text, chars, j, &st, &bytes, char_start, &lost, reader) else {
+                break;
+            };
+            // Any byte it may be stands in its place until it is told: the UTF-8 reading goes
+            // on the same.
+            bytes.push(l.stand_in);
+            st.feed(l.stand_in);
+            lost.push(l);
+            j += 1;
+            if st.need == 0 {
+                good_end = Some((j, bytes.len()));
+            }
+            continue;
+        }
         if c.is_ascii() {
             break;
         }
         let Some((b, n)) = gbk_bytes(c) else { break };
         let piece = b.get(..n).unwrap_or_default();
-        if !piece.iter().all(|&x| st.feed(x)) {
+        let mut valid = true;
+        for &x in piece {
+            if st.need == 0 {
+                char_start = bytes.len();
+            }
+            if !st.feed(x) {
+                valid = false;
+                break;
+            }
+            bytes.push(x);
+        }
+        if !valid {
             break;
         }
-        bytes.extend_from_slice(piece);
         j += 1;
         if st.need == 0 {
             good_end = Some((j, bytes.len()));
@@ -515,16 +582,30 @@ fn utf8_as_gbk_at(text: &str, chars: &[(usize, char)]) -> Found {
         return None;
     }
     let fixed = std::str::from_utf8(bytes.get(..nbytes)?).ok()?;
+    // The dropped bytes within the run (a character begun after its last boundary is not).
+    let lost = lost.get(..lost.iter().take_while(|l| l.at < nbytes).count())?;
     let n_cjk = fixed.chars().filter(|c| !c.is_ascii()).count();
-    if n_cjk < 2 || !fixed.chars().all(plausible_repaired) {
-        return None;
-    }
     let start_b = chars.get(i)?.0;
     let end_b = chars.get(end).map_or(text.len(), |x| x.0);
+    let (fixed, completed) = if lost.is_empty() {
+        if !fixed.chars().all(plausible_repaired) {
+            return None;
+        }
+        (fixed.to_string(), None)
+    } else {
+        let before = text.get(..start_b).and_then(|t| t.chars().next_back());
+        let after = chars.get(end).map(|x| x.1);
+        let (told, said) = complete_lost(fixed, lost, before, after)?;
+        (told, Some(said))
+    };
+    if n_cjk < 2 {
+        return None;
+    }
     let mut runs = vec![MojibakeRun {
         range: start_b..end_b,
-        repaired: Some(fixed.to_string()),
+        repaired: Some(fixed),
         lost: None,
+        completed,
     }];
     let mut next = end_b;
     // Characters after the last boundary whose bytes only began a UTF-8 sequence (`锛` for a
@@ -539,10 +620,540 @@ fn utf8_as_gbk_at(text: &str, chars: &[(usize, char)]) -> Found {
             range: end_b..tail_b,
             repaired: None,
             lost: None,
+            completed: None,
         });
         next = tail_b;
     }
     Some((runs, next))
+}
+
+/// A byte that the reader of UTF-8 as GBK dropped inside a run (a U+FFFD of the text), and the
+/// characters it may have made.
+///
+/// A decoder of GBK (Python's `gbk`, `gb18030`, `gb2312` with `errors='replace'`) that meets a
+/// lead byte it cannot read with the byte after it writes one U+FFFD for the lead alone and
+/// reads the next byte again. In UTF-8 read as GBK a lead is a UTF-8 byte at an even place of
+/// the GBK pairing: the last byte of a character (`一` is `E4 B8 80`: `涓` `E4 B8`, then 0x80,
+/// which leads nothing) or its middle one (`《` `E3 80 8A` after an odd number of bytes: `E3`
+/// ends a pair, 0x80 is dropped, `8A` leads the next pair). The bytes before and after it in
+/// the character are known, so the character is one of the 64 with its other bytes, and fewer:
+/// the dropped byte is one that the reader cannot read before the byte that follows it
+/// ([`dropped_before`]: for GB18030 that is 0x80 alone before any lead or trail, for GBK also
+/// the leads of its unassigned and user-defined rows), and the character is report text
+/// ([`plausible_repaired`]).
+#[derive(Debug, Clone, Copy)]
+struct LostByte {
+    /// Where the byte stands in the run's bytes.
+    at: usize,
+    /// Where its character starts in them.
+    char_start: usize,
+    /// The bytes it may be, bit `k` for `0x80 + k`, each making a plausible character.
+    may_be: u64,
+    /// The byte that stands in its place until it is told (the lowest it may be).
+    stand_in: u8,
+}
+
+/// The dropped byte that the U+FFFD at `chars[j]` stands for, inside the character begun at
+/// `bytes[char_start..]`: `None` when it cannot be one byte of that character (no character is
+/// begun, two of its bytes were dropped, the byte after it cannot end it, or no plausible
+/// character has a byte the reader drops there).
+#[allow(clippy::too_many_arguments)]
+fn lost_byte(
+    text: &str,
+    chars: &[(usize, char)],
+    j: usize,
+    st: &Utf8State,
+    bytes: &[u8],
+    char_start: usize,
+    lost: &[LostByte],
+    reader: &mut Option<Reader>,
+) -> Option<LostByte> {
+    let known = bytes.get(char_start..)?;
+    // The last byte of a two- or three-byte character, or the middle one of a three-byte one.
+    let last = match (st.need, known.len()) {
+        (1, 1 | 2) => true,
+        (2, 1) => false,
+        _ => return None,
+    };
+    if lost.last().is_some_and(|l| l.char_start == char_start) {
+        return None;
+    }
+    // The byte after it, as the reader met it: the next character's first GBK byte.
+    let next = match chars.get(j + 1) {
+        Some(&(_, n)) if n.is_ascii() && n != '?' => Some(n as u8),
+        Some(&(_, n)) if n != '\u{FFFD}' && n != '?' => gbk_bytes(n).map(|([lead, _], _)| lead),
+        _ => None,
+    };
+    // A middle byte's character ends with that next byte.
+    let third = if last {
+        None
+    } else {
+        Some(next.filter(|b| (0x80..=0xBF).contains(b))?)
+    };
+    let reader = *reader.get_or_insert_with(|| reader_of(text));
+    // The bytes UTF-8 allows there (`st.lo..=st.hi`, within 0x80..=0xBF).
+    let range = (u64::MAX >> (63 - (st.hi & 0x3F))) & (u64::MAX << (st.lo & 0x3F));
+    let mut may_be = 0u64;
+    let mut dropped = dropped_before(reader, next) & range;
+    while dropped != 0 {
+        let k = dropped.trailing_zeros();
+        dropped &= dropped - 1;
+        let x = 0x80 | k as u8;
+        if lost_char(known, x, third).is_some_and(|c| !c.is_ascii() && plausible_repaired(c)) {
+            may_be |= 1u64 << k;
+        }
+    }
+    if may_be == 0 {
+        return None;
+    }
+    Some(LostByte {
+        at: bytes.len(),
+        char_start,
+        may_be,
+        stand_in: 0x80 | may_be.trailing_zeros() as u8,
+    })
+}
+
+/// The character of bytes `known`, then `x`, then `third` when there is one.
+fn lost_char(known: &[u8], x: u8, third: Option<u8>) -> Option<char> {
+    let mut buf = [0u8; 3];
+    let mut n = 0usize;
+    for &b in known.iter().chain([x].iter()).chain(third.iter()) {
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    char_of(buf.get(..n)?)
+}
+
+/// The character of the two or three bytes `b`, a lead and continuation bytes in the ranges
+/// UTF-8 allows after it ([`Utf8State`] checked them): decoded by their bits, without a
+/// validating decoder (64 candidates a dropped byte).
+fn char_of(b: &[u8]) -> Option<char> {
+    let cont = |x: &u8| u32::from(x & 0x3F);
+    let u = match b {
+        [l @ 0xC2..=0xDF, c] => (u32::from(l & 0x1F) << 6) | cont(c),
+        [l @ 0xE0..=0xEF, c1, c2] => (u32::from(l & 0x0F) << 12) | (cont(c1) << 6) | cont(c2),
+        _ => return None,
+    };
+    char::from_u32(u)
+}
+
+/// How the character of a dropped byte was told ([`complete_lost`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Told {
+    /// It is the only character that fits: written without a guess.
+    Only,
+    /// Guessed: the only one that makes a pair of neighbouring characters of the template's
+    /// words with the character before or after it.
+    Pair,
+}
+
+/// The run's text `fixed` (the bytes read back as UTF-8, each dropped byte of `lost` in it as
+/// its stand-in) with each dropped byte's character told, and what the diagnostic says of them;
+/// `before` and `after` are the characters around the run. `None` when a character outside the
+/// dropped ones is not plausible report text (the run is not a repair).
+///
+/// A character with one candidate is written as it is. Of several, the one that makes a pair of
+/// neighbouring characters of the template's words ([`words`]) with the character before or
+/// after it (or with one of that character's own candidates) is taken when it is the only one
+/// that does, `公` of `兀/兪/八/公/六/兮/兯` before `开`; else U+FFFD stands for it, its
+/// candidates listed. Each guess is named in the diagnostic. (The one candidate that a word of
+/// the template holds, taken where no pair tells, was wrong for one guess in four over the
+/// corpus read as GBK, all in prose, and read no more cells.)
+fn complete_lost(
+    fixed: &str,
+    lost: &[LostByte],
+    before: Option<char>,
+    after: Option<char>,
+) -> Option<(String, String)> {
+    let b = fixed.as_bytes();
+    let cs: Vec<(usize, char)> = fixed.char_indices().collect();
+    // For each dropped byte (in the order of the text): its character's place in `cs`, the
+    // characters it may make, and those in canonical form.
+    let mut slots: Vec<Slot> = Vec::with_capacity(lost.len());
+    let mut slot_of: Vec<Option<usize>> = vec![None; cs.len()];
+    let mut k = 0usize;
+    for l in lost {
+        while cs.get(k).is_some_and(|&(o, _)| o < l.char_start) {
+            k += 1;
+        }
+        if cs.get(k).map(|x| x.0) != Some(l.char_start) {
+            return None;
+        }
+        let end = cs.get(k + 1).map_or(b.len(), |x| x.0);
+        let own = b.get(l.char_start..end)?;
+        let at = l.at - l.char_start;
+        let mut cands: Vec<char> = Vec::with_capacity(l.may_be.count_ones() as usize);
+        let mut m = l.may_be;
+        while m != 0 {
+            let x = 0x80 | m.trailing_zeros() as u8;
+            m &= m - 1;
+            let mut buf = [0u8; 3];
+            for (d, s) in buf.iter_mut().zip(own) {
+                *d = *s;
+            }
+            *buf.get_mut(at)? = x;
+            cands.extend(char_of(buf.get(..own.len())?));
+        }
+        let canon: Vec<char> = cands.iter().map(|&c| canonical(c)).collect();
+        *slot_of.get_mut(k)? = Some(slots.len());
+        slots.push(Slot { k, cands, canon });
+    }
+    for (k, &(_, c)) in cs.iter().enumerate() {
+        if slot_of.get(k).copied().flatten().is_none() && !plausible_repaired(c) {
+            return None;
+        }
+    }
+    let words = words();
+    let mut told: Vec<Option<(char, Told)>> = slots
+        .iter()
+        .map(|s| match s.cands.as_slice() {
+            [one] => Some((*one, Told::Only)),
+            _ => None,
+        })
+        .collect();
+    // What may stand at place `p` of the run, in canonical form (`None`: before it).
+    let near = |p: Option<usize>, told: &[Option<(char, Told)>]| -> Near<'_> {
+        let Some(p) = p else {
+            return before.map_or(Near::Nothing, |c| Near::One(canonical(c)));
+        };
+        match slot_of.get(p) {
+            None => after.map_or(Near::Nothing, |c| Near::One(canonical(c))),
+            Some(None) => cs
+                .get(p)
+                .map_or(Near::Nothing, |x| Near::One(canonical(x.1))),
+            Some(Some(s)) => match told.get(*s).copied().flatten() {
+                Some((c, _)) => Near::One(canonical(c)),
+                None => slots
+                    .get(*s)
+                    .map_or(Near::Nothing, |x| Near::Some(x.canon.as_slice())),
+            },
+        }
+    };
+    // Told by pairs, again for the characters beside one told (a pair of two characters that
+    // both dropped a byte, `公开`, tells both at the first pass), four passes at most.
+    let mut look = vec![true; slots.len()];
+    for _ in 0..4 {
+        let mut again = vec![false; slots.len()];
+        let mut any = false;
+        for (s, slot) in slots.iter().enumerate() {
+            if !look.get(s).copied().unwrap_or(false) || told.get(s).copied().flatten().is_some() {
+                continue;
+            }
+            let prev = near(slot.k.checked_sub(1), &told);
+            let next = near(Some(slot.k + 1), &told);
+            let mut fits = slot
+                .cands
+                .iter()
+                .copied()
+                .filter(|&c| words.fits(&prev, canonical(c), &next));
+            if let (Some(one), None) = (fits.next(), fits.next()) {
+                if let Some(t) = told.get_mut(s) {
+                    *t = Some((one, Told::Pair));
+                }
+                any = true;
+                for p in [slot.k.checked_sub(1), Some(slot.k + 1)] {
+                    if let Some(Some(o)) = p.and_then(|p| slot_of.get(p)) {
+                        if let Some(a) = again.get_mut(*o) {
+                            *a = true;
+                        }
+                    }
+                }
+            }
+        }
+        if !any {
+            break;
+        }
+        look = again;
+    }
+    let mut out = String::with_capacity(fixed.len());
+    for (k, &(_, c)) in cs.iter().enumerate() {
+        match slot_of.get(k).copied().flatten() {
+            Some(s) => out.push(told.get(s).copied().flatten().map_or('\u{FFFD}', |t| t.0)),
+            None => out.push(c),
+        }
+    }
+    // What the diagnostic says: each character put in place of a dropped byte, and how.
+    const SAID: usize = 8;
+    let list = |cands: &[char]| {
+        let shown: Vec<String> = cands.iter().take(SAID).map(|c| c.to_string()).collect();
+        let more = if cands.len() > SAID { "/…" } else { "" };
+        format!("{}{more}", shown.join("/"))
+    };
+    let mut said: Vec<String> = slots
+        .iter()
+        .zip(&told)
+        .take(SAID)
+        .map(|(slot, t)| match t {
+            Some((c, Told::Only)) => format!("`{c}` put back (the only character that fits)"),
+            Some((c, Told::Pair)) => format!(
+                "`{c}` put back, a guess of {} by the template's words beside it",
+                list(&slot.cands)
+            ),
+            None => format!("U+FFFD written for one of {}", list(&slot.cands)),
+        })
+        .collect();
+    if slots.len() > SAID {
+        said.push(format!("{} more", slots.len() - SAID));
+    }
+    let n = slots.len();
+    let what = if n == 1 {
+        "a byte the reader dropped".to_string()
+    } else {
+        format!("{n} bytes the reader dropped")
+    };
+    Some((out, format!("{what}: {}", said.join("; "))))
+}
+
+/// The character of a dropped byte in a run ([`complete_lost`]).
+struct Slot {
+    /// Its place among the run's characters.
+    k: usize,
+    /// The characters it may be, in the order of the byte.
+    cands: Vec<char>,
+    /// Those in canonical form.
+    canon: Vec<char>,
+}
+
+/// What may stand beside a dropped byte's character, in canonical form.
+enum Near<'a> {
+    /// Nothing known.
+    Nothing,
+    /// One character.
+    One(char),
+    /// One of these (another dropped byte's character).
+    Some(&'a [char]),
+}
+
+impl Near<'_> {
+    /// Whether a character that may stand here is one `f` holds of.
+    fn any(&self, f: impl Fn(char) -> bool) -> bool {
+        match self {
+            Near::Nothing => false,
+            Near::One(x) => f(*x),
+            Near::Some(v) => v.iter().any(|&c| f(c)),
+        }
+    }
+}
+
+/// The decoder that read a text's UTF-8 as GBK and dropped the bytes it could not read, told by
+/// the text ([`reader_of`]): which lead bytes it drops before which bytes
+/// ([`dropped_before`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// GB18030 (Python's `gb18030`): every two-byte sequence is read, the user-defined areas as
+    /// private-use characters; a lead is dropped only before a byte no sequence goes on with,
+    /// and 0x80, which leads none.
+    Gb18030,
+    /// GBK (Python's `gbk`, `cp936`): as GB18030, and the leads of its unassigned and
+    /// user-defined codes dropped too, and of the codes GB18030 added (`€` `A2 E3`).
+    Gbk,
+    /// GB2312: leads 0xA1..=0xF7 before trails 0xA1..=0xFE only.
+    Gb2312,
+}
+
+/// The reader of a text: GB18030 when a private-use character is in it (GBK and GB2312 read
+/// none), else GBK when a character outside GB2312 is, else GB2312 (whose reading of UTF-8
+/// drops most bytes). One pass over the text, made only for a text with a dropped byte inside
+/// a run.
+fn reader_of(text: &str) -> Reader {
+    let table = gbk_table();
+    let mut beyond_gb2312 = false;
+    for c in text.chars() {
+        if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+            return Reader::Gb18030;
+        }
+        if !beyond_gb2312 && !c.is_ascii() {
+            let code = table.get(c as usize).copied().unwrap_or(0);
+            let [lead, trail] = code.to_be_bytes();
+            beyond_gb2312 = code != 0 && !((0xA1..=0xF7).contains(&lead) && trail >= 0xA1);
+        }
+    }
+    if beyond_gb2312 {
+        Reader::Gbk
+    } else {
+        Reader::Gb2312
+    }
+}
+
+/// The two-byte codes, of leads below 0xC0 (the only leads a dropped byte of UTF-8 can be),
+/// that GBK's readers drop though the GB18030 table reads them: those with which GB18030 gave
+/// GBK's unassigned codes characters (`€` `A2 E3`, `ǹ`, the ideographic description and
+/// vertical forms), by lead and range of trails.
+const GBK_UNREAD: &[(u8, u8, u8)] = &[
+    (0xA2, 0xE3, 0xE3),
+    (0xA3, 0xA0, 0xA0),
+    (0xA6, 0xD9, 0xDF),
+    (0xA6, 0xEC, 0xED),
+    (0xA6, 0xF3, 0xF3),
+    (0xA8, 0xBC, 0xBC),
+    (0xA8, 0xBF, 0xBF),
+    (0xA9, 0x89, 0x95),
+];
+
+/// The codes GB2312's readers drop besides GBK's, of leads below 0xC0: those GBK added to
+/// GB2312's rows (small Roman numerals, vertical forms, pinyin letters).
+const GB2312_UNREAD: &[(u8, u8, u8)] =
+    &[(0xA2, 0xA1, 0xAA), (0xA6, 0xE0, 0xF5), (0xA8, 0xBB, 0xC0)];
+
+/// Whether `[x, y]` is one of the codes of `list`.
+fn listed(list: &[(u8, u8, u8)], x: u8, y: u8) -> bool {
+    list.iter()
+        .any(|&(lead, lo, hi)| lead == x && (lo..=hi).contains(&y))
+}
+
+/// The bytes 0x80..=0xBF (bit `k` for `0x80 + k`) that `reader` drops when they lead before
+/// byte `next` (`None`: not known, so any).
+fn dropped_before(reader: Reader, next: Option<u8>) -> u64 {
+    static TABLE: OnceLock<Vec<[u64; 256]>> = OnceLock::new();
+    let Some(next) = next else { return u64::MAX };
+    let table = TABLE.get_or_init(|| {
+        let rows: Vec<[Option<char>; 191]> = (0x80u8..=0xBF).map(|x| decode_row(GBK, x)).collect();
+        [Reader::Gb18030, Reader::Gbk, Reader::Gb2312]
+            .iter()
+            .map(|&r| {
+                let mut by_next = [0u64; 256];
+                for (y, mask) in (0u8..=0xFF).zip(by_next.iter_mut()) {
+                    for (k, row) in rows.iter().enumerate() {
+                        let x = 0x80 | k as u8;
+                        let read = match y {
+                            0x40..=0x7E | 0x80..=0xFE if x != 0x80 => {
+                                row.get(usize::from(y - 0x40)).copied().flatten()
+                            }
+                            _ => None,
+                        };
+                        let dropped = match (r, read) {
+                            (_, None) => true,
+                            (Reader::Gb18030, Some(_)) => false,
+                            (Reader::Gbk | Reader::Gb2312, Some(c)) => {
+                                ('\u{E000}'..='\u{F8FF}').contains(&c)
+                                    || listed(GBK_UNREAD, x, y)
+                                    || (r == Reader::Gb2312
+                                        && (x < 0xA1 || y < 0xA1 || listed(GB2312_UNREAD, x, y)))
+                            }
+                        };
+                        if dropped {
+                            *mask |= 1u64 << k;
+                        }
+                    }
+                }
+                by_next
+            })
+            .collect()
+    });
+    let r = match reader {
+        Reader::Gb18030 => 0,
+        Reader::Gbk => 1,
+        Reader::Gb2312 => 2,
+    };
+    table
+        .get(r)
+        .and_then(|t| t.get(usize::from(next)))
+        .copied()
+        .unwrap_or(u64::MAX)
+}
+
+/// The template's words: its labels (rows, columns, blocks, the marks of each version), the
+/// heading phrases and the numberings (`一、`, `(一)`), as pairs of neighbouring characters in
+/// canonical matching form: the evidence by which the character of a dropped byte is guessed
+/// ([`complete_lost`]).
+struct Words {
+    /// The pairs, `(a << 21 | b) + 1` for `a` before `b`, in a table of open addressing (0:
+    /// empty), a power of two long and at most a quarter full.
+    table: Vec<u64>,
+    /// The characters that stand first in a pair, and second, as bit sets by code point (the
+    /// Basic Multilingual Plane's).
+    firsts: Vec<u64>,
+    seconds: Vec<u64>,
+}
+
+impl Words {
+    /// The slot of pair `key` in `table` (its own or the empty one where it would go).
+    fn slot(table: &[u64], key: u64) -> usize {
+        let mask = table.len().saturating_sub(1);
+        // Fibonacci hashing: the key's high bits, spread by the multiply.
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+        while let Some(&k) = table.get(i) {
+            if k == 0 || k == key {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The key of the pair `a` then `b` (never 0).
+    fn key(a: char, b: char) -> u64 {
+        ((u64::from(a) << 21) | u64::from(b)) + 1
+    }
+
+    /// Whether canonical `a` then `b` stand side by side in a word.
+    fn pair(&self, a: char, b: char) -> bool {
+        let key = Self::key(a, b);
+        self.table.get(Self::slot(&self.table, key)) == Some(&key)
+    }
+
+    /// Whether canonical `c` makes a pair with a character `prev` may be before it or `next`
+    /// may be after it.
+    fn fits(&self, prev: &Near<'_>, c: char, next: &Near<'_>) -> bool {
+        (bit(&self.seconds, c as usize) && prev.any(|a| self.pair(a, c)))
+            || (bit(&self.firsts, c as usize) && next.any(|b| self.pair(c, b)))
+    }
+}
+
+/// A character in canonical matching form (half-width, Simplified).
+fn canonical(c: char) -> char {
+    crate::normalise::fold(c).unwrap_or(c)
+}
+
+/// The template's words, built once.
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut pairs = Vec::new();
+        // A row's path and a column's label name their levels apart with `/`, which no
+        // report prints between them (`三、本年度办理结果/（一）予以公开`): each level a word.
+        let mut add = |w: &str| {
+            for w in w.split('/') {
+                let w: Vec<char> = w.chars().map(canonical).collect();
+                pairs.extend(w.windows(2).filter_map(|p| match p {
+                    [a, b] => Some((*a, *b)),
+                    _ => None,
+                }));
+            }
+        };
+        for w in crate::template::words() {
+            add(w);
+        }
+        for w in crate::segment::heading_words() {
+            add(w);
+        }
+        for n in "一二三四五六七八九十".chars() {
+            for w in [format!("第{n}"), format!("{n}、"), format!("({n})")] {
+                add(&w);
+            }
+        }
+        let mut table = vec![0u64; (4 * pairs.len()).next_power_of_two().max(64)];
+        let mut firsts = vec![0u64; BMP_WORDS];
+        let mut seconds = vec![0u64; BMP_WORDS];
+        for &(a, b) in &pairs {
+            let key = Words::key(a, b);
+            let at = Words::slot(&table, key);
+            if let Some(k) = table.get_mut(at) {
+                *k = key;
+            }
+            for (set, c) in [(&mut firsts, a), (&mut seconds, b)] {
+                if let Some(w) = set.get_mut(c as usize >> 6) {
+                    *w |= 1u64 << (c as usize & 63);
+                }
+            }
+        }
+        Words {
+            table,
+            firsts,
+            seconds,
+        }
+    })
 }
 
 /// Rare symbols of the GBK symbol rows: next to a lost-byte mark they betray a phase shift.
@@ -693,6 +1304,7 @@ fn out_of_phase_by<const FIRST_WRITTEN: bool>(
             range: start_b..end_b,
             repaired,
             lost,
+            completed: None,
         }],
         end_b,
     ))
@@ -1204,6 +1816,129 @@ mod tests {
         );
     }
 
+    /// Python's `gb18030` with `errors='replace'` reads every two-byte sequence (the
+    /// user-defined ones as private-use characters, `\u{E100}`): the only byte it drops before a
+    /// lead or a trail is 0x80, which leads none. `一` (`E4 B8 80`) lost its last byte and `总`
+    /// (`E6 80 BB`) its middle one; both are put back exactly, and the diagnostic says so.
+    #[test]
+    fn a_dropped_0x80_is_put_back_exactly() {
+        // `政府信息公开工作年度报告\n一、总体情况\n` as Python's `gb18030` reads it.
+        let text = "鏀垮簻淇℃伅鍏\u{E100}紑宸ヤ綔骞村害鎶ュ憡\n涓\u{FFFD}銆佹\u{FFFD}讳綋鎯呭喌\n";
+        assert_eq!(reader_of(text), Reader::Gb18030);
+        let runs = find_mojibake(text);
+        assert_eq!(runs.len(), 2, "{runs:?}");
+        assert_eq!(
+            runs[0].repaired.as_deref(),
+            Some("政府信息公开工作年度报告")
+        );
+        assert_eq!(runs[0].completed, None);
+        assert_eq!(
+            &text[runs[1].range.clone()],
+            "涓\u{FFFD}銆佹\u{FFFD}讳綋鎯呭喌"
+        );
+        assert_eq!(runs[1].repaired.as_deref(), Some("一、总体情况"));
+        assert_eq!(
+            runs[1].completed.as_deref(),
+            Some("2 bytes the reader dropped: `一` put back (the only character that fits); `总` put back (the only character that fits)")
+        );
+        // A middle byte is exact under GBK too where the other bytes it may be make no report
+        // text: `《` `E3 80 8A` (`E3 A1 8A` is an ideograph of extension A).
+        let text = "锛堜互涓嬬畝绉般\u{FFFD}婃潯渚嬨\u{FFFD}嬶級";
+        assert_eq!(reader_of(text), Reader::Gbk);
+        assert_eq!(
+            runs_of(text),
+            vec![(text, Some("（以下简称《条例》）".to_string()))]
+        );
+    }
+
+    /// Python's `gbk` drops more: before a lead of three bytes (`E3`, `E5`) also the leads of
+    /// its user-defined rows (0xAA..=0xAF) and of codes GB18030 added (`A2 E3`), so `涓�` before
+    /// `銆` is one of eight characters. The template's words tell it (`一、`, `公开`, `信息`,
+    /// `规章`: a pair with the character beside it, itself put back or not), and the diagnostic
+    /// names each one guessed and the others it could have been.
+    #[test]
+    fn a_dropped_byte_is_guessed_by_the_templates_words_and_said() {
+        // `一、本年新收政府信息公开申请数量 5` as Python's `gbk` reads it.
+        let text = "涓\u{FFFD}銆佹湰骞存柊鏀舵斂搴滀俊鎭\u{FFFD}鍏\u{FFFD}寮\u{FFFD}鐢宠\u{FFFD}锋暟閲\u{FFFD} 5";
+        let runs = find_mojibake(text);
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert_eq!(&text[runs[0].range.clone()], text.trim_end_matches(" 5"));
+        assert_eq!(
+            runs[0].repaired.as_deref(),
+            Some("一、本年新收政府信息公开申请数量")
+        );
+        let said = runs[0].completed.as_deref().unwrap_or_default();
+        assert!(said.starts_with("6 bytes the reader dropped: `一` put back, a guess of 一/丢/个/丫/丬/中/丮/丯 by the template's words beside it; `息` put back, a guess of 恀/恪/恫/恬/恭/恮/息"), "{said}");
+        assert!(
+            said.contains("`公` put back, a guess of 兀/兪/八/公/六/兮/兯"),
+            "{said}"
+        );
+        // Two characters that each dropped a byte tell each other: `规章` before a space.
+        let text = "淇℃伅鍏\u{FFFD}寮\u{FFFD}鐨勮\u{FFFD}勭珷 0";
+        assert_eq!(
+            runs_of(text),
+            vec![(
+                "淇℃伅鍏\u{FFFD}寮\u{FFFD}鐨勮\u{FFFD}勭珷",
+                Some("信息公开的规章".to_string())
+            )]
+        );
+    }
+
+    /// A dropped byte whose character nothing tells is left unknown: before a digit any byte
+    /// 0x80..=0xBF is dropped, so `鍖�` is one of 64 characters of `E5 8C`, and none makes a pair
+    /// of the template's words with `验`. The rest of the run is repaired, U+FFFD stands for
+    /// that character, and the diagnostic lists what it may be; the text after it is read on.
+    #[test]
+    fn an_untold_dropped_byte_is_left_unknown() {
+        // `平潭综合实验区2019年度报告` as Python's `gbk` reads it.
+        let text = "骞虫江缁煎悎瀹為獙鍖\u{FFFD}2019骞村害鎶ュ憡";
+        let runs = find_mojibake(text);
+        assert_eq!(runs.len(), 2, "{runs:?}");
+        assert_eq!(&text[runs[0].range.clone()], "骞虫江缁煎悎瀹為獙鍖\u{FFFD}");
+        assert_eq!(runs[0].repaired.as_deref(), Some("平潭综合实验\u{FFFD}"));
+        assert_eq!(
+            runs[0].completed.as_deref(),
+            Some("a byte the reader dropped: U+FFFD written for one of 匀/匁/匂/匃/匄/包/匆/匇/…")
+        );
+        assert_eq!(runs[1].repaired.as_deref(), Some("年度报告"));
+        // A U+FFFD that no character begun before it can end, and a text with no run, are
+        // left as they are.
+        assert_eq!(runs_of("骞\u{FFFD}2019"), vec![]);
+        assert_eq!(runs_of("政府\u{FFFD}信息公开"), vec![]);
+    }
+
+    /// The bytes each reader drops, as Python's codecs drop them (`bytes([x, y]).decode(enc,
+    /// 'replace')` for every continuation byte `x`, checked for every `y` against them when
+    /// written): before `E3` GB18030 drops 0x80 alone, GBK also `A2` (`A2 E3` is GB18030's `€`)
+    /// and its user-defined rows, GB2312 every byte below 0xA1 too; before a byte no sequence
+    /// goes on with (a space, a digit) or an unknown one, every byte.
+    #[test]
+    fn the_readers_drop_the_bytes_pythons_codecs_drop() {
+        let of = |bits: &[u8]| bits.iter().fold(0u64, |m, &x| m | 1u64 << (x - 0x80));
+        assert_eq!(dropped_before(Reader::Gb18030, Some(0xE3)), of(&[0x80]));
+        assert_eq!(dropped_before(Reader::Gb18030, Some(b'A')), of(&[0x80]));
+        assert_eq!(
+            dropped_before(Reader::Gbk, Some(0xE3)),
+            of(&[0x80, 0xA2, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE, 0xAF])
+        );
+        assert_eq!(
+            dropped_before(Reader::Gbk, Some(0x8A)),
+            of(&[0x80, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA9])
+        );
+        assert_eq!(
+            dropped_before(Reader::Gb2312, Some(0xE3)),
+            0x0000_FC45_FFFF_FFFF
+        );
+        for r in [Reader::Gb18030, Reader::Gbk, Reader::Gb2312] {
+            for y in [Some(b' '), Some(b'1'), Some(b'\n'), Some(0xFF), None] {
+                assert_eq!(dropped_before(r, y), u64::MAX, "{r:?} {y:?}");
+            }
+        }
+        assert_eq!(reader_of("政府信息"), Reader::Gb2312);
+        assert_eq!(reader_of("鏀垮簻"), Reader::Gbk);
+        assert_eq!(reader_of("鏀垮簻\u{E100}"), Reader::Gb18030);
+    }
+
     #[test]
     fn ordinary_text_and_questions_are_left_alone() {
         for t in [
@@ -1225,6 +1960,13 @@ mod tests {
         assert!(runs.iter().all(|r| r.range.end <= long.len()));
         let fam1 = "鏀垮".repeat(50_000);
         let _ = find_mojibake(&fam1);
+        // Runs made of dropped bytes, each one of many characters (GB2312's reader: no
+        // character of the text is beyond it), in runs as long as a run grows.
+        let lossy = "涓\u{FFFD}".repeat(20_000);
+        let runs = find_mojibake(&lossy);
+        assert!(runs
+            .iter()
+            .all(|r| r.range.end <= lossy.len() && r.repaired.is_some()));
         let _ = find_mojibake("?");
         let _ = find_mojibake("");
     }
@@ -1425,7 +2167,7 @@ mod tests {
         fn family1_prefixes_are_the_references(
             picks in proptest::collection::vec((0usize..40, proptest::char::any()), 0..6),
         ) {
-            let pool: Vec<char> = "鏀垮簻淇℃伅鍏紑锛夐€?a ΩｶҖ\u{800}\u{20000}".chars().collect();
+            let pool: Vec<char> = "鏀垮簻淇℃伅鍏紑锛夐€?a ΩｶҖ\u{800}\u{20000}\u{FFFD}\u{FFFD}".chars().collect();
             let s: String = picks.iter().map(|&(k, c)| pool.get(k).copied().unwrap_or(c)).collect();
             proptest::prop_assert_eq!(family1_prefix_ok(&s), family1_prefix_ok_ref(&s), "{:?}", s);
         }

@@ -220,7 +220,7 @@ fn gloss_len_ref(rest: &str) -> Option<usize> {
 
 /// The half-width form of a character for matching, or `None` when it is dropped.
 #[inline]
-fn fold(c: char) -> Option<char> {
+pub(crate) fn fold(c: char) -> Option<char> {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Some(' '),
@@ -987,14 +987,19 @@ fn normalise_with<'a>(
                                 diagnostics.push(
                                     Diagnostic::new(
                                         Code::N002,
-                                        match &run.lost {
-                                            None => format!(
-                                                "mojibake repaired: `{}` reads `{}`",
+                                        match (&run.lost, &run.completed) {
+                                            (Some(lost), _) => format!(
+                                                "mojibake repaired: `{}` reads `{}`; its first character was lost and is one of {lost}",
                                                 src.get(run.range.clone()).unwrap_or(""),
                                                 fixed
                                             ),
-                                            Some(lost) => format!(
-                                                "mojibake repaired: `{}` reads `{}`; its first character was lost and is one of {lost}",
+                                            (None, Some(completed)) => format!(
+                                                "mojibake repaired: `{}` reads `{}`; {completed}",
+                                                src.get(run.range.clone()).unwrap_or(""),
+                                                fixed
+                                            ),
+                                            (None, None) => format!(
+                                                "mojibake repaired: `{}` reads `{}`",
                                                 src.get(run.range.clone()).unwrap_or(""),
                                                 fixed
                                             ),
@@ -2212,6 +2217,39 @@ mod tests {
             assert_eq!(Some(s), want.map(|w| w.0), "{ch}");
             assert_eq!(e - s, want.map_or(0, |w| w.1.len_utf8()), "{ch}");
         }
+    }
+
+    /// A run that went on past bytes its reader dropped (Python's `gbk` reading
+    /// `平潭综合实验区2019\n一、本年新收政府`) is replaced whole, and its `N002` says which characters
+    /// were put back, which were guessed and which are unknown; the canonical text's offsets
+    /// map back to the run's bytes in the source.
+    #[test]
+    fn dropped_bytes_put_back_are_said_in_the_runs_diagnostic() {
+        let src = "骞虫江缁煎悎瀹為獙鍖\u{FFFD}2019\n涓\u{FFFD}銆佹湰骞存柊鏀舵斂搴\u{FFFD}";
+        let c = normalise(src, true);
+        assert_eq!(c.text, "平潭综合实验\u{FFFD}2019\n一、本年新收政府");
+        let n002: Vec<&Diagnostic> = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::N002)
+            .collect();
+        assert_eq!(n002.len(), 2, "{n002:?}");
+        assert!(
+            n002[0].message.ends_with(
+                "; a byte the reader dropped: U+FFFD written for one of 匀/匁/匂/匃/匄/包/匆/匇/…"
+            ),
+            "{}",
+            n002[0].message
+        );
+        assert!(
+            n002[1].message.contains("; 2 bytes the reader dropped: `一` put back, a guess of 一/丢/个/丫/丬/中/丮/丯 by the template's words beside it; `府` put back, a guess of "),
+            "{}",
+            n002[1].message
+        );
+        let run = src.find("涓").unwrap_or_default();
+        let at = c.text.find('一').unwrap_or_default();
+        assert_eq!(c.map.map_range(at, c.text.len()), (run, src.len()));
+        assert_eq!(n002[1].span, Some(crate::model::Span::new(run, src.len())));
     }
 
     #[test]

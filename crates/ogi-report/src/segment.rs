@@ -618,6 +618,15 @@ const HEADING_PHRASES: [&[&str]; 6] = [
     &["其他需要报告的事项"],
 ];
 
+/// The words and phrases of the section headings of every kind ([`KIND_WORDS`],
+/// [`HEADING_PHRASES`]).
+pub(crate) fn heading_words() -> impl Iterator<Item = &'static str> {
+    KIND_WORDS
+        .iter()
+        .chain(HEADING_PHRASES.iter())
+        .flat_map(|w| w.iter().copied())
+}
+
 /// End of an inline heading in flattened text: the heading phrase itself.
 fn heading_end_inline(text: &str, from: usize, kind: SectionKind) -> usize {
     let rest_start = text

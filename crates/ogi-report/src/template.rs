@@ -365,3 +365,31 @@ pub(crate) const MARKS_2021: &[&str] = &[
 
 /// Blank-cell markers (template-spec.md §8), canonical form.
 pub(crate) const BLANKS: &[&str] = &["-", "/", "无", "—", "--", "——", "－", "\\", "–", "空"];
+
+/// Every word the parser looks for in the tables, in canonical matching form: the blocks'
+/// headers, the rows' keys and paths, the columns' labels and the marks of each version (the
+/// evidence by which a character that lost a byte to a misreading is guessed, see
+/// `crate::mojibake`).
+pub(crate) fn words() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for blocks in [T2_2019, T2_2021] {
+        for b in blocks.iter() {
+            out.extend([b.header, b.short]);
+            for r in b.rows {
+                out.push(r.path);
+                out.extend(r.keys.iter().copied());
+                out.extend(r.cols.iter().map(|c| c.label));
+            }
+        }
+    }
+    for rows in [T3_2019, T3_2021] {
+        for r in rows.iter() {
+            out.push(r.path);
+            out.extend(r.keys.iter().copied());
+        }
+    }
+    out.extend(T3_COLS.iter().chain(T4_COLS).map(|c| c.label));
+    out.extend(T4_ROWS.iter().copied());
+    out.extend(MARKS_2019.iter().chain(MARKS_2021).copied());
+    out
+}
