@@ -1106,11 +1106,11 @@ fn head_fields<const FIRST_WRITTEN: bool>(
 /// the subject ([`TITLE_SUBJECTS`]), or names neither while `pl` names the year and either
 /// names the subject or ends with a part of it (`…政府信息` before `公开工作年度报告`).
 fn continues_title(pl: &str, t: &str) -> bool {
-    if year_in(t).map(|(i, _)| i) == Some(0) || TITLE_SUBJECTS.iter().any(|w| t.starts_with(w)) {
+    let year_at = year_in(t).map(|(i, _)| i);
+    if year_at == Some(0) || TITLE_SUBJECTS.iter().any(|w| t.starts_with(w)) {
         return true;
     }
-    if year_in(t).is_some() || TITLE_SUBJECTS.iter().any(|w| t.contains(w)) || year_in(pl).is_none()
-    {
+    if year_at.is_some() || TITLE_SUBJECTS.iter().any(|w| t.contains(w)) || year_in(pl).is_none() {
         return false;
     }
     let pl = pl.trim_end();
@@ -1338,17 +1338,7 @@ fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
             .min()
             .unwrap_or(s.len())
     };
-    let clean = |s: &str| {
-        let mut ag = without_whitespace(s);
-        let kept = ag.trim_end_matches(['关', '于']).len();
-        ag.truncate(kept);
-        let named = ag.chars().count() >= 2
-            && !ag.starts_with("关于")
-            && !ag.contains([
-                '年', '>', '＞', '»', '›', '→', '|', '｜', '：', ':', '/', '\\', '。', '，', ',',
-            ]);
-        named.then_some(ag)
-    };
+    let clean = agency_name;
     let Some(i) = year_at else {
         let at = subject_at(t);
         return (at < t.len())
@@ -1430,13 +1420,29 @@ pub(crate) fn page_title(t: &str) -> Option<PageTitle> {
                     && !names_subject(p)
                     && AGENCY_ENDINGS.iter().any(|e| p.ends_with(e))
             })
-            .find_map(|(_, p)| title_agency(&format!("{p}政府信息公开"), None))
+            .find_map(|(_, p)| agency_name(p))
     });
     Some(PageTitle {
         title,
         year: year.map(|(_, y)| y),
         agency,
     })
+}
+
+/// An agency's name as a title writes it before its year or subject: without white space and a
+/// trailing `关于`; none when fewer than two characters are left, or they hold a year, a
+/// breadcrumb's separators (`首页>政务公开>…`), a field's colon (`当前位置：…`) or a sentence's
+/// punctuation.
+fn agency_name(s: &str) -> Option<String> {
+    let mut ag = without_whitespace(s);
+    let kept = ag.trim_end_matches(['关', '于']).len();
+    ag.truncate(kept);
+    let named = ag.chars().count() >= 2
+        && !ag.starts_with("关于")
+        && !ag.contains([
+            '年', '>', '＞', '»', '›', '→', '|', '｜', '：', ':', '/', '\\', '。', '，', ',',
+        ]);
+    named.then_some(ag)
 }
 
 /// The words that open a statistics period, tried in this order, each only when the ones

@@ -1005,8 +1005,9 @@ fn label_wrapped_after_its_values(
     let end = to.min(text.len());
     let mut best: Option<Anchor> = None;
     for key in d.keys {
-        let cuts: Vec<usize> = key.char_indices().map(|(i, _)| i).skip(4).collect();
-        for &cut in cuts.iter().rev() {
+        // The cuts after the fourth character, the longest first part first.
+        let cuts = key.chars().count().saturating_sub(4);
+        for (cut, _) in key.char_indices().rev().take(cuts) {
             let (head, tail) = (key.get(..cut)?, key.get(cut..)?);
             let mut search = from;
             while let Some((s, e)) = crate::scan::find_label(text, search, end, head) {
@@ -1112,7 +1113,7 @@ fn whole_row_of_fifteen(text: &str, items: &mut Vec<Item>) {
         .filter(|i| i.is_content() && i.end <= line_end)
         .count();
     let after = items.iter().any(|i| i.is_content() && i.start > line_end);
-    if piped && on_line == 15 && after {
+    if piped && on_line == T4_ROWS.len() * T4_COLS.len() && after {
         items.retain(|i| i.end <= line_end);
     }
 }

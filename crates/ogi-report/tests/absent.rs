@@ -170,17 +170,10 @@ fn a_table_3_of_one_whole_row_is_read_and_a_sentence_naming_a_row_is_not() {
         .applications
         .as_ref()
         .expect("table 3 read from its one row");
-    let first = t3
-        .rows
-        .iter()
-        .find(|x| x.row == "一、本年新收政府信息公开申请数量")
-        .expect("its first row");
-    let got: Vec<Option<i64>> = first
-        .cells
-        .iter()
-        .map(|c| c.value.as_ref().and_then(|v| v.as_i64()))
-        .collect();
-    assert_eq!(got, [3746, 63, 0, 0, 19, 2, 3830].map(Some).to_vec());
+    assert_eq!(
+        row_values(t3, "一、本年新收政府信息公开申请数量"),
+        [3746, 63, 0, 0, 19, 2, 3830].map(Some).to_vec()
+    );
     assert!(messages(&r, Code::T001)
         .iter()
         .all(|m| !m.starts_with("table 3 ")));

@@ -47,6 +47,15 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The cells of a pipe row of three cells or more (a one-cell-per-line dump's `x |` and a
+/// markdown rule are none), trimmed.
+fn pipe_cells(line: &str) -> Option<Vec<&str>> {
+    let t = line.trim();
+    let inner = t.trim_matches('|');
+    (t.starts_with('|') && inner.matches('|').count() >= 2 && !inner.contains("--"))
+        .then(|| inner.split('|').map(str::trim).collect())
+}
+
 /// The text's pipe rows as HTML table rows, its other lines as paragraphs.
 fn html_tables(text: &str) -> String {
     let mut out = String::from("<html><head><meta charset=\"utf-8\"></head><body>\n");
@@ -261,41 +270,29 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
         // two tabs in a row (pipe rows of three cells or more; a one-cell-per-line dump stays).
         ("tab-separated tables", {
             map_lines(text, |l| {
-                let t = l.trim();
-                let inner = t.trim_matches('|');
-                if t.starts_with('|') && inner.matches('|').count() >= 2 && !inner.contains("--") {
-                    inner
-                        .split('|')
-                        .map(str::trim)
-                        .collect::<Vec<_>>()
-                        .join("\t")
-                } else {
-                    l.to_string()
-                }
+                pipe_cells(l).map_or_else(|| l.to_string(), |cells| cells.join("\t"))
             })
             .into_bytes()
         }),
         // A table exported as CSV: cells quoted where they hold a comma.
         ("comma-separated tables", {
             map_lines(text, |l| {
-                let t = l.trim();
-                let inner = t.trim_matches('|');
-                if t.starts_with('|') && inner.matches('|').count() >= 2 && !inner.contains("--") {
-                    inner
-                        .split('|')
-                        .map(|c| {
-                            let c = c.trim();
-                            if c.contains([',', '"']) {
-                                format!("\"{}\"", c.replace('"', "\"\""))
-                            } else {
-                                c.to_string()
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .join(",")
-                } else {
-                    l.to_string()
-                }
+                pipe_cells(l).map_or_else(
+                    || l.to_string(),
+                    |cells| {
+                        cells
+                            .iter()
+                            .map(|c| {
+                                if c.contains([',', '"']) {
+                                    format!("\"{}\"", c.replace('"', "\"\""))
+                                } else {
+                                    c.to_string()
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    },
+                )
             })
             .into_bytes()
         }),
