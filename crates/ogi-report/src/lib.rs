@@ -82,6 +82,7 @@
 )]
 #![warn(missing_docs)]
 
+mod aligned;
 mod cells;
 mod codec;
 mod colblock;

@@ -62,6 +62,10 @@ pub(crate) struct Ctx<'a, 'm, M: MapFn + ?Sized> {
     /// glued row whose candidates the overview's figures may narrow ([`prose_tiebreak`]) and
     /// read again by the next (two rows of a table ask, each of its readings).
     pub prose_fold: Option<(usize, String)>,
+    /// Short rows left whose values may be placed by where they stand on their line
+    /// ([`crate::aligned::place`]): each looks at up to 16 KB around it, so hostile input of
+    /// many short rows is not searched again and again.
+    pub aligned_budget: usize,
 }
 
 impl<'a, 'm, M: MapFn + ?Sized> Ctx<'a, 'm, M> {
@@ -87,9 +91,14 @@ impl<'a, 'm, M: MapFn + ?Sized> Ctx<'a, 'm, M> {
             t2_misfit: false,
             report_end,
             prose_fold: None,
+            aligned_budget: ALIGNED_ROWS,
         }
     }
 }
+
+/// Short rows per report whose values may be placed by position ([`Ctx::aligned_budget`]):
+/// the template has 31 rows that can be short.
+const ALIGNED_ROWS: usize = 256;
 
 /// What may follow a table's last value when the text was cut off inside the table: a fragment
 /// of the next row (its label begun, a cell or two), counted in characters other than white
@@ -1243,8 +1252,26 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     };
     let positional =
         seq().take(n).count() == n && seq().take(n).filter(|i| i.is_content()).count() == k;
+    // Values laid out by spaces under their columns (`pdftotext -layout`): placed by where a
+    // complete row nearby puts the columns.
+    let aligned = if positional || k == 0 || ctx.aligned_budget == 0 {
+        None
+    } else {
+        let row: SmallVec<[&Item; 8]> = content().collect();
+        ctx.aligned_budget -= 1;
+        crate::aligned::place(ctx.text, &row, n).map(|at| (row, at))
+    };
     let cells = if positional {
         fill_row(ctx, cols, seq())
+    } else if let Some((row, at)) = &aligned {
+        let mut placed = row.iter().zip(at).peekable();
+        cols.iter()
+            .enumerate()
+            .map(|(j, col)| match placed.next_if(|&(_, &c)| c == j) {
+                Some((it, _)) => cell_from_item(ctx, col, it, None),
+                None => Cell::absent(col.label),
+            })
+            .collect()
     } else {
         fill_row(ctx, cols, content())
     };
@@ -1253,6 +1280,8 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             "every cell is empty"
         } else if positional {
             "the empty cells are read as blank"
+        } else if aligned.is_some() {
+            "the values are placed under the columns they stand under, as a complete row nearby shows them; the other cells are read as blank"
         } else if k == 0 {
             "no value was found"
         } else {

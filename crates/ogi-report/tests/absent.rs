@@ -386,3 +386,59 @@ fn a_whole_table_4_row_ends_the_table_before_prose_without_a_heading() {
         messages(&r, Code::T005)
     );
 }
+
+/// Rows of a table laid out by spaces (`pdftotext -layout`) whose blank cells left no mark: the
+/// values stand under their columns, which a complete row nearby shows, and are read there;
+/// `T004` says how. Positions are counted in characters, as `pdftotext` aligns them, or in
+/// display columns (a wide character two), as text browsers do.
+#[test]
+fn values_of_rows_laid_out_by_spaces_are_read_under_their_columns() {
+    let text = "某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+        第二十条第（一）项\n\
+        信息内容            本年制发件数    本年废止件数    现行有效件数\n\
+        规章                      1               0               3\n\
+        行政规范性文件            4                               9\n\
+        三、收到和处理政府信息公开申请情况\n\
+        一、本年新收政府信息公开申请数量                             21    3      1     0   0   0     25\n\
+        二、上年结转政府信息公开申请数量                              7                                7\n\
+        \x20                 （一）予以公开                     5          1                      6\n\
+        四、政府信息公开行政复议、行政诉讼情况\n";
+    let r = ogi_report::parse(text);
+    let t3 = r.applications.as_ref().expect("table 3");
+    assert_eq!(
+        row_values(t3, "二、上年结转政府信息公开申请数量"),
+        [Some(7), None, None, None, None, None, Some(7)]
+    );
+    assert_eq!(
+        row_values(t3, "三、本年度办理结果/（一）予以公开"),
+        [Some(5), None, Some(1), None, None, None, Some(6)]
+    );
+    // Table 2's rows are aligned by display columns: the label 行政规范性文件 is as wide as
+    // 规章 and ten spaces.
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/行政规范性文件"),
+        [Some(4), None, Some(9)]
+    );
+    let m = messages(&r, Code::T004);
+    assert_eq!(m.len(), 3, "{m:?}");
+    assert!(
+        m.iter()
+            .all(|m| m.contains("placed under the columns they stand under")),
+        "{m:?}"
+    );
+    // Rows without a complete row near them are read as before: their values leading.
+    let alone = "某某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+        一、本年新收政府信息公开申请数量                             21                               21\n\
+        二、上年结转政府信息公开申请数量                              7                                7\n\
+        四、政府信息公开行政复议、行政诉讼情况\n";
+    let r = ogi_report::parse(alone);
+    let t3 = r.applications.as_ref().expect("table 3");
+    assert_eq!(
+        row_values(t3, "二、上年结转政府信息公开申请数量")[..2],
+        [Some(7), Some(7)]
+    );
+    assert!(messages(&r, Code::T004)
+        .iter()
+        .any(|m| m.contains("which cell is missing cannot be told")));
+}
