@@ -112,14 +112,14 @@ fn lines_around(text: &str, line_start: usize, line_end: usize) -> Vec<&str> {
         Some(a) => a.rsplit('\n').take(LINES_AROUND + 1).collect(),
         None => Vec::new(),
     };
-    if up.len() > LINES_AROUND || (lo > 0 && text.as_bytes()[lo - 1] != b'\n') {
+    if up.len() > LINES_AROUND || (lo > 0 && text.as_bytes().get(lo - 1) != Some(&b'\n')) {
         up.pop();
     }
     let mut down: Vec<&str> = match below.strip_prefix('\n') {
         Some(b) => b.split('\n').take(LINES_AROUND + 1).collect(),
         None => Vec::new(),
     };
-    if down.len() > LINES_AROUND || (hi < text.len() && text.as_bytes()[hi] != b'\n') {
+    if down.len() > LINES_AROUND || (hi < text.len() && text.as_bytes().get(hi) != Some(&b'\n')) {
         down.pop();
     }
     let mut out = Vec::with_capacity(up.len() + down.len());
@@ -186,7 +186,7 @@ pub(crate) fn place(text: &str, items: &[&Item], n: usize) -> Option<Vec<usize>>
 /// is nearer than half the gap to the columns beside it and than [`MAX_OFF`], the columns
 /// rising.
 fn match_columns(centres: &[usize], cols: &[usize]) -> Option<Vec<usize>> {
-    if cols.windows(2).any(|w| w[1] <= w[0]) {
+    if cols.windows(2).any(|w| matches!(w, [a, b] if b <= a)) {
         return None;
     }
     let mut placed = Vec::with_capacity(centres.len());
@@ -196,8 +196,12 @@ fn match_columns(centres: &[usize], cols: &[usize]) -> Option<Vec<usize>> {
             .enumerate()
             .map(|(j, &x)| (j, x.abs_diff(c)))
             .min_by_key(|&(_, d)| d)?;
-        let gap_before = j.checked_sub(1).map_or(usize::MAX, |p| cols[j] - cols[p]);
-        let gap_after = cols.get(j + 1).map_or(usize::MAX, |&x| x - cols[j]);
+        let here = *cols.get(j)?;
+        let gap_before = j
+            .checked_sub(1)
+            .and_then(|p| cols.get(p))
+            .map_or(usize::MAX, |&x| here - x);
+        let gap_after = cols.get(j + 1).map_or(usize::MAX, |&x| x - here);
         if off > MAX_OFF || 2 * off >= gap_before.min(gap_after) {
             return None;
         }
