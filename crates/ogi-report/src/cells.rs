@@ -157,6 +157,22 @@ pub(crate) fn is_blank(tok: &str) -> bool {
     BLANKS.contains(&tok)
 }
 
+/// [`classify`] for the token `tok` of `text` ending at byte `te`: a number closed by a point
+/// and followed at once by a CJK ideograph (`2.其他法律行政法规禁` of a label cut by a line
+/// break) is the label's numbering, text, not a value.
+#[inline]
+fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
+    if tok.ends_with('.')
+        && text
+            .get(te..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    {
+        return ItemKind::Text;
+    }
+    classify(tok)
+}
+
 fn classify(tok: &str) -> ItemKind {
     if let Some((n, u)) = parse_value(tok) {
         return ItemKind::Value(n, u);
@@ -861,7 +877,7 @@ fn pipe_and_other(bytes: &[u8]) -> (bool, bool) {
 fn token_item(text: &str, ts: usize, te: usize, sink: &mut Sink<'_>) -> bool {
     let tok = text.get(ts..te).unwrap_or("");
     sink.push(Item {
-        kind: classify(tok),
+        kind: classify_in(text, tok, te),
         start: ts,
         end: te,
     })
@@ -1069,7 +1085,7 @@ fn region_items_reference(
     let item = |ts: usize, te: usize, sink: &mut Sink<'_>| {
         let tok = text.get(ts..te).unwrap_or("");
         sink.push(Item {
-            kind: classify(tok),
+            kind: classify_in(text, tok, te),
             start: ts,
             end: te,
         })
@@ -1619,5 +1635,14 @@ mod tests {
             kinds("具已获取信息 1 0 0 0 0 0 1"),
             ["1", "0", "0", "0", "0", "0", "1"]
         );
+    }
+
+    #[test]
+    fn a_numbering_cut_from_its_label_is_text() {
+        let text = "2.其他法律 3. 4.5";
+        assert_eq!(classify_in(text, "2.", 2), ItemKind::Text);
+        // Followed by a space or nothing it is what it was.
+        assert_eq!(classify_in(text, "3.", 17), classify("3."));
+        assert_eq!(classify_in(text, "4.5", text.len()), classify("4.5"));
     }
 }

@@ -2362,6 +2362,192 @@ fn table3_reference<M: MapFn + ?Sized>(
     table3_by::<true, _>(ctx, tpl, from, to)
 }
 
+/// Where [`rows_of_figures_apart`] writes the rows it gives values to: the values of each row
+/// of the template, whether they were taken by position, and whether the row's label was found
+/// apart from them.
+struct Placed<'a> {
+    assigned: &'a mut [Option<Vec<Item>>],
+    positional: &'a mut [bool],
+    apart: &'a mut [bool],
+}
+
+/// Rows of figures without a label in a pipe table, where a converter pushed labels out of
+/// their rows (`3.补正后申请内容仍不` / `明确` / `| 6 | 0 | 0 | 0 | 0 | 0 | 6 |`), so that labels
+/// stand stacked before or after the rows of figures. Between two rows written whole (label
+/// and cells on one line), the rows of figures are given in order to the rows of the template
+/// between those two, found apart or not found, when there are as many of each; elsewhere
+/// nothing is changed. A number alone on its line among them (a page number) is returned, not
+/// used.
+fn rows_of_figures_apart(
+    text: &str,
+    pool: &[Item],
+    sorted: &[(usize, Anchor)],
+    slots: &[Slot],
+    descs: &[RowDesc],
+    placed: Placed<'_>,
+) -> Vec<Item> {
+    let n = T3_COLS.len();
+    let cells = |g: &[Item]| {
+        g.iter()
+            .filter(|i| i.is_content() || i.kind == ItemKind::Empty)
+            .count()
+    };
+    // The rows of figures and the rows written whole, in the order of the text; the owner of
+    // the region each row of figures was found in.
+    enum Ev<'p> {
+        Whole(usize),
+        Figures { owner: usize, items: &'p [Item] },
+        Lone(&'p Item),
+        Stray,
+    }
+    let mut evs: Vec<Ev<'_>> = Vec::new();
+    // The items on each found label's line, by row.
+    let mut own: Vec<(usize, &[Item])> = Vec::with_capacity(sorted.len());
+    for &(i, a) in sorted {
+        let items = slots
+            .get(i)
+            .and_then(|s| pool.get(s.items.clone()))
+            .unwrap_or_default();
+        let label_end = text
+            .get(a.end..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |p| a.end + p);
+        let mut k = 0;
+        while let Some(first) = items.get(k) {
+            let line_end = text
+                .get(first.start..)
+                .and_then(|t| t.find('\n'))
+                .map_or(text.len(), |p| first.start + p);
+            // At least the first item (an empty cell may start at its line's break).
+            let e = k + items
+                .get(k..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|x| x.start < line_end)
+                .count()
+                .max(1);
+            let group = items.get(k..e).unwrap_or_default();
+            k = e;
+            let content = group.iter().filter(|x| x.is_content()).count();
+            if first.start < label_end {
+                own.push((i, group));
+                if cells(group) == n {
+                    evs.push(Ev::Whole(i));
+                } else if content > 0 {
+                    evs.push(Ev::Stray);
+                }
+                continue;
+            }
+            let line_start = text
+                .get(..first.start)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |p| p + 1);
+            let line = text.get(line_start..line_end).unwrap_or("").trim();
+            let first_figure = group.iter().position(|x| x.is_content());
+            let labels_lead = first_figure.is_some_and(|f| {
+                group
+                    .iter()
+                    .skip(f)
+                    .all(|x| x.is_content() || x.kind == ItemKind::Empty)
+            });
+            if line.starts_with('|') && cells(group) == n && labels_lead {
+                let f = first_figure.unwrap_or(0);
+                evs.push(Ev::Figures {
+                    owner: i,
+                    items: group.get(f..).unwrap_or_default(),
+                });
+            } else if let [only] = group {
+                if content == 1 && text.get(only.start..only.end) == Some(line) {
+                    evs.push(Ev::Lone(only));
+                } else if content > 0 {
+                    evs.push(Ev::Stray);
+                }
+            } else if content > 0 {
+                evs.push(Ev::Stray);
+            }
+        }
+    }
+    if !evs.iter().any(|e| matches!(e, Ev::Figures { .. })) {
+        return Vec::new();
+    }
+    let Placed {
+        assigned,
+        positional,
+        apart,
+    } = placed;
+    let mut lone: Vec<Item> = Vec::new();
+    // Each stretch between two rows written whole (or the table's ends).
+    let mut prev: Option<usize> = None;
+    let mut at = 0;
+    while at <= evs.len() {
+        let end = evs
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .position(|e| matches!(e, Ev::Whole(_)))
+            .map_or(evs.len(), |p| at + p);
+        let next = match evs.get(end) {
+            Some(Ev::Whole(q)) => Some(*q),
+            _ => None,
+        };
+        let stretch = evs.get(at..end).unwrap_or_default();
+        let figures: Vec<(usize, &[Item])> = stretch
+            .iter()
+            .filter_map(|e| match e {
+                Ev::Figures { owner, items } => Some((*owner, *items)),
+                _ => None,
+            })
+            .collect();
+        let stray = stretch.iter().any(|e| matches!(e, Ev::Stray));
+        let lo = prev.map_or(0, |p| p + 1);
+        let hi = next.unwrap_or(descs.len());
+        if !figures.is_empty() && !stray && lo <= hi {
+            let rows: Vec<usize> = (lo..hi)
+                .filter(|&j| descs.get(j).is_some_and(|d| d.role == RowRole::Data))
+                .collect();
+            if rows.len() == figures.len() {
+                lone.extend(stretch.iter().filter_map(|e| match e {
+                    Ev::Lone(it) => Some((*it).clone()),
+                    _ => None,
+                }));
+                for &(owner, _) in &figures {
+                    // The owner keeps only its own line (the rows of figures go to their rows).
+                    if !rows.contains(&owner) {
+                        if let Some(a) = assigned.get_mut(owner) {
+                            let line = own
+                                .iter()
+                                .find(|(o, _)| *o == owner)
+                                .map_or(&[][..], |(_, g)| *g);
+                            *a = Some(
+                                line.iter()
+                                    .filter(|x| x.is_content() || x.kind == ItemKind::Empty)
+                                    .cloned()
+                                    .collect(),
+                            );
+                        }
+                    }
+                }
+                for (&j, &(owner, items)) in rows.iter().zip(&figures) {
+                    if let Some(a) = assigned.get_mut(j) {
+                        *a = Some(items.to_vec());
+                    }
+                    // Figures in the region of their own label (the label wrapped, its cells on
+                    // the next line) are the row's as read; others were taken by position.
+                    if let Some(p) = positional.get_mut(j) {
+                        *p = owner != j;
+                    }
+                    if let Some(p) = apart.get_mut(j) {
+                        *p = owner != j && slots.get(j).is_some_and(|s| s.anchor.is_some());
+                    }
+                }
+            }
+        }
+        prev = next.or(prev);
+        at = end + 1;
+    }
+    lone
+}
+
 /// [`table3`], or with `FIRST_WRITTEN` set the reference it is held to.
 ///
 /// The lists kept for each row of the template (slots, anchors in order, rows read, values
@@ -2621,6 +2807,39 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         }
         i += 1;
     }
+    // 4b. Rows of figures without a label in a pipe table, whose labels a converter pushed out
+    // of their rows: given in order to the rows between the whole rows around them.
+    let mut apart_list: SmallVec<[bool; T3_ROWS_MAX]> = stack_filled(nd, false, FIRST_WRITTEN);
+    let apart = apart_list.as_mut_slice();
+    if !ctx.t3_detached && !flattened && text.get(from..to).is_some_and(|t| t.contains('|')) {
+        let lone = rows_of_figures_apart(
+            text,
+            &pool,
+            sorted,
+            slots,
+            descs,
+            Placed {
+                assigned,
+                positional,
+                apart,
+            },
+        );
+        for it in lone {
+            let raw = text.get(it.start..it.end).unwrap_or("");
+            ctx.diags.push(
+                Diagnostic::new(
+                    Code::T005,
+                    format!(
+                        "table {} ({}): `{raw}` stands alone on its line between rows of figures without a label (a page number); it is not used",
+                        kind.number(),
+                        kind.title()
+                    ),
+                )
+                .with_span(Some((ctx.map)(it.start, it.end)))
+                .at(Location::table(kind)),
+            );
+        }
+    }
     // 5. Rows: about one per template row (a printed subtotal adds one), so each list is sized
     // once instead of growing through four, eight, sixteen and thirty-two.
     let mut rows: Vec<Row> = Vec::with_capacity(descs.len() + 4);
@@ -2700,13 +2919,15 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         }
         if was_positional {
             let first = items.first().map(|x| (ctx.map)(x.start, x.end));
+            let message = if apart.get(i).copied().unwrap_or(false) {
+                format!("table 3 ({}), row `{path}`: its label stands apart from its values; its {n} values were taken by position, from a row of figures without a label", kind.title())
+            } else {
+                format!("table 3 ({}), row `{path}`: its label is missing; its {n} values were taken by position", kind.title())
+            };
             ctx.diags.push(
-                Diagnostic::new(
-                    Code::T010,
-                    format!("table 3 ({}), row `{path}`: its label is missing; its {n} values were taken by position", kind.title()),
-                )
-                .with_span(first)
-                .at(Location::row(kind, path)),
+                Diagnostic::new(Code::T010, message)
+                    .with_span(first)
+                    .at(Location::row(kind, path)),
             );
         }
         if flattened {

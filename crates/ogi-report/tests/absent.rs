@@ -442,3 +442,134 @@ fn values_of_rows_laid_out_by_spaces_are_read_under_their_columns() {
         .iter()
         .any(|m| m.contains("which cell is missing cannot be told")));
 }
+
+/// A markdown conversion that pushed row labels out of their pipe rows: labels stand stacked
+/// before (or after) rows of figures without a label. Between two rows written whole, the rows
+/// of figures go in order to the template's rows between those two, when there are as many of
+/// each; each such row is named by `T010`, and a page number among them by `T005`.
+#[test]
+fn rows_of_figures_pushed_apart_from_their_labels_are_given_in_order() {
+    let text = "某某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+        | 一、本年新收政府信息公开申请数量 | 35 | 2 | 0 | 0 | 0 | 0 | 37 |\n\
+        | 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n\
+        | 三、 | （一）予以公开 | 9 | 0 | 0 | 0 | 0 | 0 | 9 |\n\
+        | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n\
+        |---|---|---|---|---|---|---|\n\
+        （二）部分公开（区分处理的，只\n\
+        计这一情形，不计其他情形）\n\
+        2.其他法律行政法规禁\n\
+        止公开\n\
+        | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        5.属于三类内部事务信\n\
+        息\n\
+        1.本机关不掌握相关政\n\
+        府信息\n\
+        | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n\
+        | 6.属于四类过程性信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n\
+        | 7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n\
+        （四）无2.没有现成信息需要另\n\
+        法提供行制作\n\
+        3.补正后申请内容仍不\n\
+        明确\n\
+        | 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n\
+        | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 1.信访举报投诉类申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        （五）不\n\
+        予处理4.无正当理由大量反复\n\
+        申请\n\
+        5.要求行政机关确认或\n\
+        重新出具已获取信息\n\
+        1.申请人无正当理由逾\n\
+        期不补正、行政机关不\n\
+        再处理其政府信息公开申请\n\
+        | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 8 | 2 | 0 | 0 | 0 | 0 | 10 |\n\
+        （六）其\n\
+        他处理\n\
+        2.申请人逾期未按收费\n\
+        通知要求缴纳费用、行\n\
+        政机关不再处理其政府信息公开申请\n\
+        7\n\
+        | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 3.其他 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n\
+        | （七）总计 | 36 | 2 | 0 | 0 | 0 | 0 | 38 |\n\
+        | 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n\
+        四、政府信息公开行政复议、行政诉讼情况\n";
+    let r = ogi_report::parse(text);
+    let t3 = r.applications.as_ref().expect("table 3");
+    let row = |p: &str| row_values(t3, &format!("三、本年度办理结果/{p}"));
+    let ones = |a: i64, b: i64, t: i64| [a, b, 0, 0, 0, 0, t].map(Some).to_vec();
+    assert_eq!(row("（二）部分公开"), ones(3, 0, 3));
+    assert_eq!(
+        row("（三）不予公开/2.其他法律行政法规禁止公开"),
+        ones(0, 0, 0)
+    );
+    assert_eq!(row("（三）不予公开/5.属于三类内部事务信息"), ones(1, 0, 1));
+    assert_eq!(
+        row("（四）无法提供/1.本机关不掌握相关政府信息"),
+        ones(4, 0, 4)
+    );
+    assert_eq!(
+        row("（四）无法提供/2.没有现成信息需要另行制作"),
+        ones(6, 0, 6)
+    );
+    assert_eq!(
+        row("（四）无法提供/3.补正后申请内容仍不明确"),
+        ones(0, 0, 0)
+    );
+    assert_eq!(
+        row("（五）不予处理/4.无正当理由大量反复申请"),
+        ones(0, 0, 0)
+    );
+    assert_eq!(
+        row("（五）不予处理/5.要求行政机关确认或重新出具已获取信息"),
+        ones(0, 0, 0)
+    );
+    assert_eq!(
+        row("（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+        ones(8, 2, 10)
+    );
+    assert_eq!(
+        row("（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+        ones(0, 0, 0)
+    );
+    assert_eq!(row("（一）予以公开"), ones(9, 0, 9));
+    // The rows the figures were given to by position are named; the page number is not used.
+    let t010 = messages(&r, Code::T010);
+    assert_eq!(t010.len(), 6, "{t010:?}");
+    assert!(t010
+        .iter()
+        .any(|m| m.contains("（二）部分公开`: its label stands apart from its values")));
+    let t005 = messages(&r, Code::T005);
+    assert_eq!(t005.len(), 1, "{t005:?}");
+    assert!(t005[0].contains("`7` stands alone on its line"), "{t005:?}");
+    // The report's sums hold: nothing went to a wrong row.
+    let v = r.validate();
+    assert!(
+        !v.iter().any(|d| d.severity == ogi_report::Severity::Error),
+        "{v:?}"
+    );
+
+    // One row of figures more than the rows between: nothing is given by this rule.
+    let extra = text.replace(
+        "| 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n",
+        "| 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n| 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n",
+    );
+    let r = ogi_report::parse(&extra);
+    let t3 = r.applications.as_ref().expect("table 3");
+    assert_ne!(
+        row_values(
+            t3,
+            "三、本年度办理结果/（四）无法提供/3.补正后申请内容仍不明确"
+        ),
+        ones(0, 0, 0)
+    );
+}
