@@ -1691,40 +1691,60 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     let mut row_at = 0usize;
     // Rows not found before anything of the table was: where their T003 goes, and the row.
     let mut unsaid: SmallVec<[(usize, &'static str); 8]> = SmallVec::new();
+    // Where the rows of a block found after the last block's header start: the blocks before
+    // them end there ([`moved_block`]).
+    let mut moved_at = to;
     for (bi, b) in blocks.iter().enumerate() {
         let bstart = headers
             .get(bi)
             .copied()
             .flatten()
             .map_or(cursor, |h| h.1.max(cursor));
-        let bend = headers
+        let mut bend = headers
             .iter()
             .skip(bi + 1)
             .flatten()
             .next()
             .map_or(to, |h| h.0);
+        if moved_at > bstart {
+            bend = bend.min(moved_at);
+        }
         if let Some(h) = headers.get(bi).copied().flatten() {
             table_start = table_start.min(h.0);
         }
         let mut rc = bstart;
         anchor_list.clear();
+        let block_at = row_at;
         for d in b.rows {
             let firsts = built_key_firsts(&T2_KEY_FIRSTS, tpl, row_at, d, false);
             row_at += 1;
-            let a = t2_row_label(text, rc, bend, d, firsts);
-            if let Some(a) = a {
+            anchor_list.push(t2_row_label(text, rc, bend, d, firsts));
+            if let Some(Some(a)) = anchor_list.last() {
                 rc = a.end;
-                found_rows += 1;
-                table_start = table_start.min(a.start);
-                if text
-                    .get(a.end..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(|c| c.is_ascii_digit())
-                {
-                    flat_rows += 1;
-                }
             }
-            anchor_list.push(a);
+        }
+        // None of the block's rows under its header, and later blocks' headers found: a
+        // converter may have moved its rows after the last block (`第二十条第（一）项` left
+        // alone at the top, its rows at the table's end).
+        let moved = anchor_list.iter().all(Option::is_none)
+            && headers.iter().skip(bi + 1).flatten().next().is_some()
+            && moved_block(text, tpl, block_at, b, headers, to, &mut anchor_list);
+        if moved {
+            if let Some(a) = anchor_list.iter().flatten().next() {
+                moved_at = a.start;
+            }
+            bend = to;
+        }
+        for a in anchor_list.iter().flatten() {
+            found_rows += 1;
+            table_start = table_start.min(a.start);
+            if text
+                .get(a.end..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_ascii_digit())
+            {
+                flat_rows += 1;
+            }
         }
         let anchors = anchor_list.as_slice();
         let mut empty_in_block = false;
@@ -1809,7 +1829,7 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                 cells,
             });
         }
-        if let Some(l) = anchors.iter().flatten().last() {
+        if let Some(l) = anchors.iter().flatten().last().filter(|_| !moved) {
             cursor = l.end;
         }
     }
@@ -1852,6 +1872,34 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         span: (ctx.map)(start, table_end.max(start)),
         rows: rows_out,
     })
+}
+
+/// The rows of block `b` of table 2 (its first row the table's `block_at`-th) searched after
+/// the last block header found and the rows of that block, into `anchors`: true when one is
+/// found there.
+fn moved_block(
+    text: &str,
+    tpl: Template,
+    block_at: usize,
+    b: &template::Block,
+    headers: &[Option<(usize, usize)>],
+    to: usize,
+    anchors: &mut SmallVec<[Option<Anchor>; 24]>,
+) -> bool {
+    let Some(last) = headers.iter().flatten().last() else {
+        return false;
+    };
+    let mut rc = last.1;
+    anchors.clear();
+    for (k, d) in b.rows.iter().enumerate() {
+        let firsts = built_key_firsts(&T2_KEY_FIRSTS, tpl, block_at + k, d, false);
+        let a = t2_row_label(text, rc, to, d, firsts);
+        if let Some(a) = a {
+            rc = a.end;
+        }
+        anchors.push(a);
+    }
+    anchors.iter().any(Option::is_some)
 }
 
 /// T003 for row `path` of table 2.

@@ -573,3 +573,40 @@ fn rows_of_figures_pushed_apart_from_their_labels_are_given_in_order() {
         ones(0, 0, 0)
     );
 }
+
+/// A converter that left `第二十条第（一）项` alone at the top of table 2 and moved its rows to
+/// the table's end, after the other blocks: the rows are read there, and the last block's row
+/// does not take them as its surplus.
+#[test]
+fn rows_of_the_first_block_moved_after_the_last_block_are_read() {
+    let text = "某某局2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+        第二十条第（一）项\n第二十条第（五）项\n信息内容本年处理决定数量\n行政许可 97\n\
+        第二十条第（六）项\n信息内容本年处理决定数量\n行政处罚 3\n行政强制 0\n\
+        第二十条第（八）项\n信息内容本年收费金额（单位：万元）\n行政事业性收费 0\n\
+        ## 表二：主动公开政府信息情况\n\
+        | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n\
+        | 规章 | 1 | 2 | 30 |\n| 规范性文件 | 13 | 4 | 55 |\n\n\
+        三、收到和处理政府信息公开申请情况\n";
+    let r = ogi_report::parse(text);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/规章"),
+        [Some(1), Some(2), Some(30)]
+    );
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/行政规范性文件"),
+        [Some(13), Some(4), Some(55)]
+    );
+    assert_eq!(row_values(t2, "第二十条第（六）项/行政处罚"), [Some(3)]);
+    assert_eq!(
+        row_values(t2, "第二十条第（八）项/行政事业性收费"),
+        [Some(0)]
+    );
+    let found: Vec<&str> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("table 2"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+}
