@@ -7,7 +7,7 @@
 //! anywhere. Sections are searched in template order, each after the previous one.
 
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
-use nom::character::complete::{char as ch, space0, space1};
+use nom::character::complete::{char as ch, multispace0, space0, space1};
 use nom::combinator::opt;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -638,7 +638,7 @@ fn heading_end_inline(text: &str, from: usize, kind: SectionKind) -> usize {
 /// An ISO date from `YYYY年M月D日` at the start of `s`.
 pub(crate) fn cn_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
     let (s, y) = (take_while_m_n(4, 4, |c: char| c.is_ascii_digit())).parse(s)?;
-    let (s, _) = (space0, ch('年'), space0).parse(s)?;
+    let (s, _) = (multispace0, ch('年'), multispace0).parse(s)?;
     let (s, (m, d)) = month_day(s)?;
     let y: u16 = y.parse().unwrap_or(0);
     if !(1990..=2100).contains(&y) {
@@ -1447,9 +1447,10 @@ fn agency_name(s: &str) -> Option<String> {
 
 /// The words that open a statistics period, tried in this order, each only when the ones
 /// before it opened none: `自` (`自2020年1月1日起至2020年12月31日止`, the template's wording),
-/// `从`/`從` (`统计期限从2019年1月1日到12月31日止`), and the period named by `期限为`/`时限为`
-/// (`统计期限为2020年1月1日至2020年12月31日`), in either script.
-const PERIOD_OPENERS: [&str; 7] = ["自", "从", "從", "期限为", "期限為", "时限为", "時限為"];
+/// `从`/`從` (`统计期限从2019年1月1日到12月31日止`), and the period named by `期限`, `时限` or
+/// `周期` (`统计期限为2020年1月1日至2020年12月31日`, `统计周期为…`), in either script, `为` or
+/// a line break between.
+const PERIOD_OPENERS: [&str; 8] = ["自", "从", "從", "期限", "时限", "時限", "周期", "週期"];
 
 /// The statistics period: the first opener of [`PERIOD_OPENERS`] starting in the first 20,000
 /// bytes for `自`, 8,000 for the others ([`period_bound`]), that is followed by two dates.
@@ -1506,7 +1507,12 @@ const fn period_bound(k: usize) -> usize {
 /// a dash or `至`/`到`, and the second whole or without its year (`12月31日`, the first's year),
 /// not before the first.
 fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
-    let (rest, a) = cn_date(text.get(at..).unwrap_or("").trim_start()).ok()?;
+    let after = text.get(at..).unwrap_or("").trim_start();
+    let after = after
+        .strip_prefix(['为', '為', '是', '：', ':'])
+        .unwrap_or(after)
+        .trim_start();
+    let (rest, a) = cn_date(after).ok()?;
     let rest = rest.trim_start().trim_start_matches('起').trim_start();
     let r2 = rest.strip_prefix(['至', '到', '-', '—', '－', '~', '～', '–'])?;
     let r2 = r2.trim_start();
@@ -1522,9 +1528,9 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
 fn month_day(s: &str) -> IResult<&str, (u8, u8)> {
     let digits = |s| take_while_m_n(1, 4, |c: char| c.is_ascii_digit())(s);
     let (s, m) = digits(s)?;
-    let (s, _) = (space0, ch('月'), space0).parse(s)?;
+    let (s, _) = (multispace0, ch('月'), multispace0).parse(s)?;
     let (s, d) = digits(s)?;
-    let (s, _) = (space0, ch('日')).parse(s)?;
+    let (s, _) = (multispace0, ch('日')).parse(s)?;
     let m: u8 = m.parse().unwrap_or(0);
     let d: u8 = d.parse().unwrap_or(0);
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
@@ -1729,6 +1735,15 @@ mod tests {
             ),
             (
                 "报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。",
+                Some(((2024, 1, 1), (2024, 12, 31))),
+            ),
+            // Cut over lines by a PDF's text, and named `统计周期`.
+            (
+                "本年度报告中所列数据统计期限为 2025\n年 1 月 1 日至 12 月 31 日。",
+                Some(((2025, 1, 1), (2025, 12, 31))),
+            ),
+            (
+                "本报告所列数据统计周期\n为 2024 年 1 月 1 日至 12 月 31 日。",
                 Some(((2024, 1, 1), (2024, 12, 31))),
             ),
             // An end before the start is no period; a date alone is none.
