@@ -1078,7 +1078,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
                 + (text
                     .get(t_start..)
                     .map_or(0, |r| r.len() - r.trim_start().len()));
-            let t_end = t_start + t.len();
+            let t_end = t_start + without_site_name(t).len();
             // Title split over two lines: agency line, then `2020年…年度报告`; or a line cut
             // anywhere in it, the second naming neither year nor subject
             // (`2025年…街道政府信息` / `公开工作年度报告`).
@@ -1100,6 +1100,29 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         prev = Some((t_start, t_start + t.len()));
     }
     (published, title)
+}
+
+/// A title line without the site's name a page appends to it (`…年度报告-沭阳县发改局`,
+/// `…年度报告_上海市财政局`): cut at the first separator after which a short piece (30
+/// characters at most) follows that names no report, when what is before it names one.
+fn without_site_name(t: &str) -> &str {
+    const SEPARATORS: [char; 7] = ['_', '|', '｜', '-', '－', '—', '–'];
+    for (i, c) in t.char_indices().filter(|(_, c)| SEPARATORS.contains(c)) {
+        let (head, tail) = (
+            t.get(..i).unwrap_or(""),
+            t.get(i + c.len_utf8()..).unwrap_or(""),
+        );
+        let site = tail.trim_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+        if names_the_report(head)
+            && !site.is_empty()
+            && site.chars().count() <= 30
+            && !names_the_report(site)
+            && !site.contains(['报', '報'])
+        {
+            return head.trim_end();
+        }
+    }
+    t
 }
 
 /// Whether the title line `t` continues the line `pl` before it: `t` starts with the year or
@@ -1681,6 +1704,16 @@ mod tests {
         assert_eq!(
             meta("**2019年上海市人民政府办公厅政府信息公开工作年度报告**\n一、总体情况\n").1,
             Some("上海市人民政府办公厅".to_string())
+        );
+        // A page's field `标题:` (normalised) with the site's name appended: the name is not the title's.
+        assert_eq!(
+            meta("标题:沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局\n一、总体情况\n")
+                .0,
+            Some("沭阳县发展和改革局2023年政府信息公开年度报告".to_string())
+        );
+        assert_eq!(
+            meta("某某区2023年政府信息公开工作年度报告 | 某某区人民政府网\n一、总体情况\n").0,
+            Some("某某区2023年政府信息公开工作年度报告".to_string())
         );
         let two = "乌海市工业和信息化局\n政府信息公开工作年度报告\n为做好工作，根据乌海市2020年政务公开工作要点，现报告如下。\n一、总体情况\n";
         let (title, agency, year) = meta(two);
