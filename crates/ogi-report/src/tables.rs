@@ -2785,6 +2785,7 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     };
     let n = T3_COLS.len();
     // 4. Positional distribution where labels were lost.
+    let mut unplaced: Vec<(usize, Vec<Item>)> = Vec::new();
     let mut positional_list: SmallVec<[bool; T3_ROWS_MAX]> = stack_filled(nd, false, FIRST_WRITTEN);
     let positional = positional_list.as_mut_slice();
     let mut i = 0;
@@ -2850,6 +2851,11 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                 }
                 j += 1;
             }
+            // Values left with no row missing its label to take them: said once the rows of
+            // figures apart from their labels have been given (4b), not dropped.
+            if !rest.is_empty() {
+                unplaced.push((i, rest));
+            }
             i += 1;
             continue;
         }
@@ -2887,6 +2893,38 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                 .at(Location::table(kind)),
             );
         }
+    }
+    for (i, rest) in unplaced {
+        let given = |x: &Item| {
+            assigned
+                .iter()
+                .flatten()
+                .any(|a| a.iter().any(|y| y.start == x.start))
+        };
+        let left: Vec<&str> = rest
+            .iter()
+            .filter(|x| !given(x))
+            .map(|x| text.get(x.start..x.end).unwrap_or(""))
+            .collect();
+        let (Some(d), Some(first)) = (descs.get(i), rest.iter().find(|x| !given(x))) else {
+            continue;
+        };
+        let more = if left.len() > 20 { " …" } else { "" };
+        ctx.diags.push(
+            Diagnostic::new(
+                Code::T005,
+                format!(
+                    "table {} ({}), row `{}`: {} values after the row's own are given to no row ({}{more}); they are not used",
+                    kind.number(),
+                    kind.title(),
+                    d.path,
+                    left.len(),
+                    left.iter().take(20).copied().collect::<Vec<_>>().join(" ")
+                ),
+            )
+            .with_span(Some((ctx.map)(first.start, first.end)))
+            .at(Location::row(kind, d.path)),
+        );
     }
     // 5. Rows: about one per template row (a printed subtotal adds one), so each list is sized
     // once instead of growing through four, eight, sixteen and thirty-two.

@@ -610,3 +610,34 @@ fn rows_of_the_first_block_moved_after_the_last_block_are_read() {
         .collect();
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// A row of figures after a row's own values, with no row missing its label to take it, is said
+/// (`T005`), not dropped.
+#[test]
+fn a_row_of_figures_no_row_takes_is_said() {
+    let text = "某某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+        | 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n\
+        | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 三、 | （一）予以公开 | 9 | 0 | 0 | 0 | 0 | 0 | 9 |\n\
+        | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n\
+        | （二）部分公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+        四、政府信息公开行政复议、行政诉讼情况\n";
+    let r = ogi_report::parse(text);
+    let t3 = r.applications.as_ref().expect("table 3");
+    assert_eq!(
+        row_values(t3, "三、本年度办理结果/（一）予以公开"),
+        [9, 0, 0, 0, 0, 0, 9].map(Some).to_vec()
+    );
+    let d = diags(&r, Code::T005);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].message.contains(
+            "（一）予以公开`: 7 values after the row's own are given to no row (5 0 0 0 0 0 5)"
+        ),
+        "{}",
+        d[0].message
+    );
+    let span = d[0].span.expect("a span");
+    assert_eq!(&text[span.start..span.end], "5");
+}
