@@ -2440,6 +2440,22 @@ fn rows_of_figures_apart(
             .filter(|i| i.is_content() || i.kind == ItemKind::Empty)
             .count()
     };
+    // A row of figures apart from its label adds a row's cells to the region it stands in. The
+    // rows of figures change what is read only where some region holds two rows' cells (a row
+    // written whole and a row of figures after it, or two rows of figures) or a group's region
+    // holds a row's: elsewhere each stands after its own label, told without the walk of every
+    // region's lines.
+    let changes = |&(i, _): &(usize, Anchor)| {
+        let held = slots
+            .get(i)
+            .and_then(|s| pool.get(s.items.clone()))
+            .map_or(0, cells);
+        let data = descs.get(i).is_some_and(|d| d.role == RowRole::Data);
+        held >= if data { 2 * n } else { n }
+    };
+    if !sorted.iter().any(changes) {
+        return Vec::new();
+    }
     // The rows of figures and the rows written whole, in the order of the text; the owner of
     // the region each row of figures was found in.
     enum Ev<'p> {
