@@ -474,13 +474,34 @@ fn t2_row_label(
     let mut from = from;
     loop {
         let a = find_row_label_with(text, from, to, d, false, firsts)?;
-        let listed = text.get(..a.start).and_then(|t| t.chars().next_back()) == Some('、')
-            && text.get(a.end..).and_then(|t| t.chars().next()) == Some('、');
-        if !listed || a.end <= from {
+        // In a list of the sentence (`围绕行政许可、行政处罚…`): a row's label is followed by its
+        // cells, never by `、`.
+        let listed = text.get(a.end..).and_then(|t| t.chars().next()) == Some('、');
+        if !(listed || t2_key_in_prose(text.get(a.end..).unwrap_or(""))) || a.end <= from {
             return Some(a);
         }
         from = a.end;
     }
+}
+
+/// Whether what follows a table-2 key, `after`, shows the key in a sentence rather than a row's
+/// label: a word goes on at once (`行政处罚等内容`, `规章的职责`), or one count with its unit
+/// and the sentence goes on (`行政规范性文件17件，其他政策文件35件`, `规章0件、规范性文件0件`).
+/// A row's label is followed by its cells (white space, bars, figures) or a bracketed remark.
+fn t2_key_in_prose(after: &str) -> bool {
+    let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let mut cs = after.chars();
+    match cs.next() {
+        Some(c) if ideograph(c) => return true,
+        Some(c) if c.is_ascii_digit() => {}
+        _ => return false,
+    }
+    let rest = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let mut rest = rest.chars();
+    matches!(rest.next(), Some('件' | '份' | '项' | '条' | '个' | '部'))
+        && rest
+            .next()
+            .is_some_and(|c| ideograph(c) || "，,、；;。）)".contains(c))
 }
 
 /// [`find_row_label_with`] the row's [`key_firsts`] computed at the call.
@@ -1834,7 +1855,10 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         }
     }
     any |= found_rows > 0;
-    if !any || found_rows == 0 {
+    // No block header, and the rows found hold nothing: a row's word in prose, no table.
+    let no_header = headers.iter().all(Option::is_none);
+    if !any || found_rows == 0 || (no_header && region_content == 0) {
+        ctx.diags.truncate(diags_at_start);
         return None;
     }
     // The rows of the blocks before the first header or row found (`第二十条第(一)项` lost to

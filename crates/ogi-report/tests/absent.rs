@@ -641,3 +641,32 @@ fn a_row_of_figures_no_row_takes_is_said() {
     let span = d[0].span.expect("a span");
     assert_eq!(&text[span.start..span.end], "5");
 }
+
+/// Table 2's row words in an excerpt's prose are no table: a word goes on after the key
+/// (`行政处罚等内容`), a count with its unit and the sentence goes on (`行政规范性文件17件，`), or
+/// the key ends a list's item (`行政许可、`). The table is absent and no value is read from prose;
+/// a real row after such a sentence is still read.
+#[test]
+fn table_2_keys_in_prose_are_no_table() {
+    let prose = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n\
+        2023年，以县政府和县政府办公室名义印发并公开的行政规范性文件17件，其他政策文件35件。\
+        围绕行政许可、行政处罚、行政强制及公共服务事项，集中公开预决算及“三公”经费和行政处罚等内容。\
+        累计主动公开政府规章0件、规范性文件0件；我局无制作规章的职责权限。\n";
+    let r = ogi_report::parse(prose);
+    assert!(r.active_disclosure.is_none(), "{:?}", r.active_disclosure);
+    assert!(
+        !r.diagnostics.iter().any(|d| d.code == Code::T004),
+        "{:?}",
+        r.diagnostics
+    );
+    let with_table = format!(
+        "{prose}二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n\
+         规章 0 0 0\n行政规范性文件 17 2 98\n三、收到和处理政府信息公开申请情况\n"
+    );
+    let r = ogi_report::parse(&with_table);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/行政规范性文件"),
+        [Some(17), Some(2), Some(98)]
+    );
+}
