@@ -299,7 +299,11 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     let t3_from = match (t3_head, s3) {
         (Some((a, _)), _) => a,
         (None, Some(h)) => h.end,
-        (None, None) => find_label_sieved(ctext, t2_from, end_all, "本年新收")
+        // No heading: the table's first row, or (an excerpt that starts inside the table) the
+        // results' group or the last row, the words prose does not use.
+        (None, None) => ["本年新收", "本年度办理结果", "结转下年度继续办理"]
+            .iter()
+            .find_map(|w| find_label_sieved(ctext, t2_from, end_all, w))
             .map_or(end_all, |x| x.0.saturating_sub(12)),
     };
     let t2_to = s3.map_or(t3_from, |h| h.start.min(t3_from)).max(t2_from);

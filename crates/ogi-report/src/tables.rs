@@ -1492,20 +1492,20 @@ fn has_break_by_char(t: &str) -> bool {
 /// The columns of table 3 in either template: 自然人, the five of 法人或其他组织, 总计.
 const T3_COLUMNS: usize = 7;
 
-/// Whether the line from `at` (a row's label's end) is the rest of a pipe row holding at least
+/// Whether the line from `at` (a row's label's end) is the rest of a whole row holding at least
 /// `columns` cells after the label, every one a figure (digits, with a decimal point or group
-/// separators).
-fn whole_pipe_row(text: &str, at: usize, columns: usize) -> bool {
+/// separators): a pipe row, or figures apart by white space (PDF text).
+fn whole_row(text: &str, at: usize, columns: usize) -> bool {
     let rest = text.get(at..).unwrap_or("");
     let line = rest.split('\n').next().unwrap_or("");
-    let Some((_, cells)) = line.split_once('|') else {
-        return false;
+    let cells: Vec<&str> = match line.split_once('|') {
+        Some((_, cells)) => cells
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect(),
+        None => line.split_whitespace().collect(),
     };
-    let cells: Vec<&str> = cells
-        .split('|')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
     cells.len() >= columns
         && cells.iter().all(|c| {
             c.starts_with(|x: char| x.is_ascii_digit())
@@ -2692,7 +2692,7 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         slots
             .iter()
             .find_map(|s| s.anchor)
-            .is_some_and(|a| whole_pipe_row(text, a.end, T3_COLUMNS))
+            .is_some_and(|a| whole_row(text, a.end, T3_COLUMNS))
     };
     if data_found == 0 || (data_found == 1 && !one_whole_row()) {
         return None;

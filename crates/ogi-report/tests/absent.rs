@@ -670,3 +670,24 @@ fn table_2_keys_in_prose_are_no_table() {
         [Some(17), Some(2), Some(98)]
     );
 }
+
+/// An excerpt that starts inside table 3 with its last row written whole, figures apart by
+/// white space: the row is read, the others named as not found.
+#[test]
+fn an_excerpt_starting_at_table_3s_last_row_reads_it() {
+    let text = "Page 9 - 2020年报_审计局\nP. 9\n四、结转下年度继续办理 0 2 0 0 0 0 2\n\
+        四、政府信息公开行政复议、行政诉讼情况\n2020 年,我单位未出现申请行政复议、提起行政诉讼的情况。\n";
+    let r = ogi_report::parse(text);
+    let t3 = r.applications.as_ref().expect("table 3");
+    assert_eq!(
+        row_values(t3, "四、结转下年度继续办理"),
+        [0, 2, 0, 0, 0, 0, 2].map(Some).to_vec()
+    );
+    assert!(messages(&r, Code::T003)
+        .iter()
+        .any(|m| m.contains("一、本年新收政府信息公开申请数量`: label not found")));
+    // A sentence naming the row is no table.
+    let prose = "2020年政府信息公开工作年度报告\n本年度无结转下年度继续办理的申请。\n\
+        四、政府信息公开行政复议、行政诉讼情况\n无。\n";
+    assert!(ogi_report::parse(prose).applications.is_none());
+}
