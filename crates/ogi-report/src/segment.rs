@@ -1071,6 +1071,24 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         } else {
             t_start
         };
+        // A page's breadcrumb (`首页>政务公开>…>年度报告`, `当前位置:…`) is no title line.
+        if t.contains(['>', '＞', '»', '›']) || t.starts_with("当前位置") {
+            prev = None;
+            continue;
+        }
+        // A field of a page's table (`| 名称 | …年度报告 | |`): the cell naming the report.
+        let (t_start, t) = match t.strip_prefix('|') {
+            Some(_) => t
+                .split('|')
+                .map(|c| (c, c.trim()))
+                .find(|(_, c)| names_the_report(c))
+                .map_or((t_start, t), |(raw, c)| {
+                    let at = raw.as_ptr() as usize - t.as_ptr() as usize
+                        + (raw.len() - raw.trim_start().len());
+                    (t_start + at, c)
+                }),
+            None => (t_start, t),
+        };
         if names_the_report(t) {
             // A markdown heading's `#` marks and bold's `**` are not the title's.
             let (t_start, t) = without_title_marks(t_start, t);
@@ -1456,14 +1474,36 @@ pub(crate) fn page_title(t: &str) -> Option<PageTitle> {
 /// trailing `关于`; none when fewer than two characters are left, or they hold a year, a
 /// breadcrumb's separators (`首页>政务公开>…`), a field's colon (`当前位置：…`) or a sentence's
 /// punctuation.
+///
+/// A year written without `年` after the name (`东河区卫生健康委员会 2021政府信息…`) is cut off;
+/// a name without a CJK character (`Page9-`), with a dash, naming a website (`…官网`) or only a
+/// kind of body (`政府`, `本机关`) is none.
 fn agency_name(s: &str) -> Option<String> {
+    const GENERIC: [&str; 8] = [
+        "政府",
+        "人民政府",
+        "本机关",
+        "本单位",
+        "我局",
+        "我委",
+        "我办",
+        "单位",
+    ];
     let mut ag = without_whitespace(s);
-    let kept = ag.trim_end_matches(['关', '于']).len();
+    let kept = ag
+        .trim_end_matches(['关', '于'])
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .len();
     ag.truncate(kept);
     let named = ag.chars().count() >= 2
         && !ag.starts_with("关于")
+        && ag.chars().any(crate::normalise::is_cjk)
+        && !GENERIC.contains(&ag.as_str())
+        && !ag.ends_with("官网")
+        && !ag.ends_with("网站")
         && !ag.contains([
-            '年', '>', '＞', '»', '›', '→', '|', '｜', '：', ':', '/', '\\', '。', '，', ',',
+            '年', '>', '＞', '»', '›', '→', '|', '｜', '：', ':', '/', '\\', '。', '，', ',', '-',
+            '—', '_',
         ]);
     named.then_some(ag)
 }
@@ -1715,6 +1755,34 @@ mod tests {
             meta("某某区2023年政府信息公开工作年度报告 | 某某区人民政府网\n一、总体情况\n").0,
             Some("某某区2023年政府信息公开工作年度报告".to_string())
         );
+        // A breadcrumb naming the report is passed over for the title line after it; a page's
+        // table field gives its cell.
+        let crumb = "首页>政务公开>政府信息公开年报>2021>街道办事处政府信息公开工作年度报告\n\
+                     2021年迎宾路街道政府信息公开工作年度报告\n一、总体情况\n";
+        assert_eq!(
+            meta(crumb),
+            (
+                Some("2021年迎宾路街道政府信息公开工作年度报告".to_string()),
+                Some("迎宾路街道".to_string()),
+                Some(2021)
+            )
+        );
+        assert_eq!(
+            meta("| 名称 | 城东管理区2025年政府信息公开工作年度报告 | | |\n一、总体情况\n").1,
+            Some("城东管理区".to_string())
+        );
+        // A year without `年` is cut from the agency; a name that is no agency is none.
+        assert_eq!(
+            meta("东河区卫生健康委员会 2021政府信息公开工作年度报告\n一、总体情况\n").1,
+            Some("东河区卫生健康委员会".to_string())
+        );
+        for junk in [
+            "Page 9 - 2020年报_审计局",
+            "政府政务公开年报",
+            "利博官网 2021年政府信息公开工作年度报告",
+        ] {
+            assert_eq!(meta(&format!("{junk}\n一、总体情况\n")).1, None, "{junk}");
+        }
         let two = "乌海市工业和信息化局\n政府信息公开工作年度报告\n为做好工作，根据乌海市2020年政务公开工作要点，现报告如下。\n一、总体情况\n";
         let (title, agency, year) = meta(two);
         assert_eq!(
