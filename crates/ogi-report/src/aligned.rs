@@ -59,8 +59,8 @@ fn centre(line: &str, start: usize, end: usize, m: Metric) -> Option<usize> {
 }
 
 /// A figure as complete rows of the tables print one: digits with thousands separators or a
-/// decimal point.
-fn is_figure(tok: &str) -> bool {
+/// decimal point (no sign, unit or `增`/`减`, as counts are printed).
+pub(crate) fn is_figure(tok: &str) -> bool {
     tok.bytes().next().is_some_and(|b| b.is_ascii_digit())
         && tok
             .bytes()

@@ -166,7 +166,7 @@ fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
         && text
             .get(te..)
             .and_then(|r| r.chars().next())
-            .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+            .is_some_and(crate::normalise::is_cjk)
     {
         return ItemKind::Text;
     }

@@ -1077,17 +1077,20 @@ fn head_fields<const FIRST_WRITTEN: bool>(
             continue;
         }
         // A field of a page's table (`| 名称 | …年度报告 | |`): the cell naming the report.
-        let (t_start, t) = match t.strip_prefix('|') {
-            Some(_) => t
-                .split('|')
-                .map(|c| (c, c.trim()))
-                .find(|(_, c)| names_the_report(c))
-                .map_or((t_start, t), |(raw, c)| {
-                    let at = raw.as_ptr() as usize - t.as_ptr() as usize
-                        + (raw.len() - raw.trim_start().len());
-                    (t_start + at, c)
-                }),
-            None => (t_start, t),
+        let (t_start, t) = if t.starts_with('|') {
+            let mut at = 0usize;
+            let mut cell = None;
+            for raw in t.split('|') {
+                let c = raw.trim();
+                if names_the_report(c) {
+                    cell = Some((t_start + at + (raw.len() - raw.trim_start().len()), c));
+                    break;
+                }
+                at += raw.len() + 1;
+            }
+            cell.unwrap_or((t_start, t))
+        } else {
+            (t_start, t)
         };
         if names_the_report(t) {
             // A markdown heading's `#` marks and bold's `**` are not the title's.

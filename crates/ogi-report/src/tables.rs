@@ -489,7 +489,7 @@ fn t2_row_label(
 /// and the sentence goes on (`行政规范性文件17件，其他政策文件35件`, `规章0件、规范性文件0件`).
 /// A row's label is followed by its cells (white space, bars, figures) or a bracketed remark.
 fn t2_key_in_prose(after: &str) -> bool {
-    let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let ideograph = crate::normalise::is_cjk;
     let mut cs = after.chars();
     match cs.next() {
         Some(c) if ideograph(c) => return true,
@@ -1506,12 +1506,7 @@ fn whole_row(text: &str, at: usize, columns: usize) -> bool {
             .collect(),
         None => line.split_whitespace().collect(),
     };
-    cells.len() >= columns
-        && cells.iter().all(|c| {
-            c.starts_with(|x: char| x.is_ascii_digit())
-                && c.chars()
-                    .all(|x| x.is_ascii_digit() || x == '.' || x == ',')
-        })
+    cells.len() >= columns && cells.iter().all(|c| crate::aligned::is_figure(c))
 }
 
 /// Whether `text[from..to]` is fewer than three bytes: no label of tables 2 and 3 (a block
