@@ -486,7 +486,8 @@ fn t2_row_label(
 
 /// Whether what follows a table-2 key, `after`, shows the key in a sentence rather than a row's
 /// label: a word goes on at once (`行政处罚等内容`, `规章的职责`), or one count with its unit
-/// and the sentence goes on (`行政规范性文件17件，其他政策文件35件`, `规章0件、规范性文件0件`).
+/// and the sentence goes on (`行政规范性文件17件，其他政策文件35件`, `规章0件、规范性文件0件`,
+/// `规章13件(含新制定5件…)`).
 /// A row's label is followed by its cells (white space, bars, figures) or a bracketed remark.
 fn t2_key_in_prose(after: &str) -> bool {
     let ideograph = crate::normalise::is_cjk;
@@ -501,7 +502,7 @@ fn t2_key_in_prose(after: &str) -> bool {
     matches!(rest.next(), Some('件' | '份' | '项' | '条' | '个' | '部'))
         && rest
             .next()
-            .is_some_and(|c| ideograph(c) || "，,、；;。）)".contains(c))
+            .is_some_and(|c| ideograph(c) || "，,、；;。）)（(".contains(c))
 }
 
 /// [`find_row_label_with`] the row's [`key_firsts`] computed at the call.
@@ -1507,6 +1508,25 @@ fn whole_row(text: &str, at: usize, columns: usize) -> bool {
         None => line.split_whitespace().collect(),
     };
     cells.len() >= columns && cells.iter().all(|c| crate::aligned::is_figure(c))
+}
+
+/// Whether the row anchored at `a` is a table's row of pipes with a figure in each of its cells
+/// after the label, however few (`| 本年新收政府信息公开申请数量 | 12 | 1 |`, a table cut short
+/// or a page cut inside it): its label opens its line's first cell, not a sentence.
+fn pipe_row(text: &str, a: Anchor) -> bool {
+    let before = text.get(..a.start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let lead = before.get(line_start..).unwrap_or("").trim();
+    let rest = text.get(a.end..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("");
+    let Some((label_tail, cells)) = line.split_once('|') else {
+        return false;
+    };
+    let mut cells = cells.split('|').map(str::trim).filter(|c| !c.is_empty());
+    lead == "|"
+        && !label_tail.contains(['。', '，', ','])
+        && cells.clone().next().is_some()
+        && cells.all(crate::aligned::is_figure)
 }
 
 /// Whether `text[from..to]` is fewer than three bytes: no label of tables 2 and 3 (a block
@@ -2687,7 +2707,7 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         slots
             .iter()
             .find_map(|s| s.anchor)
-            .is_some_and(|a| whole_row(text, a.end, T3_COLUMNS))
+            .is_some_and(|a| whole_row(text, a.end, T3_COLUMNS) || pipe_row(text, a))
     };
     if data_found == 0 || (data_found == 1 && !one_whole_row()) {
         return None;

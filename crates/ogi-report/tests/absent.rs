@@ -158,8 +158,8 @@ fn a_row_of_empty_cells_is_read_as_blank_cells_in_their_places() {
 }
 
 /// A table 3 of which a document converter kept only its first row (a pipe row whose seven
-/// columns are all figures) is read for that row, its other rows named as not found; the
-/// same row's label in a sentence is not a table.
+/// columns are all figures, or fewer) is read for that row, its other rows named as not found;
+/// the same row's label in a sentence is not a table.
 #[test]
 fn a_table_3_of_one_whole_row_is_read_and_a_sentence_naming_a_row_is_not() {
     let head = "宿迁市2025年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n";
@@ -183,10 +183,51 @@ fn a_table_3_of_one_whole_row_is_read_and_a_sentence_naming_a_row_is_not() {
             .any(|m| m.contains("row `二、上年结转政府信息公开申请数量`: label not found")),
         "{t003:?}"
     );
-    // The label in prose, or a pipe row missing a column, holds no table.
+    // A pipe row of fewer figures (a table or a page cut short) is read too, its values in the
+    // leading columns, and T004 says so; a page cut inside the row ends the table (T015).
+    for (text, cut) in [
+        ("| 一、本年新收政府信息公开申请数量 | 12 | 1 |", false),
+        ("| 一、本年新收政府信息公开申请数量 | 12 | 0 | 1", true),
+    ] {
+        let input = if cut {
+            format!("{head}{text}")
+        } else {
+            format!("{head}{text}{tail}")
+        };
+        let r = ogi_report::parse(&input);
+        let t3 = r.applications.as_ref().expect(text);
+        let figures: Vec<Option<i64>> = text
+            .split('|')
+            .skip(2)
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(|c| c.parse().ok())
+            .collect();
+        let mut got = row_values(t3, "一、本年新收政府信息公开申请数量");
+        assert!(
+            got.iter().skip(figures.len()).all(Option::is_none),
+            "{got:?}"
+        );
+        got.truncate(figures.len());
+        assert_eq!(got, figures, "{text}");
+        assert!(
+            messages(&r, Code::T004)
+                .iter()
+                .any(|m| m.contains("row `一、本年新收政府信息公开申请数量`")
+                    && m.contains(&format!("{} of 7 cells", figures.len()))),
+            "{text}"
+        );
+        assert_eq!(
+            messages(&r, Code::T015)
+                .iter()
+                .any(|m| m.starts_with("table 3 ")),
+            cut,
+            "{text}"
+        );
+    }
+    // The label in prose, or a row with a cell that is no figure, holds no table.
     for text in [
         "本年新收政府信息公开申请数量3830件，同比增长。",
-        "| 一、本年新收政府信息公开申请数量 | 3746 | 63 | 0 | 0 | 19 | 3830 |",
         "| 一、本年新收政府信息公开申请数量 | 3746 | 63 | 0 | 0 | 19 | 2 | 共3830件 |",
     ] {
         let r = ogi_report::parse(&format!("{head}{text}{tail}"));
@@ -643,17 +684,19 @@ fn a_row_of_figures_no_row_takes_is_said() {
 }
 
 /// Table 2's row words in an excerpt's prose are no table: a word goes on after the key
-/// (`行政处罚等内容`), a count with its unit and the sentence goes on (`行政规范性文件17件，`), or
-/// the key ends a list's item (`行政许可、`). The table is absent and no value is read from prose;
+/// (`行政处罚等内容`), a count with its unit and the sentence goes on (`行政规范性文件17件，`,
+/// `规章13件(含新制定5件…)`), or the key ends a list's item (`行政许可、`). The table is absent and no value is read from prose;
 /// a real row after such a sentence is still read.
 #[test]
 fn table_2_keys_in_prose_are_no_table() {
     let prose = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n\
         2023年，以县政府和县政府办公室名义印发并公开的行政规范性文件17件，其他政策文件35件。\
         围绕行政许可、行政处罚、行政强制及公共服务事项，集中公开预决算及“三公”经费和行政处罚等内容。\
-        累计主动公开政府规章0件、规范性文件0件；我局无制作规章的职责权限。\n";
+        累计主动公开政府规章0件、规范性文件0件；我局无制作规章的职责权限。\n\
+        主动公开市政府规章13件(含新制定5件,修改4件,废止4件)，全年作出行政处罚9件（含简易程序3件）。\n";
     let r = ogi_report::parse(prose);
     assert!(r.active_disclosure.is_none(), "{:?}", r.active_disclosure);
+    assert_eq!(r.meta.template, None);
     assert!(
         !r.diagnostics.iter().any(|d| d.code == Code::T004),
         "{:?}",
