@@ -102,13 +102,14 @@ enum Numbered {
     Other(u8),
 }
 
-/// A line's words after the table pipes and spaces that open it and after its numbering, how it
-/// is numbered, and whether it is marked a heading (`#`).
+/// A line's words after the table pipes, spaces and question marks (ideographic spaces an
+/// encoding lost: `????一、总体情况`) that open it and after its numbering, how it is numbered,
+/// and whether it is marked a heading (`#`).
 fn numbering(line: &str) -> Option<(&str, Numbered, bool)> {
     // Bytes, not a char pattern: a line of a million `|` is skipped at memory speed.
     let lead = line
         .bytes()
-        .take_while(|b| matches!(b, b'|' | b' ' | b'\t'))
+        .take_while(|b| matches!(b, b'|' | b' ' | b'\t' | b'?'))
         .count();
     let stripped = line.get(lead..).unwrap_or("");
     let marked = stripped.starts_with('#');
@@ -226,7 +227,8 @@ fn head_matches_by<const FIRST_WRITTEN: bool>(kind: SectionKind, h: &str) -> boo
         SectionKind::Applications => {
             h.starts_with("收到和处理")
                 || h.starts_with("收到和处理政府信息公开申请")
-                || h.starts_with("依申请公开政府信息情况")
+                || h.starts_with("依申请公开")
+                || h.starts_with("政府信息依申请公开")
         }
         SectionKind::ReviewLitigation => {
             // Both forms hold 复: a character search rules out most lines cheaply.
@@ -331,7 +333,7 @@ fn is_flattened(text: &str) -> bool {
 const KIND_WORDS: [&[&str]; 6] = [
     &["总体情况", "概述", "总体概况", "基本情况"],
     &["主动公开"],
-    &["收到和处理", "依申请公开政府信息情况"],
+    &["收到和处理", "依申请公开"],
     &["复议"],
     &["问题"],
     &["需要报告"],
@@ -492,6 +494,10 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
         return None;
     }
     let plain = numbered == Numbered::No && !marked;
+    // A page's field value (`公开方式` / `主动公开`, `依申请公开`) names no section alone.
+    if plain && matches!(rest.trim_end(), "主动公开" | "依申请公开") {
+        return None;
+    }
     // Un-numbered headings only count when short (a heading, not a sentence: at most 40
     // characters, which 40 bytes always are and more than 160 bytes never are) and when they do
     // not start a paragraph (no `。`). Both are tested after the words, which turn most lines
@@ -506,7 +512,39 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
         Numbered::Other(n) => n == kind.number(),
         _ => true,
     };
-    Some(move |kind: SectionKind| kind_matches(kind, rest) && its_number(kind) && shaped())
+    // A numbered heading may name the year and the work before its words
+    // (`一、2020年政府信息公开总体情况`, `二、2021年度主动公开政府信息情况`).
+    let bare = if plain {
+        rest
+    } else {
+        without_heading_lead(rest)
+    };
+    Some(move |kind: SectionKind| {
+        (kind_matches(kind, rest) || (bare.len() < rest.len() && kind_matches(kind, bare)))
+            && its_number(kind)
+            && shaped()
+    })
+}
+
+/// The words of a numbered heading after the year and the work it may name first:
+/// `2020年`/`2020年度`, then `政府信息公开`, `政务公开` or `信息公开`, then `工作`
+/// (`2020年政府信息公开总体情况` → `总体情况`). `rest` itself when it names neither a year nor
+/// the work.
+fn without_heading_lead(rest: &str) -> &str {
+    let mut s = rest;
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 4 {
+        if let Some(r) = s.get(4..).and_then(|r| r.trim_start().strip_prefix('年')) {
+            s = r.strip_prefix('度').unwrap_or(r).trim_start();
+        }
+    }
+    for work in ["政府信息公开", "政务公开", "信息公开"] {
+        if let Some(r) = s.strip_prefix(work) {
+            s = r;
+            break;
+        }
+    }
+    s.strip_prefix("工作").unwrap_or(s)
 }
 
 /// A numbered heading anywhere in flattened text (a whole report on a few lines): `一、`, or
@@ -522,8 +560,19 @@ fn find_inline(text: &str, from: usize, kind: SectionKind) -> Option<Heading> {
         ["五、", "第五部分", "五 "],
         ["六、", "第六部分", "六 "],
     ];
-    let nums = NUMBERINGS.get(usize::from(kind.number()).saturating_sub(1))?;
-    nums.iter().find_map(|num| {
+    // The older format's seven sections shift the later numerals by one either way (`三、政府信息
+    // 依申请公开工作情况` then `四、…存在的主要问题…` without the fees' section, `七、其他需要
+    // 报告的事项` with it): a neighbour's `、` numbering is tried after the kind's own.
+    const SHIFTED: [&str; 8] = [
+        "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、",
+    ];
+    let k = usize::from(kind.number()).saturating_sub(1);
+    let nums = NUMBERINGS.get(k)?;
+    let shifted = [k.checked_sub(1), Some(k + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| SHIFTED.get(j));
+    nums.iter().chain(shifted).find_map(|num| {
         let mut search = from;
         while let Some((s, e)) = find_label(text, search, text.len(), num) {
             if let Some(rest) = text.get(e..) {
@@ -599,6 +648,10 @@ const HEADING_PHRASES: [&[&str]; 6] = [
         "收到和处理政府信息公开申请情况",
         "收到和处理政府信息公开申请的情况",
         "依申请公开政府信息情况",
+        "政府信息依申请公开工作情况",
+        "政府信息依申请公开情况",
+        "依申请公开工作情况",
+        "依申请公开情况",
     ],
     &[
         "政府信息公开行政复议、行政诉讼情况",
@@ -632,7 +685,15 @@ fn heading_end_inline(text: &str, from: usize, kind: SectionKind) -> usize {
     let rest_start = text
         .get(from..)
         .map_or(from, |r| from + (r.len() - r.trim_start().len()));
-    heading_phrase_end(text, rest_start, text.len(), kind).unwrap_or(rest_start)
+    heading_phrase_end(text, rest_start, text.len(), kind).unwrap_or_else(|| {
+        // A wording none of the phrases has (`五、申请行政复议、提起行政诉讼和申诉的情况 2013年…`):
+        // the words up to the white space or the punctuation after them, within 40 characters.
+        let rest = text.get(rest_start..).unwrap_or("");
+        rest.char_indices()
+            .take(40)
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, '。' | '，' | ',' | '：' | ':'))
+            .map_or(rest_start, |(i, _)| rest_start + i)
+    })
 }
 
 /// An ISO date from `YYYY年M月D日` at the start of `s`.
@@ -1043,6 +1104,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
     }
     let mut pos = 0usize;
     let mut prev: Option<(usize, usize)> = None;
+    let mut notice: Option<(usize, usize)> = None;
     let lines = if FIRST_WRITTEN {
         HeadLines::Split(head.split_inclusive('\n'))
     } else {
@@ -1064,34 +1126,57 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         }
         let lead = l.len() - l.trim_start().len();
         let t_start = start + lead;
-        let titled = t.starts_with("标题:");
-        let t = t.strip_prefix("标题:").map(str::trim).unwrap_or(t);
-        let t_start = if titled {
-            start + l.find("标题:").unwrap_or(0) + "标题:".len()
-        } else {
-            t_start
+        // A page's field naming the report (`标题:…`, `名称：…`): its value.
+        let (t_start, t) = match TITLE_FIELDS.iter().find_map(|f| {
+            let v = t.strip_prefix(f)?;
+            v.strip_prefix([':', '：'])
+        }) {
+            Some(v) => {
+                let v = v.trim_start();
+                (t_start + (t.len() - v.len()), crate::scan::trim_ws(v))
+            }
+            None => (t_start, t),
         };
-        // A page's breadcrumb (`首页>政务公开>…>年度报告`, `当前位置:…`) is no title line.
-        if t.contains(['>', '＞', '»', '›']) || t.starts_with("当前位置") {
+        // A page's breadcrumb (`首页>政务公开>…>年度报告`, `当前位置:…`) or a menu's item
+        // (`• 政府信息公开年报`) is no title line.
+        if t.contains(['>', '＞', '»', '›'])
+            || t.starts_with("当前位置")
+            || t.starts_with(['•', '·', '●', '■', '▪', '◆', '►', '▶', '○', '□'])
+        {
             prev = None;
             continue;
         }
-        // A field of a page's table (`| 名称 | …年度报告 | |`): the cell naming the report.
-        let (t_start, t) = if t.starts_with('|') {
+        // A field of a page's table (`| 名称 | …年度报告 | |`): the cell naming the report, and
+        // naming its year (not a column's name, `分类 | 政府信息公开年报`). A row of fields
+        // without one is no title line.
+        let (t_start, t) = if t.contains('|') {
             let mut at = 0usize;
             let mut cell = None;
             for raw in t.split('|') {
                 let c = raw.trim();
-                if names_the_report(c) {
+                if names_the_report(c) && year_in(c).is_some() {
                     cell = Some((t_start + at + (raw.len() - raw.trim_start().len()), c));
                     break;
                 }
                 at += raw.len() + 1;
             }
-            cell.unwrap_or((t_start, t))
+            match cell {
+                Some(c) => c,
+                None => {
+                    prev = None;
+                    continue;
+                }
+            }
         } else {
             (t_start, t)
         };
+        // The notice that publishes the report (`…局关于印发2025年…年度报告的通知`) is its title
+        // only when the report's own title line does not follow.
+        if names_the_report(t) && (t.ends_with("的通知") || t.ends_with("的公告")) {
+            notice = notice.or(Some((t_start, t_start + t.len())));
+            prev = None;
+            continue;
+        }
         if names_the_report(t) {
             // A markdown heading's `#` marks and bold's `**` are not the title's.
             let (t_start, t) = without_title_marks(t_start, t);
@@ -1120,8 +1205,11 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         let (t_start, t) = without_title_marks(t_start, t);
         prev = Some((t_start, t_start + t.len()));
     }
-    (published, title)
+    (published, title.or(notice))
 }
+
+/// The names of a page's field that gives the report's title (`标题:…`, `名称：…`).
+const TITLE_FIELDS: [&str; 4] = ["标题", "名称", "题名", "文件名称"];
 
 /// A title line without the site's name a page appends to it (`…年度报告-沭阳县发改局`,
 /// `…年度报告_上海市财政局`): cut at the first separator after which a short piece (30
@@ -1212,15 +1300,56 @@ impl<'a> Iterator for HeadLines<'a> {
     }
 }
 
-/// The crawler's date field, if the trimmed line `l` is one: kept when none was found before.
+/// The names of a page's date fields, in the order they are trusted as the publication date:
+/// a line holding several (`发布来源:… 发布时间:2025-01-24`, `成文日期: … 发布日期: …`) gives
+/// the first of this list that it holds with a date.
+const DATE_FIELDS: [&str; 8] = [
+    "发布时间",
+    "发布日期",
+    "公开日期",
+    "发文日期",
+    "成文日期",
+    "生成日期",
+    "时间",
+    "日期",
+];
+
+/// What names a date field that is not the publication's (`采集时间`, `更新时间`, `当前日期`).
+const NOT_PUBLISHED: [&str; 8] = [
+    "采集", "抓取", "爬取", "下载", "访问", "当前", "打印", "更新",
+];
+
+/// The page's date field in the trimmed line `l`, anywhere in it (`发布时间:2025-01-24 16:55`,
+/// `时间 : 2025-01-22`, `发文日期 | 2018-02-28`, `公文生成日期:2026-01-27`): a field's name of
+/// [`DATE_FIELDS`], then a colon or a table's bar, then a date. Kept when none was found before.
 #[inline(always)]
 fn crawler_date(l: &str, published: &mut Option<String>) {
-    if let Some(v) = l
-        .strip_prefix("发布时间:")
-        .or_else(|| l.strip_prefix("发布日期:"))
-    {
-        if let Ok((_, d)) = dash_date(v.trim()).or_else(|_| cn_date(v.trim())) {
-            published.get_or_insert(iso(d));
+    if published.is_some() || !(l.contains("时间") || l.contains("日期")) {
+        return;
+    }
+    for field in DATE_FIELDS {
+        for (i, _) in l.match_indices(field) {
+            // The time a crawler fetched the page, or the page was updated or printed, is not
+            // when the report was published.
+            let before = l.get(..i).unwrap_or("");
+            if NOT_PUBLISHED.iter().any(|w| before.ends_with(w)) {
+                continue;
+            }
+            let v = l.get(i + field.len()..).unwrap_or("").trim_start();
+            let Some(v) = v.strip_prefix([':', '：', '|']) else {
+                continue;
+            };
+            let v = v.trim_start();
+            // A date that opens a range (`统计时间：2020年1月1日至…`) is no publication date.
+            if let Ok((rest, d)) = dash_date(v).or_else(|_| cn_date(v)) {
+                if !rest
+                    .trim_start()
+                    .starts_with(['至', '到', '起', '—', '~', '～'])
+                {
+                    *published = Some(iso(d));
+                }
+                return;
+            }
         }
     }
 }
@@ -1298,7 +1427,8 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         let t = without_whitespace(text.get(s..e).unwrap_or(""));
         let year = year_in(&t);
         m.year = year.map(|(_, y)| y);
-        m.agency = title_agency(&t, year.map(|(i, _)| i));
+        m.agency = title_agency(&t, year.map(|(i, _)| i))
+            .or_else(|| agency_line_after(head.get(e..).unwrap_or("")));
     }
 
     m.period = period(text);
@@ -1402,6 +1532,21 @@ fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
         .flatten()
 }
 
+/// The agency named on the line after a title that names none (`2025年政府信息公开工作年度报告`
+/// / `区数据局`): the next line that is not blank, when it is short (20 characters at most),
+/// ends as an agency's name does ([`AGENCY_ENDINGS`]) and is one ([`agency_name`]).
+fn agency_line_after(after: &str) -> Option<String> {
+    let rest = after.get(after.find('\n')? + 1..)?;
+    let line = rest
+        .lines()
+        .map(crate::scan::trim_ws)
+        .find(|l| !l.is_empty())?;
+    let line = line.trim_matches(['*', '#', ' ']);
+    (line.chars().count() <= 20 && AGENCY_ENDINGS.iter().any(|e| line.ends_with(e)))
+        .then(|| agency_name(line))
+        .flatten()
+}
+
 /// What a page's `<title>` tells when the report's text has no title line: the title itself,
 /// its year and its agency.
 #[cfg(feature = "html")]
@@ -1414,7 +1559,6 @@ pub(crate) struct PageTitle {
 
 /// Endings of an agency's name: a site's name (`上海市财政局`) given beside a page's title is taken
 /// as its agency only when it ends with one (not `…门户网站`, `中国政府网`).
-#[cfg(feature = "html")]
 const AGENCY_ENDINGS: [&str; 15] = [
     "政府",
     "局",
@@ -1493,8 +1637,14 @@ fn agency_name(s: &str) -> Option<String> {
         "单位",
     ];
     let mut ag = without_whitespace(s);
+    for verb in ["印发", "公布", "发布", "印發", "公佈", "發布"] {
+        if let Some(k) = ag.strip_suffix(verb).map(str::len) {
+            ag.truncate(k);
+            break;
+        }
+    }
     let kept = ag
-        .trim_end_matches(['关', '于'])
+        .trim_end_matches(['关', '于', '關', '於'])
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .len();
     ag.truncate(kept);
@@ -1812,6 +1962,52 @@ mod tests {
         let (title, agency, _) = meta("当前位置\n工作年度报告\n一、总体情况\n");
         assert_eq!(title.as_deref(), Some("工作年度报告"));
         assert_eq!(agency, None);
+        // A title naming no agency, and the agency on the next line.
+        let (title, agency, year) = meta(
+            "2025年政府信息公开工作年度报告\n区数据局\n2025 年,本单位深入贯彻。\n一、总体情况\n",
+        );
+        assert_eq!(title.as_deref(), Some("2025年政府信息公开工作年度报告"));
+        assert_eq!((agency.as_deref(), year), (Some("区数据局"), Some(2025)));
+        // A page's field naming the report gives its value; a menu's item, a row of fields
+        // naming the report's column and no year, and the notice publishing it are no title
+        // when the report's own title follows.
+        let fields = "发布机构: 广东省人民政府\n名称：广东省人民政府2024年政府信息公开工作年度报告\n一、总体情况\n";
+        assert_eq!(
+            meta(fields).0.as_deref(),
+            Some("广东省人民政府2024年政府信息公开工作年度报告")
+        );
+        let menu = "  • 政府信息公开指南\n  • 政府信息公开年报\n索 引 号 | 014416330/2018-04736 | 分 类 | 政府信息公开年报 |\n一、总体情况\n";
+        assert_eq!(meta(menu).0, None);
+        let notice = "泉州市丰泽区教育局关于印发 2025年政府信息公开工作年度报告的通知\n时间:2026-01-27 15:16\n\
+                      泉州市丰泽区教育局关于印发\n2025年政府信息公开工作年度报告的通知\n本局各股(室):\n\
+                      泉州市丰泽区教育局\n\n2025年政府信息公开工作年度报告\n一、总体情况\n";
+        let (title, agency, _) = meta(notice);
+        assert_eq!(
+            (title.as_deref(), agency.as_deref()),
+            (
+                Some("泉州市丰泽区教育局\n\n2025年政府信息公开工作年度报告"),
+                Some("泉州市丰泽区教育局")
+            )
+        );
+        // Without the report's own title, the notice is the title, its verb no agency's.
+        let (title, agency, _) =
+            meta("某某县教育局关于印发2025年政府信息公开工作年度报告的通知\n一、总体情况\n");
+        assert_eq!(
+            (title.as_deref(), agency.as_deref()),
+            (
+                Some("某某县教育局关于印发2025年政府信息公开工作年度报告的通知"),
+                Some("某某县教育局")
+            )
+        );
+        // A next line that is a sentence, a field or no agency's name is none.
+        for next in [
+            "发布日期：2026-01-20",
+            "根据条例要求编制本报告",
+            "字体 大 中 小",
+        ] {
+            let text = format!("2025年政府信息公开工作年度报告\n{next}\n一、总体情况\n");
+            assert_eq!(meta(&text).1, None, "{next}");
+        }
     }
 
     #[test]
@@ -2206,6 +2402,64 @@ mod tests {
         assert!(t[h[4].start..].starts_with("五、存在的问题及下步打算"));
     }
 
+    /// A numbered heading may name the year and the work before its words; an un-numbered
+    /// line doing so is a sentence's start, no heading.
+    #[test]
+    fn a_numbered_heading_may_name_the_year_and_the_work_first() {
+        let t = "    一、2020年政府信息公开总体情况\n正文。\n二、2020年度主动公开政府信息情况\n\
+                 三、政府信息公开工作收到和处理政府信息公开申请情况\n\
+                 四、2020年政府信息公开行政复议、行政诉讼情况\n";
+        let got: Vec<(u8, &str)> = headings_of(t);
+        assert_eq!(
+            got,
+            [
+                (1, "    一、2020年政府信息公开总体情况"),
+                (2, "二、2020年度主动公开政府信息情况"),
+                (3, "三、政府信息公开工作收到和处理政府信息公开申请情况"),
+                (4, "四、2020年政府信息公开行政复议、行政诉讼情况"),
+            ]
+        );
+        assert!(headings_of("2020年政府信息公开总体情况良好\n").is_empty());
+        // The older format's `政府信息依申请公开工作情况`; a page's field value `主动公开` alone
+        // is no heading.
+        let older = "一、 概述\n正文。\n主动公开\n二、主动公开政府信息情况\n正文。\n\
+                     三、政府信息依申请公开工作情况\n四、政府信息公开工作存在的主要问题及改进情况\n";
+        assert_eq!(
+            headings_of(older),
+            [
+                (1, "一、 概述"),
+                (2, "二、主动公开政府信息情况"),
+                (3, "三、政府信息依申请公开工作情况"),
+                (5, "四、政府信息公开工作存在的主要问题及改进情况"),
+            ]
+        );
+        // On one line, the older format's numerals shifted by one are taken after the kind's
+        // own, and a heading's words that no phrase holds end at the white space after them.
+        let flat = format!(
+            "一、概述 {body}二、主动公开政府信息情况 {body}三、依申请公开、不予公开及咨询政府信息情况 {body}\
+             五、申请行政复议、提起行政诉讼和申诉的情况 {body}",
+            body = "本局按照条例要求做好工作，".repeat(30)
+        );
+        let got: Vec<(u8, &str)> = headings_of(&flat);
+        assert_eq!(
+            got,
+            [
+                (1, "一、概述"),
+                (2, "二、主动公开政府信息情况"),
+                (3, "三、依申请公开、不予公开及咨询政府信息情况"),
+                (4, "五、申请行政复议、提起行政诉讼和申诉的情况"),
+            ]
+        );
+        assert_eq!(
+            without_heading_lead("2021年 度政务公开工作总体情况"),
+            "度政务公开工作总体情况"
+        );
+        assert_eq!(
+            without_heading_lead("2021 年度政务公开工作总体情况"),
+            "总体情况"
+        );
+    }
+
     /// Headings numbered `1.`, `1、`, `第一部分` or `一 ` are found, each only as the heading
     /// of its number; a sub-heading `1.主动公开情况` of the overview is not section 2, and a
     /// decimal is no numbering.
@@ -2261,6 +2515,41 @@ mod tests {
         assert!(cn_date("2022年13月1日").is_err());
     }
 
+    /// A page's date field is read anywhere in its line, under each name pages give it; the
+    /// first name of the trusted order wins, and a range's first date is none.
+    #[test]
+    fn a_pages_date_field_is_read_under_each_name() {
+        let read = |l: &str| {
+            let mut p = None;
+            crawler_date(l, &mut p);
+            p
+        };
+        for (line, want) in [
+            ("发布时间:2020-01-02", Some("2020-01-02")),
+            (
+                "发布来源:国家卫生健康委员会网站 发布时间:2025-01-24 16:55:49",
+                Some("2025-01-24"),
+            ),
+            ("时间 : 2025-01-22 14:27:50", Some("2025-01-22")),
+            ("• 公文生成日期:2026-01-27", Some("2026-01-27")),
+            (
+                "发布机构 | 市政府办 | 发文日期 | 2018-02-28 |",
+                Some("2018-02-28"),
+            ),
+            (
+                "成文日期：2025年3月28日 发布日期：2025年3月31日",
+                Some("2025-03-31"),
+            ),
+            ("统计时间:2020年1月1日至2020年12月31日", None),
+            ("采集时间：2025-12-30T21:37:37+08:00", None),
+            ("更新时间:2022-02-08 发布时间: | 来源:区行政审批局", None),
+            ("发布时间:", None),
+            ("本报告的发布时间为2021年1月", None),
+        ] {
+            assert_eq!(read(line).as_deref(), want, "{line}");
+        }
+    }
+
     proptest::proptest! {
         /// The date field and the title found in one walk over the lines are the ones the two
         /// walks find: fields and titles before, at and past the fortieth line, `\r\n`, a lone
@@ -2274,6 +2563,8 @@ mod tests {
                 "2020年政府信息公开工作年度报告", "某县2021年政府信息公开年报", "报告", "年报",
                 "\n", "\n", "\n", "\r\n", "\r", "\n\n", " ", "\t", "\u{3000}", "。", ",", "a",
                 "政", "𠀀", "关于", "2019 年", "\n\n\n\n\n\n\n\n\n\n", "a\nb\nc\nd\ne\n\n\n\n",
+                "名称：", "• ", "| 分类 | 政府信息公开年报 |", "关于印发", "的通知", "区数据局",
+                "时间 : 2025-01-22", "发布来源:某网站 发布时间:2025-01-24", "统计时间:2020年1月1日至",
             ]), 0..70),
             before in 0usize..8,
             lines in 0usize..48,

@@ -32,6 +32,8 @@ fn a_2018_report_naming_a_2019_mark_in_its_prose_is_older() {
         &[
             SectionKind::Overview,
             SectionKind::ActiveDisclosure,
+            // `三、政府信息依申请公开工作情况`
+            SectionKind::Applications,
             SectionKind::ReviewLitigation,
             SectionKind::Problems,
         ],
@@ -43,7 +45,14 @@ fn a_2013_report_is_older_rather_than_a_2019_one_by_its_year() {
     check_older(
         "015_pingtan-local-tax-bureau-2013-old-format.txt",
         2013,
-        &[SectionKind::Overview, SectionKind::ActiveDisclosure],
+        // On one line: `三、依申请公开、不予公开及咨询政府信息情况`, and `五、申请行政复议、
+        // 提起行政诉讼和申诉的情况` after the older format's fourth section (审批事项).
+        &[
+            SectionKind::Overview,
+            SectionKind::ActiveDisclosure,
+            SectionKind::Applications,
+            SectionKind::ReviewLitigation,
+        ],
     );
 }
 
