@@ -416,17 +416,37 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     }
     diags.append(&mut ctx.diags);
     if !older {
-        for (t, k) in [
-            (&t2, crate::model::TableKind::ActiveDisclosure),
-            (&t3, crate::model::TableKind::Applications),
-            (&t4, crate::model::TableKind::ReviewLitigation),
+        for (t, k, (from, to), heading) in [
+            (
+                &t2,
+                crate::model::TableKind::ActiveDisclosure,
+                (t2_from, t2_to),
+                s2,
+            ),
+            (
+                &t3,
+                crate::model::TableKind::Applications,
+                (t3_from, t3_to),
+                s3,
+            ),
+            (
+                &t4,
+                crate::model::TableKind::ReviewLitigation,
+                (t4_from, t4_to),
+                s4,
+            ),
         ] {
-            if t.is_none() {
-                diags.push(
-                    Diagnostic::new(Code::T001, absent_table_message(k, template))
-                        .at(Location::table(k)),
-                );
+            if t.is_some() {
+                continue;
             }
+            // A page cut off after the table's heading and header: the rows were never there.
+            let cut = heading.and_then(|_| cut_in_header(ctext, k, from, to, end_all));
+            let d = match cut {
+                Some(at) => Diagnostic::new(Code::T015, absent_table_message(k, template, true))
+                    .with_span(Some(mapper(at, end_all))),
+                None => Diagnostic::new(Code::T001, absent_table_message(k, template, false)),
+            };
+            diags.push(d.at(Location::table(k)));
         }
     }
 
@@ -851,7 +871,14 @@ fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {
 /// finds it. The rows are the template's, every row but the group labels, which hold no
 /// values; with no template told, the rows of either template: the 2021 one's, then those only
 /// the 2019 one has (`of either template` then says so), since the report could be of either.
-fn absent_table_message(k: crate::model::TableKind, template: Option<Template>) -> String {
+///
+/// With `cut`, the table's header ends the text: the message says the page looks cut off
+/// (T015's) instead.
+fn absent_table_message(
+    k: crate::model::TableKind,
+    template: Option<Template>,
+    cut: bool,
+) -> String {
     use crate::model::TableKind;
     use crate::template::RowRole;
     let rows_of = |t: Template| -> Vec<&'static str> {
@@ -859,12 +886,12 @@ fn absent_table_message(k: crate::model::TableKind, template: Option<Template>) 
             TableKind::ActiveDisclosure => crate::template::table2(t)
                 .iter()
                 .flat_map(|b| b.rows)
-                .filter(|r| r.role != RowRole::Group)
+                .filter(|r| r.role == RowRole::Data)
                 .map(|r| r.path)
                 .collect(),
             TableKind::Applications => crate::template::table3(t)
                 .iter()
-                .filter(|r| r.role != RowRole::Group)
+                .filter(|r| r.role == RowRole::Data)
                 .map(|r| r.path)
                 .collect(),
             TableKind::ReviewLitigation => crate::template::T4_ROWS.to_vec(),
@@ -883,14 +910,58 @@ fn absent_table_message(k: crate::model::TableKind, template: Option<Template>) 
             (rows, either)
         }
     };
+    let (head, tail) = if cut {
+        (
+            ": the text ends inside the table, after its header;",
+            ": the page looks cut off",
+        )
+    } else {
+        (" is absent:", "")
+    };
     format!(
-        "table {} ({}) is absent: none of its {} rows{} was read ({})",
+        "table {} ({}){head} none of its {} rows{} was read ({}){tail}",
         k.number(),
         k.title(),
         rows.len(),
         if either { " of either template" } else { "" },
         rows.join(", ")
     )
+}
+
+/// The words of each table's header (tables 2, 3, 4), the last of which a page cut off inside
+/// the header ends shortly after.
+const HEADER_WORDS: [&[&str]; 3] = [
+    &["信息内容", "本年制发件数", "本年新制作数量"],
+    &["申请人情况", "自然人", "法人或其他组织"],
+    &["结果维持", "未经复议直接起诉", "尚未审结"],
+];
+
+/// Where the header of table `k` starts, when the text ends inside it: the table's region
+/// `text[from..to]` reaches the end of the report's text (`end`) and holds a word of the
+/// header ([`HEADER_WORDS`]) after whose last one at most a fragment of a row is left.
+fn cut_in_header(
+    text: &str,
+    k: crate::model::TableKind,
+    from: usize,
+    to: usize,
+    end: usize,
+) -> Option<usize> {
+    if to < end {
+        return None;
+    }
+    let words = HEADER_WORDS.get(usize::from(k.number()).checked_sub(2)?)?;
+    let region = text.get(from..to)?;
+    let first = words.iter().filter_map(|w| region.find(w)).min()?;
+    let last_end = words
+        .iter()
+        .filter_map(|w| region.rfind(w).map(|i| i + w.len()))
+        .max()?;
+    let tail = region.get(last_end..)?;
+    let left = tail
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '|')
+        .nth(40);
+    left.is_none().then_some(from + first)
 }
 
 #[cfg(test)]
@@ -903,11 +974,11 @@ mod tests {
     fn an_absent_table_message_names_the_table_and_its_rows() {
         use crate::model::TableKind;
         assert_eq!(
-            absent_table_message(TableKind::ReviewLitigation, None),
+            absent_table_message(TableKind::ReviewLitigation, None, false),
             "table 4 (政府信息公开行政复议、行政诉讼情况) is absent: none of its 3 rows was read \
              (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉)"
         );
-        let t2 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2019));
+        let t2 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2019), false);
         assert!(
             t2.starts_with("table 2 (主动公开政府信息情况) is absent: none of its 8 rows was read (第二十条第（一）项/规章, "),
             "{t2}"
@@ -915,9 +986,9 @@ mod tests {
         assert!(t2.ends_with(", 第二十条第（九）项/政府集中采购)"), "{t2}");
         for (t, n, last) in [
             (Template::V2019, 23, "四、结转下年度继续办理"),
-            (Template::V2021, 26, "四、结转下年度继续办理"),
+            (Template::V2021, 25, "四、结转下年度继续办理"),
         ] {
-            let m = absent_table_message(TableKind::Applications, Some(t));
+            let m = absent_table_message(TableKind::Applications, Some(t), false);
             assert!(m.contains(&format!("none of its {n} rows was read")), "{m}");
             // Group labels hold no values and are not named.
             assert!(!m.contains("（三）不予公开, "), "{m}");
@@ -928,10 +999,21 @@ mod tests {
             assert!(m.ends_with(&format!("{last})")), "{m}");
         }
         // No template told: the rows of either, the 2021 one's first, each once. Table 3's
-        // 2019 rows are all among the 2021 one's; table 2's are not (政府集中采购, …).
-        assert_eq!(
-            absent_table_message(TableKind::Applications, None),
-            absent_table_message(TableKind::Applications, Some(Template::V2021))
+        // 2019 rows are all among the 2021 one's but its one row `（六）其他处理` (in the 2021
+        // template a group, printed as a row by some); table 2's are not (政府集中采购, …).
+        let either = absent_table_message(TableKind::Applications, None, false);
+        assert!(
+            either.contains("none of its 26 rows of either template was read")
+                && either.ends_with(", 四、结转下年度继续办理, 三、本年度办理结果/（六）其他处理)"),
+            "{either}"
+        );
+        // Cut off after its header: the same rows, said so.
+        let cut = absent_table_message(TableKind::Applications, Some(Template::V2021), true);
+        assert!(
+            cut.starts_with(
+                "table 3 (收到和处理政府信息公开申请情况): the text ends inside the table, after its header; none of its 25 rows was read ("
+            ) && cut.ends_with("四、结转下年度继续办理): the page looks cut off"),
+            "{cut}"
         );
         let list = |m: &str| -> Vec<String> {
             let open = m.find(" was read (").unwrap() + " was read (".len();
@@ -940,9 +1022,9 @@ mod tests {
                 .map(str::to_string)
                 .collect()
         };
-        let t2021 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2021));
-        let t2019 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2019));
-        let m = absent_table_message(TableKind::ActiveDisclosure, None);
+        let t2021 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2021), false);
+        let t2019 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2019), false);
+        let m = absent_table_message(TableKind::ActiveDisclosure, None, false);
         let (l21, l19, l) = (list(&t2021), list(&t2019), list(&m));
         assert!(
             m.contains(&format!(
@@ -962,7 +1044,7 @@ mod tests {
         dedup.dedup();
         assert_eq!(dedup.len(), l.len(), "{m}");
         // Table 4 is the same in both: no `of either template`.
-        assert!(!absent_table_message(TableKind::ReviewLitigation, None).contains("either"));
+        assert!(!absent_table_message(TableKind::ReviewLitigation, None, false).contains("either"));
     }
 
     /// The normaliser's diagnostics are the report's, each as the normaliser wrote it, in its

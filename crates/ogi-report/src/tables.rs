@@ -1529,6 +1529,23 @@ fn pipe_row(text: &str, a: Anchor) -> bool {
         && cells.all(crate::aligned::is_figure)
 }
 
+/// The unit a column's header in `header` states after the column's name `label`, in brackets
+/// (`采购总金额(万元)`, `采购总金额（单位：万元）`, `采购总金额(元)`).
+fn header_unit(header: &str, label: &str) -> Option<&'static str> {
+    let at = header.find(label)? + label.len();
+    let after = header.get(at..)?.trim_start();
+    let inner = after.strip_prefix(['(', '（'])?;
+    let inner = inner.split([')', '）']).next()?;
+    let inner = inner
+        .trim_start_matches("单位")
+        .trim_start_matches([':', '：', ' ']);
+    match inner.trim() {
+        "万元" => Some("万元"),
+        "元" => Some("元"),
+        _ => None,
+    }
+}
+
 /// Whether `text[from..to]` is fewer than three bytes: no label of tables 2 and 3 (a block
 /// header, a row's key) fits there, each opening with a character of three bytes (tests hold it
 /// of the template), so every search of one finds none. A report without tables (one in three
@@ -1857,6 +1874,18 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     }
                 }
             };
+            let mut cells = cells;
+            // An amount's unit that its column's header states (`采购总金额(万元)`), when the
+            // value has none of its own.
+            if let Some(a) = a {
+                for (cell, col) in cells.iter_mut().zip(d.cols) {
+                    if col.kind == ValueKind::Amount && cell.value.is_some() && cell.unit.is_none()
+                    {
+                        let header = text.get(bstart.min(a.start)..a.start).unwrap_or("");
+                        cell.unit = header_unit(header, col.label).map(Cow::Borrowed);
+                    }
+                }
+            }
             rows_out.push(Row {
                 row: Cow::Borrowed(path),
                 label,

@@ -68,6 +68,51 @@ fn an_absent_table_is_named_with_its_rows() {
     );
 }
 
+/// A page cut off inside table 3's header: the table's rows were never on the page, and T015
+/// says so, naming them (the 2021 template's 25; its optional `（六）其他处理` row is none of
+/// them), instead of T001. The same table with the next section after it is absent (T001).
+#[test]
+fn a_page_cut_off_inside_a_tables_header_is_named_cut_off() {
+    let head = "某某局2025年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+        第二十条第（一）项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n\
+        规章 | 0 | 0 | 0 |\n行政规范性文件 | 3 | 0 | 12 |\n\
+        三、收到和处理政府信息公开申请情况\n\
+        (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |\n申请人情况 |\n自然人 |\n法人或其他";
+    let r = ogi_report::parse(head);
+    assert!(r.applications.is_none());
+    let t015 = diags(&r, Code::T015);
+    let t3 = t015
+        .iter()
+        .find(|d| d.message.starts_with("table 3 "))
+        .expect("T015 for table 3");
+    assert!(
+        t3.message.starts_with(
+            "table 3 (收到和处理政府信息公开申请情况): the text ends inside the table, after its header; \
+             none of its 25 rows was read (一、本年新收政府信息公开申请数量, "
+        ),
+        "{}",
+        t3.message
+    );
+    assert!(t3
+        .message
+        .ends_with("四、结转下年度继续办理): the page looks cut off"));
+    assert!(!t3.message.contains("（六）其他处理, "), "{}", t3.message);
+    let span = t3.span.expect("a span");
+    assert!(head[span.start..span.end].starts_with("申请人情况"));
+    assert!(diags(&r, Code::T001)
+        .iter()
+        .all(|d| !d.message.starts_with("table 3 ")));
+    // Followed by the next section, the header holds no rows: the table is absent.
+    let whole = format!("{head}组织 |\n四、政府信息公开行政复议、行政诉讼情况\n无。\n");
+    let r = ogi_report::parse(&whole);
+    assert!(diags(&r, Code::T015)
+        .iter()
+        .all(|d| !d.message.starts_with("table 3 ")));
+    assert!(diags(&r, Code::T001)
+        .iter()
+        .any(|d| d.message.starts_with("table 3 ")));
+}
+
 #[test]
 fn rows_of_table_2_before_the_first_block_found_are_named() {
     // The first block (`第二十条第(一)项`, 规章, 规范性文件) is lost; the later blocks are read,

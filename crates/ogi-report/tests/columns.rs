@@ -92,3 +92,35 @@ fn a_printed_group_subtotal_is_read_and_checked() {
         "{v:#?}"
     );
 }
+
+/// A 2019 table 2's `采购总金额` header that states its unit (`(万元)`, `（单位：万元）`, `(元)`)
+/// gives a bare amount that unit; a unit written with the value is kept; a header naming none
+/// leaves the bare amount without one.
+#[test]
+fn an_amounts_unit_stated_in_its_header_is_the_amounts() {
+    let report = |header: &str, value: &str| {
+        format!(
+            "某某街道2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+             第二十条第(一)项 |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n\
+             规章 | 1 | 0 | 8 |\n规范性文件 | 1 | 0 | 93 |\n\
+             第二十条第(九)项 |\n信息内容 | 采购项目数量 | {header} |\n\
+             政府集中采购 | 13 | {value} |\n三、收到和处理政府信息公开申请情况\n"
+        )
+    };
+    for (header, value, unit) in [
+        ("采购总金额(万元)", "477.35", Some("万元")),
+        ("采购总金额（单位：万元）", "477.35", Some("万元")),
+        ("采购总金额(元)", "4773500", Some("元")),
+        ("采购总金额(万元)", "477.35万元", Some("万元")),
+        ("采购总金额", "477.35", None),
+    ] {
+        let r = ogi_report::parse(&report(header, value));
+        let cell = r
+            .cells()
+            .into_iter()
+            .find(|c| c.row == "第二十条第（九）项/政府集中采购" && c.column == "采购总金额")
+            .unwrap_or_else(|| panic!("{header}: no cell"));
+        assert_eq!(cell.unit.as_deref(), unit, "{header} {value}");
+        assert!(cell.value.is_some(), "{header} {value}");
+    }
+}
