@@ -952,10 +952,15 @@ fn cut_in_header(
     let words = HEADER_WORDS.get(usize::from(k.number()).checked_sub(2)?)?;
     let region = text.get(from..to)?;
     let first = words.iter().filter_map(|w| region.find(w)).min()?;
-    let last_end = words
-        .iter()
-        .filter_map(|w| region.rfind(w).map(|i| i + w.len()))
-        .max()?;
+    // The end of the last header word: each word's occurrences found forwards.
+    let mut last_end = first;
+    for w in words.iter() {
+        let mut at = first;
+        while let Some(i) = region.get(at..).and_then(|r| r.find(w)) {
+            at += i + w.len();
+            last_end = last_end.max(at);
+        }
+    }
     let tail = region.get(last_end..)?;
     let left = tail
         .chars()

@@ -567,29 +567,30 @@ fn find_inline(text: &str, from: usize, kind: SectionKind) -> Option<Heading> {
         "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、",
     ];
     let k = usize::from(kind.number()).saturating_sub(1);
-    let nums = NUMBERINGS.get(k)?;
-    let shifted = [k.checked_sub(1), Some(k + 1)]
+    let [a, b, c] = *NUMBERINGS.get(k)?;
+    let before = k.checked_sub(1).and_then(|j| SHIFTED.get(j)).copied();
+    let after = SHIFTED.get(k + 1).copied();
+    [Some(a), Some(b), Some(c), before, after]
         .into_iter()
         .flatten()
-        .filter_map(|j| SHIFTED.get(j));
-    nums.iter().chain(shifted).find_map(|num| {
-        let mut search = from;
-        while let Some((s, e)) = find_label(text, search, text.len(), num) {
-            if let Some(rest) = text.get(e..) {
-                let words = rest.trim_start_matches(AFTER_NUMBERING);
-                if kind_matches(kind, words) {
-                    let end = heading_end_inline(text, text.len() - words.len(), kind);
-                    return Some(Heading {
-                        kind,
-                        start: s,
-                        end,
-                    });
+        .find_map(|num| {
+            let mut search = from;
+            while let Some((s, e)) = find_label(text, search, text.len(), num) {
+                if let Some(rest) = text.get(e..) {
+                    let words = rest.trim_start_matches(AFTER_NUMBERING);
+                    if kind_matches(kind, words) {
+                        let end = heading_end_inline(text, text.len() - words.len(), kind);
+                        return Some(Heading {
+                            kind,
+                            start: s,
+                            end,
+                        });
+                    }
                 }
+                search = e;
             }
-            search = e;
-        }
-        None
-    })
+            None
+        })
 }
 
 /// The end of the heading on the line `text[start..le]`: the end of the kind's heading phrase
@@ -1129,7 +1130,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         // A page's field naming the report (`标题:…`, `名称：…`): its value.
         let (t_start, t) = match TITLE_FIELDS.iter().find_map(|f| {
             let v = t.strip_prefix(f)?;
-            v.strip_prefix([':', '：'])
+            v.strip_prefix(':').or_else(|| v.strip_prefix('：'))
         }) {
             Some(v) => {
                 let v = v.trim_start();
@@ -1141,7 +1142,9 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         // (`• 政府信息公开年报`) is no title line.
         if t.contains(['>', '＞', '»', '›'])
             || t.starts_with("当前位置")
-            || t.starts_with(['•', '·', '●', '■', '▪', '◆', '►', '▶', '○', '□'])
+            || t.chars().next().is_some_and(|c| {
+                matches!(c, '•' | '·' | '●' | '■' | '▪' | '◆' | '►' | '▶' | '○' | '□')
+            })
         {
             prev = None;
             continue;
@@ -1328,7 +1331,9 @@ fn crawler_date(l: &str, published: &mut Option<String>) {
         return;
     }
     for field in DATE_FIELDS {
-        for (i, _) in l.match_indices(field) {
+        let mut from = 0usize;
+        while let Some(i) = l.get(from..).and_then(|r| r.find(field)).map(|k| from + k) {
+            from = i + field.len();
             // The time a crawler fetched the page, or the page was updated or printed, is not
             // when the report was published.
             let before = l.get(..i).unwrap_or("");
@@ -1336,15 +1341,18 @@ fn crawler_date(l: &str, published: &mut Option<String>) {
                 continue;
             }
             let v = l.get(i + field.len()..).unwrap_or("").trim_start();
-            let Some(v) = v.strip_prefix([':', '：', '|']) else {
+            let Some(v) = v
+                .strip_prefix(':')
+                .or_else(|| v.strip_prefix('：'))
+                .or_else(|| v.strip_prefix('|'))
+            else {
                 continue;
             };
             let v = v.trim_start();
             // A date that opens a range (`统计时间：2020年1月1日至…`) is no publication date.
             if let Ok((rest, d)) = dash_date(v).or_else(|_| cn_date(v)) {
-                if !rest
-                    .trim_start()
-                    .starts_with(['至', '到', '起', '—', '~', '～'])
+                let range = rest.trim_start().chars().next();
+                if !range.is_some_and(|c| matches!(c, '至' | '到' | '起' | '—' | '~' | '～'))
                 {
                     *published = Some(iso(d));
                 }
@@ -1541,7 +1549,6 @@ fn agency_line_after(after: &str) -> Option<String> {
         .lines()
         .map(crate::scan::trim_ws)
         .find(|l| !l.is_empty())?;
-    let line = line.trim_matches(['*', '#', ' ']);
     (line.chars().count() <= 20 && AGENCY_ENDINGS.iter().any(|e| line.ends_with(e)))
         .then(|| agency_name(line))
         .flatten()
@@ -1644,7 +1651,7 @@ fn agency_name(s: &str) -> Option<String> {
         }
     }
     let kept = ag
-        .trim_end_matches(['关', '于', '關', '於'])
+        .trim_end_matches(['关', '于'])
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .len();
     ag.truncate(kept);

@@ -1534,11 +1534,15 @@ fn pipe_row(text: &str, a: Anchor) -> bool {
 fn header_unit(header: &str, label: &str) -> Option<&'static str> {
     let at = header.find(label)? + label.len();
     let after = header.get(at..)?.trim_start();
-    let inner = after.strip_prefix(['(', '（'])?;
+    let inner = after
+        .strip_prefix('(')
+        .or_else(|| after.strip_prefix('（'))?;
     let inner = inner.split([')', '）']).next()?;
+    let inner = inner.strip_prefix("单位").unwrap_or(inner);
     let inner = inner
-        .trim_start_matches("单位")
-        .trim_start_matches([':', '：', ' ']);
+        .strip_prefix(':')
+        .or_else(|| inner.strip_prefix('：'))
+        .unwrap_or(inner);
     match inner.trim() {
         "万元" => Some("万元"),
         "元" => Some("元"),
