@@ -1187,7 +1187,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
                 + (text
                     .get(t_start..)
                     .map_or(0, |r| r.len() - r.trim_start().len()));
-            let t_end = t_start + without_site_name(t).len();
+            let t_end = t_start + without_file_extension(without_site_name(t)).len();
             // Title split over two lines: agency line, then `2020年…年度报告`; or a line cut
             // anywhere in it, the second naming neither year nor subject
             // (`2025年…街道政府信息` / `公开工作年度报告`).
@@ -1211,8 +1211,41 @@ fn head_fields<const FIRST_WRITTEN: bool>(
     (published, title.or(notice))
 }
 
-/// The names of a page's field that gives the report's title (`标题:…`, `名称：…`).
-const TITLE_FIELDS: [&str; 4] = ["标题", "名称", "题名", "文件名称"];
+/// The names of a page's field that gives the report's title (`标题:…`, `名称：…`; `称:…`,
+/// a `名称` whose first character a page's layout lost).
+const TITLE_FIELDS: [&str; 5] = ["标题", "名称", "题名", "文件名称", "称"];
+
+/// The first name in `《…》` in `head` that names the annual report and its year.
+fn quoted_report_name(head: &str) -> Option<&str> {
+    let mut rest = head;
+    while let Some(open) = rest.find('《') {
+        let after = rest.get(open + '《'.len_utf8()..)?;
+        let close = after.find('》')?;
+        let name = after.get(..close)?;
+        // A report's own name holds its year; a notice's (`关于印发〈…年度报告格式〉的通知`)
+        // is none.
+        if names_the_report(name)
+            && year_in(name).is_some()
+            && !name.contains("关于")
+            && !name.contains("通知")
+            && !name.contains('〈')
+        {
+            return Some(name);
+        }
+        rest = after.get(close..)?;
+    }
+    None
+}
+
+/// A title line without the extension of the file it names (`…年度报告.docx`).
+fn without_file_extension(t: &str) -> &str {
+    for ext in [".docx", ".doc", ".pdf", ".wps", ".DOCX", ".DOC", ".PDF"] {
+        if let Some(s) = t.strip_suffix(ext) {
+            return s;
+        }
+    }
+    t
+}
 
 /// A title line without the site's name a page appends to it (`…年度报告-沭阳县发改局`,
 /// `…年度报告_上海市财政局`): cut at the first separator after which a short piece (30
@@ -1437,6 +1470,17 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         m.year = year.map(|(_, y)| y);
         m.agency = title_agency(&t, year.map(|(i, _)| i))
             .or_else(|| agency_line_after(head.get(e..).unwrap_or("")));
+    }
+
+    // No title line: the report's name the preamble quotes (`编制了《某镇2020年度政府信息公开
+    // 工作年度报告》`) tells its year and agency.
+    if m.title.is_none() {
+        if let Some(name) = quoted_report_name(head) {
+            let t = without_whitespace(name);
+            let year = year_in(&t);
+            m.year = year.map(|(_, y)| y);
+            m.agency = title_agency(&t, year.map(|(i, _)| i));
+        }
     }
 
     m.period = period(text);
@@ -1671,9 +1715,12 @@ fn agency_name(s: &str) -> Option<String> {
 /// The words that open a statistics period, tried in this order, each only when the ones
 /// before it opened none: `自` (`自2020年1月1日起至2020年12月31日止`, the template's wording),
 /// `从`/`從` (`统计期限从2019年1月1日到12月31日止`), and the period named by `期限`, `时限` or
-/// `周期` (`统计期限为2020年1月1日至2020年12月31日`, `统计周期为…`), in either script, `为` or
-/// a line break between.
-const PERIOD_OPENERS: [&str; 8] = ["自", "从", "從", "期限", "时限", "時限", "周期", "週期"];
+/// `周期` (`统计期限为2020年1月1日至2020年12月31日`, `统计周期为…`), and last by `时间`
+/// (`统计时间为…`, `统计起止时间为2023年1月1日-2023年12月31日`), in either script, `为`, `为:`
+/// or a line break between.
+const PERIOD_OPENERS: [&str; 10] = [
+    "自", "从", "從", "期限", "时限", "時限", "周期", "週期", "时间", "時間",
+];
 
 /// The statistics period: the first opener of [`PERIOD_OPENERS`] starting in the first 20,000
 /// bytes for `自`, 8,000 for the others ([`period_bound`]), that is followed by two dates.
@@ -1733,6 +1780,11 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
     let after = text.get(at..).unwrap_or("").trim_start();
     let after = after
         .strip_prefix(['为', '為', '是', '：', ':'])
+        .unwrap_or(after)
+        .trim_start();
+    // `为:` (`统计期限为:2020年1月1日—…`).
+    let after = after
+        .strip_prefix(['：', ':'])
         .unwrap_or(after)
         .trim_start();
     let (rest, a) = cn_date(after).ok()?;
@@ -2006,6 +2058,33 @@ mod tests {
                 Some("某某县教育局")
             )
         );
+        // A file's name keeps no extension; a field `称:` (a `名称:` that lost its first
+        // character) gives its value.
+        let docx = "乌拉特中旗巴音乌兰苏木2021年政府信息公开工作年度报告.docx\n一、总体情况\n";
+        assert_eq!(
+            meta(docx).0.as_deref(),
+            Some("乌拉特中旗巴音乌兰苏木2021年政府信息公开工作年度报告")
+        );
+        let field = "发布机构: 楚雄市鹿城街道\n称: 鹿城街道2025年政府信息公开工作年度报告\n号:\n一、总体情况\n";
+        assert_eq!(
+            meta(field),
+            (
+                Some("鹿城街道2025年政府信息公开工作年度报告".to_string()),
+                Some("鹿城街道".to_string()),
+                Some(2025)
+            )
+        );
+        // No title line: the report's name quoted in the preamble tells the year and agency
+        // (not the period's, printed wrong); a notice's name tells nothing.
+        let quoted = "编写了《广德市杨滩镇人民政府2020年度政府信息公开工作年度报告(文字版)》。\
+                      本年度报告中所列数据的统计期限自2019年1月1日起至12月31日止。\n一、总体情况\n";
+        assert_eq!(
+            meta(quoted),
+            (None, Some("广德市杨滩镇人民政府".to_string()), Some(2020))
+        );
+        let notice = "根据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求。\n\
+                      统计时间为2024年1月1日至2024年12月31日。\n一、总体情况\n";
+        assert_eq!(meta(notice), (None, None, Some(2024)));
         // A next line that is a sentence, a field or no agency's name is none.
         for next in [
             "发布日期：2026-01-20",
@@ -2024,6 +2103,23 @@ mod tests {
                 "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。",
                 Some(((2021, 1, 1), (2021, 12, 31))),
             ),
+            (
+                "报告中所列数据统计起止时间为2023年1月1日-2023年12月31日。",
+                Some(((2023, 1, 1), (2023, 12, 31))),
+            ),
+            (
+                "本报告信息数据统计期限为:2020年1月1日—2020年12月31日。",
+                Some(((2020, 1, 1), (2020, 12, 31))),
+            ),
+            (
+                "报告统计数据时间为2022年1月1日至2022年12月31日以来制作的信息。",
+                Some(((2022, 1, 1), (2022, 12, 31))),
+            ),
+            (
+                "所列数据的统计时间为2024年1月1日至2024年12月31日。",
+                Some(((2024, 1, 1), (2024, 12, 31))),
+            ),
+            ("发布时间：2024年1月1日", None),
             (
                 "本年度报告中所列数据统计期限从2019年1月1日到12月31日止。",
                 Some(((2019, 1, 1), (2019, 12, 31))),
