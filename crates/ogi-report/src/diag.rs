@@ -91,7 +91,8 @@ codes! {
     T014 = "T014", Warning;
     /// T015 — the text ends inside a table (a page cut off when it was saved or crawled): the
     /// rows after the last one read are missing. One diagnostic names them, instead of a T003
-    /// for each.
+    /// for each; a table cut off after its header names all its rows, and each table after the
+    /// one the text ends in is named too (instead of a T001).
     T015 = "T015", Warning;
     /// V001 — C1: 一 + 二 ≠ （七）总计 + 四 in a column of table 3.
     V001 = "V001", Error;

@@ -44,7 +44,7 @@
 //! | `T012` | error | a limit of `Options` reached | `the splitter's work bound was reached` |
 //! | `T013` | error | numbers extracted apart from their row labels (column-block PDF text) that cannot be matched back to their rows; those rows are not read | `table 3: 11 row labels have no values next to them …` |
 //! | `T014` | warning | numbers printed apart from their row labels (column by column, or row by row), read back into their rows in the order the row sums prove (cells marked `derived: column_block`) | ``table 3: rows `一、…` … `（四）…/1.…` (13 rows) … read back column by column`` |
-//! | `T015` | warning | the text ends inside a table (a page cut off when saved or crawled): the rows after the last one read are missing, named in one diagnostic (they get no T003 each) | ``table 3: the text ends inside the table, after row `二、上年结转政府信息公开申请数量`; the 23 rows after it are missing (…): the page looks cut off`` |
+//! | `T015` | warning | the text ends inside a table (a page cut off when saved or crawled): the rows after the last one read are missing, named in one diagnostic (they get no T003 each); a table cut off after its header, and each table after the one the text ends in, is named so too (no T001) | ``table 3: the text ends inside the table, after row `二、上年结转政府信息公开申请数量`; the 23 rows after it are missing (…): the page looks cut off`` |
 //! | `V001` | error | C1: 一 + 二 ≠ （七）总计 + 四 | `C1 broken in table 3, column 总计: …` |
 //! | `V002` | error | C2: 总计 ≠ sum of the six applicant columns | `C2 broken in table 3, row …` |
 //! | `V003` | error | C3: （七）总计 ≠ sum of the result rows | `C3 broken in table 3, column 自然人: …` |

@@ -416,6 +416,11 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     }
     diags.append(&mut ctx.diags);
     if !older {
+        // The table the text ends in, said by a T015 of its reader.
+        let mut cut_in: Option<u8> = diags
+            .iter()
+            .filter(|d| d.code == Code::T015)
+            .find_map(|d| d.location.as_ref().and_then(|l| l.table));
         for (t, k, (from, to), heading) in [
             (
                 &t2,
@@ -439,14 +444,25 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             if t.is_some() {
                 continue;
             }
-            // A page cut off after the table's heading and header: the rows were never there.
+            // A page cut off after the table's heading and header: the rows were never there;
+            // nor those of a table after one the text ends in.
             let cut = heading.and_then(|_| cut_in_header(ctext, k, from, to, end_all));
-            let d = match cut {
-                Some(at) => Diagnostic::new(Code::T015, absent_table_message(k, template, true))
-                    .with_span(Some(mapper(at, end_all))),
-                None => Diagnostic::new(Code::T001, absent_table_message(k, template, false)),
+            let d = if let Some(at) = cut {
+                Diagnostic::new(
+                    Code::T015,
+                    absent_table_message(k, template, Some(AFTER_HEADER)),
+                )
+                .with_span(Some(mapper(at, end_all)))
+            } else if let Some(n) = cut_in.filter(|&n| n < k.number()) {
+                let how = format!("the text ends before it, inside table {n}");
+                Diagnostic::new(Code::T015, absent_table_message(k, template, Some(&how)))
+            } else {
+                Diagnostic::new(Code::T001, absent_table_message(k, template, None))
             };
             diags.push(d.at(Location::table(k)));
+            if cut.is_some() {
+                cut_in = Some(k.number());
+            }
         }
     }
 
@@ -872,12 +888,12 @@ fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {
 /// values; with no template told, the rows of either template: the 2021 one's, then those only
 /// the 2019 one has (`of either template` then says so), since the report could be of either.
 ///
-/// With `cut`, the table's header ends the text: the message says the page looks cut off
-/// (T015's) instead.
+/// With `cut`, how the text ends without the table's rows ([`AFTER_HEADER`], or before the
+/// table): the message says so and that the page looks cut off (T015's) instead.
 fn absent_table_message(
     k: crate::model::TableKind,
     template: Option<Template>,
-    cut: bool,
+    cut: Option<&str>,
 ) -> String {
     use crate::model::TableKind;
     use crate::template::RowRole;
@@ -910,13 +926,9 @@ fn absent_table_message(
             (rows, either)
         }
     };
-    let (head, tail) = if cut {
-        (
-            ": the text ends inside the table, after its header;",
-            ": the page looks cut off",
-        )
-    } else {
-        (" is absent:", "")
+    let (head, tail) = match cut {
+        Some(how) => (format!(": {how};"), ": the page looks cut off"),
+        None => (" is absent:".to_string(), ""),
     };
     format!(
         "table {} ({}){head} none of its {} rows{} was read ({}){tail}",
@@ -928,11 +940,19 @@ fn absent_table_message(
     )
 }
 
+/// How a text cut off inside a table's header ends ([`absent_table_message`]).
+const AFTER_HEADER: &str = "the text ends inside the table, after its header";
+
 /// The words of each table's header (tables 2, 3, 4), the last of which a page cut off inside
 /// the header ends shortly after.
 const HEADER_WORDS: [&[&str]; 3] = [
-    &["信息内容", "本年制发件数", "本年新制作数量"],
-    &["申请人情况", "自然人", "法人或其他组织"],
+    &["信息内容", "本年制发件数", "本年新制作数量", "第二十条"],
+    &[
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "本列数据的勾稽关系",
+    ],
     &["结果维持", "未经复议直接起诉", "尚未审结"],
 ];
 
@@ -979,11 +999,11 @@ mod tests {
     fn an_absent_table_message_names_the_table_and_its_rows() {
         use crate::model::TableKind;
         assert_eq!(
-            absent_table_message(TableKind::ReviewLitigation, None, false),
+            absent_table_message(TableKind::ReviewLitigation, None, None),
             "table 4 (政府信息公开行政复议、行政诉讼情况) is absent: none of its 3 rows was read \
              (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉)"
         );
-        let t2 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2019), false);
+        let t2 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2019), None);
         assert!(
             t2.starts_with("table 2 (主动公开政府信息情况) is absent: none of its 8 rows was read (第二十条第（一）项/规章, "),
             "{t2}"
@@ -993,7 +1013,7 @@ mod tests {
             (Template::V2019, 23, "四、结转下年度继续办理"),
             (Template::V2021, 25, "四、结转下年度继续办理"),
         ] {
-            let m = absent_table_message(TableKind::Applications, Some(t), false);
+            let m = absent_table_message(TableKind::Applications, Some(t), None);
             assert!(m.contains(&format!("none of its {n} rows was read")), "{m}");
             // Group labels hold no values and are not named.
             assert!(!m.contains("（三）不予公开, "), "{m}");
@@ -1006,14 +1026,18 @@ mod tests {
         // No template told: the rows of either, the 2021 one's first, each once. Table 3's
         // 2019 rows are all among the 2021 one's but its one row `（六）其他处理` (in the 2021
         // template a group, printed as a row by some); table 2's are not (政府集中采购, …).
-        let either = absent_table_message(TableKind::Applications, None, false);
+        let either = absent_table_message(TableKind::Applications, None, None);
         assert!(
             either.contains("none of its 26 rows of either template was read")
                 && either.ends_with(", 四、结转下年度继续办理, 三、本年度办理结果/（六）其他处理)"),
             "{either}"
         );
         // Cut off after its header: the same rows, said so.
-        let cut = absent_table_message(TableKind::Applications, Some(Template::V2021), true);
+        let cut = absent_table_message(
+            TableKind::Applications,
+            Some(Template::V2021),
+            Some(AFTER_HEADER),
+        );
         assert!(
             cut.starts_with(
                 "table 3 (收到和处理政府信息公开申请情况): the text ends inside the table, after its header; none of its 25 rows was read ("
@@ -1027,9 +1051,9 @@ mod tests {
                 .map(str::to_string)
                 .collect()
         };
-        let t2021 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2021), false);
-        let t2019 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2019), false);
-        let m = absent_table_message(TableKind::ActiveDisclosure, None, false);
+        let t2021 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2021), None);
+        let t2019 = absent_table_message(TableKind::ActiveDisclosure, Some(Template::V2019), None);
+        let m = absent_table_message(TableKind::ActiveDisclosure, None, None);
         let (l21, l19, l) = (list(&t2021), list(&t2019), list(&m));
         assert!(
             m.contains(&format!(
@@ -1049,7 +1073,7 @@ mod tests {
         dedup.dedup();
         assert_eq!(dedup.len(), l.len(), "{m}");
         // Table 4 is the same in both: no `of either template`.
-        assert!(!absent_table_message(TableKind::ReviewLitigation, None, false).contains("either"));
+        assert!(!absent_table_message(TableKind::ReviewLitigation, None, None).contains("either"));
     }
 
     /// The normaliser's diagnostics are the report's, each as the normaliser wrote it, in its

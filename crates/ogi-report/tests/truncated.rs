@@ -1,6 +1,7 @@
 //! Reports cut off inside a table (pages truncated when saved or crawled): the rows after the
-//! last one read are named by one T015, the rows read keep their values, and a table that
-//! merely lacks labels in text that goes on still gets a T003 per row.
+//! last one read are named by one T015, and each later table by a T015 of its own (the text
+//! ends before it); the rows read keep their values, and a table that merely lacks labels in
+//! text that goes on still gets a T003 per row.
 
 mod common;
 
@@ -54,9 +55,22 @@ fn a_report_cut_inside_table_3_names_the_lost_rows_once() {
         cut_seeds += 1;
         let r = parse_bytes(&cut);
         let t015 = codes(&r, Code::T015);
-        assert_eq!(t015.len(), 1, "{name}: {:#?}", r.diagnostics);
+        // One for table 3, and one for table 4, which the text ends before.
+        assert_eq!(t015.len(), 2, "{name}: {:#?}", r.diagnostics);
         let d = t015[0];
         assert_eq!(d.location.as_ref().and_then(|l| l.table), Some(3), "{name}");
+        assert_eq!(
+            t015[1].location.as_ref().and_then(|l| l.table),
+            Some(4),
+            "{name}"
+        );
+        assert!(
+            t015[1].message.starts_with(
+                "table 4 (政府信息公开行政复议、行政诉讼情况): the text ends before it, inside table 3; none of its 3 rows was read"
+            ),
+            "{name}: {}",
+            t015[1].message
+        );
         assert!(
             d.message.contains(&format!("after row `{GRANTED}`")),
             "{name}: {}",
@@ -75,9 +89,9 @@ fn a_report_cut_inside_table_3_names_the_lost_rows_once() {
             .filter(|d| d.location.as_ref().and_then(|l| l.table) == Some(3))
             .collect();
         assert!(t003.is_empty(), "{name}: {t003:#?}");
-        // The tables and sections after the cut are reported absent, as before.
+        // The table after the cut is not said to be absent (T001): the text ends before it.
         assert!(
-            codes(&r, Code::T001)
+            !codes(&r, Code::T001)
                 .iter()
                 .any(|d| d.location.as_ref().and_then(|l| l.table) == Some(4)),
             "{name}"
@@ -122,12 +136,21 @@ fn a_report_cut_inside_table_2_names_its_lost_rows() {
         checked += 1;
         let r = parse_bytes(&cut);
         let t015 = codes(&r, Code::T015);
-        assert_eq!(t015.len(), 1, "{name}: {:#?}", r.diagnostics);
+        // Table 2's, then tables 3 and 4, which the text ends before.
+        let tables: Vec<Option<u8>> = t015
+            .iter()
+            .map(|d| d.location.as_ref().and_then(|l| l.table))
+            .collect();
         assert_eq!(
-            t015[0].location.as_ref().and_then(|l| l.table),
-            Some(2),
-            "{name}"
+            tables,
+            [Some(2), Some(3), Some(4)],
+            "{name}: {:#?}",
+            r.diagnostics
         );
+        assert!(t015[1..].iter().all(|d| d
+            .message
+            .contains("the text ends before it, inside table 2;")));
+        assert!(codes(&r, Code::T001).is_empty(), "{name}");
         assert!(
             t015[0].message.contains(&format!("`{row}` …")),
             "{name}: {}",
