@@ -1764,12 +1764,13 @@ const PERIOD_SEARCH: usize = 20000;
 /// wording, in the first 20,000 bytes ([`PERIOD_SEARCH`]); the others, looked for only when it
 /// opens no period, in the first 8,000 bytes, which hold a report's opening paragraph (they are
 /// searched in most reports that state no period, and a search to 20,000 bytes cost 1% of
-/// parsing such a report).
+/// parsing such a report); `时间`, a common word tried last, in the first 3,000 bytes, where the
+/// opening paragraph of a report that names its period so stands.
 const fn period_bound(k: usize) -> usize {
-    if k == 0 {
-        PERIOD_SEARCH
-    } else {
-        8000
+    match k {
+        0 => PERIOD_SEARCH,
+        8.. => 3000,
+        _ => 8000,
     }
 }
 

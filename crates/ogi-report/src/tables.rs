@@ -1306,6 +1306,8 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             "the values are placed under the columns they stand under, as a complete row nearby shows them; the other cells are read as blank"
         } else if k == 0 {
             "no value was found"
+        } else if cut_in_row(ctx, content()) {
+            "the text ends in the row: the values are its leading cells"
         } else {
             "the values are placed in the leading columns; which cell is missing cannot be told"
         };
@@ -1322,6 +1324,20 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         );
     }
     RowRead { cells }
+}
+
+/// Whether the text ends in a row after its values (`items`): nothing but white space and `|`
+/// follows the last one (a page cut off there).
+fn cut_in_row<'i, M: MapFn + ?Sized>(
+    ctx: &Ctx<'_, '_, M>,
+    items: impl Iterator<Item = &'i Item>,
+) -> bool {
+    let Some(end) = items.map(|i| i.end).max() else {
+        return false;
+    };
+    ctx.text
+        .get(end..ctx.report_end)
+        .is_some_and(|t| t.bytes().all(|b| b.is_ascii_whitespace() || b == b'|'))
 }
 
 /// [`short_row_message`] as first written, by `format!` over the blank columns collected and
