@@ -958,7 +958,8 @@ const HEADER_WORDS: [&[&str]; 3] = [
 
 /// Where the header of table `k` starts, when the text ends inside it: the table's region
 /// `text[from..to]` reaches the end of the report's text (`end`) and holds a word of the
-/// header ([`HEADER_WORDS`]) after whose last one at most a fragment of a row is left.
+/// header ([`HEADER_WORDS`]) after whose last one at most a fragment of a row is left
+/// ([`crate::tables::more_than_a_fragment`], the test of a table cut after a row).
 fn cut_in_header(
     text: &str,
     k: crate::model::TableKind,
@@ -982,11 +983,7 @@ fn cut_in_header(
         }
     }
     let tail = region.get(last_end..)?;
-    let left = tail
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '|')
-        .nth(40);
-    left.is_none().then_some(from + first)
+    (!crate::tables::more_than_a_fragment(tail)).then_some(from + first)
 }
 
 #[cfg(test)]

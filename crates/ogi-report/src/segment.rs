@@ -1463,23 +1463,19 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     let head = text.get(..first_heading).unwrap_or("");
 
     (m.published, m.title) = head_fields::<false>(text, head);
-    if let Some((s, e)) = m.title {
-        // Read without white space: a title cut over two lines may be cut in its subject.
-        let t = without_whitespace(text.get(s..e).unwrap_or(""));
-        let year = year_in(&t);
-        m.year = year.map(|(_, y)| y);
-        m.agency = title_agency(&t, year.map(|(i, _)| i))
-            .or_else(|| agency_line_after(head.get(e..).unwrap_or("")));
-    }
-
-    // No title line: the report's name the preamble quotes (`编制了《某镇2020年度政府信息公开
-    // 工作年度报告》`) tells its year and agency.
-    if m.title.is_none() {
-        if let Some(name) = quoted_report_name(head) {
-            let t = without_whitespace(name);
-            let year = year_in(&t);
-            m.year = year.map(|(_, y)| y);
-            m.agency = title_agency(&t, year.map(|(i, _)| i));
+    match m.title {
+        Some((s, e)) => {
+            (m.year, m.agency) = year_and_agency(text.get(s..e).unwrap_or(""));
+            if m.agency.is_none() {
+                m.agency = agency_line_after(head.get(e..).unwrap_or(""));
+            }
+        }
+        // No title line: the report's name the preamble quotes (`编制了《某镇2020年度政府信息
+        // 公开工作年度报告》`) tells its year and agency.
+        None => {
+            if let Some(name) = quoted_report_name(head) {
+                (m.year, m.agency) = year_and_agency(name);
+            }
         }
     }
 
@@ -1536,6 +1532,14 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         m.tail_start = Some(body_end);
     }
     m
+}
+
+/// The year and agency a report's name tells (a title line, or the name a preamble quotes),
+/// read without white space: a title cut over two lines may be cut in its subject.
+fn year_and_agency(name: &str) -> (Option<u16>, Option<String>) {
+    let t = without_whitespace(name);
+    let year = year_in(&t);
+    (year.map(|(_, y)| y), title_agency(&t, year.map(|(i, _)| i)))
 }
 
 /// The words with which a title names its subject after the agency (`政府信息公开…`), in

@@ -108,7 +108,7 @@ const CUT_FRAGMENT: usize = 40;
 /// Whether `tail` holds more than [`CUT_FRAGMENT`] characters other than white space and `|`:
 /// told at the first one past the bound, not by counting the whole tail (a table's region can
 /// be the rest of a long text, 50 MB of one row).
-fn more_than_a_fragment(tail: &str) -> bool {
+pub(crate) fn more_than_a_fragment(tail: &str) -> bool {
     tail.chars()
         .filter(|c| !c.is_whitespace() && *c != '|')
         .nth(CUT_FRAGMENT)
@@ -1513,17 +1513,27 @@ const T3_COLUMNS: usize = 7;
 /// `columns` cells after the label, every one a figure (digits, with a decimal point or group
 /// separators): a pipe row, or figures apart by white space (PDF text).
 fn whole_row(text: &str, at: usize, columns: usize) -> bool {
+    let (_, cells) = cells_after(text, at);
+    cells.len() >= columns && cells.iter().all(|c| crate::aligned::is_figure(c))
+}
+
+/// The cells of the line from `at` (a row's label's end) on: the non-empty pipe cells after its
+/// first `|`, with what stands before that `|`; or, on a line without one, its words apart by
+/// white space, with no such text.
+fn cells_after(text: &str, at: usize) -> (Option<&str>, Vec<&str>) {
     let rest = text.get(at..).unwrap_or("");
     let line = rest.split('\n').next().unwrap_or("");
-    let cells: Vec<&str> = match line.split_once('|') {
-        Some((_, cells)) => cells
-            .split('|')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .collect(),
-        None => line.split_whitespace().collect(),
-    };
-    cells.len() >= columns && cells.iter().all(|c| crate::aligned::is_figure(c))
+    match line.split_once('|') {
+        Some((before, cells)) => (
+            Some(before),
+            cells
+                .split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect(),
+        ),
+        None => (None, line.split_whitespace().collect()),
+    }
 }
 
 /// Whether the row anchored at `a` is a table's row of pipes with a figure in each of its cells
@@ -1533,16 +1543,13 @@ fn pipe_row(text: &str, a: Anchor) -> bool {
     let before = text.get(..a.start).unwrap_or("");
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let lead = before.get(line_start..).unwrap_or("").trim();
-    let rest = text.get(a.end..).unwrap_or("");
-    let line = rest.split('\n').next().unwrap_or("");
-    let Some((label_tail, cells)) = line.split_once('|') else {
+    let (Some(label_tail), cells) = cells_after(text, a.end) else {
         return false;
     };
-    let mut cells = cells.split('|').map(str::trim).filter(|c| !c.is_empty());
     lead == "|"
         && !label_tail.contains(['。', '，', ','])
-        && cells.clone().next().is_some()
-        && cells.all(crate::aligned::is_figure)
+        && !cells.is_empty()
+        && cells.iter().all(|c| crate::aligned::is_figure(c))
 }
 
 /// The unit a column's header in `header` states after the column's name `label`, in brackets
@@ -1898,10 +1905,10 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             // An amount's unit that its column's header states (`采购总金额(万元)`), when the
             // value has none of its own.
             if let Some(a) = a {
+                let header = text.get(bstart.min(a.start)..a.start).unwrap_or("");
                 for (cell, col) in cells.iter_mut().zip(d.cols) {
                     if col.kind == ValueKind::Amount && cell.value.is_some() && cell.unit.is_none()
                     {
-                        let header = text.get(bstart.min(a.start)..a.start).unwrap_or("");
                         cell.unit = header_unit(header, col.label).map(Cow::Borrowed);
                     }
                 }
