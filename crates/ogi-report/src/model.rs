@@ -272,14 +272,20 @@ impl<'de> serde::de::Visitor<'de> for NumberVisitor {
         Ok(i64::try_from(v).map_or_else(|_| Number::Decimal(Decimal::from(v)), Number::Int))
     }
 
+    // `Decimal`'s reader of a string, which `Decimal`'s own `Deserialize` calls too: it reads
+    // scientific notation (`"1e3"`) as well. That `Deserialize` tries again, on an error, a
+    // reader of scientific notation that takes no more than the first (2 KB of WebAssembly).
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Number, E> {
-        <Decimal as Deserialize>::deserialize(serde::de::value::F64Deserializer::<E>::new(v))
+        v.to_string()
+            .parse::<Decimal>()
             .map(Number::Decimal)
+            .map_err(|_| E::invalid_value(serde::de::Unexpected::Float(v), &self))
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Number, E> {
-        <Decimal as Deserialize>::deserialize(serde::de::value::StrDeserializer::<E>::new(v))
+        v.parse::<Decimal>()
             .map(Number::Decimal)
+            .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
     }
 }
 
