@@ -94,6 +94,10 @@ codes! {
     /// for each; a table cut off after its header names all its rows, and each table after the
     /// one the text ends in is named too (instead of a T001).
     T015 = "T015", Warning;
+    /// T016 — an Article 20 block's printed header names other columns than the template's, or
+    /// names them in another order: a row's values are placed under the columns it names; a
+    /// value under a column the template does not have (the other version's) is not placed.
+    T016 = "T016", Warning;
     /// V001 — C1: 一 + 二 ≠ （七）总计 + 四 in a column of table 3.
     V001 = "V001", Error;
     /// V002 — C2: 总计 ≠ 自然人 + the five 法人或其他组织 columns in a row of table 3.

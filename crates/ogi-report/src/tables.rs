@@ -1573,6 +1573,149 @@ fn header_unit(header: &str, label: &str) -> Option<&'static str> {
     }
 }
 
+/// The columns an Article 20 block's header prints, in the printed order: each column's
+/// descriptor (the template's own where its word is one of the template's columns', the other
+/// version's otherwise) and its place among the template's columns (`None`: the template has no
+/// such column).
+type Printed = Vec<(&'static Col, Option<usize>)>;
+
+/// The longest block header the columns are looked for in: some 60 bytes printed, a few hundred
+/// with pipes and white space. A block header found in prose far above its rows names none.
+const BLOCK_HEADER_MAX: usize = 400;
+
+/// The columns that block `b`'s header prints in `text[from..to]` (between the block's header
+/// and its first row), when they are other than the template's (`tpl`) in its order: a column of
+/// the other version, the template's in another order, or the other version's columns
+/// (`本年处理决定数量` alone over a 2019 row of three). `None` otherwise.
+fn printed_columns(
+    text: &str,
+    from: usize,
+    to: usize,
+    tpl: Template,
+    b: &template::Block,
+) -> Option<Printed> {
+    if to.saturating_sub(from) > BLOCK_HEADER_MAX {
+        return None;
+    }
+    let mine = b.rows.first()?.cols;
+    let other = match tpl {
+        Template::V2019 => Template::V2021,
+        Template::V2021 => Template::V2019,
+    };
+    let theirs = template::table2(other)
+        .iter()
+        .find(|o| o.header == b.header)
+        .and_then(|o| o.rows.first())
+        .map_or(&[][..], |r| r.cols);
+    let key = |c: &Col| template::t2_column_key(c.label);
+    let place = |k: &str| mine.iter().position(|c| key(c) == k);
+    // Each column found: where its word is, and the column with its place in the template's.
+    let mut found: Vec<(usize, usize, &'static Col, Option<usize>)> = Vec::new();
+    let mut theirs_found = 0usize;
+    for (i, col) in mine.iter().chain(theirs).enumerate() {
+        let k = key(col);
+        // A word of both versions is looked for once, as the template's column.
+        let at = place(k).filter(|_| i < mine.len());
+        if k.is_empty() || (i >= mine.len() && place(k).is_some()) {
+            theirs_found +=
+                usize::from(place(k).is_some_and(|j| found.iter().any(|f| f.3 == Some(j))));
+            continue;
+        }
+        if let Some((s, e)) = find_label(text, from, to, k) {
+            if !found.iter().any(|f| s < f.1 && f.0 < e) {
+                theirs_found += usize::from(i >= mine.len());
+                found.push((s, e, col, at));
+            }
+        }
+    }
+    // A column of the other version; all the template's, in another order; or all the other
+    // version's and no more (its word shared: `本年处理决定数量` over a 2019 block). A header
+    // naming some of the template's columns only may have misspelt the others (`採購專案數量`
+    // for `采购项目数量`): read as the template's.
+    let foreign = found.iter().any(|f| f.3.is_none());
+    let theirs_all =
+        !theirs.is_empty() && found.len() == theirs.len() && theirs_found == found.len();
+    // In the printed order: the found column that starts first, taken each time.
+    let mut printed: Printed = Vec::with_capacity(found.len());
+    let mut permuted = false;
+    while let Some(first) = (0..found.len()).min_by_key(|&i| found.get(i).map_or(0, |f| f.0)) {
+        let f = found.swap_remove(first);
+        permuted |= f.3 != Some(printed.len());
+        printed.push((f.2, f.3));
+    }
+    permuted &= printed.len() == mine.len();
+    (foreign || permuted || theirs_all).then_some(printed)
+}
+
+/// Row `path`'s values read under the columns its block's header prints (`printed`, one value
+/// each) and placed in the template's columns `cols`; a value under a column the template does
+/// not have is not placed. One T016 says so, naming the printed columns and any value left out.
+#[allow(clippy::too_many_arguments)]
+fn read_by_header<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    kind: TableKind,
+    tpl: Template,
+    path: &str,
+    cols: &[Col],
+    printed: &Printed,
+    items: &[Item],
+    span: Option<Span>,
+) -> Vec<Cell> {
+    let mut under: Vec<Col> = Vec::with_capacity(printed.len());
+    for p in printed {
+        under.push(*p.0);
+    }
+    let read = read_row(ctx, kind, path, &under, items, span).cells;
+    let mut cells: Vec<Cell> = cols.iter().map(|c| Cell::absent(c.label)).collect();
+    let mut names: Vec<&str> = Vec::with_capacity(printed.len());
+    let mut lost: Vec<String> = Vec::new();
+    let mut placed = "";
+    for (&(col, at), cell) in printed.iter().zip(read) {
+        names.push(col.label);
+        match at.and_then(|j| cells.get_mut(j)) {
+            Some(slot) => {
+                *slot = cell;
+                placed = ", and the values are placed under them";
+            }
+            None => lost.push(format!(
+                "{} `{}`",
+                col.label,
+                cell.raw.as_deref().unwrap_or("")
+            )),
+        }
+    }
+    let lost = if lost.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; not in the {} template, so not placed: {}",
+            tpl.as_str(),
+            lost.join(", ")
+        )
+    };
+    let blank: Vec<&str> = cells
+        .iter()
+        .filter(|c| c.value.is_none())
+        .map(|c| c.column.as_ref())
+        .collect();
+    let blank = if blank.is_empty() {
+        String::new()
+    } else {
+        format!(" (blank: {})", blank.join("、"))
+    };
+    let m = format!(
+        "table 2 ({}), row `{path}`: its block's header names the columns {}{placed}{lost}{blank}",
+        kind.title(),
+        names.join("、")
+    );
+    ctx.diags.push(
+        Diagnostic::new(Code::T016, m)
+            .with_span(span)
+            .at(Location::row(kind, path)),
+    );
+    cells
+}
+
 /// Whether `text[from..to]` is fewer than three bytes: no label of tables 2 and 3 (a block
 /// header, a row's key) fits there, each opening with a character of three bytes (tests hold it
 /// of the template), so every search of one finds none. A report without tables (one in three
@@ -1827,6 +1970,14 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             }
         }
         let anchors = anchor_list.as_slice();
+        // The columns the block's header prints, when other than the template's in its order.
+        let printed = headers
+            .get(bi)
+            .copied()
+            .flatten()
+            .zip(anchors.iter().flatten().next())
+            .filter(|&(h, a)| !moved && a.start > h.1)
+            .and_then(|(h, a)| printed_columns(text, h.1, a.start, tpl, b));
         let mut empty_in_block = false;
         for (ri, d) in b.rows.iter().enumerate() {
             let a = anchors.get(ri).copied().flatten();
@@ -1856,7 +2007,9 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     let items: &[Item] = scratch.get(r).unwrap_or_default();
                     let got = content_count(items);
                     region_content += got;
-                    if got != d.cols.len() {
+                    // A value a column its block's header prints.
+                    let by_header = printed.as_ref().filter(|p| p.len() == got);
+                    if got != d.cols.len() && by_header.is_none() {
                         misfit_found += 1;
                     }
                     any_surplus |= got > d.cols.len();
@@ -1883,7 +2036,10 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     // of every row.
                     let flat = || text.get(a.end..next).is_some_and(|t| !has_break(t));
                     let flat_first = FIRST_WRITTEN.then(flat);
-                    if let Some(runs) =
+                    if let Some(p) = by_header {
+                        // One value a printed column: no glued run to split.
+                        read_by_header(ctx, kind, tpl, path, d.cols, p, items, span)
+                    } else if let Some(runs) =
                         glued_runs(text, items, n).filter(|_| flat_first.unwrap_or_else(flat))
                     {
                         let rr = RowRuns {

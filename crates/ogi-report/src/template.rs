@@ -326,6 +326,34 @@ pub(crate) static T4_ROWS: &[&str] = &[
     "行政诉讼/复议后起诉",
 ];
 
+/// The word by which a table-2 column is told in a block's printed header: the part of its
+/// label every printing keeps (`本年新\n制作数量`, `本年增（减）`, `本年收费金额(单位:万元)`).
+/// The columns of the two versions with one word are one column (`处理决定数量` of 2019 and
+/// `本年处理决定数量` of 2021). Empty for a label of another table.
+pub(crate) fn t2_column_key(label: &str) -> &'static str {
+    T2_COLUMN_KEYS
+        .iter()
+        .find(|k| k.0 == label)
+        .map_or("", |k| k.1)
+}
+
+/// [`t2_column_key`]'s words, by label.
+static T2_COLUMN_KEYS: [(&str, &str); 13] = [
+    ("本年新制作数量", "制作数"),
+    ("本年新公开数量", "公开数量"),
+    ("对外公开总数量", "公开总数"),
+    ("上一年项目数量", "上一年"),
+    ("本年增/减", "增"),
+    ("处理决定数量", "处理决定"),
+    ("本年处理决定数量", "处理决定"),
+    ("采购项目数量", "采购项目"),
+    ("采购总金额", "总金额"),
+    ("本年制发件数", "制发"),
+    ("本年废止件数", "废止"),
+    ("现行有效件数", "现行有效"),
+    ("本年收费金额（单位：万元）", "收费金额"),
+];
+
 /// The table 2 descriptor of a template.
 pub(crate) fn table2(t: Template) -> &'static [Block] {
     match t {

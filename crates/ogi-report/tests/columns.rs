@@ -124,3 +124,157 @@ fn an_amounts_unit_stated_in_its_header_is_the_amounts() {
         assert!(cell.value.is_some(), "{header} {value}");
     }
 }
+
+/// The T016 messages of a report, by row.
+fn t016(r: &ogi_report::Report) -> Vec<(String, String)> {
+    r.diagnostics
+        .iter()
+        .filter(|d| d.code == Code::T016)
+        .map(|d| {
+            let row = d.location.as_ref().and_then(|l| l.row.clone());
+            (row.unwrap_or_default().to_string(), d.message.clone())
+        })
+        .collect()
+}
+
+/// A block whose header prints the template's columns in another order: each value is placed
+/// under the column printed above it, and T016 says so for each row read so. Blocks printed in
+/// the template's order get no T016.
+#[test]
+fn a_block_header_in_another_order_places_the_values_by_it() {
+    let text = "某某镇2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+        第二十条第（一）项 |\n信息内容 | 本年新制作数量 | 对外公开总数量 | 本年新公开数量 |\n\
+        规章 | 1 | 3 | 2 |\n规范性文件 | 4 | 6 | 5 |\n\
+        第二十条第（五）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
+        行政许可 | 7 | +1 | 70 |\n其他对外管理服务事项 | 8 | -2 | 80 |\n\
+        三、收到和处理政府信息公开申请情况\n";
+    let r = ogi_report::parse(text);
+    assert_cell(&r, "第二十条第（一）项/规章", "本年新制作数量", Some(1));
+    assert_cell(&r, "第二十条第（一）项/规章", "本年新公开数量", Some(2));
+    assert_cell(&r, "第二十条第（一）项/规章", "对外公开总数量", Some(3));
+    assert_cell(
+        &r,
+        "第二十条第（一）项/规范性文件",
+        "本年新公开数量",
+        Some(5),
+    );
+    assert_cell(
+        &r,
+        "第二十条第（一）项/规范性文件",
+        "对外公开总数量",
+        Some(6),
+    );
+    assert_cell(&r, "第二十条第（五）项/行政许可", "本年增/减", Some(1));
+    assert_cell(
+        &r,
+        "第二十条第（五）项/其他对外管理服务事项",
+        "处理决定数量",
+        Some(80),
+    );
+    let t = t016(&r);
+    assert_eq!(t.len(), 2, "{t:#?}");
+    assert_eq!(t[0].0, "第二十条第（一）项/规章");
+    assert_eq!(
+        t[0].1,
+        "table 2 (主动公开政府信息情况), row `第二十条第（一）项/规章`: its block's header names the columns 本年新制作数量、对外公开总数量、本年新公开数量, and the values are placed under them"
+    );
+    assert_eq!(t[1].0, "第二十条第（一）项/规范性文件");
+}
+
+/// A 2019 table whose later blocks print the 2021 headers (a report between the two versions):
+/// `本年处理决定数量` is the 2019 `处理决定数量`, so a lone value goes there, not into
+/// `上一年项目数量`; `本年收费金额（单位：万元）` is no 2019 column, so its value is not placed in
+/// one, and T016 quotes it.
+#[test]
+fn a_block_header_of_the_other_version_places_what_it_can_and_quotes_the_rest() {
+    let text = "某某教育局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+        第二十条第（一）项\n信息内容\n本年新\n制作数量\n本年新\n公开数量\n对外公开总数量\n\
+        规章\n0\n0\n0\n规范性文件\n1\n2\n3\n\
+        第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n5\n\
+        第二十条第（八）项\n信息内容\n本年收费金额(单位:万元)\n行政事业性收费\n282.1\n\
+        三、收到和处理政府信息公开申请情况\n";
+    let r = ogi_report::parse(text);
+    assert_eq!(r.meta.template, Some(ogi_report::Template::V2019));
+    assert_cell(
+        &r,
+        "第二十条第（一）项/规范性文件",
+        "对外公开总数量",
+        Some(3),
+    );
+    assert_cell(&r, "第二十条第（五）项/行政许可", "处理决定数量", Some(5));
+    assert_cell(&r, "第二十条第（五）项/行政许可", "上一年项目数量", None);
+    assert_cell(
+        &r,
+        "第二十条第（八）项/行政事业性收费",
+        "上一年项目数量",
+        None,
+    );
+    assert_cell(&r, "第二十条第（八）项/行政事业性收费", "本年增/减", None);
+    let t = t016(&r);
+    assert_eq!(t.len(), 2, "{t:#?}");
+    assert_eq!(
+        t[0].1,
+        "table 2 (主动公开政府信息情况), row `第二十条第（五）项/行政许可`: its block's header names the columns 处理决定数量, and the values are placed under them (blank: 上一年项目数量、本年增/减)"
+    );
+    assert_eq!(
+        t[1].1,
+        "table 2 (主动公开政府信息情况), row `第二十条第（八）项/行政事业性收费`: its block's header names the columns 本年收费金额（单位：万元）; not in the 2019 template, so not placed: 本年收费金额（单位：万元） `282.1` (blank: 上一年项目数量、本年增/减)"
+    );
+    // No T004 for the rows the header placed.
+    assert!(!r.diagnostics.iter().any(|d| d.code == Code::T004));
+}
+
+/// A 2021 table whose block （一） prints the 2019 columns: their values (made, published,
+/// total) are not the 2021 ones (issued, repealed, in force), so none is placed, and each row's
+/// T016 quotes them. A header naming only some of the template's columns (a variant spelling
+/// of the others) is read as the template's.
+#[test]
+fn a_2019_header_over_a_2021_block_places_nothing_and_a_partial_header_is_the_templates() {
+    let text = "某某局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+        第二十条第（一）项 |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n\
+        规章 | 1 | 2 | 3 |\n行政规范性文件 | 4 | 5 | 6 |\n\
+        第二十条第（五）项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | 7 |\n\
+        第二十条第（六）项 |\n信息内容 | 本年处理决定数量 |\n行政处罚 | 9 |\n行政强制 | 10 |\n\
+        第二十条第（八）项 |\n信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 | 11.5 |\n\
+        三、收到和处理政府信息公开申请情况\n\
+        1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+    let r = ogi_report::parse(text);
+    assert_eq!(r.meta.template, Some(ogi_report::Template::V2021));
+    for col in ["本年制发件数", "本年废止件数", "现行有效件数"] {
+        assert_cell(&r, "第二十条第（一）项/规章", col, None);
+    }
+    assert_cell(
+        &r,
+        "第二十条第（五）项/行政许可",
+        "本年处理决定数量",
+        Some(7),
+    );
+    assert_cell(
+        &r,
+        "第二十条第（六）项/行政强制",
+        "本年处理决定数量",
+        Some(10),
+    );
+    let t = t016(&r);
+    assert_eq!(t.len(), 2, "{t:#?}");
+    assert_eq!(
+        t[1].1,
+        "table 2 (主动公开政府信息情况), row `第二十条第（一）项/行政规范性文件`: its block's header names the columns 本年新制作数量、本年新公开数量、对外公开总数量; not in the 2021 template, so not placed: 本年新制作数量 `4`, 本年新公开数量 `5`, 对外公开总数量 `6` (blank: 本年制发件数、本年废止件数、现行有效件数)"
+    );
+
+    // `采購專案數量` (a Taiwan wording of 采购项目数量) is not found; `采购总金额` alone names
+    // the template's column but not all of them: a row of one value is read as the template's
+    // (its leading column, T004), not placed under `采购总金额`, and gets no T016.
+    let partial = "某某镇2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+        第二十条第（九）项 |\n信息内容 | 采购专案数量 | 采购总金额 |\n政府集中采购 | 3 |\n\
+        三、收到和处理政府信息公开申请情况\n";
+    let r = ogi_report::parse(partial);
+    assert!(t016(&r).is_empty());
+    assert_cell(
+        &r,
+        "第二十条第（九）项/政府集中采购",
+        "采购项目数量",
+        Some(3),
+    );
+    assert_diag(&r, Code::T004, Some("第二十条第（九）项/政府集中采购"));
+}
