@@ -3027,7 +3027,12 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     let mut from_blocks_list: SmallVec<[bool; T3_ROWS_MAX]> =
         stack_filled(nd, false, FIRST_WRITTEN);
     let from_blocks = from_blocks_list.as_mut_slice();
-    if anchored_data.len() >= 6 && empty_rows * 2 >= anchored_data.len() {
+    // Every row empty is a table printed blank (its labels only, a page that left the numbers
+    // out), not numbers printed apart: those sit in the region of the last label of a run.
+    if anchored_data.len() >= 6
+        && empty_rows * 2 >= anchored_data.len()
+        && empty_rows < anchored_data.len()
+    {
         ctx.t3_detached = true;
         column_blocks(
             ctx,
@@ -3421,9 +3426,13 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         .map(|a| a.start)
         .min()
         .unwrap_or(from);
+    // Where the last value or row label found ends (a table printed blank has labels only).
     let end = slots
         .iter()
-        .map(|s| items_of(s).iter().map(|i| i.end).max().unwrap_or(0))
+        .map(|s| {
+            let items = items_of(s).iter().map(|i| i.end).max().unwrap_or(0);
+            items.max(s.anchor.map_or(0, |a| a.end))
+        })
         .max()
         .unwrap_or(start)
         .max(start);

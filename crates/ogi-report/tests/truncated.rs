@@ -194,3 +194,54 @@ fn text_that_goes_on_after_the_last_row_keeps_a_t003_per_row() {
     }
     assert!(checked >= 3);
 }
+
+/// A page that printed table 3 blank (its labels, no numbers) and was cut inside it: the rows
+/// after the last label are named by one T015 (not a T003 each), table 4 by a T015 of its own,
+/// and the labels with no numbers are not taken for numbers printed apart (no T013), so the
+/// values table 2 prints under its labels are kept.
+#[test]
+fn a_blank_table_3_cut_off_is_cut_off_and_leaves_table_2_read() {
+    let mut text = String::from(
+        "二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n\
+         规章\n0\n规范性文件\n第二十条第(五)项\n本年处理决定数量\n行政许可\n270\n\
+         第二十条第(六)项\n行政处罚\n2\n行政强制\n第二十条第(八)项\n本年收费金额(单位:万元)\n行政事业性收费\n\
+         三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n总计\n\
+         商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n",
+    );
+    for label in [
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果",
+        "(一)予以公开",
+        "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+        "(三)不予公开",
+        "1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+    ] {
+        text.push_str(label);
+        text.push('\n');
+    }
+    let r = parse_bytes(text.as_bytes());
+    let t2 = r.table(TableKind::ActiveDisclosure).expect("table 2");
+    let value = |row: &str| {
+        t2.row(row)
+            .and_then(|r| r.cells.first())
+            .and_then(|c| c.value.as_ref().and_then(|v| v.as_i64()))
+    };
+    assert_eq!(value("第二十条第（一）项/规章"), Some(0));
+    assert_eq!(value("第二十条第（五）项/行政许可"), Some(270));
+    assert_eq!(value("第二十条第（六）项/行政处罚"), Some(2));
+    assert!(codes(&r, Code::T013).is_empty());
+    assert!(codes(&r, Code::T003).is_empty());
+    assert!(codes(&r, Code::T001).is_empty());
+    let t015 = codes(&r, Code::T015);
+    assert_eq!(t015.len(), 2, "{t015:#?}");
+    assert!(t015[0].message.contains(
+        "the text ends inside the table, after row `三、本年度办理结果/（三）不予公开/2.其他法律行政法规禁止公开`; the 19 rows after it are missing"
+    ), "{}", t015[0].message);
+    assert!(
+        t015[1].message.starts_with("table 4 ("),
+        "{}",
+        t015[1].message
+    );
+}
