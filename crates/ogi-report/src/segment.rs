@@ -299,15 +299,19 @@ pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
     let mut out: Vec<Heading> = Vec::with_capacity(kinds.len());
     let mut cursor = 0usize;
     let mut k = 0usize;
+    // Whether every heading found is numbered `一、`: the later ones are numbered so too, and a
+    // line numbered `2.` is then a sub-heading (`2.主动公开的政府信息的数量` in the overview).
+    let mut by_numeral = false;
     'kinds: while k < kinds.len() {
         for (j, &kind) in kinds.iter().enumerate().skip(k) {
-            let found = match first_line(text, cursor, kind) {
+            let found = match first_line(text, cursor, kind, by_numeral) {
                 Some((start, end)) => Some(Heading { kind, start, end }),
                 None if flattened() => find_inline(text, cursor, kind),
                 None => None,
             };
             if let Some(h) = found {
                 cursor = h.end;
+                by_numeral = (out.is_empty() || by_numeral) && numbered_by_numeral(text, h.start);
                 out.push(h);
                 k = j + 1;
                 continue 'kinds;
@@ -364,7 +368,12 @@ fn kind_finders(kind: SectionKind) -> &'static [memchr::memmem::Finder<'static>]
 /// A heading line holds one of the kind's words, so each word is searched for and only the line
 /// each occurrence falls in is tested, the search going on after that line when it is no
 /// heading; a later word is searched for only before the heading line an earlier word found.
-fn first_line(text: &str, from: usize, kind: SectionKind) -> Option<(usize, usize)> {
+fn first_line(
+    text: &str,
+    from: usize,
+    kind: SectionKind,
+    by_numeral: bool,
+) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for finder in kind_finders(kind) {
         // A long input is indexed: a word whose first character it lacks is not searched for.
@@ -373,7 +382,7 @@ fn first_line(text: &str, from: usize, kind: SectionKind) -> Option<(usize, usiz
         }
         // A line that starts before the best one ends before it, its words too.
         let limit = best.map_or(text.len(), |(start, _)| start);
-        if let Some(found) = first_line_with(text, from, limit, finder, kind) {
+        if let Some(found) = first_line_with(text, from, limit, finder, kind, by_numeral) {
             best = Some(found);
         }
     }
@@ -388,6 +397,7 @@ fn first_line_with(
     limit: usize,
     finder: &memchr::memmem::Finder<'_>,
     kind: SectionKind,
+    by_numeral: bool,
 ) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     // `at` is always a line start: `from`, or just after a line break.
@@ -400,7 +410,9 @@ fn first_line_with(
             .map_or(at, |i| at + i + 1);
         let le = line_end(text, hit);
         let line = text.get(start..le).unwrap_or("");
-        if heading_line(line).is_some_and(|fits| fits(kind)) {
+        if heading_line(line).is_some_and(|fits| fits(kind))
+            && !(by_numeral && numbered_by_digit(line))
+        {
             return Some((start, heading_end(text, start, le, kind)));
         }
         at = le + 1;
@@ -421,6 +433,7 @@ fn find_headings_by_line(text: &str) -> Vec<Heading> {
     let mut k = 0usize;
     // Test every later kind too (after a kind was found absent).
     let mut wide = false;
+    let mut by_numeral = false;
     while k < kinds.len() {
         let hi = if wide { kinds.len() } else { k + 1 };
         // first[j]: the first heading line of kinds[j] (k <= j < hi) at or after `cursor`,
@@ -430,7 +443,9 @@ fn find_headings_by_line(text: &str) -> Vec<Heading> {
         while pos < text.len() {
             let le = line_end(text, pos);
             let line = text.get(pos..le).unwrap_or("");
-            if let Some(fits) = heading_line(line) {
+            if let Some(fits) =
+                heading_line(line).filter(|_| !(by_numeral && numbered_by_digit(line)))
+            {
                 for j in k..hi {
                     let slot = first.get_mut(j);
                     if let (Some(slot @ None), Some(&kind)) = (slot, kinds.get(j)) {
@@ -457,6 +472,7 @@ fn find_headings_by_line(text: &str) -> Vec<Heading> {
             };
             if let Some(h) = found {
                 cursor = h.end;
+                by_numeral = (out.is_empty() || by_numeral) && numbered_by_numeral(text, h.start);
                 out.push(h);
                 next = Some(j + 1);
                 break;
@@ -477,6 +493,22 @@ fn find_headings_by_line(text: &str) -> Vec<Heading> {
         }
     }
     out
+}
+
+/// Whether the heading line that starts at `start` is numbered `一、` ([`Numbered::Numeral`]).
+fn numbered_by_numeral(text: &str, start: usize) -> bool {
+    let line = text.get(start..line_end(text, start)).unwrap_or("");
+    matches!(numbering(line), Some((_, Numbered::Numeral, _)))
+}
+
+/// Whether `line` is numbered by an Arabic digit (`2.`, `2、`): [`other_numbering`]'s, not
+/// `第二部分`.
+fn numbered_by_digit(line: &str) -> bool {
+    matches!(numbering(line), Some((_, Numbered::Other(_), _)))
+        && line
+            .bytes()
+            .find(|b| !matches!(b, b'|' | b' ' | b'\t' | b'?' | b'#' | b'*'))
+            .is_some_and(|b| b.is_ascii_digit())
 }
 
 fn line_end(text: &str, from: usize) -> usize {
@@ -2589,6 +2621,13 @@ mod tests {
                 "6.其他需要报告的事项"
             ]
         );
+        // After headings all numbered `一、`, a line numbered `2.` is a sub-heading: the
+        // overview's `2.主动公开的政府信息的数量` is passed over for the `二、` heading after it.
+        let t = "一、总体情况\n(二)主动公开政府信息情况\n1.所做的工作\n略。\n\
+                 2.主动公开的政府信息的数量\n全年发布信息362条。\n二、主动公开政府信息情况\n";
+        let h = find_headings(t);
+        let starts: Vec<&str> = h.iter().map(|h| &t[h.start..h.end]).collect();
+        assert_eq!(starts, ["一、总体情况", "二、主动公开政府信息情况"]);
         assert_eq!(other_numbering("2.5 主动公开"), None);
         assert_eq!(other_numbering("7. 其他"), None);
         assert_eq!(other_numbering("第二部分 主动公开"), Some((2, "主动公开")));
