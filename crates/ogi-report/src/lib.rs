@@ -29,7 +29,7 @@
 //! | `N006` | info | grid tables (`+---+` borders, or box-drawn `┌─┬─┐`) read as pipe rows, the lines of a row wrapped over several joined | `grid tables: 26 rows read between border lines, 9 of them joined from several lines` |
 //! | `S001` | warning | a section heading not found | `section 6 (六、其他需要报告的事项) not found` |
 //! | `S002` | info | pre-2019 report: no national tables | `the report follows the pre-2019 format (2008 条例)` |
-//! | `S003` | info | no title naming agency and year | `no title line naming the agency and year was found` |
+//! | `S003` | info | no title naming agency and year, or a title naming no agency | `no title line naming the agency and year was found`; `the title names no agency, …` |
 //! | `T001` | warning | a table is absent | `table 4 (政府信息公开行政复议、行政诉讼情况) is absent: none of its 3 rows was read (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉)` |
 //! | `T002` | warning | template version not told by the labels | `template 2021 assumed from the report year` |
 //! | `T003` | warning | a row label not found | ``table 3, row `四、结转下年度继续办理`: label not found`` |

@@ -538,6 +538,11 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             Code::S003,
             "no title line naming the agency and year was found",
         ));
+    } else if agency.is_none() {
+        diags.push(Diagnostic::new(
+            Code::S003,
+            "the title names no agency, and none was found on the line after it or in the signature",
+        ));
     }
     let layout = if stage.html {
         Layout::Html

@@ -744,6 +744,39 @@ pub(crate) fn cn_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
     Ok((s, (y, m, d)))
 }
 
+/// A date whose `年` (and `月`) a page lost, at the start of `s`: `20241月1日`, `202412月31日`
+/// (the year's four digits, then the month), `202411日`, `20241231日` (then the month and the
+/// day, one digit each or two each: three digits cannot be told apart).
+fn glued_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
+    let verify = |s| nom::Err::Error(nom::error::Error::new(s, nom::error::ErrorKind::Verify));
+    let (s, run) = take_while_m_n(5, 8, |c: char| c.is_ascii_digit())(s)?;
+    let (s, _) = multispace0(s)?;
+    let (year, tail) = run.split_at(4);
+    let month: IResult<&str, _> = (ch('月'), multispace0).parse(s);
+    let (s, m, d) = if let Ok((s, _)) = month {
+        // `20241` + `月1日`: the run is the year and the month.
+        let (s, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(s)?;
+        let (s, _) = (multispace0, ch('日')).parse(s)?;
+        if tail.len() > 2 {
+            return Err(verify(s));
+        }
+        (s, tail.parse().unwrap_or(0), d.parse().unwrap_or(0))
+    } else {
+        let (s, _) = ch('日')(s)?;
+        let (m, d) = match tail.len() {
+            2 => tail.split_at(1),
+            4 => tail.split_at(2),
+            _ => return Err(verify(s)),
+        };
+        (s, m.parse().unwrap_or(0), d.parse().unwrap_or(0))
+    };
+    let y: u16 = year.parse().unwrap_or(0);
+    if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(verify(s));
+    }
+    Ok((s, (y, m, d)))
+}
+
 /// An ISO date from `YYYY-MM-DD` (or `/`, `.`) at the start of `s`.
 pub(crate) fn dash_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
     let (s, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(s)?;
@@ -1143,8 +1176,11 @@ fn head_fields<const FIRST_WRITTEN: bool>(
     } else {
         HeadLines::Memchr(head)
     };
+    // A title that names no year (a column's name, `政府信息公开工作年度报告`, above the report's
+    // own title line): a later title line that names one, within the first 40 lines, is taken.
+    let mut weak = false;
     for (n, line) in lines.enumerate() {
-        if title.is_some() && (FIRST_WRITTEN || n >= 40) {
+        if title.is_some() && ((FIRST_WRITTEN && !weak) || n >= 40) {
             break;
         }
         let start = pos;
@@ -1154,7 +1190,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         if !FIRST_WRITTEN && n < 40 {
             crawler_date(t, &mut published);
         }
-        if title.is_some() || t.is_empty() {
+        if (title.is_some() && !weak) || t.is_empty() {
             continue;
         }
         let lead = l.len() - l.trim_start().len();
@@ -1219,6 +1255,8 @@ fn head_fields<const FIRST_WRITTEN: bool>(
                 + (text
                     .get(t_start..)
                     .map_or(0, |r| r.len() - r.trim_start().len()));
+            let (t_start, t) = without_page_number(t_start, t);
+            let (t_start, t) = without_spam_lead(t_start, t);
             let t_end = t_start + without_file_extension(without_site_name(t)).len();
             // Title split over two lines: agency line, then `2020年…年度报告`; or a line cut
             // anywhere in it, the second naming neither year nor subject
@@ -1234,7 +1272,12 @@ fn head_fields<const FIRST_WRITTEN: bool>(
                     range = (p.0, t_end);
                 }
             }
-            title = Some(range);
+            let named = text.get(range.0..range.1).and_then(year_in).is_some();
+            if title.is_none() || named {
+                title = Some(range);
+                weak = !named;
+            }
+            prev = None;
             continue;
         }
         let (t_start, t) = without_title_marks(t_start, t);
@@ -1267,6 +1310,45 @@ fn quoted_report_name(head: &str) -> Option<&str> {
         rest = after.get(close..)?;
     }
     None
+}
+
+/// A title line without the page number a flip-book viewer prints before it
+/// (`Page 8 - 威海市…年度报告`), and where what is left starts.
+fn without_page_number(start: usize, t: &str) -> (usize, &str) {
+    let Some(r) = t.strip_prefix("Page") else {
+        return (start, t);
+    };
+    let r = r.trim_start();
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = r.get(digits..).unwrap_or("").trim_start();
+    match rest.strip_prefix('-') {
+        Some(title) if digits > 0 => {
+            let title = title.trim_start();
+            (start + (t.len() - title.len()), title)
+        }
+        _ => (start, t),
+    }
+}
+
+/// A title line without what a spam copy of the page put before a colon
+/// (`沙巴体育_…官网平台:第三中学2022年…年度报告`): cut when what follows the colon names the
+/// report, its year and its agency, and what precedes names no report.
+fn without_spam_lead(start: usize, t: &str) -> (usize, &str) {
+    let Some(i) = t.find([':', '：']) else {
+        return (start, t);
+    };
+    let (head, after) = (t.get(..i).unwrap_or(""), t.get(i..).unwrap_or(""));
+    let title = after
+        .strip_prefix(':')
+        .or_else(|| after.strip_prefix('：'))
+        .unwrap_or(after)
+        .trim_start();
+    let year = year_in(title).map(|(i, _)| i);
+    if !names_the_report(head) && year.is_some() && title_agency(title, year).is_some() {
+        (start + (t.len() - title.len()), title)
+    } else {
+        (start, t)
+    }
 }
 
 /// A title line without the extension of the file it names (`…年度报告.docx`).
@@ -1607,7 +1689,10 @@ fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
             .then(|| clean(t.get(..at).unwrap_or("")))
             .flatten();
     };
-    if let Some(ag) = clean(t.get(..i).unwrap_or("")) {
+    // The words before the year, up to the subject when it comes first
+    // (`连云区教育局政府信息公开工作2024年度报告`).
+    let before = t.get(..i).unwrap_or("");
+    if let Some(ag) = clean(before.get(..subject_at(before)).unwrap_or(before)) {
         return Some(ag);
     }
     // After `2019年` or `2019年度` (and any white space).
@@ -1824,11 +1909,11 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
         .strip_prefix(['：', ':'])
         .unwrap_or(after)
         .trim_start();
-    let (rest, a) = cn_date(after).ok()?;
+    let (rest, a) = cn_date(after).or_else(|_| glued_date(after)).ok()?;
     let rest = rest.trim_start().trim_start_matches('起').trim_start();
     let r2 = rest.strip_prefix(['至', '到', '-', '—', '－', '~', '～', '–'])?;
     let r2 = r2.trim_start();
-    let b = match cn_date(r2) {
+    let b = match cn_date(r2).or_else(|_| glued_date(r2)) {
         Ok((_, b)) => b,
         Err(_) => month_day(r2).map(|(_, (m, d))| (a.0, m, d)).ok()?,
     };
@@ -1973,6 +2058,77 @@ mod tests {
             read("臺北市2020年度政府信息公開工作年度報告").and_then(|p| p.2),
             Some(own("臺北市"))
         );
+    }
+
+    /// A title line that names no year (a column's name) gives way to the report's own title
+    /// line after it; a flip-book's `Page N -` and a spam copy's lead before a colon are not the
+    /// title's; a title that names its subject before its year names its agency before the
+    /// subject.
+    #[test]
+    fn a_title_is_read_past_a_column_name_a_page_number_and_a_spam_lead() {
+        let meta = |text: &str| {
+            let m = find_meta(text, &find_headings(text));
+            let title = m.title.map(|(s, e)| text[s..e].to_string());
+            (title, m.agency, m.year)
+        };
+        let full = |t: &str, a: &str, y: u16| (Some(t.to_string()), Some(a.to_string()), Some(y));
+        assert_eq!(
+            meta("政府信息公开\n政府信息公开工作年度报告\n\n大英县教育和体育局2024年政府信息公开工作年度报告\n一、总体情况\n"),
+            full("大英县教育和体育局2024年政府信息公开工作年度报告", "大英县教育和体育局", 2024)
+        );
+        // With no later title line, the column's name stays the title.
+        assert_eq!(
+            meta("政府信息公开工作年度报告\n一、总体情况\n").0,
+            Some("政府信息公开工作年度报告".to_string())
+        );
+        assert_eq!(
+            meta("Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告\nP. 8\n一、总体情况\n"),
+            full(
+                "威海市文登区信访局2022年政府信息公开工作年度报告",
+                "威海市文登区信访局",
+                2022
+            )
+        );
+        assert_eq!(
+            meta("沙巴体育_沙巴体育app$官网平台:第三中学2022年政府信息公开工作年度报告\n一、总体情况\n"),
+            full("第三中学2022年政府信息公开工作年度报告", "第三中学", 2022)
+        );
+        // A colon before a report name that names no agency is kept (nothing to cut to).
+        assert_eq!(
+            meta("公告:2022年政府信息公开工作年度报告\n一、总体情况\n").0,
+            Some("公告:2022年政府信息公开工作年度报告".to_string())
+        );
+        assert_eq!(
+            meta("连云区教育局政府信息公开工作2024年度报告\n一、总体情况\n").1,
+            Some("连云区教育局".to_string())
+        );
+    }
+
+    /// A period whose dates lost their `年` (and `月`) is read when the digits allow one
+    /// reading: the year's four digits, then the month before `月`, or the month and day one
+    /// digit each or two each before `日`.
+    #[test]
+    fn a_period_whose_dates_lost_their_year_mark_is_read() {
+        let ymd = |y, m, d| (y, m, d);
+        for (text, want) in [
+            (
+                "统计期限自20241月1 日至202412月31日止。",
+                Some((ymd(2024, 1, 1), ymd(2024, 12, 31))),
+            ),
+            (
+                "统计期限自202411日至20241231日止。",
+                Some((ymd(2024, 1, 1), ymd(2024, 12, 31))),
+            ),
+            (
+                "统计期限自20201月1日起至202012月31日止。",
+                Some((ymd(2020, 1, 1), ymd(2020, 12, 31))),
+            ),
+            // Three digits after the year: `1月01日` or `10月1日` cannot be told.
+            ("统计期限自2024101日至20241231日止。", None),
+            ("统计期限自20241301日至20241231日止。", None),
+        ] {
+            assert_eq!(period(text), want, "{text}");
+        }
     }
 
     #[test]
