@@ -321,7 +321,9 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(
-            err.contains("invalid value: string \"T999\", expected a diagnostic code such as `T003`"),
+            err.contains(
+                "invalid value: string \"T999\", expected a diagnostic code such as `T003`"
+            ),
             "{err}"
         );
         assert!(serde_json::from_str::<Code>("3").is_err());
