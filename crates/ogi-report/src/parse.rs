@@ -421,6 +421,8 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             .iter()
             .filter(|d| d.code == Code::T015)
             .find_map(|d| d.location.as_ref().and_then(|l| l.table));
+        // Whether the text ends in that table's section, before the table.
+        let mut in_section = false;
         for (t, k, (from, to), heading) in [
             (
                 &t2,
@@ -447,21 +449,37 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             // A page cut off after the table's heading and header: the rows were never there;
             // nor those of a table after one the text ends in.
             let cut = heading.and_then(|_| cut_in_header(ctext, k, from, to, end_all));
+            // A page cut off in the table's section right after its heading (a fragment at most
+            // after it): the table was never on the page.
+            let after_heading = heading.is_some()
+                && cut.is_none()
+                && to >= end_all
+                && !ctext
+                    .get(from..to)
+                    .is_some_and(crate::tables::more_than_a_fragment);
             let d = if let Some(at) = cut {
                 Diagnostic::new(
                     Code::T015,
                     absent_table_message(k, template, Some(AFTER_HEADER)),
                 )
                 .with_span(Some(mapper(at, end_all)))
+            } else if after_heading {
+                Diagnostic::new(
+                    Code::T015,
+                    absent_table_message(k, template, Some(AFTER_HEADING)),
+                )
+                .with_span(Some(mapper(from.min(end_all), end_all)))
             } else if let Some(n) = cut_in.filter(|&n| n < k.number()) {
-                let how = format!("the text ends before it, inside table {n}");
+                let inside = if in_section { "section" } else { "table" };
+                let how = format!("the text ends before it, inside {inside} {n}");
                 Diagnostic::new(Code::T015, absent_table_message(k, template, Some(&how)))
             } else {
                 Diagnostic::new(Code::T001, absent_table_message(k, template, None))
             };
             diags.push(d.at(Location::table(k)));
-            if cut.is_some() {
+            if cut.is_some() || after_heading {
                 cut_in = Some(k.number());
+                in_section = after_heading;
             }
         }
     }
@@ -947,6 +965,9 @@ fn absent_table_message(
 
 /// How a text cut off inside a table's header ends ([`absent_table_message`]).
 const AFTER_HEADER: &str = "the text ends inside the table, after its header";
+
+/// How the text ends without a table whose section's heading it ends just after.
+const AFTER_HEADING: &str = "the text ends just after its section's heading";
 
 /// The words of each table's header (tables 2, 3, 4), the last of which a page cut off inside
 /// the header ends shortly after.

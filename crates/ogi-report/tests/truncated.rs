@@ -245,3 +245,34 @@ fn a_blank_table_3_cut_off_is_cut_off_and_leaves_table_2_read() {
         t015[1].message
     );
 }
+
+/// A page cut off just after the heading of section 2 (the heading itself cut, a fragment at
+/// most after it): table 2 gets a T015 that says so, and tables 3 and 4 one each naming the
+/// section the text ends in, not a T001 ("absent").
+#[test]
+fn a_report_cut_just_after_a_tables_section_heading_names_its_tables_as_cut() {
+    for text in [
+        "一、总体情况\n我局2024年度未收到申请。\n二、行政机关主动公开政府",
+        "一、总体情况\n我局2024年度未收到申请。\n二、主动公开政府信息情况\n单位: 某某局 2023年度\n第二",
+    ] {
+        let r = parse_bytes(text.as_bytes());
+        assert!(codes(&r, Code::T001).is_empty(), "{text}");
+        let t015 = codes(&r, Code::T015);
+        assert_eq!(t015.len(), 3, "{text}: {t015:#?}");
+        assert!(t015[0].message.starts_with(
+            "table 2 (主动公开政府信息情况): the text ends just after its section's heading; none of its"
+        ), "{}", t015[0].message);
+        for d in &t015[1..] {
+            assert!(d.message.contains("the text ends before it, inside section 2"), "{}", d.message);
+        }
+    }
+    // Section 2 with more than a fragment after its heading and no table: absent (T001).
+    let text = format!(
+        "一、总体情况\n略。\n二、主动公开政府信息情况\n{}",
+        "本年度我局主动公开政府信息共计若干条，涵盖机构职能、政策文件、财政预决算等内容。"
+            .repeat(2)
+    );
+    let r = parse_bytes(text.as_bytes());
+    assert_eq!(codes(&r, Code::T001).len(), 3);
+    assert!(codes(&r, Code::T015).is_empty());
+}
