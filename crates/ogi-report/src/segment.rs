@@ -504,11 +504,10 @@ fn numbered_by_numeral(text: &str, start: usize) -> bool {
 /// Whether `line` is numbered by an Arabic digit (`2.`, `2、`): [`other_numbering`]'s, not
 /// `第二部分`.
 fn numbered_by_digit(line: &str) -> bool {
-    matches!(numbering(line), Some((_, Numbered::Other(_), _)))
-        && line
-            .bytes()
-            .find(|b| !matches!(b, b'|' | b' ' | b'\t' | b'?' | b'#' | b'*'))
-            .is_some_and(|b| b.is_ascii_digit())
+    line.bytes()
+        .find(|b| !matches!(b, b'|' | b' ' | b'\t' | b'?' | b'#' | b'*'))
+        .is_some_and(|b| b.is_ascii_digit())
+        && matches!(numbering(line), Some((_, Numbered::Other(_), _)))
 }
 
 fn line_end(text: &str, from: usize) -> usize {
@@ -1692,7 +1691,13 @@ fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
     // The words before the year, up to the subject when it comes first
     // (`连云区教育局政府信息公开工作2024年度报告`).
     let before = t.get(..i).unwrap_or("");
-    if let Some(ag) = clean(before.get(..subject_at(before)).unwrap_or(before)) {
+    // Each subject word holds `公` (`公开`, `公開`): only then is it looked for.
+    let before = if before.contains('公') {
+        before.get(..subject_at(before)).unwrap_or(before)
+    } else {
+        before
+    };
+    if let Some(ag) = clean(before) {
         return Some(ag);
     }
     // After `2019年` or `2019年度` (and any white space).

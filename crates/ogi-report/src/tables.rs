@@ -1607,12 +1607,21 @@ fn printed_columns(
         .find(|o| o.header == b.header)
         .and_then(|o| o.rows.first())
         .map_or(&[][..], |r| r.cols);
-    let key = |c: &Col| template::t2_column_key(c.label);
+    let key = |c: &Col| c.key;
     let place = |k: &str| mine.iter().position(|c| key(c) == k);
     // Each column found: where its word is, and the column with its place in the template's.
     let mut found: Vec<(usize, usize, &'static Col, Option<usize>)> = Vec::new();
     let mut theirs_found = 0usize;
     for (i, col) in mine.iter().chain(theirs).enumerate() {
+        // The template's columns of several, all printed in its order (most blocks): no
+        // other version's column is printed beside them.
+        if i == mine.len()
+            && mine.len() > 1
+            && found.len() == mine.len()
+            && found.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0))
+        {
+            return None;
+        }
         let k = key(col);
         // A word of both versions is looked for once, as the template's column.
         let at = place(k).filter(|_| i < mine.len());
@@ -4724,11 +4733,11 @@ mod tests {
             let ctx = Ctx::new(&t, &map, budget, usize::MAX, t.len());
             // Every kind of value: the units and the integer reading of decimals differ by kind.
             let mixed = [
-                Col { label: "a", kind: ValueKind::AmountWanYuan },
-                Col { label: "b", kind: ValueKind::Signed },
-                Col { label: "c", kind: ValueKind::Amount },
-                Col { label: "d", kind: ValueKind::Count },
-                Col { label: "e", kind: ValueKind::AmountWanYuan },
+                Col { label: "a", kind: ValueKind::AmountWanYuan, key: "" },
+                Col { label: "b", kind: ValueKind::Signed, key: "" },
+                Col { label: "c", kind: ValueKind::Amount, key: "" },
+                Col { label: "d", kind: ValueKind::Count, key: "" },
+                Col { label: "e", kind: ValueKind::AmountWanYuan, key: "" },
             ];
             let cols: &[Col] = match which {
                 0 => T3_COLS,

@@ -25,6 +25,11 @@ pub(crate) struct Col {
     /// Canonical label, display form.
     pub label: &'static str,
     pub kind: ValueKind,
+    /// The word by which a table-2 column is told in a block's printed header: the part of its
+    /// label every printing keeps (`本年新\n制作数量`, `本年增（减）`, `本年收费金额(单位:万元)`).
+    /// The columns of the two versions with one word are one column (`处理决定数量` of 2019
+    /// and `本年处理决定数量` of 2021). Empty for the columns of tables 3 and 4.
+    pub key: &'static str,
 }
 
 /// What role a row plays.
@@ -56,7 +61,16 @@ pub(crate) struct RowDesc {
 }
 
 const fn c(label: &'static str, kind: ValueKind) -> Col {
-    Col { label, kind }
+    Col {
+        label,
+        kind,
+        key: "",
+    }
+}
+
+/// A table-2 column and its header word ([`Col::key`]).
+const fn k(label: &'static str, kind: ValueKind, key: &'static str) -> Col {
+    Col { label, kind, key }
 }
 
 use ValueKind::*;
@@ -90,24 +104,30 @@ static T4_COL_ARRAY: [Col; 5] = [
 ];
 
 const T2_2019_A: &[Col] = &[
-    c("本年新制作数量", Count),
-    c("本年新公开数量", Count),
-    c("对外公开总数量", Count),
+    k("本年新制作数量", Count, "制作数"),
+    k("本年新公开数量", Count, "公开数量"),
+    k("对外公开总数量", Count, "公开总数"),
 ];
 const T2_2019_B: &[Col] = &[
-    c("上一年项目数量", Count),
-    c("本年增/减", Signed),
-    c("处理决定数量", Count),
+    k("上一年项目数量", Count, "上一年"),
+    k("本年增/减", Signed, "增"),
+    k("处理决定数量", Count, "处理决定"),
 ];
-const T2_2019_C: &[Col] = &[c("上一年项目数量", Count), c("本年增/减", Signed)];
-const T2_2019_D: &[Col] = &[c("采购项目数量", Count), c("采购总金额", Amount)];
+const T2_2019_C: &[Col] = &[
+    k("上一年项目数量", Count, "上一年"),
+    k("本年增/减", Signed, "增"),
+];
+const T2_2019_D: &[Col] = &[
+    k("采购项目数量", Count, "采购项目"),
+    k("采购总金额", Amount, "总金额"),
+];
 const T2_2021_A: &[Col] = &[
-    c("本年制发件数", Count),
-    c("本年废止件数", Count),
-    c("现行有效件数", Count),
+    k("本年制发件数", Count, "制发"),
+    k("本年废止件数", Count, "废止"),
+    k("现行有效件数", Count, "现行有效"),
 ];
-const T2_2021_B: &[Col] = &[c("本年处理决定数量", Count)];
-const T2_2021_C: &[Col] = &[c("本年收费金额（单位：万元）", AmountWanYuan)];
+const T2_2021_B: &[Col] = &[k("本年处理决定数量", Count, "处理决定")];
+const T2_2021_C: &[Col] = &[k("本年收费金额（单位：万元）", AmountWanYuan, "收费金额")];
 
 const fn row(path: &'static str, keys: &'static [&'static str], cols: &'static [Col]) -> RowDesc {
     RowDesc {
@@ -324,34 +344,6 @@ pub(crate) static T4_ROWS: &[&str] = &[
     "行政复议",
     "行政诉讼/未经复议直接起诉",
     "行政诉讼/复议后起诉",
-];
-
-/// The word by which a table-2 column is told in a block's printed header: the part of its
-/// label every printing keeps (`本年新\n制作数量`, `本年增（减）`, `本年收费金额(单位:万元)`).
-/// The columns of the two versions with one word are one column (`处理决定数量` of 2019 and
-/// `本年处理决定数量` of 2021). Empty for a label of another table.
-pub(crate) fn t2_column_key(label: &str) -> &'static str {
-    T2_COLUMN_KEYS
-        .iter()
-        .find(|k| k.0 == label)
-        .map_or("", |k| k.1)
-}
-
-/// [`t2_column_key`]'s words, by label.
-static T2_COLUMN_KEYS: [(&str, &str); 13] = [
-    ("本年新制作数量", "制作数"),
-    ("本年新公开数量", "公开数量"),
-    ("对外公开总数量", "公开总数"),
-    ("上一年项目数量", "上一年"),
-    ("本年增/减", "增"),
-    ("处理决定数量", "处理决定"),
-    ("本年处理决定数量", "处理决定"),
-    ("采购项目数量", "采购项目"),
-    ("采购总金额", "总金额"),
-    ("本年制发件数", "制发"),
-    ("本年废止件数", "废止"),
-    ("现行有效件数", "现行有效"),
-    ("本年收费金额（单位：万元）", "收费金额"),
 ];
 
 /// The table 2 descriptor of a template.

@@ -2042,6 +2042,7 @@ proptest::proptest! {
                 .map(|&k| crate::template::Col {
                     label: NAMES[k],
                     kind: crate::template::ValueKind::Count,
+                    key: "",
                 })
                 .collect::<Vec<_>>()
                 .into_boxed_slice(),
