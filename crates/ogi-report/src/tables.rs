@@ -1607,33 +1607,27 @@ fn printed_columns(
         .find(|o| o.header == b.header)
         .and_then(|o| o.rows.first())
         .map_or(&[][..], |r| r.cols);
-    let key = |c: &Col| c.key;
-    let place = |k: &str| mine.iter().position(|c| key(c) == k);
-    // Each column found: where its word is, and the column with its place in the template's.
+    // Each column found, in the printed order: where its word is, and the column with its place
+    // in the template's.
     let mut found: Vec<(usize, usize, &'static Col, Option<usize>)> = Vec::new();
-    let mut theirs_found = 0usize;
+    let in_order = |found: &[(usize, usize, &Col, Option<usize>)]| {
+        found.len() == mine.len() && found.iter().enumerate().all(|(k, f)| f.3 == Some(k))
+    };
     for (i, col) in mine.iter().chain(theirs).enumerate() {
         // The template's columns of several, all printed in its order (most blocks): no
         // other version's column is printed beside them.
-        if i == mine.len()
-            && mine.len() > 1
-            && found.len() == mine.len()
-            && found.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0))
-        {
+        if i == mine.len() && mine.len() > 1 && in_order(&found) {
             return None;
         }
-        let k = key(col);
         // A word of both versions is looked for once, as the template's column.
-        let at = place(k).filter(|_| i < mine.len());
-        if k.is_empty() || (i >= mine.len() && place(k).is_some()) {
-            theirs_found +=
-                usize::from(place(k).is_some_and(|j| found.iter().any(|f| f.3 == Some(j))));
+        let shared = i >= mine.len() && mine.iter().any(|m| m.key == col.key);
+        if col.key.is_empty() || shared {
             continue;
         }
-        if let Some((s, e)) = find_label(text, from, to, k) {
+        if let Some((s, e)) = find_label(text, from, to, col.key) {
             if !found.iter().any(|f| s < f.1 && f.0 < e) {
-                theirs_found += usize::from(i >= mine.len());
-                found.push((s, e, col, at));
+                let at = found.iter().position(|f| f.0 > s).unwrap_or(found.len());
+                found.insert(at, (s, e, col, (i < mine.len()).then_some(i)));
             }
         }
     }
@@ -1642,17 +1636,13 @@ fn printed_columns(
     // naming some of the template's columns only may have misspelt the others (`採購專案數量`
     // for `采购项目数量`): read as the template's.
     let foreign = found.iter().any(|f| f.3.is_none());
-    let theirs_all =
-        !theirs.is_empty() && found.len() == theirs.len() && theirs_found == found.len();
-    // In the printed order: the found column that starts first, taken each time.
-    let mut printed: Printed = Vec::with_capacity(found.len());
-    let mut permuted = false;
-    while let Some(first) = (0..found.len()).min_by_key(|&i| found.get(i).map_or(0, |f| f.0)) {
-        let f = found.swap_remove(first);
-        permuted |= f.3 != Some(printed.len());
-        printed.push((f.2, f.3));
-    }
-    permuted &= printed.len() == mine.len();
+    let permuted = found.len() == mine.len() && !in_order(&found);
+    let theirs_all = !theirs.is_empty()
+        && found.len() == theirs.len()
+        && theirs
+            .iter()
+            .all(|t| found.iter().any(|f| f.2.key == t.key));
+    let printed: Printed = found.into_iter().map(|f| (f.2, f.3)).collect();
     (foreign || permuted || theirs_all).then_some(printed)
 }
 
