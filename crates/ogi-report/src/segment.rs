@@ -186,13 +186,25 @@ fn kind_matches(kind: SectionKind, line: &str) -> bool {
 /// Whether `needle` (a few bytes) occurs in `hay` (a short window): `memchr` on the needle's last
 /// byte and a compare of the bytes before it. A `memmem` search built its finder on every line.
 fn has_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    bytes_at(hay, needle).is_some()
+}
+
+/// Where `needle` first occurs in `hay`, found as [`has_bytes`] finds it: one small function for
+/// every search of a few bytes (a `str::find` inlines a searcher at each call).
+fn bytes_at(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let Some((&last, head)) = needle.split_last() else {
-        return true;
+        return Some(0);
     };
-    memchr::memchr_iter(last, hay).any(|hit| {
-        hit.checked_sub(head.len())
-            .is_some_and(|start| hay.get(start..hit) == Some(head))
+    memchr::memchr_iter(last, hay).find_map(|hit| {
+        let start = hit.checked_sub(head.len())?;
+        (hay.get(start..hit) == Some(head)).then_some(start)
     })
+}
+
+/// [`bytes_at`] of two strings: a byte offset where `needle` starts, a character boundary of
+/// `hay` (a UTF-8 needle opens with a leading byte).
+fn str_at(hay: &str, needle: &str) -> Option<usize> {
+    bytes_at(hay.as_bytes(), needle.as_bytes())
 }
 
 /// Whether `h`, the first 40 characters of a line, opens a heading of `kind`.
@@ -1256,7 +1268,12 @@ fn head_fields<const FIRST_WRITTEN: bool>(
                     .map_or(0, |r| r.len() - r.trim_start().len()));
             let (t_start, t) = without_page_number(t_start, t);
             let (t_start, t) = without_spam_lead(t_start, t);
-            let t_end = t_start + without_file_extension(without_site_name(t)).len();
+            // A run of `?` after the name stands for characters a page lost, not the title's.
+            let mut t = without_file_extension(without_site_name(t));
+            while let Some(r) = t.strip_suffix('?').or_else(|| t.strip_suffix('？')) {
+                t = r;
+            }
+            let t_end = t_start + t.len();
             // Title split over two lines: agency line, then `2020年…年度报告`; or a line cut
             // anywhere in it, the second naming neither year nor subject
             // (`2025年…街道政府信息` / `公开工作年度报告`).
@@ -1307,6 +1324,72 @@ fn quoted_report_name(head: &str) -> Option<&str> {
             return Some(name);
         }
         rest = after.get(close..)?;
+    }
+    None
+}
+
+/// The agency a preamble names, for a report whose title and signature name none: who
+/// compiled it (`本报告由江苏省公安厅编制`, `由信访局结合有关统计数据编制`; an office compiles
+/// its bureau's or government's report, `由…教育局办公室编制` names `…教育局`, `由山西省人民政府
+/// 办公厅编制` names `山西省人民政府`; a name that does not end
+/// as an agency's does, [`AGENCY_ENDINGS`], or a working group's office, `…政务公开领导小组办公室`,
+/// names none), or whose report it publishes (`现公布国家税务总局…税务局2023年政府信息公开工作
+/// 年度报告`, `编制了吉林市卫生健康委员会2022年…`, `现将信访局2021年度政府信息公开工作报告如下`:
+/// the words between the last such verb and the year, or after the year, read as a title's are
+/// by [`title_agency`], when the subject follows the year). A name is cut at its bracket
+/// (`青龙镇政府(机关)`); a notice's name quoted there (`发布的《…关于做好2020年…的通知》`) or
+/// the organ itself (`我局`, `本级政府`) names none.
+fn preamble_agency(head: &str) -> Option<String> {
+    for line in head.split(['。', '\n']) {
+        for s in line.split([',', '，']) {
+            if let Some(x) = str_at(s, "由").and_then(|i| s.get(i + '由'.len_utf8()..)) {
+                if let Some(x) = str_at(x, "编制").and_then(|j| x.get(..j)) {
+                    let x = str_at(x, "结合").and_then(|j| x.get(..j)).unwrap_or(x);
+                    let x = match x
+                        .strip_suffix("办公室")
+                        .or_else(|| x.strip_suffix("办公厅"))
+                    {
+                        Some(b) if AGENCY_ENDINGS[..5].iter().any(|e| b.ends_with(e)) => b,
+                        _ => x,
+                    };
+                    if AGENCY_ENDINGS.iter().any(|e| x.ends_with(e))
+                        && str_at(x, "政务公开").is_none()
+                        && str_at(x, "领导小组").is_none()
+                    {
+                        if let Some(a) = agency_name(x) {
+                            return Some(a);
+                        }
+                    }
+                }
+            }
+            let t = without_whitespace(s);
+            let Some((i, _)) = year_in(&t) else {
+                continue;
+            };
+            let (before, after) = t.split_at(i);
+            let mut from = None;
+            for v in ["公布", "现将", "编制", "发布"] {
+                if let Some(k) = str_at(before, v) {
+                    from = from.max(Some(k + v.len()));
+                }
+            }
+            if let Some(from) = from {
+                if TITLE_SUBJECTS.iter().any(|w| str_at(after, w).is_some()) {
+                    let named = t.get(from..).unwrap_or("");
+                    let named = named.strip_prefix('了').unwrap_or(named);
+                    // The words after the year only when none come between the verb and it
+                    // (`特向社会公布2022年卯都乡信息公开…`).
+                    let at = named.len() - after.len();
+                    let a = match named.get(..at) {
+                        Some("") => title_agency(named, Some(0)),
+                        b => agency_name(b.unwrap_or("")),
+                    };
+                    if a.is_some() {
+                        return a;
+                    }
+                }
+            }
+        }
     }
     None
 }
@@ -1463,9 +1546,10 @@ const DATE_FIELDS: [&str; 8] = [
     "日期",
 ];
 
-/// What names a date field that is not the publication's (`采集时间`, `更新时间`, `当前日期`).
-const NOT_PUBLISHED: [&str; 8] = [
-    "采集", "抓取", "爬取", "下载", "访问", "当前", "打印", "更新",
+/// What names a date field that is not the publication's (`采集时间`, `更新时间`, `当前日期`,
+/// `生效日期`).
+const NOT_PUBLISHED: [&str; 10] = [
+    "采集", "抓取", "爬取", "下载", "访问", "当前", "打印", "更新", "生效", "失效",
 ];
 
 /// The page's date field in the trimmed line `l`, anywhere in it (`发布时间:2025-01-24 16:55`,
@@ -1487,14 +1571,21 @@ fn crawler_date(l: &str, published: &mut Option<String>) {
                 continue;
             }
             let v = l.get(i + field.len()..).unwrap_or("").trim_start();
+            // A field named in full may give its date after a space alone (`发布日期 2023-01-18`),
+            // not a bare `时间`/`日期` (`时间 2020年…` in a sentence).
             let Some(v) = v
                 .strip_prefix(':')
                 .or_else(|| v.strip_prefix('：'))
                 .or_else(|| v.strip_prefix('|'))
+                .or_else(|| {
+                    (field.len() > 6 && v.starts_with(|c: char| c.is_ascii_digit())).then_some(v)
+                })
             else {
                 continue;
             };
+            // `成文日期: | 2024-01-19 |`: a field's colon and its table's bar.
             let v = v.trim_start();
+            let v = v.strip_prefix('|').unwrap_or(v).trim_start();
             // A date that opens a range (`统计时间：2020年1月1日至…`) is no publication date.
             if let Ok((rest, d)) = dash_date(v).or_else(|_| cn_date(v)) {
                 let range = rest.trim_start().chars().next();
@@ -1640,6 +1731,9 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
             }
         }
         break;
+    }
+    if m.agency.is_none() {
+        m.agency = preamble_agency(head);
     }
     if body_end < text.len() {
         m.tail_start = Some(body_end);
@@ -1803,17 +1897,15 @@ pub(crate) fn page_title(t: &str) -> Option<PageTitle> {
 /// a name without a CJK character (`Page9-`), with a dash, naming a website (`…官网`) or only a
 /// kind of body (`政府`, `本机关`) is none.
 fn agency_name(s: &str) -> Option<String> {
-    const GENERIC: [&str; 8] = [
-        "政府",
-        "人民政府",
-        "本机关",
-        "本单位",
-        "我局",
-        "我委",
-        "我办",
-        "单位",
-    ];
+    const GENERIC: [&str; 4] = ["政府", "人民政府", "单位", "街道"];
     let mut ag = without_whitespace(s);
+    // `青龙镇政府(机关)`: a bracket closing the name is cut off (not the one inside
+    // `中国(河北)自由贸易试验区…`).
+    if ag.ends_with([')', '）']) {
+        if let Some(k) = ag.rfind(['(', '（']) {
+            ag.truncate(k);
+        }
+    }
     for verb in ["印发", "公布", "发布", "印發", "公佈", "發布"] {
         if let Some(k) = ag.strip_suffix(verb).map(str::len) {
             ag.truncate(k);
@@ -1826,14 +1918,21 @@ fn agency_name(s: &str) -> Option<String> {
         .len();
     ag.truncate(kept);
     let named = ag.chars().count() >= 2
+        && ag.len() <= 90
         && !ag.starts_with("关于")
         && ag.chars().any(crate::normalise::is_cjk)
         && !GENERIC.contains(&ag.as_str())
+        // The organ itself (`我局`, `本单位`, `本级政府`), not `本溪市…`.
+        && !ag.starts_with('我')
+        && !ag
+            .strip_prefix('本')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| "级镇乡街部局委办院单机区县市".contains(c))
         && !ag.ends_with("官网")
         && !ag.ends_with("网站")
         && !ag.contains([
             '年', '>', '＞', '»', '›', '→', '|', '｜', '：', ':', '/', '\\', '。', '，', ',', '-',
-            '—', '_',
+            '—', '_', '、', '《', '〈', '<', '的',
         ]);
     named.then_some(ag)
 }
@@ -2106,6 +2205,92 @@ mod tests {
         assert_eq!(
             meta("连云区教育局政府信息公开工作2024年度报告\n一、总体情况\n").1,
             Some("连云区教育局".to_string())
+        );
+        // A run of `?` standing for lost characters is not the title's; a bracket closing an
+        // agency's name is not the name's, one inside it is.
+        assert_eq!(
+            meta("2021年度兴国县城市社区政府信息公开年度报告?????\n一、总体情况\n"),
+            full(
+                "2021年度兴国县城市社区政府信息公开年度报告",
+                "兴国县城市社区",
+                2021
+            )
+        );
+        assert_eq!(
+            meta("青龙镇政府(机关)2019年政府信息公开工作年度报告\n一、总体情况\n").1,
+            Some("青龙镇政府".to_string())
+        );
+        assert_eq!(
+            meta("中国(河北)自由贸易试验区雄安片区管理委员会2022年政府信息公开工作年度报告\n一、总体情况\n").1,
+            Some("中国(河北)自由贸易试验区雄安片区管理委员会".to_string())
+        );
+    }
+
+    #[test]
+    fn an_agency_named_only_in_the_preamble_is_read_from_it() {
+        let agency = |preamble: &str| {
+            let text = format!("{preamble}\n一、总体情况\n无。\n");
+            find_meta(&text, &find_headings(&text)).agency
+        };
+        for (preamble, want) in [
+            ("本报告由江苏省公安厅编制。", Some("江苏省公安厅")),
+            (
+                "本报告是根据条例要求，由信访局结合有关统计数据编制。",
+                Some("信访局"),
+            ),
+            // An office compiles its bureau's or government's report.
+            (
+                "本年度报告由南京市浦口区教育局办公室编制。",
+                Some("南京市浦口区教育局"),
+            ),
+            (
+                "在各市政府年度报告基础上,由山西省人民政府办公厅编制。",
+                Some("山西省人民政府"),
+            ),
+            (
+                "现公布国家税务总局珠海市香洲区税务局2023年政府信息公开工作年度报告。",
+                Some("国家税务总局珠海市香洲区税务局"),
+            ),
+            (
+                "特向社会公布广元市统计局2024年政府信息公开情况。",
+                Some("广元市统计局"),
+            ),
+            (
+                "吉林市卫生健康委编制了吉林市卫生健康委员会2022年政府信息公开工作年度报告。",
+                Some("吉林市卫生健康委员会"),
+            ),
+            (
+                "我镇结合实际情况编制并向社会公布2022年卯都乡信息公开工作年度报告。",
+                Some("卯都乡"),
+            ),
+            (
+                "特向社会公布2019年度青龙镇政府(机关)信息公开年度报告。",
+                Some("青龙镇政府"),
+            ),
+            // The organ itself, a working group's office, an office's section, a notice's
+            // name, or the words after a notice's year name none.
+            ("现将我局2022年度政府信息公开情况报告如下：", None),
+            ("特向社会公布2021年度本镇政府信息公开年度报告。", None),
+            ("特向社会公布2018年度本级政府(本部门)信息公开工作年度报告。", None),
+            ("由乌拉特后旗政务公开领导小组办公室编制。", None),
+            ("由无锡市锡山区人民政府厚桥街道党政办公室综合科编制。", None),
+            (
+                "根据市政务服务和大数据管理局转发的《湖北省人民政府办公厅关于做好2020年政府信息公开年度报告编制和发布工作的通知》有关要求。",
+                None,
+            ),
+            (
+                "根据《教育部关于公布<高等学校信息公开事项清单>的通知》、《教育部办公厅关于做好2021年高校信息公开年度报告工作的通知》要求。",
+                None,
+            ),
+        ] {
+            assert_eq!(agency(preamble).as_deref(), want, "{preamble}");
+        }
+        // A title naming the agency comes first.
+        let text =
+            "本报告由县政府办公室编制。\n甲县民政局2023年政府信息公开工作年度报告\n一、总体情况\n";
+        assert_eq!(
+            find_meta(text, &find_headings(text)).agency.as_deref(),
+            Some("甲县民政局")
         );
     }
 
@@ -2853,6 +3038,15 @@ mod tests {
             ("更新时间:2022-02-08 发布时间: | 来源:区行政审批局", None),
             ("发布时间:", None),
             ("本报告的发布时间为2021年1月", None),
+            // A colon and a table's bar; a space alone after a field named in full.
+            ("成文日期: | 2024-01-19 |", Some("2024-01-19")),
+            ("发布日期 2023-01-18", Some("2023-01-18")),
+            ("日期 2023-01-18", None),
+            // The date a document takes effect is not when it was published.
+            (
+                "生效日期:2023-03-21 发布时间:2023-03-17",
+                Some("2023-03-17"),
+            ),
         ] {
             assert_eq!(read(line).as_deref(), want, "{line}");
         }
