@@ -19,7 +19,7 @@ use wasm_bindgen::{JsCast, JsValue};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ParseOptions {
-    /// How section text is returned (default `"as_written"`; `"simplified"` needs the `t2s` build).
+    /// How section text and the title are returned (default `"as_written"`; `"simplified"` needs the `t2s` build).
     #[tsify(optional)]
     #[serde(default)]
     pub prose: Option<ProseOption>,
@@ -42,7 +42,7 @@ pub struct ParseOptions {
 /// The keys of `ParseOptions` as JS spells them.
 const OPTION_KEYS: [&str; 4] = ["prose", "encoding", "html", "maxInputBytes"];
 
-/// How section text is returned.
+/// How section text and the title are returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
 #[serde(rename_all = "snake_case")]
 pub enum ProseOption {

@@ -327,7 +327,8 @@ export interface Meta {
    */
   template?: Template | null;
   /**
-   * The title line (`<agency><year>年政府信息公开工作年度报告`), as written.
+   * The title line (`<agency><year>年政府信息公开工作年度报告`), without white space: as written
+   * or as `Options::prose` asks (cleaned of pinyin glosses, or converted to Simplified).
    */
   title?: string | null;
   /**

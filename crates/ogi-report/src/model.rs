@@ -123,7 +123,8 @@ pub struct Repairs {
 /// What the report says about itself.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Meta {
-    /// The title line (`<agency><year>年政府信息公开工作年度报告`), as written.
+    /// The title line (`<agency><year>年政府信息公开工作年度报告`), without white space: as written
+    /// or as `Options::prose` asks (cleaned of pinyin glosses, or converted to Simplified).
     pub title: Option<String>,
     /// The reporting agency, in Simplified script.
     pub agency: Option<String>,

@@ -1,6 +1,6 @@
 //! Parsing options.
 
-/// How section text is returned.
+/// How section text and the title are returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Prose {
@@ -31,7 +31,7 @@ pub enum Converter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
-    /// How section text is returned (default: as written).
+    /// How section text and the title are returned (default: as written).
     pub prose: Prose,
     /// Narrative converter backend (used with `Prose::Simplified`).
     pub converter: Converter,
@@ -69,7 +69,7 @@ impl Options {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Set how section text is returned.
+    /// Set how section text and the title are returned.
     pub fn with_prose(mut self, prose: Prose) -> Self {
         self.prose = prose;
         self

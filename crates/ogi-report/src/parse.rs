@@ -497,14 +497,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         let (bs, be) = canon.map.map_range_hinted(&section_hint, h.end, next);
         let heading = trim_ws(st.get(hs..he).unwrap_or("")).to_string();
         let body_range = bs..be;
-        let text = match opts.prose {
-            Prose::AsWritten => trim_ws(st.get(body_range).unwrap_or("")).to_string(),
-            Prose::Clean => trim_ws(&clean_range(st, &canon, body_range)).to_string(),
-            Prose::Simplified => {
-                let clean = clean_range(st, &canon, body_range);
-                trim_ws(&convert(&clean, opts, &mut diags)).to_string()
-            }
-        };
+        let text = trim_ws(&prose_view(st, &canon, body_range, opts, &mut diags)).to_string();
         sections.push(Section {
             number: h.kind.number(),
             kind: h.kind,
@@ -533,11 +526,12 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     // Meta.
     let title = found
         .title
+        // Given as the section text is (`Options::prose`): as written, or without the pinyin
+        // glosses a mirror glues to its characters (`濟(jì)南市…`) and with its mojibake
+        // repaired, or that converted to Simplified.
         .map(|(s, e)| {
             let (a, b) = canon.map.map_range(s, e);
-            let t: String = st
-                .get(a..b)
-                .unwrap_or("")
+            let t: String = prose_view(st, &canon, a..b, opts, &mut diags)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join("");
@@ -888,6 +882,22 @@ fn oldish_finders() -> &'static (memmem::Finder<'static>, [memmem::Finder<'stati
 #[cfg(test)]
 fn oldish_words_reference(text: &str) -> bool {
     OLDISH_WORDS.iter().filter(|w| text.contains(**w)).count() >= 2
+}
+
+/// The source's text in `range` as [`Options::prose`] asks: as written, cleaned, or cleaned and
+/// converted to Simplified.
+fn prose_view<'a>(
+    st: &'a str,
+    canon: &crate::normalise::Canon,
+    range: std::ops::Range<usize>,
+    opts: &Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Cow<'a, str> {
+    match opts.prose {
+        Prose::AsWritten => Cow::Borrowed(st.get(range).unwrap_or("")),
+        Prose::Clean => Cow::Owned(clean_range(st, canon, range)),
+        Prose::Simplified => Cow::Owned(convert(&clean_range(st, canon, range), opts, diags)),
+    }
 }
 
 fn convert(text: &str, opts: &Options, diags: &mut Vec<Diagnostic>) -> String {

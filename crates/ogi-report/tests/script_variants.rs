@@ -68,3 +68,27 @@ fn a_gloss_whose_tone_big5_lost_is_removed() {
     assert_eq!(r.meta.repairs.mojibake_repaired, 0);
     assert_eq!(r.meta.repairs.mojibake_unrecoverable, 0);
 }
+
+#[test]
+fn a_title_is_given_as_the_section_text_is() {
+    // The title follows `Options::prose` as section text does: as written, without its glosses,
+    // or that converted to Simplified; the agency is always the Simplified name.
+    let text = "1\n濟(jì)南市章丘區(qū)文化和旅游局\n2023 年政府信息公開(kāi)工作年度報(bào)告\n一、總體情況\n無。\n";
+    let title = |prose| {
+        let r = ogi_report::parse_with(text, &ogi_report::Options::default().with_prose(prose));
+        assert_eq!(r.meta.agency.as_deref(), Some("济南市章丘区文化和旅游局"));
+        r.meta.title.unwrap_or_default()
+    };
+    assert_eq!(
+        title(ogi_report::Prose::AsWritten),
+        "濟(jì)南市章丘區(qū)文化和旅游局2023年政府信息公開(kāi)工作年度報(bào)告"
+    );
+    assert_eq!(
+        title(ogi_report::Prose::Clean),
+        "濟南市章丘區文化和旅游局2023年政府信息公開工作年度報告"
+    );
+    assert_eq!(
+        title(ogi_report::Prose::Simplified),
+        "济南市章丘区文化和旅游局2023年政府信息公开工作年度报告"
+    );
+}
