@@ -159,7 +159,10 @@ pub(crate) fn is_blank(tok: &str) -> bool {
 
 /// [`classify`] for the token `tok` of `text` ending at byte `te`: a number closed by a point
 /// and followed at once by a CJK ideograph (`2.其他法律行政法规禁` of a label cut by a line
-/// break) is the label's numbering, text, not a value.
+/// break) is the label's numbering, text, not a value; a number followed at once by `年`
+/// (`2024年,我办…` in the prose after a row's label, `行政许可2022年处理决定数量…`) is a year,
+/// no cell of the template's (its cells count things, and a table's year is in its header); a
+/// figure with its count word followed by a comma or a stop is a sentence's.
 #[inline]
 fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
     if tok.ends_with('.')
@@ -170,7 +173,25 @@ fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
     {
         return ItemKind::Text;
     }
-    classify(tok)
+    let kind = classify(tok);
+    // Most cells end at white space, a `|` or the text's end: nothing to look at.
+    let next = text.as_bytes().get(te).copied().unwrap_or(b' ');
+    if next.is_ascii() && next != b',' && next != b';' {
+        return kind;
+    }
+    if let ItemKind::Value(..) = kind {
+        let after = text.get(te..).unwrap_or("");
+        // A figure with its count word, then a sentence's comma or stop (`本年新收33件,上年结转
+        // 0件`, `行政强制0项,行政事业性收费0元。`): a sentence's, not a cell.
+        let words = ['件', '项', '条', '个', '次', '宗', '人', '元', '万'];
+        let rest = after.trim_start_matches(words);
+        let counted = (rest.len() < after.len() || !tok.ends_with(|c: char| c.is_ascii_digit()))
+            && rest.starts_with(['，', ',', '、', '。', '；', ';']);
+        if counted || (tok.bytes().all(|b| b.is_ascii_digit()) && after.starts_with('年')) {
+            return ItemKind::Text;
+        }
+    }
+    kind
 }
 
 fn classify(tok: &str) -> ItemKind {

@@ -3006,6 +3006,15 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         }
     }
     let items_of = |s: &Slot| -> &[Item] { pool.get(s.items.clone()).unwrap_or_default() };
+    // A few rows' words in a sentence (`其中本年新收33件,上年结转0件`, its figures a sentence's,
+    // [`crate::cells`]), with no figure of a table after any and no column's name above them:
+    // prose, no table (a table printed blank names most of its rows).
+    if data_found <= 3
+        && !header.contains("自然人")
+        && slots.iter().all(|s| content_count(items_of(s)) == 0)
+    {
+        return None;
+    }
     // Column-block extraction: most row labels carry no values and the numbers sit in runs
     // elsewhere (pdfminer's default layout). Reading them next to the nearest label would be
     // wrong; blocks whose order is proven are read back ([`crate::colblock`]), the rest not.

@@ -767,6 +767,51 @@ fn table_2_keys_in_prose_are_no_table() {
     );
 }
 
+/// A year after a row's word (`制发3份规范性文件。` / `2024年,我办…`, `行政许可2022年处理决定
+/// 数量450项`) is no cell, and figures with their count words in a sentence (`本年新收33件,
+/// 上年结转0件`, `行政强制0项,行政事业性收费0元。`) are no table's: each excerpt below is prose
+/// and gives no table, no template, and no `T015` calling it cut inside a table.
+#[test]
+fn years_and_counted_figures_in_prose_make_no_table() {
+    for prose in [
+        "一、总体情况\n制发3份规范性文件。\n2024年,我办认真完善门户网站。\n",
+        "一、总体情况\n本年出台行政规范性文件:制发件数2件,废止件数1件,现行有效件数22件。行政许可2022年处理决定数量450项,行政处罚2项、行政强制0项,行政事业性收费0元。\n",
+        "一、总体情况\n(二)依申请公开方面。2023年共受理依申请公开33件,其中本年新收33件,上年结转0件,结转至下年办理0件。\n",
+    ] {
+        let r = ogi_report::parse(prose);
+        assert!(r.active_disclosure.is_none(), "{prose}: {:?}", r.active_disclosure);
+        assert!(r.applications.is_none(), "{prose}: {:?}", r.applications);
+        assert!(r.cells().iter().all(|c| c.value.is_none()), "{prose}");
+        assert!(
+            !r.diagnostics.iter().any(|d| d.code == Code::T015),
+            "{prose}: {:?}",
+            r.diagnostics
+        );
+    }
+    // A year after a table's last cell is no surplus of its row.
+    let text = "二、主动公开政府信息情况\n\n第二十条第(八)项\n\n信息内容\n\n本年收费金额(单位:万元)\n\n行政事业性收费\n\n0\n\n2025年\n";
+    let r = ogi_report::parse(text);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（八）项/行政事业性收费"),
+        [Some(0)]
+    );
+    assert!(
+        !r.diagnostics.iter().any(|d| d.code == Code::T005),
+        "{:?}",
+        r.diagnostics
+    );
+    // Figures with a count word in a table's row, apart by white space, are still its cells.
+    let text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n\
+        规章 0件 0件 0件\n行政规范性文件 3件 1件 22件\n三、收到和处理政府信息公开申请情况\n";
+    let r = ogi_report::parse(text);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/行政规范性文件"),
+        [Some(3), Some(1), Some(22)]
+    );
+}
+
 /// An excerpt that starts inside table 3 with its last row written whole, figures apart by
 /// white space: the row is read, the others named as not found.
 #[test]
