@@ -1149,6 +1149,79 @@ fn whole_row_of_fifteen(text: &str, items: &mut Vec<Item>) {
     }
 }
 
+/// A row printed as sub-rows the template does not have (`其他对外管理服务事项 | 行政检查 | 2 | 0 |
+/// 5 |` / `| | 行政确认 | 3 | 1 | 4 |`): a label between the row's own and its first value, and
+/// after those values another label and as many values, and so on. The cells are left blank
+/// and `T005` names each sub-row with its values and the columns' sums (which the report does
+/// not print); the first sub-row's values are not the row's. One sub-row alone, or groups of
+/// other sizes, are no such row: `false`, and nothing is said.
+fn sub_rows<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    kind: TableKind,
+    path: &str,
+    (from, to): (usize, usize),
+    items: &[Item],
+    n: usize,
+) -> bool {
+    let text = ctx.text;
+    // A sub-row's label: a few words, not a row's note in brackets (`(行政机关制定发布的…)`).
+    let labelled = |a: usize, b: usize| {
+        text.get(a..b).is_some_and(|t| {
+            let t = t.trim_matches(|c: char| c.is_whitespace() || c == '|');
+            let words = t.chars().filter(|&c| crate::normalise::is_cjk(c)).count();
+            (1..=12).contains(&words) && !t.starts_with(['(', '（'])
+        })
+    };
+    let mut shown = String::new();
+    let mut sums = vec![0i64; n];
+    let (mut groups, mut label_at, mut end) = (0usize, from, from);
+    let mut group: Vec<Item> = items.to_vec();
+    loop {
+        let values = || group.iter().filter(|i| i.is_content());
+        let Some(v0) = values().next() else {
+            break;
+        };
+        if values().count() != n || !labelled(label_at, v0.start) {
+            return false;
+        }
+        if groups > 0 {
+            shown.push_str("; ");
+        }
+        let label = text.get(label_at..v0.start).unwrap_or("").chars();
+        shown.extend(label.filter(|&c| crate::normalise::is_cjk(c)));
+        for (v, sum) in values().zip(sums.iter_mut()) {
+            if let ItemKind::Value(Number::Int(x), _) = v.kind {
+                *sum = sum.saturating_add(x);
+            }
+            shown.push(' ');
+            shown.push_str(text.get(v.start..v.end).unwrap_or(""));
+            end = v.end;
+        }
+        groups += 1;
+        label_at = end;
+        group.clear();
+        charged_items_into(ctx, kind, end, to, &mut group);
+    }
+    if groups < 2 {
+        return false;
+    }
+    let sums: Vec<String> = sums.iter().map(i64::to_string).collect();
+    ctx.diags.push(
+        Diagnostic::new(
+            Code::T005,
+            format!(
+                "table {} ({}), row `{path}`: printed as {groups} sub-rows the template does not have ({shown}); their values are not placed (the columns' sums: {})",
+                kind.number(),
+                kind.title(),
+                sums.join(" ")
+            ),
+        )
+        .with_span(Some((ctx.map)(from, end)))
+        .at(Location::row(kind, path)),
+    );
+    true
+}
+
 /// Read `items` into the row's columns (no splitting).
 ///
 /// The content items are counted in the pass that tells whether any is a run of digits too
@@ -2035,7 +2108,9 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     // of every row.
                     let flat = || text.get(a.end..next).is_some_and(|t| !has_break(t));
                     let flat_first = FIRST_WRITTEN.then(flat);
-                    if let Some(p) = by_header {
+                    if got == n && sub_rows(ctx, kind, path, (a.end, next), items, n) {
+                        d.cols.iter().map(|c| Cell::absent(c.label)).collect()
+                    } else if let Some(p) = by_header {
                         // One value a printed column: no glued run to split.
                         read_by_header(ctx, kind, tpl, path, d.cols, p, items, span)
                     } else if let Some(runs) =

@@ -278,3 +278,50 @@ fn a_2019_header_over_a_2021_block_places_nothing_and_a_partial_header_is_the_te
     );
     assert_diag(&r, Code::T004, Some("第二十条第（九）项/政府集中采购"));
 }
+
+/// A 2019 row printed as sub-rows the template does not have (`其他对外管理服务事项` split into
+/// `行政检查` and `行政确认`), in pipe rows and one cell a line: no sub-row's values are taken for
+/// the row's; `T005` names each sub-row with its values and the columns' sums. One sub-row
+/// alone is read as the row.
+#[test]
+fn a_row_printed_as_sub_rows_places_none_of_them_and_names_them() {
+    let piped = "二、主动公开政府信息情况\n| 第二十条第(五)项 | | | |\n| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
+        | 行政许可 | 0 | 0 | 0 |\n| 其他对外管理服务事项 | 行政检查 | 2 | 0 | 5 |\n| | 行政确认 | 3 | 1 | 4 |\n\
+        | 第二十条第(六)项 | | | |\n| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n| 行政处罚 | 1 | 1 | 1 |\n";
+    let per_line = "二、主动公开政府信息情况\n第二十条第(五)项 |\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n\
+        行政许可 |\n0 |\n0 |\n0 |\n其他对外管理服务事项 |\n行政检查 |\n2 |\n0 |\n5 |\n行政确认 |\n3 |\n1 |\n4 |\n\
+        第二十条第(六)项 |\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n行政处罚 |\n1 |\n1 |\n1 |\n";
+    let row = "第二十条第（五）项/其他对外管理服务事项";
+    for text in [piped, per_line] {
+        let r = ogi_report::parse(text);
+        for col in ["上一年项目数量", "本年增/减", "处理决定数量"] {
+            assert_cell(&r, row, col, None);
+            assert_cell(&r, "第二十条第（六）项/行政处罚", col, Some(1));
+        }
+        let d: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::T005)
+            .collect();
+        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+        assert!(
+            d[0].message.ends_with(
+                "printed as 2 sub-rows the template does not have (行政检查 2 0 5; 行政确认 3 1 4); their values are not placed (the columns' sums: 5 1 9)"
+            ),
+            "{}",
+            d[0].message
+        );
+        let span = d[0].span.expect("a span");
+        let spanned = &text[span.start..span.end];
+        assert!(
+            spanned.contains("行政检查") && spanned.ends_with('4'),
+            "{spanned}"
+        );
+        assert_diag(&r, Code::T005, Some(row));
+    }
+    // One sub-row: its values are the row's.
+    let one = piped.replace("| | 行政确认 | 3 | 1 | 4 |\n", "");
+    let r = ogi_report::parse(&one);
+    assert_cell(&r, row, "处理决定数量", Some(5));
+    assert!(!r.diagnostics.iter().any(|d| d.code == Code::T005));
+}
