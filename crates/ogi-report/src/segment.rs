@@ -1207,10 +1207,20 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         let lead = l.len() - l.trim_start().len();
         let t_start = start + lead;
         // A page's field naming the report (`标题:…`, `名称：…`): its value.
-        let (t_start, t) = match TITLE_FIELDS.iter().find_map(|f| {
-            let v = t.strip_prefix(f)?;
-            v.strip_prefix(':').or_else(|| v.strip_prefix('：'))
-        }) {
+        // `标      题 X`: the field's name spread by spaces, its value after them.
+        let spread = t
+            .strip_prefix('标')
+            .map(str::trim_start)
+            .and_then(|r| r.strip_prefix('题'))
+            .filter(|r| r.starts_with(char::is_whitespace));
+        let (t_start, t) = match TITLE_FIELDS
+            .iter()
+            .find_map(|f| {
+                let v = t.strip_prefix(f)?;
+                v.strip_prefix(':').or_else(|| v.strip_prefix('：'))
+            })
+            .or(spread)
+        {
             Some(v) => {
                 let v = v.trim_start();
                 (t_start + (t.len() - v.len()), crate::scan::trim_ws(v))
@@ -1471,7 +1481,12 @@ fn without_site_name(t: &str) -> &str {
 /// names the subject or ends with a part of it (`…政府信息` before `公开工作年度报告`).
 fn continues_title(pl: &str, t: &str) -> bool {
     let year_at = year_in(t).map(|(i, _)| i);
-    if year_at == Some(0) || TITLE_SUBJECTS.iter().any(|w| t.starts_with(w)) {
+    // A line opening with the year continues an agency's line when it names no agency itself
+    // (`2023年遂昌县…` after a page's `政府信息` or `全文检索` does).
+    if year_at == Some(0) {
+        return title_agency(&without_whitespace(t), Some(0)).is_none();
+    }
+    if TITLE_SUBJECTS.iter().any(|w| t.starts_with(w)) {
         return true;
     }
     if year_at.is_some() || TITLE_SUBJECTS.iter().any(|w| t.contains(w)) || year_in(pl).is_none() {
@@ -1899,11 +1914,14 @@ pub(crate) fn page_title(t: &str) -> Option<PageTitle> {
 fn agency_name(s: &str) -> Option<String> {
     const GENERIC: [&str; 4] = ["政府", "人民政府", "单位", "街道"];
     let mut ag = without_whitespace(s);
-    // `青龙镇政府(机关)`: a bracket closing the name is cut off (not the one inside
-    // `中国(河北)自由贸易试验区…`).
+    // `青龙镇政府(机关)`, `…(本级)`: a bracket closing the name that says which part of the
+    // organ reports is cut off (not `高新区(新市区)`, nor the one inside `中国(河北)自由…`).
     if ag.ends_with([')', '）']) {
         if let Some(k) = ag.rfind(['(', '（']) {
-            ag.truncate(k);
+            let inner = ag.get(k..).unwrap_or("");
+            if inner.contains("机关") || inner.contains('本') {
+                ag.truncate(k);
+            }
         }
     }
     for verb in ["印发", "公布", "发布", "印發", "公佈", "發布"] {
@@ -1917,7 +1935,13 @@ fn agency_name(s: &str) -> Option<String> {
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .len();
     ag.truncate(kept);
-    let named = ag.chars().count() >= 2
+    // A year (`2023年`) is no agency's, a `年` in its name is (`万年县`, `永年区`).
+    let dated = ag
+        .chars()
+        .zip(ag.chars().skip(1))
+        .any(|(c, n)| c.is_ascii_digit() && n == '年');
+    let named = !dated
+        && ag.chars().count() >= 2
         && ag.len() <= 90
         && !ag.starts_with("关于")
         && ag.chars().any(crate::normalise::is_cjk)
@@ -1931,7 +1955,7 @@ fn agency_name(s: &str) -> Option<String> {
         && !ag.ends_with("官网")
         && !ag.ends_with("网站")
         && !ag.contains([
-            '年', '>', '＞', '»', '›', '→', '|', '｜', '：', ':', '/', '\\', '。', '，', ',', '-',
+            '“', '"', '>', '＞', '»', '›', '→', '|', '｜', '：', ':', '/', '\\', '。', '，', ',', '-',
             '—', '_', '、', '《', '〈', '<', '的',
         ]);
     named.then_some(ag)
@@ -2014,9 +2038,13 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
         .unwrap_or(after)
         .trim_start();
     let (rest, a) = cn_date(after).or_else(|_| glued_date(after)).ok()?;
-    let rest = rest.trim_start().trim_start_matches('起').trim_start();
+    // `起,至` and `——` (a dash written twice) as well.
+    let rest = rest
+        .trim_start()
+        .trim_start_matches(['起', ',', '，'])
+        .trim_start();
     let r2 = rest.strip_prefix(['至', '到', '-', '—', '－', '~', '～', '–'])?;
-    let r2 = r2.trim_start();
+    let r2 = r2.trim_start_matches('—').trim_start();
     let b = match cn_date(r2).or_else(|_| glued_date(r2)) {
         Ok((_, b)) => b,
         Err(_) => month_day(r2).map(|(_, (m, d))| (a.0, m, d)).ok()?,
@@ -2223,6 +2251,48 @@ mod tests {
         assert_eq!(
             meta("中国(河北)自由贸易试验区雄安片区管理委员会2022年政府信息公开工作年度报告\n一、总体情况\n").1,
             Some("中国(河北)自由贸易试验区雄安片区管理委员会".to_string())
+        );
+    }
+
+    #[test]
+    fn a_title_is_read_past_a_pages_words_and_a_spread_field_name() {
+        let meta = |text: &str| {
+            let m = find_meta(text, &find_headings(text));
+            (m.title.map(|(s, e)| text[s..e].to_string()), m.agency)
+        };
+        let both = |t: &str, a: &str| (Some(t.to_string()), Some(a.to_string()));
+        // A line opening with the year that names its agency is not joined to the line before.
+        assert_eq!(
+            meta("申请公开\n政府信息\n\n2023年遂昌县政府信息公开工作年度报告\n一、总体情况\n"),
+            both("2023年遂昌县政府信息公开工作年度报告", "遂昌县")
+        );
+        assert_eq!(
+            meta("全文检索\n\n2022年高新区(新市区)政府信息公开工作年度报告\n\n一、总体情况\n"),
+            both(
+                "2022年高新区(新市区)政府信息公开工作年度报告",
+                "高新区(新市区)"
+            )
+        );
+        // One that names none is (the agency's line, then the year's).
+        assert_eq!(
+            meta("甲县文化和旅游局\n2023 年政府信息公开工作年度报告\n一、总体情况\n").1,
+            Some("甲县文化和旅游局".to_string())
+        );
+        assert_eq!(
+            meta("标      题 西藏自治区审计厅2025年政务信息公开工作开展年度报告\n一、总体情况\n"),
+            both(
+                "西藏自治区审计厅2025年政务信息公开工作开展年度报告",
+                "西藏自治区审计厅"
+            )
+        );
+        // `年` in an agency's name; a quotation mark is none of it.
+        assert_eq!(
+            meta("万年县2023年政府信息公开工作年度报告\n一、总体情况\n").1,
+            Some("万年县".to_string())
+        );
+        assert_eq!(
+            meta("2024年北京市“政府信息公开工作年度报告”集中公开专题页面\n一、总体情况\n").1,
+            None
         );
     }
 
@@ -2503,6 +2573,15 @@ mod tests {
                 Some(((2024, 1, 1), (2024, 12, 31))),
             ),
             ("发布时间：2024年1月1日", None),
+            // A comma after `起`; a dash written twice.
+            (
+                "报告中所列数据统计期限自2021年1月1日起,至2021年12月31日止。",
+                Some(((2021, 1, 1), (2021, 12, 31))),
+            ),
+            (
+                "本报告信息数据统计期限为:2023年1月1日——2023年12月31日。",
+                Some(((2023, 1, 1), (2023, 12, 31))),
+            ),
             (
                 "本年度报告中所列数据统计期限从2019年1月1日到12月31日止。",
                 Some(((2019, 1, 1), (2019, 12, 31))),
