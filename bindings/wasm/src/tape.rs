@@ -1211,6 +1211,33 @@ impl<'s> Reader<'_, 's> {
     }
 }
 
+impl<'de> Reader<'_, 'de> {
+    /// Read an array or an object into `visitor`, for the hints whose visitors take nothing
+    /// else (a struct's, a sequence's, a tuple's, a map's): any other value is refused as the
+    /// visitor's default `visit_*` refuses it, with the same message, but by one call to
+    /// [`de::Error::invalid_type`] rather than five. `deserialize_any` instantiates all seven
+    /// `visit_*` per visitor; a report's structs and sequences are most of its thirty.
+    fn compound<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
+        let token = self.token()?;
+        let (left, map) = match token {
+            Token::Seq(left) => (left, false),
+            Token::Map(left) => (left, true),
+            other => return Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+        };
+        let items = Items {
+            r: &mut *self,
+            left,
+        };
+        let v = if map {
+            visitor.visit_map(items)
+        } else {
+            visitor.visit_seq(items)
+        };
+        self.depth -= 1;
+        v
+    }
+}
+
 /// The start of a value on the tape, as [`Reader::token`] reads it.
 enum Token<'s> {
     Unit,
@@ -1222,6 +1249,23 @@ enum Token<'s> {
     Seq(usize),
     /// A map of this many entries, its level entered.
     Map(usize),
+}
+
+impl<'s> Token<'s> {
+    /// What serde's errors call this value: the `Unexpected` that the default `visit_*` it is
+    /// handed to would name.
+    fn unexpected(&self) -> de::Unexpected<'s> {
+        use de::Unexpected as U;
+        match *self {
+            Token::Unit => U::Unit,
+            Token::Bool(b) => U::Bool(b),
+            Token::Unsigned(n) => U::Unsigned(n),
+            Token::Signed(n) => U::Signed(n),
+            Token::Str(s) => U::Str(s),
+            Token::Seq(_) => U::Seq,
+            Token::Map(_) => U::Map,
+        }
+    }
 }
 
 impl<'de> de::Deserializer<'de> for &mut Reader<'_, 'de> {
@@ -1300,9 +1344,43 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'_, 'de> {
         }
     }
 
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.compound(visitor)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.compound(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.compound(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.compound(visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.compound(visitor)
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
-        unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        unit_struct identifier ignored_any
     }
 }
 
