@@ -112,6 +112,23 @@ pub use model::*;
 pub use options::{Converter, Options, Prose};
 mod validate;
 
+/// A cell's value built by a function the first time it is asked for: the tables and sets the
+/// parser builds once.
+///
+/// `OnceLock::get_or_init` is instantiated for each closure it is given, and each instance is
+/// a copy of the `Once` machinery in the WebAssembly module; given a function pointer, the cells
+/// of one type share one. Only the first call goes through the pointer.
+pub(crate) trait BuiltOnce<T> {
+    /// The value, built by `init` on the first call.
+    fn built_once(&'static self, init: fn() -> T) -> &'static T;
+}
+
+impl<T> BuiltOnce<T> for std::sync::OnceLock<T> {
+    fn built_once(&'static self, init: fn() -> T) -> &'static T {
+        self.get_or_init(init)
+    }
+}
+
 impl Report {
     /// Check every arithmetic rule of the template (C1–C5, C7–C11) and return the findings.
     pub fn validate(&self) -> Vec<Diagnostic> {

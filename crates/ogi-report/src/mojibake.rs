@@ -58,6 +58,7 @@
 //! Cost: one pass over the characters, one bit test each; the expensive checks run only at
 //! candidates and are bounded by [`MAX_RUN`] characters each.
 
+use crate::BuiltOnce;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -323,7 +324,7 @@ fn decode_row(enc: &'static codec::Encoding, lead: u8) -> [Option<char>; 191] {
 /// decoder: a table lookup instead of an encoder call per character.
 fn gbk_table() -> &'static [u16] {
     static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+    TABLE.built_once(|| {
         let mut table = vec![0u16; 0x10000];
         for lead in 0x81u8..=0xFE {
             let row = decode_row(GBK, lead);
@@ -346,7 +347,7 @@ fn gbk_table() -> &'static [u16] {
 /// tries every lead before a trail ([`repair_phase`]): 126 lookups instead of 126 decoder calls.
 fn lead_table() -> &'static [[char; 126]] {
     static TABLE: OnceLock<Vec<[char; 126]>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+    TABLE.built_once(|| {
         let mut table = vec![['\0'; 126]; 191];
         for (k, lead) in (0x81u8..=0xFE).enumerate() {
             for (by_trail, c) in table.iter_mut().zip(decode_row(GB18030, lead)) {
@@ -412,13 +413,13 @@ fn decoded_set(leads: std::ops::RangeInclusive<u8>, trails: impl Fn(u8) -> bool)
 /// Characters whose GBK bytes are a UTF-8 three-byte lead followed by a continuation byte.
 fn family1_starts() -> &'static [u64] {
     static SET: OnceLock<Vec<u64>> = OnceLock::new();
-    SET.get_or_init(|| decoded_set(0xE2..=0xEF, |t| (0x80..=0xBF).contains(&t)))
+    SET.built_once(|| decoded_set(0xE2..=0xEF, |t| (0x80..=0xBF).contains(&t)))
 }
 
 /// Characters whose GBK lead byte is a UTF-8 continuation byte (0x81–0xBF).
 fn family1_conts() -> &'static [u64] {
     static SET: OnceLock<Vec<u64>> = OnceLock::new();
-    SET.get_or_init(|| decoded_set(0x81..=0xBF, |_| true))
+    SET.built_once(|| decoded_set(0x81..=0xBF, |_| true))
 }
 
 /// Incremental UTF-8 validity: bytes still expected for the current sequence.
@@ -1007,7 +1008,7 @@ fn listed(list: &[(u8, u8, u8)], x: u8, y: u8) -> bool {
 fn dropped_before(reader: Reader, next: Option<u8>) -> u64 {
     static TABLE: OnceLock<Vec<[u64; 256]>> = OnceLock::new();
     let Some(next) = next else { return u64::MAX };
-    let table = TABLE.get_or_init(|| {
+    let table = TABLE.built_once(|| {
         let rows: Vec<[Option<char>; 191]> = (0x80u8..=0xBF).map(|x| decode_row(GBK, x)).collect();
         [Reader::Gb18030, Reader::Gbk, Reader::Gb2312]
             .iter()
@@ -1109,7 +1110,7 @@ fn canonical(c: char) -> char {
 /// The template's words, built once.
 fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
-    WORDS.get_or_init(|| {
+    WORDS.built_once(|| {
         let mut pairs = Vec::new();
         // A row's path and a column's label name their levels apart with `/`, which no
         // report prints between them (`三、本年度办理结果/（一）予以公开`): each level a word.

@@ -15,6 +15,7 @@
 //! Every change is recorded in an [`OffsetMap`] (canonical offset → source offset), so a span
 //! found in the canonical text maps back to exactly the characters it came from, gloss and all.
 
+use crate::BuiltOnce;
 use std::borrow::Cow;
 
 use crate::diag::{Code, Diagnostic};
@@ -260,7 +261,7 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
 /// One bit each, 8 KiB, built once.
 fn quiet3() -> &'static [u64; BMP_WORDS] {
     static SET: std::sync::OnceLock<[u64; BMP_WORDS]> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
+    SET.built_once(|| {
         let mut set = [0u64; BMP_WORDS];
         for u in 0x800u32..0x10000 {
             let Some(c) = char::from_u32(u) else { continue };
@@ -300,7 +301,7 @@ fn quiet3() -> &'static [u64; BMP_WORDS] {
 /// three-byte characters below U+4E00 that end a run.
 fn conv3() -> &'static [char] {
     static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| relaid(&conv3_halves()))
+    TABLE.built_once(|| relaid(&conv3_halves()))
 }
 
 /// Where the second half of [`conv3`]'s table holds the entry of U+0000 (those of U+0000..U+4E00
@@ -470,7 +471,7 @@ pub(crate) fn wide_word(b0: u8, b1: u8) -> usize {
 /// thread parses first, which may be small).
 fn quiet3_wide() -> &'static [u64; WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| widen(quiet3(), 0))
+    SET.built_once(|| widen(quiet3(), 0))
 }
 
 /// A set of the three-byte characters (`set`, one bit for each code point from U+0000; the

@@ -1,5 +1,6 @@
 //! The pipeline: decode → (HTML) → normalise → segment → tables → report.
 
+use crate::BuiltOnce;
 use std::borrow::Cow;
 
 use crate::decode::decode;
@@ -727,7 +728,7 @@ const T3_HEAD: &str = "本列数据的勾稽关系";
 #[inline(never)]
 fn find_t3_head(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     static JI: std::sync::OnceLock<memmem::Finder<'static>> = std::sync::OnceLock::new();
-    let ji = JI.get_or_init(|| memmem::Finder::new("稽"));
+    let ji = JI.built_once(|| memmem::Finder::new("稽"));
     find_label_anchored(text, from, to, T3_HEAD, "本列数据的勾".len(), ji)
 }
 
@@ -870,7 +871,7 @@ const OLDISH_ZHI: usize = 1;
 fn oldish_finders() -> &'static (memmem::Finder<'static>, [memmem::Finder<'static>; 5]) {
     static F: std::sync::OnceLock<(memmem::Finder<'static>, [memmem::Finder<'static>; 5])> =
         std::sync::OnceLock::new();
-    F.get_or_init(|| {
+    F.built_once(|| {
         (
             memmem::Finder::new("计"),
             OLDISH_WORDS.map(memmem::Finder::new),

@@ -6,6 +6,7 @@
 //! except in flattened text (a whole report on one line), where a numbered heading is accepted
 //! anywhere. Sections are searched in template order, each after the previous one.
 
+use crate::BuiltOnce;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char as ch, multispace0, space0, space1};
 use nom::combinator::opt;
@@ -359,7 +360,7 @@ const KIND_WORDS: [&[&str]; 6] = [
 fn kind_finders(kind: SectionKind) -> &'static [memchr::memmem::Finder<'static>] {
     static FINDERS: std::sync::OnceLock<Vec<Vec<memchr::memmem::Finder<'static>>>> =
         std::sync::OnceLock::new();
-    let all = FINDERS.get_or_init(|| {
+    let all = FINDERS.built_once(|| {
         KIND_WORDS
             .iter()
             .map(|words| {
@@ -875,7 +876,7 @@ pub(crate) struct MetaFound {
 /// whitespace), instead of every byte being tested as the start of four digits.
 fn year_in(s: &str) -> Option<(usize, u16)> {
     static NIAN: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
-    let nian = NIAN.get_or_init(|| memchr::memmem::Finder::new("年".as_bytes()));
+    let nian = NIAN.built_once(|| memchr::memmem::Finder::new("年".as_bytes()));
     let b = s.as_bytes();
     for at in nian.find_iter(b) {
         // The digits end where the whitespace before `年` starts.
@@ -1009,7 +1010,7 @@ fn mark_at(hay: &[u8], i: usize) -> bool {
 fn footer_leads_wide() -> &'static [u64; crate::normalise::WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; crate::normalise::WIDE_WORDS]>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| {
+    SET.built_once(|| {
         let mut set = [0u64; 0x10000 / 64];
         for c in FOOTER_MARKS.iter().filter_map(|m| m.chars().next()) {
             let c = c as usize;
@@ -1980,7 +1981,7 @@ const PERIOD_OPENERS: [&str; 10] = [
 fn period(text: &str) -> Option<(Ymd, Ymd)> {
     static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
         std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| {
+    let finders = FINDERS.built_once(|| {
         PERIOD_OPENERS
             .iter()
             .map(|w| memchr::memmem::Finder::new(w.as_bytes()))

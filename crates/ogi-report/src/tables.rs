@@ -9,6 +9,7 @@
 //! read by position when its empty cells are explicit, else into its leading columns with a
 //! diagnostic; runs of glued digits go to the splitter ([`crate::split`]).
 
+use crate::BuiltOnce;
 use std::borrow::Cow;
 
 use crate::cells::{region_items_bounded, region_items_into, Item, ItemKind};
@@ -333,7 +334,7 @@ type MarkFinders = (memmem::Finder<'static>, memmem::Finder<'static>);
 fn mark_finders() -> &'static (Vec<MarkFinders>, Vec<MarkFinders>) {
     static FINDERS: std::sync::OnceLock<(Vec<MarkFinders>, Vec<MarkFinders>)> =
         std::sync::OnceLock::new();
-    FINDERS.get_or_init(|| {
+    FINDERS.built_once(|| {
         let of = |marks: &[&'static str]| -> Vec<MarkFinders> {
             marks
                 .iter()

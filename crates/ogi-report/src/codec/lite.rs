@@ -7,6 +7,7 @@
 //! unmapped pointer): runs of consecutive code points become runs of one byte, which gzip
 //! all but removes. They are unpacked once, on first use.
 
+use crate::BuiltOnce;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -388,20 +389,20 @@ pub(crate) fn detect(sample: &[u8]) -> &'static Encoding {
 /// The gb18030 two-byte index: code point per pointer, 0 where unmapped.
 fn gb18030_index() -> &'static [u32] {
     static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
-    TABLE.get_or_init(|| unpack(include_bytes!("gb18030.idx"), GB18030_POINTERS))
+    TABLE.built_once(|| unpack(include_bytes!("gb18030.idx"), GB18030_POINTERS))
 }
 
 /// The Big5 index: code point per pointer, 0 where unmapped (and at the four pair pointers).
 fn big5_index() -> &'static [u32] {
     static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
-    TABLE.get_or_init(|| unpack(include_bytes!("big5.idx"), BIG5_POINTERS))
+    TABLE.built_once(|| unpack(include_bytes!("big5.idx"), BIG5_POINTERS))
 }
 
 /// The gb18030 ranges below [`GB18030_BMP_POINTERS`]: (first pointer, its code point or 0
 /// for unmapped), by pointer.
 fn gb18030_ranges() -> &'static [(u32, u32)] {
     static TABLE: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+    TABLE.built_once(|| {
         let flat = unpack_raw(include_bytes!("gb18030-ranges.idx"));
         flat.chunks_exact(2)
             .filter_map(|p| match p {

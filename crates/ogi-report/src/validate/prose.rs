@@ -31,6 +31,7 @@ use super::table4::{LITIGATION, REVIEW, TOTAL_COL as T4_TOTAL};
 use super::{short_row, Operand, Out, RuleInfo};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Report, SectionKind, TableKind};
+use crate::BuiltOnce;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -929,7 +930,7 @@ const STOP_WORDS: usize = 0x10000 / 64;
 #[cfg(test)]
 fn stops3() -> &'static [u64; STOP_WORDS] {
     static SET: std::sync::OnceLock<[u64; STOP_WORDS]> = std::sync::OnceLock::new();
-    SET.get_or_init(|| bit_set(STOPS3))
+    SET.built_once(|| bit_set(STOPS3))
 }
 
 /// One bit per character of `chars` below U+10000, by its code point (the sets the three-byte
@@ -1154,14 +1155,14 @@ fn wide3(set: &[u64; STOP_WORDS]) -> Box<[u64; WIDE_WORDS]> {
 /// [`marks3`] read as [`wide3`] reads a set, built once.
 fn marks3_wide() -> &'static [u64; WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| wide3(marks3()))
+    SET.built_once(|| wide3(marks3()))
 }
 
 /// The marks ([`MARKS3`]) and the openers ([`OPENERS3`]) read as [`wide3`] reads a set, built
 /// once: where the runs of [`stating_parts`] stop.
 fn stops3_wide() -> &'static [u64; WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
+    SET.built_once(|| {
         let mut set = bit_set(MARKS3);
         for (w, o) in set.iter_mut().zip(bit_set(OPENERS3).iter()) {
             *w |= *o;
@@ -1246,7 +1247,7 @@ const MARKS3: &[char] = &[
 /// The set of [`MARKS3`], one bit each of U+0000..=U+FFFF (8 KiB), built once.
 fn marks3() -> &'static [u64; STOP_WORDS] {
     static SET: std::sync::OnceLock<[u64; STOP_WORDS]> = std::sync::OnceLock::new();
-    SET.get_or_init(|| bit_set(MARKS3))
+    SET.built_once(|| bit_set(MARKS3))
 }
 
 /// True for a stop ([`is_stop`]) after which the search for figures notes that a number may
@@ -1456,7 +1457,7 @@ const OPENERS3: &[char] = &[
 #[cfg(test)]
 fn openers3() -> &'static [u64; STOP_WORDS] {
     static SET: std::sync::OnceLock<[u64; STOP_WORDS]> = std::sync::OnceLock::new();
-    SET.get_or_init(|| bit_set(OPENERS3))
+    SET.built_once(|| bit_set(OPENERS3))
 }
 
 /// True for a character that the fold may drop between two others: whitespace, and what a
@@ -1495,7 +1496,7 @@ fn opens_figure_word(part: &str, i: usize) -> bool {
 #[cfg(test)]
 fn openers3_wide() -> &'static [u64; WIDE_WORDS] {
     static SET: std::sync::OnceLock<Box<[u64; WIDE_WORDS]>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| wide3(openers3()))
+    SET.built_once(|| wide3(openers3()))
 }
 
 /// [`may_state_figure`] as it was before its runs were read in [`openers3_wide`] (each run read

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::model::{Report, Table, TableKind};
 use crate::template::{self, RowRole, T3_COLS, T4_COLS};
+use crate::BuiltOnce;
 
 /// `一、本年新收政府信息公开申请数量`.
 pub(crate) const NEW: &str = "一、本年新收政府信息公开申请数量";
@@ -355,10 +356,10 @@ fn result_plan(t: &Table) -> &'static ResultPlan {
     static V2021: std::sync::OnceLock<ResultPlan> = std::sync::OnceLock::new();
     match t.template.unwrap_or(crate::model::Template::V2021) {
         crate::model::Template::V2019 => {
-            V2019.get_or_init(|| plan_of(template::table3(crate::model::Template::V2019)))
+            V2019.built_once(|| plan_of(template::table3(crate::model::Template::V2019)))
         }
         crate::model::Template::V2021 => {
-            V2021.get_or_init(|| plan_of(template::table3(crate::model::Template::V2021)))
+            V2021.built_once(|| plan_of(template::table3(crate::model::Template::V2021)))
         }
     }
 }
