@@ -437,6 +437,14 @@ struct Anchor {
     end: usize,
 }
 
+/// Order rows found by their anchors' starts, rows whose anchors start together in the order
+/// given. Not generic, unlike [`table3_by`] and [`column_blocks`] that call it: a sort in each
+/// of their instances was a copy of the standard library's stable sort in the WebAssembly
+/// module.
+fn by_start(rows: &mut [(usize, Anchor)]) {
+    rows.sort_by_key(|(_, a)| a.start);
+}
+
 /// The anchor of the row `d` in `text[from..to]`: the earliest occurrence of one of its keys
 /// (extended back over its numbering, which the first pass requires when
 /// `number_required_first`), the first key in order on a tie.
@@ -3052,7 +3060,7 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         }
     }
     let sorted = sorted_list.as_mut_slice();
-    sorted.sort_by_key(|(_, a)| a.start);
+    by_start(sorted);
     let sorted: &[(usize, Anchor)] = sorted;
     // The items of every region, in one list (sized for a few items a row).
     let mut pool: Vec<Item> = Vec::with_capacity(sorted.len() * 9);
@@ -3550,7 +3558,7 @@ fn column_blocks<M: MapFn + ?Sized>(
         .iter()
         .filter_map(|&i| slots.get(i).and_then(|s| s.anchor).map(|a| (i, a)))
         .collect();
-    order.sort_by_key(|(_, a)| a.start);
+    by_start(&mut order);
     let rows: Vec<(usize, usize, usize)> = order
         .iter()
         .enumerate()
