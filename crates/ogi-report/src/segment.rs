@@ -1594,7 +1594,9 @@ fn crawler_date(l: &str, published: &mut Option<String>) {
                 .or_else(|| v.strip_prefix('：'))
                 .or_else(|| v.strip_prefix('|'))
                 .or_else(|| {
-                    (field.len() > 6 && v.starts_with(|c: char| c.is_ascii_digit())).then_some(v)
+                    (!matches!(field, "时间" | "日期")
+                        && v.starts_with(|c: char| c.is_ascii_digit()))
+                    .then_some(v)
                 })
             else {
                 continue;

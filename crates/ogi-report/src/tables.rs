@@ -1181,6 +1181,12 @@ fn sub_rows<M: MapFn + ?Sized>(
             (1..=12).contains(&words) && !t.starts_with(['(', '（'])
         })
     };
+    // Most rows open with their first value: told before anything is copied or allocated
+    // (this runs for every row of table 2 holding a value a column).
+    match items.iter().find(|i| i.is_content()) {
+        Some(first) if labelled(from, first.start) => {}
+        _ => return false,
+    }
     let mut shown = String::new();
     let mut sums = vec![0i64; n];
     let (mut groups, mut label_at, mut end) = (0usize, from, from);
