@@ -73,13 +73,26 @@ const AFTER_NUMBERING: [char; 7] = [' ', '\t', '、', ':', '：', '.', ','];
 /// (`第一部分 总体情况`, `第一部分：…`) and an Arabic digit (`1. 总体情况`, `1、`, `1 `; a
 /// full-width `１．` folds to these), with the number it gives and the rest. Only the heading of
 /// that number takes such a line: in the overview, `1.主动公开情况` is a sub-heading, not
-/// section 2; a decimal (`2.5`) is no numbering.
+/// section 2; a decimal (`2.5`) is no numbering. A later sub-item's `（三）` gives the number 0,
+/// which no heading takes.
 fn other_numbering(s: &str) -> Option<(u8, &str)> {
     if let Some(r) = s.strip_prefix('第') {
         let c = r.chars().next()?;
         let n = numeral_value(c)?;
         let r = r.get(c.len_utf8()..)?.strip_prefix("部分")?;
         return Some((n, r.trim_start_matches(AFTER_NUMBERING)));
+    }
+    // `（三）`: a later sub-item's numbering, which no section heading takes (the items
+    // `（二）主动公开…`, `（三）政府信息公开行政复议…` of an overview are no sections). A first
+    // item (`（一）2024年工作中存在问题的改进情况`) can stand where its section's lost heading
+    // stood, and is left to the words, as an unnumbered line is.
+    if let Some(r) = s.strip_prefix(['(', '（']) {
+        let c = r.chars().next()?;
+        if numeral_value(c)? < 2 {
+            return None;
+        }
+        let r = r.get(c.len_utf8()..)?.strip_prefix([')', '）'])?;
+        return Some((0, r.trim_start_matches(AFTER_NUMBERING)));
     }
     let d = *s.as_bytes().first()?;
     if !(b'1'..=b'6').contains(&d) {
@@ -232,9 +245,14 @@ fn head_matches_by<const FIRST_WRITTEN: bool>(kind: SectionKind, h: &str) -> boo
                 || h.starts_with("概述")
                 || h.starts_with("总体概况")
                 || h.starts_with("基本情况")
+                || h.starts_with("总体概述")
+                || h.starts_with("总体工作情况")
+                || h.starts_with("主要工作概述")
         }
         SectionKind::ActiveDisclosure => {
-            (h.starts_with("主动公开") || h.starts_with("行政机关主动公开"))
+            (h.starts_with("主动公开")
+                || h.starts_with("行政机关主动公开")
+                || h.starts_with("政府信息主动公开"))
                 && !h.starts_with("主动公开情况。")
         }
         SectionKind::Applications => {
@@ -281,7 +299,11 @@ const PROBLEMS_CHARS: usize = 24;
 #[inline(always)]
 fn review_words<const FIRST_WRITTEN: bool>(short: &str) -> bool {
     let holds = |word: &str| holds_word::<FIRST_WRITTEN>(short, word);
-    (holds("复议") && holds("诉讼")) && !short.starts_with("行政复议")
+    // Not table 4's header (`行政复议 | 行政诉讼`), but the older format's heading
+    // `行政复议、诉讼和申诉情况`.
+    (holds("复议")
+        && holds("诉讼")
+        && (!short.starts_with("行政复议") || short.starts_with("行政复议、") && holds("情况")))
         || short.starts_with("政府信息公开行政复议")
 }
 
@@ -348,7 +370,7 @@ fn is_flattened(text: &str) -> bool {
 /// applications' headings start with one of theirs; both forms of the review heading hold
 /// `复议`, the problems' heading `问题`, the last `需要报告`).
 const KIND_WORDS: [&[&str]; 6] = [
-    &["总体情况", "概述", "总体概况", "基本情况"],
+    &["总体情况", "概述", "总体概况", "基本情况", "总体工作情况"],
     &["主动公开"],
     &["收到和处理", "依申请公开"],
     &["复议"],
@@ -687,8 +709,20 @@ fn heading_phrase_end(text: &str, from: usize, limit: usize, kind: SectionKind) 
 /// The heading phrases of each kind, in [`SectionKind::ALL`]'s order: the template's and the
 /// forms reports print (the older format's among them).
 const HEADING_PHRASES: [&[&str]; 6] = [
-    &["总体情况", "概述", "总体概况", "基本情况"],
-    &["主动公开政府信息情况", "行政机关主动公开政府信息情况"],
+    &[
+        "总体情况",
+        "概述",
+        "总体概况",
+        "基本情况",
+        "总体概述",
+        "总体工作情况",
+        "主要工作概述",
+    ],
+    &[
+        "主动公开政府信息情况",
+        "行政机关主动公开政府信息情况",
+        "政府信息主动公开情况",
+    ],
     &[
         "收到和处理政府信息公开申请情况",
         "收到和处理政府信息公开申请的情况",
@@ -900,6 +934,47 @@ fn year_in(s: &str) -> Option<(usize, u16)> {
         }
     }
     None
+}
+
+/// The year of a title: its first `20xx年` ([`year_in`]), else four digits written straight
+/// before the subject with the `年` lost (`2022政府信息公开工作年度报告`).
+fn title_year_in(t: &str) -> Option<(usize, u16)> {
+    year_in(t).or_else(|| school_year_in(t)).or_else(|| {
+        let b = t.as_bytes();
+        TITLE_SUBJECTS.iter().find_map(|w| {
+            let at = t.find(w)?;
+            let start = at.checked_sub(4)?;
+            let four = b.get(start..at)?.iter().all(u8::is_ascii_digit);
+            let after_digit = start
+                .checked_sub(1)
+                .and_then(|j| b.get(j))
+                .is_some_and(u8::is_ascii_digit);
+            let y: u16 = t.get(start..at)?.parse().ok()?;
+            (four && !after_digit && (2000..=2100).contains(&y)).then_some((start, y))
+        })
+    })
+}
+
+/// A school year (`2024—2025学年`, `2015-2016学年度`), as a university titles its report: where
+/// its first year starts, and the year it ends in, when the report closes and is published.
+fn school_year_in(t: &str) -> Option<(usize, u16)> {
+    let at = str_at(t, "学年").or_else(|| str_at(t, "學年"))?;
+    let before = t.get(..at)?;
+    let end = before.get(before.len().checked_sub(4)?..)?;
+    let y: u16 = end.parse().ok()?;
+    let dash = before.get(..before.len() - 4)?;
+    let dash_len = dash.chars().next_back()?.len_utf8();
+    if !dash.ends_with(['-', '—', '－', '–', '~', '～', '至']) {
+        return None;
+    }
+    let first = dash.get(..dash.len() - dash_len)?;
+    let start = first.len().checked_sub(4)?;
+    let y0: u16 = first.get(start..)?.parse().ok()?;
+    let lone = start
+        .checked_sub(1)
+        .and_then(|j| first.as_bytes().get(j))
+        .is_none_or(|b| !b.is_ascii_digit());
+    (lone && y0 + 1 == y && (2000..=2100).contains(&y)).then_some((start, y))
 }
 
 /// [`year_in`] byte by byte, the reference it is tested against.
@@ -1405,6 +1480,22 @@ fn preamble_agency(head: &str) -> Option<String> {
     None
 }
 
+/// The year of the report a preamble publishes or compiles: a year after `公布`, `现将`,
+/// `编制` or `发布` and before the subject ([`TITLE_SUBJECTS`]) in one clause
+/// (`…编制了2021年政府信息公开年度报告`), as [`preamble_agency`] reads the clause.
+fn preamble_year(head: &str) -> Option<u16> {
+    head.split(['。', '\n', ',', '，']).find_map(|s| {
+        let t = without_whitespace(s);
+        let (i, y) = year_in(&t)?;
+        let (before, after) = t.split_at(i);
+        (["公布", "现将", "编制", "发布"]
+            .iter()
+            .any(|v| str_at(before, v).is_some())
+            && TITLE_SUBJECTS.iter().any(|w| str_at(after, w).is_some()))
+        .then_some(y)
+    })
+}
+
 /// A title line without the page number a flip-book viewer prints before it
 /// (`Page 8 - 威海市…年度报告`), and where what is left starts.
 fn without_page_number(start: usize, t: &str) -> (usize, &str) {
@@ -1481,7 +1572,7 @@ fn without_site_name(t: &str) -> &str {
 /// the subject ([`TITLE_SUBJECTS`]), or names neither while `pl` names the year and either
 /// names the subject or ends with a part of it (`…政府信息` before `公开工作年度报告`).
 fn continues_title(pl: &str, t: &str) -> bool {
-    let year_at = year_in(t).map(|(i, _)| i);
+    let year_at = title_year_in(t).map(|(i, _)| i);
     // A line opening with the year continues an agency's line when it names no agency itself
     // (`2023年遂昌县…` after a page's `政府信息` or `全文检索` does).
     if year_at == Some(0) {
@@ -1703,6 +1794,13 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 
     m.period = period(text);
 
+    // No title line: the year of the report the preamble publishes or compiles (`编制了2021年
+    // 政府信息公开年度报告`), over the period's, which a report copied from the year before
+    // can keep.
+    if m.year.is_none() && m.title.is_none() {
+        m.year = preamble_year(head);
+    }
+
     // Year: title, else the period, else the first `20xx年` of the text.
     if m.year.is_none() {
         m.year = m
@@ -1753,17 +1851,51 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     if m.agency.is_none() {
         m.agency = preamble_agency(head);
     }
+    // A page's date printed alone under the title, with no field's name (`2021年1月20日`,
+    // `2024-01-23 16:45  稿件作者:…`).
+    if m.published.is_none() {
+        if let Some((_, e)) = m.title {
+            m.published = dateline_after(text.get(e..first_heading.max(e)).unwrap_or(""));
+        }
+    }
     if body_end < text.len() {
         m.tail_start = Some(body_end);
     }
     m
 }
 
+/// The date of the first line that is not blank after a title, when that line opens with a date
+/// (`2021年1月20日`, `2024-01-23`) followed by nothing, a time or white space before the
+/// page's next field: the page's date, not a sentence's or a period's.
+fn dateline_after(after: &str) -> Option<String> {
+    let rest = after.get(after.find('\n')? + 1..)?;
+    let line = rest
+        .lines()
+        .map(crate::scan::trim_ws)
+        .find(|l| !l.is_empty())?;
+    let (tail, d) = cn_date(line).or_else(|_| dash_date(line)).ok()?;
+    // A time (`16:45`, `16:45:00`) after the date.
+    let rest = tail.trim_start();
+    let clock = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b':')
+        .count();
+    let rest = match rest.get(..clock) {
+        Some(c) if c.contains(':') => rest.get(clock..).unwrap_or(""),
+        _ => rest,
+    };
+    let rest = rest.trim_start();
+    let alone = rest.is_empty()
+        || (tail.starts_with(char::is_whitespace)
+            && !rest.starts_with(['至', '到', '起', '-', '—', '~', '～']));
+    alone.then(|| iso(d))
+}
+
 /// The year and agency a report's name tells (a title line, or the name a preamble quotes),
 /// read without white space: a title cut over two lines may be cut in its subject.
 fn year_and_agency(name: &str) -> (Option<u16>, Option<String>) {
     let t = without_whitespace(name);
-    let year = year_in(&t);
+    let year = title_year_in(&t);
     (year.map(|(_, y)| y), title_agency(&t, year.map(|(i, _)| i)))
 }
 
@@ -1786,10 +1918,17 @@ const TITLE_SUBJECTS: [&str; 6] = [
 /// separators (`首页>政务公开>…`), a field's colon (`当前位置：…`) or a sentence's punctuation
 /// name none.
 fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
+    // The subject's `政府` after `人民` is the agency's (`张义镇人民政府信息公开…`: the
+    // agency is `张义镇人民政府`, its subject `信息公开`).
     let subject_at = |s: &str| {
         TITLE_SUBJECTS
             .iter()
-            .filter_map(|w| s.find(w))
+            .filter_map(|w| {
+                let at = s.find(w)?;
+                let people =
+                    w.starts_with("政府") && s.get(..at).is_some_and(|b| b.ends_with("人民"));
+                Some(if people { at + "政府".len() } else { at })
+            })
             .min()
             .unwrap_or(s.len())
     };
@@ -1917,6 +2056,19 @@ pub(crate) fn page_title(t: &str) -> Option<PageTitle> {
 fn agency_name(s: &str) -> Option<String> {
     const GENERIC: [&str; 4] = ["政府", "人民政府", "单位", "街道"];
     let mut ag = without_whitespace(s);
+    // An aside giving the short name (`随县经济开发区(以下简称县开发区)`) is no part of it.
+    for open in ["(以下简称", "（以下简称", "(下称", "（下称"] {
+        if let Some(k) = ag.find(open) {
+            let close = ag
+                .get(k..)
+                .and_then(|r| r.find([')', '）']))
+                .map(|j| k + j + ag[k + j..].chars().next().map_or(1, char::len_utf8));
+            let tail = close.and_then(|c| ag.get(c..)).unwrap_or("").to_string();
+            ag.truncate(k);
+            ag.push_str(&tail);
+            break;
+        }
+    }
     // `青龙镇政府(机关)`, `…(本级)`: a bracket closing the name that says which part of the
     // organ reports is cut off (not `高新区(新市区)`, nor the one inside `中国(河北)自由…`).
     if ag.ends_with([')', '）']) {
@@ -1968,10 +2120,24 @@ fn agency_name(s: &str) -> Option<String> {
 /// before it opened none: `自` (`自2020年1月1日起至2020年12月31日止`, the template's wording),
 /// `从`/`從` (`统计期限从2019年1月1日到12月31日止`), and the period named by `期限`, `时限` or
 /// `周期` (`统计期限为2020年1月1日至2020年12月31日`, `统计周期为…`), and last by `时间`
-/// (`统计时间为…`, `统计起止时间为2023年1月1日-2023年12月31日`), in either script, `为`, `为:`
-/// or a line break between.
-const PERIOD_OPENERS: [&str; 10] = [
-    "自", "从", "從", "期限", "时限", "時限", "周期", "週期", "时间", "時間",
+/// (`统计时间为…`, `统计起止时间为2023年1月1日-2023年12月31日`), or by `数据为`
+/// (`本报告所统计数据为2016年1月1日至…`) or `涵盖` (`报告涵盖2025年1月1日至12月31日期间`), in either
+/// script, `为`, `为:` or a line break between.
+const PERIOD_OPENERS: [&str; 14] = [
+    "自",
+    "从",
+    "從",
+    "期限",
+    "时限",
+    "時限",
+    "周期",
+    "週期",
+    "时间",
+    "時間",
+    "数据为",
+    "數據為",
+    "涵盖",
+    "涵蓋",
 ];
 
 /// The statistics period: the first opener of [`PERIOD_OPENERS`] starting in the first 20,000
@@ -2016,8 +2182,8 @@ const PERIOD_SEARCH: usize = 20000;
 /// wording, in the first 20,000 bytes ([`PERIOD_SEARCH`]); the others, looked for only when it
 /// opens no period, in the first 8,000 bytes, which hold a report's opening paragraph (they are
 /// searched in most reports that state no period, and a search to 20,000 bytes cost 1% of
-/// parsing such a report); `时间`, a common word tried last, in the first 3,000 bytes, where the
-/// opening paragraph of a report that names its period so stands.
+/// parsing such a report); `时间`, `数据为` and `涵盖`, tried last, in the first 3,000
+/// bytes, where the opening paragraph of a report that names its period so stands.
 const fn period_bound(k: usize) -> usize {
     match k {
         0 => PERIOD_SEARCH,
@@ -2040,17 +2206,50 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
         .strip_prefix(['：', ':'])
         .unwrap_or(after)
         .trim_start();
-    let (rest, a) = cn_date(after).or_else(|_| glued_date(after)).ok()?;
+    let (rest, a) = cn_date(after)
+        .or_else(|_| glued_date(after))
+        .or_else(|_| month_lost_date(after))
+        .ok()?;
     // `起,至` and `——` (a dash written twice) as well.
-    let rest = rest
-        .trim_start()
-        .trim_start_matches(['起', ',', '，'])
-        .trim_start();
-    let r2 = rest.strip_prefix(['至', '到', '-', '—', '－', '~', '～', '–'])?;
+    let trimmed = rest.trim_start();
+    let rest = trimmed.trim_start_matches(['起', ',', '，']).trim_start();
+    let r2 = match rest.strip_prefix(['至', '到', '-', '—', '－', '~', '～', '–']) {
+        Some(r2) => r2,
+        // `自201011日起20101231止`: the end straight after `起`.
+        None if trimmed.starts_with('起') && rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            rest
+        }
+        None => return None,
+    };
     let r2 = r2.trim_start_matches('—').trim_start();
-    let b = match cn_date(r2).or_else(|_| glued_date(r2)) {
+    // An end whose `日` a page lost before `止` (`至12月31止`).
+    let mended;
+    let r2 = match r2.find('止') {
+        Some(k)
+            if k <= 16
+                && r2.get(..k).is_some_and(|d| {
+                    d.ends_with(|c: char| c.is_ascii_digit())
+                        && d.chars().all(|c| c.is_ascii_digit() || "年月 ".contains(c))
+                }) =>
+        {
+            mended = format!(
+                "{}日{}",
+                r2.get(..k).unwrap_or(""),
+                r2.get(k..).unwrap_or("")
+            );
+            mended.as_str()
+        }
+        _ => r2,
+    };
+    let b = match cn_date(r2)
+        .or_else(|_| glued_date(r2))
+        .or_else(|_| month_lost_date(r2))
+    {
         Ok((_, b)) => b,
-        Err(_) => month_day(r2).map(|(_, (m, d))| (a.0, m, d)).ok()?,
+        Err(_) => month_day(r2)
+            .or_else(|_| month_lost(r2))
+            .map(|(_, (m, d))| (a.0, m, d))
+            .ok()?,
     };
     (b >= a).then_some((a, b))
 }
@@ -2072,6 +2271,42 @@ fn month_day(s: &str) -> IResult<&str, (u8, u8)> {
         )));
     }
     Ok((s, (m, d)))
+}
+
+/// A month and day whose `月` a page lost (`11日`, `1231日`): one digit each or two each (three
+/// digits cannot be told apart).
+fn month_lost(s: &str) -> IResult<&str, (u8, u8)> {
+    let (rest, run) = take_while_m_n(2, 4, |c: char| c.is_ascii_digit())(s)?;
+    let (rest, _) = (multispace0, ch('日')).parse(rest)?;
+    let (m, d) = match run.len() {
+        2 => run.split_at(1),
+        4 => run.split_at(2),
+        _ => ("", ""),
+    };
+    let m: u8 = m.parse().unwrap_or(0);
+    let d: u8 = d.parse().unwrap_or(0);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            s,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, (m, d)))
+}
+
+/// A date with its year and `年` whose `月` a page lost (`2021年11日`, `2021年1231日`).
+fn month_lost_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
+    let (rest, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(s)?;
+    let (rest, _) = (multispace0, ch('年'), multispace0).parse(rest)?;
+    let (rest, (m, d)) = month_lost(rest)?;
+    let y: u16 = y.parse().unwrap_or(0);
+    if !(1990..=2100).contains(&y) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            s,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, (y, m, d)))
 }
 
 /// [`period`] by `char` searches, the reference it is tested against.
@@ -2386,8 +2621,18 @@ mod tests {
                 "统计期限自20201月1日起至202012月31日止。",
                 Some((ymd(2020, 1, 1), ymd(2020, 12, 31))),
             ),
+            // Only the `月` lost, the year's `年` kept; the end without its year.
+            (
+                "本报告中所列数据的统计期限为2022年11日至1231日。",
+                Some((ymd(2022, 1, 1), ymd(2022, 12, 31))),
+            ),
+            (
+                "统计期限自2022年11日起至2022年1231日止。",
+                Some((ymd(2022, 1, 1), ymd(2022, 12, 31))),
+            ),
             // Three digits after the year: `1月01日` or `10月1日` cannot be told.
             ("统计期限自2024101日至20241231日止。", None),
+            ("统计期限为2024年101日至1231日。", None),
             ("统计期限自20241301日至20241231日止。", None),
         ] {
             assert_eq!(period(text), want, "{text}");
@@ -2422,6 +2667,35 @@ mod tests {
         assert_eq!(
             meta("某某区2023年政府信息公开工作年度报告 | 某某区人民政府网\n一、总体情况\n").0,
             Some("某某区2023年政府信息公开工作年度报告".to_string())
+        );
+        // A page's date alone under the title is its publication date; a period's is not.
+        let published = |text: &str| find_meta(text, &find_headings(text)).published;
+        for (under, want) in [
+            ("2021年1月20日", Some("2021-01-20")),
+            ("2024-01-23 16:45  稿件作者:   浏览量:-", Some("2024-01-23")),
+            ("2021年1月1日至2021年12月31日", None),
+            ("2021年1月20日,我局召开会议。", None),
+        ] {
+            let text = format!("某局2020年政府信息公开工作年度报告\n\n{under}\n一、总体情况\n");
+            assert_eq!(published(&text).as_deref(), want, "{under}");
+        }
+        // A university's title names a school year: the year it ends in.
+        for (title, agency) in [
+            ("中山大学2024—2025学年信息公开年度报告", "中山大学"),
+            ("安徽大学2015-2016学年度信息公开工作年度报告", "安徽大学"),
+        ] {
+            let m = meta(&format!("{title}\n一、总体情况\n"));
+            let end: u16 = if title.contains("2025") { 2025 } else { 2016 };
+            assert_eq!((m.1.as_deref(), m.2), (Some(agency), Some(end)), "{title}");
+        }
+        // A title cut over two lines whose year lost its `年` (`2022政府信息公开…`).
+        assert_eq!(
+            meta("海南省生态环境厅\n\n2022政府信息公开工作年度报告\n一、总体情况\n"),
+            (
+                Some("海南省生态环境厅\n\n2022政府信息公开工作年度报告".to_string()),
+                Some("海南省生态环境厅".to_string()),
+                Some(2022)
+            )
         );
         // A breadcrumb naming the report is passed over for the title line after it; a page's
         // table field gives its cell.
@@ -2541,6 +2815,14 @@ mod tests {
         let notice = "根据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求。\n\
                       统计时间为2024年1月1日至2024年12月31日。\n一、总体情况\n";
         assert_eq!(meta(notice), (None, None, Some(2024)));
+        // Named without quotes: the year of the report compiled, not the period's.
+        let compiled = "根据《中华人民共和国政府信息公开条例》,自然资源和规划局编制了2021年政府信息公开年度报告。\
+                        本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n一、总体情况\n";
+        assert_eq!(meta(compiled).2, Some(2021));
+        // A year the clause does not give the report (a notice's) is none of its.
+        let other = "根据《关于做好2020年政务公开工作的通知》要求编制本报告。\n\
+                     统计时间为2021年1月1日至2021年12月31日。\n一、总体情况\n";
+        assert_eq!(meta(other).2, Some(2021));
         // A next line that is a sentence, a field or no agency's name is none.
         for next in [
             "发布日期：2026-01-20",
@@ -2576,6 +2858,30 @@ mod tests {
                 Some(((2024, 1, 1), (2024, 12, 31))),
             ),
             ("发布时间：2024年1月1日", None),
+            // Named by `数据为`.
+            (
+                "本报告所统计数据为2016年1月1日至2016年12月31日。",
+                Some(((2016, 1, 1), (2016, 12, 31))),
+            ),
+            ("本报告所统计数据为依申请公开数据。", None),
+            (
+                "本报告内容涵盖2020年1月1日至12月31日期间的政府信息公开工作情况。",
+                Some(((2020, 1, 1), (2020, 12, 31))),
+            ),
+            // The end's `日` lost before `止`; the end straight after `起`.
+            (
+                "本报告中所列数据的统计期限从2023年1月1日至12月31止。",
+                Some(((2023, 1, 1), (2023, 12, 31))),
+            ),
+            (
+                "本报告中所列数据的统计期限从2023年1月1日至2023年12月31止。",
+                Some(((2023, 1, 1), (2023, 12, 31))),
+            ),
+            (
+                "统计期限自201011日起20101231止。",
+                Some(((2010, 1, 1), (2010, 12, 31))),
+            ),
+            ("自2020年1月1日起施行,2020年12月31日止。", None),
             // A comma after `起`; a dash written twice.
             (
                 "报告中所列数据统计期限自2021年1月1日起,至2021年12月31日止。",
@@ -3060,6 +3366,11 @@ mod tests {
         assert_eq!(other_numbering("7. 其他"), None);
         assert_eq!(other_numbering("第二部分 主动公开"), Some((2, "主动公开")));
         assert_eq!(other_numbering("3 收到"), Some((3, "收到")));
+        assert_eq!(
+            other_numbering("（三）政府信息公开行政复议"),
+            Some((0, "政府信息公开行政复议"))
+        );
+        assert_eq!(other_numbering("（一）存在的问题"), None);
         // Flattened: `第二部分` and `二 ` inline; an Arabic numbering glued to figures is not.
         let flat = format!(
             "{}第一部分 总体情况{}第二部分 主动公开政府信息情况 规章 0 3.收到和处理政府信息公开申请情况 {}",
