@@ -416,6 +416,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         }
     }
     diags.append(&mut ctx.diags);
+    let starts_in = ctx.starts_in;
     if !older {
         // The table the text ends in, said by a T015 of its reader.
         let mut cut_in: Option<u8> = diags
@@ -473,6 +474,9 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             } else if let Some(n) = cut_in.filter(|&n| n < k.number()) {
                 let inside = if in_section { "section" } else { "table" };
                 let how = format!("the text ends before it, inside {inside} {n}");
+                Diagnostic::new(Code::T015, absent_table_message(k, template, Some(&how)))
+            } else if let Some(n) = starts_in.filter(|&n| n > k.number()) {
+                let how = format!("the text starts after it, inside table {n}");
                 Diagnostic::new(Code::T015, absent_table_message(k, template, Some(&how)))
             } else {
                 Diagnostic::new(Code::T001, absent_table_message(k, template, None))

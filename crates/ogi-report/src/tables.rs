@@ -67,6 +67,9 @@ pub(crate) struct Ctx<'a, 'm, M: MapFn + ?Sized> {
     /// ([`crate::aligned::place`]): each looks at up to 16 KB around it, so hostile input of
     /// many short rows is not searched again and again.
     pub aligned_budget: usize,
+    /// The table the text starts inside (a page whose head was cut off), told by
+    /// [`fold_cut_before`]: the tables before it are said to lie before the text.
+    pub starts_in: Option<u8>,
 }
 
 impl<'a, 'm, M: MapFn + ?Sized> Ctx<'a, 'm, M> {
@@ -93,6 +96,7 @@ impl<'a, 'm, M: MapFn + ?Sized> Ctx<'a, 'm, M> {
             report_end,
             prose_fold: None,
             aligned_budget: ALIGNED_ROWS,
+            starts_in: None,
         }
     }
 }
@@ -176,6 +180,76 @@ fn fold_cut_off<M: MapFn + ?Sized>(
             Code::T015,
             format!(
                 "table {number} ({}): the text ends inside the table, after row `{last_row}`; {lost_rows}: the page looks cut off",
+                kind.title(),
+            ),
+        )
+        .with_span(Some(span))
+        .at(Location::table(kind)),
+    );
+}
+
+/// When the report's text starts inside a table (a page whose head was cut off, `Page 9 - …`
+/// then the table's last rows), the rows before the first one read are one fact rather than a
+/// missing label each: their T003s, pushed since `diags_from`, are replaced by one T015 naming
+/// the first row read and the rows lost. The text starts inside the table when what comes
+/// before the table's first label (`start`) is at most a fragment ([`CUT_FRAGMENT`]) that
+/// names no report (`报告`): no heading, no title, no table before it, a viewer's page number
+/// at most. A report's title followed by a table without its first rows is a report that
+/// lacks them: their T003s stay.
+fn fold_cut_before<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    kind: TableKind,
+    rows: &[Row],
+    diags_from: usize,
+    start: usize,
+) {
+    let head = ctx.text.get(..start).unwrap_or("");
+    if ctx.starts_in.is_some()
+        || more_than_a_fragment(head)
+        || head.contains("报告")
+        || head.contains("報告")
+    {
+        return;
+    }
+    let read = |r: &Row| r.span.is_some() || r.cells.iter().any(|c| c.raw.is_some());
+    let Some(first) = rows.iter().position(read) else {
+        return;
+    };
+    let lost: Vec<&str> = rows.iter().take(first).map(|r| r.row.as_ref()).collect();
+    let number = kind.number();
+    let is_lost = |d: &Diagnostic| {
+        d.code == Code::T003
+            && d.location.as_ref().is_some_and(|l| {
+                l.table == Some(number) && l.row.as_deref().is_some_and(|r| lost.contains(&r))
+            })
+    };
+    let before = ctx.diags.len();
+    let mut k = 0usize;
+    ctx.diags.retain(|d| {
+        k += 1;
+        k <= diags_from || !is_lost(d)
+    });
+    if ctx.diags.len() == before {
+        return;
+    }
+    ctx.starts_in = Some(number);
+    let first_row = rows.get(first).map_or("", |r| r.row.as_ref());
+    let first_lost = lost.first().copied().unwrap_or("");
+    let last_lost = lost.last().copied().unwrap_or("");
+    let lost_rows = if lost.len() == 1 {
+        format!("the row before it is missing (`{first_lost}`)")
+    } else {
+        format!(
+            "the {} rows before it are missing (`{first_lost}` … `{last_lost}`)",
+            lost.len()
+        )
+    };
+    let span = (ctx.map)(0, start);
+    ctx.diags.push(
+        Diagnostic::new(
+            Code::T015,
+            format!(
+                "table {number} ({}): the text starts inside the table, at row `{first_row}`; {lost_rows}: the page looks cut off at its start",
                 kind.title(),
             ),
         )
@@ -1530,6 +1604,33 @@ fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Rang
     Some(runs)
 }
 
+/// Whether a row's figures stand glued to its label on the label's line (`规章1520`, a table
+/// flattened with nothing between its cells): a glued run even when the row's own line break
+/// follows it. A row of a `pdftotext -layout` page has white space after its label, and is
+/// placed by its alignment instead.
+fn glued_to_label(text: &str, label_end: usize, items: &[Item]) -> bool {
+    let mut content = items.iter().filter(|i| i.is_content());
+    let Some(first) = content.next() else {
+        return false;
+    };
+    let last = content.next_back().unwrap_or(first);
+    first.start == label_end && text.get(label_end..last.end).is_some_and(|t| !has_break(t))
+}
+
+/// Whether a row's figures hold a run led by a zero (`0000000`, `00`): no count is printed so,
+/// and the run is cells glued together, wherever the row stands (a table printed a cell a line,
+/// its figures on a line below the label).
+fn zero_led(text: &str, items: &[Item]) -> bool {
+    items.iter().filter(|i| i.is_content()).any(|i| {
+        let b = text.as_bytes().get(i.start..i.end).unwrap_or_default();
+        let b = b
+            .strip_prefix(b"-")
+            .or_else(|| b.strip_prefix(b"+"))
+            .unwrap_or(b);
+        matches!(b, [b'0', d, ..] if d.is_ascii_digit())
+    })
+}
+
 fn cells_from_reading<M: MapFn + ?Sized>(
     ctx: &Ctx<'_, '_, M>,
     cols: &[Col],
@@ -2121,7 +2222,11 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     // glued run (most rows hold a value a column and cannot): its search for a
                     // line break or a `|` is not made for the others. As first written, told
                     // of every row.
-                    let flat = || text.get(a.end..next).is_some_and(|t| !has_break(t));
+                    let flat = || {
+                        text.get(a.end..next).is_some_and(|t| !has_break(t))
+                            || glued_to_label(text, a.end, items)
+                            || zero_led(text, items)
+                    };
                     let flat_first = FIRST_WRITTEN.then(flat);
                     if got == n && sub_rows(ctx, kind, path, (a.end, next), items, n) {
                         d.cols.iter().map(|c| Cell::absent(c.label)).collect()
@@ -2206,6 +2311,7 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         }
     }
     fold_cut_off(ctx, kind, &rows_out, diags_at_start, table_end, to);
+    fold_cut_before(ctx, kind, &rows_out, diags_at_start, start);
     Some(Table {
         kind,
         template: Some(tpl),
@@ -3386,7 +3492,7 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     .at(Location::row(kind, path)),
             );
         }
-        if flattened {
+        if flattened || zero_led(text, items) {
             if let Some(runs) = glued_runs(text, items, n) {
                 let rr = RowRuns {
                     text,
@@ -3535,6 +3641,7 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         .unwrap_or(start)
         .max(start);
     fold_cut_off(ctx, kind, &rows, diags_at_start, end, to);
+    fold_cut_before(ctx, kind, &rows, diags_at_start, start);
     Some(Table {
         kind,
         template: Some(tpl),

@@ -119,18 +119,33 @@ fn a_page_cut_off_inside_a_tables_header_is_named_cut_off() {
 
 #[test]
 fn rows_of_table_2_before_the_first_block_found_are_named() {
-    // The first block (`第二十条第(一)项`, 规章, 规范性文件) is lost; the later blocks are read,
-    // with their headers or without (the first row found is then in the second block).
+    // The first block (`第二十条第(一)项`, 规章, 规范性文件) is lost from a report that has its
+    // title; the later blocks are read, with their headers or without (the first row found is
+    // then in the second block).
+    let title = "某某局2020年政府信息公开工作年度报告\n";
     for text in [
-        TABLE2_LATER_BLOCKS.to_string(),
+        format!("{title}{TABLE2_LATER_BLOCKS}"),
         TABLE2_LATER_BLOCKS
             .lines()
             .filter(|l| !l.starts_with("第二十条"))
-            .map(|l| format!("{l}\n"))
-            .collect(),
+            .fold(title.to_string(), |t, l| format!("{t}{l}\n")),
     ] {
         later_blocks_read(&text);
     }
+}
+
+/// A text that starts with the table's later blocks, nothing before them: the page starts
+/// inside the table, and one T015 names the rows before the first one read (no T003 a row).
+#[test]
+fn a_text_starting_inside_table_2_names_the_rows_before_it_once() {
+    let r = ogi_report::parse(TABLE2_LATER_BLOCKS);
+    assert!(messages(&r, Code::T003).is_empty());
+    assert!(messages(&r, Code::T015).contains(
+        &"table 2 (主动公开政府信息情况): the text starts inside the table, at row \
+          `第二十条第（五）项/行政许可`; the 2 rows before it are missing \
+          (`第二十条第（一）项/规章` … `第二十条第（一）项/规范性文件`): the page looks cut off at \
+          its start"
+    ));
 }
 
 fn later_blocks_read(text: &str) {
@@ -813,7 +828,8 @@ fn years_and_counted_figures_in_prose_make_no_table() {
 }
 
 /// An excerpt that starts inside table 3 with its last row written whole, figures apart by
-/// white space: the row is read, the others named as not found.
+/// white space: the row is read; the rows before it are named by one T015 that says the page
+/// starts inside the table, and table 2, before it, by a T015 too (no T001, no T003 a row).
 #[test]
 fn an_excerpt_starting_at_table_3s_last_row_reads_it() {
     let text = "Page 9 - 2020年报_审计局\nP. 9\n四、结转下年度继续办理 0 2 0 0 0 0 2\n\
@@ -824,11 +840,57 @@ fn an_excerpt_starting_at_table_3s_last_row_reads_it() {
         row_values(t3, "四、结转下年度继续办理"),
         [0, 2, 0, 0, 0, 0, 2].map(Some).to_vec()
     );
-    assert!(messages(&r, Code::T003)
-        .iter()
-        .any(|m| m.contains("一、本年新收政府信息公开申请数量`: label not found")));
+    assert!(messages(&r, Code::T003).is_empty());
+    assert!(messages(&r, Code::T001).is_empty());
+    let t015 = messages(&r, Code::T015);
+    assert!(
+        t015.contains(
+            &"table 3 (收到和处理政府信息公开申请情况): the text starts inside the table, at row \
+          `四、结转下年度继续办理`; the 22 rows before it are missing \
+          (`一、本年新收政府信息公开申请数量` … `三、本年度办理结果/（七）总计`): the page \
+          looks cut off at its start"
+        ),
+        "{t015:#?}"
+    );
+    assert!(t015.iter().any(|m| m
+        .starts_with("table 2 (主动公开政府信息情况): the text starts after it, inside table 3;")));
     // A sentence naming the row is no table.
     let prose = "2020年政府信息公开工作年度报告\n本年度无结转下年度继续办理的申请。\n\
         四、政府信息公开行政复议、行政诉讼情况\n无。\n";
     assert!(ogi_report::parse(prose).applications.is_none());
+}
+
+/// A table flattened with nothing between its cells, each row on a line of its own
+/// (`规章1520`): the digits glued to the label are split as a glued run, not read as one value
+/// in the first column. A run of zeros splits one way; `1520` under three columns admits three
+/// splits, so its cells are left blank and `T008` names the row.
+#[test]
+fn figures_glued_to_their_label_on_a_line_of_their_own_are_split() {
+    let text = "二、主动公开政府信息情况\n信息内容本年新制作数量本年新公开数量对外公开总数量\n\
+        规章1520\n规范性文件000\n";
+    let r = ogi_report::parse(text);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/规章"),
+        [None, None, None]
+    );
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/规范性文件"),
+        [Some(0), Some(0), Some(0)]
+    );
+    assert!(messages(&r, Code::T008)
+        .iter()
+        .any(|m| m.contains("row `第二十条第（一）项/规章`: glued digits admit 3 splits")));
+    assert!(messages(&r, Code::T007)
+        .iter()
+        .any(|m| m.contains("`第二十条第（一）项/规范性文件`: glued digits split as 0 | 0 | 0")));
+    // With white space between the label and its figure, the figure is one value.
+    let apart = "二、主动公开政府信息情况\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n\
+        规章 1520\n";
+    let r = ogi_report::parse(apart);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/规章"),
+        [Some(1520), None, None]
+    );
 }
