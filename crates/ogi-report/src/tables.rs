@@ -2095,6 +2095,9 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     let (mut any_empty, mut any_surplus) = (false, false);
     let mut block_pattern = false;
     let mut table_start = usize::MAX;
+    // Where the first row label found starts: the text before it tells whether the text starts
+    // inside the table ([`fold_cut_before`]).
+    let mut first_label = usize::MAX;
     let mut table_end = from;
     // The rows' anchors of one block, the list emptied for each block.
     let mut anchor_list: SmallVec<[Option<Anchor>; 24]> = stack_list(FIRST_WRITTEN);
@@ -2149,6 +2152,7 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         for a in anchor_list.iter().flatten() {
             found_rows += 1;
             table_start = table_start.min(a.start);
+            first_label = first_label.min(a.start);
             if text
                 .get(a.end..)
                 .and_then(|r| r.chars().next())
@@ -2311,7 +2315,7 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         }
     }
     fold_cut_off(ctx, kind, &rows_out, diags_at_start, table_end, to);
-    fold_cut_before(ctx, kind, &rows_out, diags_at_start, start);
+    fold_cut_before(ctx, kind, &rows_out, diags_at_start, first_label.min(to));
     Some(Table {
         kind,
         template: Some(tpl),
