@@ -1338,6 +1338,12 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         } else {
             (t_start, t)
         };
+        // A page saved on one line (`龙归镇2016年政府信息公开年度报告 根据条例编制。 一、概述 …`):
+        // its title is the words before the first white space, when they name the report.
+        let t = match t.split_once([' ', '\t', '\u{3000}']) {
+            Some((lead, _)) if !names_the_report(t) && lead.ends_with("报告") => lead,
+            _ => t,
+        };
         // The notice that publishes the report (`…局关于印发2025年…年度报告的通知`) is its title
         // only when the report's own title line does not follow.
         if names_the_report(t) && (t.ends_with("的通知") || t.ends_with("的公告")) {
@@ -2679,6 +2685,15 @@ mod tests {
             let text = format!("某局2020年政府信息公开工作年度报告\n\n{under}\n一、总体情况\n");
             assert_eq!(published(&text).as_deref(), want, "{under}");
         }
+        // A page saved on one line: the title is the words before the first space.
+        assert_eq!(
+            meta("龙归镇2016年政府信息公开年度报告 根据条例编制。 一、概述 工作运行正常。"),
+            (
+                Some("龙归镇2016年政府信息公开年度报告".to_string()),
+                Some("龙归镇".to_string()),
+                Some(2016)
+            )
+        );
         // A university's title names a school year: the year it ends in.
         for (title, agency) in [
             ("中山大学2024—2025学年信息公开年度报告", "中山大学"),
