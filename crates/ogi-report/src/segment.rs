@@ -2127,9 +2127,9 @@ fn agency_name(s: &str) -> Option<String> {
 /// `从`/`從` (`统计期限从2019年1月1日到12月31日止`), and the period named by `期限`, `时限` or
 /// `周期` (`统计期限为2020年1月1日至2020年12月31日`, `统计周期为…`), and last by `时间`
 /// (`统计时间为…`, `统计起止时间为2023年1月1日-2023年12月31日`), or by `数据为`
-/// (`本报告所统计数据为2016年1月1日至…`) or `涵盖` (`报告涵盖2025年1月1日至12月31日期间`), in either
-/// script, `为`, `为:` or a line break between.
-const PERIOD_OPENERS: [&str; 14] = [
+/// (`本报告所统计数据为2016年1月1日至…`), `涵盖` (`报告涵盖2025年1月1日至12月31日期间`), `区间`,
+/// `时段` or `范围` (`统计数据的时间范围为…`), in either script, `为`, `为:` or a line break between.
+const PERIOD_OPENERS: [&str; 20] = [
     "自",
     "从",
     "從",
@@ -2144,6 +2144,12 @@ const PERIOD_OPENERS: [&str; 14] = [
     "數據為",
     "涵盖",
     "涵蓋",
+    "区间",
+    "區間",
+    "时段",
+    "時段",
+    "范围",
+    "範圍",
 ];
 
 /// The statistics period: the first opener of [`PERIOD_OPENERS`] starting in the first 20,000
@@ -2188,7 +2194,7 @@ const PERIOD_SEARCH: usize = 20000;
 /// wording, in the first 20,000 bytes ([`PERIOD_SEARCH`]); the others, looked for only when it
 /// opens no period, in the first 8,000 bytes, which hold a report's opening paragraph (they are
 /// searched in most reports that state no period, and a search to 20,000 bytes cost 1% of
-/// parsing such a report); `时间`, `数据为` and `涵盖`, tried last, in the first 3,000
+/// parsing such a report); `时间` and the words after it, tried last, in the first 3,000
 /// bytes, where the opening paragraph of a report that names its period so stands.
 const fn period_bound(k: usize) -> usize {
     match k {
@@ -2203,6 +2209,8 @@ const fn period_bound(k: usize) -> usize {
 /// not before the first.
 fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
     let after = text.get(at..).unwrap_or("").trim_start();
+    // `时间段为` (the opener `时间`).
+    let after = after.strip_prefix('段').unwrap_or(after);
     let after = after
         .strip_prefix(['为', '為', '是', '：', ':'])
         .unwrap_or(after)
@@ -2879,6 +2887,22 @@ mod tests {
                 Some(((2016, 1, 1), (2016, 12, 31))),
             ),
             ("本报告所统计数据为依申请公开数据。", None),
+            (
+                "数据统计时间段为2023年1月1日至12月31日。",
+                Some(((2023, 1, 1), (2023, 12, 31))),
+            ),
+            (
+                "统计区间为2023年1月1日—12月31日。",
+                Some(((2023, 1, 1), (2023, 12, 31))),
+            ),
+            (
+                "本报告统计数据的时间范围为2022年1月1日至2022年12月31日。",
+                Some(((2022, 1, 1), (2022, 12, 31))),
+            ),
+            (
+                "统计时段为2022年1月1日至2022年12月31日。",
+                Some(((2022, 1, 1), (2022, 12, 31))),
+            ),
             (
                 "本报告内容涵盖2020年1月1日至12月31日期间的政府信息公开工作情况。",
                 Some(((2020, 1, 1), (2020, 12, 31))),
