@@ -203,6 +203,14 @@ fn fold_cut_before<M: MapFn + ?Sized>(
     diags_from: usize,
     start: usize,
 ) {
+    // Most tables have every row: nothing to fold, told before the text is looked at.
+    let number = kind.number();
+    let missing = |d: &Diagnostic| {
+        d.code == Code::T003 && d.location.as_ref().is_some_and(|l| l.table == Some(number))
+    };
+    if !ctx.diags.iter().skip(diags_from).any(missing) {
+        return;
+    }
     let head = ctx.text.get(..start).unwrap_or("");
     if ctx.starts_in.is_some()
         || more_than_a_fragment(head)
@@ -216,7 +224,7 @@ fn fold_cut_before<M: MapFn + ?Sized>(
         return;
     };
     let lost: Vec<&str> = rows.iter().take(first).map(|r| r.row.as_ref()).collect();
-    let number = kind.number();
+
     let is_lost = |d: &Diagnostic| {
         d.code == Code::T003
             && d.location.as_ref().is_some_and(|l| {
