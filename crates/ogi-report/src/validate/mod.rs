@@ -768,16 +768,30 @@ pub(crate) fn quick_sum(values: impl IntoIterator<Item = Option<Number>>) -> Opt
     // sum of two kinds from term to term; the first amount moves the rest to `Decimal`.
     // At most a few dozen i64 terms: an i128 cannot overflow.
     let mut int = 0i128;
-    let mut acc = loop {
+    let acc = loop {
         match values.next() {
             None => return Some(QuickSum::Int(int)),
             Some(value) => match value? {
                 Number::Int(v) => int += i128::from(v),
                 // Integer sums are exact in `Decimal` too, so switching keeps the same value.
-                Number::Decimal(d) => break QuickSum::Int(int).decimal()?.checked_add(d)?,
+                Number::Decimal(d) => break (int, d),
             },
         }
     };
+    quick_sum_decimal(acc, &mut values)
+}
+
+/// The rest of a [`quick_sum`] once its first amount is met: the integer sum so far and that
+/// amount, then the values left, added as `Decimal`s. Not generic, unlike `quick_sum`, and out
+/// of line: `quick_sum` is instantiated for each kind of iterator its callers hand it,
+/// and each instance inlined the `Decimal` additions, which are most of its code and run only
+/// for the few rows that hold an amount (fees); through `dyn Iterator` they are compiled once.
+#[inline(never)]
+fn quick_sum_decimal(
+    (int, first): (i128, rust_decimal::Decimal),
+    values: &mut dyn Iterator<Item = Option<Number>>,
+) -> Option<QuickSum> {
+    let mut acc = QuickSum::Int(int).decimal()?.checked_add(first)?;
     for value in values {
         acc = acc.checked_add(value?.as_decimal())?;
     }
