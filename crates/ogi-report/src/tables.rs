@@ -141,51 +141,8 @@ fn fold_cut_off<M: MapFn + ?Sized>(
     if more_than_a_fragment(tail) {
         return;
     }
-    let read = |r: &Row| r.span.is_some() || r.cells.iter().any(|c| c.raw.is_some());
-    let Some(last) = rows.iter().rposition(read) else {
-        return;
-    };
-    let lost: Vec<&str> = rows.iter().skip(last + 1).map(|r| r.row.as_ref()).collect();
-    let number = kind.number();
-    let is_lost = |d: &Diagnostic| {
-        d.code == Code::T003
-            && d.location.as_ref().is_some_and(|l| {
-                l.table == Some(number) && l.row.as_deref().is_some_and(|r| lost.contains(&r))
-            })
-    };
-    // Only this table's diagnostics (those from `diags_from` on) are looked at.
-    let before = ctx.diags.len();
-    let mut k = 0usize;
-    ctx.diags.retain(|d| {
-        k += 1;
-        k <= diags_from || !is_lost(d)
-    });
-    if ctx.diags.len() == before {
-        return;
-    }
-    let last_row = rows.get(last).map_or("", |r| r.row.as_ref());
-    let first_lost = lost.first().copied().unwrap_or("");
-    let last_lost = lost.last().copied().unwrap_or("");
-    let lost_rows = if lost.len() == 1 {
-        format!("the row after it is missing (`{first_lost}`)")
-    } else {
-        format!(
-            "the {} rows after it are missing (`{first_lost}` … `{last_lost}`)",
-            lost.len()
-        )
-    };
     let span = (ctx.map)(content_end.min(to), to);
-    ctx.diags.push(
-        Diagnostic::new(
-            Code::T015,
-            format!(
-                "table {number} ({}): the text ends inside the table, after row `{last_row}`; {lost_rows}: the page looks cut off",
-                kind.title(),
-            ),
-        )
-        .with_span(Some(span))
-        .at(Location::table(kind)),
-    );
+    fold_cut(&mut ctx.diags, kind, rows, diags_from, Cut::End, span);
 }
 
 /// When the report's text starts inside a table (a page whose head was cut off, `Page 9 - …`
@@ -219,51 +176,96 @@ fn fold_cut_before<M: MapFn + ?Sized>(
     {
         return;
     }
-    let read = |r: &Row| r.span.is_some() || r.cells.iter().any(|c| c.raw.is_some());
-    let Some(first) = rows.iter().position(read) else {
-        return;
-    };
-    let lost: Vec<&str> = rows.iter().take(first).map(|r| r.row.as_ref()).collect();
+    let span = (ctx.map)(0, start);
+    if fold_cut(&mut ctx.diags, kind, rows, diags_from, Cut::Start, span) {
+        ctx.starts_in = Some(kind.number());
+    }
+}
 
+/// Which end of a table the report's text cut off ([`fold_cut`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// The text starts inside the table ([`fold_cut_before`]).
+    Start,
+    /// The text ends inside the table ([`fold_cut_off`]).
+    End,
+}
+
+/// What [`fold_cut_off`] and [`fold_cut_before`] share once they have told that the text was
+/// cut at the table's `cut` end and mapped the cut's `span`: the rows before the first one read
+/// (or after the last) are lost, their T003s among `diags` from `diags_from` on are dropped, and
+/// when any was, one T015 naming the row read and the rows lost is pushed; `true` then. Not
+/// generic: it needs neither the text nor the span mapper, only the diagnostics, so it is
+/// compiled once for both callers rather than written out in each of them.
+fn fold_cut(
+    diags: &mut Vec<Diagnostic>,
+    kind: TableKind,
+    rows: &[Row],
+    diags_from: usize,
+    cut: Cut,
+    span: Span,
+) -> bool {
+    let read = |r: &Row| r.span.is_some() || r.cells.iter().any(|c| c.raw.is_some());
+    let found = match cut {
+        Cut::Start => rows.iter().position(read),
+        Cut::End => rows.iter().rposition(read),
+    };
+    let Some(at) = found else {
+        return false;
+    };
+    let lost_rows = match cut {
+        Cut::Start => rows.get(..at),
+        Cut::End => rows.get(at + 1..),
+    };
+    let lost: Vec<&str> = lost_rows
+        .unwrap_or_default()
+        .iter()
+        .map(|r| r.row.as_ref())
+        .collect();
+    let number = kind.number();
     let is_lost = |d: &Diagnostic| {
         d.code == Code::T003
             && d.location.as_ref().is_some_and(|l| {
                 l.table == Some(number) && l.row.as_deref().is_some_and(|r| lost.contains(&r))
             })
     };
-    let before = ctx.diags.len();
+    // Only this table's diagnostics (those from `diags_from` on) are looked at.
+    let before = diags.len();
     let mut k = 0usize;
-    ctx.diags.retain(|d| {
+    diags.retain(|d| {
         k += 1;
         k <= diags_from || !is_lost(d)
     });
-    if ctx.diags.len() == before {
-        return;
+    if diags.len() == before {
+        return false;
     }
-    ctx.starts_in = Some(number);
-    let first_row = rows.get(first).map_or("", |r| r.row.as_ref());
+    let row = rows.get(at).map_or("", |r| r.row.as_ref());
     let first_lost = lost.first().copied().unwrap_or("");
     let last_lost = lost.last().copied().unwrap_or("");
+    let (side, ends, at_row, cut_off) = match cut {
+        Cut::Start => ("before", "starts", "at", "cut off at its start"),
+        Cut::End => ("after", "ends", "after", "cut off"),
+    };
     let lost_rows = if lost.len() == 1 {
-        format!("the row before it is missing (`{first_lost}`)")
+        format!("the row {side} it is missing (`{first_lost}`)")
     } else {
         format!(
-            "the {} rows before it are missing (`{first_lost}` … `{last_lost}`)",
+            "the {} rows {side} it are missing (`{first_lost}` … `{last_lost}`)",
             lost.len()
         )
     };
-    let span = (ctx.map)(0, start);
-    ctx.diags.push(
+    diags.push(
         Diagnostic::new(
             Code::T015,
             format!(
-                "table {number} ({}): the text starts inside the table, at row `{first_row}`; {lost_rows}: the page looks cut off at its start",
+                "table {number} ({}): the text {ends} inside the table, {at_row} row `{row}`; {lost_rows}: the page looks {cut_off}",
                 kind.title(),
             ),
         )
         .with_span(Some(span))
         .at(Location::table(kind)),
     );
+    true
 }
 
 /// Charge a region's items (those of `items` from `base` on) to the table's cell bound
