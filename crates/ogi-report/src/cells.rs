@@ -182,8 +182,11 @@ fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
     if let ItemKind::Value(..) = kind {
         let after = text.get(te..).unwrap_or("");
         // A figure with its count word, then a sentence's comma or stop (`本年新收33件,上年结转
-        // 0件`, `行政强制0项,行政事业性收费0元。`): a sentence's, not a cell.
-        let words = ['件', '项', '条', '个', '次', '宗', '人', '元', '万'];
+        // 0件`, `行政强制0项,行政事业性收费0元。`, `实施行政处罚25起,`): a sentence's, not a cell.
+        let words = [
+            '件', '项', '条', '个', '次', '宗', '人', '元', '万', '起', '份', '家', '例', '批',
+            '篇',
+        ];
         let rest = after.trim_start_matches(words);
         let counted = (rest.len() < after.len() || !tok.ends_with(|c: char| c.is_ascii_digit()))
             && rest.starts_with(['，', ',', '、', '。', '；', ';']);
