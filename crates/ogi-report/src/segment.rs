@@ -1526,15 +1526,28 @@ fn without_page_number(start: usize, t: &str) -> (usize, &str) {
 /// (`沙巴体育_…官网平台:第三中学2022年…年度报告`): cut when what follows the colon names the
 /// report, its year and its agency, and what precedes names no report.
 fn without_spam_lead(start: usize, t: &str) -> (usize, &str) {
-    let Some(i) = t.find([':', '：']) else {
-        return (start, t);
+    // Or a site's name and a dash (`长沙市政府门户网站-长沙县人民政府2021年…年度报告`).
+    let (i, sep) = match t.find([':', '：']) {
+        Some(i) => (i, None),
+        None => match t.find(['-', '—', '_']) {
+            Some(i)
+                if t.get(..i)
+                    .is_some_and(|h| h.ends_with("网站") || h.ends_with('网')) =>
+            {
+                (i, t.get(i..).and_then(|r| r.chars().next()))
+            }
+            _ => return (start, t),
+        },
     };
     let (head, after) = (t.get(..i).unwrap_or(""), t.get(i..).unwrap_or(""));
-    let title = after
-        .strip_prefix(':')
-        .or_else(|| after.strip_prefix('：'))
-        .unwrap_or(after)
-        .trim_start();
+    let title = match sep {
+        Some(c) => after.get(c.len_utf8()..).unwrap_or(after),
+        None => after
+            .strip_prefix(':')
+            .or_else(|| after.strip_prefix('：'))
+            .unwrap_or(after),
+    }
+    .trim_start();
     let year = year_in(title).map(|(i, _)| i);
     if !names_the_report(head) && year.is_some() && title_agency(title, year).is_some() {
         (start + (t.len() - title.len()), title)
@@ -1881,6 +1894,21 @@ fn dateline_after(after: &str) -> Option<String> {
         .lines()
         .map(crate::scan::trim_ws)
         .find(|l| !l.is_empty())?;
+    // In brackets (`(2021年1 月21 日)`), or after the page's source (`来源:昆明市人民政府
+    // 2021-03-15 16:28:04`).
+    let line = line
+        .strip_prefix(['(', '（'])
+        .map_or(line, |l| l.trim_end_matches([')', '）']).trim());
+    let line = match line
+        .strip_prefix("来源")
+        .or_else(|| line.strip_prefix("來源"))
+    {
+        Some(r) => {
+            let at = r.find(|c: char| c.is_whitespace())?;
+            r.get(at..)?.trim_start()
+        }
+        None => line,
+    };
     let (tail, d) = cn_date(line).or_else(|_| dash_date(line)).ok()?;
     // A time (`16:45`, `16:45:00`) after the date.
     let rest = tail.trim_start();
@@ -2324,7 +2352,7 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
         }
         None => return None,
     };
-    let r2 = r2.trim_start_matches('—').trim_start();
+    let r2 = r2.trim_start_matches(['—', '-']).trim_start();
     // An end whose `日` a page lost before `止` (`至12月31止`).
     let mended;
     let r2 = match r2.find('止') {
@@ -2778,10 +2806,25 @@ mod tests {
             ("2024-01-23 16:45  稿件作者:   浏览量:-", Some("2024-01-23")),
             ("2021年1月1日至2021年12月31日", None),
             ("2021年1月20日,我局召开会议。", None),
+            ("(2021年1 月21 日)", Some("2021-01-21")),
+            (
+                "來源:昆明市人民政府         2021-03-15 16:28:04",
+                Some("2021-03-15"),
+            ),
+            ("来源:某局 本报告2021年1月1日起施行", None),
         ] {
             let text = format!("某局2020年政府信息公开工作年度报告\n\n{under}\n一、总体情况\n");
             assert_eq!(published(&text).as_deref(), want, "{under}");
         }
+        // A site's name and a dash before the title are not the title's.
+        assert_eq!(
+            meta("长沙市政府门户网站-长沙县人民政府2021年政府信息公开工作年度报告\n一、总体情况\n"),
+            (
+                Some("长沙县人民政府2021年政府信息公开工作年度报告".to_string()),
+                Some("长沙县人民政府".to_string()),
+                Some(2021)
+            )
+        );
         // A page saved on one line: the title is the words before the first space.
         assert_eq!(
             meta("龙归镇2016年政府信息公开年度报告 根据条例编制。 一、概述 工作运行正常。"),
@@ -2976,6 +3019,10 @@ mod tests {
                 Some(((2016, 1, 1), (2016, 12, 31))),
             ),
             ("本报告所统计数据为依申请公开数据。", None),
+            (
+                "本报告信息数据统计时间是2017年1月1日--2017年12月31日",
+                Some(((2017, 1, 1), (2017, 12, 31))),
+            ),
             (
                 "数据统计时间段为2023年1月1日至12月31日。",
                 Some(((2023, 1, 1), (2023, 12, 31))),
