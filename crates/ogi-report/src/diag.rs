@@ -106,7 +106,9 @@ codes! {
     /// T015 — the text ends inside a table (a page cut off when it was saved or crawled): the
     /// rows after the last one read are missing. One diagnostic names them, instead of a T003
     /// for each; a table cut off after its header names all its rows, and each table after the
-    /// one the text ends in is named too (instead of a T001).
+    /// one the text ends in is named too (instead of a T001). Likewise when the text starts
+    /// inside a table (a page whose head was cut off): one T015 names the rows before the first
+    /// one read, and each table before it is named too.
     T015 = "T015", Warning;
     /// T016 — an Article 20 block's printed header names other columns than the template's, or
     /// names them in another order: a row's values are placed under the columns it names; a
