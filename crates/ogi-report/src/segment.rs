@@ -593,7 +593,7 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
 }
 
 /// The words of a numbered heading after the year and the work it may name first:
-/// `2020年`/`2020年度`, then `政府信息公开`, `政务公开` or `信息公开`, then `工作`
+/// `2020年`/`2020年度`, then `政府信息公开`, `政务信息公开`, `政务公开` or `信息公开`, then `工作`
 /// (`2020年政府信息公开总体情况` → `总体情况`). `rest` itself when it names neither a year nor
 /// the work.
 fn without_heading_lead(rest: &str) -> &str {
@@ -604,7 +604,7 @@ fn without_heading_lead(rest: &str) -> &str {
             s = r.strip_prefix('度').unwrap_or(r).trim_start();
         }
     }
-    for work in ["政府信息公开", "政务公开", "信息公开"] {
+    for work in ["政府信息公开", "政务信息公开", "政务公开", "信息公开"] {
         if let Some(r) = s.strip_prefix(work) {
             s = r;
             break;
@@ -3506,6 +3506,14 @@ mod tests {
         assert_eq!(
             without_heading_lead("2021 年度政务公开工作总体情况"),
             "总体情况"
+        );
+        // A court's `政务信息公开`.
+        assert_eq!(
+            headings_of("一、2011年度政务信息公开工作基本情况\n运行正常。\n二、主动公开情况\n"),
+            [
+                (1, "一、2011年度政务信息公开工作基本情况"),
+                (2, "二、主动公开情况")
+            ]
         );
     }
 
