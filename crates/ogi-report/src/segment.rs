@@ -809,12 +809,8 @@ fn glued_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
         (s, tail.parse().unwrap_or(0), d.parse().unwrap_or(0))
     } else {
         let (s, _) = ch('日')(s)?;
-        let (m, d) = match tail.len() {
-            2 => tail.split_at(1),
-            4 => tail.split_at(2),
-            _ => return Err(verify(s)),
-        };
-        (s, m.parse().unwrap_or(0), d.parse().unwrap_or(0))
+        let (m, d) = split_month_day(tail).ok_or_else(|| verify(s))?;
+        (s, m, d)
     };
     let y: u16 = year.parse().unwrap_or(0);
     if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
@@ -1460,7 +1456,7 @@ fn preamble_agency(head: &str) -> Option<String> {
             };
             let (before, after) = t.split_at(i);
             let mut from = None;
-            for v in ["公布", "现将", "编制", "发布"] {
+            for v in PREAMBLE_VERBS {
                 if let Some(k) = str_at(before, v) {
                     from = from.max(Some(k + v.len()));
                 }
@@ -1486,6 +1482,10 @@ fn preamble_agency(head: &str) -> Option<String> {
     None
 }
 
+/// The verbs with which a preamble publishes or compiles its report (`现公布…`, `编制了…`), read
+/// by [`preamble_agency`] and [`preamble_year`].
+const PREAMBLE_VERBS: [&str; 4] = ["公布", "现将", "编制", "发布"];
+
 /// The year of the report a preamble publishes or compiles: a year after `公布`, `现将`,
 /// `编制` or `发布` and before the subject ([`TITLE_SUBJECTS`]) in one clause
 /// (`…编制了2021年政府信息公开年度报告`), as [`preamble_agency`] reads the clause.
@@ -1496,9 +1496,7 @@ fn preamble_year(head: &str) -> Option<u16> {
         let t = without_whitespace(s);
         let (i, y) = year_in(&t)?;
         let (before, after) = t.split_at(i);
-        (["公布", "现将", "编制", "发布"]
-            .iter()
-            .any(|v| str_at(before, v).is_some())
+        (PREAMBLE_VERBS.iter().any(|v| str_at(before, v).is_some())
             && TITLE_SUBJECTS.iter().any(|w| str_at(after, w).is_some()))
         .then_some(y)
     })
@@ -1889,11 +1887,7 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 /// (`2021年1月20日`, `2024-01-23`) followed by nothing, a time or white space before the
 /// page's next field: the page's date, not a sentence's or a period's.
 fn dateline_after(after: &str) -> Option<String> {
-    let rest = after.get(after.find('\n')? + 1..)?;
-    let line = rest
-        .lines()
-        .map(crate::scan::trim_ws)
-        .find(|l| !l.is_empty())?;
+    let line = line_after(after)?;
     // In brackets (`(2021年1 月21 日)`), or after the page's source (`来源:昆明市人民政府
     // 2021-03-15 16:28:04`).
     let line = line
@@ -1997,15 +1991,20 @@ fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
         .flatten()
 }
 
+/// The first line that is not blank after the title's (`after` starts on the title's line),
+/// trimmed: where [`agency_line_after`] and [`dateline_after`] look.
+fn line_after(after: &str) -> Option<&str> {
+    let rest = after.get(after.find('\n')? + 1..)?;
+    rest.lines()
+        .map(crate::scan::trim_ws)
+        .find(|l| !l.is_empty())
+}
+
 /// The agency named on the line after a title that names none (`2025年政府信息公开工作年度报告`
 /// / `区数据局`): the next line that is not blank, when it is short (20 characters at most),
 /// ends as an agency's name does ([`AGENCY_ENDINGS`]) and is one ([`agency_name`]).
 fn agency_line_after(after: &str) -> Option<String> {
-    let rest = after.get(after.find('\n')? + 1..)?;
-    let line = rest
-        .lines()
-        .map(crate::scan::trim_ws)
-        .find(|l| !l.is_empty())?;
+    let line = line_after(after)?;
     (line.chars().count() <= 20 && AGENCY_ENDINGS.iter().any(|e| line.ends_with(e)))
         .then(|| agency_name(line))
         .flatten()
@@ -2404,18 +2403,24 @@ fn month_day(s: &str) -> IResult<&str, (u8, u8)> {
     Ok((s, (m, d)))
 }
 
+/// A month and day written without `月` between them: one digit each or two each (`11`,
+/// `1231`; three digits cannot be told apart), unchecked (read by [`glued_date`] and
+/// [`month_lost`], which check them).
+fn split_month_day(run: &str) -> Option<(u8, u8)> {
+    let (m, d) = match run.len() {
+        2 => run.split_at(1),
+        4 => run.split_at(2),
+        _ => return None,
+    };
+    Some((m.parse().unwrap_or(0), d.parse().unwrap_or(0)))
+}
+
 /// A month and day whose `月` a page lost (`11日`, `1231日`): one digit each or two each (three
 /// digits cannot be told apart).
 fn month_lost(s: &str) -> IResult<&str, (u8, u8)> {
     let (rest, run) = take_while_m_n(2, 4, |c: char| c.is_ascii_digit())(s)?;
     let (rest, _) = (multispace0, ch('日')).parse(rest)?;
-    let (m, d) = match run.len() {
-        2 => run.split_at(1),
-        4 => run.split_at(2),
-        _ => ("", ""),
-    };
-    let m: u8 = m.parse().unwrap_or(0);
-    let d: u8 = d.parse().unwrap_or(0);
+    let (m, d) = split_month_day(run).unwrap_or((0, 0));
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return Err(nom::Err::Error(nom::error::Error::new(
             s,
