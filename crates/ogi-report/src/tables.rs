@@ -2316,7 +2316,7 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             ctx,
             blocks,
             &mut rows_out,
-            (start, to),
+            (start, first_label.min(to), to),
             region_content,
             any_empty && any_surplus,
             diags_at_start,
@@ -2362,6 +2362,42 @@ fn moved_block(
     anchors.iter().any(Option::is_some)
 }
 
+/// Append to the T003 of the row just before the first row of table 2 found (its label lost)
+/// that the numbers `quoted`, printed before that first row, are not read: true when that T003
+/// is there to say it.
+fn stray_before_first<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    rows_out: &[Row],
+    diags_at_start: usize,
+    quoted: &str,
+) -> bool {
+    let Some(first) = rows_out.iter().position(|r| r.span.is_some()) else {
+        return false;
+    };
+    let (Some(lost), Some(found)) = (
+        first.checked_sub(1).and_then(|i| rows_out.get(i)),
+        rows_out.get(first),
+    ) else {
+        return false;
+    };
+    let Some(d) = ctx.diags.get_mut(diags_at_start..).and_then(|ds| {
+        ds.iter_mut().find(|d| {
+            d.code == Code::T003
+                && d.location
+                    .as_ref()
+                    .and_then(|l| l.row.as_deref())
+                    .is_some_and(|r| r == lost.row)
+        })
+    }) else {
+        return false;
+    };
+    d.message.push_str(&format!(
+        "; `{quoted}`, printed before row `{}`, may be its values and is not read",
+        found.row
+    ));
+    true
+}
+
 /// T003 for row `path` of table 2.
 fn t2_label_not_found(path: &str) -> Diagnostic {
     let kind = TableKind::ActiveDisclosure;
@@ -2384,7 +2420,7 @@ fn table2_blocks<M: MapFn + ?Sized>(
     ctx: &mut Ctx<'_, '_, M>,
     blocks: &[template::Block],
     rows_out: &mut [Row],
-    (from, to): (usize, usize),
+    (from, first_label, to): (usize, usize, usize),
     in_regions: usize,
     gathered: bool,
     diags_at_start: usize,
@@ -2416,6 +2452,24 @@ fn table2_blocks<M: MapFn + ?Sized>(
         // above it, and table 3 was not printed apart either: the rows were read as printed
         // (T004/T005 name what they lack or have too much of).
         if nums.len() <= in_regions && !gathered && !ctx.t3_detached {
+            return None;
+        }
+        // A number or two before the first label found, where the labels of the rows before it
+        // were lost (`0` on the line above `规范性文件`, `规章` gone), and every other number in
+        // some row's region: the rows were read as printed; the T003 of the row lost just
+        // before says what stands there, unread.
+        let stray = nums.iter().take_while(|i| i.start < first_label).count();
+        if (1..=2).contains(&stray)
+            && nums.len() <= in_regions + stray
+            && !gathered
+            && !ctx.t3_detached
+            && stray_before_first(
+                ctx,
+                rows_out,
+                diags_at_start,
+                &quote(nums.get(..stray).unwrap_or_default()),
+            )
+        {
             return None;
         }
         // In a column block, what sits next to a label of a block of several rows belongs to

@@ -898,3 +898,31 @@ fn figures_glued_to_their_label_on_a_line_of_their_own_are_split() {
         [Some(1520), None, None]
     );
 }
+
+#[test]
+fn a_stray_number_before_the_first_row_found_leaves_the_rows_as_printed() {
+    // A vertical table (one cell a line) whose `规章` label was lost, leaving its `0` above
+    // `规范性文件`: the rows are read as printed, and the lost row's T003 names the number.
+    let text =
+        "二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n本年新制作数量\n本年新公开数量\n\
+        对外公开总数量\n0\n规范性文件\n第二十条第(五)项\n上一年项目数量\n本年增/减\n处理决定数量\n\
+        行政许可\n6\n减3\n3\n其他对外管理服务事项\n第二十条第(六)项\n行政处罚\n";
+    let r = ogi_report::parse(text);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（五）项/行政许可"),
+        [Some(6), Some(-3), Some(3)]
+    );
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/规范性文件"),
+        [None, None, None]
+    );
+    assert_eq!(
+        messages(&r, Code::T003),
+        ["table 2 (主动公开政府信息情况), row `第二十条第（一）项/规章`: label not found; `0`, printed before row `第二十条第（一）项/规范性文件`, may be its values and is not read"]
+    );
+    assert!(messages(&r, Code::T013).is_empty());
+    // Three numbers there are not a stray: the table is taken as printed apart (T013).
+    let three = text.replace("\n0\n规范性文件", "\n0\n0\n0\n规范性文件");
+    assert_eq!(messages(&ogi_report::parse(&three), Code::T013).len(), 1);
+}
