@@ -2157,8 +2157,9 @@ fn agency_name(s: &str) -> Option<String> {
 /// `周期` (`统计期限为2020年1月1日至2020年12月31日`, `统计周期为…`), and last by `时间`
 /// (`统计时间为…`, `统计起止时间为2023年1月1日-2023年12月31日`), or by `数据为`
 /// (`本报告所统计数据为2016年1月1日至…`), `涵盖` (`报告涵盖2025年1月1日至12月31日期间`), `区间`,
-/// `时段` or `范围` (`统计数据的时间范围为…`), in either script, `为`, `为:` or a line break between.
-const PERIOD_OPENERS: [&str; 20] = [
+/// `时段` or `范围` (`统计数据的时间范围为…`), in either script, `为`, `为:` or a line break between;
+/// and a year's dates in brackets after it (`2020年度(2019年9月1日-2020年8月31日)`, a school's).
+const PERIOD_OPENERS: [&str; 22] = [
     "自",
     "从",
     "從",
@@ -2179,6 +2180,8 @@ const PERIOD_OPENERS: [&str; 20] = [
     "時段",
     "范围",
     "範圍",
+    "年度(",
+    "年度（",
 ];
 
 /// The statistics period: the first opener of [`PERIOD_OPENERS`] starting in the first 20,000
@@ -2264,7 +2267,7 @@ fn late_period(text: &str) -> Option<(Ymd, Ymd)> {
         let near = before.trim_end();
         // Most figures follow other words: told by the character before them.
         if !near.ends_with([
-            ':', '：', '为', '為', '是', '段', '间', '間', '盖', '蓋', '围', '圍',
+            ':', '：', '为', '為', '是', '段', '间', '間', '盖', '蓋', '围', '圍', '(', '（',
         ]) {
             continue;
         }
@@ -2352,35 +2355,31 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
         None => return None,
     };
     let r2 = r2.trim_start_matches(['—', '-']).trim_start();
-    // An end whose `日` a page lost before `止` (`至12月31止`).
-    let mended;
-    let r2 = match r2.find('止') {
-        Some(k)
-            if k <= 16
-                && r2.get(..k).is_some_and(|d| {
-                    d.ends_with(|c: char| c.is_ascii_digit())
-                        && d.chars().all(|c| c.is_ascii_digit() || "年月 ".contains(c))
-                }) =>
-        {
-            mended = format!(
-                "{}日{}",
-                r2.get(..k).unwrap_or(""),
-                r2.get(k..).unwrap_or("")
-            );
-            mended.as_str()
-        }
-        _ => r2,
-    };
-    let b = match cn_date(r2)
+    let end = |r2: &str| match cn_date(r2)
         .or_else(|_| glued_date(r2))
         .or_else(|_| month_lost_date(r2))
     {
-        Ok((_, b)) => b,
+        Ok((_, b)) => Some(b),
         Err(_) => month_day(r2)
             .or_else(|_| month_lost(r2))
             .map(|(_, (m, d))| (a.0, m, d))
-            .ok()?,
+            .ok(),
     };
+    let b = end(r2).or_else(|| {
+        // An end whose `日` a page lost: before `止` (`至12月31止`), or before anything else
+        // when its month is written or its digits are a month and day or a whole date
+        // (`至2020年12月31。`, `至20201231`), not a year and month alone (`至2020年12`).
+        let k = r2
+            .find(|c: char| !(c.is_ascii_digit() || "年月 ".contains(c)))
+            .unwrap_or(r2.len());
+        let d = r2.get(..k)?.trim_end();
+        let digits = d.len() - d.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let closed = r2.get(k..).is_some_and(|t| t.starts_with('止'));
+        if k > 16 || digits == 0 || !(closed || d.contains('月') || matches!(digits, 4 | 8)) {
+            return None;
+        }
+        end(&format!("{d}日"))
+    })?;
     (b >= a).then_some((a, b))
 }
 
@@ -3062,6 +3061,23 @@ mod tests {
                 Some(((2010, 1, 1), (2010, 12, 31))),
             ),
             ("自2020年1月1日起施行,2020年12月31日止。", None),
+            // The end's `日` lost before anything else: read when its month is written or its
+            // digits are a whole date, not when they are a year and a month alone.
+            (
+                "本报告统计期限为2020年1月1日至2020年12月31。",
+                Some(((2020, 1, 1), (2020, 12, 31))),
+            ),
+            (
+                "内容期限为202011日至20201231\n一、总体情况",
+                Some(((2020, 1, 1), (2020, 12, 31))),
+            ),
+            ("统计期限为2020年1月1日至2020年12。", None),
+            // A year's dates in brackets (a school's year).
+            (
+                "现将我校2020年度(2019年9月1日-2020年8月31日)信息公开工作总结如下:",
+                Some(((2019, 9, 1), (2020, 8, 31))),
+            ),
+            ("2020年度（2021年1月5日发布）", None),
             // A comma after `起`; a dash written twice.
             (
                 "报告中所列数据统计期限自2021年1月1日起,至2021年12月31日止。",
