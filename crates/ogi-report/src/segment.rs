@@ -248,6 +248,10 @@ fn head_matches_by<const FIRST_WRITTEN: bool>(kind: SectionKind, h: &str) -> boo
                 || h.starts_with("总体概述")
                 || h.starts_with("总体工作情况")
                 || h.starts_with("主要工作概述")
+                || h.starts_with("概况")
+                || h.starts_with("基本概况")
+                || h.starts_with("综述")
+                || spaced_pair(h, '概', '述')
         }
         SectionKind::ActiveDisclosure => {
             (h.starts_with("主动公开")
@@ -257,6 +261,7 @@ fn head_matches_by<const FIRST_WRITTEN: bool>(kind: SectionKind, h: &str) -> boo
         }
         SectionKind::Applications => {
             h.starts_with("收到和处理")
+                || h.starts_with("受理依申请公开")
                 || h.starts_with("收到和处理政府信息公开申请")
                 || h.starts_with("依申请公开")
                 || h.starts_with("政府信息依申请公开")
@@ -299,11 +304,15 @@ const PROBLEMS_CHARS: usize = 24;
 #[inline(always)]
 fn review_words<const FIRST_WRITTEN: bool>(short: &str) -> bool {
     let holds = |word: &str| holds_word::<FIRST_WRITTEN>(short, word);
-    // Not table 4's header (`行政复议 | 行政诉讼`), but the older format's heading
-    // `行政复议、诉讼和申诉情况`.
+    // Not table 4's header (`行政复议 | 行政诉讼`), but the older format's headings
+    // `行政复议、诉讼和申诉情况`, `行政复议和行政诉讼情况`.
     (holds("复议")
         && holds("诉讼")
-        && (!short.starts_with("行政复议") || short.starts_with("行政复议、") && holds("情况")))
+        && (!short.starts_with("行政复议")
+            || short
+                .strip_prefix("行政复议")
+                .is_some_and(|r| r.starts_with(['、', '和', '及']))
+                && holds("情况")))
         || short.starts_with("政府信息公开行政复议")
 }
 
@@ -339,7 +348,15 @@ pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
     let mut by_numeral = false;
     'kinds: while k < kinds.len() {
         for (j, &kind) in kinds.iter().enumerate().skip(k) {
-            let found = match first_line(text, cursor, kind, by_numeral) {
+            // Under numbered headings, a numbered line of the kind is preferred to an
+            // un-numbered one before it (`主动公开情况`, a sub-heading of the overview).
+            let line = if by_numeral {
+                first_line(text, cursor, kind, Lines::Numbered)
+                    .or_else(|| first_line(text, cursor, kind, Lines::NoDigit))
+            } else {
+                first_line(text, cursor, kind, Lines::Any)
+            };
+            let found = match line {
                 Some((start, end)) => Some(Heading { kind, start, end }),
                 None if flattened() => find_inline(text, cursor, kind),
                 None => None,
@@ -370,7 +387,17 @@ fn is_flattened(text: &str) -> bool {
 /// applications' headings start with one of theirs; both forms of the review heading hold
 /// `复议`, the problems' heading `问题`, the last `需要报告`).
 const KIND_WORDS: [&[&str]; 6] = [
-    &["总体情况", "概述", "总体概况", "基本情况", "总体工作情况"],
+    &[
+        "总体情况",
+        "概述",
+        "总体概况",
+        "基本情况",
+        "总体工作情况",
+        "概况",
+        "综述",
+        "概 ",
+        "概\u{3000}",
+    ],
     &["主动公开"],
     &["收到和处理", "依申请公开"],
     &["复议"],
@@ -403,12 +430,46 @@ fn kind_finders(kind: SectionKind) -> &'static [memchr::memmem::Finder<'static>]
 /// A heading line holds one of the kind's words, so each word is searched for and only the line
 /// each occurrence falls in is tested, the search going on after that line when it is no
 /// heading; a later word is searched for only before the heading line an earlier word found.
-fn first_line(
-    text: &str,
-    from: usize,
-    kind: SectionKind,
-    by_numeral: bool,
-) -> Option<(usize, usize)> {
+/// Which lines may head a section ([`first_line`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    /// Any heading line.
+    Any,
+    /// Not one numbered by an Arabic digit (`2.主动公开的政府信息的数量`), nor an un-numbered
+    /// one that ends in a colon (`政府信息主动公开情况:`) or names an item of the overview
+    /// (`主动公开情况`, `依申请公开情况`, the template's `（一）`, `（二）` that lost their
+    /// numbering): under headings numbered `一、`, such a line is a sub-heading.
+    NoDigit,
+    /// A numbered or marked line only, not numbered by an Arabic digit.
+    Numbered,
+}
+
+impl Lines {
+    /// Whether `line`, a heading line, may head a section.
+    fn admit(self, line: &str) -> bool {
+        match self {
+            Lines::Any => true,
+            Lines::NoDigit => {
+                let sub_item = |words: &str| {
+                    let w = words.trim_end();
+                    w.ends_with([':', '：'])
+                        || matches!(
+                            w.strip_prefix("政府信息").unwrap_or(w),
+                            "主动公开情况" | "依申请公开情况"
+                        )
+                };
+                !numbered_by_digit(line)
+                    && !matches!(numbering(line), Some((w, Numbered::No, false)) if sub_item(w))
+            }
+            Lines::Numbered => {
+                !numbered_by_digit(line)
+                    && !matches!(numbering(line), Some((_, Numbered::No, false)))
+            }
+        }
+    }
+}
+
+fn first_line(text: &str, from: usize, kind: SectionKind, lines: Lines) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for finder in kind_finders(kind) {
         // A long input is indexed: a word whose first character it lacks is not searched for.
@@ -417,7 +478,7 @@ fn first_line(
         }
         // A line that starts before the best one ends before it, its words too.
         let limit = best.map_or(text.len(), |(start, _)| start);
-        if let Some(found) = first_line_with(text, from, limit, finder, kind, by_numeral) {
+        if let Some(found) = first_line_with(text, from, limit, finder, kind, lines) {
             best = Some(found);
         }
     }
@@ -432,7 +493,7 @@ fn first_line_with(
     limit: usize,
     finder: &memchr::memmem::Finder<'_>,
     kind: SectionKind,
-    by_numeral: bool,
+    lines: Lines,
 ) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     // `at` is always a line start: `from`, or just after a line break.
@@ -445,9 +506,7 @@ fn first_line_with(
             .map_or(at, |i| at + i + 1);
         let le = line_end(text, hit);
         let line = text.get(start..le).unwrap_or("");
-        if heading_line(line).is_some_and(|fits| fits(kind))
-            && !(by_numeral && numbered_by_digit(line))
-        {
+        if heading_line(line).is_some_and(|fits| fits(kind)) && lines.admit(line) {
             return Some((start, heading_end(text, start, le, kind)));
         }
         at = le + 1;
@@ -473,27 +532,45 @@ fn find_headings_by_line(text: &str) -> Vec<Heading> {
         let hi = if wide { kinds.len() } else { k + 1 };
         // first[j]: the first heading line of kinds[j] (k <= j < hi) at or after `cursor`,
         // complete for every j when kinds[k] is not found.
+        // numbered[j]: the same, of the lines numbered or marked (preferred under numbered
+        // headings).
         let mut first: [Option<(usize, usize)>; 6] = [None; 6];
+        let mut numbered: [Option<(usize, usize)>; 6] = [None; 6];
+        let lines = if by_numeral {
+            Lines::NoDigit
+        } else {
+            Lines::Any
+        };
         let mut pos = cursor;
         while pos < text.len() {
             let le = line_end(text, pos);
             let line = text.get(pos..le).unwrap_or("");
-            if let Some(fits) =
-                heading_line(line).filter(|_| !(by_numeral && numbered_by_digit(line)))
-            {
+            if let Some(fits) = heading_line(line).filter(|_| lines.admit(line)) {
+                let is_numbered = Lines::Numbered.admit(line);
                 for j in k..hi {
-                    let slot = first.get_mut(j);
-                    if let (Some(slot @ None), Some(&kind)) = (slot, kinds.get(j)) {
-                        if fits(kind) {
-                            *slot = Some((pos, heading_end(text, pos, le, kind)));
-                        }
+                    let Some(&kind) = kinds.get(j) else { continue };
+                    if !fits(kind) {
+                        continue;
+                    }
+                    let at = Some((pos, heading_end(text, pos, le, kind)));
+                    if let Some(slot @ None) = first.get_mut(j) {
+                        *slot = at;
+                    }
+                    if let Some(slot @ None) = numbered.get_mut(j).filter(|_| is_numbered) {
+                        *slot = at;
                     }
                 }
-                if first.get(k).is_some_and(Option::is_some) {
+                let done = if by_numeral { &numbered } else { &first };
+                if done.get(k).is_some_and(Option::is_some) {
                     break;
                 }
             }
             pos = le + 1;
+        }
+        if by_numeral {
+            for (f, n) in first.iter_mut().zip(numbered) {
+                *f = n.or(*f);
+            }
         }
         // The kind sought, then (while none is found) the later kinds this pass tested.
         let mut j = k;
@@ -585,8 +662,34 @@ fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
     } else {
         without_heading_lead(rest)
     };
+    // The older format's heading numbered `二、` or `三、` that names its work in other words
+    // (`二、积极推动国资监管信息主动公开工作情况`, `三、受理依申请公开的件数及办理情况`): the
+    // kind of its own number, short, ending in `情况`.
+    let numeral = (numbered == Numbered::Numeral)
+        .then(|| {
+            line.trim_start_matches(['|', ' ', '\t', '?', '#', '*'])
+                .chars()
+                .next()
+                .and_then(numeral_value)
+        })
+        .flatten();
+    let worded = move |kind: SectionKind| {
+        let word = match kind {
+            SectionKind::ActiveDisclosure => "主动公开",
+            SectionKind::Applications => "依申请公开",
+            _ => return false,
+        };
+        numeral == Some(kind.number())
+            && rest.chars().nth(30).is_none()
+            && rest
+                .trim_end_matches(['：', ':', ' ', '\r'])
+                .ends_with("情况")
+            && str_at(rest, word).is_some()
+    };
     Some(move |kind: SectionKind| {
-        (kind_matches(kind, rest) || (bare.len() < rest.len() && kind_matches(kind, bare)))
+        (kind_matches(kind, rest)
+            || (bare.len() < rest.len() && kind_matches(kind, bare))
+            || worded(kind))
             && its_number(kind)
             && shaped()
     })
@@ -610,7 +713,22 @@ fn without_heading_lead(rest: &str) -> &str {
             break;
         }
     }
-    s.strip_prefix("工作").unwrap_or(s)
+    // `政府信息公开工作的基本情况`.
+    let s = s.strip_prefix("工作").unwrap_or(s);
+    if s.len() < rest.len() {
+        s.strip_prefix('的').unwrap_or(s)
+    } else {
+        s
+    }
+}
+
+/// Whether `h` opens with the two characters `a` and `b` set apart by spaces (`概 述`,
+/// `概　述`: a short heading spread to the width of a longer one).
+fn spaced_pair(h: &str, a: char, b: char) -> bool {
+    h.strip_prefix(a).is_some_and(|r| {
+        let t = r.trim_start_matches([' ', '\u{3000}']);
+        t.len() < r.len() && t.starts_with(b)
+    })
 }
 
 /// A numbered heading anywhere in flattened text (a whole report on a few lines): `一、`, or
@@ -717,6 +835,9 @@ const HEADING_PHRASES: [&[&str]; 6] = [
         "总体概述",
         "总体工作情况",
         "主要工作概述",
+        "概况",
+        "基本概况",
+        "综述",
     ],
     &[
         "主动公开政府信息情况",
@@ -731,6 +852,7 @@ const HEADING_PHRASES: [&[&str]; 6] = [
         "政府信息依申请公开情况",
         "依申请公开工作情况",
         "依申请公开情况",
+        "受理依申请公开的件数及办理情况",
     ],
     &[
         "政府信息公开行政复议、行政诉讼情况",
@@ -738,6 +860,7 @@ const HEADING_PHRASES: [&[&str]; 6] = [
         "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
         "因政府信息公开申请行政复议、提起行政诉讼的情况",
         "因政府信息公开申请行政复议、提起行政诉讼情况",
+        "行政复议和行政诉讼情况",
     ],
     &[
         "存在的主要问题及改进情况",
@@ -3535,6 +3658,59 @@ mod tests {
                 (1, "一、2011年度政务信息公开工作基本情况"),
                 (2, "二、主动公开情况")
             ]
+        );
+    }
+
+    /// The older format's headings in other words: the overview's `概况`, `基本概况`, `综述`,
+    /// `概 述` spread by spaces, `政府信息公开工作的基本情况`; a section 2 or 3 numbered by its
+    /// own numeral that names its work in other words and ends in `情况`; `行政复议和行政诉讼情况`.
+    #[test]
+    fn older_headings_in_other_words() {
+        let t = "一、概　述\n正文。\n二、积极推动国资监管信息主动公开工作情况\n正文。\n\
+                 三、受理依申请公开的件数及办理情况。2010年,我局收到申请3件。\n\
+                 四、行政复议和行政诉讼情况\n无。\n";
+        assert_eq!(
+            headings_of(t),
+            [
+                (1, "一、概　述"),
+                (2, "二、积极推动国资监管信息主动公开工作情况"),
+                (3, "三、受理依申请公开的件数及办理情况。"),
+                (4, "四、行政复议和行政诉讼情况"),
+            ]
+        );
+        for h in [
+            "一、概况",
+            "一、信息公开工作概况",
+            "一、基本概况",
+            "一、综述",
+            "一、概 述",
+            "一、政府信息公开工作的基本情况",
+        ] {
+            assert_eq!(headings_of(&format!("{h}\n正文。\n")), [(1, h)], "{h}");
+        }
+        // Another numeral, or a sentence: no heading.
+        assert!(headings_of("四、进一步做好主动公开工作的情况\n").is_empty());
+        assert!(headings_of("一、概略地说\n").is_empty());
+        // Table 4's header is no heading.
+        assert!(headings_of("行政复议 | 行政诉讼\n").is_empty());
+    }
+
+    /// Under headings numbered `一、`, an un-numbered line that ends in a colon or names an item
+    /// of the overview is a sub-heading, and a numbered heading of the kind after it is taken.
+    #[test]
+    fn overview_items_without_numbering_head_no_section() {
+        let t = "一、总体情况\n\n主动公开情况\n\n全年主动公开信息222条。\n\n依申请公开情况\n\n\
+                 本年度共收到申请72件。\n\n二、主动公开政府信息情况\n\n略\n";
+        assert_eq!(
+            headings_of(t),
+            [(1, "一、总体情况"), (2, "二、主动公开政府信息情况")]
+        );
+        let colon = "一、总体情况\n政府信息主动公开情况:\n一是深化公开。\n";
+        assert_eq!(headings_of(colon), [(1, "一、总体情况")]);
+        // Without numbered headings, such a line heads its section.
+        assert_eq!(
+            headings_of("总体情况\n正文。\n主动公开政府信息情况:\n正文。\n"),
+            [(1, "总体情况"), (2, "主动公开政府信息情况:")]
         );
     }
 
