@@ -1055,6 +1055,26 @@ fn year_in(s: &str) -> Option<(usize, u16)> {
     None
 }
 
+/// The first `20xx年` of `s` ([`year_in`]) that starts no date (`2025年,…`, not the
+/// `2026年1月8日` a page's date under a title without a year prints), among the first eight;
+/// else the first.
+fn undated_year(s: &str) -> Option<u16> {
+    let mut from = 0usize;
+    let mut first = None;
+    for _ in 0..8 {
+        let Some((i, y)) = s.get(from..).and_then(year_in) else {
+            break;
+        };
+        let at = from + i;
+        first = first.or(Some(y));
+        if s.get(at..).is_some_and(|r| cn_date(r).is_err()) {
+            return Some(y);
+        }
+        from = at + 4;
+    }
+    first
+}
+
 /// The year of a title: its first `20xx年` ([`year_in`]), else four digits written straight
 /// before the subject with the `年` lost (`2022政府信息公开工作年度报告`).
 fn title_year_in(t: &str) -> Option<(usize, u16)> {
@@ -1347,9 +1367,12 @@ fn names_the_report_by<const SIEVED: bool>(t: &str) -> bool {
     }
     (t.contains("年度报告")
         || t.contains("年报")
-        || (t.contains("政府信息公开") && t.ends_with("报告")))
+        || (t.contains("信息公开") && t.ends_with("报告")))
         && t.chars().count() <= 60
         && !t.contains('。')
+        // A sentence's start (`本年度报告是根据《…条例》`, wrapped at its line's end).
+        && !t.starts_with("本年度报告")
+        && !t.starts_with("本报告")
 }
 
 /// The crawler's date field (`发布时间:`/`发布日期:` in the first 40 lines) and the title (the
@@ -1385,6 +1408,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
     // A title that names no year (a column's name, `政府信息公开工作年度报告`, above the report's
     // own title line): a later title line that names one, within the first 40 lines, is taken.
     let mut weak = false;
+    let mut title_date: Option<String> = None;
     for (n, line) in lines.enumerate() {
         if title.is_some() && ((FIRST_WRITTEN && !weak) || n >= 40) {
             break;
@@ -1402,12 +1426,16 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         let lead = l.len() - l.trim_start().len();
         let t_start = start + lead;
         // A page's field naming the report (`标题:…`, `名称：…`): its value.
-        // `标      题 X`: the field's name spread by spaces, its value after them.
-        let spread = t
-            .strip_prefix('标')
-            .map(str::trim_start)
-            .and_then(|r| r.strip_prefix('题'))
-            .filter(|r| r.starts_with(char::is_whitespace));
+        // `标      题 X`, `名  称: X`: the field's name spread by spaces, its value after them
+        // or after a colon.
+        let spread = [('标', '题'), ('名', '称')].iter().find_map(|&(a, b)| {
+            let r = t.strip_prefix(a)?.trim_start().strip_prefix(b)?;
+            let v = r.trim_start();
+            match v.strip_prefix([':', '：']) {
+                Some(v) => Some(v),
+                None => r.starts_with(char::is_whitespace).then_some(v),
+            }
+        });
         let (t_start, t) = match TITLE_FIELDS
             .iter()
             .find_map(|f| {
@@ -1422,10 +1450,12 @@ fn head_fields<const FIRST_WRITTEN: bool>(
             }
             None => (t_start, t),
         };
-        // A page's breadcrumb (`首页>政务公开>…>年度报告`, `当前位置:…`) or a menu's item
-        // (`• 政府信息公开年报`) is no title line.
+        // A page's breadcrumb (`首页>政务公开>…>年度报告`, `当前位置:…`), a menu's item
+        // (`• 政府信息公开年报`) or a row of its fields (`索 引 号: 1 分类: 年报`) is no title
+        // line.
         if t.contains(['>', '＞', '»', '›'])
             || t.starts_with("当前位置")
+            || (t.starts_with('索') && without_whitespace(t).starts_with("索引号"))
             || t.chars().next().is_some_and(|c| {
                 matches!(c, '•' | '·' | '●' | '■' | '▪' | '◆' | '►' | '▶' | '○' | '□')
             })
@@ -1479,6 +1509,23 @@ fn head_fields<const FIRST_WRITTEN: bool>(
                     .map_or(0, |r| r.len() - r.trim_start().len()));
             let (t_start, t) = without_page_number(t_start, t);
             let (t_start, t) = without_spam_lead(t_start, t);
+            // A page's date after the title and a space (`…年度报告 2024-01-28`): the page's
+            // date, when no field gives one, and not the title's.
+            let t = match t.rfind("报告").map(|k| k + "报告".len()) {
+                Some(k)
+                    if t.get(k..)
+                        .is_some_and(|r| r.starts_with(char::is_whitespace)) =>
+                {
+                    match t.get(k..).and_then(dateline) {
+                        Some(d) => {
+                            title_date = title_date.or(Some(d));
+                            t.get(..k).unwrap_or(t)
+                        }
+                        None => t,
+                    }
+                }
+                _ => t,
+            };
             // A run of `?` after the name stands for characters a page lost, not the title's.
             let mut t = without_file_extension(without_site_name(t));
             while let Some(r) = t.strip_suffix('?').or_else(|| t.strip_suffix('？')) {
@@ -1510,7 +1557,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         let (t_start, t) = without_title_marks(t_start, t);
         prev = Some((t_start, t_start + t.len()));
     }
-    (published, title.or(notice))
+    (published.or(title_date), title.or(notice))
 }
 
 /// The names of a page's field that gives the report's title (`标题:…`, `名称：…`; `称:…`,
@@ -1587,6 +1634,7 @@ fn preamble_agency(head: &str) -> Option<String> {
             if let Some(from) = from {
                 if TITLE_SUBJECTS.iter().any(|w| str_at(after, w).is_some()) {
                     let named = t.get(from..).unwrap_or("");
+                    let named = named.strip_prefix("完成").unwrap_or(named);
                     let named = named.strip_prefix('了').unwrap_or(named);
                     // The words after the year only when none come between the verb and it
                     // (`特向社会公布2022年卯都乡信息公开…`).
@@ -1943,12 +1991,12 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         m.year = preamble_year(head);
     }
 
-    // Year: title, else the period, else the first `20xx年` of the text.
+    // Year: title, else the period, else the first `20xx年` of the text that starts no date.
     if m.year.is_none() {
         m.year = m
             .period
             .map(|(a, _)| a.0)
-            .or_else(|| year_in(text.get(..text.len().min(20000)).unwrap_or("")).map(|(_, y)| y));
+            .or_else(|| undated_year(text.get(..text.len().min(20000)).unwrap_or("")));
     }
 
     // Signature and residue after the last section.
@@ -1991,7 +2039,7 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         break;
     }
     if m.agency.is_none() {
-        m.agency = preamble_agency(head);
+        m.agency = preamble_agency(head).or_else(|| field_agency(head));
     }
     // A page's date printed alone under the title, with no field's name (`2021年1月20日`,
     // `2024-01-23 16:45  稿件作者:…`).
@@ -2010,7 +2058,19 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 /// (`2021年1月20日`, `2024-01-23`) followed by nothing, a time or white space before the
 /// page's next field: the page's date, not a sentence's or a period's.
 fn dateline_after(after: &str) -> Option<String> {
-    let line = line_after(after)?;
+    let first = line_after(after)?;
+    // Under the agency's line (`政府信息公开工作年度报告` / `某某经开区管委会` / `2026年1月8日`).
+    let line = match agency_line(first) {
+        Some(_) => {
+            let at = after.find(first)? + first.len();
+            line_after(after.get(at..)?)?
+        }
+        None => first,
+    };
+    // A list's bullet (`• 2026-01-27 14:42`).
+    let line = line
+        .trim_start_matches(['•', '·', '●', '■', '▪', '◆', '►', '▶', '○', '□'])
+        .trim_start();
     // In brackets (`(2021年1 月21 日)`), or after the page's source (`来源:昆明市人民政府
     // 2021-03-15 16:28:04`).
     let line = line
@@ -2026,6 +2086,14 @@ fn dateline_after(after: &str) -> Option<String> {
         }
         None => line,
     };
+    dateline(line)
+}
+
+/// The date that opens `line` (`2021年1月20日`, `2024-01-23`, after white space) followed by
+/// nothing, a time or white space before the page's next field: a page's date, not a
+/// sentence's or a period's.
+fn dateline(line: &str) -> Option<String> {
+    let line = line.trim_start();
     let (tail, d) = cn_date(line).or_else(|_| dash_date(line)).ok()?;
     // A time (`16:45`, `16:45:00`) after the date.
     let rest = tail.trim_start();
@@ -2054,9 +2122,11 @@ fn year_and_agency(name: &str) -> (Option<u16>, Option<String>) {
 
 /// The words with which a title names its subject after the agency (`政府信息公开…`), in
 /// either script, longest first.
-const TITLE_SUBJECTS: [&str; 6] = [
+const TITLE_SUBJECTS: [&str; 8] = [
     "政府信息公开",
     "政府信息公開",
+    "政务信息公开",
+    "政務信息公開",
     "政务公开",
     "政務公開",
     "信息公开",
@@ -2114,6 +2184,32 @@ fn title_agency(t: &str, year_at: Option<usize>) -> Option<String> {
         .flatten()
 }
 
+/// The names of a page's field that gives the agency publishing the report.
+const AGENCY_FIELDS: [&str; 5] = ["发布机构", "发布单位", "发布机关", "发文机关", "发文单位"];
+
+/// The agency a page's field names in the first 40 lines of `head` (`发布机构: 湖南省生态环境厅`,
+/// `发布机构 | 蜀山街道 | 主题分类 | …`): the field's value up to white space or a bar, when it
+/// is an agency's name ([`agency_name`]). For a report whose title, signature and preamble name
+/// none.
+fn field_agency(head: &str) -> Option<String> {
+    for line in head.lines().take(40) {
+        for f in AGENCY_FIELDS {
+            let Some(v) = str_at(line, f).and_then(|i| line.get(i + f.len()..)) else {
+                continue;
+            };
+            let v = v.trim_start();
+            let v = v.strip_prefix([':', '：', '|']).unwrap_or(v).trim_start();
+            let end = v
+                .find(|c: char| c.is_whitespace() || c == '|')
+                .unwrap_or(v.len());
+            if let Some(a) = v.get(..end).and_then(agency_name) {
+                return Some(a);
+            }
+        }
+    }
+    None
+}
+
 /// The first line that is not blank after the title's (`after` starts on the title's line),
 /// trimmed: where [`agency_line_after`] and [`dateline_after`] look.
 fn line_after(after: &str) -> Option<&str> {
@@ -2128,7 +2224,18 @@ fn line_after(after: &str) -> Option<&str> {
 /// ends as an agency's name does ([`AGENCY_ENDINGS`]) and is one ([`agency_name`]).
 fn agency_line_after(after: &str) -> Option<String> {
     let line = line_after(after)?;
-    (line.chars().count() <= 20 && AGENCY_ENDINGS.iter().any(|e| line.ends_with(e)))
+    agency_line(line)
+}
+
+/// `line` as an agency's name on a line of its own: short (20 characters at most, an aside in
+/// brackets after it aside: `武昌经开区管委会(滨江商务区管委会)`), ending as an agency's name
+/// does ([`AGENCY_ENDINGS`]) and one ([`agency_name`]).
+fn agency_line(line: &str) -> Option<String> {
+    let core = match line.strip_suffix([')', '）']) {
+        Some(r) => r.get(..r.rfind(['(', '（'])?)?,
+        None => line,
+    };
+    (core.chars().count() <= 20 && AGENCY_ENDINGS.iter().any(|e| core.ends_with(e)))
         .then(|| agency_name(line))
         .flatten()
 }
@@ -2145,7 +2252,7 @@ pub(crate) struct PageTitle {
 
 /// Endings of an agency's name: a site's name (`上海市财政局`) given beside a page's title is taken
 /// as its agency only when it ends with one (not `…门户网站`, `中国政府网`).
-const AGENCY_ENDINGS: [&str; 15] = [
+const AGENCY_ENDINGS: [&str; 17] = [
     "政府",
     "局",
     "委员会",
@@ -2161,6 +2268,8 @@ const AGENCY_ENDINGS: [&str; 15] = [
     "所",
     "馆",
     "会",
+    "大学",
+    "学校",
 ];
 
 /// A page's `<title>` read as a report's title (see [`PageTitle`]). A page title names the site
@@ -2281,8 +2390,9 @@ fn agency_name(s: &str) -> Option<String> {
 /// (`统计时间为…`, `统计起止时间为2023年1月1日-2023年12月31日`), or by `数据为`
 /// (`本报告所统计数据为2016年1月1日至…`), `涵盖` (`报告涵盖2025年1月1日至12月31日期间`), `区间`,
 /// `时段` or `范围` (`统计数据的时间范围为…`), in either script, `为`, `为:` or a line break between;
-/// and a year's dates in brackets after it (`2020年度(2019年9月1日-2020年8月31日)`, a school's).
-const PERIOD_OPENERS: [&str; 22] = [
+/// a year's dates in brackets after it (`2020年度(2019年9月1日-2020年8月31日)`, a school's); and
+/// `统计期` and `日期` (`统计期为…`, `统计日期为2025年1月1日起至…`).
+const PERIOD_OPENERS: [&str; 25] = [
     "自",
     "从",
     "從",
@@ -2305,6 +2415,9 @@ const PERIOD_OPENERS: [&str; 22] = [
     "範圍",
     "年度(",
     "年度（",
+    "统计期",
+    "統計期",
+    "日期",
 ];
 
 /// The statistics period: the first opener of [`PERIOD_OPENERS`] starting in the first 20,000
@@ -2390,7 +2503,7 @@ fn late_period(text: &str) -> Option<(Ymd, Ymd)> {
         let near = before.trim_end();
         // Most figures follow other words: told by the character before them.
         if !near.ends_with([
-            ':', '：', '为', '為', '是', '段', '间', '間', '盖', '蓋', '围', '圍', '(', '（',
+            ':', '：', '为', '為', '是', '段', '间', '間', '盖', '蓋', '围', '圍', '(', '（', '期',
         ]) {
             continue;
         }
@@ -2897,6 +3010,146 @@ mod tests {
         }
     }
 
+    /// What a page prints around its title: a date after it, a field's name spread by spaces,
+    /// a bulleted date, the agency's line (with an aside in brackets, a university's) and a date
+    /// under it, a title cut inside its subject, a row of fields, a sentence wrapped after
+    /// `本年度报告…`, and the agency a field names.
+    #[test]
+    fn what_a_page_prints_around_its_title() {
+        let meta = |text: &str| {
+            let m = find_meta(text, &find_headings(text));
+            let title = m.title.map(|(s, e)| text[s..e].to_string());
+            (title, m.agency, m.year, m.published)
+        };
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            meta(
+                "某某街道2023年政府信息公开工作年度报告 2024-01-28
+
+一、总体情况
+"
+            ),
+            (
+                s("某某街道2023年政府信息公开工作年度报告"),
+                s("某某街道"),
+                Some(2023),
+                s("2024-01-28")
+            )
+        );
+        assert_eq!(
+            meta(
+                "名  称: 2010年度政府信息公开工作年度报告
+
+一、概述
+"
+            )
+            .0,
+            s("2010年度政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            meta(
+                "某开发区2025年政府信息公开工作年度报告
+
+  • 2026-01-27 14:42
+  • 来源: 某开发区
+
+一、总体情况
+"
+            )
+            .3,
+            s("2026-01-27")
+        );
+        // A title without a year, the agency's line and the page's date under it: the year is
+        // the text's first that starts no date.
+        assert_eq!(
+            meta(
+                "政府信息公开工作年度报告
+某某经开区管委会(某某商务区管委会)
+2026年1月8日
+一、总体情况
+2025年,管委会认真落实条例。
+"
+            ),
+            (
+                s("政府信息公开工作年度报告"),
+                s("某某经开区管委会(某某商务区管委会)"),
+                Some(2025),
+                s("2026-01-08")
+            )
+        );
+        assert_eq!(
+            meta(
+                "2020年度信息公开工作年度报告
+安徽农业大学
+一、概述
+"
+            )
+            .1,
+            s("安徽农业大学")
+        );
+        assert_eq!(
+            meta(
+                "天津市审计局2020年度政府
+信息公开工作报告
+本报告。
+一、总体情况
+"
+            )
+            .1,
+            s("天津市审计局")
+        );
+        // No title: not a row of fields, nor a sentence's start; the agency a field names.
+        assert_eq!(
+            meta(
+                "索 引 号: 1 分类: 年报
+发布机构: 蜀山街道 发文日期: 2025年01月13日
+现向社会公布2024年度本级政府信息公开年度报告。
+一、总体情况
+"
+            ),
+            (None, s("蜀山街道"), Some(2024), s("2025-01-13"))
+        );
+        assert_eq!(
+            meta(
+                "本年度报告是根据《中华人民共和国政府信息公开条例》
+要求编制。
+一、概述
+"
+            )
+            .0,
+            None
+        );
+        assert_eq!(
+            meta(
+                "2024年政府信息公开工作年度报告
+发布机构: 湖南省生态环境厅
+一、总体情况
+"
+            )
+            .1,
+            s("湖南省生态环境厅")
+        );
+        // A preamble's verbs and `政务信息公开` name no agency.
+        assert_eq!(
+            meta(
+                "我局编制完成了2021年政府信息公开工作年度报告。
+一、总体情况
+"
+            )
+            .1,
+            None
+        );
+        assert_eq!(
+            meta(
+                "现将2023年度政务信息公开情况公布如下:
+一、总体情况
+"
+            )
+            .1,
+            None
+        );
+    }
+
     #[test]
     fn a_title_and_its_agency_are_read_from_a_markdown_heading_and_from_two_lines() {
         let meta = |text: &str| {
@@ -3201,6 +3454,15 @@ mod tests {
                 Some(((2019, 9, 1), (2020, 8, 31))),
             ),
             ("2020年度（2021年1月5日发布）", None),
+            (
+                "报告中所列数据统计期为2024年1月1日至2024年12月31日。",
+                Some(((2024, 1, 1), (2024, 12, 31))),
+            ),
+            (
+                "本报告中所列数据的统计日期为2025年1月1日起至2025年12月31日。",
+                Some(((2025, 1, 1), (2025, 12, 31))),
+            ),
+            ("发布日期：2025年1月20日", None),
             // A comma after `起`; a dash written twice.
             (
                 "报告中所列数据统计期限自2021年1月1日起,至2021年12月31日止。",
