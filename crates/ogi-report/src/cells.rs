@@ -34,6 +34,12 @@ pub(crate) enum ItemKind {
     Blank,
     /// A run of digits too long to be one number (glued cells).
     Digits,
+    /// A `|` cell whose number a `?` stands before (`? 0`, `？2`): the mark an encoding writes
+    /// for a character it cannot hold, left by a mirror site that re-encoded the page. What
+    /// the character was (a space, a sign, a word such as 约) cannot be told, so the cell fills
+    /// its column, blank, and the row's reading names it (T006); the cells after it keep their
+    /// columns.
+    Lost,
     /// An empty cell between two `|`.
     Empty,
     /// Anything else.
@@ -53,7 +59,7 @@ impl Item {
     pub fn is_content(&self) -> bool {
         matches!(
             self.kind,
-            ItemKind::Value(..) | ItemKind::Blank | ItemKind::Digits
+            ItemKind::Value(..) | ItemKind::Blank | ItemKind::Digits | ItemKind::Lost
         )
     }
 }
@@ -907,10 +913,35 @@ fn token_item(text: &str, ts: usize, te: usize, sink: &mut Sink<'_>) -> bool {
     })
 }
 
+/// The range of a `|` segment's text (relative to it) when it is a number with a `?` or `？`
+/// before it and nothing else (`? 0`, `?2`, `？ 3件`): the mark of a character an encoding
+/// lost (a mirror site's traditional-script copy writes its 本年废止件数 cells `? 0`). `None`
+/// for any other segment, a `?` alone or after the number included.
+fn lost_mark_cell(seg: &str) -> Option<(usize, usize)> {
+    let trimmed = seg.trim();
+    if !trimmed.starts_with(['?', '？']) {
+        return None;
+    }
+    let a = seg.len() - seg.trim_start().len();
+    let num = trimmed.trim_start_matches(['?', '？']).trim_start();
+    if num.is_empty() || num.contains(char::is_whitespace) || parse_value(num).is_none() {
+        return None;
+    }
+    Some((a, a + trimmed.len()))
+}
+
 /// The items of a `|` segment `seg` of `text` (at `at`) that is neither a count nor blank: its
 /// tokens, but a segment of one token that is a markdown rule (`---`) is no cell, so the first
 /// token is held until a second one shows it is not alone. Returns how many tokens it holds.
 fn segment_items(text: &str, seg: &str, at: usize, parens: bool, sink: &mut Sink<'_>) -> usize {
+    if let Some((a, b)) = lost_mark_cell(seg) {
+        sink.push(Item {
+            kind: ItemKind::Lost,
+            start: at + a,
+            end: at + b,
+        });
+        return 1;
+    }
     let mut first = None;
     let mut count = 0usize;
     tokens(seg, at, parens, &mut |a, b| {
@@ -1194,6 +1225,7 @@ mod tests {
                 ItemKind::Empty => "E".into(),
                 ItemKind::Text => "T".into(),
                 ItemKind::Digits => "D".into(),
+                ItemKind::Lost => "L".into(),
             })
             .collect()
     }

@@ -503,7 +503,7 @@ fn cell_from_item<M: MapFn + ?Sized>(
             span,
             derived,
         },
-        ItemKind::Text | ItemKind::Digits => Cell {
+        ItemKind::Text | ItemKind::Digits | ItemKind::Lost => Cell {
             column: Cow::Borrowed(col.label),
             value: None,
             unit: None,
@@ -1333,7 +1333,47 @@ fn read_row<M: MapFn + ?Sized>(
     items: &[Item],
     span: Option<Span>,
 ) -> RowRead {
-    read_row_by::<false, _>(ctx, kind, path, cols, items, span)
+    let rr = read_row_by::<false, _>(ctx, kind, path, cols, items, span);
+    lost_mark_cells(ctx, kind, path, items, &rr.cells);
+    rr
+}
+
+/// A T006 for each cell of a row read blank because a `?` stands before its number (`? 2` in
+/// `规章 | 1 | ? 2 | 3 |`, a mirror site's copy): the mark an encoding writes for a character
+/// it could not hold. The character may have been a space, a sign or a word (约), so the
+/// number is not taken for the cell's; the cell keeps its place, and the cells after it theirs.
+/// Named with its column, as the row's other cells are read.
+fn lost_mark_cells<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    kind: TableKind,
+    path: &str,
+    items: &[Item],
+    cells: &[Cell],
+) {
+    for it in items.iter().filter(|i| i.kind == ItemKind::Lost) {
+        let at = (ctx.map)(it.start, it.end);
+        // A surplus cell is quoted by the row's T005 instead.
+        let Some(cell) = cells.iter().find(|c| c.span == Some(at)) else {
+            continue;
+        };
+        let raw = ctx.text.get(it.start..it.end).unwrap_or("");
+        let rest = raw.trim_start_matches(['?', '？']);
+        let mark = raw.get(..raw.len() - rest.len()).unwrap_or("?");
+        let number = rest.trim_start();
+        ctx.diags.push(
+            Diagnostic::new(
+                Code::T006,
+                format!(
+                    "table {} ({}), row `{path}`, column {}: `{raw}` is not a number: the `{mark}` before `{number}` marks a character the page lost (an encoding that could not hold it), which may have changed it; the cell is left blank",
+                    kind.number(),
+                    kind.title(),
+                    cell.column
+                ),
+            )
+            .with_span(Some(at))
+            .at(Location::cell(kind, path, &cell.column)),
+        );
+    }
 }
 
 /// [`read_row`] as it was before the content items were counted in the pass that looks for
@@ -1347,7 +1387,9 @@ fn read_row_reference<M: MapFn + ?Sized>(
     items: &[Item],
     span: Option<Span>,
 ) -> RowRead {
-    read_row_by::<true, _>(ctx, kind, path, cols, items, span)
+    let rr = read_row_by::<true, _>(ctx, kind, path, cols, items, span);
+    lost_mark_cells(ctx, kind, path, items, &rr.cells);
+    rr
 }
 
 /// [`read_row`], or with `FIRST_WRITTEN` set the reference it is held to.
@@ -1369,7 +1411,7 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         let (mut k, mut digits) = (0usize, false);
         for i in items {
             match i.kind {
-                ItemKind::Value(..) | ItemKind::Blank => k += 1,
+                ItemKind::Value(..) | ItemKind::Blank | ItemKind::Lost => k += 1,
                 ItemKind::Digits => {
                     k += 1;
                     digits = true;

@@ -926,3 +926,41 @@ fn a_stray_number_before_the_first_row_found_leaves_the_rows_as_printed() {
     let three = text.replace("\n0\n规范性文件", "\n0\n0\n0\n规范性文件");
     assert_eq!(messages(&ogi_report::parse(&three), Code::T013).len(), 1);
 }
+
+#[test]
+fn a_cell_with_a_lost_characters_mark_before_its_number_keeps_its_place() {
+    // A mirror site's copy writes a cell `? 2`: the `?` an encoding left for a character it
+    // could not hold. The cell is left blank and named; the clean cells after it keep theirs.
+    let text = "二、主动公开政府信息情况\n第二十条第(一)项 | |||\n\
+        信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 1 | ? 2 | 3 |\n\
+        行政规范性文件 | 4 | 5 | 6 |\n";
+    let r = ogi_report::parse(text);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/规章"),
+        [Some(1), None, Some(3)]
+    );
+    assert_eq!(
+        messages(&r, Code::T006),
+        ["table 2 (主动公开政府信息情况), row `第二十条第（一）项/规章`, column 本年废止件数: `? 2` is not a number: the `?` before `2` marks a character the page lost (an encoding that could not hold it), which may have changed it; the cell is left blank"]
+    );
+    assert!(messages(&r, Code::T004).is_empty());
+    // One cell a line, as the mirror prints it: the same.
+    let per_line = text
+        .replace("规章 | 1 | ? 2 | 3 |", "规章 |\n1 |\n? 2 |\n3 |")
+        .replace(
+            "行政规范性文件 | 4 | 5 | 6 |",
+            "行政规范性文件 |\n4 |\n5 |\n6 |",
+        );
+    let r = ogi_report::parse(&per_line);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(
+        row_values(t2, "第二十条第（一）项/规章"),
+        [Some(1), None, Some(3)]
+    );
+    assert_eq!(messages(&r, Code::T006).len(), 1);
+    // A `?` after a number, or alone, is no such mark: text, which ends the row as before.
+    let after = text.replace("? 2", "2?");
+    let r = ogi_report::parse(&after);
+    assert!(messages(&r, Code::T006).is_empty());
+}
