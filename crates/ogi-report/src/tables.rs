@@ -1793,6 +1793,35 @@ fn pipe_row(text: &str, a: Anchor) -> bool {
         && cells.iter().all(|c| crate::aligned::is_figure(c))
 }
 
+/// Whether the row anchored at `a` is a table's row printed one cell a line, with nothing after
+/// it to the table's end `to` but its figures: its label alone on its line (a `|` after it at
+/// most), then lines of one figure each (`1`, `0 |`; a line of `|` alone, an empty cell, too),
+/// at least one. A document converter that kept only the first row of the table, or a page cut
+/// inside it (`一、本年新收政府信息公开申请数量` / `1` / `0` … / `1`, the text ending there): the
+/// row [`whole_row`] and [`pipe_row`] tell on its label's line, laid out down the page. A label
+/// named in prose has words after it, and is no such row.
+fn figures_a_line_to_the_end(text: &str, a: Anchor, to: usize) -> bool {
+    fn cell(l: &str) -> &str {
+        l.trim().trim_matches('|').trim()
+    }
+    let mut lines = text.get(a.end..to).unwrap_or("").split('\n');
+    if !lines.next().is_some_and(|l| cell(l).is_empty()) {
+        return false;
+    }
+    let mut figures = 0usize;
+    for l in lines {
+        let c = cell(l);
+        if c.is_empty() {
+            continue;
+        }
+        if !crate::aligned::is_figure(c) {
+            return false;
+        }
+        figures += 1;
+    }
+    figures > 0
+}
+
 /// The unit a column's header in `header` states after the column's name `label`, in brackets
 /// (`采购总金额(万元)`, `采购总金额（单位：万元）`, `采购总金额(元)`).
 fn header_unit(header: &str, label: &str) -> Option<&'static str> {
@@ -3221,10 +3250,11 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     // and a figure in each of the columns after it (a document converter that kept only the
     // first row of the table), not a row's label named in prose.
     let one_whole_row = || {
-        slots
-            .iter()
-            .find_map(|s| s.anchor)
-            .is_some_and(|a| whole_row(text, a.end, T3_COLUMNS) || pipe_row(text, a))
+        slots.iter().find_map(|s| s.anchor).is_some_and(|a| {
+            whole_row(text, a.end, T3_COLUMNS)
+                || pipe_row(text, a)
+                || figures_a_line_to_the_end(text, a, to)
+        })
     };
     if data_found == 0 || (data_found == 1 && !one_whole_row()) {
         return None;
