@@ -622,7 +622,7 @@ fn numbered_by_digit(line: &str) -> bool {
         && matches!(numbering(line), Some((_, Numbered::Other(_), _)))
 }
 
-fn line_end(text: &str, from: usize) -> usize {
+pub(crate) fn line_end(text: &str, from: usize) -> usize {
     // `memchr` rather than `str::find`: SIMD in every build that has it (simd128 in WebAssembly).
     text.as_bytes()
         .get(from..)

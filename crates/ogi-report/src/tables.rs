@@ -2274,6 +2274,15 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                         .flatten()
                         .next()
                         .map_or(bend, |n| n.start);
+                    // A label right after another on its line, only a bar or white space
+                    // between (`申请事项 | 行政处罚 | 行政强制 | 工伤认定 |`, the rows' names
+                    // printed as a header over one line of figures): its values are on its own
+                    // line or none, not the line's under it, which are other rows'.
+                    let next = if header_like(text, anchors.get(..ri).unwrap_or_default(), a) {
+                        next.min(crate::segment::line_end(text, a.end))
+                    } else {
+                        next
+                    };
                     // Read into one list for the table, emptied for each row.
                     scratch.clear();
                     let r = charged_items_into(ctx, kind, a.end, next, &mut scratch);
@@ -2467,6 +2476,18 @@ fn stray_before_first<M: MapFn + ?Sized>(
         found.row
     ));
     true
+}
+
+/// Whether row label `a` follows the last label found before it (`before`) on its line with
+/// only bars and white space between them: the row names printed side by side as a header.
+fn header_like(text: &str, before: &[Option<Anchor>], a: Anchor) -> bool {
+    before.iter().flatten().last().is_some_and(|p| {
+        p.end <= a.start
+            && text.get(p.end..a.start).is_some_and(|g| {
+                g.chars()
+                    .all(|c| matches!(c, '|' | '｜' | ' ' | '\t' | '\u{3000}'))
+            })
+    })
 }
 
 /// T003 for row `path` of table 2.

@@ -1008,3 +1008,28 @@ fn a_table_3_of_its_first_row_one_cell_a_line_is_read_and_named_cut_off() {
     let prose = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n共1件。\n";
     assert!(ogi_report::parse(prose).applications.is_none());
 }
+
+#[test]
+fn row_names_printed_side_by_side_as_a_header_take_no_figures_of_the_line_under_them() {
+    // `行政处罚 | 行政强制` side by side over one line of figures: the figures are not read
+    // into 行政强制 (which the first, 40, belongs to under another header is not told).
+    let text = "二、主动公开政府信息情况\n申请事项 | 行政处罚 | 行政强制 | 工伤认定 |\n数量 | 40件 | 7件 | 0件 |\n";
+    let r = ogi_report::parse(text);
+    let values: Vec<Option<i64>> = r
+        .active_disclosure
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .flat_map(|row| {
+            row.cells
+                .iter()
+                .map(|c| c.value.as_ref().and_then(|v| v.as_i64()))
+        })
+        .collect();
+    assert!(values.iter().all(Option::is_none), "{values:?}");
+    // One label a line, the figures after it on the next line, is still read.
+    let rows = "二、主动公开政府信息情况\n信息内容 | 本年处理决定数量\n行政处罚 |\n40 |\n行政强制 |\n7 |\n";
+    let r = ogi_report::parse(rows);
+    let t2 = r.active_disclosure.as_ref().expect("table 2");
+    assert_eq!(row_values(t2, "第二十条第（六）项/行政处罚"), [Some(40)]);
+    assert_eq!(row_values(t2, "第二十条第（六）项/行政强制"), [Some(7)]);
+}
