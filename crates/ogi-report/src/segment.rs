@@ -1456,9 +1456,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         if t.contains(['>', '＞', '»', '›'])
             || t.starts_with("当前位置")
             || (t.starts_with('索') && without_whitespace(t).starts_with("索引号"))
-            || t.chars().next().is_some_and(|c| {
-                matches!(c, '•' | '·' | '●' | '■' | '▪' | '◆' | '►' | '▶' | '○' | '□')
-            })
+            || t.starts_with(BULLETS)
         {
             prev = None;
             continue;
@@ -2067,12 +2065,29 @@ fn dateline_after(after: &str) -> Option<String> {
         }
         None => first,
     };
-    // A list's bullet (`• 2026-01-27 14:42`).
-    let line = line
-        .trim_start_matches(['•', '·', '●', '■', '▪', '◆', '►', '▶', '○', '□'])
-        .trim_start();
-    // In brackets (`(2021年1 月21 日)`), or after the page's source (`来源:昆明市人民政府
-    // 2021-03-15 16:28:04`).
+    // A list of the page's fields (`• 宣威市人民政府门户网` / `• 2025-02-10 15:59`): the first
+    // of its first three items that is a date alone.
+    if line.starts_with(BULLETS) {
+        let at = after.find(line)?;
+        return after
+            .get(at..)?
+            .lines()
+            .map(crate::scan::trim_ws)
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .take_while(|l| l.starts_with(BULLETS))
+            .find_map(|l| dateline_in(l.trim_start_matches(BULLETS)));
+    }
+    dateline_in(line)
+}
+
+/// The bullets a page's list opens its items with.
+const BULLETS: [char; 10] = ['•', '·', '●', '■', '▪', '◆', '►', '▶', '○', '□'];
+
+/// [`dateline`] of a line under a title: also in brackets (`(2021年1 月21 日)`), or after the
+/// page's source (`来源:昆明市人民政府 2021-03-15 16:28:04`).
+fn dateline_in(line: &str) -> Option<String> {
+    let line = line.trim_start();
     let line = line
         .strip_prefix(['(', '（'])
         .map_or(line, |l| l.trim_end_matches([')', '）']).trim());
@@ -2582,7 +2597,18 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
     // `起,至` and `——` (a dash written twice) as well.
     let trimmed = rest.trim_start();
     let rest = trimmed.trim_start_matches(['起', ',', '，']).trim_start();
-    let r2 = match rest.strip_prefix(['至', '到', '-', '—', '－', '~', '～', '–']) {
+    // The end named by its own words (`起始时间为…,截止时间为2025年12月31日`).
+    let named_end = ["截止时间", "截止日期", "结束时间", "截止", "截至"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .map(|r| {
+            r.trim_start()
+                .trim_start_matches(['为', '為', '是', ':', '：'])
+                .trim_start()
+        });
+    let r2 = match named_end
+        .or_else(|| rest.strip_prefix(['至', '到', '-', '—', '－', '~', '～', '–']))
+    {
         Some(r2) => r2,
         // `自201011日起20101231止`: the end straight after `起`.
         None if trimmed.starts_with('起') && rest.starts_with(|c: char| c.is_ascii_digit()) => {
@@ -3023,12 +3049,7 @@ mod tests {
         };
         let s = |x: &str| Some(x.to_string());
         assert_eq!(
-            meta(
-                "某某街道2023年政府信息公开工作年度报告 2024-01-28
-
-一、总体情况
-"
-            ),
+            meta("某某街道2023年政府信息公开工作年度报告 2024-01-28\n\n一、总体情况\n"),
             (
                 s("某某街道2023年政府信息公开工作年度报告"),
                 s("某某街道"),
@@ -3037,24 +3058,12 @@ mod tests {
             )
         );
         assert_eq!(
-            meta(
-                "名  称: 2010年度政府信息公开工作年度报告
-
-一、概述
-"
-            )
-            .0,
+            meta("名  称: 2010年度政府信息公开工作年度报告\n\n一、概述\n").0,
             s("2010年度政府信息公开工作年度报告")
         );
         assert_eq!(
             meta(
-                "某开发区2025年政府信息公开工作年度报告
-
-  • 2026-01-27 14:42
-  • 来源: 某开发区
-
-一、总体情况
-"
+                "某开发区2025年政府信息公开工作年度报告\n\n  • 2026-01-27 14:42\n  • 来源: 某开发区\n\n一、总体情况\n"
             )
             .3,
             s("2026-01-27")
@@ -3063,12 +3072,7 @@ mod tests {
         // the text's first that starts no date.
         assert_eq!(
             meta(
-                "政府信息公开工作年度报告
-某某经开区管委会(某某商务区管委会)
-2026年1月8日
-一、总体情况
-2025年,管委会认真落实条例。
-"
+                "政府信息公开工作年度报告\n某某经开区管委会(某某商务区管委会)\n2026年1月8日\n一、总体情况\n2025年,管委会认真落实条例。\n"
             ),
             (
                 s("政府信息公开工作年度报告"),
@@ -3078,74 +3082,35 @@ mod tests {
             )
         );
         assert_eq!(
-            meta(
-                "2020年度信息公开工作年度报告
-安徽农业大学
-一、概述
-"
-            )
-            .1,
+            meta("2020年度信息公开工作年度报告\n安徽农业大学\n一、概述\n").1,
             s("安徽农业大学")
         );
         assert_eq!(
-            meta(
-                "天津市审计局2020年度政府
-信息公开工作报告
-本报告。
-一、总体情况
-"
-            )
-            .1,
+            meta("天津市审计局2020年度政府\n信息公开工作报告\n本报告。\n一、总体情况\n").1,
             s("天津市审计局")
         );
         // No title: not a row of fields, nor a sentence's start; the agency a field names.
         assert_eq!(
             meta(
-                "索 引 号: 1 分类: 年报
-发布机构: 蜀山街道 发文日期: 2025年01月13日
-现向社会公布2024年度本级政府信息公开年度报告。
-一、总体情况
-"
+                "索 引 号: 1 分类: 年报\n发布机构: 蜀山街道 发文日期: 2025年01月13日\n现向社会公布2024年度本级政府信息公开年度报告。\n一、总体情况\n"
             ),
             (None, s("蜀山街道"), Some(2024), s("2025-01-13"))
         );
         assert_eq!(
-            meta(
-                "本年度报告是根据《中华人民共和国政府信息公开条例》
-要求编制。
-一、概述
-"
-            )
-            .0,
+            meta("本年度报告是根据《中华人民共和国政府信息公开条例》\n要求编制。\n一、概述\n").0,
             None
         );
         assert_eq!(
-            meta(
-                "2024年政府信息公开工作年度报告
-发布机构: 湖南省生态环境厅
-一、总体情况
-"
-            )
-            .1,
+            meta("2024年政府信息公开工作年度报告\n发布机构: 湖南省生态环境厅\n一、总体情况\n").1,
             s("湖南省生态环境厅")
         );
         // A preamble's verbs and `政务信息公开` name no agency.
         assert_eq!(
-            meta(
-                "我局编制完成了2021年政府信息公开工作年度报告。
-一、总体情况
-"
-            )
-            .1,
+            meta("我局编制完成了2021年政府信息公开工作年度报告。\n一、总体情况\n").1,
             None
         );
         assert_eq!(
-            meta(
-                "现将2023年度政务信息公开情况公布如下:
-一、总体情况
-"
-            )
-            .1,
+            meta("现将2023年度政务信息公开情况公布如下:\n一、总体情况\n").1,
             None
         );
     }
@@ -3463,6 +3428,10 @@ mod tests {
                 Some(((2025, 1, 1), (2025, 12, 31))),
             ),
             ("发布日期：2025年1月20日", None),
+            (
+                "报告采用数据起始时间为2025年1月1日,截止时间为2025年12月31日。",
+                Some(((2025, 1, 1), (2025, 12, 31))),
+            ),
             // A comma after `起`; a dash written twice.
             (
                 "报告中所列数据统计期限自2021年1月1日起,至2021年12月31日止。",
