@@ -1437,8 +1437,11 @@ pub(crate) fn clean_range(src: &str, canon: &Canon, range: std::ops::Range<usize
             }
         }
     }
-    events.sort_by_key(|e| e.0);
-    for (s, e, rep) in events {
+    // In the order of a stable sort by start, as sorted (start, index) pairs (the module's one
+    // instance of the sort of `(usize, usize)`, no stable sort of its own).
+    let mut order: Vec<(usize, usize)> = events.iter().enumerate().map(|(i, e)| (e.0, i)).collect();
+    order.sort_unstable();
+    for (s, e, rep) in order.iter().filter_map(|&(_, i)| events.get(i).copied()) {
         if s < pos {
             continue;
         }

@@ -526,7 +526,20 @@ struct Anchor {
 /// of their instances was a copy of the standard library's stable sort in the WebAssembly
 /// module.
 fn by_start(rows: &mut [(usize, Anchor)]) {
-    rows.sort_by_key(|(_, a)| a.start);
+    // Sorted as (start, index) pairs, the same order as a stable sort by start: the module's
+    // one instance of the sort of `(usize, usize)` pairs, no stable sort of its own.
+    let mut order: Vec<(usize, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (_, a))| (a.start, i))
+        .collect();
+    order.sort_unstable();
+    let old = rows.to_vec();
+    for (slot, &(_, i)) in rows.iter_mut().zip(&order) {
+        if let Some(&r) = old.get(i) {
+            *slot = r;
+        }
+    }
 }
 
 /// The anchor of the row `d` in `text[from..to]`: the earliest occurrence of one of its keys
