@@ -20,12 +20,9 @@ const DIVISIONS: &[&str] = &["省", "市", "自治区", "自治州", "州", "盟
 /// `朝阳区人民政府` joins neither `北京市朝阳区人民政府` nor `长春市朝阳区人民政府`.
 fn agency_keys<'r>(names: &[&'r str]) -> BTreeMap<&'r str, String> {
     let squash = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
-    let full: Vec<String> = {
-        let mut v: Vec<String> = names.iter().map(|n| squash(n)).collect();
-        v.sort();
-        v.dedup();
-        v
-    };
+    // Neither sorted nor deduplicated: a name's key (the longest fitting name, or its own)
+    // depends on which names fit, not on their order or repeats.
+    let full: Vec<String> = names.iter().map(|n| squash(n)).collect();
     let mut keys = BTreeMap::new();
     for &name in names {
         let short = squash(name);
