@@ -73,7 +73,14 @@ pub(crate) fn csv_rows_as_pipes(text: &str) -> Option<String> {
             None => break,
         }
     }
-    edits.sort_unstable();
+    // Ordered by offset, each offset edited once (a quote or a comma), as sorted (offset, index)
+    // pairs: the module's one instance of the sort of `(usize, usize)`.
+    let mut order: Vec<(usize, usize)> = edits.iter().enumerate().map(|(i, e)| (e.0, i)).collect();
+    order.sort_unstable();
+    let edits: Vec<(usize, u8)> = order
+        .iter()
+        .filter_map(|&(_, i)| edits.get(i).copied())
+        .collect();
     rewritten(text, &edits)
 }
 
