@@ -136,6 +136,16 @@ impl Report {
     }
 }
 
+/// `v` in ascending order, as `sort_unstable` leaves it, sorted as `(x, 0)` pairs: the module's
+/// one instance of the sort of `(usize, usize)`, none of its own for `usize`.
+pub(crate) fn sort_usizes(v: &mut [usize]) {
+    let mut pairs: Vec<(usize, usize)> = v.iter().map(|&x| (x, 0)).collect();
+    pairs.sort_unstable();
+    for (slot, &(x, _)) in v.iter_mut().zip(&pairs) {
+        *slot = x;
+    }
+}
+
 /// Check the cross-year rules (C6, C12, C13) over reports of the same agency, in any order.
 pub fn validate_series(reports: &[Report]) -> Vec<Diagnostic> {
     validate::validate_series(reports)

@@ -1125,7 +1125,7 @@ pub(crate) fn resolve_with(
         }
     }
     for (root, mut members) in groups {
-        members.sort_unstable();
+        crate::sort_usizes(&mut members);
         let mut cons = Vec::new();
         for (constant, terms) in &active {
             let Some(&(first, _, _)) = terms.first() else {
@@ -1141,7 +1141,7 @@ pub(crate) fn resolve_with(
                 })
                 .collect();
             let mut lrows: Vec<usize> = lterms.iter().map(|t| t.0).collect();
-            lrows.sort_unstable();
+            crate::sort_usizes(&mut lrows);
             lrows.dedup();
             cons.push(LocalCons {
                 constant: *constant,
@@ -1173,7 +1173,7 @@ pub(crate) fn resolve_with(
             }
         }
     }
-    out.inconsistent.sort_unstable();
+    crate::sort_usizes(&mut out.inconsistent);
     out
 }
 

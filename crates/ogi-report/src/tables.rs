@@ -3917,7 +3917,7 @@ fn column_blocks<M: MapFn + ?Sized>(
         }
     }
     if !unread.is_empty() {
-        unread.sort_unstable();
+        crate::sort_usizes(&mut unread);
         let names: Vec<String> = unread
             .iter()
             .take(6)
