@@ -424,12 +424,6 @@ fn kind_finders(kind: SectionKind) -> &'static [memchr::memmem::Finder<'static>]
         .map_or(&[], Vec::as_slice)
 }
 
-/// The first heading line of `kind` at or after `from` (a line start: the text's lines are cut
-/// from there), as its byte range without the line break.
-///
-/// A heading line holds one of the kind's words, so each word is searched for and only the line
-/// each occurrence falls in is tested, the search going on after that line when it is no
-/// heading; a later word is searched for only before the heading line an earlier word found.
 /// Which lines may head a section ([`first_line`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lines {
@@ -469,6 +463,12 @@ impl Lines {
     }
 }
 
+/// The first heading line of `kind` at or after `from` (a line start: the text's lines are cut
+/// from there), as its byte range without the line break, among the `lines` admitted.
+///
+/// A heading line holds one of the kind's words, so each word is searched for and only the line
+/// each occurrence falls in is tested, the search going on after that line when it is no
+/// heading; a later word is searched for only before the heading line an earlier word found.
 fn first_line(text: &str, from: usize, kind: SectionKind, lines: Lines) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for finder in kind_finders(kind) {
