@@ -2472,7 +2472,39 @@ fn period(text: &str) -> Option<(Ymd, Ymd)> {
             }
         }
     }
-    late_period(text)
+    late_period(text).or_else(|| covered_period(text))
+}
+
+/// A period whose dates follow `涵盖` (`涵蓋`) and the bodies the report covers
+/// (`本报告涵盖县人民政府及其办公室2016年1月1日至12月31日的…`): the first figure within 16
+/// characters after the word, with no punctuation or line break between, read by [`period_at`].
+/// Looked for only where the other openers found none, in the late openers' bound.
+fn covered_period(text: &str) -> Option<(Ymd, Ymd)> {
+    let b = text.as_bytes();
+    let bound = period_bound(LATE_OPENERS);
+    let hay = b.get(..b.len().min(bound)).unwrap_or(b);
+    for word in ["涵盖", "涵蓋"] {
+        let mut at = 0;
+        while let Some(off) = hay.get(at..).and_then(|r| bytes_at(r, word.as_bytes())) {
+            let from = at + off + word.len();
+            at = from;
+            let Some(after) = text.get(from..) else {
+                continue;
+            };
+            let gap = after
+                .char_indices()
+                .take(17)
+                .find(|&(_, c)| c.is_ascii_digit() || "。，,；;：:\n".contains(c));
+            if let Some((i, c)) = gap {
+                if c.is_ascii_digit() && i > 0 {
+                    if let Some(p) = period_at(text, from + i) {
+                        return Some(p);
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Where the openers of [`PERIOD_OPENERS`] that share the last bound start (`时间` on).
@@ -2722,7 +2754,7 @@ fn period_by_char(text: &str) -> Option<(Ymd, Ymd)> {
             search = at;
         }
     }
-    None
+    covered_period(text)
 }
 
 #[cfg(test)]
@@ -3387,6 +3419,15 @@ mod tests {
             (
                 "本报告内容涵盖2020年1月1日至12月31日期间的政府信息公开工作情况。",
                 Some(((2020, 1, 1), (2020, 12, 31))),
+            ),
+            // Words between `涵盖` and the dates.
+            (
+                "本报告涵盖县人民政府及其办公室2016年1月1日至12月31日的政府信息公开工作情况。",
+                Some(((2016, 1, 1), (2016, 12, 31))),
+            ),
+            (
+                "本报告内容涵盖了主动公开、依申请公开等方面。2016年1月1日至12月31日",
+                None,
             ),
             // The end's `日` lost before `止`; the end straight after `起`.
             (
