@@ -168,7 +168,8 @@ pub(crate) fn is_blank(tok: &str) -> bool {
 /// break) is the label's numbering, text, not a value; a number followed at once by `年`
 /// (`2024年,我办…` in the prose after a row's label, `行政许可2022年处理决定数量…`) is a year,
 /// no cell of the template's (its cells count things, and a table's year is in its header); a
-/// figure with its count word followed by a comma or a stop is a sentence's.
+/// figure with its count word followed by a comma or a stop is a sentence's; digits followed by
+/// `、` and an ideograph (`2、依申请公开`) number a list.
 #[inline]
 fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
     if tok.ends_with('.')
@@ -196,7 +197,13 @@ fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
         let rest = after.trim_start_matches(words);
         let counted = (rest.len() < after.len() || !tok.ends_with(|c: char| c.is_ascii_digit()))
             && rest.starts_with(['，', ',', '、', '。', '；', ';']);
-        if counted || (tok.bytes().all(|b| b.is_ascii_digit()) && after.starts_with('年')) {
+        // A list's numbering (`2、依申请公开`, a paragraph's under a label found in prose).
+        let numbering = after
+            .strip_prefix('、')
+            .and_then(|r| r.chars().next())
+            .is_some_and(crate::normalise::is_cjk);
+        let digits = tok.bytes().all(|b| b.is_ascii_digit());
+        if counted || numbering && digits || (digits && after.starts_with('年')) {
             return ItemKind::Text;
         }
     }

@@ -93,7 +93,8 @@ codes! {
     T009 = "T009", Error;
     /// T010 — row labels were lost; values were assigned to rows by position.
     T010 = "T010", Warning;
-    /// T011 — an extra column (e.g. 法人或其他组织小计) was recognised and left out.
+    /// T011 — an extra column (e.g. 法人或其他组织小计), or a row the template does not have
+    /// (e.g. table 2's 其他主动公开文件, its values quoted), was recognised and left out.
     T011 = "T011", Info;
     /// T012 — a limit of `Options` was reached; the rest of the work was skipped.
     T012 = "T012", Error;

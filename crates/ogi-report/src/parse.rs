@@ -418,11 +418,9 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     diags.append(&mut ctx.diags);
     let starts_in = ctx.starts_in;
     if !older {
-        // The table the text ends in, said by a T015 of its reader.
-        let mut cut_in: Option<u8> = diags
-            .iter()
-            .filter(|d| d.code == Code::T015)
-            .find_map(|d| d.location.as_ref().and_then(|l| l.table));
+        // The table the text ends in, said by a T015 of its reader (not the one it starts in,
+        // which a T015 of its own names).
+        let mut cut_in: Option<u8> = ctx.ends_in;
         // Whether the text ends in that table's section, before the table.
         let mut in_section = false;
         for (t, k, (from, to), heading) in [

@@ -70,6 +70,9 @@ pub(crate) struct Ctx<'a, 'm, M: MapFn + ?Sized> {
     /// The table the text starts inside (a page whose head was cut off), told by
     /// [`fold_cut_before`]: the tables before it are said to lie before the text.
     pub starts_in: Option<u8>,
+    /// The table the text ends inside (a page cut off), told by [`fold_cut_off`]: the tables
+    /// after it are said to lie after the text.
+    pub ends_in: Option<u8>,
 }
 
 impl<'a, 'm, M: MapFn + ?Sized> Ctx<'a, 'm, M> {
@@ -97,6 +100,7 @@ impl<'a, 'm, M: MapFn + ?Sized> Ctx<'a, 'm, M> {
             prose_fold: None,
             aligned_budget: ALIGNED_ROWS,
             starts_in: None,
+            ends_in: None,
         }
     }
 }
@@ -142,7 +146,9 @@ fn fold_cut_off<M: MapFn + ?Sized>(
         return;
     }
     let span = (ctx.map)(content_end.min(to), to);
-    fold_cut(&mut ctx.diags, kind, rows, diags_from, Cut::End, span);
+    if fold_cut(&mut ctx.diags, kind, rows, diags_from, Cut::End, span) {
+        ctx.ends_in = Some(kind.number());
+    }
 }
 
 /// When the report's text starts inside a table (a page whose head was cut off, `Page 9 - …`
@@ -2301,6 +2307,11 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     let r = charged_items_into(ctx, kind, a.end, next, &mut scratch);
                     let items: &[Item] = scratch.get(r).unwrap_or_default();
                     let got = content_count(items);
+                    // A row the template does not have after this one's values (`其他主动公开
+                    // 文件 | 56 | 45`, a province's addition to block (一)): named, not lost.
+                    if let Some(last) = items.iter().rfind(|i| i.is_content()) {
+                        extra_row(ctx, kind, blocks, path, last.end, next, d.cols.len());
+                    }
                     region_content += got;
                     // A value a column its block's header prints.
                     let by_header = printed.as_ref().filter(|p| p.len() == got);
@@ -2501,6 +2512,86 @@ fn header_like(text: &str, before: &[Option<Anchor>], a: Anchor) -> bool {
                     .all(|c| matches!(c, '|' | '｜' | ' ' | '\t' | '\u{3000}'))
             })
     })
+}
+
+/// A row the template does not have, printed in `text[from..to]` right after the values of row
+/// `after` (a province's addition to the table, `其他主动公开文件 | 56 | 45`): its label (without
+/// a bracketed remark) opens the first line with anything on it, is two to twenty characters
+/// with no figure and names no row of the table, and one to `n + 1` values follow it, the first
+/// with only bars and white space between. Its values are not read, as they have no cell; a T011 names the row and quotes
+/// them, so they are not lost unsaid.
+fn extra_row<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    kind: TableKind,
+    blocks: &[template::Block],
+    after: &str,
+    from: usize,
+    to: usize,
+    n: usize,
+) {
+    let text = ctx.text;
+    let Some(rest) = text.get(from..to) else {
+        return;
+    };
+    // Most rows end at their values: nothing but bars and white space to the region's end.
+    let t = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
+    if t.is_empty()
+        || !rest
+            .get(..rest.len() - t.len())
+            .is_some_and(|g| g.contains('\n'))
+    {
+        return;
+    }
+    let line_len = t.find(['|', '｜', '\n']).unwrap_or(t.len());
+    let written = t.get(..line_len).unwrap_or("").trim();
+    let label = written
+        .find(['(', '（'])
+        .map_or(written, |k| written.get(..k).unwrap_or(""))
+        .trim();
+    let chars = label.chars().count();
+    if !(2..=20).contains(&chars)
+        || !label.starts_with(crate::normalise::is_cjk)
+        || label.contains(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        || blocks.iter().flat_map(|b| b.rows).any(|d| {
+            d.keys
+                .iter()
+                .any(|k| label.contains(k) || k.contains(label))
+        })
+    {
+        return;
+    }
+    let label_end = to - t.len() + line_len;
+    let items = crate::cells::region_items_bounded(text, label_end, to, 2 * n + 4, n + 2);
+    let values: SmallVec<[&Item; 4]> = items.iter().filter(|i| i.is_content()).collect();
+    // The first value right after the label, only bars and white space between.
+    let opens_with_value = values.first().is_some_and(|v| {
+        text.get(label_end..v.start).is_some_and(|g| {
+            g.chars()
+                .all(|c| c.is_whitespace() || matches!(c, '|' | '｜'))
+        })
+    });
+    if values.is_empty() || values.len() > n + 1 || !opens_with_value {
+        return;
+    }
+    let quoted: Vec<&str> = values
+        .iter()
+        .map(|i| text.get(i.start..i.end).unwrap_or(""))
+        .collect();
+    let start = to - t.len();
+    let end = values.last().map_or(label_end, |i| i.end);
+    ctx.diags.push(
+        Diagnostic::new(
+            Code::T011,
+            format!(
+                "table {} ({}), row `{label}` after `{after}`: a row the template does not have; its values ({}) are recognised and left out",
+                kind.number(),
+                kind.title(),
+                quoted.join(" ")
+            ),
+        )
+        .with_span(Some((ctx.map)(start, end)))
+        .at(Location::row(kind, label)),
+    );
 }
 
 /// T003 for row `path` of table 2.

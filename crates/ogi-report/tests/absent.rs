@@ -1012,3 +1012,68 @@ fn row_names_printed_side_by_side_as_a_header_take_no_figures_of_the_line_under_
     assert_eq!(row_values(t2, "第二十条第（六）项/行政处罚"), [Some(40)]);
     assert_eq!(row_values(t2, "第二十条第（六）项/行政强制"), [Some(7)]);
 }
+
+/// A row the template does not have (`其他主动公开文件`, a province's addition to block (一)),
+/// printed after the block's last row: its values are named by a T011 that quotes them, in a
+/// pipe row and one cell a line, and the rows around it keep theirs.
+#[test]
+fn a_row_the_template_does_not_have_is_named_with_its_values() {
+    let head = "某某区卫生健康局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+        第二十条第(一)项 | |||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n\
+        规章 | 2 | 2 | 3 |\n规范性文件 | 11 | 11 | 119 |\n";
+    let block5 = "第二十条第(五)项 | |||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
+        行政许可 | 1 | 2 | 3 |\n";
+    for (extra, quoted) in [
+        ("其他主动公开文件 | 56 | 45\n", "56 45"),
+        (
+            "其他主动公开文件(含以本单位名义正式签发的、除规范性文件以外的主动公开文件) |\n3 |\n4 |\n5 |\n",
+            "3 4 5",
+        ),
+    ] {
+        let r = ogi_report::parse(&format!("{head}{extra}{block5}"));
+        assert_eq!(
+            messages(&r, Code::T011),
+            [format!(
+                "table 2 (主动公开政府信息情况), row `其他主动公开文件` after \
+                 `第二十条第（一）项/规范性文件`: a row the template does not have; its values \
+                 ({quoted}) are recognised and left out"
+            )
+            .as_str()],
+        );
+        let d = diags(&r, Code::T011)[0];
+        assert_eq!(
+            d.location.as_ref().and_then(|l| l.row.as_deref()),
+            Some("其他主动公开文件")
+        );
+        let t2 = r.table(TableKind::ActiveDisclosure).expect("table 2");
+        let values = |row: &str| -> Vec<Option<i64>> {
+            t2.row(row)
+                .expect("row")
+                .cells
+                .iter()
+                .map(|c| c.value.and_then(|v| v.as_i64()))
+                .collect()
+        };
+        assert_eq!(values("第二十条第（一）项/规范性文件"), [Some(11), Some(11), Some(119)]);
+        assert_eq!(values("第二十条第（五）项/行政许可"), [Some(1), Some(2), Some(3)]);
+        assert!(messages(&r, Code::T005).is_empty());
+    }
+    // A block header whose `第` was lost (`第二十条(六)项`) after a row is no row.
+    let r = ogi_report::parse(&format!(
+        "{head}{block5}第二十条(六)项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
+         行政处罚 | 0 | 0 | 0 |\n"
+    ));
+    assert!(messages(&r, Code::T011).is_empty());
+}
+
+/// A row's word in prose (`发布行政规范性文件4篇。`) with a list's numbering on the next line
+/// (`2、依申请公开`): the numbering is no value, and no table is made of the prose.
+#[test]
+fn a_lists_numbering_after_a_rows_word_in_prose_is_no_value() {
+    let text = "某局2022年政府信息公开工作年度报告\n一、总体情况\n1、主动公开\n\
+        2022年我局主动公开政府信息960条,发布行政规范性文件4篇,政策解读4篇。\n\
+        2、依申请公开\n2022年我局共受理依申请政府信息公开事项17例。\n";
+    let r = ogi_report::parse(text);
+    assert!(r.active_disclosure.is_none(), "{:?}", r.active_disclosure);
+    assert!(messages(&r, Code::T004).is_empty());
+}

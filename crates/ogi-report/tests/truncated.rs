@@ -276,3 +276,45 @@ fn a_report_cut_just_after_a_tables_section_heading_names_its_tables_as_cut() {
     assert_eq!(codes(&r, Code::T001).len(), 3);
     assert!(codes(&r, Code::T015).is_empty());
 }
+
+/// A page that starts inside table 2 and ends inside table 3: table 4, which the text never
+/// reaches, lies after the table the text ends in (3), not the one it starts in (2).
+#[test]
+fn a_table_after_the_cut_names_the_table_the_text_ends_in() {
+    let text = "二、主动公开政府信息情况\n第二十条第（六）项\n信息内容 本年处理决定数量\n\
+        行政处罚 3985758\n行政强制 88283\n三、收到和处理政府信息公开申请情况\n\
+        一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n\
+        二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34\n";
+    let r = ogi_report::parse(text);
+    let t015: Vec<&str> = codes(&r, Code::T015)
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(t015.len(), 3, "{t015:?}");
+    assert!(
+        t015[0].starts_with(
+            "table 2 (主动公开政府信息情况): the text starts inside the table, at row \
+             `第二十条第（六）项/行政处罚`"
+        ),
+        "{}",
+        t015[0]
+    );
+    assert!(
+        t015[1].starts_with(
+            "table 3 (收到和处理政府信息公开申请情况): the text ends inside the table, after row \
+             `二、上年结转政府信息公开申请数量`"
+        ),
+        "{}",
+        t015[1]
+    );
+    assert!(
+        t015[2].starts_with(
+            "table 4 (政府信息公开行政复议、行政诉讼情况): the text ends before it, inside table 3;"
+        ),
+        "{}",
+        t015[2]
+    );
+    let t3 = r.table(TableKind::Applications).expect("table 3");
+    let carried = t3.row("二、上年结转政府信息公开申请数量").expect("row");
+    assert_eq!(carried.cells[0].value.and_then(|v| v.as_i64()), Some(34));
+}
