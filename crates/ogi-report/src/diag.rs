@@ -73,6 +73,10 @@ codes! {
     S002 = "S002", Info;
     /// S003 — the title, agency or year could not be found.
     S003 = "S003", Info;
+    /// S004 — an older-format report (2008 条例) has a section that is none of the template's six
+    /// (`四、依申请信息公开收费情况`): its heading is named, and its text is kept in the section
+    /// before it.
+    S004 = "S004", Info;
     /// T001 — a table is absent from the report.
     T001 = "T001", Warning;
     /// T002 — the template version could not be told from the labels.

@@ -30,6 +30,7 @@
 //! | `S001` | warning | a section heading not found | `section 6 (六、其他需要报告的事项) not found` |
 //! | `S002` | info | pre-2019 report: no national tables | `the report follows the pre-2019 format (2008 条例)` |
 //! | `S003` | info | no title naming agency and year, or a title naming no agency | `no title line naming the agency and year was found`; `the title names no agency, …` |
+//! | `S004` | info | an older-format section that is none of the six (the fees', the consultations', a statistics table's) | ``四、依申请信息公开收费情况` heads a section of the older format that is none of the template's six; its text is kept in section 3 (…)`` |
 //! | `T001` | warning | a table is absent | `table 4 (政府信息公开行政复议、行政诉讼情况) is absent: none of its 3 rows was read (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉)` |
 //! | `T002` | warning | template version not told by the labels | `template 2021 assumed from the report year` |
 //! | `T003` | warning | a row label not found | ``table 3, row `四、结转下年度继续办理`: label not found`` |
@@ -40,7 +41,7 @@
 //! | `T008` | warning | glued digits with several valid splits; cells left null | ``row `…/行政规范性文件`: glued digits admit 10 splits`` |
 //! | `T009` | error | glued digits with no valid split | ``glued digits admit no split into 7 values`` |
 //! | `T010` | warning | row labels lost; values assigned by position | ``row `…/1.属于国家秘密`: its label is missing; its 7 values were taken by position`` |
-//! | `T011` | info | an extra 法人或其他组织小计 column left out | `the header has a 法人或其他组织小计 column` |
+//! | `T011` | info | an extra 法人或其他组织小计 column, or a row the template does not have (table 2's 其他主动公开文件), left out | `the header has a 法人或其他组织小计 column`; ``row `其他主动公开文件` after …: a row the template does not have; its values (56 45) are recognised and left out`` |
 //! | `T012` | error | a limit of `Options` reached | `the splitter's work bound was reached` |
 //! | `T013` | error | numbers extracted apart from their row labels (column-block PDF text) that cannot be matched back to their rows; those rows are not read | `table 3: 11 row labels have no values next to them …` |
 //! | `T014` | warning | numbers printed apart from their row labels (column by column, or row by row), read back into their rows in the order the row sums prove (cells marked `derived: column_block`) | ``table 3: rows `一、…` … `（四）…/1.…` (13 rows) … read back column by column`` |

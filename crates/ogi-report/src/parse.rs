@@ -509,6 +509,32 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             span: stage_to_input(hs, be),
         });
     }
+    if older {
+        // The older format's headings that are none of the six: said, with the section their
+        // text is kept in.
+        for (s, e, i) in crate::segment::unplaced_headings(ctext, &headings, end_all) {
+            let (Some(h), Some(sec)) = (headings.get(i), sections.get(i)) else {
+                continue;
+            };
+            let (hs, he) = canon.map.map_range(s, e);
+            let line = trim_ws(st.get(hs..he).unwrap_or(""));
+            diags.push(
+                Diagnostic::new(
+                    Code::S004,
+                    format!(
+                        "`{line}` heads a section of the older format that is none of the template's six; its text is kept in section {} (`{}`)",
+                        h.kind.number(),
+                        sec.heading
+                    ),
+                )
+                .with_span(Some(stage_to_input(hs, he)))
+                .at(Location {
+                    section: Some(h.kind.number()),
+                    ..Default::default()
+                }),
+            );
+        }
+    }
     if !older {
         for k in SectionKind::ALL {
             if !headings.iter().any(|h| h.kind == k) {

@@ -25,6 +25,17 @@ pub(crate) struct Heading {
     pub end: usize,
 }
 
+/// The number of a numeral from `一` to `九` (an older-format report's headings run to `七`,
+/// `八`): [`numeral_value`]'s, and `七`, `八`, `九`.
+fn numeral_to_nine(c: char) -> Option<u8> {
+    numeral_value(c).or(match c {
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    })
+}
+
 /// A heading numeral, `一` to `十` (a `match`: `str::contains` builds a searcher per call).
 fn is_numeral(c: char) -> bool {
     matches!(
@@ -251,6 +262,7 @@ fn head_matches_by<const FIRST_WRITTEN: bool>(kind: SectionKind, h: &str) -> boo
                 || h.starts_with("概况")
                 || h.starts_with("基本概况")
                 || h.starts_with("综述")
+                || h.starts_with("基本工作情况")
                 || spaced_pair(h, '概', '述')
         }
         SectionKind::ActiveDisclosure => {
@@ -372,7 +384,44 @@ pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
         // No later kind is left after `cursor`.
         break;
     }
+    prefer_numbered_overview(text, &mut out);
     out
+}
+
+/// An un-numbered overview heading (`概述` over a report's lead-in paragraph) followed, before
+/// the next heading, by the overview heading numbered `一、` (`一、总体情况`): the numbered one
+/// heads the section, and the lead-in stays before it.
+fn prefer_numbered_overview(text: &str, out: &mut [Heading]) {
+    let next = out.get(1).map_or(text.len(), |h| h.start);
+    let Some(first) = out.first_mut() else {
+        return;
+    };
+    if first.kind != SectionKind::Overview || numbered_by_numeral(text, first.start) {
+        return;
+    }
+    let line = text
+        .get(first.start..line_end(text, first.start))
+        .unwrap_or("");
+    if !matches!(numbering(line), Some((_, Numbered::No, false))) {
+        return;
+    }
+    let Some((start, end)) = first_line(text, first.end, SectionKind::Overview, Lines::Numbered)
+    else {
+        return;
+    };
+    let one = text
+        .get(start..)
+        .and_then(|l| {
+            l.trim_start_matches(['|', ' ', '\t', '#', '*'])
+                .chars()
+                .next()
+        })
+        .and_then(numeral_value)
+        == Some(1);
+    if start < next && one && numbered_by_numeral(text, start) {
+        first.start = start;
+        first.end = end;
+    }
 }
 
 /// Whether `text` is flattened: fewer than 40 lines, more than 300 bytes a line.
@@ -395,6 +444,7 @@ const KIND_WORDS: [&[&str]; 6] = [
         "总体工作情况",
         "概况",
         "综述",
+        "基本工作情况",
         "概 ",
         "概\u{3000}",
     ],
@@ -602,6 +652,75 @@ fn find_headings_by_line(text: &str) -> Vec<Heading> {
                 k += 1;
                 wide = true;
             }
+        }
+    }
+    prefer_numbered_overview(text, &mut out);
+    out
+}
+
+/// The numeral of the line that starts at `start`, when it is numbered `一、` … `九、`.
+fn numeral_of_line(text: &str, start: usize) -> Option<u8> {
+    let line = text.get(start..line_end(text, start)).unwrap_or("");
+    if !matches!(numbering(line), Some((_, Numbered::Numeral, _))) {
+        return None;
+    }
+    line.trim_start_matches(['|', ' ', '\t', '#', '*', '\u{3000}'])
+        .chars()
+        .next()
+        .and_then(numeral_to_nine)
+}
+
+/// The headings of an older-format report (2008 条例) that are none of the template's six
+/// sections (`四、依申请信息公开收费情况`, `四、政府信息公开咨询处理情况`, `六、政府信息公开情况
+/// 统计表`), found between two headings by their numerals: in the section of a heading numbered
+/// `三、` before one numbered `五、` (or after the last heading, up to `end`), a line numbered
+/// `四、` that reads as a heading (at most 40 characters, no `。`, no table cell) and opens no
+/// row of table 3 (`四、结转下年度继续办理`). Each as its line's byte range and the index in
+/// `headings` of the section it falls in.
+pub(crate) fn unplaced_headings(
+    text: &str,
+    headings: &[Heading],
+    end: usize,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for (i, h) in headings.iter().enumerate() {
+        let Some(n) = numeral_of_line(text, h.start) else {
+            continue;
+        };
+        let (to, upto) = match headings.get(i + 1) {
+            Some(next) => match numeral_of_line(text, next.start) {
+                Some(m) if m > n + 1 => (next.start, m),
+                _ => continue,
+            },
+            None => (end, 10),
+        };
+        let mut want = n + 1;
+        let mut at = h.end;
+        while at < to && want < upto {
+            let le = line_end(text, at).min(to);
+            let line = crate::scan::trim_ws(text.get(at..le).unwrap_or(""));
+            let start = at
+                + text
+                    .get(at..le)
+                    .map_or(0, |l| l.len() - l.trim_start().len());
+            let words = line
+                .strip_prefix(|c: char| numeral_to_nine(c) == Some(want))
+                .and_then(|r| r.strip_prefix('、'))
+                .map(crate::scan::trim_ws);
+            if let Some(w) = words {
+                let heading = !w.is_empty()
+                    && w.chars().nth(40).is_none()
+                    && !w.contains(['。', '|', '｜'])
+                    && !w.starts_with("结转下年度")
+                    && !w.starts_with("本年新收")
+                    && !w.starts_with("上年结转")
+                    && !w.starts_with("本年度办理结果");
+                if heading {
+                    out.push((start, start + line.len(), i));
+                    want += 1;
+                }
+            }
+            at = le + 1;
         }
     }
     out
@@ -1367,12 +1486,36 @@ fn names_the_report_by<const SIEVED: bool>(t: &str) -> bool {
     }
     (t.contains("年度报告")
         || t.contains("年报")
-        || (t.contains("信息公开") && t.ends_with("报告")))
+        || (t.contains("信息公开") && without_edition(t).ends_with("报告")))
         && t.chars().count() <= 60
         && !t.contains('。')
         // A sentence's start (`本年度报告是根据《…条例》`, wrapped at its line's end).
         && !t.starts_with("本年度报告")
         && !t.starts_with("本报告")
+}
+
+/// `t` without a remark on its edition in brackets at its end (`…工作报告(文字版)`,
+/// `（全文）`, `(图解版)`): at most six characters, none a figure.
+fn without_edition(t: &str) -> &str {
+    let Some(inner) = t
+        .strip_suffix(')')
+        .or_else(|| t.strip_suffix('）'))
+        .map(str::trim_end)
+    else {
+        return t;
+    };
+    match inner.rfind(['(', '（']) {
+        Some(k) => {
+            let remark = inner.get(k..).unwrap_or("");
+            let chars = remark.chars().count();
+            if (2..=7).contains(&chars) && !remark.contains(|c: char| c.is_ascii_digit()) {
+                inner.get(..k).unwrap_or(t).trim_end()
+            } else {
+                t
+            }
+        }
+        None => t,
+    }
 }
 
 /// The crawler's date field (`发布时间:`/`发布日期:` in the first 40 lines) and the title (the
@@ -1600,7 +1743,13 @@ fn preamble_agency(head: &str) -> Option<String> {
         for s in line.split([',', '，']) {
             if let Some(x) = str_at(s, "由").and_then(|i| s.get(i + '由'.len_utf8()..)) {
                 if let Some(x) = str_at(x, "编制").and_then(|j| x.get(..j)) {
-                    let x = str_at(x, "结合").and_then(|j| x.get(..j)).unwrap_or(x);
+                    // `由X结合…`, `由X根据《…》…要求编制`: the name ends before the basis.
+                    let x = ["结合", "根据", "按照", "依据", "依照"]
+                        .iter()
+                        .filter_map(|w| str_at(x, w))
+                        .min()
+                        .and_then(|j| x.get(..j))
+                        .unwrap_or(x);
                     let x = match x
                         .strip_suffix("办公室")
                         .or_else(|| x.strip_suffix("办公厅"))
@@ -2056,7 +2205,18 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
 /// (`2021年1月20日`, `2024-01-23`) followed by nothing, a time or white space before the
 /// page's next field: the page's date, not a sentence's or a period's.
 fn dateline_after(after: &str) -> Option<String> {
-    let first = line_after(after)?;
+    let mut first = line_after(after)?;
+    // Under the title printed again, once or twice (`北京市文化局政府信息公开年度报告` /
+    // `2009年北京市文化局 政府信息公开年度报告` / `(2010年3月10日)`).
+    let mut after = after;
+    for _ in 0..2 {
+        if !names_the_report(&without_whitespace(first)) {
+            break;
+        }
+        let at = after.find(first)? + first.len();
+        after = after.get(at..)?;
+        first = line_after(after)?;
+    }
     // Under the agency's line (`政府信息公开工作年度报告` / `某某经开区管委会` / `2026年1月8日`).
     let line = match agency_line(first) {
         Some(_) => {
@@ -2405,9 +2565,10 @@ fn agency_name(s: &str) -> Option<String> {
 /// (`统计时间为…`, `统计起止时间为2023年1月1日-2023年12月31日`), or by `数据为`
 /// (`本报告所统计数据为2016年1月1日至…`), `涵盖` (`报告涵盖2025年1月1日至12月31日期间`), `区间`,
 /// `时段` or `范围` (`统计数据的时间范围为…`), in either script, `为`, `为:` or a line break between;
-/// a year's dates in brackets after it (`2020年度(2019年9月1日-2020年8月31日)`, a school's); and
+/// a year's dates in brackets after it (`2020年度(2019年9月1日-2020年8月31日)`, a school's, or
+/// `2019—2020学年(2019年9月1日到2020年8月31日止)`); and
 /// `统计期` and `日期` (`统计期为…`, `统计日期为2025年1月1日起至…`).
-const PERIOD_OPENERS: [&str; 25] = [
+const PERIOD_OPENERS: [&str; 29] = [
     "自",
     "从",
     "從",
@@ -2430,6 +2591,10 @@ const PERIOD_OPENERS: [&str; 25] = [
     "範圍",
     "年度(",
     "年度（",
+    "学年(",
+    "学年（",
+    "學年(",
+    "學年（",
     "统计期",
     "統計期",
     "日期",
@@ -2560,7 +2725,7 @@ fn late_period(text: &str) -> Option<(Ymd, Ymd)> {
         for set in [
             &[':', '：'][..],
             &['为', '為', '是', ':', '：'][..],
-            &['段'][..],
+            &['段', '均'][..],
         ] {
             // The stages so far, each with the part and without it.
             let so_far = n;
@@ -2609,6 +2774,8 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
     let after = text.get(at..).unwrap_or("").trim_start();
     // `时间段为` (the opener `时间`).
     let after = after.strip_prefix('段').unwrap_or(after);
+    // `均为` (`统计时限均为2023年1月1日至…`).
+    let after = after.strip_prefix('均').unwrap_or(after);
     let after = after
         .strip_prefix(['为', '為', '是', '：', ':'])
         .unwrap_or(after)
@@ -2628,7 +2795,10 @@ fn period_at(text: &str, at: usize) -> Option<(Ymd, Ymd)> {
         .ok()?;
     // `起,至` and `——` (a dash written twice) as well.
     let trimmed = rest.trim_start();
-    let rest = trimmed.trim_start_matches(['起', ',', '，']).trim_start();
+    // `始至` as well (`自2022年1月1日始至…`).
+    let rest = trimmed
+        .trim_start_matches(['起', '始', ',', '，'])
+        .trim_start();
     // The end named by its own words (`起始时间为…,截止时间为2025年12月31日`).
     let named_end = ["截止时间", "截止日期", "结束时间", "截止", "截至"]
         .iter()
@@ -3080,6 +3250,38 @@ mod tests {
             (title, m.agency, m.year, m.published)
         };
         let s = |x: &str| Some(x.to_string());
+        // A remark on the edition after the title (`(文字版)`), the page's date under it.
+        assert_eq!(
+            meta("某市人力资源和社会保障局2021年度政府信息公开工作报告(文字版)\n2022年01月17日\n一、总体情况\n"),
+            (
+                s("某市人力资源和社会保障局2021年度政府信息公开工作报告(文字版)"),
+                s("某市人力资源和社会保障局"),
+                Some(2021),
+                s("2022-01-17")
+            )
+        );
+        // A year in brackets is no remark on the edition.
+        assert_eq!(
+            meta("某局2021年度政府信息公开工作报告(2022年1月)\n一、总体情况\n").0,
+            None
+        );
+        // The title printed again, twice, over the page's date.
+        assert_eq!(
+            meta(
+                "第一篇:2009年北京市文化局政府信息公开年度报告\n北京市文化局政府信息公开年度报告\n\
+                 2009年北京市文化局 政府信息公开年度报告\n(2010年3月10日)\n引言\n一、概述\n"
+            )
+            .3,
+            s("2010-03-10")
+        );
+        // The agency that compiled the report, before the basis it names (`由X根据《…》…编制`).
+        assert_eq!(
+            meta(
+                "本年度报告由国家机关事务管理局根据《中华人民共和国政府信息公开条例》要求编制而成。\n一、总体情况\n2021年,本机关深入贯彻。\n"
+            )
+            .1,
+            s("国家机关事务管理局")
+        );
         assert_eq!(
             meta("某某街道2023年政府信息公开工作年度报告 2024-01-28\n\n一、总体情况\n"),
             (
@@ -3419,6 +3621,22 @@ mod tests {
             (
                 "本报告内容涵盖2020年1月1日至12月31日期间的政府信息公开工作情况。",
                 Some(((2020, 1, 1), (2020, 12, 31))),
+            ),
+            (
+                "报告中所列数据统计期限自2022年1月1日始至2022年12月31日止。",
+                Some(((2022, 1, 1), (2022, 12, 31))),
+            ),
+            (
+                "本报告所列数据统计时限均为2023年1月1日至2023年12月31日。",
+                Some(((2023, 1, 1), (2023, 12, 31))),
+            ),
+            (
+                "本报告所列数据统计时间均为2023年1月1日至2023年12月31日。",
+                Some(((2023, 1, 1), (2023, 12, 31))),
+            ),
+            (
+                "本年度报告中所列数据的统计期限为2019—2020学年(2019年9月1日到2020年8月31日止)。",
+                Some(((2019, 9, 1), (2020, 8, 31))),
             ),
             // Words between `涵盖` and the dates.
             (
@@ -3957,9 +4175,24 @@ mod tests {
             "一、综述",
             "一、概 述",
             "一、政府信息公开工作的基本情况",
+            "一、基本工作情况",
         ] {
             assert_eq!(headings_of(&format!("{h}\n正文。\n")), [(1, h)], "{h}");
         }
+        // An un-numbered `概述` over the lead-in, then `一、总体情况`: the numbered heading heads
+        // the overview, and the lead-in stays before it.
+        let t = "某局2020年度政府信息公开工作年度报告\n概述\n本年度报告由某局编制。\n\
+                 一、总体情况\n2020年,我局坚持公开。\n二、主动公开政府信息情况\n正文。\n";
+        assert_eq!(
+            headings_of(t),
+            [(1, "一、总体情况"), (2, "二、主动公开政府信息情况")]
+        );
+        // Without a numbered overview heading, `概述` heads it.
+        let t = "概述\n本年度报告由某局编制。\n二、主动公开政府信息情况\n正文。\n";
+        assert_eq!(
+            headings_of(t),
+            [(1, "概述"), (2, "二、主动公开政府信息情况")]
+        );
         // Another numeral, or a sentence: no heading.
         assert!(headings_of("四、进一步做好主动公开工作的情况\n").is_empty());
         assert!(headings_of("一、概略地说\n").is_empty());

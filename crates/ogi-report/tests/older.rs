@@ -68,3 +68,61 @@ fn a_2019_template_report_whose_year_reads_2018_keeps_its_tables() {
     assert_eq!(earlier.cells(), original.cells());
     assert!(earlier.cells().iter().filter(|c| c.value.is_some()).count() > 150);
 }
+
+/// An older-format report's sections that are none of the template's six (the fees', the
+/// consultations', the statistics table's) are named by an S004 each, with the section their
+/// text is kept in; a sub-item numbered out of turn, and table 3's row `四、结转下年度继续办理`,
+/// are none.
+#[test]
+fn older_sections_that_are_none_of_the_six_are_named() {
+    let text = "某某局2009年政府信息公开工作年度报告\n一、概述\n本报告由某某局编制。\n\
+        二、主动公开政府信息情况\n全年主动公开信息120条。\n一、加强领导\n\
+        三、政府信息依申请公开办理情况\n全年受理申请3件。\n\
+        四、政府信息公开的收费及减免情况\n未收取费用。\n\
+        五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n\
+        六、政府信息公开工作存在的主要问题及改进措施\n有待加强。\n\
+        七、政府信息公开情况统计表\n略。\n";
+    let r = ogi_report::parse(text);
+    assert!(r.meta.older_format);
+    let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Overview,
+            SectionKind::ActiveDisclosure,
+            SectionKind::Applications,
+            SectionKind::ReviewLitigation,
+            SectionKind::Problems,
+        ]
+    );
+    let s004: Vec<(&str, Option<u8>, &str)> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::S004)
+        .map(|d| {
+            let span = d.span.expect("span");
+            (
+                d.message.as_str(),
+                d.location.as_ref().and_then(|l| l.section),
+                &text[span.start..span.end],
+            )
+        })
+        .collect();
+    assert_eq!(
+        s004,
+        [
+            (
+                "`四、政府信息公开的收费及减免情况` heads a section of the older format that is none of the template's six; its text is kept in section 3 (`三、政府信息依申请公开办理情况`)",
+                Some(3),
+                "四、政府信息公开的收费及减免情况"
+            ),
+            (
+                "`七、政府信息公开情况统计表` heads a section of the older format that is none of the template's six; its text is kept in section 5 (`六、政府信息公开工作存在的主要问题及改进措施`)",
+                Some(5),
+                "七、政府信息公开情况统计表"
+            ),
+        ]
+    );
+    // The fees' section's text is in section 3's.
+    assert!(r.sections[2].text.contains("未收取费用。"));
+}
