@@ -2645,26 +2645,32 @@ fn period(text: &str) -> Option<(Ymd, Ymd)> {
 /// characters after the word, with no punctuation or line break between, read by [`period_at`].
 /// Looked for only where the other openers found none, in the late openers' bound.
 fn covered_period(text: &str) -> Option<(Ymd, Ymd)> {
+    // One `memmem` finder for `涵`, built once, the next character told after it: a search for
+    // the last byte of `盖` (a continuation byte) stopped at most characters of a text.
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.built_once(|| memchr::memmem::Finder::new("涵".as_bytes()));
+    if crate::scan::word_absent(text, "涵") {
+        return None;
+    }
     let b = text.as_bytes();
     let bound = period_bound(LATE_OPENERS);
     let hay = b.get(..b.len().min(bound)).unwrap_or(b);
-    for word in ["涵盖", "涵蓋"] {
-        let mut at = 0;
-        while let Some(off) = hay.get(at..).and_then(|r| bytes_at(r, word.as_bytes())) {
-            let from = at + off + word.len();
-            at = from;
-            let Some(after) = text.get(from..) else {
-                continue;
-            };
-            let gap = after
-                .char_indices()
-                .take(17)
-                .find(|&(_, c)| c.is_ascii_digit() || "。，,；;：:\n".contains(c));
-            if let Some((i, c)) = gap {
-                if c.is_ascii_digit() && i > 0 {
-                    if let Some(p) = period_at(text, from + i) {
-                        return Some(p);
-                    }
+    for off in finder.find_iter(hay) {
+        let Some(after) = text
+            .get(off + "涵".len()..)
+            .and_then(|r| r.strip_prefix(['盖', '蓋']))
+        else {
+            continue;
+        };
+        let from = text.len() - after.len();
+        let gap = after.char_indices().take(17).find(|&(_, c)| {
+            c.is_ascii_digit() || matches!(c, '。' | '，' | ',' | '；' | ';' | '：' | ':' | '\n')
+        });
+        if let Some((i, c)) = gap {
+            if c.is_ascii_digit() && i > 0 {
+                if let Some(p) = period_at(text, from + i) {
+                    return Some(p);
                 }
             }
         }
