@@ -1014,7 +1014,17 @@ fn normalise_with<'a>(
                         }
                         None => {
                             let raw = src.get(run.range.clone()).unwrap_or("");
-                            text.push_str(raw);
+                            // Kept as written, but its ideographs in the form labels are matched
+                            // in (`????一、總體情況` is a heading): each as long as the one it
+                            // replaces, so the run still maps as a copy.
+                            text.extend(raw.chars().map(|c| {
+                                let f = label_char(c);
+                                if f.len_utf8() == c.len_utf8() {
+                                    f
+                                } else {
+                                    c
+                                }
+                            }));
                             map.push_copy(raw.len());
                             repairs.mojibake_unrecoverable += 1;
                             if unlisted[1].note(&run.range) {

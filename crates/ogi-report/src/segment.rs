@@ -85,8 +85,17 @@ const AFTER_NUMBERING: [char; 7] = [' ', '\t', '、', ':', '：', '.', ','];
 /// full-width `１．` folds to these), with the number it gives and the rest. Only the heading of
 /// that number takes such a line: in the overview, `1.主动公开情况` is a sub-heading, not
 /// section 2; a decimal (`2.5`) is no numbering. A later sub-item's `（三）` gives the number 0,
-/// which no heading takes.
-fn other_numbering(s: &str) -> Option<(u8, &str)> {
+/// which no heading takes. With `paren`, the numbering of a report whose sections are numbered
+/// `（一）` … `（六）` (no other heading found in it, [`paren_headings`]): `（二）` numbers
+/// section 2.
+fn other_numbering_with(s: &str, paren: bool) -> Option<(u8, &str)> {
+    if paren {
+        let r = s.strip_prefix(['(', '（'])?;
+        let c = r.chars().next()?;
+        let n = numeral_value(c)?;
+        let r = r.get(c.len_utf8()..)?.strip_prefix([')', '）'])?;
+        return Some((n, r.trim_start_matches(AFTER_NUMBERING)));
+    }
     if let Some(r) = s.strip_prefix('第') {
         let c = r.chars().next()?;
         let n = numeral_value(c)?;
@@ -116,6 +125,12 @@ fn other_numbering(s: &str) -> Option<(u8, &str)> {
     Some((d - b'0', r.trim_start_matches([' ', '\t'])))
 }
 
+/// [`other_numbering_with`] without `paren`.
+#[cfg(test)]
+fn other_numbering(s: &str) -> Option<(u8, &str)> {
+    other_numbering_with(s, false)
+}
+
 /// How a heading line is numbered ([`numbering`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Numbered {
@@ -123,7 +138,7 @@ enum Numbered {
     No,
     /// By [`heading_prefix`]'s numeral (`三、`), whatever its number.
     Numeral,
-    /// By an [`other_numbering`], which only the heading of its number takes.
+    /// By an [`other_numbering_with`], which only the heading of its number takes.
     Other(u8),
 }
 
@@ -131,6 +146,11 @@ enum Numbered {
 /// encoding lost: `????一、总体情况`) that open it and after its numbering, how it is numbered,
 /// and whether it is marked a heading (`#`).
 fn numbering(line: &str) -> Option<(&str, Numbered, bool)> {
+    numbering_with(line, false)
+}
+
+/// [`numbering`], or with `paren` the numbering `（一）` … `（六）` of [`paren_headings`].
+fn numbering_with(line: &str, paren: bool) -> Option<(&str, Numbered, bool)> {
     // Bytes, not a char pattern: a line of a million `|` is skipped at memory speed.
     let lead = line
         .bytes()
@@ -142,7 +162,7 @@ fn numbering(line: &str) -> Option<(&str, Numbered, bool)> {
     if numeral {
         return Some((rest, Numbered::Numeral, marked));
     }
-    Some(match other_numbering(rest) {
+    Some(match other_numbering_with(rest, paren) {
         Some((n, r)) => (r, Numbered::Other(n), marked),
         None => (rest, Numbered::No, marked),
     })
@@ -340,7 +360,7 @@ fn problems_words<const FIRST_WRITTEN: bool>(short: &str) -> bool {
 ///
 /// Each kind is looked for after the previous heading found; when a kind is absent, the next
 /// kind is looked for from the same place, and so on (the first later kind found is taken). A
-/// kind's heading line is the first line after that place that [`heading_line`] fits to the
+/// kind's heading line is the first line after that place that [`heading_line_with`] fits to the
 /// kind, found by [`first_line`] among the lines that hold one of the kind's words only, instead
 /// of every line being cut out and its prefix parsed.
 ///
@@ -384,7 +404,25 @@ pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
         // No later kind is left after `cursor`.
         break;
     }
+    if out.is_empty() {
+        return paren_headings(text);
+    }
     prefer_numbered_overview(text, &mut out);
+    out
+}
+
+/// The headings of a report whose sections are numbered `（一）总体情况`, `（二）主动公开…`
+/// (no heading found otherwise: elsewhere `（二）` numbers an item of the overview, no section):
+/// each kind's first line numbered with its own number in brackets, in order.
+fn paren_headings(text: &str) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut cursor = 0usize;
+    for kind in SectionKind::ALL {
+        if let Some((start, end)) = first_line(text, cursor, kind, Lines::Paren) {
+            out.push(Heading { kind, start, end });
+            cursor = end;
+        }
+    }
     out
 }
 
@@ -432,7 +470,7 @@ fn is_flattened(text: &str) -> bool {
 }
 
 /// The words that a heading of each kind holds, in [`SectionKind::ALL`]'s order: every line
-/// that [`heading_line`] fits to a kind holds one of its words (the overview's and the
+/// that [`heading_line_with`] fits to a kind holds one of its words (the overview's and the
 /// applications' headings start with one of theirs; both forms of the review heading hold
 /// `复议`, the problems' heading `问题`, the last `需要报告`).
 const KIND_WORDS: [&[&str]; 6] = [
@@ -486,6 +524,8 @@ enum Lines {
     NoDigit,
     /// A numbered or marked line only, not numbered by an Arabic digit.
     Numbered,
+    /// A line numbered `（二）` for section 2 ([`paren_headings`]).
+    Paren,
 }
 
 impl Lines {
@@ -509,6 +549,7 @@ impl Lines {
                 !numbered_by_digit(line)
                     && !matches!(numbering(line), Some((_, Numbered::No, false)))
             }
+            Lines::Paren => matches!(numbering_with(line, true), Some((_, Numbered::Other(_), _))),
         }
     }
 }
@@ -556,7 +597,9 @@ fn first_line_with(
             .map_or(at, |i| at + i + 1);
         let le = line_end(text, hit);
         let line = text.get(start..le).unwrap_or("");
-        if heading_line(line).is_some_and(|fits| fits(kind)) && lines.admit(line) {
+        if heading_line_with(line, lines == Lines::Paren).is_some_and(|fits| fits(kind))
+            && lines.admit(line)
+        {
             return Some((start, heading_end(text, start, le, kind)));
         }
         at = le + 1;
@@ -654,6 +697,9 @@ fn find_headings_by_line(text: &str) -> Vec<Heading> {
             }
         }
     }
+    if out.is_empty() {
+        return paren_headings(text);
+    }
     prefer_numbered_overview(text, &mut out);
     out
 }
@@ -732,7 +778,7 @@ fn numbered_by_numeral(text: &str, start: usize) -> bool {
     matches!(numbering(line), Some((_, Numbered::Numeral, _)))
 }
 
-/// Whether `line` is numbered by an Arabic digit (`2.`, `2、`): [`other_numbering`]'s, not
+/// Whether `line` is numbered by an Arabic digit (`2.`, `2、`): [`other_numbering_with`]'s, not
 /// `第二部分`.
 fn numbered_by_digit(line: &str) -> bool {
     line.bytes()
@@ -749,9 +795,16 @@ pub(crate) fn line_end(text: &str, from: usize) -> usize {
         .map_or(text.len(), |i| from + i)
 }
 
-/// If `line` can be a heading line, a test of whether it heads a section of a given kind.
+/// [`heading_line_with`] without `paren`.
+#[cfg(test)]
 fn heading_line(line: &str) -> Option<impl Fn(SectionKind) -> bool + '_> {
-    let (rest, numbered, marked) = numbering(line)?;
+    heading_line_with(line, false)
+}
+
+/// If `line` can be a heading line, a test of whether it heads a section of a given kind; with
+/// `paren`, of a line numbered `（二）` for section 2 ([`paren_headings`]).
+fn heading_line_with(line: &str, paren: bool) -> Option<impl Fn(SectionKind) -> bool + '_> {
+    let (rest, numbered, marked) = numbering_with(line, paren)?;
     if rest.is_empty() {
         return None;
     }
@@ -1535,9 +1588,10 @@ fn head_fields<const FIRST_WRITTEN: bool>(
     let mut published: Option<String> = None;
     let mut title: Option<(usize, usize)> = None;
     if FIRST_WRITTEN {
+        let mut label_above = false;
         for line in head.lines().take(40) {
             let l = crate::scan::trim_ws(line);
-            crawler_date(l, &mut published);
+            date_fields(l, &mut published, &mut label_above);
         }
     }
     let mut pos = 0usize;
@@ -1552,6 +1606,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
     // own title line): a later title line that names one, within the first 40 lines, is taken.
     let mut weak = false;
     let mut title_date: Option<String> = None;
+    let mut label_above = false;
     for (n, line) in lines.enumerate() {
         if title.is_some() && ((FIRST_WRITTEN && !weak) || n >= 40) {
             break;
@@ -1561,7 +1616,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         let l = line.trim_end_matches('\n');
         let t = crate::scan::trim_ws(l);
         if !FIRST_WRITTEN && n < 40 {
-            crawler_date(t, &mut published);
+            date_fields(t, &mut published, &mut label_above);
         }
         if (title.is_some() && !weak) || t.is_empty() {
             continue;
@@ -1800,9 +1855,10 @@ fn preamble_agency(head: &str) -> Option<String> {
     None
 }
 
-/// The verbs with which a preamble publishes or compiles its report (`现公布…`, `编制了…`), read
+/// The verbs with which a preamble publishes or compiles its report (`现公布…`, `编制了…`,
+/// `编制本报告现向社会公开…`), read
 /// by [`preamble_agency`] and [`preamble_year`].
-const PREAMBLE_VERBS: [&str; 4] = ["公布", "现将", "编制", "发布"];
+const PREAMBLE_VERBS: [&str; 5] = ["公布", "现将", "编制", "发布", "向社会公开"];
 
 /// The year of the report a preamble publishes or compiles: a year after `公布`, `现将`,
 /// `编制` or `发布` and before the subject ([`TITLE_SUBJECTS`]) in one clause
@@ -1995,6 +2051,33 @@ const DATE_FIELDS: [&str; 8] = [
 const NOT_PUBLISHED: [&str; 10] = [
     "采集", "抓取", "爬取", "下载", "访问", "当前", "打印", "更新", "生效", "失效",
 ];
+
+/// [`crawler_date`] of the line `l` (trimmed), and a field's name alone on its line (`• 发布日期`)
+/// with its date alone on the next line that is not blank (`2026-01-21`): `label_above` tells
+/// the line before named the field.
+fn date_fields(l: &str, published: &mut Option<String>, label_above: &mut bool) {
+    if published.is_some() || l.is_empty() {
+        return;
+    }
+    if std::mem::take(label_above) {
+        if let Some(d) = dateline(l) {
+            *published = Some(d);
+            return;
+        }
+    }
+    // A field's name alone is short (`• 发布日期：` is 20 bytes).
+    let name = || {
+        l.trim_start_matches(BULLETS)
+            .trim()
+            .trim_end_matches([':', '：'])
+            .trim_end()
+    };
+    if l.len() <= 24 && DATE_FIELDS.iter().take(6).any(|f| *f == name()) {
+        *label_above = true;
+        return;
+    }
+    crawler_date(l, published);
+}
 
 /// The page's date field in the trimmed line `l`, anywhere in it (`发布时间:2025-01-24 16:55`,
 /// `时间 : 2025-01-22`, `发文日期 | 2018-02-28`, `公文生成日期:2026-01-27`): a field's name of
@@ -3280,6 +3363,23 @@ mod tests {
             .3,
             s("2010-03-10")
         );
+        // A field's name alone on its line, its date on the next.
+        assert_eq!(
+            meta(
+                "  • 乡镇政府信息公开年度报告\n  • 发布机构\n    某县某镇人民政府\n  • 发布日期\n    2026-01-21\n  • 时效性\n    有效\n\n\
+                 某县某镇2025年政府信息公开工作年度报告\n\n一、总体情况\n"
+            )
+            .3,
+            s("2026-01-21")
+        );
+        // `编制本报告现向社会公开X2019年…`: the agency after the verb that publishes.
+        assert_eq!(
+            meta(
+                "根据《条例》的要求,安乐乡在认真回顾和总结的基础上,编制本报告现向社会公开安乐乡2019年政府信息公开工作年度报告。\n一、信息公开工作概述\n"
+            )
+            .1,
+            s("安乐乡")
+        );
         // The agency that compiled the report, before the basis it names (`由X根据《…》…编制`).
         assert_eq!(
             meta(
@@ -4189,6 +4289,21 @@ mod tests {
         // the overview, and the lead-in stays before it.
         let t = "某局2020年度政府信息公开工作年度报告\n概述\n本年度报告由某局编制。\n\
                  一、总体情况\n2020年,我局坚持公开。\n二、主动公开政府信息情况\n正文。\n";
+        assert_eq!(
+            headings_of(t),
+            [(1, "一、总体情况"), (2, "二、主动公开政府信息情况")]
+        );
+        // Sections numbered `（一）`, `（二）` where nothing else heads one: read so, the
+        // overview's own items `（一）主动公开方面` no section.
+        let t = "(一)总体情况\n2023年,某县深入贯彻落实。\n(一)主动公开方面。主动公开6931条。\n\
+                 (二)依申请公开方面。收到申请19条。\n(二)主动公开政府信息的情况\n第二十条第(一)项\n";
+        assert_eq!(
+            headings_of(t),
+            [(1, "(一)总体情况"), (2, "(二)主动公开政府信息的情况")]
+        );
+        // Under `一、` headings, `（二）主动公开…` stays an item of the overview.
+        let t =
+            "一、总体情况\n正文。\n(二)主动公开政府信息的情况\n正文。\n二、主动公开政府信息情况\n";
         assert_eq!(
             headings_of(t),
             [(1, "一、总体情况"), (2, "二、主动公开政府信息情况")]

@@ -2309,8 +2309,13 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     let got = content_count(items);
                     // A row the template does not have after this one's values (`其他主动公开
                     // 文件 | 56 | 45`, a province's addition to block (一)): named, not lost.
+                    // Its values are the table's too: the text may end after them.
                     if let Some(last) = items.iter().rfind(|i| i.is_content()) {
-                        extra_row(ctx, kind, blocks, path, last.end, next, d.cols.len());
+                        if let Some(end) =
+                            extra_row(ctx, kind, blocks, path, last.end, next, d.cols.len())
+                        {
+                            table_end = table_end.max(end);
+                        }
                     }
                     region_content += got;
                     // A value a column its block's header prints.
@@ -2518,8 +2523,9 @@ fn header_like(text: &str, before: &[Option<Anchor>], a: Anchor) -> bool {
 /// `after` (a province's addition to the table, `其他主动公开文件 | 56 | 45`): its label (without
 /// a bracketed remark) opens the first line with anything on it, is two to twenty characters
 /// with no figure and names no row of the table, and one to `n + 1` values follow it, the first
-/// with only bars and white space between. Its values are not read, as they have no cell; a T011 names the row and quotes
-/// them, so they are not lost unsaid.
+/// with only bars and white space between. Its values are not read, as they have no cell; a
+/// T011 names the row and quotes them, so they are not lost unsaid. Where its last value ends,
+/// when there is such a row.
 fn extra_row<M: MapFn + ?Sized>(
     ctx: &mut Ctx<'_, '_, M>,
     kind: TableKind,
@@ -2528,11 +2534,9 @@ fn extra_row<M: MapFn + ?Sized>(
     from: usize,
     to: usize,
     n: usize,
-) {
+) -> Option<usize> {
     let text = ctx.text;
-    let Some(rest) = text.get(from..to) else {
-        return;
-    };
+    let rest = text.get(from..to)?;
     // Most rows end at their values: nothing but bars and white space to the region's end.
     let t = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
     if t.is_empty()
@@ -2540,7 +2544,7 @@ fn extra_row<M: MapFn + ?Sized>(
             .get(..rest.len() - t.len())
             .is_some_and(|g| g.contains('\n'))
     {
-        return;
+        return None;
     }
     let line_len = t.find(['|', '｜', '\n']).unwrap_or(t.len());
     let written = t.get(..line_len).unwrap_or("").trim();
@@ -2558,7 +2562,7 @@ fn extra_row<M: MapFn + ?Sized>(
                 .any(|k| label.contains(k) || k.contains(label))
         })
     {
-        return;
+        return None;
     }
     let label_end = to - t.len() + line_len;
     let items = crate::cells::region_items_bounded(text, label_end, to, 2 * n + 4, n + 2);
@@ -2571,7 +2575,7 @@ fn extra_row<M: MapFn + ?Sized>(
         })
     });
     if values.is_empty() || values.len() > n + 1 || !opens_with_value {
-        return;
+        return None;
     }
     let quoted: Vec<&str> = values
         .iter()
@@ -2592,6 +2596,7 @@ fn extra_row<M: MapFn + ?Sized>(
         .with_span(Some((ctx.map)(start, end)))
         .at(Location::row(kind, label)),
     );
+    Some(end)
 }
 
 /// T003 for row `path` of table 2.

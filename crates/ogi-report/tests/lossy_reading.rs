@@ -189,3 +189,34 @@ fn a_table_2_read_with_the_template_untold_names_the_2019_rows() {
         assert!(t002[0].contains(row), "{row}: {}", t002[0]);
     }
 }
+
+/// A run of `?` an encoding left before a Traditional heading (`????一、總體情況`) cannot be
+/// repaired and is kept as written (N003), and the heading after it is still found: the run's
+/// ideographs are matched in their Simplified form, as the rest of the text is.
+#[test]
+fn a_heading_after_lost_characters_is_found_in_traditional_text() {
+    let text = "拖市鎮2020年政府信息公開工作年度報告\n????一、總體情況\n\
+        根據《中華人民共和國政府信息公開條例》要求,特編制本報告。\n\
+        二、行政機關主動公開政府信息情況\n2020年,全鎮累計主動公開政府信息114條。\n";
+    let r = ogi_report::parse(text);
+    let headings: Vec<(u8, &str)> = r
+        .sections
+        .iter()
+        .map(|s| (s.number, s.heading.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            (1, "????一、總體情況"),
+            (2, "二、行政機關主動公開政府信息情況")
+        ]
+    );
+    assert!(r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == ogi_report::Code::N003 && d.message.contains("????一、總體情況")));
+    assert!(!r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == ogi_report::Code::S001 && d.message.starts_with("section 1 ")));
+}

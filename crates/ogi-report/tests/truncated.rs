@@ -318,3 +318,39 @@ fn a_table_after_the_cut_names_the_table_the_text_ends_in() {
     let carried = t3.row("二、上年结转政府信息公开申请数量").expect("row");
     assert_eq!(carried.cells[0].value.and_then(|v| v.as_i64()), Some(34));
 }
+
+/// A page cut off after a row the template does not have (`其他主动公开文件…`, its long remark
+/// and its values one a line): the text ends inside table 2 after it, and the lost rows are one
+/// T015, not a T003 each and tables 3 and 4 absent.
+#[test]
+fn a_page_cut_after_a_row_the_template_does_not_have_is_cut_off() {
+    let text = "二、行政机关主动公开政府信息情况\n\n第二十条第(一)项\n\n信息内容\n\n本年新\n\n制作数量\n\n\
+        本年新\n\n公开数量\n\n对外公开总数量\n\n规章\n\n0\n\n0\n\n0\n\n规范性文件\n\n34\n\n4\n\n47\n\n\
+        其他主动公开文件(含以本单位或本单位办公室名义正式签发的、除规范性文件以外的主动公开文件,\
+        可参考本单位政府信息公开平台“其他主动公开文件”栏目数据)\n\n0\n\n0\n\n0\n\n第二十条第(五)项\n\n信息";
+    let r = ogi_report::parse(text);
+    assert!(codes(&r, Code::T003).is_empty(), "{:?}", r.diagnostics);
+    assert!(codes(&r, Code::T001).is_empty(), "{:?}", r.diagnostics);
+    let t015: Vec<&str> = codes(&r, Code::T015)
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(t015.len(), 3, "{t015:?}");
+    assert!(
+        t015[0].starts_with(
+            "table 2 (主动公开政府信息情况): the text ends inside the table, after row \
+             `第二十条第（一）项/规范性文件`; the 6 rows after it are missing"
+        ),
+        "{}",
+        t015[0]
+    );
+    assert_eq!(codes(&r, Code::T011).len(), 1);
+    let t2 = r.table(TableKind::ActiveDisclosure).expect("table 2");
+    let row = t2.row("第二十条第（一）项/规范性文件").expect("row");
+    let values: Vec<Option<i64>> = row
+        .cells
+        .iter()
+        .map(|c| c.value.and_then(|v| v.as_i64()))
+        .collect();
+    assert_eq!(values, [Some(34), Some(4), Some(47)]);
+}
