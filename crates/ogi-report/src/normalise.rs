@@ -219,6 +219,22 @@ fn gloss_len_ref(rest: &str) -> Option<usize> {
     None
 }
 
+/// A mojibake run that cannot be repaired, kept as written, but its ideographs in the form
+/// labels are matched in (`????一、總體情況` is a heading): each as long as the one it replaces,
+/// so the run still maps as a copy. Out of line: rare, and kept out of the loop over the text.
+#[cold]
+#[inline(never)]
+fn push_kept_run(text: &mut String, raw: &str) {
+    text.extend(raw.chars().map(|c| {
+        let f = label_char(c);
+        if f.len_utf8() == c.len_utf8() {
+            f
+        } else {
+            c
+        }
+    }));
+}
+
 /// The half-width form of a character for matching, or `None` when it is dropped.
 #[inline]
 pub(crate) fn fold(c: char) -> Option<char> {
@@ -1014,17 +1030,7 @@ fn normalise_with<'a>(
                         }
                         None => {
                             let raw = src.get(run.range.clone()).unwrap_or("");
-                            // Kept as written, but its ideographs in the form labels are matched
-                            // in (`????一、總體情況` is a heading): each as long as the one it
-                            // replaces, so the run still maps as a copy.
-                            text.extend(raw.chars().map(|c| {
-                                let f = label_char(c);
-                                if f.len_utf8() == c.len_utf8() {
-                                    f
-                                } else {
-                                    c
-                                }
-                            }));
+                            push_kept_run(&mut text, raw);
                             map.push_copy(raw.len());
                             repairs.mojibake_unrecoverable += 1;
                             if unlisted[1].note(&run.range) {
