@@ -70,8 +70,8 @@ pub(crate) struct Ctx<'a, 'm, M: MapFn + ?Sized> {
     /// The table the text starts inside (a page whose head was cut off), told by
     /// [`fold_cut_before`]: the tables before it are said to lie before the text.
     pub starts_in: Option<u8>,
-    /// The table the text ends inside (a page cut off), told by [`fold_cut_off`]: the tables
-    /// after it are said to lie after the text.
+    /// The table the text ends inside or right after (a page cut off), told by
+    /// [`fold_cut_off`]: the tables after it are said to lie after the text.
     pub ends_in: Option<u8>,
 }
 
@@ -146,9 +146,10 @@ fn fold_cut_off<M: MapFn + ?Sized>(
         return;
     }
     let span = (ctx.map)(content_end.min(to), to);
-    if fold_cut(&mut ctx.diags, kind, rows, diags_from, Cut::End, span) {
-        ctx.ends_in = Some(kind.number());
-    }
+    fold_cut(&mut ctx.diags, kind, rows, diags_from, Cut::End, span);
+    // The text ends here even when no row of this table is lost (its last row read, a fragment
+    // after it): the tables after it lie after the text.
+    ctx.ends_in = Some(kind.number());
 }
 
 /// When the report's text starts inside a table (a page whose head was cut off, `Page 9 - …`

@@ -33,7 +33,13 @@ const TABLE2_LATER_BLOCKS: &str = "二、主动公开政府信息情况\n\
 
 #[test]
 fn an_absent_table_is_named_with_its_rows() {
-    let text = format!("某某局2020年政府信息公开工作年度报告\n{TABLE2_LATER_BLOCKS}");
+    // The report goes on after table 2 (its text does not end there, which would make the
+    // later tables cut off, T015).
+    let text = format!(
+        "某某局2020年政府信息公开工作年度报告\n{TABLE2_LATER_BLOCKS}\
+         五、存在的主要问题及改进情况\n我局政府信息公开工作仍存在一些不足,主要是公开内容不够全面,\
+         解读形式较为单一。明年将继续改进。\n六、其他需要报告的事项\n无。\n"
+    );
     let r = ogi_report::parse(&text);
     assert!(r.review_litigation.is_none());
     let t001 = diags(&r, Code::T001);

@@ -354,3 +354,32 @@ fn a_page_cut_after_a_row_the_template_does_not_have_is_cut_off() {
         .collect();
     assert_eq!(values, [Some(34), Some(4), Some(47)]);
 }
+
+/// A page cut off right after table 2's last row, a fragment of the next heading after it
+/// (`三、收到`): no row of table 2 is lost, and tables 3 and 4 lie after the text (T015), not
+/// absent (T001).
+#[test]
+fn tables_after_a_page_cut_right_after_table_2_are_cut_off() {
+    let text = "某某乡2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+        第二十条第(一)项 |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n\
+        规章 | 0 | 0 | 0 |\n规范性文件 | 2 | 2 | 5 |\n第二十条第(五)项 |\n\
+        信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 1 | 0 | 3 |\n\
+        其他对外管理服务事项 | 0 | 0 | 0 |\n第二十条第(六)项 |\n\
+        信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政处罚 | 0 | 0 | 0 |\n\
+        行政强制 | 0 | 0 | 0 |\n第二十条第(八)项 |\n信息内容 | 上一年项目数量 | 本年增/减 |\n\
+        行政事业性收费 | 0 | 0 |\n第二十条第(九)项 |\n信息内容 | 采购项目数量 | 采购总金额 |\n\
+        政府集中采购 | 1 | 8040 |\n三、收到";
+    let r = ogi_report::parse(text);
+    assert!(codes(&r, Code::T001).is_empty(), "{:?}", r.diagnostics);
+    let t015: Vec<&str> = codes(&r, Code::T015)
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(t015.len(), 2, "{t015:?}");
+    assert!(t015[0].starts_with(
+        "table 3 (收到和处理政府信息公开申请情况): the text ends before it, inside table 2;"
+    ));
+    assert!(t015[1].starts_with(
+        "table 4 (政府信息公开行政复议、行政诉讼情况): the text ends before it, inside table 2;"
+    ));
+}
