@@ -879,6 +879,13 @@ fn without_heading_lead(rest: &str) -> &str {
             s = r.strip_prefix('度').unwrap_or(r).trim_start();
         }
     }
+    // A year whose figures a page lost (`一、年度政府信息公开工作概述`).
+    if s.len() == rest.len() {
+        s = s
+            .strip_prefix("本年度")
+            .or_else(|| s.strip_prefix("年度"))
+            .unwrap_or(s);
+    }
     for work in ["政府信息公开", "政务信息公开", "政务公开", "信息公开"] {
         if let Some(r) = s.strip_prefix(work) {
             s = r;
@@ -1118,8 +1125,11 @@ fn glued_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
 pub(crate) fn dash_date(s: &str) -> IResult<&str, (u16, u8, u8)> {
     let (s, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(s)?;
     let (s, sep) = nom::character::complete::one_of("-/.")(s)?;
+    // A space after a dash, as a page's field may print it (`2018- 03- 20`).
+    let (s, _) = nom::character::complete::space0(s)?;
     let (s, m) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(s)?;
     let (s, _) = ch(sep)(s)?;
+    let (s, _) = nom::character::complete::space0(s)?;
     let (s, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(s)?;
     let y: u16 = y.parse().unwrap_or(0);
     let m: u8 = m.parse().unwrap_or(0);
@@ -2610,8 +2620,11 @@ fn agency_name(s: &str) -> Option<String> {
             break;
         }
     }
+    // A trailing `关于` (`…局关于2022年…`), not the `关` that ends a name (`机关`, `黄埔海关`).
     let kept = ag
-        .trim_end_matches(['关', '于'])
+        .strip_suffix("关于")
+        .or_else(|| ag.strip_suffix('于'))
+        .unwrap_or(&ag)
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .len();
     ag.truncate(kept);
@@ -3043,6 +3056,12 @@ mod tests {
             (
                 "平潭综合实验区 2019 年度政府信息公开工作年度报告",
                 Some("平潭综合实验区"),
+            ),
+            // A name that ends in `关` keeps it.
+            ("黄埔海关2020年政府信息公开工作年度报告", Some("黄埔海关")),
+            (
+                "城口县人民政府机关2020年政府信息公开工作年度报告",
+                Some("城口县人民政府机关"),
             ),
             (
                 "天镇县信访局关于2021年政府信息公开工作年度报告",
@@ -4282,6 +4301,7 @@ mod tests {
             "一、概 述",
             "一、政府信息公开工作的基本情况",
             "一、基本工作情况",
+            "一、年度政府信息公开工作概述",
         ] {
             assert_eq!(headings_of(&format!("{h}\n正文。\n")), [(1, h)], "{h}");
         }
@@ -4423,6 +4443,7 @@ mod tests {
                 Some("2025-01-24"),
             ),
             ("时间 : 2025-01-22 14:27:50", Some("2025-01-22")),
+            ("发布日期: 2018- 03- 20 00: 45", Some("2018-03-20")),
             ("• 公文生成日期:2026-01-27", Some("2026-01-27")),
             (
                 "发布机构 | 市政府办 | 发文日期 | 2018-02-28 |",

@@ -122,7 +122,10 @@ fn may_be_csv_row(line: &[u8]) -> bool {
 /// with only empty fields and blank marks (`-`, `/`, `无`) among and after them. `None` for any
 /// other line (prose, a line with a `|` or a tab, a header of column names).
 fn csv_row(line: &[u8]) -> Option<Vec<usize>> {
-    if memchr::memchr2(b'|', b'\t', line).is_some() || !may_be_csv_row(line) {
+    if memchr::memchr2(b'|', b'\t', line).is_some()
+        || !may_be_csv_row(line)
+        || grouped_number(trim_field(line))
+    {
         return None;
     }
     let mut seps = Vec::new();
@@ -157,6 +160,29 @@ fn csv_row(line: &[u8]) -> Option<Vec<usize>> {
     let cells = seps.len() + 1 - labels;
     let row = figures >= 2 || (labels >= 1 && cells >= 2 && (figures >= 1 || cells >= 3));
     (row || (seps.len() == 1 && figures == 1 && labels == 1)).then_some(seps)
+}
+
+/// Whether `f` is one number written with group separators and nothing else (`1,113`,
+/// `11,398,889`, `2,046.5`: one cell a line): one to three digits, then groups of three after
+/// each comma, a decimal part at most. Not a row of figures.
+fn grouped_number(f: &[u8]) -> bool {
+    let int = f.split(|&c| c == b'.').next().unwrap_or(f);
+    let frac_ok = f.iter().position(|&c| c == b'.').is_none_or(|k| {
+        f.get(k + 1..)
+            .is_some_and(|r| !r.is_empty() && r.iter().all(u8::is_ascii_digit))
+    });
+    let mut groups = int.split(|&c| c == b',');
+    let first = groups.next().unwrap_or(&[]);
+    let mut n = 0usize;
+    let rest_ok = groups.all(|g| {
+        n += 1;
+        g.len() == 3 && g.iter().all(u8::is_ascii_digit)
+    });
+    frac_ok
+        && n > 0
+        && rest_ok
+        && (1..=3).contains(&first.len())
+        && first.iter().all(u8::is_ascii_digit)
 }
 
 /// Blank marks a CSV field may hold.
@@ -218,6 +244,18 @@ mod tests {
         assert_eq!(got.len(), text.len());
         assert_eq!(tab_rows_as_pipes("规章 0 0 0\n\t0\n"), None);
         assert_eq!(tab_rows_as_pipes("no tab at all"), None);
+    }
+
+    #[test]
+    fn a_number_with_group_separators_alone_on_its_line_is_no_row() {
+        for line in ["1,113", "11,398,889", " 2,046.5 ", "\"1,113\""] {
+            assert_eq!(csv_row(line.as_bytes()), None, "{line}");
+        }
+        // A row of figures, a label and its grouped figure: rows.
+        assert!(csv_row(b"1,11,3").is_some());
+        assert!(csv_row(b"0,0,0").is_some());
+        assert!(csv_row("行政许可,\"11,398,889\"".as_bytes()).is_some());
+        assert!(csv_row(b"1,113,5").is_some());
     }
 
     #[test]
