@@ -166,6 +166,15 @@ fn csv_row(line: &[u8]) -> Option<Vec<usize>> {
 /// `11,398,889`, `2,046.5`: one cell a line): one to three digits, then groups of three after
 /// each comma, a decimal part at most. Not a row of figures.
 fn grouped_number(f: &[u8]) -> bool {
+    // Short, and digits, commas and a point only: told first, so a line of prose (most lines
+    // with a comma) is not split.
+    if f.len() > 24
+        || !f
+            .iter()
+            .all(|&c| c.is_ascii_digit() || c == b',' || c == b'.')
+    {
+        return false;
+    }
     let int = f.split(|&c| c == b'.').next().unwrap_or(f);
     let frac_ok = f.iter().position(|&c| c == b'.').is_none_or(|k| {
         f.get(k + 1..)
