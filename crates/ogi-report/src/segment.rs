@@ -530,7 +530,7 @@ enum Lines {
 
 impl Lines {
     /// Whether `line`, a heading line, may head a section.
-    fn admit(self, line: &str) -> bool {
+    fn admit(self, line: &str, kind: SectionKind) -> bool {
         match self {
             Lines::Any => true,
             Lines::NoDigit => {
@@ -548,6 +548,7 @@ impl Lines {
             Lines::Numbered => {
                 !numbered_by_digit(line)
                     && !matches!(numbering(line), Some((_, Numbered::No, false)))
+                    && !run_in_under_another_numeral(line, kind)
             }
             Lines::Paren => matches!(numbering_with(line, true), Some((_, Numbered::Other(_), _))),
         }
@@ -598,7 +599,7 @@ fn first_line_with(
         let le = line_end(text, hit);
         let line = text.get(start..le).unwrap_or("");
         if heading_line_with(line, lines == Lines::Paren).is_some_and(|fits| fits(kind))
-            && lines.admit(line)
+            && lines.admit(line, kind)
         {
             return Some((start, heading_end(text, start, le, kind)));
         }
@@ -638,18 +639,20 @@ fn find_headings_by_line(text: &str) -> Vec<Heading> {
         while pos < text.len() {
             let le = line_end(text, pos);
             let line = text.get(pos..le).unwrap_or("");
-            if let Some(fits) = heading_line(line).filter(|_| lines.admit(line)) {
-                let is_numbered = Lines::Numbered.admit(line);
+            if let Some(fits) = heading_line(line) {
                 for j in k..hi {
                     let Some(&kind) = kinds.get(j) else { continue };
-                    if !fits(kind) {
+                    if !fits(kind) || !lines.admit(line, kind) {
                         continue;
                     }
                     let at = Some((pos, heading_end(text, pos, le, kind)));
                     if let Some(slot @ None) = first.get_mut(j) {
                         *slot = at;
                     }
-                    if let Some(slot @ None) = numbered.get_mut(j).filter(|_| is_numbered) {
+                    if let Some(slot @ None) = numbered
+                        .get_mut(j)
+                        .filter(|_| Lines::Numbered.admit(line, kind))
+                    {
                         *slot = at;
                     }
                 }
@@ -770,6 +773,26 @@ pub(crate) fn unplaced_headings(
         }
     }
     out
+}
+
+/// Whether `line` is a run-in heading (a sentence after its words on the line, `三、主动公开政府
+/// 信息情况。2021年,我局…`) numbered `一、`… with another numeral than `kind`'s: an item of the
+/// overview numbered like the sections, which the numbered search passes over for a line
+/// numbered right (`二、主动公开政府信息情况`) later; found by the search of any line when there
+/// is none (an older report's sections, numbered one off, run in).
+fn run_in_under_another_numeral(line: &str, kind: SectionKind) -> bool {
+    let Some((rest, Numbered::Numeral, _)) = numbering(line) else {
+        return false;
+    };
+    let numeral = line
+        .trim_start_matches(['|', ' ', '\t', '?', '#', '*'])
+        .chars()
+        .next()
+        .and_then(numeral_value);
+    numeral.is_some_and(|n| n != kind.number())
+        && rest
+            .split_once('。')
+            .is_some_and(|(_, after)| !crate::scan::trim_ws(after).is_empty())
 }
 
 /// Whether the heading line that starts at `start` is numbered `一、` ([`Numbered::Numeral`]).
@@ -4327,6 +4350,27 @@ mod tests {
         assert_eq!(
             headings_of(t),
             [(1, "一、总体情况"), (2, "二、主动公开政府信息情况")]
+        );
+        // Items of the overview run in and numbered like sections (`三、…情况。2021年,…`): the
+        // headings numbered right after them head the sections.
+        let t = "一、总体情况\n三、主动公开政府信息情况。2021年,我局无相关政务信息公开。\n\
+                 四、依申请公开政府信息情况。我局全年未收到政府信息公开申请。\n\
+                 五、行政投诉举报、复议和诉讼情况。我局没有收到行政复议和行政诉讼。\n\
+                 二、主动公开政府信息情况\n第二十条第(一)项\n三、收到和处理政府信息公开申请情况\n";
+        assert_eq!(
+            headings_of(t),
+            [
+                (1, "一、总体情况"),
+                (2, "二、主动公开政府信息情况"),
+                (3, "三、收到和处理政府信息公开申请情况")
+            ]
+        );
+        // Run in and numbered one off with no heading numbered right (an older report): taken.
+        let t = "一、概述\n正文。\n二、主动公开政府信息情况\n正文。\n三、依申请公开政府信息情况\n正文。\n\
+                 五、因政府信息公开申请行政复议、提起行政诉讼的情况。本年度无。\n";
+        assert_eq!(
+            headings_of(t).last(),
+            Some(&(4, "五、因政府信息公开申请行政复议、提起行政诉讼的情况。"))
         );
         // Without a numbered overview heading, `概述` heads it.
         let t = "概述\n本年度报告由某局编制。\n二、主动公开政府信息情况\n正文。\n";
