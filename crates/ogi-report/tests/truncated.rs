@@ -34,6 +34,14 @@ fn codes(r: &Report, code: Code) -> Vec<&ogi_report::Diagnostic> {
     r.diagnostics.iter().filter(|d| d.code == code).collect()
 }
 
+/// The messages of the diagnostics of `code`.
+fn messages(r: &Report, code: Code) -> Vec<&str> {
+    codes(r, code)
+        .into_iter()
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
 #[test]
 fn complete_seeds_have_no_cut_off_table() {
     for name in SEEDS {
@@ -286,10 +294,7 @@ fn a_table_after_the_cut_names_the_table_the_text_ends_in() {
         一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n\
         二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34\n";
     let r = ogi_report::parse(text);
-    let t015: Vec<&str> = codes(&r, Code::T015)
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let t015 = messages(&r, Code::T015);
     assert_eq!(t015.len(), 3, "{t015:?}");
     assert!(
         t015[0].starts_with(
@@ -331,10 +336,7 @@ fn a_page_cut_after_a_row_the_template_does_not_have_is_cut_off() {
     let r = ogi_report::parse(text);
     assert!(codes(&r, Code::T003).is_empty(), "{:?}", r.diagnostics);
     assert!(codes(&r, Code::T001).is_empty(), "{:?}", r.diagnostics);
-    let t015: Vec<&str> = codes(&r, Code::T015)
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let t015 = messages(&r, Code::T015);
     assert_eq!(t015.len(), 3, "{t015:?}");
     assert!(
         t015[0].starts_with(
@@ -371,10 +373,7 @@ fn tables_after_a_page_cut_right_after_table_2_are_cut_off() {
         政府集中采购 | 1 | 8040 |\n三、收到";
     let r = ogi_report::parse(text);
     assert!(codes(&r, Code::T001).is_empty(), "{:?}", r.diagnostics);
-    let t015: Vec<&str> = codes(&r, Code::T015)
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let t015 = messages(&r, Code::T015);
     assert_eq!(t015.len(), 2, "{t015:?}");
     assert!(t015[0].starts_with(
         "table 3 (收到和处理政府信息公开申请情况): the text ends before it, inside table 2;"
