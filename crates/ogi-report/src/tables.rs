@@ -502,11 +502,25 @@ fn cell_from_item<M: MapFn + ?Sized>(
                 derived,
             }
         }
-        ItemKind::Blank | ItemKind::Empty => Cell {
+        ItemKind::Blank => Cell {
             column: Cow::Borrowed(col.label),
             value: None,
             unit: None,
             raw: Some(raw),
+            span,
+            derived,
+        },
+        // An empty cell whose space the reading wrote (an HTML `<td></td>`, `<td><p> </p></td>`:
+        // its span is empty, at the cell's tag) has nothing written: its raw text is empty too.
+        ItemKind::Empty => Cell {
+            column: Cow::Borrowed(col.label),
+            value: None,
+            unit: None,
+            raw: Some(if span.is_some_and(|s| s.start == s.end) {
+                CompactString::default()
+            } else {
+                raw
+            }),
             span,
             derived,
         },
@@ -1500,12 +1514,27 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         );
         return RowRead { cells };
     }
-    // k < n. Explicit empty cells: read by position.
-    let seq = || {
+    // k < n. Explicit empty cells: read by position. Empty cells beyond the row's columns are
+    // the row's closing pipes (`| 0 | ||`) as far as empty cells end the row, and the rest,
+    // before the first value, the label's (a label over two columns, `| 一、本年新收… | | 26 |
+    // | | 0 |…`, a `colspan` flattened to pipes): neither is counted.
+    let cells_of = || {
         items
             .iter()
             .filter(|i| i.is_content() || i.kind == ItemKind::Empty)
     };
+    let label_cells = if k == 0 {
+        0
+    } else {
+        let leading = cells_of().take_while(|i| i.kind == ItemKind::Empty).count();
+        let trailing = cells_of()
+            .rev()
+            .take_while(|i| i.kind == ItemKind::Empty)
+            .count();
+        let beyond = cells_of().count().saturating_sub(n);
+        leading.min(beyond.saturating_sub(trailing))
+    };
+    let seq = || cells_of().skip(label_cells);
     let positional =
         seq().take(n).count() == n && seq().take(n).filter(|i| i.is_content()).count() == k;
     // Values laid out by spaces under their columns (`pdftotext -layout`): placed by where a

@@ -230,6 +230,70 @@ fn a_row_of_empty_cells_is_read_as_blank_cells_in_their_places() {
     );
 }
 
+/// A row whose label spans two pipe cells (a `colspan` flattened) and whose own cells are
+/// partly empty is read by position: the empty cell before its first value is the label's, and
+/// closing pipes after its last are none of its cells.
+#[test]
+fn a_label_over_two_pipe_cells_leaves_the_rows_empty_cells_in_place() {
+    let text = "三、收到和处理政府信息公开申请情况\n\
+        | （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | | 申请人情况 | | | | | | |\n\
+        | | | 自然人 | 法人或其他组织 | | | | | 总计 |\n\
+        | | | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |\n\
+        | 一、本年新收政府信息公开申请数量 | | 26 |  | | 0 | 0 | 0 | 26 |\n\
+        | 二、上年结转政府信息公开申请数量 | | 1 | 0 | | 0 | 0 | 0 | 1 | ||\n";
+    let r = ogi_report::parse(text);
+    let t = r.applications.as_ref().expect("table 3");
+    assert_eq!(
+        row_values(t, "一、本年新收政府信息公开申请数量"),
+        [Some(26), None, None, Some(0), Some(0), Some(0), Some(26)]
+    );
+    assert_eq!(
+        row_values(t, "二、上年结转政府信息公开申请数量"),
+        [Some(1), Some(0), None, Some(0), Some(0), Some(0), Some(1)]
+    );
+    let t004 = messages(&r, Code::T004);
+    assert_eq!(
+        t004,
+        [
+            "table 3 (收到和处理政府信息公开申请情况), row `一、本年新收政府信息公开申请数量`: 5 of 7 cells; the empty cells are read as blank (blank: 法人或其他组织/商业企业、法人或其他组织/科研机构)",
+            "table 3 (收到和处理政府信息公开申请情况), row `二、上年结转政府信息公开申请数量`: 6 of 7 cells; the empty cells are read as blank (blank: 法人或其他组织/科研机构)",
+        ]
+    );
+}
+
+/// An HTML table's empty cell (`<td></td>`, `<td><p> </p></td>`) has nothing written: its raw
+/// text is empty, as its span is, at the cell.
+#[cfg(feature = "html")]
+#[test]
+fn an_empty_html_cell_has_empty_raw_text_and_span() {
+    let html = "<html><body><h1>某县某局2023年政府信息公开工作年度报告</h1>\
+        <p>三、收到和处理政府信息公开申请情况</p><table>\
+        <tr><td colspan=\"3\">一、本年新收政府信息公开申请数量</td><td>26</td><td><p> </p></td>\
+        <td> </td><td></td><td>0</td><td>0</td><td>26</td></tr></table></body></html>";
+    let r = ogi_report::parse_bytes(html.as_bytes());
+    let t = r.applications.as_ref().expect("table 3");
+    assert_eq!(
+        row_values(t, "一、本年新收政府信息公开申请数量"),
+        [Some(26), None, None, None, Some(0), Some(0), Some(26)]
+    );
+    let row = &t.rows[0];
+    for c in &row.cells[1..4] {
+        let span = c.span.expect("a place");
+        assert_eq!(
+            (c.raw.as_deref(), span.start),
+            (Some(""), span.end),
+            "{c:?}"
+        );
+        assert!(html[span.start..].starts_with("<"), "{c:?}");
+    }
+    let raw: Vec<&str> = row
+        .cells
+        .iter()
+        .filter_map(|c| c.span.map(|s| &html[s.start..s.end]))
+        .collect();
+    assert_eq!(raw, ["26", "", "", "", "0", "0", "26"]);
+}
+
 /// A table 3 of which a document converter kept only its first row (a pipe row whose seven
 /// columns are all figures, or fewer) is read for that row, its other rows named as not found;
 /// the same row's label in a sentence is not a table.
