@@ -408,6 +408,8 @@ pub(crate) fn find_headings(text: &str) -> Vec<Heading> {
         return paren_headings(text);
     }
     prefer_numbered_overview(text, &mut out);
+    overview_in_its_slot(text, &mut out);
+    prefer_numbered_right(text, &mut out);
     out
 }
 
@@ -459,6 +461,85 @@ fn prefer_numbered_overview(text: &str, out: &mut [Heading]) {
     if start < next && one && numbered_by_numeral(text, start) {
         first.start = start;
         first.end = end;
+    }
+}
+
+/// No overview heading found and the first heading numbered `二、`: the last line before it
+/// numbered `一、` and shaped as a heading (at most 32 characters, no `。`) heads section 1, the
+/// slot it stands in, though its words are none of the overview's (`一、工作开展情况`, the older
+/// format's `一、健全组织、强化领导`).
+fn overview_in_its_slot(text: &str, out: &mut Vec<Heading>) {
+    let Some(first) = out.first() else {
+        return;
+    };
+    if first.kind == SectionKind::Overview || numeral_of_line(text, first.start) != Some(2) {
+        return;
+    }
+    let mut slot = None;
+    let mut pos = 0usize;
+    while pos < first.start {
+        let le = line_end(text, pos).min(first.start);
+        if numeral_of_line(text, pos) == Some(1) {
+            let words = text
+                .get(pos..le)
+                .and_then(numbering)
+                .map_or("", |(rest, _, _)| rest.trim_end());
+            if !words.is_empty() && !words.contains('。') && words.chars().nth(32).is_none() {
+                slot = Some(Heading {
+                    kind: SectionKind::Overview,
+                    start: pos,
+                    end: pos + text.get(pos..le).map_or(0, |l| l.trim_end().len()),
+                });
+            }
+        }
+        pos = le + 1;
+    }
+    if let Some(h) = slot {
+        out.insert(0, h);
+    }
+}
+
+/// A heading found for sections 2-6 numbered `一、`… with another numeral than its kind's (an
+/// item of the overview numbered like the sections, `三、主动公开工作情况`), followed before the
+/// next heading found by a line numbered right that is the kind's own phrase
+/// (`二、主动公开政府信息情况`, [`HEADING_PHRASES`]): that line heads the section, and the item
+/// stays in the section before.
+fn prefer_numbered_right(text: &str, out: &mut [Heading]) {
+    for i in 0..out.len() {
+        let Some((kind, start)) = out.get(i).map(|h| (h.kind, h.start)) else {
+            break;
+        };
+        let number = kind.number();
+        if number < 2 || numeral_of_line(text, start).is_none_or(|n| n == number) {
+            continue;
+        }
+        let next = out.get(i + 1).map_or(text.len(), |n| n.start);
+        let phrases = HEADING_PHRASES
+            .get(usize::from(number) - 1)
+            .map_or(&[][..], |p| *p);
+        let mut pos = line_end(text, start).saturating_add(1);
+        while pos < next {
+            let le = line_end(text, pos).min(next);
+            if numeral_of_line(text, pos) == Some(number) {
+                let own = text
+                    .get(pos..le)
+                    .and_then(numbering)
+                    .map(|(rest, _, _)| {
+                        without_heading_lead(
+                            rest.trim_end_matches(['*', '：', ':', '。', ' ', '\t', '\r']),
+                        )
+                    })
+                    .is_some_and(|w| phrases.contains(&w));
+                if own {
+                    if let Some(slot) = out.get_mut(i) {
+                        slot.start = pos;
+                        slot.end = heading_end(text, pos, le, kind);
+                    }
+                    break;
+                }
+            }
+            pos = le + 1;
+        }
     }
 }
 
@@ -704,6 +785,8 @@ fn find_headings_by_line(text: &str) -> Vec<Heading> {
         return paren_headings(text);
     }
     prefer_numbered_overview(text, &mut out);
+    overview_in_its_slot(text, &mut out);
+    prefer_numbered_right(text, &mut out);
     out
 }
 
@@ -838,12 +921,13 @@ fn heading_line_with(line: &str, paren: bool) -> Option<impl Fn(SectionKind) -> 
     }
     // Un-numbered headings only count when short (a heading, not a sentence: at most 40
     // characters, which 40 bytes always are and more than 160 bytes never are) and when they do
-    // not start a paragraph (no `。`). Both are tested after the words, which turn most lines
+    // not start a paragraph (no `。`, no `，` and no colon before more words). Both are tested after the words, which turn most lines
     // away more cheaply (a table's rows are lines too).
     let shaped = move || {
         !plain
             || ((rest.len() <= 40 || (rest.len() <= 160 && rest.chars().nth(40).is_none()))
-                && !rest.contains('。'))
+                && !rest.contains('。')
+                && !sentence_within(rest))
     };
     // `第一部分`, `1.`: numbered too, for the heading of that number only.
     let its_number = move |kind: SectionKind| match numbered {
@@ -859,7 +943,8 @@ fn heading_line_with(line: &str, paren: bool) -> Option<impl Fn(SectionKind) -> 
     };
     // The older format's heading numbered `二、` or `三、` that names its work in other words
     // (`二、积极推动国资监管信息主动公开工作情况`, `三、受理依申请公开的件数及办理情况`): the
-    // kind of its own number, short, ending in `情况`.
+    // kind of its own number, short, ending in `情况`; so too the review's, numbered `四、` or
+    // `五、` (`五、申请行政复议情况`, without `诉讼`).
     let numeral = (numbered == Numbered::Numeral)
         .then(|| {
             line.trim_start_matches(['|', ' ', '\t', '?', '#', '*'])
@@ -872,9 +957,12 @@ fn heading_line_with(line: &str, paren: bool) -> Option<impl Fn(SectionKind) -> 
         let word = match kind {
             SectionKind::ActiveDisclosure => "主动公开",
             SectionKind::Applications => "依申请公开",
+            // `五、申请行政复议情况`: numbered `五、` in the older format, after its fees' section.
+            SectionKind::ReviewLitigation => "复议",
             _ => return false,
         };
-        numeral == Some(kind.number())
+        (numeral == Some(kind.number())
+            || kind == SectionKind::ReviewLitigation && numeral == Some(5))
             && rest.chars().nth(30).is_none()
             && rest
                 .trim_end_matches(['：', ':', ' ', '\r'])
@@ -888,6 +976,14 @@ fn heading_line_with(line: &str, paren: bool) -> Option<impl Fn(SectionKind) -> 
             && its_number(kind)
             && shaped()
     })
+}
+
+/// Whether the words of an un-numbered line read as a sentence: a `，`, or a colon with words
+/// after it (`根据上述问题，市科委采取以下措施：一是…`, a paragraph wrapped at its line's end);
+/// a heading's closing colon (`存在的主要问题及改进情况：`) is none.
+fn sentence_within(rest: &str) -> bool {
+    let r = rest.trim_end_matches([' ', '\t', '\r', '*']);
+    r.contains('，') || r.trim_end_matches([':', '：']).contains([':', '：'])
 }
 
 /// The words of a numbered heading after the year and the work it may name first:
@@ -1636,7 +1732,8 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         HeadLines::Memchr(head)
     };
     // A title that names no year (a column's name, `政府信息公开工作年度报告`, above the report's
-    // own title line): a later title line that names one, within the first 40 lines, is taken.
+    // own title line), or only a year (`2021年年报`, [`column_of_the_year`]): a later title line
+    // that names one, within the first 40 lines, is taken.
     let mut weak = false;
     let mut title_date: Option<String> = None;
     let mut label_above = false;
@@ -1778,7 +1875,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
             let named = text.get(range.0..range.1).and_then(year_in).is_some();
             if title.is_none() || named {
                 title = Some(range);
-                weak = !named;
+                weak = !named || text.get(range.0..range.1).is_some_and(column_of_the_year);
             }
             prev = None;
             continue;
@@ -1787,6 +1884,21 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         prev = Some((t_start, t_start + t.len()));
     }
     (published.or(title_date), title.or(notice))
+}
+
+/// Whether the title line `t` is a year's column of reports (`2021年年报`, the last item of a
+/// page's path printed again over the report's own title): weak, as a title naming no year is.
+fn column_of_the_year(t: &str) -> bool {
+    let Some(rest) = t
+        .get(4..)
+        .filter(|_| t.bytes().take(4).all(|b| b.is_ascii_digit()))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix('年').unwrap_or(rest);
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    matches!(rest.trim(), "年报" | "年度报告")
 }
 
 /// The names of a page's field that gives the report's title (`标题:…`, `名称：…`; `称:…`,
@@ -2756,7 +2868,9 @@ fn period(text: &str) -> Option<(Ymd, Ymd)> {
             }
         }
     }
-    late_period(text).or_else(|| covered_period(text))
+    late_period(text)
+        .or_else(|| covered_period(text))
+        .or_else(|| period_before_span(text))
 }
 
 /// A period whose dates follow `涵盖` (`涵蓋`) and the bodies the report covers
@@ -2792,6 +2906,43 @@ fn covered_period(text: &str) -> Option<(Ymd, Ymd)> {
                     return Some(p);
                 }
             }
+        }
+    }
+    None
+}
+
+/// A period whose dates close with `期间` (`期間`) and no opener before them
+/// (`现公布2014年1月1日至12月31日期间…工作年度报告`): from the first year in the 48 bytes before
+/// the word (two whole dates and `起`, `止`), read by [`period_at`]. Looked for only where the
+/// other openers found none, in the late openers' bound.
+fn period_before_span(text: &str) -> Option<(Ymd, Ymd)> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.built_once(|| memchr::memmem::Finder::new("日期".as_bytes()));
+    if crate::scan::word_absent(text, "日期") {
+        return None;
+    }
+    let b = text.as_bytes();
+    let bound = period_bound(LATE_OPENERS);
+    let hay = b.get(..b.len().min(bound)).unwrap_or(b);
+    for off in finder.find_iter(hay) {
+        let word = off + "日".len();
+        if !text
+            .get(word + "期".len()..)
+            .is_some_and(|r| r.starts_with(['间', '間']))
+        {
+            continue;
+        }
+        let mut from = word.saturating_sub(48);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some((at, _)) = text.get(from..word).and_then(year_in) else {
+            continue;
+        };
+        let p = period_at(text, from + at);
+        if p.is_some() {
+            return p;
         }
     }
     None
@@ -3049,7 +3200,7 @@ fn period_by_char(text: &str) -> Option<(Ymd, Ymd)> {
             search = at;
         }
     }
-    covered_period(text)
+    covered_period(text).or_else(|| period_before_span(text))
 }
 
 #[cfg(test)]
@@ -3176,6 +3327,17 @@ mod tests {
             meta("政府信息公开\n政府信息公开工作年度报告\n\n大英县教育和体育局2024年政府信息公开工作年度报告\n一、总体情况\n"),
             full("大英县教育和体育局2024年政府信息公开工作年度报告", "大英县教育和体育局", 2024)
         );
+        // A year's column (`2021年年报`, the page's path printed again) gives way too.
+        assert_eq!(
+            meta("首页 >> 政府信息公开 >> 2021年年报\n2021年年报\n\n嫘祖镇人民政府2021年政府信息公开工作年度报告\n来源: 西平县人民政府 发布时间: 2022-01-30\n一、总体情况\n"),
+            full("嫘祖镇人民政府2021年政府信息公开工作年度报告", "嫘祖镇人民政府", 2021)
+        );
+        assert_eq!(
+            meta("2021年年报\n一、总体情况\n").0,
+            Some("2021年年报".to_string())
+        );
+        assert!(!column_of_the_year("2021年政府信息公开年报"));
+        assert!(column_of_the_year("2021年度年报"));
         // With no later title line, the column's name stays the title.
         assert_eq!(
             meta("政府信息公开工作年度报告\n一、总体情况\n").0,
@@ -3795,6 +3957,17 @@ mod tests {
                 "本报告内容涵盖了主动公开、依申请公开等方面。2016年1月1日至12月31日",
                 None,
             ),
+            // Dates that close with `期间`, no opener before them.
+            (
+                "现公布2014年1月1日至12月31日期间高陵县气象局信息公开总体概述。",
+                Some(((2014, 1, 1), (2014, 12, 31))),
+            ),
+            (
+                "现将我局2022年1月1日至2022年12月31日期間政府信息公開情況報告如下:",
+                Some(((2022, 1, 1), (2022, 12, 31))),
+            ),
+            ("疫情期间,2020年1月1日至12月31日", None),
+            ("2020年全年开展培训3次,在此期间公开信息。", None),
             // The end's `日` lost before `止`; the end straight after `起`.
             (
                 "本报告中所列数据的统计期限从2023年1月1日至12月31止。",
@@ -4328,6 +4501,104 @@ mod tests {
         ] {
             assert_eq!(headings_of(&format!("{h}\n正文。\n")), [(1, h)], "{h}");
         }
+        // The review's heading of the older format without `诉讼`, numbered `五、` after the
+        // fees' section (or `四、`): section 4; a table's `行政复议` row is none.
+        let t = "二、政府信息主动公开情况\n主动公开62条。\n三、政府信息依申请公开和不予公开情况\n无。\n\
+                 四、政府信息公开的收费及减免情况\n未收费。\n五、申请行政复议情况\n未发生。\n\
+                 六、存在的主要问题和下步工作措施\n正文。\n";
+        assert_eq!(
+            headings_of(t),
+            [
+                (2, "二、政府信息主动公开情况"),
+                (3, "三、政府信息依申请公开和不予公开情况"),
+                (4, "五、申请行政复议情况"),
+                (5, "六、存在的主要问题和下步工作措施"),
+            ]
+        );
+        let t = "三、依申请公开情况\n无。\n四、因政府信息公开申请行政复议的情况\n无。\n";
+        assert_eq!(
+            headings_of(t),
+            [
+                (3, "三、依申请公开情况"),
+                (4, "四、因政府信息公开申请行政复议的情况")
+            ]
+        );
+        for t in [
+            "三、依申请公开情况\n行政复议情况\n",
+            "三、依申请公开情况\n六、申请行政复议情况\n",
+            "三、依申请公开情况\n五、申请行政复议情况。本年无。\n",
+        ] {
+            assert_eq!(headings_of(t), [(3, "三、依申请公开情况")], "{t}");
+        }
+        // An item of the overview numbered like a section (`三、主动公开工作情况`) gives way to
+        // the kind's own phrase numbered right before the next heading; a line numbered right
+        // that is not the phrase, or none, leaves it.
+        let t = "一、总体情况\n本年度工作情况良好。\n二、工作机制保障\n设立协调小组。\n\
+                 三、主动公开工作情况\n当年发布政府信息393件。\n四、政府信息公开申请情况\n\
+                 全年收到申请34件。\n二、主动公开政府信息情况\n第二十条第（一）项\n\
+                 三、收到和处理政府信息公开申请情况\n略。\n";
+        assert_eq!(
+            headings_of(t),
+            [
+                (1, "一、总体情况"),
+                (2, "二、主动公开政府信息情况"),
+                (3, "三、收到和处理政府信息公开申请情况"),
+            ]
+        );
+        for (t, want) in [
+            (
+                "一、概述\n正文。\n三、主动公开政府信息情况\n二、主动公开的渠道\n四、依申请公开情况\n",
+                "三、主动公开政府信息情况",
+            ),
+            (
+                "一、概述\n正文。\n三、主动公开政府信息情况\n四、依申请公开情况\n二、主动公开政府信息情况\n",
+                "三、主动公开政府信息情况",
+            ),
+        ] {
+            assert_eq!(headings_of(t).get(1), Some(&(2, want)), "{t}");
+        }
+        // A paragraph wrapped at its line's end, naming the problems, heads no section.
+        let t = "四、政府信息公开行政复议、行政诉讼情况\n略。\n（一）主要问题\n网站栏目结构无法满足需要。\n\
+                 根据上述问题，市科委采取以下措施：一是开设\n五、其他需要报告的事项\n未收费。\n";
+        assert_eq!(
+            headings_of(t),
+            [
+                (4, "四、政府信息公开行政复议、行政诉讼情况"),
+                (6, "五、其他需要报告的事项")
+            ]
+        );
+        assert_eq!(
+            headings_of("存在的主要问题及改进情况：\n正文。\n"),
+            [(5, "存在的主要问题及改进情况：")]
+        );
+        // No overview heading, and section 2 numbered `二、`: the line numbered `一、` before it,
+        // shaped as a heading, heads section 1 in its slot; a run-in sentence does not.
+        let t = "某局2020年政府信息公开工作年度报告\n现将有关情况报告如下:\n一、工作开展情况\n\
+                 1、主动公开情况。公开信息630条。\n二、主动公开政府信息情况\n正文。\n";
+        assert_eq!(
+            headings_of(t),
+            [(1, "一、工作开展情况"), (2, "二、主动公开政府信息情况")]
+        );
+        let t = "一、健全组织、强化领导\n正文。\n二、政府信息主动公开情况\n正文。\n";
+        assert_eq!(
+            headings_of(t),
+            [
+                (1, "一、健全组织、强化领导"),
+                (2, "二、政府信息主动公开情况")
+            ]
+        );
+        for t in [
+            "一、加强领导。我局成立了政府信息公开工作领导小组。\n二、主动公开政府信息情况\n",
+            "一、工作开展情况\n三、收到和处理政府信息公开申请情况\n",
+            "一、工作开展情况\n主动公开政府信息情况\n",
+        ] {
+            assert!(
+                headings_of(t).iter().all(|&(n, _)| n != 1),
+                "{t}: {:?}",
+                headings_of(t)
+            );
+        }
+
         // An un-numbered `概述` over the lead-in, then `一、总体情况`: the numbered heading heads
         // the overview, and the lead-in stays before it.
         let t = "某局2020年度政府信息公开工作年度报告\n概述\n本年度报告由某局编制。\n\

@@ -126,3 +126,66 @@ fn older_sections_that_are_none_of_the_six_are_named() {
     // The fees' section's text is in section 3's.
     assert!(r.sections[2].text.contains("未收取费用。"));
 }
+
+/// An older-format report whose first section is named by its work (`一、健全组织、强化领导`)
+/// and whose review section names no lawsuit (`五、申请行政复议情况`): sections 1 and 4 in their
+/// slots, and only the fees' section named by an S004.
+#[test]
+fn older_sections_named_by_their_work_keep_their_slots() {
+    let text = "2015年政府信息公开工作年度报告\n现将2015年度信息公开工作情况总结如下:\n\
+        一、健全组织、强化领导\n我局完善组织,加强领导。\n\
+        二、政府信息主动公开情况\n2015年度主动公开政府信息62条。\n\
+        三、政府信息依申请公开和不予公开情况\n2015年未收到信息公开的申请。\n\
+        四、政府信息公开的收费及减免情况\n未收取费用。\n\
+        五、申请行政复议情况\n2015年度未发生复议、诉讼和申诉。\n\
+        六、存在的主要问题和下步工作措施\n信息公开的内容还需进一步规范。\n";
+    let r = ogi_report::parse(text);
+    assert!(r.meta.older_format);
+    let got: Vec<(SectionKind, &str, &str)> = r
+        .sections
+        .iter()
+        .map(|s| (s.kind, s.heading.as_str(), s.text.trim()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                SectionKind::Overview,
+                "一、健全组织、强化领导",
+                "我局完善组织,加强领导。"
+            ),
+            (
+                SectionKind::ActiveDisclosure,
+                "二、政府信息主动公开情况",
+                "2015年度主动公开政府信息62条。"
+            ),
+            (
+                SectionKind::Applications,
+                "三、政府信息依申请公开和不予公开情况",
+                "2015年未收到信息公开的申请。\n四、政府信息公开的收费及减免情况\n未收取费用。"
+            ),
+            (
+                SectionKind::ReviewLitigation,
+                "五、申请行政复议情况",
+                "2015年度未发生复议、诉讼和申诉。"
+            ),
+            (
+                SectionKind::Problems,
+                "六、存在的主要问题和下步工作措施",
+                "信息公开的内容还需进一步规范。"
+            ),
+        ]
+    );
+    let codes: Vec<Code> = r.diagnostics.iter().map(|d| d.code).collect();
+    assert!(!codes.contains(&Code::S001), "{codes:?}");
+    let s004: Vec<&str> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::S004)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        s004,
+        ["`四、政府信息公开的收费及减免情况` heads a section of the older format that is none of the template's six; its text is kept in section 3 (`三、政府信息依申请公开和不予公开情况`)"]
+    );
+}
