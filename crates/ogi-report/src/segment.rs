@@ -1714,10 +1714,10 @@ fn head_fields<const FIRST_WRITTEN: bool>(
     text: &str,
     head: &str,
 ) -> (Option<String>, Option<(usize, usize)>) {
-    let mut published: Option<String> = None;
+    let mut published: Option<(String, usize)> = None;
     let mut title: Option<(usize, usize)> = None;
     if FIRST_WRITTEN {
-        let mut label_above = false;
+        let mut label_above = None;
         for line in head.lines().take(40) {
             let l = crate::scan::trim_ws(line);
             date_fields(l, &mut published, &mut label_above);
@@ -1736,7 +1736,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
     // that names one, within the first 40 lines, is taken.
     let mut weak = false;
     let mut title_date: Option<String> = None;
-    let mut label_above = false;
+    let mut label_above = None;
     for (n, line) in lines.enumerate() {
         if title.is_some() && ((FIRST_WRITTEN && !weak) || n >= 40) {
             break;
@@ -1883,7 +1883,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         let (t_start, t) = without_title_marks(t_start, t);
         prev = Some((t_start, t_start + t.len()));
     }
-    (published.or(title_date), title.or(notice))
+    (published.map(|(d, _)| d).or(title_date), title.or(notice))
 }
 
 /// Whether the title line `t` is a year's column of reports (`2021年年报`, the last item of a
@@ -2199,14 +2199,18 @@ const NOT_PUBLISHED: [&str; 10] = [
 
 /// [`crawler_date`] of the line `l` (trimmed), and a field's name alone on its line (`• 发布日期`)
 /// with its date alone on the next line that is not blank (`2026-01-21`): `label_above` tells
-/// the line before named the field.
-fn date_fields(l: &str, published: &mut Option<String>, label_above: &mut bool) {
-    if published.is_some() || l.is_empty() {
+/// the line before named the field, and which of [`DATE_FIELDS`] it was. The date is kept with
+/// its field's place in that order, and a later line's date replaces it only under a field
+/// trusted more (`发布时间` below `公文生成日期`).
+fn date_fields(l: &str, published: &mut Option<(String, usize)>, label_above: &mut Option<usize>) {
+    if published.as_ref().is_some_and(|p| p.1 == 0) || l.is_empty() {
         return;
     }
-    if std::mem::take(label_above) {
+    if let Some(rank) = label_above.take() {
         if let Some(d) = dateline(l) {
-            *published = Some(d);
+            if published.as_ref().is_none_or(|p| rank < p.1) {
+                *published = Some((d, rank));
+            }
             return;
         }
     }
@@ -2217,22 +2221,26 @@ fn date_fields(l: &str, published: &mut Option<String>, label_above: &mut bool) 
             .trim_end_matches([':', '：'])
             .trim_end()
     };
-    if l.len() <= 24 && DATE_FIELDS.iter().take(6).any(|f| *f == name()) {
-        *label_above = true;
-        return;
+    if l.len() <= 24 {
+        if let Some(rank) = DATE_FIELDS.iter().take(6).position(|f| *f == name()) {
+            *label_above = Some(rank);
+            return;
+        }
     }
     crawler_date(l, published);
 }
 
 /// The page's date field in the trimmed line `l`, anywhere in it (`发布时间:2025-01-24 16:55`,
 /// `时间 : 2025-01-22`, `发文日期 | 2018-02-28`, `公文生成日期:2026-01-27`): a field's name of
-/// [`DATE_FIELDS`], then a colon or a table's bar, then a date. Kept when none was found before.
+/// [`DATE_FIELDS`], then a colon or a table's bar, then a date. Kept when none was found before,
+/// or one under a field trusted less.
 #[inline(always)]
-fn crawler_date(l: &str, published: &mut Option<String>) {
-    if published.is_some() || !(l.contains("时间") || l.contains("日期")) {
+fn crawler_date(l: &str, published: &mut Option<(String, usize)>) {
+    let trusted = published.as_ref().map_or(DATE_FIELDS.len(), |p| p.1);
+    if trusted == 0 || !(l.contains("时间") || l.contains("日期")) {
         return;
     }
-    for field in DATE_FIELDS {
+    for (rank, &field) in DATE_FIELDS.iter().enumerate().take(trusted) {
         let mut from = 0usize;
         while let Some(i) = l.get(from..).and_then(|r| r.find(field)).map(|k| from + k) {
             from = i + field.len();
@@ -2265,7 +2273,7 @@ fn crawler_date(l: &str, published: &mut Option<String>) {
                 let range = rest.trim_start().chars().next();
                 if !range.is_some_and(|c| matches!(c, '至' | '到' | '起' | '—' | '~' | '～'))
                 {
-                    *published = Some(iso(d));
+                    *published = Some((iso(d), rank));
                 }
                 return;
             }
@@ -4742,6 +4750,37 @@ mod tests {
         assert!(cn_date("2022年13月1日").is_err());
     }
 
+    /// Dates of a page's fields on several lines: the field trusted most gives the publication
+    /// date, whichever line comes first; a name alone over its date counts as its field.
+    #[test]
+    fn the_most_trusted_date_field_of_a_page_head_wins() {
+        let published = |head: &str| {
+            let text = format!("{head}\n一、总体情况\n正文。\n");
+            find_meta(&text, &find_headings(&text)).published
+        };
+        let title = "某区卫生健康局2022年政府信息公开工作年度报告";
+        for (head, want) in [
+            (
+                format!("发布机构:某区卫生健康局\n公文生成日期:2023-01-06\n{title}\n发布时间:2023-01-11 11:18"),
+                "2023-01-11",
+            ),
+            (
+                format!("发布时间:2023-01-11 11:18\n公文生成日期:2023-01-06\n{title}"),
+                "2023-01-11",
+            ),
+            (
+                format!("公文生成日期:2023-01-06\n{title}\n时间:2023-01-11 11:18"),
+                "2023-01-06",
+            ),
+            (
+                format!("成文日期:2023-01-06\n{title}\n发布日期\n2023-01-12"),
+                "2023-01-12",
+            ),
+        ] {
+            assert_eq!(published(&head).as_deref(), Some(want), "{head}");
+        }
+    }
+
     /// A page's date field is read anywhere in its line, under each name pages give it; the
     /// first name of the trusted order wins, and a range's first date is none.
     #[test]
@@ -4749,7 +4788,7 @@ mod tests {
         let read = |l: &str| {
             let mut p = None;
             crawler_date(l, &mut p);
-            p
+            p.map(|(d, _)| d)
         };
         for (line, want) in [
             ("发布时间:2020-01-02", Some("2020-01-02")),
