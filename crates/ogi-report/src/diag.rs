@@ -77,6 +77,10 @@ codes! {
     /// (`四、依申请信息公开收费情况`): its heading is named, and its text is kept in the section
     /// before it.
     S004 = "S004", Info;
+    /// S005 — the statistics period the report states lies in neither end in the year it reports
+    /// on (`2022年…年度报告` stating `自2021年1月1日起至2021年12月31日止`): one of the two is a
+    /// slip, often a period kept from the year before.
+    S005 = "S005", Warning;
     /// T001 — a table is absent from the report.
     T001 = "T001", Warning;
     /// T002 — the template version could not be told from the labels.

@@ -31,6 +31,7 @@
 //! | `S002` | info | pre-2019 report: no national tables | `the report follows the pre-2019 format (2008 条例)` |
 //! | `S003` | info | no title naming agency and year, or a title naming no agency | `no title line naming the agency and year was found`; `the title names no agency, …` |
 //! | `S004` | info | an older-format section that is none of the six (the fees', the consultations', a statistics table's) | ``四、依申请信息公开收费情况` heads a section of the older format that is none of the template's six; its text is kept in section 3 (…)`` |
+//! | `S005` | warning | the period stated is not of the year reported on | `the statistics period 2021-01-01 – 2021-12-31 is not of the year 2022 the report is for: one of the two is a slip, such as a period kept from the year before` |
 //! | `T001` | warning | a table is absent | `table 4 (政府信息公开行政复议、行政诉讼情况) is absent: none of its 3 rows was read (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉)` |
 //! | `T002` | warning | template version not told by the labels | `template 2021 assumed from the report year` |
 //! | `T003` | warning | a row label not found | ``table 3, row `四、结转下年度继续办理`: label not found`` |

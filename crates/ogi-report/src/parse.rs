@@ -585,6 +585,18 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             "the title names no agency, and none was found on the line after it or in the signature",
         ));
     }
+    if let (Some(y), Some((a, b))) = (found.year, found.period) {
+        if a.0 != y && b.0 != y {
+            diags.push(Diagnostic::new(
+                Code::S005,
+                format!(
+                    "the statistics period {} – {} is not of the year {y} the report is for: one of the two is a slip, such as a period kept from the year before",
+                    iso(a),
+                    iso(b)
+                ),
+            ));
+        }
+    }
     let layout = if stage.html {
         Layout::Html
     } else if stage.grid && (t3.is_some() || t2.is_some()) {
