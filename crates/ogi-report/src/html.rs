@@ -139,22 +139,31 @@ pub(crate) struct GridCell {
     pub text: Range<usize>,
 }
 
-/// Whether `text` looks like an HTML page or fragment (checks only its head).
-pub(crate) fn looks_like_html(text: &str) -> bool {
+/// Whether `text` opens as an HTML or XML document (`<!DOCTYPE html`, `<html`, `<head`,
+/// `<body`, `<?xml`), after a byte-order mark and white space.
+pub(crate) fn opens_a_document(text: &str) -> bool {
     let head = prefix(text, SNIFF_BYTES);
     let trimmed = head.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
     let t = trimmed.as_bytes();
-    for p in [
+    [
         &b"<!doctype html"[..],
         b"<html",
         b"<head",
         b"<body",
         b"<?xml",
-    ] {
-        if t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
-            return true;
-        }
+    ]
+    .iter()
+    .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+}
+
+/// Whether `text` looks like an HTML page or fragment (checks only its head).
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    if opens_a_document(text) {
+        return true;
     }
+    let head = prefix(text, SNIFF_BYTES);
+    let trimmed = head.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
+    let t = trimmed.as_bytes();
     let mut count = 0usize;
     let mut first_is_tag = false;
     let mut i = 0usize;
@@ -275,8 +284,10 @@ enum Tag {
     Select,
     Option,
     Button,
-    // Ruby annotations (`<rt>`, `<rp>`, `<rtc>`): dropped, the base text kept.
+    // Ruby annotations (`<rt>`, `<rp>`, `<rtc>`) in a `<ruby>`: dropped, the base text kept.
     Rt,
+    // `<ruby>`: inline; the annotations in it are dropped.
+    Ruby,
     // Blocks.
     P,
     Div,
@@ -335,6 +346,7 @@ impl Tag {
             b"option" | b"optgroup" | b"datalist" => Tag::Option,
             b"button" => Tag::Button,
             b"rt" | b"rp" | b"rtc" => Tag::Rt,
+            b"ruby" => Tag::Ruby,
             b"p" => Tag::P,
             b"div" => Tag::Div,
             b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => Tag::H,
@@ -1112,6 +1124,13 @@ impl<'a> Builder<'a> {
     fn start_tag(&mut self, self_closing: bool) {
         let p = std::mem::take(&mut self.pending);
         let Some(tag) = p.tag else { return };
+        // An `<rt>` or `<rp>` outside a `<ruby>` annotates nothing: an inline element whose text
+        // is kept (a page's stray `<rp>`, never closed, held the whole report).
+        let tag = if tag == Tag::Rt && !self.is_open(Tag::Ruby) {
+            Tag::Inline
+        } else {
+            tag
+        };
         if !tag.head_ok() && self.is_open(Tag::Head) {
             self.close(Tag::Head, &[]);
         }
@@ -1204,7 +1223,11 @@ impl<'a> Builder<'a> {
     }
 
     fn end_tag(&mut self, name: &[u8], start: usize) {
-        let tag = Tag::from_name(name);
+        let tag = match Tag::from_name(name) {
+            // Opened outside a `<ruby>`: an inline element ([`Self::start_tag`]).
+            Tag::Rt if !self.is_open(Tag::Rt) => Tag::Inline,
+            t => t,
+        };
         match tag {
             Tag::Br => {
                 // `</br>` is a line break, as in browsers.
@@ -2807,6 +2830,23 @@ mod tests {
             linearize("<p><ruby>漢<rt>hàn</rt></ruby>字</p><p>下一段</p>").text,
             "漢字\n下一段\n"
         );
+        // An `<rp>` or `<rt>` outside a ruby annotates nothing: its text is kept, also when it
+        // is never closed, and its end tag closes it.
+        for (input, want) in [
+            (
+                "<div>4. <rp id=\"a\"><option></option></rp></div><p>长兴县2020年报告</p><p>一、总体情况</p>",
+                "4.\n长兴县2020年报告\n一、总体情况\n",
+            ),
+            (
+                "<div><rp>长兴县2020年报告<p>一、总体情况</p></div>",
+                "长兴县2020年报告\n一、总体情况\n",
+            ),
+            ("<p>领<rt>导</rt>小组</p>", "领导小组\n"),
+        ] {
+            let l = linearize(input);
+            assert_eq!(l.text, want, "{input}");
+            assert_map_exact(&l, input);
+        }
     }
 
     #[test]

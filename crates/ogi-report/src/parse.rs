@@ -189,7 +189,43 @@ fn stage<'a>(
     }
 }
 
+/// [`parse_staged`] of `decoded`. A text taken for HTML by its tags alone (a fragment, not a
+/// document) whose markup gives no section heading and no table is read again as text: a page's
+/// text with stray tags printed in it (`<p></p>`, a spam block's `<rp>`) is a text, its lines
+/// its own, which the markup's rendering would run together. The reading that finds sections
+/// is kept, with a note.
 fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
+    let r = parse_staged(decoded, dmap, opts, encoding);
+    #[cfg(feature = "html")]
+    if opts.html.is_none()
+        && r.meta.layout == Layout::Html
+        && r.sections.is_empty()
+        && r.active_disclosure.is_none()
+        && r.applications.is_none()
+        && r.review_litigation.is_none()
+        && !crate::html::opens_a_document(decoded)
+    {
+        let as_text = Options {
+            html: Some(false),
+            ..opts.clone()
+        };
+        let mut t = parse_staged(decoded, dmap, &as_text, encoding);
+        if !t.sections.is_empty() {
+            t.diagnostics.insert(
+                0,
+                Diagnostic::new(
+                    Code::N004,
+                    "text with HTML tags in it: read as text, its lines kept, since read as markup it gave no section",
+                ),
+            );
+            return t;
+        }
+    }
+    r
+}
+
+/// Parse `decoded`, as text or as a page's markup ([`stage`]).
+fn parse_staged(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
     let mut diags: Vec<Diagnostic> = Vec::new();
     let stage = stage(decoded, dmap, opts, &mut diags);
     let st: &str = &stage.text;

@@ -529,3 +529,45 @@ fn a_pages_title_names_the_year_and_agency_its_text_does_not() {
         failures.join("\n")
     );
 }
+
+/// A page's text with stray tags printed in it (a spam block's markup shown as text, an empty
+/// `<p></p>` line) is read as text, its lines its own, when read as markup it gives no section;
+/// a document (`<html>`) is read as markup.
+#[cfg(feature = "html")]
+#[test]
+fn text_with_stray_tags_is_read_as_text() {
+    let body = "长兴县2020年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息100条。\n\
+        二、主动公开政府信息情况\n略。\n";
+    for lead in [
+        "<p></p>\n",
+        "      <th id=\"h4sia\"><center id=\"h4sia\"><delect id=\"h4sia\"></delect></center></th>\n    4. <rp id=\"h4sia\"><option id=\"h4sia\"></option></rp>\n",
+    ] {
+        let text = format!("{lead}{body}");
+        let r = ogi_report::parse(&text);
+        assert_eq!(r.meta.layout, ogi_report::Layout::None, "{lead}");
+        assert_eq!(
+            r.meta.title.as_deref(),
+            Some("长兴县2020年政府信息公开工作年度报告")
+        );
+        assert_eq!(r.meta.agency.as_deref(), Some("长兴县"));
+        let headings: Vec<&str> = r.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(headings, ["一、总体情况", "二、主动公开政府信息情况"]);
+        let n004: Vec<&str> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == ogi_report::Code::N004)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            n004,
+            ["text with HTML tags in it: read as text, its lines kept, since read as markup it gave no section"]
+        );
+        // Each section's span is the heading's place in the input.
+        let s = r.sections[0].span;
+        assert!(text[s.start..].starts_with("一、总体情况"), "{s:?}");
+    }
+    // A document whose markup runs the lines together is still read as markup.
+    let doc = format!("<html><body><p></p>\n{body}</body></html>");
+    let r = ogi_report::parse(&doc);
+    assert_eq!(r.meta.layout, ogi_report::Layout::Html);
+}
