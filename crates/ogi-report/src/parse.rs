@@ -534,6 +534,15 @@ fn parse_staged(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str)
         let next = headings.get(i + 1).map_or(end_all, |n| n.start).max(h.end);
         let (hs, he) = canon.map.map_range_hinted(&section_hint, h.start, h.end);
         let (bs, be) = canon.map.map_range_hinted(&section_hint, h.end, next);
+        // A gloss after the heading's last character (`情(qíng)况(kuàng)`) is the heading's, as
+        // the glosses inside it are: the canonical end maps to before it, and the body does
+        // not start after it.
+        let he = match st.get(he..).and_then(crate::normalise::gloss_len) {
+            Some(g) if bs <= he + g => he + g,
+            _ => he,
+        };
+        let bs = bs.max(he);
+        let be = be.max(bs);
         let heading = trim_ws(st.get(hs..he).unwrap_or("")).to_string();
         let body_range = bs..be;
         let text = trim_ws(&prose_view(st, &canon, body_range, opts, &mut diags)).to_string();

@@ -2065,6 +2065,15 @@ fn without_spam_lead(start: usize, t: &str) -> (usize, &str) {
             .unwrap_or(after),
     }
     .trim_start();
+    // A document's number and its signer before the title (`某县政办 [2023] 3号 签发人:张三
+    // 某某县人民政府2022年…`): the title starts after the signer's name.
+    let title = match head.trim_end().ends_with("签发人") || head.trim_end().ends_with("簽發人")
+    {
+        true => title
+            .split_once([' ', '\u{3000}', '\t'])
+            .map_or(title, |(_, r)| r.trim_start()),
+        false => title,
+    };
     let year = year_in(title).map(|(i, _)| i);
     if !names_the_report(head) && year.is_some() && title_agency(title, year).is_some() {
         (start + (t.len() - title.len()), title)
@@ -3334,6 +3343,11 @@ mod tests {
         assert_eq!(
             meta("政府信息公开\n政府信息公开工作年度报告\n\n大英县教育和体育局2024年政府信息公开工作年度报告\n一、总体情况\n"),
             full("大英县教育和体育局2024年政府信息公开工作年度报告", "大英县教育和体育局", 2024)
+        );
+        // A document's number and signer before the title on its line.
+        assert_eq!(
+            meta("某县政办 [2023] 3号 签发人:张三 某某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n"),
+            full("某某县人民政府2022年政府信息公开工作年度报告", "某某县人民政府", 2022)
         );
         // A year's column (`2021年年报`, the page's path printed again) gives way too.
         assert_eq!(

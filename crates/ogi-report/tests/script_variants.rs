@@ -92,3 +92,29 @@ fn a_title_is_given_as_the_section_text_is() {
         "济南市章丘区文化和旅游局2023年政府信息公开工作年度报告"
     );
 }
+
+/// A heading is given as written, glosses and all, the gloss of its last character too; the
+/// section's text starts after it.
+#[test]
+fn a_headings_last_gloss_is_the_headings() {
+    let text = "某县2020年政府信息公开工作年度报告\n一、总(zǒng)体(tǐ)情(qíng)况(kuàng)\n全年公开100条。\n\
+        二、主动公开政府信息情况\n略。\n";
+    let r = ogi_report::parse(text);
+    let got: Vec<(&str, &str)> = r
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("一、总(zǒng)体(tǐ)情(qíng)况(kuàng)", "全年公开100条。"),
+            ("二、主动公开政府信息情况", "略。"),
+        ]
+    );
+    let s = r.sections[0].span;
+    assert_eq!(
+        &text[s.start..s.end],
+        "一、总(zǒng)体(tǐ)情(qíng)况(kuàng)\n全年公开100条。\n"
+    );
+}
