@@ -510,7 +510,13 @@ fn prefer_numbered_right(text: &str, out: &mut [Heading]) {
             break;
         };
         let number = kind.number();
-        if number < 2 || numeral_of_line(text, start).is_none_or(|n| n == number) {
+        // Most headings open with their own numeral: told from the first character.
+        let own_first = text
+            .get(start..)
+            .and_then(|l| l.chars().next())
+            .and_then(numeral_value)
+            == Some(number);
+        if number < 2 || own_first || numeral_of_line(text, start).is_none_or(|n| n == number) {
             continue;
         }
         let next = out.get(i + 1).map_or(text.len(), |n| n.start);
