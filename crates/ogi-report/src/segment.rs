@@ -2389,11 +2389,13 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
         m.year = preamble_year(head);
     }
 
-    // Year: title, else the period, else the first `20xx年` of the text that starts no date.
+    // Year: title, else the period (a school year's, `2023年9月1日至2024年8月31日`: the year it
+    // ends in, as a title's `2023—2024学年`), else the first `20xx年` of the text that starts no
+    // date.
     if m.year.is_none() {
         m.year = m
             .period
-            .map(|(a, _)| a.0)
+            .map(|(a, b)| if b.0 == a.0 + 1 && b.1 < 12 { b.0 } else { a.0 })
             .or_else(|| undated_year(text.get(..text.len().min(20000)).unwrap_or("")));
     }
 
@@ -3759,6 +3761,17 @@ mod tests {
             let m = meta(&format!("{title}\n一、总体情况\n"));
             let end: u16 = if title.contains("2025") { 2025 } else { 2016 };
             assert_eq!((m.1.as_deref(), m.2), (Some(agency), Some(end)), "{title}");
+        }
+        // No title: a school year's period gives the year it ends in, as the title's would; a
+        // period of a calendar year, or of two, its first.
+        for (period, year) in [
+            ("统计期限自2023年9月1日起至2024年8月31日止。", 2024),
+            ("统计期限自2019年9月1日至2020年10月31日。", 2020),
+            ("统计期限自2023年1月1日起至2023年12月31日止。", 2023),
+            ("统计期限自2019年1月1日起至2020年12月31日止。", 2019),
+        ] {
+            let m = meta(&format!("省教育厅:\n{period}\n一、总体情况\n"));
+            assert_eq!(m.2, Some(year), "{period}");
         }
         // A title cut over two lines whose year lost its `年` (`2022政府信息公开…`).
         assert_eq!(
