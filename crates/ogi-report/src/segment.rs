@@ -2073,12 +2073,13 @@ fn without_spam_lead(start: usize, t: &str) -> (usize, &str) {
     .trim_start();
     // A document's number and its signer before the title (`某县政办 [2023] 3号 签发人:张三
     // 某某县人民政府2022年…`): the title starts after the signer's name.
-    let title = match head.trim_end().ends_with("签发人") || head.trim_end().ends_with("簽發人")
-    {
-        true => title
+    let signer = head.trim_end();
+    let title = if signer.ends_with("签发人") || signer.ends_with("簽發人") {
+        title
             .split_once([' ', '\u{3000}', '\t'])
-            .map_or(title, |(_, r)| r.trim_start()),
-        false => title,
+            .map_or(title, |(_, r)| r.trim_start())
+    } else {
+        title
     };
     let year = year_in(title).map(|(i, _)| i);
     if !names_the_report(head) && year.is_some() && title_agency(title, year).is_some() {
@@ -2908,13 +2909,7 @@ fn covered_period(text: &str) -> Option<(Ymd, Ymd)> {
     static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
         std::sync::OnceLock::new();
     let finder = FINDER.built_once(|| memchr::memmem::Finder::new("涵".as_bytes()));
-    if crate::scan::word_absent(text, "涵") {
-        return None;
-    }
-    let b = text.as_bytes();
-    let bound = period_bound(LATE_OPENERS);
-    let hay = b.get(..b.len().min(bound)).unwrap_or(b);
-    for off in finder.find_iter(hay) {
+    for off in late_hits(text, "涵", finder) {
         let Some(after) = text
             .get(off + "涵".len()..)
             .and_then(|r| r.strip_prefix(['盖', '蓋']))
@@ -2936,6 +2931,22 @@ fn covered_period(text: &str) -> Option<(Ymd, Ymd)> {
     None
 }
 
+/// Where `word` (what `finder` finds) starts in `text` within the late openers' bound
+/// ([`period_bound`]): none when the text's index shows a character of it absent.
+fn late_hits<'t>(
+    text: &'t str,
+    word: &str,
+    finder: &'t memchr::memmem::Finder<'static>,
+) -> memchr::memmem::FindIter<'t, 't> {
+    let b = text.as_bytes();
+    let bound = if crate::scan::word_absent(text, word) {
+        0
+    } else {
+        b.len().min(period_bound(LATE_OPENERS))
+    };
+    finder.find_iter(b.get(..bound).unwrap_or(b))
+}
+
 /// A period whose dates close with `期间` (`期間`) and no opener before them
 /// (`现公布2014年1月1日至12月31日期间…工作年度报告`): from the first year in the 48 bytes before
 /// the word (two whole dates and `起`, `止`), read by [`period_at`]. Looked for only where the
@@ -2944,13 +2955,7 @@ fn period_before_span(text: &str) -> Option<(Ymd, Ymd)> {
     static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
         std::sync::OnceLock::new();
     let finder = FINDER.built_once(|| memchr::memmem::Finder::new("日期".as_bytes()));
-    if crate::scan::word_absent(text, "日期") {
-        return None;
-    }
-    let b = text.as_bytes();
-    let bound = period_bound(LATE_OPENERS);
-    let hay = b.get(..b.len().min(bound)).unwrap_or(b);
-    for off in finder.find_iter(hay) {
+    for off in late_hits(text, "日期", finder) {
         let word = off + "日".len();
         if !text
             .get(word + "期".len()..)
