@@ -494,9 +494,35 @@ fn overview_in_its_slot(text: &str, out: &mut Vec<Heading>) {
         }
         pos = le + 1;
     }
-    if let Some(h) = slot {
+    if let Some(h) = slot.or_else(|| overview_glued(text, first.start)) {
         out.insert(0, h);
     }
+}
+
+/// With no line numbered `一、` before section 2's heading at `to`: the last `一、` before it
+/// within a line, followed by one of the overview's heading phrases, heads section 1. A page's
+/// fields run into the heading where a page was saved without its line breaks between them
+/// (`发布时间：2022-01-20 来源: 上海普陀一、总体情况`).
+fn overview_glued(text: &str, to: usize) -> Option<Heading> {
+    let head = text.as_bytes().get(..to)?;
+    let mut end = head.len();
+    while let Some(at) = memchr::memmem::rfind(head.get(..end)?, "一、".as_bytes()) {
+        let words = at + "一、".len();
+        let line_start = head
+            .get(..at)
+            .map_or(0, |b| memchr::memrchr(b'\n', b).map_or(0, |i| i + 1));
+        if at > line_start {
+            if let Some(phrase_end) = heading_phrase_end(text, words, to, SectionKind::Overview) {
+                return Some(Heading {
+                    kind: SectionKind::Overview,
+                    start: at,
+                    end: phrase_end,
+                });
+            }
+        }
+        end = at;
+    }
+    None
 }
 
 /// A heading found for sections 2-6 numbered `一、`… with another numeral than its kind's (an
@@ -4633,7 +4659,23 @@ mod tests {
                 (2, "二、政府信息主动公开情况")
             ]
         );
+        // No line numbered `一、`: the overview's heading run into a page's fields heads it,
+        // from its numeral; `一、` followed by other words, or opening no line's run-in, not.
+        let t =
+            "某区2021年政府信息公开工作年度报告\n发布时间：2022-01-20 来源: 上海普陀一、总体情况\n\
+                 正文。\n二、主动公开政府信息情况\n正文。\n";
+        assert_eq!(
+            headings_of(t),
+            [(1, "一、总体情况"), (2, "二、主动公开政府信息情况")]
+        );
+        let t = "来源：本站一、总体情况2021年，本局坚持公开。\n二、主动公开政府信息情况\n";
+        assert_eq!(
+            headings_of(t),
+            [(1, "一、总体情况"), (2, "二、主动公开政府信息情况")]
+        );
         for t in [
+            "来源：本站 统一、规范公开。\n二、主动公开政府信息情况\n",
+            "来源：本站一、总体情况\n三、收到和处理政府信息公开申请情况\n",
             "一、加强领导。我局成立了政府信息公开工作领导小组。\n二、主动公开政府信息情况\n",
             "一、工作开展情况\n三、收到和处理政府信息公开申请情况\n",
             "一、工作开展情况\n主动公开政府信息情况\n",
