@@ -1238,6 +1238,26 @@ fn out_of_phase_by<const FIRST_WRITTEN: bool>(
     present: &mut Option<Box<[u64; BMP_WORDS]>>,
 ) -> Found {
     let i = 0usize;
+    // Marks in a row (`????根据…`) are characters an encoder could not write, one mark each, not
+    // a lead lost before a run read out of phase (whose one mark the run follows): the run is
+    // the marks alone, and the text after them is read as written.
+    let row = chars
+        .iter()
+        .take_while(|&&(_, c)| c == '?' || c == '\u{FFFD}')
+        .count();
+    if row >= 2 {
+        let start_b = chars.get(i)?.0;
+        let end_b = chars.get(row).map_or(text.len(), |x| x.0);
+        return Some((
+            vec![MojibakeRun {
+                range: start_b..end_b,
+                repaired: None,
+                lost: None,
+                completed: None,
+            }],
+            end_b,
+        ));
+    }
     let mut j = i + 1;
     let mut marks = 1usize;
     let mut rare = 0usize;
@@ -1294,7 +1314,15 @@ fn out_of_phase_by<const FIRST_WRITTEN: bool>(
         Some((r, l)) => (Some(r), l),
         None => (None, None),
     };
-    let damage = rare > 0 || marks >= 2 || (terminated && repaired.is_some());
+    // A mark right before a lone ASCII character stands for a lost lead only when that character
+    // stands alone (`中?F文`, `現` read one byte out of phase): before a word or a number
+    // (`[中圖分類號]?D35-39`, `?Download`) the mark is a lost space or symbol, and the one
+    // character the document holds with that trail is no evidence.
+    let bare = bytes.len() == 1
+        && chars
+            .get(j)
+            .is_some_and(|&(_, c)| c.is_ascii_alphanumeric());
+    let damage = rare > 0 || marks >= 2 || (terminated && !bare && repaired.is_some());
     if !damage {
         return None;
     }
@@ -1791,6 +1819,27 @@ mod tests {
             find_mojibake("工作取得較好成效?,F(xiàn)將單位本年度"),
             vec![]
         );
+    }
+
+    /// A mark before a lone ASCII character may be a lead lost before it (`現` is `AC 46`, read
+    /// `?F` out of phase); before a word or a number it is a lost space, however well the one
+    /// character the document holds with that trail would fit (`圖` is `88 44`, `?D`).
+    #[test]
+    fn a_mark_before_a_word_or_a_number_is_no_lost_lead() {
+        assert_eq!(runs_of("[中圖分類號]?D35-39 [文章編號]?1008-4479"), vec![]);
+        assert_eq!(runs_of("中圖?Download"), vec![]);
+        assert_eq!(runs_of("中圖?D文"), vec![("?D", Some("圖".to_string()))]);
+    }
+
+    /// Marks in a row are characters an encoder could not write: the run is the marks alone,
+    /// not the text read after them as if out of phase.
+    #[test]
+    fn marks_in_a_row_are_their_own_run() {
+        assert_eq!(
+            runs_of("????根据《条例》要求,现将某县交通运输局2022年报告予以公布。"),
+            vec![("????", None)]
+        );
+        assert_eq!(runs_of("??? 2008年度未发生"), vec![("???", None)]);
     }
 
     #[test]

@@ -1815,6 +1815,8 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         // line.
         if t.contains(['>', '＞', '»', '›'])
             || t.starts_with("当前位置")
+            || slash_breadcrumb(t)
+            || keywords_field(t)
             || (t.starts_with('索') && without_whitespace(t).starts_with("索引号"))
             || t.starts_with(BULLETS)
         {
@@ -1916,6 +1918,37 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         prev = Some((t_start, t_start + t.len()));
     }
     (published.map(|(d, _)| d).or(title_date), title.or(notice))
+}
+
+/// Whether `t` is a page's breadcrumb by slashes (`首页/ 政府信息公开 / 政府信息公开年报 / 2021年 /
+/// 正文`): opening with the site's home page, or four parts or more between slashes, none longer
+/// than a menu's item (a title holds no `/`, and a date's `2022/01/20` is digits).
+fn slash_breadcrumb(t: &str) -> bool {
+    if !t.contains(['/', '／']) {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(['/', '／']).map(str::trim).collect();
+    let home = parts.first().is_some_and(|p| {
+        matches!(
+            *p,
+            "首页" | "主页" | "网站首页" | "您的位置：首页" | "您的位置:首页"
+        )
+    });
+    let menu = parts.len() >= 4
+        && parts.iter().all(|p| p.chars().count() <= 12)
+        && parts
+            .iter()
+            .filter(|p| !p.is_empty() && !p.bytes().all(|b| b.is_ascii_digit()))
+            .count()
+            >= 3;
+    home || menu
+}
+
+/// Whether `t` is a field of keywords (`[关键词] 政府信息公开;政府信息公开工作年度报告`,
+/// `【关键字】…`, `关键词：…`): a page's or an article's, no title.
+fn keywords_field(t: &str) -> bool {
+    let w = t.trim_start_matches(['[', '【', '〔', '(', '（', ' ', '\u{3000}']);
+    w.starts_with("关键词") || w.starts_with("关键字") || w.starts_with("主题词")
 }
 
 /// Whether the title line `t` is a year's column of reports (`2021年年报`, the last item of a
@@ -3825,6 +3858,26 @@ mod tests {
                 Some(2021)
             )
         );
+        // So is a breadcrumb by slashes, and a field of keywords naming the report.
+        for lead in [
+            "首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2021年 / 正文",
+            "政府信息公开/政府信息公开年报/镇街/2021年/正文",
+            "[关键词] 政府信息公开;政府信息公开工作年度报告;知情权",
+            "【关键字】2021年政府信息公开工作年度报告",
+        ] {
+            assert_eq!(
+                meta(&format!(
+                    "{lead}\n周湾镇2021年政府信息公开工作年度报告\n一、总体情况\n"
+                )),
+                (
+                    Some("周湾镇2021年政府信息公开工作年度报告".to_string()),
+                    Some("周湾镇".to_string()),
+                    Some(2021)
+                ),
+                "{lead}"
+            );
+        }
+        assert!(!slash_breadcrumb("2022/01/20 政府信息公开年报"));
         assert_eq!(
             meta("| 名称 | 城东管理区2025年政府信息公开工作年度报告 | | |\n一、总体情况\n").1,
             Some("城东管理区".to_string())
