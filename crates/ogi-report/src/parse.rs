@@ -605,6 +605,12 @@ fn parse_staged(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str)
         // repaired, or that converted to Simplified.
         .map(|(s, e)| {
             let (a, b) = canon.map.map_range(s, e);
+            // The gloss of the title's last character (`报(bào)告(gào)`) is the title's, as
+            // the glosses inside it are (the canonical end maps to before it).
+            let b = b + st
+                .get(b..)
+                .and_then(crate::normalise::gloss_len)
+                .unwrap_or(0);
             let t: String = prose_view(st, &canon, a..b, opts, &mut diags)
                 .split_whitespace()
                 .collect::<Vec<_>>()

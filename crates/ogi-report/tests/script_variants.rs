@@ -91,6 +91,18 @@ fn a_title_is_given_as_the_section_text_is() {
         title(ogi_report::Prose::Simplified),
         "济南市章丘区文化和旅游局2023年政府信息公开工作年度报告"
     );
+    // The gloss of the title's last character is the title's, as the others are.
+    let text =
+        "某(mǒu)某(mǒu)区2020年政(zhèng)府(fǔ)信息公开工作年度报(bào)告(gào)\n一、总体情况\n无。\n";
+    let r = ogi_report::parse_with(
+        text,
+        &ogi_report::Options::default().with_prose(ogi_report::Prose::AsWritten),
+    );
+    assert_eq!(
+        r.meta.title.as_deref(),
+        Some("某(mǒu)某(mǒu)区2020年政(zhèng)府(fǔ)信息公开工作年度报(bào)告(gào)")
+    );
+    assert_eq!(r.meta.agency.as_deref(), Some("某某区"));
 }
 
 /// A heading is given as written, glosses and all, the gloss of its last character too; the
