@@ -184,6 +184,110 @@ pub(crate) fn spaced_gloss_len(rest: &str) -> Option<usize> {
     rest.get(sep..).and_then(gloss_len).map(|g| sep + g)
 }
 
+/// The syllables of Mandarin as pinyin writes them without tone marks (`ü` as `v`), each between
+/// spaces: what a gloss without tone marks may hold ([`toneless_gloss_len`]). The single vowels
+/// (`a`, `e`, `o`) are left out: a bracketed letter is an item's mark far more often than a
+/// gloss. One string rather than a table of slices: searched only at a bracketed word after an
+/// ideograph, and a sixth of the table's size in the WebAssembly module.
+const SYLLABLES: &str =
+    " ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai \
+can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu \
+chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang \
+dao de dei den deng di dia dian diao die ding diu dong dou du duan dui dun duo ei en \
+eng er fa fan fang fei fen feng fo fou fu ga gai gan gang gao ge gei gen geng gong gou \
+gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua \
+huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue \
+jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la \
+lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu \
+luan lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu \
+mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong \
+nou nu nuan nun nuo nv nve ou pa pai pan pang pao pei pen peng pi pian piao pie pin \
+ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang \
+rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha \
+shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun \
+shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie \
+ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang \
+xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you \
+yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei \
+zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu \
+zuan zui zun zuo ";
+
+/// If `rest` opens with a bracketed syllable of [`SYLLABLES`] (`(zong)`, `（ti）`, either
+/// bracket closing either), its byte length: a gloss's shape without tone marks.
+pub(crate) fn syllable_gloss_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let open = match b.first()? {
+        b'(' => 1,
+        _ if b.starts_with("（".as_bytes()) => 3,
+        _ => return None,
+    };
+    let letters = b
+        .get(open..)?
+        .iter()
+        .take(7)
+        .take_while(|x| x.is_ascii_lowercase())
+        .count();
+    let word = rest.get(open..open + letters)?;
+    let after = open + letters;
+    let close = match b.get(after..)? {
+        [b')', ..] => 1,
+        r if r.starts_with("）".as_bytes()) => 3,
+        _ => return None,
+    };
+    // ` word `, the syllable between the spaces that part the list's.
+    let mut key = [b' '; 8];
+    key.get_mut(1..=letters)?.copy_from_slice(word.as_bytes());
+    let key = key.get(..letters + 2)?;
+    memchr::memmem::find(SYLLABLES.as_bytes(), key).map(|_| after + close)
+}
+
+/// If `src[i..]` opens a pinyin gloss without tone marks (`总(zong)体(ti)`) that stands among
+/// other glosses, its byte length. A bracketed syllable after an ideograph is a gloss only when
+/// another gloss opens within the [`GLOSS_NEAR`] bytes after it or closes within those before
+/// it (`发(fa)布时(shi)间(jian)`): alone (`网站(wang)`) it may be the prose's own bracket, an
+/// English word that spells a syllable.
+#[inline]
+pub(crate) fn toneless_gloss_len(src: &str, i: usize) -> Option<usize> {
+    let b = src.as_bytes().get(i..)?;
+    if !(b.first() == Some(&b'(') || b.starts_with("（".as_bytes())) {
+        return None;
+    }
+    toneless_among_glosses(src, i)
+}
+
+/// How near another gloss stands to a gloss without tone marks ([`toneless_gloss_len`]): three
+/// ideographs and a bracket's byte.
+const GLOSS_NEAR: usize = 10;
+
+#[cold]
+#[inline(never)]
+fn toneless_among_glosses(src: &str, i: usize) -> Option<usize> {
+    let gl = syllable_gloss_len(src.get(i..)?)?;
+    let b = src.as_bytes();
+    let opens = |o: usize| matches!(b.get(o), Some(b'(') | Some(0xEF)) && src.is_char_boundary(o);
+    let after = i + gl;
+    let next = (after..(after + GLOSS_NEAR).min(src.len()))
+        .any(|o| opens(o) && src.get(o..).and_then(any_gloss_len).is_some());
+    // A gloss before: it opens within its own greatest length (a full-width bracket, seven
+    // letters of two bytes, a bracket) and `GLOSS_NEAR` bytes before `i`, and ends by `i`.
+    let prev = || {
+        (i.saturating_sub(GLOSS_NEAR + 20)..i).any(|o| {
+            opens(o)
+                && src
+                    .get(o..)
+                    .and_then(any_gloss_len)
+                    .is_some_and(|l| o + l <= i && i - (o + l) <= GLOSS_NEAR)
+        })
+    };
+    (next || prev()).then_some(gl)
+}
+
+/// The length of a gloss `rest` opens with, with tone marks ([`gloss_len`]) or without
+/// ([`syllable_gloss_len`]): for a range the normaliser dropped, which held it in a run.
+pub(crate) fn any_gloss_len(rest: &str) -> Option<usize> {
+    gloss_len(rest).or_else(|| syllable_gloss_len(rest))
+}
+
 /// [`gloss_len`] as first written, decoding every character: the reference it is held to.
 #[cfg(test)]
 fn gloss_len_ref(rest: &str) -> Option<usize> {
@@ -1069,7 +1173,10 @@ fn normalise_with<'a>(
         // after it, `執 (zhí)`, `執\n(zhí)` (the break goes with it).
         if prev_cjk {
             let gloss = match b {
-                b'(' | 0xEF => src.get(i..).and_then(gloss_len),
+                b'(' | 0xEF => src
+                    .get(i..)
+                    .and_then(gloss_len)
+                    .or_else(|| toneless_gloss_len(src, i)),
                 b' ' | b'\t' | b'\n' | b'\r' => src.get(i..).and_then(spaced_gloss_len),
                 _ => None,
             };
@@ -1433,7 +1540,7 @@ pub(crate) fn clean_range(src: &str, canon: &Canon, range: std::ops::Range<usize
         loop {
             let gloss = src
                 .get(p..b)
-                .and_then(|r| gloss_len(r).or_else(|| spaced_gloss_len(r)));
+                .and_then(|r| any_gloss_len(r).or_else(|| spaced_gloss_len(r)));
             if let Some(gl) = gloss {
                 events.push((p, p + gl, Some("")));
                 p += gl;
@@ -1483,6 +1590,52 @@ mod tests {
             "{}",
             c.text
         );
+    }
+
+    /// A gloss without tone marks is removed among other glosses (three ideographs apart at
+    /// most, either way, a doubled one too), with either bracket; a bracketed syllable alone, a
+    /// word no syllable spells, a single vowel and a gloss after ASCII are left alone.
+    #[test]
+    fn glosses_without_tone_marks_are_removed_among_other_glosses() {
+        for (src, n, out) in [
+            ("一、总(zong)体(ti)情(qing)况(kuang)", 4, "一、总体情况"),
+            (
+                "发(fa)布时(shi)间(jian):2021-01-26",
+                3,
+                "发布时间:2021-01-26",
+            ),
+            ("全(quan)(quan)面推(tui)进", 3, "全面推进"),
+            ("領(lǐng)導(dao)班子", 2, "领导班子"),
+            ("公（gong）开（kai）", 2, "公开"),
+            ("登录网站(wang)查询。", 0, "登录网站(wang)查询。"),
+            ("网站(www)和(app)平台", 0, "网站(www)和(app)平台"),
+            ("第(a)项和(e)项", 0, "第(a)项和(e)项"),
+            ("abc(zong)体(ti)", 1, "abc(zong)体"),
+            (
+                "总(zong)，这是一句很长的话。体(ti)",
+                0,
+                "总(zong),这是一句很长的话。体(ti)",
+            ),
+        ] {
+            let c = normalise(src, true);
+            assert_eq!((c.repairs.pinyin_glosses, &*c.text), (n, out), "{src}");
+        }
+        assert_eq!(syllable_gloss_len("(zhuang)"), Some(8));
+        assert_eq!(syllable_gloss_len("（ti)"), Some(6));
+        assert_eq!(syllable_gloss_len("(zhuangg)"), None);
+        assert_eq!(syllable_gloss_len("(Zong)"), None);
+    }
+
+    #[test]
+    fn the_syllables_are_sorted_and_of_pinyin_letters() {
+        let all: Vec<&str> = SYLLABLES.split_whitespace().collect();
+        assert_eq!(all.len(), 409);
+        assert!(all.windows(2).all(|w| w[0] < w[1]));
+        assert!(all
+            .iter()
+            .all(|s| (2..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(SYLLABLES.starts_with(' ') && SYLLABLES.ends_with(' '));
+        assert!(!SYLLABLES.contains("  "));
     }
 
     /// A gloss one break after its ideograph (a space, a tab, a line break) is removed with the

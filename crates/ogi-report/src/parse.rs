@@ -537,7 +537,7 @@ fn parse_staged(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str)
         // A gloss after the heading's last character (`情(qíng)况(kuàng)`) is the heading's, as
         // the glosses inside it are: the canonical end maps to before it, and the body does
         // not start after it.
-        let he = match st.get(he..).and_then(crate::normalise::gloss_len) {
+        let he = match st.get(he..).and_then(crate::normalise::any_gloss_len) {
             Some(g) if bs <= he + g => he + g,
             _ => he,
         };
@@ -609,7 +609,7 @@ fn parse_staged(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str)
             // the glosses inside it are (the canonical end maps to before it).
             let b = b + st
                 .get(b..)
-                .and_then(crate::normalise::gloss_len)
+                .and_then(crate::normalise::any_gloss_len)
                 .unwrap_or(0);
             let t: String = prose_view(st, &canon, a..b, opts, &mut diags)
                 .split_whitespace()

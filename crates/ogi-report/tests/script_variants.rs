@@ -130,3 +130,49 @@ fn a_headings_last_gloss_is_the_headings() {
         "一、总(zǒng)体(tǐ)情(qíng)况(kuàng)\n全年公开100条。\n"
     );
 }
+
+/// Glosses without tone marks (`总(zong)体(ti)`), as a mirror glues them to every few characters,
+/// are removed for matching as toned ones are: the title, the date's field, the headings and the
+/// counts are read, and N001 counts them; given as written, the text keeps them.
+#[test]
+fn glosses_without_tone_marks_are_read_past() {
+    let text = "某(mou)某(mou)区2020年政(zheng)府(fu)信息公开工作年度报(bao)告(gao)\n\
+        发(fa)布时(shi)间(jian):2021-01-26\n\
+        一、总(zong)体(ti)情(qing)况(kuang)\n全年公开100条。\n\
+        二、主(zhu)动(dong)公(gong)开(kai)政府信息情况\n略。\n";
+    let r = ogi_report::parse(text);
+    assert_eq!(r.meta.agency.as_deref(), Some("某某区"));
+    assert_eq!(r.meta.year, Some(2020));
+    assert_eq!(r.meta.published.as_deref(), Some("2021-01-26"));
+    assert_eq!(r.meta.repairs.pinyin_glosses, 17);
+    let got: Vec<(u8, &str, &str)> = r
+        .sections
+        .iter()
+        .map(|s| (s.number, s.heading.as_str(), s.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "一、总(zong)体(ti)情(qing)况(kuang)", "全年公开100条。"),
+            (2, "二、主(zhu)动(dong)公(gong)开(kai)政府信息情况", "略。"),
+        ]
+    );
+    let n001: Vec<&str> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == ogi_report::Code::N001)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        n001,
+        ["17 pinyin annotations glued to characters were removed for matching"]
+    );
+    let clean = ogi_report::parse_with(
+        text,
+        &ogi_report::Options::default().with_prose(ogi_report::Prose::Clean),
+    );
+    assert_eq!(
+        clean.meta.title.as_deref(),
+        Some("某某区2020年政府信息公开工作年度报告")
+    );
+}
