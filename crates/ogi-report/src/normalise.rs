@@ -248,8 +248,14 @@ pub(crate) fn syllable_gloss_len(rest: &str) -> Option<usize> {
 /// English word that spells a syllable.
 #[inline]
 pub(crate) fn toneless_gloss_len(src: &str, i: usize) -> Option<usize> {
+    // `(` or `（`, and a lowercase letter after it.
     let b = src.as_bytes().get(i..)?;
-    if !(b.first() == Some(&b'(') || b.starts_with("（".as_bytes())) {
+    let letter = match b.first()? {
+        b'(' => b.get(1),
+        0xEF if b.starts_with("（".as_bytes()) => b.get(3),
+        _ => None,
+    };
+    if !letter?.is_ascii_lowercase() {
         return None;
     }
     toneless_among_glosses(src, i)
@@ -1173,10 +1179,12 @@ fn normalise_with<'a>(
         // after it, `執 (zhí)`, `執\n(zhí)` (the break goes with it).
         if prev_cjk {
             let gloss = match b {
-                b'(' | 0xEF => src
-                    .get(i..)
-                    .and_then(gloss_len)
-                    .or_else(|| toneless_gloss_len(src, i)),
+                // `(`, or `（` (`EF BC 88`): not the other full-width forms (`，`).
+                b'(' | 0xEF if b == b'(' || bytes.get(i + 1..i + 3) == Some(&[0xBC, 0x88][..]) => {
+                    src.get(i..)
+                        .and_then(gloss_len)
+                        .or_else(|| toneless_gloss_len(src, i))
+                }
                 b' ' | b'\t' | b'\n' | b'\r' => src.get(i..).and_then(spaced_gloss_len),
                 _ => None,
             };

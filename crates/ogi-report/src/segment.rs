@@ -1924,7 +1924,9 @@ fn head_fields<const FIRST_WRITTEN: bool>(
 /// 正文`): opening with the site's home page, or four parts or more between slashes, none longer
 /// than a menu's item (a title holds no `/`, and a date's `2022/01/20` is digits).
 fn slash_breadcrumb(t: &str) -> bool {
-    if !t.contains(['/', '／']) {
+    // Told from the bytes: `/`, or `／` (`EF BC 8F`).
+    let b = t.as_bytes();
+    if memchr::memchr(b'/', b).is_none() && memchr::memmem::find(b, "／".as_bytes()).is_none() {
         return false;
     }
     let parts: Vec<&str> = t.split(['/', '／']).map(str::trim).collect();
