@@ -504,25 +504,19 @@ fn overview_in_its_slot(text: &str, out: &mut Vec<Heading>) {
 /// fields run into the heading where a page was saved without its line breaks between them
 /// (`发布时间：2022-01-20 来源: 上海普陀一、总体情况`).
 fn overview_glued(text: &str, to: usize) -> Option<Heading> {
-    let head = text.as_bytes().get(..to)?;
-    let mut end = head.len();
-    while let Some(at) = memchr::memmem::rfind(head.get(..end)?, "一、".as_bytes()) {
-        let words = at + "一、".len();
-        let line_start = head
-            .get(..at)
-            .map_or(0, |b| memchr::memrchr(b'\n', b).map_or(0, |i| i + 1));
-        if at > line_start {
-            if let Some(phrase_end) = heading_phrase_end(text, words, to, SectionKind::Overview) {
-                return Some(Heading {
-                    kind: SectionKind::Overview,
-                    start: at,
-                    end: phrase_end,
-                });
-            }
-        }
-        end = at;
-    }
-    None
+    let head = text.get(..to)?;
+    head.match_indices("一、")
+        // Within a line: not at its start.
+        .filter(|&(at, _)| at > 0 && head.as_bytes().get(at - 1) != Some(&b'\n'))
+        .filter_map(|(at, n)| {
+            let end = heading_phrase_end(text, at + n.len(), to, SectionKind::Overview)?;
+            Some(Heading {
+                kind: SectionKind::Overview,
+                start: at,
+                end,
+            })
+        })
+        .last()
 }
 
 /// A heading found for sections 2-6 numbered `一、`… with another numeral than its kind's (an
@@ -1924,9 +1918,8 @@ fn head_fields<const FIRST_WRITTEN: bool>(
 /// 正文`): opening with the site's home page, or four parts or more between slashes, none longer
 /// than a menu's item (a title holds no `/`, and a date's `2022/01/20` is digits).
 fn slash_breadcrumb(t: &str) -> bool {
-    // Told from the bytes: `/`, or `／` (`EF BC 8F`).
-    let b = t.as_bytes();
-    if memchr::memchr(b'/', b).is_none() && memchr::memmem::find(b, "／".as_bytes()).is_none() {
+    // `/` told from the bytes.
+    if memchr::memchr(b'/', t.as_bytes()).is_none() && !t.contains("／") {
         return false;
     }
     let parts: Vec<&str> = t.split(['/', '／']).map(str::trim).collect();
