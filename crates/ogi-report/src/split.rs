@@ -706,7 +706,7 @@ impl<'a, 'b> Search<'a, 'b> {
                 continue;
             }
             // Casting out nines: every split of the parts sums to their digit sum mod 9.
-            if (digit_sum - digit_sum_of(tb)) % 9 != s % 9 {
+            if mod9(digit_sum - digit_sum_of(tb)) != mod9(s) {
                 continue;
             }
             let Some((lo, hi)) = sum_range(total - l, m, s) else {
@@ -837,7 +837,12 @@ impl<'a, 'b> Search<'a, 'b> {
             if !self.tick() {
                 return;
             }
-            let spelled = p.to_string();
+            // Spelled as a `u64` (no cell's digits spell a sum beyond it, nor one below zero):
+            // `i128`'s own formatting is 1.6 KB of WebAssembly no other code needs.
+            let Ok(p64) = u64::try_from(p) else {
+                return;
+            };
+            let spelled = p64.to_string();
             let end = off + spelled.len();
             let here = self.segs.get(si).and_then(|s| s.bytes.get(off..end));
             if end < lo || end > hi || here != Some(spelled.as_bytes()) {
@@ -965,6 +970,19 @@ const POW10: [i128; MAX_INT_DIGITS + 1] = {
     }
     t
 };
+
+/// `v % 9` (with `v`'s sign), for casting out nines, from its two 64-bit halves (`2^64 ≡ 7`
+/// mod 9): `i128`'s remainder is 1 KB of WebAssembly no other code needs.
+fn mod9(v: i128) -> i64 {
+    let u = v.unsigned_abs();
+    let half = |x: u128| u64::try_from(x & u128::from(u64::MAX)).unwrap_or(0) % 9;
+    let r = i64::try_from((half(u >> 64) * 7 + half(u)) % 9).unwrap_or(0);
+    if v < 0 {
+        -r
+    } else {
+        r
+    }
+}
 
 /// 10^e, saturating at `i128::MAX`.
 fn pow10(e: usize) -> i128 {
@@ -2177,6 +2195,24 @@ mod tests {
         "100000000000000000000000000000000000000000000000000000000001",
         "123451234512345123451234512345123451234512345123451234512345",
     ];
+
+    #[test]
+    fn mod9_is_the_remainder() {
+        for v in [
+            0i128,
+            8,
+            9,
+            -10,
+            i128::from(u64::MAX),
+            i128::from(u64::MAX) + 1,
+            10i128.pow(30) + 7,
+            -(10i128.pow(35)) - 4,
+            i128::MAX,
+            i128::MIN + 1,
+        ] {
+            assert_eq!(i128::from(mod9(v)), v % 9, "{v}");
+        }
+    }
 
     #[test]
     fn worst_case_60_digits_last_is_sum() {

@@ -3045,7 +3045,7 @@ fn prose_tiebreak(
                 .1
         }
     };
-    let mut figures: Vec<(usize, i128, String)> = Vec::new();
+    let mut figures: Vec<(usize, u64, String)> = Vec::new();
     let mut conflict: Vec<usize> = Vec::new();
     for (pos, noun) in nouns.iter().flat_map(|n| folded.match_indices(n)) {
         let after = folded.get(pos + noun.len()..).unwrap_or("");
@@ -3097,7 +3097,9 @@ fn prose_tiebreak(
         let Some(c) = cols.iter().position(|c| c.label == col_label) else {
             continue;
         };
-        let Ok(v) = digits.parse::<i128>() else {
+        // A count beyond `u64` is no figure of a report (and `i128`'s formatting is 1.6 KB of
+        // WebAssembly no other code needs).
+        let Ok(v) = digits.parse::<u64>() else {
             continue;
         };
         let quote = format!("{}{}{}件", clause, noun, digits);
@@ -3114,7 +3116,7 @@ fn prose_tiebreak(
         let narrowed: Vec<Reading> = kept
             .readings
             .iter()
-            .filter(|r| r.values.get(c).copied().flatten() == Some(v))
+            .filter(|r| r.values.get(c).copied().flatten() == Some(i128::from(v)))
             .cloned()
             .collect();
         if !narrowed.is_empty() && narrowed.len() < kept.readings.len() {
