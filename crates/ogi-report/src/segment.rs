@@ -1849,6 +1849,23 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         };
         // The notice that publishes the report (`…局关于印发2025年…年度报告的通知`) is its title
         // only when the report's own title line does not follow.
+        // A title set with a space between its characters (`某 县 2 0 2 1 年 政 府 信 息 公 开 工 作
+        // 年 度 报 告`, as PDF text gives a title set wide): the whole line, read without them.
+        if let Some(name) = Some(t)
+            .filter(|t| !names_the_report(t))
+            .and_then(letter_spaced)
+            .filter(|n| names_the_report(n))
+        {
+            let named = year_in(&name).is_some();
+            if title.is_none() || named {
+                // Its agency on the line before (`某县人民政府` / `2 0 2 1 年 …`), as below.
+                let joined = prev.filter(|&p| title_continued(text, p, &name));
+                title = Some((joined.map_or(t_start, |p| p.0), t_start + t.len()));
+                weak = !named;
+            }
+            prev = None;
+            continue;
+        }
         if names_the_report(t) && (t.ends_with("的通知") || t.ends_with("的公告")) {
             notice = notice.or(Some((t_start, t_start + t.len())));
             prev = None;
@@ -1889,17 +1906,11 @@ fn head_fields<const FIRST_WRITTEN: bool>(
             // Title split over two lines: agency line, then `2020年…年度报告`; or a line cut
             // anywhere in it, the second naming neither year nor subject
             // (`2025年…街道政府信息` / `公开工作年度报告`).
-            let mut range = (t_start, t_end);
-            if let Some(p) = prev {
-                let pl = text.get(p.0..p.1).unwrap_or("");
-                if pl.chars().count() <= 30
-                    && !pl.contains(['。', ',', ':', '，', '：'])
-                    && pl.chars().any(crate::normalise::is_cjk)
-                    && continues_title(pl, t)
-                {
-                    range = (p.0, t_end);
-                }
-            }
+            let range = (
+                prev.filter(|&p| title_continued(text, p, t))
+                    .map_or(t_start, |p| p.0),
+                t_end,
+            );
             let named = text.get(range.0..range.1).and_then(year_in).is_some();
             if title.is_none() || named {
                 title = Some(range);
@@ -1912,6 +1923,32 @@ fn head_fields<const FIRST_WRITTEN: bool>(
         prev = Some((t_start, t_start + t.len()));
     }
     (published.map(|(d, _)| d).or(title_date), title.or(notice))
+}
+
+/// Whether the title line `t` continues the line before it, `text[prev.0..prev.1]`: a short
+/// line of ideographs without punctuation ([`continues_title`]).
+fn title_continued(text: &str, prev: (usize, usize), t: &str) -> bool {
+    let pl = text.get(prev.0..prev.1).unwrap_or("");
+    pl.chars().count() <= 30
+        && !pl.contains(['。', ',', ':', '，', '：'])
+        && pl.chars().any(crate::normalise::is_cjk)
+        && continues_title(pl, t)
+}
+
+/// `t` without its white space when its characters are set apart by it (`年 度 报 告`): four
+/// or more words of one character each, and more of those than of the others (a title's words
+/// set apart by spaces, `某县 2021年 政府信息公开工作 年度报告`, are read as they are).
+fn letter_spaced(t: &str) -> Option<String> {
+    memchr::memchr2(b' ', b'\t', t.as_bytes()).or_else(|| t.find('\u{3000}'))?;
+    let (mut one, mut more) = (0usize, 0usize);
+    for w in t.split_whitespace() {
+        if w.chars().nth(1).is_none() {
+            one += 1;
+        } else {
+            more += 1;
+        }
+    }
+    (one >= 4 && one > more).then(|| without_whitespace(t))
 }
 
 /// Whether `t` is a page's breadcrumb by slashes (`首页/ 政府信息公开 / 政府信息公开年报 / 2021年 /
@@ -2421,7 +2458,11 @@ pub(crate) fn find_meta(text: &str, headings: &[Heading]) -> MetaFound {
     (m.published, m.title) = head_fields::<false>(text, head);
     match m.title {
         Some((s, e)) => {
-            (m.year, m.agency) = year_and_agency(text.get(s..e).unwrap_or(""));
+            let name = text.get(s..e).unwrap_or("");
+            (m.year, m.agency) = match letter_spaced(name) {
+                Some(name) => year_and_agency(&name),
+                None => year_and_agency(name),
+            };
             if m.agency.is_none() {
                 m.agency = agency_line_after(head.get(e..).unwrap_or(""));
             }
@@ -3853,6 +3894,41 @@ mod tests {
                 Some(2021)
             )
         );
+        // A title set with spaces between its characters is read without them, its agency on
+        // the line before it too; a title's words set apart are read as they are.
+        for (head, title, agency) in [
+            (
+                "某 县 2 0 2 1 年 政 府 信 息 公 开 工 作 年 度 报 告",
+                "某 县 2 0 2 1 年 政 府 信 息 公 开 工 作 年 度 报 告",
+                "某县",
+            ),
+            (
+                "某县人民政府\n2 0 2 1 年 政 府 信 息 公 开 工 作 年 度 报 告",
+                "某县人民政府\n2 0 2 1 年 政 府 信 息 公 开 工 作 年 度 报 告",
+                "某县人民政府",
+            ),
+            (
+                "某县 2021年 政府信息公开工作 年度报告",
+                "某县 2021年 政府信息公开工作 年度报告",
+                "某县",
+            ),
+        ] {
+            assert_eq!(
+                meta(&format!("{head}\n一、总体情况\n")),
+                (
+                    Some(title.to_string()),
+                    Some(agency.to_string()),
+                    Some(2021)
+                ),
+                "{head}"
+            );
+        }
+        assert_eq!(
+            letter_spaced("一 是 加 强 领 导"),
+            Some("一是加强领导".to_string())
+        );
+        assert_eq!(letter_spaced("某县 2021年 政府信息公开工作 年度报告"), None);
+        assert_eq!(letter_spaced("年度报告"), None);
         // So is a breadcrumb by slashes, and a field of keywords naming the report.
         for lead in [
             "首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2021年 / 正文",
