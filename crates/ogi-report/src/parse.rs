@@ -826,12 +826,15 @@ fn find_t3_head(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
 /// Whether a match of a label whose characters before its anchor are `head` may pass `c` before
 /// it reaches the anchor: a character [`match_at`] takes as one of `head`'s, one it skips
 /// between characters (white space), or one of a page marker's line (white space, ASCII
-/// digits, dashes, `第`, `页`; [`crate::scan::page_marker_len`]).
+/// digits, dashes, `第`, `页`, `共`, a comma, a slash; [`crate::scan::page_marker_len`]).
 #[inline]
 fn passable(c: char, head: &str) -> bool {
     c.is_whitespace()
         || c.is_ascii_digit()
-        || matches!(c, '-' | '—' | '–' | '－' | '第' | '页')
+        || matches!(
+            c,
+            '-' | '—' | '–' | '－' | '第' | '页' | '共' | '，' | ',' | '/'
+        )
         || head.chars().any(|h| crate::scan::same(c, h))
 }
 

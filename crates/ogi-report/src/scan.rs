@@ -275,30 +275,56 @@ fn page_marker_len_by_char(s: &str) -> Option<usize> {
         .chars()
         .take_while(|&c| c != '\n')
         .find(|c| !c.is_whitespace())?;
-    if !matches!(first, '-' | '—' | '–' | '－' | '第') {
+    if !matches!(first, '-' | '—' | '–' | '－' | '第' | '共') {
         return None;
     }
     let line_end = s.find('\n').unwrap_or(s.len());
     let line = s.get(..line_end)?;
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > 12 {
+    if t.is_empty() || t.chars().count() > 24 {
         return None;
     }
     let inner = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | ' '));
     let dashed = inner.len() < t.len()
         && t.starts_with(['-', '—', '–', '－'])
         && t.ends_with(['-', '—', '–', '－']);
-    let paged = t.starts_with('第') && t.ends_with('页');
-    let digits = if paged {
-        t.trim_start_matches('第').trim_end_matches('页').trim()
-    } else {
-        inner
-    };
-    if (dashed || paged) && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-        Some(line_end)
-    } else {
-        None
+    if dashed && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+        return Some(line_end);
     }
+    page_of(t).then_some(line_end)
+}
+
+/// Whether `t` is a page's number in words, its spaces aside: `第 3 页`, `第3页共8页`,
+/// `第 3 页 共 8 页`, `第 3 页，共 8 页`, `共 8 页 第 3 页`, `第3/8页`.
+fn page_of(t: &str) -> bool {
+    // `第N页` or `共N页` (`/M` after `N` for `第N/M页`) at the start of `w`: the rest.
+    fn numbered<'a>(w: &'a str, lead: char) -> Option<&'a str> {
+        let r = w.strip_prefix(lead)?;
+        let n = r.bytes().take_while(u8::is_ascii_digit).count();
+        let mut r = r.get(n..).filter(|_| n > 0)?;
+        if lead == '第' {
+            if let Some(m) = r.strip_prefix('/') {
+                let k = m.bytes().take_while(u8::is_ascii_digit).count();
+                r = m.get(k..).filter(|_| k > 0)?;
+            }
+        }
+        r.strip_prefix('页')
+    }
+    let w: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | '、' | '/' | '|'))
+        .collect();
+    // The `/` of `第3/8页` is kept: read from `t` without its spaces alone.
+    let slashed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let one = |w: &str, a: char, b: char| {
+        // `共N页` alone is no page's number.
+        numbered(w, a).is_some_and(|r| {
+            (r.is_empty() && a == '第') || numbered(r, b).is_some_and(str::is_empty)
+        })
+    };
+    one(&w, '第', '共')
+        || one(&w, '共', '第')
+        || numbered(&slashed, '第').is_some_and(str::is_empty)
 }
 
 /// Match `label` at byte `pos` of `text`, tolerant of white space and page markers between
@@ -756,6 +782,28 @@ mod tests {
         assert_eq!(page_marker_len("— 4 —"), Some("— 4 —".len()));
         assert_eq!(page_marker_len("-2-"), Some(3));
         assert_eq!(page_marker_len("- 本年 -"), None);
+        // A page's number in words, with its count of pages: each form a footer prints.
+        for t in [
+            "第 3 页",
+            "第3页共8页",
+            "第 4 页 共 8 页",
+            "第 4 页，共 8 页",
+            "共 8 页 第 4 页",
+            "第 14 页 / 共 128 页",
+            "第3/8页",
+        ] {
+            assert_eq!(page_marker_len(&format!("{t}\n0")), Some(t.len()), "{t}");
+        }
+        for t in [
+            "第二十条",
+            "第 4 页 共 页",
+            "共 8 页",
+            "第 4 项",
+            "第4页共8页 0",
+            "第一页",
+        ] {
+            assert_eq!(page_marker_len(t), None, "{t}");
+        }
     }
 
     #[test]
