@@ -298,7 +298,7 @@ fn page_marker_len_by_char(s: &str) -> Option<usize> {
 /// `第 3 页 共 8 页`, `第 3 页，共 8 页`, `共 8 页 第 3 页`, `第3/8页`.
 fn page_of(t: &str) -> bool {
     // `第N页` or `共N页` (`/M` after `N` for `第N/M页`) at the start of `w`: the rest.
-    fn numbered<'a>(w: &'a str, lead: char) -> Option<&'a str> {
+    fn numbered(w: &str, lead: char) -> Option<&str> {
         let r = w.strip_prefix(lead)?;
         let n = r.bytes().take_while(u8::is_ascii_digit).count();
         let mut r = r.get(n..).filter(|_| n > 0)?;
