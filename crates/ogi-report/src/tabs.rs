@@ -148,7 +148,10 @@ fn csv_row(line: &[u8]) -> Option<Vec<usize>> {
         if is_figure(field) {
             figures += 1;
         } else if field.is_empty() || BLANK_MARKS.contains(&field) {
-        } else if figures > 0 {
+        } else if figures > 0 || ends_with_a_figure(field) {
+            // A label's field that ends with a figure after a space (`行政处罚 4` of
+            // `行政处罚 4,119`): its comma groups that figure's digits, in a row whose cells are
+            // set apart by spaces.
             return None;
         } else {
             labels += 1;
@@ -160,6 +163,15 @@ fn csv_row(line: &[u8]) -> Option<Vec<usize>> {
     let cells = seps.len() + 1 - labels;
     let row = figures >= 2 || (labels >= 1 && cells >= 2 && (figures >= 1 || cells >= 3));
     (row || (seps.len() == 1 && figures == 1 && labels == 1)).then_some(seps)
+}
+
+/// Whether the field `f` ends with digits after white space (`行政处罚 4`).
+fn ends_with_a_figure(f: &[u8]) -> bool {
+    let digits = f.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0
+        && f.len() > digits
+        && f.get(f.len() - digits - 1)
+            .is_some_and(|&c| matches!(c, b' ' | b'\t'))
 }
 
 /// Whether `f` is one number written with group separators and nothing else (`1,113`,
@@ -286,6 +298,11 @@ mod tests {
         assert_eq!(got.len(), text.len());
         assert_eq!(
             csv_rows_as_pipes("规章 0 0 0\n受理15件,办结15件,归档3件\n其中,3件\n"),
+            None
+        );
+        // A figure with group separators in a row set apart by spaces is no CSV row.
+        assert_eq!(
+            csv_rows_as_pipes("行政处罚 4,119\n行政事业性收费 7,730.28\n行政许可 1,204 5 2,305\n"),
             None
         );
     }
