@@ -294,37 +294,26 @@ fn page_marker_len_by_char(s: &str) -> Option<usize> {
     page_of(t).then_some(line_end)
 }
 
-/// Whether `t` is a page's number in words, its spaces aside: `第 3 页`, `第3页共8页`,
-/// `第 3 页 共 8 页`, `第 3 页，共 8 页`, `共 8 页 第 3 页`, `第3/8页`.
+/// Whether `t` is a page's number in words, its spaces, commas and slashes aside: `第 3 页`,
+/// `第3页共8页`, `第 3 页 共 8 页`, `第 3 页，共 8 页`, `共 8 页 第 3 页`, `第3/8页`.
 fn page_of(t: &str) -> bool {
-    // `第N页` or `共N页` (`/M` after `N` for `第N/M页`) at the start of `w`: the rest.
+    // `第N页` or `共N页` at the start of `w`: the rest.
     fn numbered(w: &str, lead: char) -> Option<&str> {
         let r = w.strip_prefix(lead)?;
         let n = r.bytes().take_while(u8::is_ascii_digit).count();
-        let mut r = r.get(n..).filter(|_| n > 0)?;
-        if lead == '第' {
-            if let Some(m) = r.strip_prefix('/') {
-                let k = m.bytes().take_while(u8::is_ascii_digit).count();
-                r = m.get(k..).filter(|_| k > 0)?;
-            }
-        }
-        r.strip_prefix('页')
+        r.get(n..).filter(|_| n > 0)?.strip_prefix('页')
     }
     let w: String = t
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | '、' | '/' | '|'))
         .collect();
-    // The `/` of `第3/8页` is kept: read from `t` without its spaces alone.
-    let slashed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let one = |w: &str, a: char, b: char| {
-        // `共N页` alone is no page's number.
-        numbered(w, a).is_some_and(|r| {
+    // `共N页` alone is no page's number.
+    let one = |a: char, b: char| {
+        numbered(&w, a).is_some_and(|r| {
             (r.is_empty() && a == '第') || numbered(r, b).is_some_and(str::is_empty)
         })
     };
-    one(&w, '第', '共')
-        || one(&w, '共', '第')
-        || numbered(&slashed, '第').is_some_and(str::is_empty)
+    one('第', '共') || one('共', '第')
 }
 
 /// Match `label` at byte `pos` of `text`, tolerant of white space and page markers between

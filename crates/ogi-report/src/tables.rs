@@ -2596,7 +2596,7 @@ fn extra_row<M: MapFn + ?Sized>(
     }
     let label_end = to - t.len() + line_len;
     let items = crate::cells::region_items_bounded(text, label_end, to, 2 * n + 4, n + 2);
-    let values: SmallVec<[&Item; 4]> = items.iter().filter(|i| i.is_content()).collect();
+    let values: SmallVec<[&Item; 8]> = items.iter().filter(|i| i.is_content()).collect();
     // The first value right after the label, only bars and white space between.
     let opens_with_value = values.first().is_some_and(|v| {
         text.get(label_end..v.start).is_some_and(|g| {

@@ -584,9 +584,10 @@ struct Ends {
     sentence: Positions,
 }
 
-/// Positions of the ends of a [`Folded`] text, kept in place up to 24: as many as
-/// [`Folded::fold`] reserves for a text of up to 384 bytes.
-type Positions = smallvec::SmallVec<[usize; 24]>;
+/// Positions of the ends of a [`Folded`] text, kept in place up to 32: the size of the
+/// crate's other small vectors of `usize` (one type of vector less in the WebAssembly module,
+/// whose code each type of it repeats).
+type Positions = smallvec::SmallVec<[usize; 32]>;
 
 impl Ends {
     #[cfg(test)]
