@@ -42,8 +42,9 @@ use crate::cells::{parse_value, Item, ItemKind};
 use crate::scan::page_marker_len;
 
 /// The numbers of `text[from..to]` in text order: white-space separated tokens that are whole
-/// values (`3001`, `96171.6`, `12万元`). Page marker lines (`- 4 -`) are skipped; a token that
-/// mixes digits with label text (`1.属于国家秘密`) is not a number.
+/// values (`3001`, `96171.6`, `12万元`), and blank marks alone on their lines (`-`, an empty
+/// cell's). Page marker lines (`- 4 -`) are skipped; a token that mixes digits with label text
+/// (`1.属于国家秘密`) is not a number.
 pub(crate) fn numbers(text: &str, from: usize, to: usize) -> Vec<Item> {
     let mut out = Vec::new();
     let Some(region) = text.get(from..to) else {
@@ -54,6 +55,18 @@ pub(crate) fn numbers(text: &str, from: usize, to: usize) -> Vec<Item> {
         let base = from + line_start;
         line_start += line.len();
         if page_marker_len(line).is_some() {
+            continue;
+        }
+        // A blank mark alone on its line (`-`, `—`, `/`, `无`): an empty cell's, in the count
+        // and the order of the cells (one box of the PDF a cell).
+        let t = line.trim();
+        if crate::cells::is_blank(t) {
+            let s = base + (line.len() - line.trim_start().len());
+            out.push(Item {
+                kind: ItemKind::Blank,
+                start: s,
+                end: s + t.len(),
+            });
             continue;
         }
         let mut tok_start: Option<usize> = None;
@@ -145,11 +158,15 @@ fn int(it: &Item) -> Option<i128> {
 }
 
 /// How many rows break "the last column is the sum of the others" (a row with a value that is
-/// not a whole number counts as broken).
+/// not a whole number counts as broken; a blank mark, an empty cell's, counts none).
 pub(crate) fn sum_failures(rows: &[Vec<Item>]) -> usize {
+    let count = |it: &Item| match it.kind {
+        ItemKind::Blank => Some(0),
+        _ => int(it),
+    };
     rows.iter()
         .filter(|r| {
-            let vals: Option<Vec<i128>> = r.iter().map(int).collect();
+            let vals: Option<Vec<i128>> = r.iter().map(count).collect();
             match vals.as_deref() {
                 Some([parts @ .., total]) if !parts.is_empty() => {
                     parts.iter().sum::<i128>() != *total
@@ -245,6 +262,20 @@ mod tests {
         assert_eq!(vals(&n), ["3001", "34", "1288", "96171.6"]);
         let first = n.first().map(|i| &t[i.start..i.end]);
         assert_eq!(first, Some("3001"));
+    }
+
+    #[test]
+    fn a_blank_mark_alone_on_its_line_is_an_empty_cell() {
+        let t = "1\n-\n- 4 -\n—\n1 - 2\n/\n";
+        let n = numbers(t, 0, t.len());
+        assert_eq!(vals(&n), ["1", "?", "?", "1", "2", "?"]);
+        assert_eq!(&t[n[1].start..n[1].end], "-");
+        assert_eq!(&t[n[2].start..n[2].end], "—");
+        // An empty cell adds nothing to its row's sum.
+        assert_eq!(
+            sum_failures(&[vec![n[0].clone(), n[1].clone(), n[0].clone()]]),
+            0
+        );
     }
 
     #[test]
