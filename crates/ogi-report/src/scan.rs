@@ -291,7 +291,8 @@ fn page_marker_len_by_char(s: &str) -> Option<usize> {
     if dashed && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
         return Some(line_end);
     }
-    page_of(t).then_some(line_end)
+    // Every form ends with `页`: told before the line is copied without its spaces.
+    (t.ends_with('页') && page_of(t)).then_some(line_end)
 }
 
 /// Whether `t` is a page's number in words, its spaces, commas and slashes aside: `第 3 页`,

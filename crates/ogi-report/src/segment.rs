@@ -1939,7 +1939,16 @@ fn title_continued(text: &str, prev: (usize, usize), t: &str) -> bool {
 /// or more words of one character each, and more of those than of the others (a title's words
 /// set apart by spaces, `某县 2021年 政府信息公开工作 年度报告`, are read as they are).
 fn letter_spaced(t: &str) -> Option<String> {
-    memchr::memchr2(b' ', b'\t', t.as_bytes()).or_else(|| t.find('\u{3000}'))?;
+    // Spaces or tabs (an ideographic space is left out: rare between a title's characters,
+    // and a search for it on every line of a page's head costs more than its finds).
+    let first = memchr::memchr2(b' ', b'\t', t.as_bytes())?;
+    // The word after the first space is one character, white space after it (`某 县 …`,
+    // `某县 2 0 …`): told before the line's words are counted.
+    let mut after = t.get(first..)?.trim_start().chars();
+    after.next()?;
+    if !after.next().is_some_and(char::is_whitespace) {
+        return None;
+    }
     let (mut one, mut more) = (0usize, 0usize);
     for w in t.split_whitespace() {
         if w.chars().nth(1).is_none() {
@@ -1955,8 +1964,10 @@ fn letter_spaced(t: &str) -> Option<String> {
 /// 正文`): opening with the site's home page, or four parts or more between slashes, none longer
 /// than a menu's item (a title holds no `/`, and a date's `2022/01/20` is digits).
 fn slash_breadcrumb(t: &str) -> bool {
-    // `/` told from the bytes.
-    if memchr::memchr(b'/', t.as_bytes()).is_none() && !t.contains("／") {
+    // `/`, or `／` (`EF BC 8F`), told from the bytes.
+    let b = t.as_bytes();
+    let full = || memchr::memchr_iter(0xEF, b).any(|i| b.get(i..i + 3) == Some("／".as_bytes()));
+    if memchr::memchr(b'/', b).is_none() && !full() {
         return false;
     }
     let parts: Vec<&str> = t.split(['/', '／']).map(str::trim).collect();
