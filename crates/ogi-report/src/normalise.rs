@@ -96,6 +96,16 @@ pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
+/// The byte length of the bracket that may open a gloss at the start of `b`: `(` or `（`.
+#[inline]
+fn open_bracket_len(b: &[u8]) -> Option<usize> {
+    match b.first()? {
+        b'(' => Some(1),
+        _ if b.starts_with("（".as_bytes()) => Some(3),
+        _ => None,
+    }
+}
+
 /// If `rest` starts with a pinyin gloss `(pīn)` / `（pīn）`, its byte length: at most seven
 /// pinyin letters ([`is_pinyin_char`]), at least one of them tone-marked, closed by `)` or `）`
 /// (either, whichever bracket opened it). A `?` stands for a toned vowel that an encoding without
@@ -105,11 +115,7 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// of every character.
 pub(crate) fn gloss_len(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
-    let open_len = match b.first()? {
-        b'(' => 1,
-        _ if b.starts_with("（".as_bytes()) => 3,
-        _ => return None,
-    };
+    let open_len = open_bracket_len(b)?;
     let mut k = open_len;
     let mut n = 0usize;
     let mut lost = 0usize;
@@ -221,11 +227,7 @@ fn is_syllable(w: &str) -> bool {
 /// bracket closing either), its byte length: a gloss's shape without tone marks.
 pub(crate) fn syllable_gloss_len(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
-    let open = match b.first()? {
-        b'(' => 1,
-        _ if b.starts_with("（".as_bytes()) => 3,
-        _ => return None,
-    };
+    let open = open_bracket_len(b)?;
     let letters = b
         .get(open..)?
         .iter()
@@ -251,12 +253,7 @@ pub(crate) fn syllable_gloss_len(rest: &str) -> Option<usize> {
 pub(crate) fn toneless_gloss_len(src: &str, i: usize) -> Option<usize> {
     // `(` or `（`, and a lowercase letter after it.
     let b = src.as_bytes().get(i..)?;
-    let letter = match b.first()? {
-        b'(' => b.get(1),
-        0xEF if b.starts_with("（".as_bytes()) => b.get(3),
-        _ => None,
-    };
-    if !letter?.is_ascii_lowercase() {
+    if !b.get(open_bracket_len(b)?)?.is_ascii_lowercase() {
         return None;
     }
     toneless_among_glosses(src, i)
