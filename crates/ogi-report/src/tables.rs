@@ -2350,14 +2350,17 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     region_content += got;
                     // A value a column its block's header prints.
                     let by_header = printed.as_ref().filter(|p| p.len() == got);
-                    if got != d.cols.len() && by_header.is_none() {
+                    // A pipe row whose empty cells make up its columns is read as printed, and
+                    // is no sign of numbers printed apart from their labels.
+                    let filled = got < d.cols.len() && fills_columns(items, d.cols.len());
+                    if got != d.cols.len() && by_header.is_none() && !filled {
                         misfit_found += 1;
                     }
                     any_surplus |= got > d.cols.len();
-                    any_empty |= got == 0;
+                    any_empty |= got == 0 && !filled;
                     // A row with nothing next to it and a later row of its block with values:
                     // the pattern of a column block.
-                    if got == 0 {
+                    if got == 0 && !filled {
                         empty_in_block = true;
                     } else if empty_in_block {
                         block_pattern = true;
@@ -4398,7 +4401,7 @@ fn table4_grouped<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         // Either way the table is not grouped, so the order of the two checks does not matter.
         if let (false, [a0 @ (_, e0), (s1, _)]) = (FIRST_WRITTEN, anchors.as_slice()) {
             let items = region_items_after_header::<FIRST_WRITTEN>(text, *e0, *s1);
-            if content_count(&items) != 5 {
+            if !fills_columns(&items, 5) {
                 return None;
             }
             groups.push((*a0, items));
@@ -4407,7 +4410,7 @@ fn table4_grouped<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     for (i, &(s, e)) in anchors.iter().enumerate().skip(groups.len()) {
         let next = anchors.get(i + 1).map_or(to, |a| a.0);
         let items = region_items_after_header::<FIRST_WRITTEN>(text, e, next);
-        if content_count(&items) != 5 {
+        if !fills_columns(&items, 5) {
             return None;
         }
         groups.push(((s, e), items));
@@ -4426,6 +4429,26 @@ fn table4_grouped<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         });
     }
     Some(rows)
+}
+
+/// Whether a row's items fill its `n` columns: `n` values or blank marks, or, in a pipe row,
+/// fewer with the empty cells between them (`| 117 |  | 165 |`, `|  |  |  |`, a converter's
+/// blank cells) making up the `n`, beyond which only empty cells close the row.
+fn fills_columns(items: &[Item], n: usize) -> bool {
+    let content = content_count(items);
+    if content >= n {
+        return content == n;
+    }
+    let cells = items
+        .iter()
+        .filter(|i| i.is_content() || i.kind == ItemKind::Empty);
+    let closing = cells
+        .clone()
+        .rev()
+        .take_while(|i| i.kind == ItemKind::Empty)
+        .count();
+    let all = cells.count();
+    all >= n && all - closing <= n
 }
 
 /// Items after the last table-4 header word inside `text[from..to]`.
