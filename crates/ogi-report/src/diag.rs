@@ -69,6 +69,9 @@ codes! {
     /// N006 — grid tables (`+---+` borders, or box-drawn) read as pipe rows, the lines of each
     /// row wrapped over several joined into one.
     N006 = "N006", Info;
+    /// N007 — character references left in a text that is not markup (`&nbsp;`, `&ldquo;`,
+    /// `&amp;nbsp;`) were decoded.
+    N007 = "N007", Info;
     /// S001 — a section heading was not found.
     S001 = "S001", Warning;
     /// S002 — the report follows the pre-2019 (2008 条例) format; its tables are not read.

@@ -1723,6 +1723,129 @@ fn windows_1252(v: u32) -> char {
         .unwrap_or('\u{fffd}')
 }
 
+/// A character reference in a text that is not markup (`&nbsp;`, `&#160;`, `&ldquo;`) at
+/// `b[i] == b'&'`: only one closed by its `;` (a text's `&copy` or `&reg` without it is a
+/// word, not a reference), or one escaped twice, `&amp;nbsp;` (a page's source escaped again by
+/// a site that printed it). Its value and its length in the text.
+fn text_reference(b: &[u8], i: usize) -> Option<(Ent, usize)> {
+    let (e, len) = entity(b, i)?;
+    if b.get(i + len - 1) != Some(&b';') {
+        return None;
+    }
+    if len == 5 && b.get(i + 1..i + 4) == Some(&b"amp"[..]) {
+        // `&amp;` and a reference's name or number after it: that reference.
+        let tail = b.get(i + len..).unwrap_or_default();
+        let mut again = [0u8; 36];
+        let mut n = 1;
+        for (slot, &x) in again.iter_mut().skip(1).zip(tail) {
+            *slot = x;
+            n += 1;
+        }
+        if let Some(first) = again.first_mut() {
+            *first = b'&';
+        }
+        let again = again.get(..n).unwrap_or_default();
+        if let Some((inner, l2)) =
+            entity(again, 0).filter(|&(_, l)| again.get(l - 1) == Some(&b';'))
+        {
+            return Some((inner, len + l2 - 1));
+        }
+    }
+    Some((e, len))
+}
+
+/// A text's character references decoded (a page's source saved as text, or a site's text
+/// field that kept its entities: `| &nbsp;6&nbsp; |`, `&ldquo;三安全一稳定&rdquo;`), with the
+/// map of the text it gives to the input through `map` (the text's own map to the input), how
+/// many were decoded and where the first stands; `None` when the text holds none. Only
+/// references closed by their `;` are read ([`text_reference`]). A text that is markup is read
+/// by [`linearize`], not here.
+pub(crate) fn text_references(
+    text: &str,
+    map: &OffsetMap,
+) -> Option<(String, OffsetMap, usize, Range<usize>)> {
+    let b = text.as_bytes();
+    // The first reference at or after `i`.
+    let find = |mut i: usize| {
+        while let Some(off) = memchr::memchr(b'&', b.get(i..).unwrap_or_default()) {
+            let at = i + off;
+            if let Some(r) = text_reference(b, at) {
+                return Some((at, r));
+            }
+            i = at + 1;
+        }
+        None
+    };
+    let (mut at, mut r) = find(0)?;
+    let first = at..at + r.1;
+    let mut out = String::with_capacity(text.len());
+    let mut m = OffsetMap::new();
+    let identity = map.is_identity();
+    // The input's offset reached so far.
+    let mut pos = 0usize;
+    let mut copied = 0usize;
+    let mut count = 0usize;
+    // `text[from..to]` copied, mapped through `map` character by character unless it is the
+    // identity.
+    let copy = |out: &mut String, m: &mut OffsetMap, pos: &mut usize, from: usize, to: usize| {
+        let piece = text.get(from..to).unwrap_or_default();
+        out.push_str(piece);
+        if identity {
+            m.push_copy(piece.len());
+            *pos = to;
+            return;
+        }
+        for (d, c) in piece.char_indices() {
+            let d = from + d;
+            let (s0, s1) = (map.map_start(d), map.map_end(d + c.len_utf8()));
+            if s0 > *pos {
+                m.skip_source(s0 - *pos);
+                *pos = s0;
+            }
+            let s1 = s1.max(*pos);
+            m.push_uniform(1, c.len_utf8(), s1 - *pos);
+            *pos = s1;
+        }
+    };
+    loop {
+        let (e, len) = r;
+        copy(&mut out, &mut m, &mut pos, copied, at);
+        let (s0, s1) = if identity {
+            (at, at + len)
+        } else {
+            (map.map_start(at), map.map_end(at + len))
+        };
+        if s0 > pos {
+            m.skip_source(s0 - pos);
+            pos = s0;
+        }
+        let s_len = s1.max(pos) - pos;
+        let before = out.len();
+        match e {
+            Ent::Ch(c) => out.push(c),
+            Ent::Ws => out.push(' '),
+            Ent::Empty => {}
+        }
+        if out.len() > before {
+            m.push_replace(out.len() - before, s_len);
+        } else {
+            m.skip_source(s_len);
+        }
+        pos += s_len;
+        count += 1;
+        copied = at + len;
+        match find(copied) {
+            Some((a, x)) => (at, r) = (a, x),
+            None => break,
+        }
+    }
+    copy(&mut out, &mut m, &mut pos, copied, text.len());
+    if pos < map.source_len() {
+        m.skip_source(map.source_len() - pos);
+    }
+    Some((out, m, count, first))
+}
+
 fn decode_to_string(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
@@ -2574,6 +2697,46 @@ impl Iterator for Children<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_texts_references_are_decoded_and_map_to_the_text_as_written() {
+        let text = "| 行政许可 | &nbsp;6&nbsp; | &amp;nbsp;12&amp;nbsp; | &#160;3 |\n危及&ldquo;三安全一稳定&rdquo; R&D &copy 2024 &unknown;";
+        let (out, map, n, first) =
+            text_references(text, &OffsetMap::identity(text.len())).expect("references");
+        assert_eq!(
+            out,
+            "| 行政许可 |  6  |  12  |  3 |\n危及“三安全一稳定” R&D &copy 2024 &unknown;"
+        );
+        assert_eq!(n, 7);
+        assert_eq!(text.get(first), Some("&nbsp;"));
+        // Each figure maps to its bytes in the text as written.
+        for fig in ["6", "12", "3 "] {
+            let d = out.find(&format!(" {fig}")).expect(fig) + 1;
+            let (a, b) = map.map_range(d, d + fig.trim().len());
+            assert_eq!(text.get(a..b), Some(fig.trim()), "{fig}");
+        }
+        // A reference maps to the whole of it.
+        let d = out.find('“').expect("quote");
+        let (a, b) = map.map_range(d, d + '“'.len_utf8());
+        assert_eq!(text.get(a..b), Some("&ldquo;"));
+        assert_eq!(map.source_len(), text.len());
+        // Nothing closed by its `;`: no reading.
+        assert!(text_references("R&D &copy 2024 &nbsp", &OffsetMap::identity(20)).is_none());
+    }
+
+    #[test]
+    fn references_map_through_the_texts_own_map() {
+        // The text as decoded from an input that held two bytes more before it (a mark dropped).
+        let text = "a&nbsp;7";
+        let mut dmap = OffsetMap::new();
+        dmap.skip_source(2);
+        dmap.push_copy(text.len());
+        let (out, map, _, _) = text_references(text, &dmap).expect("references");
+        assert_eq!(out, "a 7");
+        assert_eq!(map.map_range(2, 3), (9, 10));
+        assert_eq!(map.map_range(1, 2), (3, 9));
+        assert_eq!(map.source_len(), text.len() + 2);
+    }
 
     const REAL: &str = "/work/shared/corpus/real";
     const PAGES: [&str; 3] = [

@@ -189,12 +189,38 @@ fn stage<'a>(
     }
 }
 
-/// [`parse_staged`] of `decoded`. A text taken for HTML by its tags alone (a fragment, not a
+/// [`parse_read`] of `decoded`, or, when it is a text (not markup) that kept a page's character
+/// references (`&nbsp;`), of the text they give decoded (N007).
+fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
+    // A text (not markup) that kept a page's character references: read decoded.
+    #[cfg(feature = "html")]
+    if opts.html != Some(true) && (opts.html.is_some() || !crate::html::looks_like_html(decoded)) {
+        if let Some((text, map, n, first)) = crate::html::text_references(decoded, dmap) {
+            let (a, b) = dmap.map_range(first.start, first.end);
+            let mut r = parse_read(&text, &map, opts, encoding);
+            r.diagnostics.insert(
+                0,
+                Diagnostic::new(
+                    Code::N007,
+                    format!(
+                        "character references in the text decoded: {n} (the first: `{}`)",
+                        decoded.get(first).unwrap_or("")
+                    ),
+                )
+                .with_span(Some(Span::new(a, b))),
+            );
+            return r;
+        }
+    }
+    parse_read(decoded, dmap, opts, encoding)
+}
+
+/// [`parse_staged`] of `decoded` (its references, if any, decoded). A text taken for HTML by its tags alone (a fragment, not a
 /// document) whose markup gives no section heading and no table is read again as text: a page's
 /// text with stray tags printed in it (`<p></p>`, a spam block's `<rp>`) is a text, its lines
 /// its own, which the markup's rendering would run together. The reading that finds sections
 /// is kept, with a note.
-fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
+fn parse_read(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
     let r = parse_staged(decoded, dmap, opts, encoding);
     #[cfg(feature = "html")]
     if opts.html.is_none()

@@ -330,6 +330,34 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             .into_bytes(),
         ));
         v.push(("html tables", html_tables(text).into_bytes()));
+        // A page's source saved as text, or a site's text field that kept its entities: each
+        // figure of a pipe row padded with `&nbsp;`, quotation marks as `&ldquo;`/`&rdquo;`;
+        // and the same escaped twice (`&amp;nbsp;`).
+        for (name, amp) in [
+            ("character references", "&"),
+            ("character references escaped twice", "&amp;"),
+        ] {
+            let refs = map_lines(text, |l| {
+                let l = l
+                    .replace('“', &format!("{amp}ldquo;"))
+                    .replace('”', &format!("{amp}rdquo;"));
+                if pipe_cells(&l).is_none() {
+                    return l;
+                }
+                l.split('|')
+                    .map(|c| {
+                        let t = c.trim();
+                        if !t.is_empty() && t.chars().all(|x| x.is_ascii_digit()) {
+                            format!(" {amp}nbsp;{t}{amp}nbsp; ")
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            });
+            v.push((name, refs.into_bytes()));
+        }
         // Pinyin printed above the characters: every ideograph in `<ruby>`, its reading in
         // `<rt>`, with `<rp>` parentheses for every other one.
         v.push(("html tables with ruby pinyin", {

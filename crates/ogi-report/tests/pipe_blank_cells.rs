@@ -155,3 +155,63 @@ fn blank_cells_and_a_row_the_template_lacks_leave_table_2_read_as_printed() {
         r.diagnostics
     );
 }
+
+/// The same table from a site's text field that kept the page's `&nbsp;`: each blank cell an
+/// `&nbsp;`, each figure of one row padded with them. Read as the table above, and `N007` says
+/// the references were decoded, its span on the first of them.
+#[cfg(feature = "html")]
+#[test]
+fn blank_cells_written_as_nbsp_references_are_blank_cells() {
+    let text = TABLE2
+        .replace("|  |", "| &nbsp; |")
+        .replace("|  |", "| &nbsp; |")
+        .replace(
+            "规范性文件 | 2 | 2 | 19 |",
+            "规范性文件 | &nbsp;2&nbsp; | &nbsp;2&nbsp; | &amp;nbsp;19&amp;nbsp; |",
+        );
+    let r = ogi_report::parse(&text);
+    assert_cell(&r, "第二十条第（一）项/规章", "本年新制作数量", None);
+    assert_cell(
+        &r,
+        "第二十条第（一）项/规范性文件",
+        "本年新制作数量",
+        Some(2),
+    );
+    assert_cell(
+        &r,
+        "第二十条第（一）项/规范性文件",
+        "对外公开总数量",
+        Some(19),
+    );
+    assert_cell(
+        &r,
+        "第二十条第（五）项/其他对外管理服务事项",
+        "本年增/减",
+        None,
+    );
+    assert_cell(
+        &r,
+        "第二十条第（五）项/其他对外管理服务事项",
+        "处理决定数量",
+        Some(165),
+    );
+    assert_cell(&r, "第二十条第（六）项/行政强制", "本年增/减", Some(4));
+    assert_diag(&r, Code::T011, Some("其他主动公开文件"));
+    let n7 = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::N007)
+        .expect("N007");
+    let span = n7.span.expect("span");
+    assert_eq!(text.get(span.start..span.end), Some("&nbsp;"));
+    assert!(n7.message.contains("decoded: "), "{}", n7.message);
+    // The figure's span is its bytes in the text as written.
+    let cell = r
+        .active_disclosure
+        .as_ref()
+        .and_then(|t| t.row("第二十条第（一）项/规范性文件"))
+        .and_then(|row| row.cell("对外公开总数量"))
+        .expect("cell");
+    let s = cell.span.expect("cell span");
+    assert_eq!(text.get(s.start..s.end), Some("19"));
+}
