@@ -166,15 +166,27 @@ fn may_hold_grid(text: &str) -> bool {
     false
 }
 
+/// Box-drawing tees with no line above them (`┬`, `╤`, `╥`, `┳` and their mixed weights): in
+/// a row's last line, where a column of the rows below opens (`│ ├────┬────┼──┤` under
+/// `│ │（二）部分公开 │ 99 │`), they stand inside a cell of the row above.
+fn opens_below(c: char) -> bool {
+    matches!(
+        c,
+        '┬' | '┭' | '┮' | '┯' | '┰' | '┱' | '┲' | '┳' | '╤' | '╥' | '╦'
+    )
+}
+
 /// The cells of a row line: each cell's text trimmed of white space, as a source range. In a
-/// `Partial` line junctions also divide cells, and a cell of rules only is empty.
+/// `Partial` line junctions also divide cells (but those that open a column below,
+/// [`opens_below`]), and a cell of rules only is empty.
 fn cells(line: &str, at: usize, partial: bool) -> Vec<(usize, usize)> {
     let t_start = line.len() - line.trim_start_matches(is_space).len();
     let t = line.trim_matches(is_space);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in t.char_indices() {
-        let divides = is_bar(c) || (partial && is_junction(c));
+        // A tee that opens a column below (`┬`) divides no cell of the row above it.
+        let divides = is_bar(c) || (partial && is_junction(c) && !opens_below(c));
         if !divides {
             continue;
         }
@@ -459,6 +471,23 @@ mod tests {
             joined(span).as_deref(),
             Some("| 三、本年度 | （一）予以公开 | 1 |\n|  | （二） | 2 |\n")
         );
+    }
+
+    #[test]
+    fn a_column_opened_below_a_row_divides_none_of_its_cells() {
+        // w3m: the border under （二） opens the sub-items' column (`┬`) of the group below.
+        let text = "┌────┬──────┬────┬────┐\n\
+                    │三、│（一）予以│ 290│ 294│\n\
+                    │    │公开      │    │    │\n\
+                    │    ├──────┼────┼────┤\n\
+                    │    │（二）部分│ 99 │ 101│\n\
+                    │    │公开      │    │    │\n\
+                    │    ├──┬───┼────┼────┤\n\
+                    │    │  │1.属于│ 0  │ 0  │\n\
+                    └────┴──┴───┴────┴────┘\n";
+        let j = joined(text).expect("joined");
+        assert!(j.contains("|  | （二）部分公开 | 99 | 101 |\n"), "{j}");
+        assert!(j.contains("| 三、 | （一）予以公开 | 290 | 294 |\n"), "{j}");
     }
 
     #[test]
