@@ -1754,22 +1754,47 @@ fn text_reference(b: &[u8], i: usize) -> Option<(Ent, usize)> {
     Some((e, len))
 }
 
-/// A text's character references decoded (a page's source saved as text, or a site's text
-/// field that kept its entities: `| &nbsp;6&nbsp; |`, `&ldquo;三安全一稳定&rdquo;`), with the
-/// map of the text it gives to the input through `map` (the text's own map to the input), how
-/// many were decoded and where the first stands; `None` when the text holds none. Only
-/// references closed by their `;` are read ([`text_reference`]). A text that is markup is read
-/// by [`linearize`], not here.
-pub(crate) fn text_references(
+/// A markdown escape at `b[i] == b'\\'`: the backslash before ASCII punctuation (`3\\.其他`,
+/// `\\>`, `\\*`; pandoc and HTML-to-markdown converters escape what markdown would read as
+/// syntax), dropped, but before `|`, which stays a cell's own character; `\\\\`, one
+/// backslash; and a backslash after a character, before white space or at the end (pandoc's
+/// hard line break, `（二）部分公开\\  99`), a space.
+fn markdown_escape(b: &[u8], i: usize) -> Option<(Ent, usize)> {
+    match b.get(i + 1) {
+        Some(b'\\') => Some((Ent::Ch('\\'), 2)),
+        Some(b'|') => None,
+        Some(c) if c.is_ascii_punctuation() => Some((Ent::Empty, 1)),
+        None | Some(b' ' | b'\t' | b'\r' | b'\n')
+            if i > 0 && b.get(i - 1).is_some_and(|p| !p.is_ascii_whitespace()) =>
+        {
+            Some((Ent::Ws, 1))
+        }
+        _ => None,
+    }
+}
+
+/// A text's character references and markdown escapes decoded (a page's source saved as text,
+/// or a site's text field that kept its entities: `| &nbsp;6&nbsp; |`,
+/// `&ldquo;三安全一稳定&rdquo;`; a converter's markdown, `3\\.其他`), with the map of the text it
+/// gives to the input through `map` (the text's own map to the input), how many of each were
+/// decoded and where the first stands; `None` when the text holds neither. Only references
+/// closed by their `;` are read ([`text_reference`], [`markdown_escape`]). A text that is markup
+/// is read by [`linearize`], not here.
+pub(crate) fn text_escapes(
     text: &str,
     map: &OffsetMap,
-) -> Option<(String, OffsetMap, usize, Range<usize>)> {
+) -> Option<(String, OffsetMap, [usize; 2], Range<usize>)> {
     let b = text.as_bytes();
-    // The first reference at or after `i`.
+    // The first reference or escape at or after `i`.
     let find = |mut i: usize| {
-        while let Some(off) = memchr::memchr(b'&', b.get(i..).unwrap_or_default()) {
+        while let Some(off) = memchr::memchr2(b'&', b'\\', b.get(i..).unwrap_or_default()) {
             let at = i + off;
-            if let Some(r) = text_reference(b, at) {
+            let r = if b.get(at) == Some(&b'&') {
+                text_reference(b, at)
+            } else {
+                markdown_escape(b, at)
+            };
+            if let Some(r) = r {
                 return Some((at, r));
             }
             i = at + 1;
@@ -1784,7 +1809,7 @@ pub(crate) fn text_references(
     // The input's offset reached so far.
     let mut pos = 0usize;
     let mut copied = 0usize;
-    let mut count = 0usize;
+    let mut count = [0usize; 2];
     // `text[from..to]` copied, mapped through `map` character by character unless it is the
     // identity.
     let copy = |out: &mut String, m: &mut OffsetMap, pos: &mut usize, from: usize, to: usize| {
@@ -1832,7 +1857,9 @@ pub(crate) fn text_references(
             m.skip_source(s_len);
         }
         pos += s_len;
-        count += 1;
+        if let Some(c) = count.get_mut(usize::from(b.get(at) == Some(&b'\\'))) {
+            *c += 1;
+        }
         copied = at + len;
         match find(copied) {
             Some((a, x)) => (at, r) = (a, x),
@@ -2702,12 +2729,12 @@ mod tests {
     fn a_texts_references_are_decoded_and_map_to_the_text_as_written() {
         let text = "| 行政许可 | &nbsp;6&nbsp; | &amp;nbsp;12&amp;nbsp; | &#160;3 |\n危及&ldquo;三安全一稳定&rdquo; R&D &copy 2024 &unknown;";
         let (out, map, n, first) =
-            text_references(text, &OffsetMap::identity(text.len())).expect("references");
+            text_escapes(text, &OffsetMap::identity(text.len())).expect("references");
         assert_eq!(
             out,
             "| 行政许可 |  6  |  12  |  3 |\n危及“三安全一稳定” R&D &copy 2024 &unknown;"
         );
-        assert_eq!(n, 7);
+        assert_eq!(n, [7, 0]);
         assert_eq!(text.get(first), Some("&nbsp;"));
         // Each figure maps to its bytes in the text as written.
         for fig in ["6", "12", "3 "] {
@@ -2721,7 +2748,7 @@ mod tests {
         assert_eq!(text.get(a..b), Some("&ldquo;"));
         assert_eq!(map.source_len(), text.len());
         // Nothing closed by its `;`: no reading.
-        assert!(text_references("R&D &copy 2024 &nbsp", &OffsetMap::identity(20)).is_none());
+        assert!(text_escapes("R&D &copy 2024 &nbsp", &OffsetMap::identity(20)).is_none());
     }
 
     #[test]
@@ -2731,7 +2758,7 @@ mod tests {
         let mut dmap = OffsetMap::new();
         dmap.skip_source(2);
         dmap.push_copy(text.len());
-        let (out, map, _, _) = text_references(text, &dmap).expect("references");
+        let (out, map, _, _) = text_escapes(text, &dmap).expect("references");
         assert_eq!(out, "a 7");
         assert_eq!(map.map_range(2, 3), (9, 10));
         assert_eq!(map.map_range(1, 2), (3, 9));

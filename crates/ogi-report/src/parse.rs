@@ -190,21 +190,39 @@ fn stage<'a>(
 }
 
 /// [`parse_read`] of `decoded`, or, when it is a text (not markup) that kept a page's character
-/// references (`&nbsp;`), of the text they give decoded (N007).
+/// references (`&nbsp;`) or a converter's markdown escapes (`3\.其他`), of the text they give
+/// decoded (N007).
 fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
-    // A text (not markup) that kept a page's character references: read decoded.
     #[cfg(feature = "html")]
     if opts.html != Some(true) && (opts.html.is_some() || !crate::html::looks_like_html(decoded)) {
-        if let Some((text, map, n, first)) = crate::html::text_references(decoded, dmap) {
+        if let Some((text, map, [refs, escapes], first)) = crate::html::text_escapes(decoded, dmap)
+        {
             let (a, b) = dmap.map_range(first.start, first.end);
             let mut r = parse_read(&text, &map, opts, encoding);
+            let mut said = Vec::new();
+            if refs > 0 {
+                said.push(format!("{refs} character references"));
+            }
+            if escapes > 0 {
+                said.push(format!("{escapes} markdown escapes"));
+            }
             r.diagnostics.insert(
                 0,
                 Diagnostic::new(
                     Code::N007,
                     format!(
-                        "character references in the text decoded: {n} (the first: `{}`)",
-                        decoded.get(first).unwrap_or("")
+                        "{} in the text decoded (the first: `{}`)",
+                        said.join(" and "),
+                        // An escape with the character it escapes (`\.`).
+                        decoded
+                            .get(first.start..)
+                            .and_then(|t| t
+                                .char_indices()
+                                .nth(2)
+                                .map_or(Some(t), |(e, _)| t.get(..e)))
+                            .filter(|_| decoded.as_bytes().get(first.start) == Some(&b'\\'))
+                            .or_else(|| decoded.get(first))
+                            .unwrap_or("")
                     ),
                 )
                 .with_span(Some(Span::new(a, b))),
@@ -215,8 +233,8 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
     parse_read(decoded, dmap, opts, encoding)
 }
 
-/// [`parse_staged`] of `decoded` (its references, if any, decoded). A text taken for HTML by its tags alone (a fragment, not a
-/// document) whose markup gives no section heading and no table is read again as text: a page's
+/// [`parse_staged`] of `decoded` (its references and escapes, if any, decoded). A text taken
+/// for HTML by its tags alone (a fragment, not a document) whose markup gives no section heading and no table is read again as text: a page's
 /// text with stray tags printed in it (`<p></p>`, a spam block's `<rp>`) is a text, its lines
 /// its own, which the markup's rendering would run together. The reading that finds sections
 /// is kept, with a note.

@@ -358,6 +358,22 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             });
             v.push((name, refs.into_bytes()));
         }
+        // A converter's markdown: a sub-item's `1.` escaped (`3\\.其他`, `1\\.属于国家秘密`),
+        // and each row label of a pipe row closed by pandoc's hard line break (`（二）部分公开\\`).
+        v.push(("markdown escapes", {
+            let escaped = String::from_utf8(renumbered(|n| format!("{n}\\."))).unwrap_or_default();
+            map_lines(&escaped, |l| match pipe_cells(l) {
+                Some(cells)
+                    if cells.first().is_some_and(|c| {
+                        !c.is_empty() && !c.chars().any(|x| x.is_ascii_digit())
+                    }) =>
+                {
+                    l.replacen(cells[0], &format!("{}\\", cells[0]), 1)
+                }
+                _ => l.to_string(),
+            })
+            .into_bytes()
+        }));
         // Pinyin printed above the characters: every ideograph in `<ruby>`, its reading in
         // `<rt>`, with `<rp>` parentheses for every other one.
         v.push(("html tables with ruby pinyin", {
