@@ -1773,24 +1773,70 @@ fn markdown_escape(b: &[u8], i: usize) -> Option<(Ent, usize)> {
     }
 }
 
+/// A JSON string escape at `b[i] == b'\\'` (`\\n`, `\\t`, `\\"`, `\\/`, `\\\\`, `\\u4e00` and a
+/// surrogate pair `\\ud83d\\ude00`), in a text saved as a JSON string's contents.
+fn string_escape(b: &[u8], i: usize) -> Option<(Ent, usize)> {
+    let hex = |at: usize| -> Option<u32> {
+        let h = b.get(at..at + 4)?;
+        h.iter()
+            .try_fold(0u32, |v, &x| Some(v * 16 + char::from(x).to_digit(16)?))
+    };
+    Some(match *b.get(i + 1)? {
+        b'n' => (Ent::Ch('\n'), 2),
+        b'r' => (Ent::Ch('\r'), 2),
+        b't' => (Ent::Ch('\t'), 2),
+        c @ (b'"' | b'/' | b'\\' | b'\'') => (Ent::Ch(char::from(c)), 2),
+        b'b' | b'f' => (Ent::Empty, 2),
+        b'u' => {
+            let u = hex(i + 2)?;
+            let pair = (0xD800..0xDC00).contains(&u) && b.get(i + 6..i + 8) == Some(&b"\\u"[..]);
+            match (pair, hex(i + 8)) {
+                (true, Some(l)) if (0xDC00..0xE000).contains(&l) => {
+                    let c = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+                    (Ent::Ch(char::from_u32(c).unwrap_or('\u{fffd}')), 12)
+                }
+                _ => (Ent::Ch(char::from_u32(u).unwrap_or('\u{fffd}')), 6),
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// Whether a text is a JSON string's contents saved as they were (a scraper's dump): its line
+/// breaks written `\\n` (or its characters `\\uXXXX`), three or more, and more of them than real
+/// line breaks.
+fn string_escaped(b: &[u8]) -> bool {
+    if memchr::memchr(b'\\', b).is_none() {
+        return false;
+    }
+    let written =
+        memchr::memmem::find_iter(b, b"\\n").count() + memchr::memmem::find_iter(b, b"\\u").count();
+    written >= 3 && written > memchr::memchr_iter(b'\n', b).count()
+}
+
 /// A text's character references and markdown escapes decoded (a page's source saved as text,
 /// or a site's text field that kept its entities: `| &nbsp;6&nbsp; |`,
-/// `&ldquo;三安全一稳定&rdquo;`; a converter's markdown, `3\\.其他`), with the map of the text it
-/// gives to the input through `map` (the text's own map to the input), how many of each were
-/// decoded and where the first stands; `None` when the text holds neither. Only references
+/// `&ldquo;三安全一稳定&rdquo;`; a converter's markdown, `3\\.其他`), or in a text that is a JSON
+/// string's contents ([`string_escaped`]) its string escapes in place of markdown's
+/// ([`string_escape`]); with the map of the text it gives to the input through `map` (the
+/// text's own map to the input), how many of each kind were decoded (references, markdown
+/// escapes, string escapes) and where the first stands; `None` when the text holds none. Only references
 /// closed by their `;` are read ([`text_reference`], [`markdown_escape`]). A text that is markup
 /// is read by [`linearize`], not here.
 pub(crate) fn text_escapes(
     text: &str,
     map: &OffsetMap,
-) -> Option<(String, OffsetMap, [usize; 2], Range<usize>)> {
+) -> Option<(String, OffsetMap, [usize; 3], Range<usize>)> {
     let b = text.as_bytes();
+    let json = string_escaped(b);
     // The first reference or escape at or after `i`.
     let find = |mut i: usize| {
         while let Some(off) = memchr::memchr2(b'&', b'\\', b.get(i..).unwrap_or_default()) {
             let at = i + off;
             let r = if b.get(at) == Some(&b'&') {
                 text_reference(b, at)
+            } else if json {
+                string_escape(b, at)
             } else {
                 markdown_escape(b, at)
             };
@@ -1809,7 +1855,7 @@ pub(crate) fn text_escapes(
     // The input's offset reached so far.
     let mut pos = 0usize;
     let mut copied = 0usize;
-    let mut count = [0usize; 2];
+    let mut count = [0usize; 3];
     // `text[from..to]` copied, mapped through `map` character by character unless it is the
     // identity.
     let copy = |out: &mut String, m: &mut OffsetMap, pos: &mut usize, from: usize, to: usize| {
@@ -1857,7 +1903,12 @@ pub(crate) fn text_escapes(
             m.skip_source(s_len);
         }
         pos += s_len;
-        if let Some(c) = count.get_mut(usize::from(b.get(at) == Some(&b'\\'))) {
+        let kind = match b.get(at) {
+            Some(b'&') => 0,
+            _ if json => 2,
+            _ => 1,
+        };
+        if let Some(c) = count.get_mut(kind) {
             *c += 1;
         }
         copied = at + len;
@@ -2734,7 +2785,7 @@ mod tests {
             out,
             "| 行政许可 |  6  |  12  |  3 |\n危及“三安全一稳定” R&D &copy 2024 &unknown;"
         );
-        assert_eq!(n, [7, 0]);
+        assert_eq!(n, [7, 0, 0]);
         assert_eq!(text.get(first), Some("&nbsp;"));
         // Each figure maps to its bytes in the text as written.
         for fig in ["6", "12", "3 "] {
@@ -2749,6 +2800,32 @@ mod tests {
         assert_eq!(map.source_len(), text.len());
         // Nothing closed by its `;`: no reading.
         assert!(text_escapes("R&D &copy 2024 &nbsp", &OffsetMap::identity(20)).is_none());
+    }
+
+    #[test]
+    fn a_json_strings_contents_are_read_unescaped() {
+        let text = r#"一、总体情况\n行政许可\t\u4e00 \"引\" a\/b \\ \ud83d\ude00 \ud83d \x"#;
+        let (out, map, n, first) =
+            text_escapes(text, &OffsetMap::identity(text.len())).expect("escapes");
+        assert_eq!(
+            out,
+            "一、总体情况\n行政许可\t一 \"引\" a/b \\ 😀 \u{fffd} \\x"
+        );
+        assert_eq!(n, [0, 0, 9]);
+        assert_eq!(text.get(first), Some("\\n"));
+        let d = out.find('一').expect("一");
+        let d = out[d + 3..].find('一').expect("second") + d + 3;
+        assert_eq!(
+            map.map_range(d, d + 3),
+            (
+                text.find("\\u4e00").unwrap_or(0),
+                text.find("\\u4e00").unwrap_or(0) + 6
+            )
+        );
+        // Real line breaks as many as the written ones: markdown's escapes, not a string's.
+        let text = "a\\nb\nc\\nd\ne\\nf\n";
+        assert!(!string_escaped(text.as_bytes()));
+        assert!(string_escaped(br"a\nb\nc\nd"));
     }
 
     #[test]

@@ -195,7 +195,8 @@ fn stage<'a>(
 fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
     #[cfg(feature = "html")]
     if opts.html != Some(true) && (opts.html.is_some() || !crate::html::looks_like_html(decoded)) {
-        if let Some((text, map, [refs, escapes], first)) = crate::html::text_escapes(decoded, dmap)
+        if let Some((text, map, [refs, escapes, strings], first)) =
+            crate::html::text_escapes(decoded, dmap)
         {
             let (a, b) = dmap.map_range(first.start, first.end);
             let mut r = parse_read(&text, &map, opts, encoding);
@@ -206,6 +207,9 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             if escapes > 0 {
                 said.push(format!("{escapes} markdown escapes"));
             }
+            if strings > 0 {
+                said.push(format!("{strings} string escapes (`\\n`, `\\u4e00`)"));
+            }
             r.diagnostics.insert(
                 0,
                 Diagnostic::new(
@@ -213,14 +217,13 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
                     format!(
                         "{} in the text decoded (the first: `{}`)",
                         said.join(" and "),
-                        // An escape with the character it escapes (`\.`).
+                        // A markdown escape with the character it escapes (`\.`).
                         decoded
                             .get(first.start..)
-                            .and_then(|t| t
-                                .char_indices()
-                                .nth(2)
-                                .map_or(Some(t), |(e, _)| t.get(..e)))
-                            .filter(|_| decoded.as_bytes().get(first.start) == Some(&b'\\'))
+                            .and_then(|t| {
+                                t.char_indices().nth(2).map_or(Some(t), |(e, _)| t.get(..e))
+                            })
+                            .filter(|_| first.len() == 1)
                             .or_else(|| decoded.get(first))
                             .unwrap_or("")
                     ),

@@ -358,6 +358,32 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             });
             v.push((name, refs.into_bytes()));
         }
+        // A scraper's dump: the text saved as a JSON string's contents, its line breaks and
+        // quotes escaped, and the same with every character beyond ASCII as `\\uXXXX` (Python's
+        // `json.dumps`).
+        for (name, ascii) in [
+            ("a json string's contents", false),
+            ("a json string's contents, ascii", true),
+        ] {
+            let mut out = String::with_capacity(text.len() * 2);
+            for c in text.chars() {
+                match c {
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    c if ascii && !c.is_ascii() => {
+                        let mut units = [0u16; 2];
+                        for u in c.encode_utf16(&mut units) {
+                            out.push_str(&format!("\\u{u:04x}"));
+                        }
+                    }
+                    c => out.push(c),
+                }
+            }
+            v.push((name, out.into_bytes()));
+        }
         // A converter's markdown: a sub-item's `1.` escaped (`3\\.其他`, `1\\.属于国家秘密`),
         // and each row label of a pipe row closed by pandoc's hard line break (`（二）部分公开\\`).
         v.push(("markdown escapes", {
