@@ -1806,9 +1806,6 @@ fn string_escape(b: &[u8], i: usize) -> Option<(Ent, usize)> {
 /// breaks written `\\n` (or its characters `\\uXXXX`), three or more, and more of them than real
 /// line breaks.
 fn string_escaped(b: &[u8]) -> bool {
-    if memchr::memchr(b'\\', b).is_none() {
-        return false;
-    }
     let written =
         memchr::memmem::find_iter(b, b"\\n").count() + memchr::memmem::find_iter(b, b"\\u").count();
     written >= 3 && written > memchr::memchr_iter(b'\n', b).count()
@@ -1828,14 +1825,15 @@ pub(crate) fn text_escapes(
     map: &OffsetMap,
 ) -> Option<(String, OffsetMap, [usize; 3], Range<usize>)> {
     let b = text.as_bytes();
-    let json = string_escaped(b);
+    // Told at the first backslash only: most texts hold none, and are read once, by `find`.
+    let json = std::cell::OnceCell::new();
     // The first reference or escape at or after `i`.
     let find = |mut i: usize| {
         while let Some(off) = memchr::memchr2(b'&', b'\\', b.get(i..).unwrap_or_default()) {
             let at = i + off;
             let r = if b.get(at) == Some(&b'&') {
                 text_reference(b, at)
-            } else if json {
+            } else if *json.get_or_init(|| string_escaped(b)) {
                 string_escape(b, at)
             } else {
                 markdown_escape(b, at)
@@ -1905,7 +1903,7 @@ pub(crate) fn text_escapes(
         pos += s_len;
         let kind = match b.get(at) {
             Some(b'&') => 0,
-            _ if json => 2,
+            _ if json.get() == Some(&true) => 2,
             _ => 1,
         };
         if let Some(c) = count.get_mut(kind) {
