@@ -1723,7 +1723,7 @@ fn windows_1252(v: u32) -> char {
         .unwrap_or('\u{fffd}')
 }
 
-/// A character reference in a text that is not markup (`&nbsp;`, `&#160;`, `&ldquo;`) at
+/// A character reference (`&nbsp;`, `&#160;`, `&ldquo;`) at
 /// `b[i] == b'&'`: only one closed by its `;` (a text's `&copy` or `&reg` without it is a
 /// word, not a reference), or one escaped twice, `&amp;nbsp;` (a page's source escaped again by
 /// a site that printed it). Its value and its length in the text.
@@ -1817,33 +1817,41 @@ fn string_escaped(b: &[u8]) -> bool {
 /// string's contents ([`string_escaped`]) its string escapes in place of markdown's
 /// ([`string_escape`]); with the map of the text it gives to the input through `map` (the
 /// text's own map to the input), how many of each kind were decoded (references, markdown
-/// escapes, string escapes) and where the first stands; `None` when the text holds none. Only references
-/// closed by their `;` are read ([`text_reference`], [`markdown_escape`]). A text that is markup
-/// is read by [`linearize`], not here.
+/// escapes, string escapes) and where the first stands; `None` when the text holds none. Only
+/// references closed by their `;` are read ([`text_reference`], [`markdown_escape`]). Of a text
+/// that is `markup` (read by [`linearize`] after), only the string escapes are read, and only
+/// when it is a JSON string's contents (a page's source saved in a JSON field).
 pub(crate) fn text_escapes(
     text: &str,
     map: &OffsetMap,
+    markup: bool,
 ) -> Option<(String, OffsetMap, [usize; 3], Range<usize>)> {
     let b = text.as_bytes();
     // Told at the first backslash only: most texts hold none, and are read once, by `find`.
     let json = std::cell::OnceCell::new();
+    if markup {
+        json.get_or_init(|| string_escaped(b)).then_some(())?;
+    }
     // The first reference or escape at or after `i`.
-    let find = |mut i: usize| {
-        while let Some(off) = memchr::memchr2(b'&', b'\\', b.get(i..).unwrap_or_default()) {
-            let at = i + off;
-            let r = if b.get(at) == Some(&b'&') {
-                text_reference(b, at)
-            } else if *json.get_or_init(|| string_escaped(b)) {
-                string_escape(b, at)
-            } else {
-                markdown_escape(b, at)
-            };
-            if let Some(r) = r {
-                return Some((at, r));
-            }
-            i = at + 1;
+    let find = |mut i: usize| loop {
+        let rest = b.get(i..).unwrap_or_default();
+        let off = if markup {
+            memchr::memchr(b'\\', rest)
+        } else {
+            memchr::memchr2(b'&', b'\\', rest)
+        }?;
+        let at = i + off;
+        let r = if b.get(at) == Some(&b'&') {
+            text_reference(b, at)
+        } else if *json.get_or_init(|| string_escaped(b)) {
+            string_escape(b, at)
+        } else {
+            markdown_escape(b, at)
+        };
+        if let Some(r) = r {
+            return Some((at, r));
         }
-        None
+        i = at + 1;
     };
     let (mut at, mut r) = find(0)?;
     let first = at..at + r.1;
@@ -2546,7 +2554,9 @@ impl<'a> Render<'a, '_> {
                     self.w.space();
                     3
                 }
-                b'&' => match entity(bytes, i) {
+                // A reference escaped twice (`&amp;nbsp;`, a page's source escaped again by the
+                // site that printed it) is the reference.
+                b'&' => match text_reference(bytes, i).or_else(|| entity(bytes, i)) {
                     Some((e, len)) => {
                         self.flush(a, run, i);
                         match e {
@@ -2778,7 +2788,7 @@ mod tests {
     fn a_texts_references_are_decoded_and_map_to_the_text_as_written() {
         let text = "| 行政许可 | &nbsp;6&nbsp; | &amp;nbsp;12&amp;nbsp; | &#160;3 |\n危及&ldquo;三安全一稳定&rdquo; R&D &copy 2024 &unknown;";
         let (out, map, n, first) =
-            text_escapes(text, &OffsetMap::identity(text.len())).expect("references");
+            text_escapes(text, &OffsetMap::identity(text.len()), false).expect("references");
         assert_eq!(
             out,
             "| 行政许可 |  6  |  12  |  3 |\n危及“三安全一稳定” R&D &copy 2024 &unknown;"
@@ -2797,14 +2807,14 @@ mod tests {
         assert_eq!(text.get(a..b), Some("&ldquo;"));
         assert_eq!(map.source_len(), text.len());
         // Nothing closed by its `;`: no reading.
-        assert!(text_escapes("R&D &copy 2024 &nbsp", &OffsetMap::identity(20)).is_none());
+        assert!(text_escapes("R&D &copy 2024 &nbsp", &OffsetMap::identity(20), false).is_none());
     }
 
     #[test]
     fn a_json_strings_contents_are_read_unescaped() {
         let text = r#"一、总体情况\n行政许可\t\u4e00 \"引\" a\/b \\ \ud83d\ude00 \ud83d \x"#;
         let (out, map, n, first) =
-            text_escapes(text, &OffsetMap::identity(text.len())).expect("escapes");
+            text_escapes(text, &OffsetMap::identity(text.len()), false).expect("escapes");
         assert_eq!(
             out,
             "一、总体情况\n行政许可\t一 \"引\" a/b \\ 😀 \u{fffd} \\x"
@@ -2833,7 +2843,7 @@ mod tests {
         let mut dmap = OffsetMap::new();
         dmap.skip_source(2);
         dmap.push_copy(text.len());
-        let (out, map, _, _) = text_escapes(text, &dmap).expect("references");
+        let (out, map, _, _) = text_escapes(text, &dmap, false).expect("references");
         assert_eq!(out, "a 7");
         assert_eq!(map.map_range(2, 3), (9, 10));
         assert_eq!(map.map_range(1, 2), (3, 9));

@@ -190,14 +190,22 @@ fn stage<'a>(
 }
 
 /// [`parse_read`] of `decoded`, or, when it is a text (not markup) that kept a page's character
-/// references (`&nbsp;`) or a converter's markdown escapes (`3\.其他`), of the text they give
-/// decoded (N007).
+/// references (`&nbsp;`) or a converter's markdown escapes (`3\.其他`), or a JSON string's
+/// contents (markup too, a page's source saved in a JSON field), of the text they give decoded
+/// (N007).
 fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
     #[cfg(feature = "html")]
-    if opts.html != Some(true) && (opts.html.is_some() || !crate::html::looks_like_html(decoded)) {
-        if let Some((text, map, [refs, escapes, strings], first)) =
-            crate::html::text_escapes(decoded, dmap)
-        {
+    {
+        // Markup is read by its own rules, but for a page's source saved in a JSON field.
+        let markup = opts
+            .html
+            .unwrap_or_else(|| crate::html::looks_like_html(decoded));
+        let escaped = if markup && crate::html::opens_a_document(decoded) {
+            None
+        } else {
+            crate::html::text_escapes(decoded, dmap, markup)
+        };
+        if let Some((text, map, [refs, escapes, strings], first)) = escaped {
             let (a, b) = dmap.map_range(first.start, first.end);
             let mut r = parse_read(&text, &map, opts, encoding);
             let mut said = Vec::new();
