@@ -19,29 +19,9 @@ fn pages() -> Vec<(String, String)> {
     pages
 }
 
-/// `text` as a JSON string's contents, quotes included; every character beyond ASCII as
-/// `\uXXXX` when `ascii`.
+/// `text` as a JSON string, quotes included ([`common::json_escaped`]).
 fn json_string(text: &str, ascii: bool) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '/' => out.push_str("\\/"),
-            c if ascii && !c.is_ascii() => {
-                let mut units = [0u16; 2];
-                for u in c.encode_utf16(&mut units) {
-                    out.push_str(&format!("\\u{u:04x}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    format!("\"{}\"", common::json_escaped(text, ascii))
 }
 
 #[test]

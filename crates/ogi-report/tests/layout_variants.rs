@@ -365,23 +365,7 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             ("a json string's contents", false),
             ("a json string's contents, ascii", true),
         ] {
-            let mut out = String::with_capacity(text.len() * 2);
-            for c in text.chars() {
-                match c {
-                    '\n' => out.push_str("\\n"),
-                    '\r' => out.push_str("\\r"),
-                    '\t' => out.push_str("\\t"),
-                    '"' => out.push_str("\\\""),
-                    '\\' => out.push_str("\\\\"),
-                    c if ascii && !c.is_ascii() => {
-                        let mut units = [0u16; 2];
-                        for u in c.encode_utf16(&mut units) {
-                            out.push_str(&format!("\\u{u:04x}"));
-                        }
-                    }
-                    c => out.push(c),
-                }
-            }
+            let out = common::json_escaped(text, ascii);
             v.push((name, out.into_bytes()));
         }
         // A converter's markdown: a sub-item's `1.` escaped (`3\\.其他`, `1\\.属于国家秘密`),

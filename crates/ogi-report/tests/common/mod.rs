@@ -165,3 +165,27 @@ pub fn assert_variants_keep_values(
         failures.join("\n")
     );
 }
+
+/// `text` as a JSON string's contents (no quotes around them): line breaks `\\n`, quotes
+/// `\\"`, and with `ascii` every character beyond ASCII `\\uXXXX` (Python's `json.dumps`).
+pub fn json_escaped(text: &str, ascii: bool) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '/' => out.push_str("\\/"),
+            c if ascii && !c.is_ascii() => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{u:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
