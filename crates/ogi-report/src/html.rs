@@ -1802,6 +1802,44 @@ fn string_escape(b: &[u8], i: usize) -> Option<(Ent, usize)> {
     })
 }
 
+/// The length of a JSON record's syntax at `b[i]` (the `"` that closes a string, or the `{` or
+/// `[` that opens the record) up to and with the `"` that opens the next string value: white
+/// space, punctuation, numbers, `true`/`false`/`null`, and keys (`"content":`). `None` where
+/// anything else stands.
+fn json_syntax(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + usize::from(b.get(i) == Some(&b'"'));
+    loop {
+        match b.get(j) {
+            None => return Some(j - i),
+            Some(c) if c.is_ascii_whitespace() || b",:{}[]-+.0123456789eE".contains(c) => j += 1,
+            Some(b't' | b'f' | b'n') => {
+                let word = [&b"true"[..], b"false", b"null"]
+                    .into_iter()
+                    .find(|w| b.get(j..j + w.len()) == Some(*w))?;
+                j += word.len();
+            }
+            Some(b'"') => {
+                // A key is a string followed by `:`; anything else opens a value.
+                let mut k = j + 1;
+                while let Some(&c) = b.get(k) {
+                    match c {
+                        b'\\' => k += 2,
+                        b'"' => break,
+                        _ => k += 1,
+                    }
+                }
+                let after = b.get(k + 1..).unwrap_or_default();
+                let colon = after.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b':');
+                if !colon {
+                    return Some(j + 1 - i);
+                }
+                j = k + 1;
+            }
+            Some(_) => return None,
+        }
+    }
+}
+
 /// Whether a text is a JSON string's contents saved as they were (a scraper's dump): its line
 /// breaks written `\\n` (or its characters `\\uXXXX`), three or more, and more of them than real
 /// line breaks.
@@ -1817,7 +1855,7 @@ fn string_escaped(b: &[u8]) -> bool {
 /// string's contents ([`string_escaped`]) its string escapes in place of markdown's
 /// ([`string_escape`]); with the map of the text it gives to the input through `map` (the
 /// text's own map to the input), how many of each kind were decoded (references, markdown
-/// escapes, string escapes) and where the first stands; `None` when the text holds none. Only
+/// escapes, string escapes, a JSON record's runs of syntax, each a line break) and where the first stands; `None` when the text holds none. Only
 /// references closed by their `;` are read ([`text_reference`], [`markdown_escape`]). Of a text
 /// that is `markup` (read by [`linearize`] after), only the string escapes are read, and only
 /// when it is a JSON string's contents (a page's source saved in a JSON field).
@@ -1825,28 +1863,48 @@ pub(crate) fn text_escapes(
     text: &str,
     map: &OffsetMap,
     markup: bool,
-) -> Option<(String, OffsetMap, [usize; 3], Range<usize>)> {
+) -> Option<(String, OffsetMap, [usize; 4], Range<usize>)> {
     let b = text.as_bytes();
     // Told at the first backslash only: most texts hold none, and are read once, by `find`.
     let json = std::cell::OnceCell::new();
     if markup {
         json.get_or_init(|| string_escaped(b)).then_some(())?;
     }
+    // A JSON record (`{"title": "…", "content": "…"}`): its syntax between the strings is a
+    // line break. Told with the JSON string escapes, at the first backslash.
+    let opens = b.iter().position(|c| !c.is_ascii_whitespace());
+    let record = std::cell::OnceCell::new();
+    let is_record = || {
+        *record.get_or_init(|| {
+            *json.get_or_init(|| string_escaped(b))
+                && opens.is_some_and(|o| matches!(b.get(o), Some(b'{' | b'[')))
+        })
+    };
     // The first reference or escape at or after `i`.
     let find = |mut i: usize| loop {
+        if i == 0 {
+            if let Some(o) = opens.filter(|_| memchr::memchr(b'\\', b).is_some() && is_record()) {
+                if let Some(len) = json_syntax(b, o) {
+                    return Some((o, (Ent::Ch('\n'), len)));
+                }
+            }
+        }
         let rest = b.get(i..).unwrap_or_default();
-        let off = if markup {
-            memchr::memchr(b'\\', rest)
-        } else {
-            memchr::memchr2(b'&', b'\\', rest)
+        let off = match (markup, record.get() == Some(&true)) {
+            (true, true) => memchr::memchr2(b'\\', b'"', rest),
+            (true, false) => memchr::memchr(b'\\', rest),
+            (false, true) => memchr::memchr3(b'&', b'\\', b'"', rest),
+            (false, false) => memchr::memchr2(b'&', b'\\', rest),
         }?;
         let at = i + off;
-        let r = if b.get(at) == Some(&b'&') {
-            text_reference(b, at)
-        } else if *json.get_or_init(|| string_escaped(b)) {
-            string_escape(b, at)
-        } else {
-            markdown_escape(b, at)
+        let r = match b.get(at) {
+            Some(b'&') => text_reference(b, at),
+            Some(b'"') => json_syntax(b, at).map(|len| (Ent::Ch('\n'), len)),
+            _ if *json.get_or_init(|| string_escaped(b)) => {
+                is_record();
+                string_escape(b, at)
+            }
+            _ => markdown_escape(b, at),
         };
         if let Some(r) = r {
             return Some((at, r));
@@ -1861,7 +1919,7 @@ pub(crate) fn text_escapes(
     // The input's offset reached so far.
     let mut pos = 0usize;
     let mut copied = 0usize;
-    let mut count = [0usize; 3];
+    let mut count = [0usize; 4];
     // `text[from..to]` copied, mapped through `map` character by character unless it is the
     // identity.
     let copy = |out: &mut String, m: &mut OffsetMap, pos: &mut usize, from: usize, to: usize| {
@@ -1911,6 +1969,7 @@ pub(crate) fn text_escapes(
         pos += s_len;
         let kind = match b.get(at) {
             Some(b'&') => 0,
+            Some(b'"' | b'{' | b'[') => 3,
             _ if json.get() == Some(&true) => 2,
             _ => 1,
         };
@@ -2793,7 +2852,7 @@ mod tests {
             out,
             "| 行政许可 |  6  |  12  |  3 |\n危及“三安全一稳定” R&D &copy 2024 &unknown;"
         );
-        assert_eq!(n, [7, 0, 0]);
+        assert_eq!(n, [7, 0, 0, 0]);
         assert_eq!(text.get(first), Some("&nbsp;"));
         // Each figure maps to its bytes in the text as written.
         for fig in ["6", "12", "3 "] {
@@ -2819,7 +2878,7 @@ mod tests {
             out,
             "一、总体情况\n行政许可\t一 \"引\" a/b \\ 😀 \u{fffd} \\x"
         );
-        assert_eq!(n, [0, 0, 9]);
+        assert_eq!(n, [0, 0, 9, 0]);
         assert_eq!(text.get(first), Some("\\n"));
         let d = out.find('一').expect("一");
         let d = out[d + 3..].find('一').expect("second") + d + 3;
@@ -2834,6 +2893,24 @@ mod tests {
         let text = "a\\nb\nc\\nd\ne\\nf\n";
         assert!(!string_escaped(text.as_bytes()));
         assert!(string_escaped(br"a\nb\nc\nd"));
+    }
+
+    #[test]
+    fn a_json_records_syntax_runs_to_its_next_value() {
+        let b = br#"{"id": 1, "ok": true, "title": "x", "n": null, "content": "y"}"#;
+        assert_eq!(
+            json_syntax(b, 0),
+            Some(r#"{"id": 1, "ok": true, "title": ""#.len())
+        );
+        let at = b.iter().position(|&c| c == b'x').map_or(0, |x| x + 1);
+        assert_eq!(
+            b.get(at..at + json_syntax(b, at).unwrap_or(0)),
+            Some(&br#"", "n": null, "content": ""#[..])
+        );
+        let end = b.len() - 2;
+        assert_eq!(json_syntax(b, end), Some(2));
+        // Text is no syntax.
+        assert_eq!(json_syntax(br#"" said he"#, 0), None);
     }
 
     #[test]

@@ -205,7 +205,7 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
         } else {
             crate::html::text_escapes(decoded, dmap, markup)
         };
-        if let Some((text, map, [refs, escapes, strings], first)) = escaped {
+        if let Some((text, map, [refs, escapes, strings, syntax], first)) = escaped {
             let (a, b) = dmap.map_range(first.start, first.end);
             let mut r = parse_read(&text, &map, opts, encoding);
             let mut said = Vec::new();
@@ -217,6 +217,11 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             }
             if strings > 0 {
                 said.push(format!("{strings} string escapes (`\\n`, `\\u4e00`)"));
+            }
+            if syntax > 0 {
+                said.push(format!(
+                    "the syntax of a JSON record ({syntax} runs, each a line break)"
+                ));
             }
             r.diagnostics.insert(
                 0,
