@@ -1883,7 +1883,11 @@ pub(crate) fn text_escapes(
     // The first reference or escape at or after `i`.
     let find = |mut i: usize| loop {
         if i == 0 {
-            if let Some(o) = opens.filter(|_| memchr::memchr(b'\\', b).is_some() && is_record()) {
+            // Only a text that opens with `{` or `[` is looked at further.
+            if let Some(o) = opens
+                .filter(|&o| matches!(b.get(o), Some(b'{' | b'[')))
+                .filter(|_| memchr::memchr(b'\\', b).is_some() && is_record())
+            {
                 if let Some(len) = json_syntax(b, o) {
                     return Some((o, (Ent::Ch('\n'), len)));
                 }
