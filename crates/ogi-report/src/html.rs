@@ -1733,20 +1733,10 @@ fn text_reference(b: &[u8], i: usize) -> Option<(Ent, usize)> {
         return None;
     }
     if len == 5 && b.get(i + 1..i + 4) == Some(&b"amp"[..]) {
-        // `&amp;` and a reference's name or number after it: that reference.
-        let tail = b.get(i + len..).unwrap_or_default();
-        let mut again = [0u8; 36];
-        let mut n = 1;
-        for (slot, &x) in again.iter_mut().skip(1).zip(tail) {
-            *slot = x;
-            n += 1;
-        }
-        if let Some(first) = again.first_mut() {
-            *first = b'&';
-        }
-        let again = again.get(..n).unwrap_or_default();
+        // `&amp;` and a reference's name or number after it: that reference (read from the
+        // `;`, which [`entity`] takes for the `&` it reads after).
         if let Some((inner, l2)) =
-            entity(again, 0).filter(|&(_, l)| again.get(l - 1) == Some(&b';'))
+            entity(b, i + 4).filter(|&(_, l)| l <= 36 && b.get(i + 3 + l) == Some(&b';'))
         {
             return Some((inner, len + l2 - 1));
         }

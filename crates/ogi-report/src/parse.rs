@@ -122,20 +122,18 @@ struct Stage<'a> {
     grid: bool,
 }
 
-/// The text the parser reads: an HTML page's rendering, a text's grid tables as pipe rows, or
-/// the decoded text itself. Diagnostics get input offsets through `dmap`.
+/// The text the parser reads: an HTML page's rendering (when `markup`, told by [`markup`]), a
+/// text's grid tables as pipe rows, or the decoded text itself. Diagnostics get input offsets
+/// through `dmap`.
 fn stage<'a>(
     decoded: &'a str,
     dmap: &OffsetMap,
-    opts: &Options,
+    markup: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Stage<'a> {
     #[cfg(feature = "html")]
     {
-        let is_html = opts
-            .html
-            .unwrap_or_else(|| crate::html::looks_like_html(decoded));
-        if is_html {
+        if markup {
             let lin = crate::html::linearize(decoded);
             diags.push(Diagnostic::new(
                 Code::N004,
@@ -153,7 +151,7 @@ fn stage<'a>(
     }
     #[cfg(not(feature = "html"))]
     {
-        let _ = (opts, &diags);
+        let _ = (markup, &diags);
     }
     // Grid tables (`+---+` borders, box-drawn bars) of a text: each row on one line.
     if let Some(g) = crate::grid::join_rows(decoded) {
@@ -194,20 +192,18 @@ fn stage<'a>(
 /// contents (markup too, a page's source saved in a JSON field), of the text they give decoded
 /// (N007).
 fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
+    let is_markup = markup(decoded, opts);
     #[cfg(feature = "html")]
     {
         // Markup is read by its own rules, but for a page's source saved in a JSON field.
-        let markup = opts
-            .html
-            .unwrap_or_else(|| crate::html::looks_like_html(decoded));
-        let escaped = if markup && crate::html::opens_a_document(decoded) {
+        let escaped = if is_markup && crate::html::opens_a_document(decoded) {
             None
         } else {
-            crate::html::text_escapes(decoded, dmap, markup)
+            crate::html::text_escapes(decoded, dmap, is_markup)
         };
         if let Some((text, map, [refs, escapes, strings, syntax], first)) = escaped {
             let (a, b) = dmap.map_range(first.start, first.end);
-            let mut r = parse_read(&text, &map, opts, encoding);
+            let mut r = parse_read(&text, &map, opts, encoding, markup(&text, opts));
             let mut said = Vec::new();
             if refs > 0 {
                 said.push(format!("{refs} character references"));
@@ -230,13 +226,10 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
                     format!(
                         "{} in the text decoded (the first: `{}`)",
                         said.join(" and "),
-                        // A markdown escape with the character it escapes (`\.`).
-                        decoded
-                            .get(first.start..)
-                            .and_then(|t| {
-                                t.char_indices().nth(2).map_or(Some(t), |(e, _)| t.get(..e))
-                            })
-                            .filter(|_| first.len() == 1)
+                        // A markdown escape (one byte) with the ASCII character it escapes.
+                        (first.len() == 1)
+                            .then(|| decoded.get(first.start..first.end + 1))
+                            .flatten()
                             .or_else(|| decoded.get(first))
                             .unwrap_or("")
                     ),
@@ -246,16 +239,37 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             return r;
         }
     }
-    parse_read(decoded, dmap, opts, encoding)
+    parse_read(decoded, dmap, opts, encoding, is_markup)
 }
 
-/// [`parse_staged`] of `decoded` (its references and escapes, if any, decoded). A text taken
-/// for HTML by its tags alone (a fragment, not a document) whose markup gives no section heading and no table is read again as text: a page's
+/// Whether `decoded` is read as a page's markup: as `opts.html` says, else as it looks (a build
+/// without the `html` feature reads every input as text).
+fn markup(decoded: &str, opts: &Options) -> bool {
+    #[cfg(feature = "html")]
+    return opts
+        .html
+        .unwrap_or_else(|| crate::html::looks_like_html(decoded));
+    #[cfg(not(feature = "html"))]
+    {
+        let _ = (decoded, opts);
+        false
+    }
+}
+
+/// [`parse_staged`] of `decoded` (its references and escapes, if any, decoded), as a page's
+/// markup when `markup`. A text taken for HTML by its tags alone (a fragment, not a document)
+/// whose markup gives no section heading and no table is read again as text: a page's
 /// text with stray tags printed in it (`<p></p>`, a spam block's `<rp>`) is a text, its lines
 /// its own, which the markup's rendering would run together. The reading that finds sections
 /// is kept, with a note.
-fn parse_read(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
-    let r = parse_staged(decoded, dmap, opts, encoding);
+fn parse_read(
+    decoded: &str,
+    dmap: &OffsetMap,
+    opts: &Options,
+    encoding: &str,
+    markup: bool,
+) -> Report {
+    let r = parse_staged(decoded, dmap, opts, encoding, markup);
     #[cfg(feature = "html")]
     if opts.html.is_none()
         && r.meta.layout == Layout::Html
@@ -269,7 +283,7 @@ fn parse_read(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -
             html: Some(false),
             ..opts.clone()
         };
-        let mut t = parse_staged(decoded, dmap, &as_text, encoding);
+        let mut t = parse_staged(decoded, dmap, &as_text, encoding, false);
         if !t.sections.is_empty() {
             t.diagnostics.insert(
                 0,
@@ -284,10 +298,16 @@ fn parse_read(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -
     r
 }
 
-/// Parse `decoded`, as text or as a page's markup ([`stage`]).
-fn parse_staged(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
+/// Parse `decoded`, as text or, when `markup`, as a page's markup ([`stage`]).
+fn parse_staged(
+    decoded: &str,
+    dmap: &OffsetMap,
+    opts: &Options,
+    encoding: &str,
+    markup: bool,
+) -> Report {
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let stage = stage(decoded, dmap, opts, &mut diags);
+    let stage = stage(decoded, dmap, markup, &mut diags);
     let st: &str = &stage.text;
     // The mojibake runs are kept only for the `Clean` view of prose.
     let mut canon = normalised(st, !matches!(opts.prose, Prose::AsWritten));
