@@ -72,6 +72,9 @@ codes! {
     /// N007 — character references left in a text that is not markup (`&nbsp;`, `&ldquo;`,
     /// `&amp;nbsp;`) were decoded.
     N007 = "N007", Info;
+    /// N008 — line numbers (`cat -n`, `grep -n`) or email quoting (`> `) a tool put before every
+    /// line were removed before the text was read.
+    N008 = "N008", Info;
     /// S001 — a section heading was not found.
     S001 = "S001", Warning;
     /// S002 — the report follows the pre-2019 (2008 条例) format; its tables are not read.

@@ -1914,27 +1914,10 @@ pub(crate) fn text_escapes(
     let mut pos = 0usize;
     let mut copied = 0usize;
     let mut count = [0usize; 4];
-    // `text[from..to]` copied, mapped through `map` character by character unless it is the
-    // identity.
+    // `text[from..to]` copied, mapped through `map`.
     let copy = |out: &mut String, m: &mut OffsetMap, pos: &mut usize, from: usize, to: usize| {
-        let piece = text.get(from..to).unwrap_or_default();
-        out.push_str(piece);
-        if identity {
-            m.push_copy(piece.len());
-            *pos = to;
-            return;
-        }
-        for (d, c) in piece.char_indices() {
-            let d = from + d;
-            let (s0, s1) = (map.map_start(d), map.map_end(d + c.len_utf8()));
-            if s0 > *pos {
-                m.skip_source(s0 - *pos);
-                *pos = s0;
-            }
-            let s1 = s1.max(*pos);
-            m.push_uniform(1, c.len_utf8(), s1 - *pos);
-            *pos = s1;
-        }
+        out.push_str(text.get(from..to).unwrap_or_default());
+        m.push_through(map, text, from, to, pos);
     };
     loop {
         let (e, len) = r;

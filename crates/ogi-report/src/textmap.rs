@@ -395,6 +395,40 @@ impl OffsetMap {
             }]
         ) && self.s_end == self.d_end
     }
+    /// Extends this map (a text derived from `text` → `map`'s source) by `text[from..to]`
+    /// copied: character by character through `map`, or as one copy when `map` is the identity.
+    /// `pos` is the source offset reached so far; the source bytes before the piece's (a prefix
+    /// or an escape left out) are skipped.
+    #[cfg(feature = "html")]
+    pub(crate) fn push_through(
+        &mut self,
+        map: &OffsetMap,
+        text: &str,
+        from: usize,
+        to: usize,
+        pos: &mut usize,
+    ) {
+        let piece = text.get(from..to).unwrap_or_default();
+        if map.is_identity() {
+            if from > *pos {
+                self.skip_source(from - *pos);
+            }
+            self.push_copy(piece.len());
+            *pos = to.max(*pos);
+            return;
+        }
+        for (d, c) in piece.char_indices() {
+            let d = from + d;
+            let (s0, s1) = (map.map_start(d), map.map_end(d + c.len_utf8()));
+            if s0 > *pos {
+                self.skip_source(s0 - *pos);
+                *pos = s0;
+            }
+            let s1 = s1.max(*pos);
+            self.push_uniform(1, c.len_utf8(), s1 - *pos);
+            *pos = s1;
+        }
+    }
     /// The range `start..end` clamped to the derived text: what the identity map makes of it.
     #[inline]
     pub fn identity_range(&self, start: usize, end: usize) -> (usize, usize) {

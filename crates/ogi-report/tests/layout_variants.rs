@@ -404,6 +404,35 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             out.into_bytes()
         }));
     }
+    // (Read with the `html` feature, as references and escapes are.)
+    if cfg!(feature = "html") {
+        // Line prefixes a tool put before every line: `cat -n`'s right-aligned numbers and tab,
+        // `grep -n`'s `12:`, a mail's quoting (`> `, `>` alone on a blank line).
+        let numbered = |text: &str, colon: bool| {
+            text.split('\n')
+                .enumerate()
+                .map(|(i, l)| {
+                    let n = i + 1;
+                    if colon {
+                        format!("{n}:{l}")
+                    } else {
+                        format!("{n:>6}\t{l}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let quoted = map_lines(text, |l| {
+            if l.trim().is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {l}")
+            }
+        });
+        v.push(("line numbers (cat -n)", numbered(text, false).into_bytes()));
+        v.push(("line numbers (grep -n)", numbered(text, true).into_bytes()));
+        v.push(("email quoting", quoted.into_bytes()));
+    }
     // A text whose tables are drawn already is not redrawn from its pipe rows, nor are its
     // lines of bars set in HTML (an HTML page's text is not searched for drawn tables).
     if text
