@@ -569,11 +569,26 @@ fn prefer_numbered_right(text: &str, out: &mut [Heading]) {
     }
 }
 
-/// Whether `text` is flattened: fewer than 40 lines, more than 300 bytes a line.
+/// Whether `text` is flattened: fewer than 40 lines, more than 300 bytes a line; or one line
+/// of 2,000 bytes or more that holds more than half the text (a scraper's `get_text()` of a
+/// page: the report's text on one line, the site's menus and footer on lines of their own).
 fn is_flattened(text: &str) -> bool {
-    // Only whether there are fewer than 40 lines matters: stop counting there.
-    let lines_count = memchr::memchr_iter(b'\n', text.as_bytes()).take(40).count();
-    lines_count < 40 && text.len() > 300 * (lines_count + 1)
+    let b = text.as_bytes();
+    // Whether there are fewer than 40 lines: stop counting there.
+    let lines_count = memchr::memchr_iter(b'\n', b).take(40).count();
+    if lines_count < 40 {
+        return text.len() > 300 * (lines_count + 1);
+    }
+    if text.len() < 4000 {
+        return false;
+    }
+    let mut start = 0;
+    let mut longest = 0;
+    for end in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
+        longest = longest.max(end - start);
+        start = end + 1;
+    }
+    longest >= 2000 && longest * 2 > text.len()
 }
 
 /// The words that a heading of each kind holds, in [`SectionKind::ALL`]'s order: every line

@@ -1732,6 +1732,20 @@ fn zero_led(text: &str, items: &[Item]) -> bool {
     })
 }
 
+/// Whether a row's figures are one run of digits as long as its `n` cells or longer
+/// (`7000007` for table 3's seven columns, a scraper's `get_text()` row on a line of its own):
+/// no count of a table of many columns is printed so, and the run is cells glued together,
+/// wherever the row stands.
+fn one_long_run(text: &str, items: &[Item], n: usize) -> bool {
+    let mut content = items.iter().filter(|i| i.is_content());
+    match (content.next(), content.next()) {
+        (Some(i), None) => text
+            .get(i.start..i.end)
+            .is_some_and(|t| t.len() >= n && t.bytes().all(|b| b.is_ascii_digit())),
+        _ => false,
+    }
+}
+
 fn cells_from_reading<M: MapFn + ?Sized>(
     ctx: &Ctx<'_, '_, M>,
     cols: &[Col],
@@ -3797,7 +3811,7 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     .at(Location::row(kind, path)),
             );
         }
-        if flattened || zero_led(text, items) {
+        if flattened || zero_led(text, items) || one_long_run(text, items, n) {
             if let Some(runs) = glued_runs(text, items, n) {
                 let rr = RowRuns {
                     text,
@@ -4186,7 +4200,8 @@ fn table4_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     }
     let path = "行政复议";
     let span = header_start.map(|s| (ctx.map)(s, header_end.unwrap_or(s)));
-    let flattened = text.get(vstart..to).is_some_and(|t| !has_break(t.trim()));
+    let flattened = text.get(vstart..to).is_some_and(|t| !has_break(t.trim()))
+        || one_long_run(text, &items, 15);
     let cells15: Vec<Cell> = if let (true, Some(runs)) = (flattened, glued_runs(text, &items, 15)) {
         let rr = RowRuns {
             text,

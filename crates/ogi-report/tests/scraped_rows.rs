@@ -1,0 +1,120 @@
+//! A page's text as a scraper's `get_text()` gives it: the cells of a row glued together, each
+//! row on a line of its own, and the report's text on one long line among the lines of the
+//! site's menus and footer. A glued row on its own line had been read as one figure
+//! (予以公开 = 7000007, under a `T004` only), and a report among a page's menu lines had no
+//! section found.
+
+mod common;
+
+use common::assert_cell;
+use ogi_report::Code;
+
+const FLAT: &str = "002_pingtan-2019.txt";
+
+fn text() -> String {
+    String::from_utf8(common::corpus(FLAT)).expect("utf-8")
+}
+
+const T3_COLS: [&str; 7] = [
+    "自然人",
+    "法人或其他组织/商业企业",
+    "法人或其他组织/科研机构",
+    "法人或其他组织/社会公益组织",
+    "法人或其他组织/法律服务机构",
+    "法人或其他组织/其他",
+    "总计",
+];
+
+#[test]
+fn a_glued_row_on_a_line_of_its_own_is_split() {
+    let text = text();
+    let want = common::values(&ogi_report::parse(&text));
+    // One line break, after the glued figures of 予以公开.
+    let one = text.replacen("7000007（二）部分公开", "7000007\n（二）部分公开", 1);
+    assert_ne!(one, text);
+    let r = ogi_report::parse(&one);
+    let row = "三、本年度办理结果/（一）予以公开";
+    for (col, v) in T3_COLS.iter().zip([7, 0, 0, 0, 0, 0, 7]) {
+        assert_cell(&r, row, col, Some(v));
+    }
+    let t7 = r
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.code == Code::T007 && d.location.as_ref().and_then(|l| l.row.as_deref()) == Some(row)
+        })
+        .expect("T007 naming the row");
+    let s = t7.span.expect("span");
+    assert_eq!(one.get(s.start..s.end), Some("（一）予以公开"));
+    // Every row of table 3 on a line of its own (a `<tr>` a line).
+    let mut rows = text.clone();
+    for label in [
+        "一、本年新收",
+        "二、上年结转",
+        "三、本年度办理结果（一）",
+        "（二）部分公开",
+        "（三）不予公开",
+        "三、本年度办理结果（四）",
+        "（五）不予处理",
+        "（六）其他处理",
+        "（七）总计",
+    ] {
+        assert!(rows.contains(label), "{label}");
+        rows = rows.replacen(label, &format!("\n{label}"), 1);
+    }
+    let diff = common::differences(&want, &common::values(&ogi_report::parse(&rows)));
+    assert!(diff.is_empty(), "{diff:#?}");
+}
+
+/// Table 4's fifteen figures glued on a line of their own, a note on the line after them.
+#[test]
+fn table_4_glued_on_a_line_of_its_own_is_split() {
+    let text = text();
+    let head = "尚未审结总计000000000000000";
+    assert!(text.contains(head));
+    let lines = text.replacen(head, "尚未审结总计\n100010000000000\n（单位：件）\n", 1);
+    let r = ogi_report::parse(&lines);
+    let got: Vec<Option<i64>> = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        .iter()
+        .map(|c| common::cell(&r, 4, "行政复议", c))
+        .collect();
+    assert_eq!(got, [Some(1), Some(0), Some(0), Some(0), Some(1)]);
+    assert_cell(&r, "行政诉讼/复议后起诉", "总计", Some(0));
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.code == Code::T007 && d.message.contains("table 4")),
+        "{:#?}",
+        r.diagnostics
+    );
+}
+
+#[test]
+fn a_report_on_one_line_among_a_pages_menu_lines_is_read() {
+    let text = text();
+    let plain = ogi_report::parse(&text);
+    assert_eq!(plain.sections.len(), 6);
+    let menu = [
+        "首页",
+        "政务公开",
+        "解读回应",
+        "办事服务",
+        "互动交流",
+        "",
+        "",
+    ];
+    let lines = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("{}\n", menu[i % menu.len()]))
+            .collect()
+    };
+    // The report's text on one line between 60 lines of menus and 140 of footer, as
+    // BeautifulSoup's `get_text()` leaves a page.
+    let page = format!("{}{}\n{}", lines(60), text.replace('\n', " "), lines(140));
+    let r = ogi_report::parse(&page);
+    let kinds = |r: &ogi_report::Report| r.sections.iter().map(|s| s.kind).collect::<Vec<_>>();
+    assert_eq!(kinds(&r), kinds(&plain));
+    let diff = common::differences(&common::values(&plain), &common::values(&r));
+    assert!(diff.is_empty(), "{diff:#?}");
+    assert!(!r.diagnostics.iter().any(|d| d.code == Code::S001));
+}
