@@ -946,7 +946,8 @@ fn find_t3_head(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
 /// Whether a match of a label whose characters before its anchor are `head` may pass `c` before
 /// it reaches the anchor: a character [`match_at`] takes as one of `head`'s, one it skips
 /// between characters (white space), or one of a page marker's line (white space, ASCII
-/// digits, dashes, `第`, `页`, `共`, a comma, a slash; [`crate::scan::page_marker_len`]).
+/// digits, dashes, `第`, `页`, `共`, a comma, a slash, the letters of `Page … of`;
+/// [`crate::scan::page_marker_len`]).
 #[inline]
 fn passable(c: char, head: &str) -> bool {
     c.is_whitespace()
@@ -955,6 +956,7 @@ fn passable(c: char, head: &str) -> bool {
             c,
             '-' | '—' | '–' | '－' | '第' | '页' | '共' | '，' | ',' | '/'
         )
+        || matches!(c.to_ascii_lowercase(), 'p' | 'a' | 'g' | 'e' | 'o' | 'f')
         || head.chars().any(|h| crate::scan::same(c, h))
 }
 
@@ -1448,6 +1450,8 @@ mod tests {
         "勾",
         "12",
         "\n第 3 页\n",
+        "\nPage 3 of 8\n",
+        "\npage 3",
         "\n第3页",
         "第",
         "页",

@@ -262,7 +262,7 @@ pub(crate) fn page_marker_len(s: &str) -> Option<usize> {
         .and_then(|p| b.get(p));
     match lead {
         None | Some(b'\n') => return None,
-        Some(&x) if x < 0x80 && x != b'-' => return None,
+        Some(&x) if x < 0x80 && !matches!(x, b'-' | b'P' | b'p') => return None,
         _ => {}
     }
     page_marker_len_by_char(s)
@@ -275,7 +275,7 @@ fn page_marker_len_by_char(s: &str) -> Option<usize> {
         .chars()
         .take_while(|&c| c != '\n')
         .find(|c| !c.is_whitespace())?;
-    if !matches!(first, '-' | '—' | '–' | '－' | '第' | '共') {
+    if !matches!(first, '-' | '—' | '–' | '－' | '第' | '共' | 'P' | 'p') {
         return None;
     }
     let line_end = s.find('\n').unwrap_or(s.len());
@@ -291,8 +291,37 @@ fn page_marker_len_by_char(s: &str) -> Option<usize> {
     if dashed && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
         return Some(line_end);
     }
+    if matches!(first, 'P' | 'p') {
+        return page_en(t).then_some(line_end);
+    }
     // Every form ends with `页`: told before the line is copied without its spaces.
     (t.ends_with('页') && page_of(t)).then_some(line_end)
+}
+
+/// Whether `t` is a page's number in English: `Page 3`, `Page 3 of 8`, `page 3 / 8`.
+fn page_en(t: &str) -> bool {
+    // The digits at the start of `r` (after spaces), and what follows them.
+    fn number(r: &str) -> Option<&str> {
+        let r = r.trim_start();
+        let n = r.bytes().take_while(u8::is_ascii_digit).count();
+        r.get(n..).filter(|_| n > 0).map(str::trim_start)
+    }
+    let Some(rest) = t
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("page"))
+        .and_then(|_| t.get(4..))
+        .and_then(number)
+    else {
+        return false;
+    };
+    rest.is_empty()
+        || rest
+            .get(..2)
+            .filter(|of| of.eq_ignore_ascii_case("of"))
+            .and_then(|_| rest.get(2..))
+            .or_else(|| rest.strip_prefix('/'))
+            .and_then(number)
+            .is_some_and(str::is_empty)
 }
 
 /// Whether `t` is a page's number in words, its spaces, commas and slashes aside: `第 3 页`,
@@ -781,6 +810,10 @@ mod tests {
             "共 8 页 第 4 页",
             "第 14 页 / 共 128 页",
             "第3/8页",
+            "Page 3",
+            "Page 4 of 8",
+            "page 12 / 30",
+            "  PAGE 2 OF 9 ",
         ] {
             assert_eq!(page_marker_len(&format!("{t}\n0")), Some(t.len()), "{t}");
         }
@@ -791,6 +824,11 @@ mod tests {
             "第 4 项",
             "第4页共8页 0",
             "第一页",
+            "Page",
+            "Pages 4",
+            "Page 4 of",
+            "Page 4 of 8 0",
+            "Policy 4",
         ] {
             assert_eq!(page_marker_len(t), None, "{t}");
         }

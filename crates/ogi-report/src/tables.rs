@@ -4808,9 +4808,34 @@ mod tests {
     /// Table text built from the template's keys, numberings, blanks and values.
     fn label_text() -> impl Strategy<Value = String> {
         let mut pieces: Vec<&'static str> = vec![
-            " ", "  ", "\t", "\n", "\u{3000}", "- 5 -\n", "1", "2", "3", "1.", "2、", "(", ")",
-            "(三)", "(一)", "一、", "三、", "、", ".", "，", "0", "12", "|", "属于", "其他",
-            "危及\"", "”",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{3000}",
+            "- 5 -\n",
+            "Page 5 of 9\n",
+            "1",
+            "2",
+            "3",
+            "1.",
+            "2、",
+            "(",
+            ")",
+            "(三)",
+            "(一)",
+            "一、",
+            "三、",
+            "、",
+            ".",
+            "，",
+            "0",
+            "12",
+            "|",
+            "属于",
+            "其他",
+            "危及\"",
+            "”",
         ];
         for tpl in [Template::V2019, Template::V2021] {
             for d in template::table3(tpl) {
@@ -5056,7 +5081,7 @@ mod tests {
         #[test]
         fn a_label_verified_where_the_values_end_is_the_label_the_search_finds(
             (t, from, to) in pieced_text(vec![
-                "(二)", "(六)", "(七)", "四", "四、", "五、", "二", "一", "第 3 页\n", "．", "，",
+                "(二)", "(六)", "(七)", "四", "四、", "五、", "二", "一", "第 3 页\n", "Page 3\n", "．", "，",
                 "\u{a0}", "\u{2028}", "区分处理的", "| 0 | 0 |\n", "\t7\n", " 0  |\n", "x",
                 "5.", "(三) ", "( 三 )", "国家秘密", "本年", "总计", "部分公开",
             ]),
@@ -5377,7 +5402,7 @@ mod tests {
             parts in prop::collection::vec(prop::sample::select(vec![
                 "总计", "尚未审结", "复议后起诉", "未经复议直接起诉", "总", "计", "尚未审", "审结",
                 "起诉", "复议", "后起诉", "直接起诉", "行政复议", "结果维持", "|", " | ", " ",
-                "\n", "\u{3000}", "\n- 5 -\n", "\n第 3 页\n", "0", "12", "-",
+                "\n", "\u{3000}", "\n- 5 -\n", "\n第 3 页\n", "\nPage 3 of 8\n", "0", "12", "-",
             ]), 0..40),
             bounds in (0usize..200, 0usize..200),
             want_start: bool,

@@ -433,6 +433,22 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
         v.push(("line numbers (grep -n)", numbered(text, true).into_bytes()));
         v.push(("email quoting", quoted.into_bytes()));
     }
+    // A PDF's page footers kept in its text, a line of their own every 20 lines: in words
+    // and in English.
+    for (name, footer) in [
+        ("page footers", "第 {} 页 共 9 页"),
+        ("page footers in english", "Page {} of 9"),
+    ] {
+        let mut out = String::with_capacity(text.len() + 400);
+        for (i, l) in text.split_inclusive('\n').enumerate() {
+            out.push_str(l);
+            if i % 20 == 19 && l.ends_with('\n') {
+                out.push_str(&footer.replace("{}", &(i / 20 + 1).to_string()));
+                out.push('\n');
+            }
+        }
+        v.push((name, out.into_bytes()));
+    }
     // A text whose tables are drawn already is not redrawn from its pipe rows, nor are its
     // lines of bars set in HTML (an HTML page's text is not searched for drawn tables).
     if text
