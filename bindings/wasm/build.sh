@@ -9,9 +9,10 @@
 #   TARGETS=web bash build.sh           the browser module only (TARGETS="web nodejs" by default)
 #
 # The browser module of the default and the no-HTML builds must meet DESIGN §8's budgets
-# (gzip -9 ≤ 400 KiB, and ≤ 310 KiB without HTML: DESIGN's 300 KiB raised by 10 KiB for the
-# readers of space-aligned columns, labels pushed out of pipe rows and excerpts, README): the
-# script fails when one does not.
+# (gzip -9 ≤ 400 KiB, and ≤ 311 KiB without HTML: DESIGN's 300 KiB raised by 10 KiB for the
+# readers of space-aligned columns, labels pushed out of pipe rows and excerpts, and by 1 KiB
+# more for English page footers and a scraper's get_text() rows, README): the script fails
+# when one does not.
 #
 # The two targets are compiled differently, because their users want different things (README,
 # "Sizes" and "Speed"): the browser module is downloaded, so it is built for size
@@ -54,7 +55,7 @@ gz() { gzip -9 -c "$1" | wc -c; }
 
 budget=""
 if [ -z "$FEATURES" ]; then
-  if [ -n "$NO_HTML" ]; then budget=$((310 * 1024)); else budget=$((400 * 1024)); fi
+  if [ -n "$NO_HTML" ]; then budget=$((311 * 1024)); else budget=$((400 * 1024)); fi
 fi
 status=0
 

@@ -347,6 +347,13 @@ fn parse_staged(
     markup: bool,
 ) -> Report {
     let mut diags: Vec<Diagnostic> = Vec::new();
+    // MediaWiki tables: their syntax lines blank, byte for byte (a page's markup keeps them in
+    // its text, as pandoc's writer leaves them among raw `<div>`s). A markup's tables, read
+    // with the `html` feature.
+    #[cfg(feature = "html")]
+    let wiki = crate::tabs::wiki_tables_as_rows(decoded);
+    #[cfg(feature = "html")]
+    let decoded = wiki.as_deref().unwrap_or(decoded);
     let stage = stage(decoded, dmap, markup, &mut diags);
     let st: &str = &stage.text;
     // The mojibake runs are kept only for the `Clean` view of prose.
@@ -359,6 +366,7 @@ fn parse_staged(
     if let Some(t) = crate::tabs::csv_rows_as_pipes(&canon.text) {
         canon.text = Cow::Owned(t);
     }
+
     let ctext: &str = &canon.text;
     // Declared after `canon`, so dropped before the text it indexes.
     let _index = crate::scan::CharIndex::install(ctext);

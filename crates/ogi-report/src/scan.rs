@@ -300,28 +300,39 @@ fn page_marker_len_by_char(s: &str) -> Option<usize> {
 
 /// Whether `t` is a page's number in English: `Page 3`, `Page 3 of 8`, `page 3 / 8`.
 fn page_en(t: &str) -> bool {
-    // The digits at the start of `r` (after spaces), and what follows them.
-    fn number(r: &str) -> Option<&str> {
-        let r = r.trim_start();
-        let n = r.bytes().take_while(u8::is_ascii_digit).count();
-        r.get(n..).filter(|_| n > 0).map(str::trim_start)
-    }
-    let Some(rest) = t
-        .get(..4)
-        .filter(|p| p.eq_ignore_ascii_case("page"))
-        .and_then(|_| t.get(4..))
-        .and_then(number)
-    else {
+    let b = t.as_bytes();
+    // The byte at `i` in lower case.
+    let lower = |i: usize| b.get(i).map(|c| c | 0x20);
+    if (0..4).any(|i| lower(i) != b"page".get(i).copied()) {
         return false;
-    };
-    rest.is_empty()
-        || rest
-            .get(..2)
-            .filter(|of| of.eq_ignore_ascii_case("of"))
-            .and_then(|_| rest.get(2..))
-            .or_else(|| rest.strip_prefix('/'))
-            .and_then(number)
-            .is_some_and(str::is_empty)
+    }
+    let mut i = 4;
+    // A number, then `of` or `/` and a number.
+    for second in [false, true] {
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        let digits = b.iter().skip(i).take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return false;
+        }
+        i += digits;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if i == b.len() {
+            return true;
+        }
+        if second {
+            break;
+        }
+        i += match (b.get(i), lower(i + 1)) {
+            (Some(b'/'), _) => 1,
+            (Some(b'o' | b'O'), Some(b'f')) => 2,
+            _ => return false,
+        };
+    }
+    false
 }
 
 /// Whether `t` is a page's number in words, its spaces, commas and slashes aside: `第 3 页`,

@@ -87,6 +87,71 @@ pub(crate) fn csv_rows_as_pipes(text: &str) -> Option<String> {
 /// `text` with the ASCII byte at each offset of `edits` (in order) replaced by the ASCII byte
 /// given, built from the text's slices between them (each a whole `str`: no UTF-8 check of the
 /// result); `None` when there is no edit.
+/// The text with its MediaWiki tables (`{|` … `|}`, rows divided by `|-`, a cell a line
+/// `| 56`, header cells `! 信息内容`) written as rows a cell a line: the table's syntax lines
+/// (`{|`, `|-`, `|+`, `|}`, with their attributes) blank, so that a row ends at a blank line,
+/// and a header cell's `!` a `|`. `None` when the text has no such table. Read as they were, a
+/// `|-` was a cell holding `-`, a blank mark, and every value after it moved a column. A
+/// markup's tables: read with the `html` feature.
+#[cfg(feature = "html")]
+pub(crate) fn wiki_tables_as_rows(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let open = memchr::memmem::find(b, b"{|")?;
+    let mut start = memchr::memrchr(b'\n', b.get(..open)?).map_or(0, |i| i + 1);
+    let mut edits: Vec<(usize, u8)> = Vec::new();
+    let mut inside = false;
+    while start < b.len() {
+        let end = memchr::memchr(b'\n', b.get(start..)?).map_or(b.len(), |i| start + i);
+        let line = b.get(start..end)?;
+        let lead = line.iter().take_while(|&&c| c == b' ').count();
+        let at = start + lead;
+        match line.get(lead..lead + 2) {
+            Some(b"{|") => inside = true,
+            Some(b"|}" | b"|-" | b"|+") if inside => {}
+            Some([b'!' | b'|', ..]) if inside => {
+                if line.get(lead) == Some(&b'!') {
+                    edits.push((at, b'|'));
+                }
+                // A cell's attributes (`|align="center"| 80`) blank.
+                if let Some(attrs) = cell_attributes(line.get(lead + 1..).unwrap_or_default()) {
+                    edits.extend((at + 1..at + 2 + attrs).map(|i| (i, b' ')));
+                }
+                start = end + 1;
+                continue;
+            }
+            _ => {
+                start = end + 1;
+                continue;
+            }
+        }
+        if line.get(lead..lead + 2) == Some(b"|}") {
+            inside = false;
+        }
+        // The syntax, and its attributes when they are ASCII.
+        let upto = if line.is_ascii() { end } else { at + 2 };
+        edits.extend((at..upto).map(|i| (i, b' ')));
+        start = end + 1;
+    }
+    rewritten(text, &edits)
+}
+
+/// The length of a wiki cell's attributes before the `|` that ends them (`align="center"` in
+/// `align="center"| 80`, the cell's line after its first `|`): ASCII, a name and `=`.
+#[cfg(feature = "html")]
+fn cell_attributes(cell: &[u8]) -> Option<usize> {
+    let bar = memchr::memchr(b'|', cell)?;
+    let attrs = cell.get(..bar)?;
+    let name = attrs
+        .iter()
+        .skip_while(|&&c| c == b' ')
+        .take_while(|c| c.is_ascii_alphabetic());
+    (name.count() > 0
+        && attrs.is_ascii()
+        && memchr::memchr(b'=', attrs).is_some()
+        && cell.get(bar + 1) != Some(&b'|'))
+    .then_some(bar)
+}
+
 fn rewritten(text: &str, edits: &[(usize, u8)]) -> Option<String> {
     if edits.is_empty() {
         return None;
@@ -250,6 +315,34 @@ fn is_figure(field: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    #[cfg(feature = "html")]
+    fn a_wiki_tables_syntax_lines_are_blank() {
+        let t = "见下表：{|见\n{| class=\"wikitable\"\n! 信息内容\n! 本年新制作数量\n|-\n| 规章\n|\n| 5\n|- style=\"x\"\n| 行政许可\n|}\n|- 表外\n";
+        let out = super::wiki_tables_as_rows(t).expect("a table");
+        assert_eq!(out.len(), t.len());
+        assert_eq!(
+            out,
+            format!(
+                "见下表：{{|见\n{}\n| 信息内容\n| 本年新制作数量\n  \n| 规章\n|\n| 5\n{}\n| 行政许可\n  \n|- 表外\n",
+                " ".repeat(20),
+                " ".repeat(12)
+            )
+        );
+        assert!(super::wiki_tables_as_rows("| 规章 | 5 |\n|-|-|\n").is_none());
+        // A cell's attributes.
+        let t = "{|\n|align=\"center\"| 80\n! style=\"a\" | 信息内容\n| a=b || 5\n|}\n";
+        let out = super::wiki_tables_as_rows(t).expect("a table");
+        assert_eq!(
+            out,
+            format!(
+                "  \n| {} 80\n| {} 信息内容\n| a=b || 5\n  \n",
+                " ".repeat(14),
+                " ".repeat(11)
+            )
+        );
+    }
+
     use super::*;
 
     #[test]

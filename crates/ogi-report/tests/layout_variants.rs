@@ -433,6 +433,40 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
         v.push(("line numbers (grep -n)", numbered(text, true).into_bytes()));
         v.push(("email quoting", quoted.into_bytes()));
     }
+    // A wiki's tables (pandoc's MediaWiki writer): `{|`, a `|-` before each row, a cell a
+    // line, the figures' cells with attributes (`|align="center"| 56`), `|}`.
+    // (Read with the `html` feature.)
+    if cfg!(feature = "html") && text.lines().any(|l| pipe_cells(l).is_some()) {
+        let mut out = String::new();
+        let mut inside = false;
+        for l in text.lines() {
+            match pipe_cells(l) {
+                Some(cells) => {
+                    if !inside {
+                        out.push_str("{| class=\"wikitable\"\n");
+                        inside = true;
+                    }
+                    out.push_str("|-\n");
+                    for c in cells {
+                        if !c.is_empty() && c.chars().all(|x| x.is_ascii_digit()) {
+                            out.push_str(&format!("|align=\"center\"| {c}\n"));
+                        } else {
+                            out.push_str(&format!("| {c}\n"));
+                        }
+                    }
+                }
+                None => {
+                    if inside {
+                        out.push_str("|}\n");
+                        inside = false;
+                    }
+                    out.push_str(l);
+                    out.push('\n');
+                }
+            }
+        }
+        v.push(("mediawiki tables", out.into_bytes()));
+    }
     // A PDF's page footers kept in its text, a line of their own every 20 lines: in words
     // and in English.
     for (name, footer) in [
