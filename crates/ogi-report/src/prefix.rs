@@ -88,10 +88,12 @@ fn quote(line: &[u8]) -> Option<usize> {
 /// The lines of `b`, each with its offset (a CR LF pair ends a line and leaves a blank one).
 fn lines(b: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
     let mut at = 0;
-    b.split(|&c| c == b'\n' || c == b'\r').map(move |l| {
-        let s = at;
-        at += l.len() + 1;
-        (s, l)
+    std::iter::from_fn(move || {
+        let rest = b.get(at..).filter(|r| !r.is_empty())?;
+        let len = memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
+        let line = (at, rest.get(..len)?);
+        at += len + 1;
+        Some(line)
     })
 }
 
