@@ -184,7 +184,16 @@ fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
     // Most cells end at white space, a `|` or the text's end: nothing to look at.
     let next = text.as_bytes().get(te).copied().unwrap_or(b' ');
     if next.is_ascii() && next != b',' && next != b';' {
-        return kind;
+        // A year, a space apart from its `年` as PDF text prints it (`平潭综合实验区 2019
+        // 年度…`, a browser's running title printed over a table): no count.
+        let year = next == b' '
+            && tok.len() == 4
+            && tok.starts_with(['1', '2'])
+            && tok.bytes().all(|b| b.is_ascii_digit())
+            && text
+                .get(te..)
+                .is_some_and(|r| r.trim_start_matches(' ').starts_with('年'));
+        return if year { ItemKind::Text } else { kind };
     }
     if let ItemKind::Value(..) = kind {
         let after = text.get(te..).unwrap_or("");

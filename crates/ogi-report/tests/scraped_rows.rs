@@ -2,7 +2,8 @@
 //! row on a line of its own, and the report's text on one long line among the lines of the
 //! site's menus and footer. A glued row on its own line had been read as one figure
 //! (予以公开 = 7000007, under a `T004` only), and a report among a page's menu lines had no
-//! section found.
+//! section found. And a page printed from a browser: the year of its running title is no
+//! figure.
 
 mod common;
 
@@ -117,4 +118,31 @@ fn a_report_on_one_line_among_a_pages_menu_lines_is_read() {
     let diff = common::differences(&common::values(&plain), &common::values(&r));
     assert!(diff.is_empty(), "{diff:#?}");
     assert!(!r.diagnostics.iter().any(|d| d.code == Code::S001));
+}
+
+/// A page printed to PDF from a browser, its running title (the date, the time, the page's
+/// title with its year a space apart from `年`, as PDF text prints it) and its address between
+/// table 4's header and its figures: the year is no figure. It had been read as 行政复议's
+/// 结果维持, and the table's fifteen figures lost.
+#[test]
+fn a_browsers_print_header_over_table_4_gives_no_figure() {
+    let text = String::from_utf8(common::corpus(
+        "107_constructed-seed003-pypdf-page-break.txt",
+    ))
+    .expect("utf-8");
+    let want = common::values(&ogi_report::parse(&text));
+    let values = "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n五、";
+    assert!(text.contains(values));
+    let printed = text.replacen(
+        values,
+        &format!(
+            "12/6/26, 9:51 PM 某县人民政府 2023 年度政府信息公开工作年度报告 _ 政府信息公开年报\n\
+             https://www.example.gov.cn/zwgk/art/2024/1/19/art_1229_3717.html 10/13\n{values}"
+        ),
+        1,
+    );
+    let r = ogi_report::parse(&printed);
+    let diff = common::differences(&want, &common::values(&r));
+    assert!(diff.is_empty(), "{diff:#?}");
+    assert_cell(&r, "行政复议", "结果维持", Some(0));
 }
