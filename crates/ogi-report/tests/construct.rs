@@ -120,18 +120,7 @@ fn set_from(r: &Report) -> TableSet {
         .into_iter()
         .map(|(path, label, group)| {
             let mut values = [None; 7];
-            for (i, col) in [
-                "自然人",
-                "法人或其他组织/商业企业",
-                "法人或其他组织/科研机构",
-                "法人或其他组织/社会公益组织",
-                "法人或其他组织/法律服务机构",
-                "法人或其他组织/其他",
-                "总计",
-            ]
-            .iter()
-            .enumerate()
-            {
+            for (i, col) in common::T3_COLS.iter().enumerate() {
                 values[i] = t3t
                     .and_then(|t| t.value(path, col))
                     .and_then(|n| n.as_i64());

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::assert_cell;
+use common::{assert_cell, T3_COLS};
 use ogi_report::Code;
 
 const FLAT: &str = "002_pingtan-2019.txt";
@@ -15,16 +15,6 @@ const FLAT: &str = "002_pingtan-2019.txt";
 fn text() -> String {
     String::from_utf8(common::corpus(FLAT)).expect("utf-8")
 }
-
-const T3_COLS: [&str; 7] = [
-    "自然人",
-    "法人或其他组织/商业企业",
-    "法人或其他组织/科研机构",
-    "法人或其他组织/社会公益组织",
-    "法人或其他组织/法律服务机构",
-    "法人或其他组织/其他",
-    "总计",
-];
 
 #[test]
 fn a_glued_row_on_a_line_of_its_own_is_split() {

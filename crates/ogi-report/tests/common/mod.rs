@@ -6,6 +6,17 @@ pub mod render;
 
 use ogi_report::{Code, Number, Report, TableKind};
 
+/// Table 3's canonical columns, in the template's order.
+pub const T3_COLS: [&str; 7] = [
+    "自然人",
+    "法人或其他组织/商业企业",
+    "法人或其他组织/科研机构",
+    "法人或其他组织/社会公益组织",
+    "法人或其他组织/法律服务机构",
+    "法人或其他组织/其他",
+    "总计",
+];
+
 /// The value at a canonical row and column of a table (2, 3 or 4), as an integer.
 pub fn cell(r: &Report, table: u8, row: &str, column: &str) -> Option<i64> {
     let kind = match table {

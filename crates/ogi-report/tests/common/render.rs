@@ -281,15 +281,7 @@ pub fn expected_cells(s: &TableSet) -> Vec<(u8, String, String, Option<String>)>
             }
         }
     }
-    const T3C: [&str; 7] = [
-        "自然人",
-        "法人或其他组织/商业企业",
-        "法人或其他组织/科研机构",
-        "法人或其他组织/社会公益组织",
-        "法人或其他组织/法律服务机构",
-        "法人或其他组织/其他",
-        "总计",
-    ];
+    use super::T3_COLS as T3C;
     for r in &s.t3 {
         for (c, v) in T3C.iter().zip(r.values.iter()) {
             out.push((
