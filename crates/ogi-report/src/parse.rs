@@ -187,19 +187,6 @@ fn stage<'a>(
     }
 }
 
-/// [`parse_unprefixed`] of `decoded`, or, when a tool put a prefix before every line (line
-/// numbers, a mail's quoting), of the text without them (N008). Read with the `html` feature,
-/// as references and escapes are.
-fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
-    #[cfg(feature = "html")]
-    if let Some(s) = crate::prefix::strip(decoded, dmap) {
-        let mut r = parse_unprefixed(&s.text, &s.map, opts, encoding);
-        r.diagnostics.insert(0, prefix_note(decoded, dmap, &s));
-        return r;
-    }
-    parse_unprefixed(decoded, dmap, opts, encoding)
-}
-
 /// N008: the line prefixes `s` removed from `text` (whose offsets `map` takes to the input).
 #[cfg(feature = "html")]
 fn prefix_note(text: &str, map: &OffsetMap, s: &crate::prefix::Stripped) -> Diagnostic {
@@ -222,8 +209,8 @@ fn prefix_note(text: &str, map: &OffsetMap, s: &crate::prefix::Stripped) -> Diag
 /// [`parse_read`] of `decoded`, or, when it is a text (not markup) that kept a page's character
 /// references (`&nbsp;`) or a converter's markdown escapes (`3\.其他`), or a JSON string's
 /// contents (markup too, a page's source saved in a JSON field), of the text they give decoded
-/// (N007), its line prefixes removed too.
-fn parse_unprefixed(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
+/// (N007).
+fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
     let is_markup = markup(decoded, opts);
     #[cfg(feature = "html")]
     {
@@ -235,15 +222,7 @@ fn parse_unprefixed(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &
         };
         if let Some((text, map, [refs, escapes, strings, syntax], first)) = escaped {
             let (a, b) = dmap.map_range(first.start, first.end);
-            // The line prefixes of a text saved in a JSON string (quoted, then saved).
-            let stripped = crate::prefix::strip(&text, &map);
-            let (t, m) = stripped
-                .as_ref()
-                .map_or((text.as_str(), &map), |s| (s.text.as_str(), &s.map));
-            let mut r = parse_read(t, m, opts, encoding, markup(t, opts));
-            if let Some(s) = &stripped {
-                r.diagnostics.insert(0, prefix_note(&text, &map, s));
-            }
+            let mut r = parse_read(&text, &map, opts, encoding, markup(&text, opts));
             let mut said = Vec::new();
             if refs > 0 {
                 said.push(format!("{refs} character references"));
@@ -303,6 +282,26 @@ fn markup(decoded: &str, opts: &Options) -> bool {
 /// its own, which the markup's rendering would run together. The reading that finds sections
 /// is kept, with a note.
 fn parse_read(
+    decoded: &str,
+    dmap: &OffsetMap,
+    opts: &Options,
+    encoding: &str,
+    markup: bool,
+) -> Report {
+    // When a tool put a prefix before every line (line numbers, a mail's quoting; in a JSON
+    // string's contents too, whose escapes are decoded first), the text without them (N008).
+    // Read with the `html` feature, as references and escapes are.
+    #[cfg(feature = "html")]
+    if let Some(s) = crate::prefix::strip(decoded, dmap) {
+        let mut r = parse_unprefixed(&s.text, &s.map, opts, encoding, markup);
+        r.diagnostics.insert(0, prefix_note(decoded, dmap, &s));
+        return r;
+    }
+    parse_unprefixed(decoded, dmap, opts, encoding, markup)
+}
+
+/// [`parse_read`] of a text without line prefixes.
+fn parse_unprefixed(
     decoded: &str,
     dmap: &OffsetMap,
     opts: &Options,
