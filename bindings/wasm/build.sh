@@ -66,11 +66,12 @@ for target in $TARGETS; do
     # smaller than -Oz on this module, and faster. --low-memory-unused lets wasm-opt fold
     # constant offsets into loads and stores (2.6 KB gzip): it assumes no address below 1024 is
     # used, which holds for rustc's layout, the stack first (it grows down from 1 MiB towards
-    # 0, its last KiB reached only by a stack about to overflow), then the data.
+    # 0, its last KiB reached only by a stack about to overflow), then the data. --converge
+    # runs -O3 again until it shrinks the module no more: 0.6 KB gzip for 13 s of build.
     env -u CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL -u CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS \
       cargo build --profile wasm-release --target wasm32-unknown-unknown -p ogi-report-wasm --lib \
       "${feature_args[@]}" --manifest-path "$root/Cargo.toml"
-    opt_flags=(-O3 --low-memory-unused "${wasm_features[@]}")
+    opt_flags=(-O3 --low-memory-unused --converge "${wasm_features[@]}")
   else
     out="pkg-node$suffix"
     CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=3 \
