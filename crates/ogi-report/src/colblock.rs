@@ -160,21 +160,20 @@ fn int(it: &Item) -> Option<i128> {
 /// How many rows break "the last column is the sum of the others" (a row with a value that is
 /// not a whole number counts as broken; a blank mark, an empty cell's, counts none).
 pub(crate) fn sum_failures(rows: &[Vec<Item>]) -> usize {
+    rows.iter().filter(|r| sum_breaks(r)).count()
+}
+
+/// Whether one row breaks "the last column is the sum of the others" (as in [`sum_failures`]).
+pub(crate) fn sum_breaks(row: &[Item]) -> bool {
     let count = |it: &Item| match it.kind {
         ItemKind::Blank => Some(0),
         _ => int(it),
     };
-    rows.iter()
-        .filter(|r| {
-            let vals: Option<Vec<i128>> = r.iter().map(count).collect();
-            match vals.as_deref() {
-                Some([parts @ .., total]) if !parts.is_empty() => {
-                    parts.iter().sum::<i128>() != *total
-                }
-                _ => true,
-            }
-        })
-        .count()
+    let vals: Option<Vec<i128>> = row.iter().map(count).collect();
+    match vals.as_deref() {
+        Some([parts @ .., total]) if !parts.is_empty() => parts.iter().sum::<i128>() != *total,
+        _ => true,
+    }
 }
 
 /// Whether two arrangements hold the same values cell by cell (the spans differ).

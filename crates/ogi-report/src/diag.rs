@@ -115,10 +115,12 @@ codes! {
     /// T012 — a limit of `Options` was reached; the rest of the work was skipped.
     T012 = "T012", Error;
     /// T013 — numbers were extracted apart from their row labels and could not be matched back to
-    /// their rows; those rows' values are not read.
+    /// their rows (or a row's figures follow other rows' labels stacked with none between them,
+    /// and break its sum); those rows' values are not read.
     T013 = "T013", Error;
-    /// T014 — numbers printed apart from their row labels (column-block PDF text) were read
-    /// back into their rows, in the order the row sums prove.
+    /// T014 — numbers printed apart from their row labels (column-block PDF text, or each value
+    /// before its label) were read back into their rows, in the order the row sums prove or
+    /// the one that reads every value.
     T014 = "T014", Warning;
     /// T015 — the text ends inside a table (a page cut off when it was saved or crawled): the
     /// rows after the last one read are missing. One diagnostic names them, instead of a T003

@@ -308,7 +308,8 @@ pub enum Derivation {
     /// Assigned by position because the row labels were lost.
     Positional,
     /// Read back from a block of numbers printed apart from their row labels (column-block PDF
-    /// text: column by column; or row by row), in the order the template's row sums prove.
+    /// text: column by column; or row by row), in the order the template's row sums prove; or
+    /// from a table-2 block whose values each stand before their label.
     ColumnBlock,
 }
 

@@ -2315,6 +2315,9 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             .filter(|&(h, a)| !moved && a.start > h.1)
             .and_then(|(h, a)| printed_columns(text, h.1, a.start, tpl, b));
         let mut empty_in_block = false;
+        // Each row's count of values next to its label (`usize::MAX` for a row not found).
+        let block_rows_at = rows_out.len();
+        let mut block_got: SmallVec<[usize; 8]> = SmallVec::new();
         for (ri, d) in b.rows.iter().enumerate() {
             let a = anchors.get(ri).copied().flatten();
             let path = d.path;
@@ -2328,6 +2331,7 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                         // block shows the table is there.
                         unsaid.push((ctx.diags.len(), path));
                     }
+                    block_got.push(usize::MAX);
                     d.cols.iter().map(|c| Cell::absent(c.label)).collect()
                 }
                 Some(a) => {
@@ -2351,6 +2355,7 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     let r = charged_items_into(ctx, kind, a.end, next, &mut scratch);
                     let items: &[Item] = scratch.get(r).unwrap_or_default();
                     let got = content_count(items);
+                    block_got.push(got);
                     // A row the template does not have after this one's values (`其他主动公开
                     // 文件 | 56 | 45`, a province's addition to block (一)): named, not lost.
                     // Its values are the table's too: the text may end after them.
@@ -2441,6 +2446,21 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                 cells,
             });
         }
+        if !moved
+            && values_before_labels(
+                ctx,
+                b,
+                block_rows_at,
+                &block_got,
+                bstart,
+                anchors,
+                &mut rows_out,
+                diags_at_start,
+            )
+        {
+            misfit_found = misfit_found.saturating_sub(1);
+            region_content += 1;
+        }
         if let Some(l) = anchors.iter().flatten().last().filter(|_| !moved) {
             cursor = l.end;
         }
@@ -2488,6 +2508,81 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         span: (ctx.map)(start, table_end.max(start)),
         rows: rows_out,
     })
+}
+
+/// Read again block `b` of table 2 when its values were printed before their labels (the order
+/// of a PDF's boxes as pdfminer gives them, a value's box above its label's): a block of rows
+/// of one column each, one value between its header and its first label, one after every label
+/// but the last and none after the last. Each value is then the row's under it: the rows of the
+/// block (from `rows_out[at..]`, `got` the values next to each label) are moved down one, the
+/// last row's T004 is dropped and a T014 names the rows. True when the block was read so.
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn values_before_labels<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    b: &template::Block,
+    at: usize,
+    got: &[usize],
+    bstart: usize,
+    anchors: &[Option<Anchor>],
+    rows_out: &mut [Row],
+    diags_at_start: usize,
+) -> bool {
+    let (Some((&0, above)), Some(Some(first))) = (got.split_last(), anchors.first()) else {
+        return false;
+    };
+    if above.is_empty()
+        || above.iter().any(|&g| g != 1)
+        || b.rows.iter().any(|d| d.cols.len() != 1)
+        || first.start <= bstart
+    {
+        return false;
+    }
+    let before = crate::cells::region_items_bounded(ctx.text, bstart, first.start, 2, 2);
+    let ([v], Some(d0), Some(block)) = (
+        before.as_slice(),
+        b.rows.first(),
+        rows_out.get_mut(at..at + b.rows.len()),
+    ) else {
+        return false;
+    };
+    if !matches!(v.kind, ItemKind::Value(..)) {
+        return false;
+    }
+    let span = block.first().and_then(|r| r.span);
+    let kind = TableKind::ActiveDisclosure;
+    let mut carried = read_row(ctx, kind, d0.path, d0.cols, std::slice::from_ref(v), span).cells;
+    for row in block.iter_mut() {
+        let mut cells = std::mem::take(&mut carried);
+        for c in &mut cells {
+            c.derived = Some(Derivation::ColumnBlock);
+        }
+        carried = std::mem::replace(&mut row.cells, cells);
+    }
+    let last = b.rows.last().map_or("", |d| d.path);
+    if let Some(k) = ctx.diags.get(diags_at_start..).and_then(|ds| {
+        ds.iter().position(|d| {
+            d.code == Code::T004
+                && d.location
+                    .as_ref()
+                    .is_some_and(|l| l.row.as_deref() == Some(last))
+        })
+    }) {
+        ctx.diags.remove(diags_at_start + k);
+    }
+    ctx.diags.push(
+        Diagnostic::new(
+            Code::T014,
+            format!(
+                "table 2 ({}), rows {}: a value stands before the first label and none after the last, so each value was read as the row's under it (printed before its label)",
+                kind.title(),
+                ticked(b.rows)
+            ),
+        )
+        .with_span(Some((ctx.map)(v.start, first.end)))
+        .at(Location::table(kind)),
+    );
+    true
 }
 
 /// The rows of block `b` of table 2 (its first row the table's `block_at`-th) searched after
@@ -2646,6 +2741,49 @@ fn extra_row<M: MapFn + ?Sized>(
     Some(end)
 }
 
+/// The paths of `rows` as a message names them: `` `a`, `b` ``.
+#[inline(never)]
+fn ticked(rows: &[RowDesc]) -> String {
+    let mut out = String::new();
+    for d in rows {
+        push_ticked(&mut out, d.path);
+    }
+    out
+}
+
+/// The paths of rows `at` of `descs` as a message names them.
+#[inline(never)]
+fn ticked_at(descs: &[RowDesc], at: &[usize]) -> String {
+    let mut out = String::new();
+    for d in at.iter().filter_map(|&i| descs.get(i)) {
+        push_ticked(&mut out, d.path);
+    }
+    out
+}
+
+/// `path` in backticks appended to a list of them.
+fn push_ticked(out: &mut String, path: &str) {
+    if !out.is_empty() {
+        out.push_str(", ");
+    }
+    out.push('`');
+    out.push_str(path);
+    out.push('`');
+}
+
+/// The first `max` items of `items` as written in `text`, a space between them.
+#[inline(never)]
+fn quoted_items(text: &str, items: &[Item], max: usize) -> String {
+    let mut out = String::new();
+    for i in items.iter().take(max) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(text.get(i.start..i.end).unwrap_or(""));
+    }
+    out
+}
+
 /// T003 for row `path` of table 2.
 fn t2_label_not_found(path: &str) -> Diagnostic {
     let kind = TableKind::ActiveDisclosure;
@@ -2687,14 +2825,7 @@ fn table2_blocks<M: MapFn + ?Sized>(
         nums.first().map_or(from, |i| i.start),
         nums.last().map_or(from, |i| i.end),
     ));
-    let quote = |items: &[Item]| -> String {
-        items
-            .iter()
-            .take(12)
-            .map(|i| ctx.text.get(i.start..i.end).unwrap_or(""))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let quote = |items: &[Item]| quoted_items(ctx.text, items, 12);
     if nums.len() != expected {
         // Every number sits in some row's region, no row gathered the values of the rows
         // above it, and table 3 was not printed apart either: the rows were read as printed
@@ -2723,7 +2854,7 @@ fn table2_blocks<M: MapFn + ?Sized>(
         // In a column block, what sits next to a label of a block of several rows belongs to
         // other rows or columns: those rows are emptied. A block of one row reads the same in
         // either layout and keeps what was read.
-        let mut emptied: Vec<String> = Vec::new();
+        let mut emptied = String::new();
         for b in blocks.iter().filter(|b| b.rows.len() > 1) {
             for row in rows_out
                 .iter_mut()
@@ -2732,7 +2863,7 @@ fn table2_blocks<M: MapFn + ?Sized>(
                 for c in &mut row.cells {
                     *c = Cell::absent(c.column.clone());
                 }
-                emptied.push(format!("`{}`", row.row));
+                push_ticked(&mut emptied, &row.row);
             }
         }
         let msg = format!(
@@ -2741,7 +2872,7 @@ fn table2_blocks<M: MapFn + ?Sized>(
             nums.len(),
             quote(&nums),
             if nums.len() > 12 { " …" } else { "" },
-            emptied.join(", ")
+            emptied
         );
         ctx.diags.push(
             Diagnostic::new(Code::T013, msg)
@@ -2806,7 +2937,7 @@ fn table2_blocks<M: MapFn + ?Sized>(
                         *c = Cell::absent(c.column.clone());
                     }
                 }
-                let names: Vec<String> = b.rows.iter().map(|d| format!("`{}`", d.path)).collect();
+                let names = ticked(b.rows);
                 let span = match (vals.first(), vals.last()) {
                     (Some(x), Some(y)) => Some((ctx.map)(x.start, y.end)),
                     _ => None,
@@ -2817,7 +2948,7 @@ fn table2_blocks<M: MapFn + ?Sized>(
                         format!(
                             "table 2 ({}), rows {}: their {} numbers ({}) are printed apart from the labels; whether row by row or column by column cannot be told from table 2 alone, so they are not read",
                             kind.title(),
-                            names.join(", "),
+                            names,
                             vals.len(),
                             quote(vals)
                         ),
@@ -3579,6 +3710,50 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         text.get(s..e).is_some_and(|t| !has_break(t))
     };
     let n = T3_COLS.len();
+    // A row read whole right after the labels of two rows or more with nothing between them
+    // (pdfminer's order of a PDF's boxes: a run of labels, then one column's figures for them):
+    // when its figures break its own sum (总计 = 自然人 + the five 法人或其他组织 columns),
+    // they are taken for that column's, not the row's, and not read (T013).
+    let mut withheld_list: SmallVec<[bool; T3_ROWS_MAX]> = stack_filled(nd, false, FIRST_WRITTEN);
+    let withheld = withheld_list.as_mut_slice();
+    let mut stacked: SmallVec<[usize; 8]> = SmallVec::new();
+    for &(i, _) in sorted.iter().filter(|_| !ctx.t3_detached && !flattened) {
+        let items = slots.get(i).map_or(&[][..], items_of);
+        let data = descs.get(i).is_some_and(|d| d.role == RowRole::Data);
+        if items.is_empty() {
+            if data {
+                stacked.push(i);
+            }
+            continue;
+        }
+        if data
+            && stacked.len() >= 2
+            && items.len() == n
+            && content_count(items) == n
+            && crate::colblock::sum_breaks(items)
+        {
+            if let Some(w) = withheld.get_mut(i) {
+                *w = true;
+            }
+            let names = ticked_at(descs, &stacked);
+            let path = descs.get(i).map_or("", |d| d.path);
+            let span = items.first().zip(items.last());
+            ctx.diags.push(
+                Diagnostic::new(
+                    Code::T013,
+                    format!(
+                        "table 3 ({}), row `{path}`: its values ({}) follow rows {} with none between them, and break the row's sum: they may be one column's values for those rows, printed apart from their labels; not read",
+                        kind.title(),
+                        quoted_items(text, items, n),
+                        names
+                    ),
+                )
+                .with_span(span.map(|(x, y)| (ctx.map)(x.start, y.end)))
+                .at(Location::row(kind, path)),
+            );
+        }
+        stacked.clear();
+    }
     // 4. Positional distribution where labels were lost.
     let mut unplaced: Vec<(usize, Vec<Item>)> = Vec::new();
     let mut positional_list: SmallVec<[bool; T3_ROWS_MAX]> = stack_filled(nd, false, FIRST_WRITTEN);
@@ -3781,14 +3956,18 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                 Some(it) => (it, positional.get(i).copied().unwrap_or(false)),
                 None => (items_of(s), false),
             };
-        if s.anchor.is_none() && !was_positional {
-            ctx.diags.push(
-                Diagnostic::new(
-                    Code::T003,
-                    format!("table 3 ({}), row `{path}`: label not found", kind.title()),
-                )
-                .at(Location::row(kind, path)),
-            );
+        // A row not found, or whose figures were withheld (its T013 said so): no values.
+        let held = withheld.get(i).copied().unwrap_or(false);
+        if (s.anchor.is_none() || held) && !was_positional {
+            if !held {
+                ctx.diags.push(
+                    Diagnostic::new(
+                        Code::T003,
+                        format!("table 3 ({}), row `{path}`: label not found", kind.title()),
+                    )
+                    .at(Location::row(kind, path)),
+                );
+            }
             rows.push(Row {
                 row: Cow::Borrowed(path),
                 label,
@@ -4063,16 +4242,8 @@ fn column_blocks<M: MapFn + ?Sized>(
     }
     if !unread.is_empty() {
         crate::sort_usizes(&mut unread);
-        let names: Vec<String> = unread
-            .iter()
-            .take(6)
-            .map(|&i| format!("`{}`", path_of(i)))
-            .collect();
-        let more = if unread.len() > names.len() {
-            ", …"
-        } else {
-            ""
-        };
+        let names = ticked_at(descs, unread.get(..6).unwrap_or(&unread));
+        let more = if unread.len() > 6 { ", …" } else { "" };
         let first = unread
             .first()
             .and_then(|&i| slots.get(i))
@@ -4090,7 +4261,7 @@ fn column_blocks<M: MapFn + ?Sized>(
                     } else {
                         format!(" ({})", reasons.join("; "))
                     },
-                    names.join(", ")
+                    names
                 ),
             )
             .with_span(first.map(|a| (ctx.map)(a.start, a.end)))
