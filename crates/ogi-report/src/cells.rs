@@ -922,11 +922,46 @@ fn pipe_and_other(bytes: &[u8]) -> (bool, bool) {
 #[inline]
 fn token_item(text: &str, ts: usize, te: usize, sink: &mut Sink<'_>) -> bool {
     let tok = text.get(ts..te).unwrap_or("");
+    let kind = classify_in(text, tok, te);
+    if kind == ItemKind::Text && tok.len() > 3 {
+        if let Some(more) = wu_pieces(ts, tok, sink) {
+            return more;
+        }
+    }
     sink.push(Item {
-        kind: classify_in(text, tok, te),
+        kind,
         start: ts,
         end: te,
     })
+}
+
+/// The cells of a token made of runs of digits and `无`s only, at least one `无` and two pieces
+/// (`23无`, `无无无无23`, `无无无无无无无`: a one-line crawl's cells glued, `无` written in the
+/// blank ones): each `无` a blank cell, each run of digits a token of its own. `None` for any
+/// other token; else whether `sink` takes more.
+#[inline(never)]
+fn wu_pieces(ts: usize, tok: &str, sink: &mut Sink<'_>) -> Option<bool> {
+    if !tok.contains('无') || !tok.chars().all(|c| c == '无' || c.is_ascii_digit()) {
+        return None;
+    }
+    let mut i = 0usize;
+    while let Some(rest) = tok.get(i..).filter(|r| !r.is_empty()) {
+        let (len, kind) = if rest.starts_with('无') {
+            ('无'.len_utf8(), ItemKind::Blank)
+        } else {
+            let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (n, classify(rest.get(..n).unwrap_or("")))
+        };
+        if !sink.push(Item {
+            kind,
+            start: ts + i,
+            end: ts + i + len,
+        }) {
+            return Some(false);
+        }
+        i += len;
+    }
+    Some(true)
 }
 
 /// The range of a `|` segment's text (relative to it) when it is a number with a `?` or `？`
@@ -1155,8 +1190,14 @@ fn region_items_reference(
     let mut sink = Sink::new(&mut out, max_items, max_content);
     let item = |ts: usize, te: usize, sink: &mut Sink<'_>| {
         let tok = text.get(ts..te).unwrap_or("");
+        let kind = classify_in(text, tok, te);
+        if kind == ItemKind::Text {
+            if let Some(more) = wu_pieces(ts, tok, sink) {
+                return more;
+            }
+        }
         sink.push(Item {
-            kind: classify_in(text, tok, te),
+            kind,
             start: ts,
             end: te,
         })
@@ -1267,6 +1308,29 @@ mod tests {
             ["0", "0", "0", "0", "0", "0", "E", "E", "E"]
         );
         assert_eq!(kinds(" |\n0 |\n0 |\n|\n|\n"), ["0", "0", "E", "E"]);
+    }
+
+    #[test]
+    fn wu_glued_to_figures_is_a_blank_cell_each() {
+        assert_eq!(
+            kinds("23无 无无无无23"),
+            ["23", "B", "B", "B", "B", "B", "23"]
+        );
+        assert_eq!(kinds("无无无无无无无"), ["B"; 7]);
+        assert_eq!(kinds("| 4无2 | 无 |"), ["4", "B", "2", "B"]);
+        // A run is told as it would be standing alone.
+        assert_eq!(kinds("无0023"), ["B", kinds("0023")[0].as_str()]);
+        // Anything else in the token: no blank cell of a 无.
+        for t in ["无23件", "无。", "23无人", "无人"] {
+            assert!(!kinds(t).contains(&"B".to_string()), "{t}");
+        }
+        // The pieces are bounded like any item.
+        let t = "无1无2";
+        let head = region_items_bounded(t, 0, t.len(), 3, usize::MAX);
+        assert_eq!(
+            head,
+            region_items(t, 0, t.len()).get(..3).unwrap_or_default()
+        );
     }
 
     #[test]

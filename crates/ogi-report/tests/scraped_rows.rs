@@ -136,3 +136,48 @@ fn a_browsers_print_header_over_table_4_gives_no_figure() {
     assert!(diff.is_empty(), "{diff:#?}");
     assert_cell(&r, "行政复议", "结果维持", Some(0));
 }
+
+/// A one-line crawl whose blank cells hold `无`, glued to the figures around them
+/// (`23无 无无无无23`): each `无` is a blank cell, each run of digits a figure. Such a row had
+/// been read as text, and table 3 taken for a column block (`T013`, every row null).
+#[test]
+fn wu_glued_between_figures_is_a_blank_cell() {
+    let text = text();
+    let glued = "230 000023二、上年结转政府信息公开申请数量0000000";
+    assert!(text.contains(glued));
+    let wu = text.replacen(
+        glued,
+        "23无 无无无无23二、上年结转政府信息公开申请数量无无无无无无无",
+        1,
+    );
+    let r = ogi_report::parse(&wu);
+    let first = "一、本年新收政府信息公开申请数量";
+    let second = "二、上年结转政府信息公开申请数量";
+    let want = [Some(23), None, None, None, None, None, Some(23)];
+    for (col, v) in T3_COLS.iter().zip(want) {
+        assert_cell(&r, first, col, v);
+        assert_cell(&r, second, col, None);
+    }
+    assert!(
+        r.diagnostics.iter().all(|d| d.code != Code::T013
+            && d.location.as_ref().and_then(|l| l.row.as_deref()) != Some(first)
+            && d.location.as_ref().and_then(|l| l.row.as_deref()) != Some(second)),
+        "{:#?}",
+        r.diagnostics
+    );
+    // The rest of the table reads as in the plain text.
+    let plain = ogi_report::parse(&text);
+    assert_cell(&r, "三、本年度办理结果/（一）予以公开", "总计", Some(7));
+    assert_eq!(
+        common::cell(&r, 3, "三、本年度办理结果/（七）总计", "总计"),
+        common::cell(&plain, 3, "三、本年度办理结果/（七）总计", "总计")
+    );
+    // The total's span is its digits.
+    let c = r
+        .table(ogi_report::TableKind::Applications)
+        .and_then(|t| t.row(first))
+        .and_then(|x| x.cell("总计"))
+        .expect("cell");
+    let s = c.span.expect("span");
+    assert_eq!(wu.get(s.start - 3..s.end), Some("无23"));
+}
