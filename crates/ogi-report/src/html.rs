@@ -1748,17 +1748,22 @@ fn text_reference(b: &[u8], i: usize) -> Option<(Ent, usize)> {
 /// `\\>`, `\\*`; pandoc and HTML-to-markdown converters escape what markdown would read as
 /// syntax), dropped, but before `|`, which stays a cell's own character; `\\\\`, one
 /// backslash; and a backslash after a character, before white space or at the end (pandoc's
-/// hard line break, `（二）部分公开\\  99`), a space.
+/// hard line break, `（二）部分公开\\  99`), a space; so is `\\\\` after a character, before
+/// white space or at the end (org mode's hard line break in a table cell, `| （二）部分公开\\\\ |`).
 fn markdown_escape(b: &[u8], i: usize) -> Option<(Ent, usize)> {
+    let after_char = i > 0 && b.get(i - 1).is_some_and(|p| !p.is_ascii_whitespace());
     match b.get(i + 1) {
+        Some(b'\\')
+            if after_char
+                && b.get(i + 2)
+                    .is_none_or(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n')) =>
+        {
+            Some((Ent::Ws, 2))
+        }
         Some(b'\\') => Some((Ent::Ch('\\'), 2)),
         Some(b'|') => None,
         Some(c) if c.is_ascii_punctuation() => Some((Ent::Empty, 1)),
-        None | Some(b' ' | b'\t' | b'\r' | b'\n')
-            if i > 0 && b.get(i - 1).is_some_and(|p| !p.is_ascii_whitespace()) =>
-        {
-            Some((Ent::Ws, 1))
-        }
+        None | Some(b' ' | b'\t' | b'\r' | b'\n') if after_char => Some((Ent::Ws, 1)),
         _ => None,
     }
 }
@@ -2819,6 +2824,19 @@ impl Iterator for Children<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hard_line_break_is_white_space_and_an_escaped_backslash_a_backslash() {
+        let text = "| （二）部分公开\\\\ | 99 |\n| 3\\.其他\\ | 1 |\n路径 C:\\\\temp 与 \\\\x\n";
+        let (out, _, _, _) =
+            text_escapes(text, &OffsetMap::identity(text.len()), false).expect("escapes");
+        // Org's `\\\\` and pandoc's `\\` after a label and before white space: a space.
+        // Elsewhere `\\\\` is one backslash.
+        assert_eq!(
+            out,
+            "| （二）部分公开  | 99 |\n| 3.其他  | 1 |\n路径 C:\\temp 与 \\x\n"
+        );
+    }
 
     #[test]
     fn a_texts_references_are_decoded_and_map_to_the_text_as_written() {

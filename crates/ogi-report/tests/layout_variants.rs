@@ -384,6 +384,21 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             })
             .into_bytes()
         }));
+        // Org mode's table (pandoc's org writer): a row label closed by org's hard line break,
+        // two backslashes (`| （二）部分公开\\\\ |`), which had been read as a blank mark.
+        v.push(("org hard line breaks", {
+            map_lines(text, |l| match pipe_cells(l) {
+                Some(cells)
+                    if cells.first().is_some_and(|c| {
+                        !c.is_empty() && !c.chars().any(|x| x.is_ascii_digit())
+                    }) =>
+                {
+                    l.replacen(cells[0], &format!("{}\\\\", cells[0]), 1)
+                }
+                _ => l.to_string(),
+            })
+            .into_bytes()
+        }));
         // Pinyin printed above the characters: every ideograph in `<ruby>`, its reading in
         // `<rt>`, with `<rp>` parentheses for every other one.
         v.push(("html tables with ruby pinyin", {
