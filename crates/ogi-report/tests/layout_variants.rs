@@ -370,35 +370,27 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
         }
         // A converter's markdown: a sub-item's `1.` escaped (`3\\.其他`, `1\\.属于国家秘密`),
         // and each row label of a pipe row closed by pandoc's hard line break (`（二）部分公开\\`).
-        v.push(("markdown escapes", {
-            let escaped = String::from_utf8(renumbered(|n| format!("{n}\\."))).unwrap_or_default();
-            map_lines(&escaped, |l| match pipe_cells(l) {
-                Some(cells)
-                    if cells.first().is_some_and(|c| {
-                        !c.is_empty() && !c.chars().any(|x| x.is_ascii_digit())
-                    }) =>
-                {
-                    l.replacen(cells[0], &format!("{}\\", cells[0]), 1)
-                }
-                _ => l.to_string(),
-            })
-            .into_bytes()
-        }));
-        // Org mode's table (pandoc's org writer): a row label closed by org's hard line break,
-        // two backslashes (`| （二）部分公开\\\\ |`), which had been read as a blank mark.
-        v.push(("org hard line breaks", {
+        // Each pipe row's label (its first cell, no figure in it) closed by `mark`.
+        let labels_closed_by = |text: &str, mark: &str| {
             map_lines(text, |l| match pipe_cells(l) {
                 Some(cells)
                     if cells.first().is_some_and(|c| {
                         !c.is_empty() && !c.chars().any(|x| x.is_ascii_digit())
                     }) =>
                 {
-                    l.replacen(cells[0], &format!("{}\\\\", cells[0]), 1)
+                    l.replacen(cells[0], &format!("{}{mark}", cells[0]), 1)
                 }
                 _ => l.to_string(),
             })
             .into_bytes()
+        };
+        v.push(("markdown escapes", {
+            let escaped = String::from_utf8(renumbered(|n| format!("{n}\\."))).unwrap_or_default();
+            labels_closed_by(&escaped, "\\")
         }));
+        // Org mode's table (pandoc's org writer): a row label closed by org's hard line break,
+        // two backslashes (`| （二）部分公开\\\\ |`), which had been read as a blank mark.
+        v.push(("org hard line breaks", labels_closed_by(text, "\\\\")));
         // Pinyin printed above the characters: every ideograph in `<ruby>`, its reading in
         // `<rt>`, with `<rp>` parentheses for every other one.
         v.push(("html tables with ruby pinyin", {
