@@ -2446,7 +2446,10 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                 cells,
             });
         }
+        // Only under the block's own header: without it, what stands before the first label
+        // is the last block's.
         if !moved
+            && headers.get(bi).copied().flatten().is_some()
             && values_before_labels(
                 ctx,
                 b,

@@ -149,6 +149,12 @@ fn a_block_whose_values_cannot_all_stand_before_their_labels_is_read_as_printed(
     assert_cell(&r, FORCE, COL, None);
     assert_diag(&r, Code::T004, Some(FORCE));
     assert!(r.diagnostics.iter().all(|d| d.code != Code::T014));
+    // Without the block's own header, what stands before its first label is the last
+    // block's (行政许可's 5176): never moved down.
+    let text = report("行政处罚\n215\n行政强制\n", T3_HEAD).replace("第二十条第（六）项\n", "");
+    let r = ogi_report::parse(&text);
+    assert_ne!(common::cell(&r, 2, PUNISH, COL), Some(5176));
+    assert!(r.diagnostics.iter().all(|d| d.code != Code::T014));
     // A value after the last label too: every row has its own.
     let both = "本年处理决定数量\n信息内容\n6939\n行政处罚\n215\n行政强制\n3\n";
     let r = ogi_report::parse(&report(both, T3_HEAD));
