@@ -423,11 +423,25 @@ fn match_tolerant(
                 i += c.len_utf8();
                 break;
             }
+            if !first && asciidoc_break(text, i) {
+                i += 1;
+                continue;
+            }
             return None;
         }
         first = false;
     }
     Some(i)
+}
+
+/// Whether `text[i]` is the `+` of AsciiDoc's hard line break: after a space, at the line's end
+/// (`| |1.申请人无正当理由逾期不补 +` / `正、行政机关…`, a cell's label on two lines), skipped
+/// between a label's characters like the white space around it.
+fn asciidoc_break(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    b.get(i) == Some(&b'+')
+        && i.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ')
+        && matches!(b.get(i + 1), None | Some(b'\n' | b'\r'))
 }
 
 /// [`match_at`] as first written (the tolerant loop from the label's first character): the

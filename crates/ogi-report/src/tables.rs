@@ -1175,10 +1175,15 @@ fn label_wrapped_after_its_values(
                 let valued = rest_of_line
                     .trim_start_matches([' ', '\t', '\u{3000}', '|'])
                     .starts_with(|c: char| c.is_ascii_digit())
-                    && rest_of_line.len() > rest_of_line.trim_start().len();
+                    && rest_of_line.starts_with(|c: char| c.is_whitespace() || c == '|');
                 let next = text.get((line_end + 1).min(end)..end).unwrap_or("");
-                let continued = crate::scan::find_label(next, 0, next.len(), tail)
-                    .is_some_and(|(a, _)| next.get(..a).is_some_and(|p| p.trim().is_empty()));
+                // At the next line's start, past white space and the bars of its empty cells
+                // (a pipe row's continuation row, `| | 正、行政机关… | | |`).
+                let continued =
+                    crate::scan::find_label(next, 0, next.len(), tail).is_some_and(|(a, _)| {
+                        next.get(..a)
+                            .is_some_and(|p| p.chars().all(|c| c.is_whitespace() || c == '|'))
+                    });
                 if valued && continued {
                     let start = d
                         .number

@@ -391,6 +391,49 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
         // Org mode's table (pandoc's org writer): a row label closed by org's hard line break,
         // two backslashes (`| （二）部分公开\\\\ |`), which had been read as a blank mark.
         v.push(("org hard line breaks", labels_closed_by(text, "\\\\")));
+        // A long row label written on two lines (LibreOffice's and pandoc's tables of a cell
+        // whose text wraps at its column's width): the label of each pipe row with figures,
+        // cut after its fourteenth character when two more follow, its rest written by `rest`
+        // (given the rest and the row's cells after the label).
+        let labels_cut = |text: &str, rest: &dyn Fn(&str, usize) -> (String, String)| {
+            map_lines(text, |l| {
+                let Some(cells) = pipe_cells(l) else {
+                    return l.to_string();
+                };
+                let figure = |c: &str| !c.is_empty() && c.chars().all(|x| x.is_ascii_digit());
+                let Some(k) = cells.iter().position(|c| figure(c)) else {
+                    return l.to_string();
+                };
+                let label = cells[..k].iter().rev().find(|c| !c.is_empty()).copied();
+                match label {
+                    Some(label) if k > 0 && label.chars().count() >= 16 => {
+                        let cut = label.char_indices().nth(14).map_or(label.len(), |(i, _)| i);
+                        let (head, tail) = label.split_at(cut);
+                        let (inside, after) = rest(tail, cells.len() - k);
+                        format!(
+                            "{}{after}",
+                            l.replacen(label, &format!("{head}{inside}"), 1)
+                        )
+                    }
+                    _ => l.to_string(),
+                }
+            })
+            .into_bytes()
+        };
+        // The label's rest in a row of its own after the row, its other cells empty
+        // (`| | 正、行政机关不再处理其政府信息公开申请 | | | |`).
+        v.push((
+            "label continuation rows",
+            labels_cut(text, &|tail, n| {
+                (String::new(), format!("\n| {tail} |{}", " |".repeat(n)))
+            }),
+        ));
+        // AsciiDoc's hard line break in the label's cell (`1.申请人无正当理由逾期不补 +` and
+        // its rest on the next line).
+        v.push((
+            "asciidoc hard line breaks",
+            labels_cut(text, &|tail, _| (format!(" +\n{tail}"), String::new())),
+        ));
         // Pinyin printed above the characters: every ideograph in `<ruby>`, its reading in
         // `<rt>`, with `<rp>` parentheses for every other one.
         v.push(("html tables with ruby pinyin", {
