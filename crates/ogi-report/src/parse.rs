@@ -293,11 +293,53 @@ fn parse_read(
     // Read with the `html` feature, as references and escapes are.
     #[cfg(feature = "html")]
     if let Some(s) = crate::prefix::strip(decoded, dmap) {
-        let mut r = parse_unprefixed(&s.text, &s.map, opts, encoding, markup);
+        let mut r = parse_unwrapped(&s.text, &s.map, opts, encoding, markup);
         r.diagnostics.insert(0, prefix_note(decoded, dmap, &s));
         return r;
     }
+    parse_unwrapped(decoded, dmap, opts, encoding, markup)
+}
+
+/// [`parse_unprefixed`] of a text, or, when it is hard-wrapped (a mail client's or a
+/// terminal's lines of a fixed width), of the text with its breaks joined (N009). Read with
+/// the `html` feature, as line prefixes are.
+fn parse_unwrapped(
+    decoded: &str,
+    dmap: &OffsetMap,
+    opts: &Options,
+    encoding: &str,
+    markup: bool,
+) -> Report {
+    #[cfg(feature = "html")]
+    if !markup {
+        if let Some(u) = crate::reflow::unwrap(decoded, dmap) {
+            let mut r = parse_unprefixed(&u.text, &u.map, opts, encoding, markup);
+            r.diagnostics.insert(0, unwrap_note(decoded, dmap, &u));
+            return r;
+        }
+    }
     parse_unprefixed(decoded, dmap, opts, encoding, markup)
+}
+
+/// N009: the hard wraps `u` joined in `text` (whose offsets `map` takes to the input).
+#[cfg(feature = "html")]
+fn unwrap_note(text: &str, map: &OffsetMap, u: &crate::reflow::Unwrapped) -> Diagnostic {
+    // The last few characters before the first break joined.
+    let before = text.get(..u.first.start).unwrap_or("");
+    let tail = before
+        .char_indices()
+        .rev()
+        .nth(3)
+        .map_or(before, |(i, _)| before.get(i..).unwrap_or(""));
+    let (a, b) = map.map_range(u.first.start, u.first.end);
+    Diagnostic::new(
+        Code::N009,
+        format!(
+            "hard-wrapped text: {} line breaks at {} columns joined (the first after `…{tail}`)",
+            u.joins, u.width
+        ),
+    )
+    .with_span(Some(Span::new(a, b)))
 }
 
 /// [`parse_read`] of a text without line prefixes.
