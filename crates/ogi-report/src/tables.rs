@@ -1184,11 +1184,14 @@ fn label_wrapped_after_its_values(
                         next.get(..a)
                             .is_some_and(|p| p.chars().all(|c| c.is_whitespace() || c == '|'))
                     });
-                if valued && continued {
-                    let start = d
-                        .number
-                        .and_then(|n| extend_number(text, s, n))
-                        .unwrap_or(s);
+                let start = d
+                    .number
+                    .and_then(|n| extend_number(text, s, n))
+                    .unwrap_or(s);
+                if (valued && continued)
+                    || (rest_of_line.trim().is_empty()
+                        && values_then_rest_below(text, start, line_end, end, tail))
+                {
                     if best.is_none_or(|b| start < b.start) {
                         best = Some(Anchor { start, end: e });
                     }
@@ -1201,6 +1204,47 @@ fn label_wrapped_after_its_values(
         }
     }
     best
+}
+
+/// Whether, below a line that ends with a label's first part (which starts at `start`; the
+/// line ends at `line_end`), the next line holds figures only and the line after holds the
+/// label's rest, `tail`, where the label starts on its line (a `pdftotext -layout` page whose
+/// cells are set at their middle: `（三）不   1.属于国家秘` / `0   0 …   0` / `予公开    密`, a group's
+/// label beside it). Columns are counted in characters, as `pdftotext` aligns them.
+fn values_then_rest_below(
+    text: &str,
+    start: usize,
+    line_end: usize,
+    end: usize,
+    tail: &str,
+) -> bool {
+    let line_of = |from: usize| -> Option<&str> {
+        let rest = text.get(from.min(end)..end)?;
+        Some(
+            rest.find('\n')
+                .map_or(rest, |n| rest.get(..n).unwrap_or("")),
+        )
+    };
+    let Some(values) = line_of(line_end + 1) else {
+        return false;
+    };
+    let opens = text
+        .get(..start)
+        .map_or(0, |t| t.rfind('\n').map_or(0, |n| n + 1));
+    let column = text.get(opens..start).map_or(0, |t| t.chars().count());
+    let figures = values.chars().any(|c| c.is_ascii_digit())
+        && values
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '|' | '.' | ','));
+    let Some(below) = line_of(line_end + 1 + values.len() + 1) else {
+        return false;
+    };
+    figures
+        && crate::scan::find_label(below, 0, below.len(), tail).is_some_and(|(a, _)| {
+            let before = below.get(..a).unwrap_or("");
+            let at = before.chars().count();
+            (before.is_empty() || before.ends_with(char::is_whitespace)) && at.abs_diff(column) <= 2
+        })
 }
 
 /// The first offset at which an occurrence of a key can no longer start an anchor before

@@ -545,6 +545,66 @@ fn labels_wrapped_after_or_around_their_values_in_pdf_text() {
     );
 }
 
+/// `pdftotext -layout` text of a table whose cells are set at their middle: a label's first
+/// part on a line of its own (a group's label beside it), the row's values on the next line
+/// alone, the label's rest below them at the label's column (`（三）不   1.属于国家秘` /
+/// `0 … 0` / `予公开    密`). Each row is read with its values, and a rest at another column is
+/// no rest.
+#[test]
+fn labels_around_their_values_on_lines_of_their_own_in_pdf_text() {
+    let text = "某某局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+        一、本年新收政府信息公开申请数量        23     0        0     0     0    0    23\n\n\
+        二、上年结转政府信息公开申请数量        0          0    0     0     0    0    0\n\n\
+        \x20      （一）予以公开          7          0    0     0     0    0    7\n\
+        \x20      （三）不   1.属于国家秘\n\
+        \x20                       4          0    0     0     0    0    4\n\
+        \x20      予公开    密\n\
+        \x20             6.属于四类过\n\
+        \x20                       2          1    0     0     0    0    3\n\
+        \x20             程性信息\n\
+        \x20                   1.信访举报投\n\
+        \x20                                    5        0       0     0       0   0   5\n\
+        三、本年                诉类申请\n\
+        \x20           （七）总计                    23       0       0     0       0   0   23\n\
+        四、政府信息公开行政复议、行政诉讼情况\n";
+    let r = ogi_report::parse(text);
+    let t3 = r.applications.as_ref().expect("table 3");
+    for (row, want) in [
+        (
+            "三、本年度办理结果/（三）不予公开/1.属于国家秘密",
+            [4, 0, 0, 0, 0, 0, 4],
+        ),
+        (
+            "三、本年度办理结果/（三）不予公开/6.属于四类过程性信息",
+            [2, 1, 0, 0, 0, 0, 3],
+        ),
+        (
+            "三、本年度办理结果/（五）不予处理/1.信访举报投诉类申请",
+            [5, 0, 0, 0, 0, 0, 5],
+        ),
+    ] {
+        assert_eq!(row_values(t3, row), want.map(Some).to_vec(), "{row}");
+    }
+    assert!(
+        messages(&r, Code::T003)
+            .iter()
+            .all(|m| !m.contains("国家秘密") && !m.contains("过程性") && !m.contains("信访")),
+        "{:?}",
+        messages(&r, Code::T003)
+    );
+    // The rest two columns away from the label's: another cell's text, no rest of the label.
+    let moved = text.replace("予公开    密", "予公开 密");
+    let r = ogi_report::parse(&moved);
+    let t3 = r.applications.as_ref().expect("table 3");
+    assert_eq!(
+        row_values(t3, "三、本年度办理结果/（三）不予公开/1.属于国家秘密"),
+        [None; 7].to_vec()
+    );
+    assert!(messages(&r, Code::T003)
+        .iter()
+        .any(|m| m.contains("1.属于国家秘密")));
+}
+
 /// Table 4 written as one pipe row of its fifteen values, followed by section 5's prose whose
 /// heading a converter dropped: the prose's numbering is no surplus of the table.
 #[test]
