@@ -106,8 +106,9 @@ fn lines(text: &str) -> Option<Vec<Line>> {
 /// Opening punctuation a wrapper does not end a line with (it goes with the character after).
 const NO_END: &str = "（(「『《“‘【";
 
-/// The lengths in bytes of the first lines of `text` (up to [`HEAD_LINES`]), CR LF as LF.
-fn head_lengths(text: &str) -> smallvec::SmallVec<[usize; HEAD_LINES]> {
+/// The lengths in bytes of the first lines of `text` (up to [`HEAD_LINES`]), CR LF as LF;
+/// `None` at the first line longer than [`LONG_LINE`] (a paragraph a line: not wrapped).
+fn head_lengths(text: &str) -> Option<smallvec::SmallVec<[usize; HEAD_LINES]>> {
     let b = text.as_bytes();
     let mut out = smallvec::SmallVec::new();
     let mut at = 0usize;
@@ -116,10 +117,14 @@ fn head_lengths(text: &str) -> smallvec::SmallVec<[usize; HEAD_LINES]> {
             break;
         }
         let cr = usize::from(nl > at && b.get(nl - 1) == Some(&b'\r'));
-        out.push(nl - at - cr);
+        let len = nl - at - cr;
+        if len > LONG_LINE {
+            return None;
+        }
+        out.push(len);
         at = nl + 1;
     }
-    out
+    Some(out)
 }
 
 /// The lines [`head_lengths`] reads.
@@ -195,7 +200,7 @@ fn opens_a_section(line: &str) -> bool {
 /// hard-wrapped (see the module's description).
 pub(crate) fn unwrap(text: &str, map: &OffsetMap) -> Option<Unwrapped> {
     // Told first from the text's first lines, most texts at a look at them.
-    if !lengths_even(head_lengths(text).as_mut_slice()) {
+    if !lengths_even(head_lengths(text)?.as_mut_slice()) {
         return None;
     }
     let mut lines = lines(text)?;
