@@ -75,8 +75,8 @@ codes! {
     /// N008 — line numbers (`cat -n`, `grep -n`) or email quoting (`> `) a tool put before every
     /// line were removed before the text was read.
     N008 = "N008", Info;
-    /// N009 — a hard-wrapped text (its lines broken at a fixed width by a mail client, a
-    /// terminal or `fold`) had its breaks joined before it was read.
+    /// N009 — a hard-wrapped text (its lines broken at a fixed width by a mail client or
+    /// a terminal) had its breaks joined before it was read.
     N009 = "N009", Info;
     /// S001 — a section heading was not found.
     S001 = "S001", Warning;

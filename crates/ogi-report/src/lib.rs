@@ -29,7 +29,7 @@
 //! | `N006` | info | grid tables (`+---+` borders, or box-drawn `┌─┬─┐`) read as pipe rows, the lines of a row wrapped over several joined | `grid tables: 26 rows read between border lines, 9 of them joined from several lines` |
 //! | `N007` | info | character references left in a text that is not markup (`&nbsp;`, `&ldquo;`, `&amp;nbsp;` escaped twice) decoded before it was read | `character references in the text decoded: 42 (`&nbsp;` …)` |
 //! | `N008` | info | line numbers (`cat -n`, `nl`, `grep -n`, `12: `) or email quoting (`> `) before every line, removed before the text was read | ``line numbers before the lines removed: 214 lines (the first: `1`)`` |
-//! | `N009` | info | a hard-wrapped text (lines broken at a fixed width by a mail client, a terminal or `fold`; an ideograph two columns) had its breaks joined before it was read | ``hard-wrapped text: 277 line breaks at 40 columns joined (the first after `…年度`)`` |
+//! | `N009` | info | a hard-wrapped text (lines broken at a fixed width by a mail client or a terminal; an ideograph two columns) had its breaks joined before it was read | ``hard-wrapped text: 277 line breaks at 40 columns joined (the first after `…年度`)`` |
 //! | `S001` | warning | a section heading not found | `section 6 (六、其他需要报告的事项) not found` |
 //! | `S002` | info | pre-2019 report: no national tables | `the report follows the pre-2019 format (2008 条例)` |
 //! | `S003` | info | no title naming agency and year, or a title naming no agency | `no title line naming the agency and year was found`; `the title names no agency, …` |

@@ -1,5 +1,5 @@
 //! Hard-wrapped text: a report whose lines a tool broke at a fixed width (a mail client's
-//! wrapping at 72 or 76 columns, a terminal's copy, `fold`), an ideograph counting two columns.
+//! wrapping at 72 or 76 columns, a terminal's copy), an ideograph counting two columns.
 //! Such a break falls anywhere: inside a heading (`一、总体情` / `况`), a row's label, or among
 //! a row's glued figures (`640020` / `470`), and a report crawled on one line (read as
 //! flattened, its headings found inside the line) becomes hundreds of short lines, whose
@@ -10,10 +10,12 @@
 //! long number that has no place to break) and at least a third of its lines are full: the
 //! next line's first word would not have fitted after them within `W` columns, as a wrapper
 //! breaks (the word: an ideograph with the punctuation that may not open a line after it, or
-//! a run of ASCII without a space, after the space the break took). Each full line is joined
-//! to the next, but for a line that ends a sentence (`。`) and a heading's line after it (a
-//! section's numbering, `二、`, on a line not full itself): there a paragraph may have ended. A break between two
-//! ASCII characters took a space, which is put back; one beside an ideograph took none.
+//! a run of ASCII without a space, after the space the break took; after a line that kept the
+//! space it was broken at, a mail's `format=flowed`, the run to the next space). Each full
+//! line is joined to the next, but for a line that ends a sentence (`。`) and a heading's line
+//! after it (a section's numbering, `二、`, on a line not full itself): there a paragraph may
+//! have ended. A break between two ASCII characters took a space, which is put back; one
+//! beside an ideograph took none.
 //!
 //! Texts whose lines are long (a paragraph a line, as most reports are written) are told at a
 //! look at their line lengths and left as they are. Compiled with the `html` feature, with the
@@ -59,6 +61,9 @@ struct Line {
 /// Punctuation a wrapper does not open a line with (it stays with the character before).
 const NO_START: &str = "、，。）)：；」』》！？%．.,”’";
 
+/// Opening punctuation a wrapper does not end a line with (it goes with the character after).
+const NO_END: &str = "（(「『《“‘【";
+
 /// The columns `c` takes.
 fn cols(c: char) -> usize {
     c.width().unwrap_or(0)
@@ -102,9 +107,6 @@ fn lines(text: &str) -> Option<Vec<Line>> {
     }
     Some(out)
 }
-
-/// Opening punctuation a wrapper does not end a line with (it goes with the character after).
-const NO_END: &str = "（(「『《“‘【";
 
 /// The lengths in bytes of the first lines of `text` (up to [`HEAD_LINES`]), CR LF as LF;
 /// `None` at the first line longer than [`LONG_LINE`] (a paragraph a line: not wrapped).
@@ -242,7 +244,18 @@ pub(crate) fn unwrap(text: &str, map: &OffsetMap) -> Option<Unwrapped> {
         .zip(texts.iter().skip(1).zip(lines.iter().skip(1)))
         .map(|((l, this), (next, n))| {
             let last = this.chars().next_back().unwrap_or(' ');
-            l.width * 2 >= width && n.width > 0 && l.width + first_word(last, next) > width
+            // A line that keeps the space it was broken at (a mail's `format=flowed`) was
+            // broken at a space only: the next word runs to the next space.
+            let word = if text.get(l.start..l.end).is_some_and(|r| r.ends_with(' ')) {
+                1 + next
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .map(cols)
+                    .sum::<usize>()
+            } else {
+                first_word(last, next)
+            };
+            l.width * 2 >= width && n.width > 0 && l.width + word > width
         })
         .collect();
     let full = is_full.iter().filter(|&&f| f).count();
@@ -395,6 +408,28 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(figures(&joined), figures(&written));
+    }
+
+    #[test]
+    fn a_space_kept_at_the_break_is_not_doubled() {
+        // A wrapper that keeps the space at the end of the line it breaks (a mail's
+        // `format=flowed`): the lines joined as they are.
+        let line = "本年新收政府信息公开申请数量 23 0 0 0 0 0 23 上年结转数量 1 2 3 4 5 6 7 8 9 ";
+        let written = line.repeat(12);
+        let mut text = String::new();
+        let mut col = 0usize;
+        for word in written.split_inclusive(' ') {
+            let w: usize = word.chars().map(cols).sum();
+            if col + w > 40 && col > 0 {
+                text.push('\n');
+                col = 0;
+            }
+            text.push_str(word);
+            col += w;
+        }
+        assert!(text.lines().count() > 20, "{text}");
+        let u = unwrap(&text, &OffsetMap::identity(text.len())).expect("wrapped");
+        assert_eq!(u.text, written, "{text}");
     }
 
     #[test]

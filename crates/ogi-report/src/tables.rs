@@ -1189,7 +1189,8 @@ fn label_wrapped_after_its_values(
                     .and_then(|n| extend_number(text, s, n))
                     .unwrap_or(s);
                 if (valued && continued)
-                    || (rest_of_line.trim().is_empty()
+                    || (cfg!(feature = "html")
+                        && rest_of_line.trim().is_empty()
                         && values_then_rest_below(text, start, line_end, end, tail))
                 {
                     if best.is_none_or(|b| start < b.start) {
@@ -1210,7 +1211,9 @@ fn label_wrapped_after_its_values(
 /// line ends at `line_end`), the next line holds figures only and the line after holds the
 /// label's rest, `tail`, where the label starts on its line (a `pdftotext -layout` page whose
 /// cells are set at their middle: `（三）不   1.属于国家秘` / `0   0 …   0` / `予公开    密`, a group's
-/// label beside it). Columns are counted in characters, as `pdftotext` aligns them.
+/// label beside it). Columns are counted in characters, as `pdftotext` aligns them. Read with
+/// the `html` feature, as the other readers of rarer layouts are: the module without it had no
+/// room for it (340 B gzip).
 fn values_then_rest_below(
     text: &str,
     start: usize,
