@@ -167,20 +167,8 @@ fn find(text: &str) -> Option<(Kind, Vec<Range<usize>>)> {
 pub(crate) fn strip(text: &str, map: &OffsetMap) -> Option<Stripped> {
     let (kind, cut) = find(text)?;
     let first = cut.first()?.clone();
-    let mut out = String::with_capacity(text.len());
-    let mut m = OffsetMap::with_capacity(cut.len() * 2 + 1);
-    let mut pos = 0usize;
-    let mut from = 0usize;
-    for r in &cut {
-        out.push_str(text.get(from..r.start).unwrap_or_default());
-        m.push_through(map, text, from, r.start, &mut pos);
-        from = r.end;
-    }
-    out.push_str(text.get(from..).unwrap_or_default());
-    m.push_through(map, text, from, text.len(), &mut pos);
-    if pos < map.source_len() {
-        m.skip_source(map.source_len() - pos);
-    }
+    let cuts: Vec<(Range<usize>, bool)> = cut.iter().map(|r| (r.clone(), false)).collect();
+    let (out, m) = OffsetMap::text_without(text, map, &cuts);
     Some(Stripped {
         text: out,
         map: m,

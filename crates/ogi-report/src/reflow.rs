@@ -265,7 +265,8 @@ pub(crate) fn unwrap(text: &str, map: &OffsetMap) -> Option<Unwrapped> {
     // The breaks to join: after each full line, but for a sentence's end and a heading's line
     // (a section's numbering on a line not full itself: in a report crawled on one line, the
     // numbering falls anywhere, on a line as full as the others).
-    let mut joins: Vec<(usize, usize, bool)> = Vec::new();
+    // Each break as the range it takes out, and whether a space stands in its place.
+    let mut joins: Vec<(Range<usize>, bool)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let (Some(&true), Some(n), Some(this), Some(next)) = (
             is_full.get(i),
@@ -286,28 +287,10 @@ pub(crate) fn unwrap(text: &str, map: &OffsetMap) -> Option<Unwrapped> {
         let next_at = text
             .get(n.start..n.end)
             .map_or(n.start, |t| n.end - t.trim_start().len());
-        joins.push((l.end, next_at, space));
+        joins.push((l.end..next_at, space));
     }
-    let first = joins.first().map(|&(a, b, _)| a..b)?;
-    let mut out = String::with_capacity(text.len());
-    let mut m = OffsetMap::with_capacity(joins.len() * 2 + 1);
-    let mut pos = 0usize;
-    let mut from = 0usize;
-    for &(a, b, space) in &joins {
-        out.push_str(text.get(from..a).unwrap_or_default());
-        m.push_through(map, text, from, a, &mut pos);
-        if space {
-            // The space the break took, where the break was.
-            out.push(' ');
-            m.push_through(map, text, a, a + 1, &mut pos);
-        }
-        from = b;
-    }
-    out.push_str(text.get(from..).unwrap_or_default());
-    m.push_through(map, text, from, text.len(), &mut pos);
-    if pos < map.source_len() {
-        m.skip_source(map.source_len() - pos);
-    }
+    let first = joins.first().map(|(r, _)| r.clone())?;
+    let (out, m) = OffsetMap::text_without(text, map, &joins);
     Some(Unwrapped {
         text: out,
         map: m,

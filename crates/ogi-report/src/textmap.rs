@@ -429,6 +429,38 @@ impl OffsetMap {
             *pos = s1;
         }
     }
+    /// `text` (whose offsets `map` takes to its source) with the ranges of `cuts` (in order, not
+    /// overlapping) left out, each but a space in place of its first byte when it says so (a
+    /// break that took a space), and the map of the text it gives to `map`'s source. The one
+    /// builder of the readers that take a tool's marks out of a text (line prefixes, hard
+    /// wraps).
+    #[cfg(feature = "html")]
+    pub(crate) fn text_without(
+        text: &str,
+        map: &OffsetMap,
+        cuts: &[(std::ops::Range<usize>, bool)],
+    ) -> (String, OffsetMap) {
+        let mut out = String::with_capacity(text.len());
+        let mut m = OffsetMap::with_capacity(cuts.len() * 2 + 1);
+        let mut pos = 0usize;
+        let mut from = 0usize;
+        for (r, space) in cuts {
+            out.push_str(text.get(from..r.start).unwrap_or_default());
+            m.push_through(map, text, from, r.start, &mut pos);
+            if *space {
+                // One byte of the text (a line break) given as a space, mapped where it was.
+                out.push(' ');
+                m.push_through(map, text, r.start, r.start + 1, &mut pos);
+            }
+            from = r.end;
+        }
+        out.push_str(text.get(from..).unwrap_or_default());
+        m.push_through(map, text, from, text.len(), &mut pos);
+        if pos < map.source_len() {
+            m.skip_source(map.source_len() - pos);
+        }
+        (out, m)
+    }
     /// The range `start..end` clamped to the derived text: what the identity map makes of it.
     #[inline]
     pub fn identity_range(&self, start: usize, end: usize) -> (usize, usize) {
