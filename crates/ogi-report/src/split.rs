@@ -290,11 +290,19 @@ pub(crate) fn row_candidates_where(
     let mut segs = Vec::with_capacity(row.runs.len());
     let mut total = 0usize;
     let mut any_point = false;
+    // Blank marks among the runs (`64无无2无470`): each one piece, read as a zero; its piece is
+    // given the mark's whole range once the search is done.
+    let mut blanks: Vec<Range<usize>> = Vec::new();
     for r in &row.runs {
         let Some(s) = row.text.get(r.clone()) else {
             return out;
         };
-        let bytes = s.as_bytes();
+        let bytes = if cfg!(feature = "html") && crate::cells::is_blank(s) {
+            blanks.push(r.clone());
+            b"0".as_slice()
+        } else {
+            s.as_bytes()
+        };
         if bytes.is_empty() {
             return out;
         }
@@ -331,6 +339,13 @@ pub(crate) fn row_candidates_where(
     }
     out.truncated = s.truncated;
     out.readings = s.readings;
+    if cfg!(feature = "html") && !blanks.is_empty() {
+        for p in out.readings.iter_mut().flat_map(|r| r.pieces.iter_mut()) {
+            if let Some(b) = blanks.iter().find(|b| b.start == p.start) {
+                p.end = b.end;
+            }
+        }
+    }
     out.readings.sort_by_cached_key(|r| {
         r.pieces
             .iter()

@@ -1737,6 +1737,13 @@ fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Rang
     let mut digits = 0usize;
     for it in content() {
         let full = text.get(it.start..it.end)?;
+        // A blank mark among glued figures (`64无无2无470`) is one cell of its own (with the
+        // `html` feature, as the readers of other rarer layouts).
+        if cfg!(feature = "html") && it.kind == ItemKind::Blank {
+            digits += 1;
+            runs.push(it.start..it.end);
+            continue;
+        }
         // A sign opens a new value; the run starts after it (the sign is restored on the piece).
         let tok = full.trim_start_matches(['+', '-']);
         let it_start = it.start + (full.len() - tok.len());
@@ -1757,17 +1764,27 @@ fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Rang
     Some(runs)
 }
 
-/// Whether a row's figures stand glued to its label on the label's line (`规章1520`, a table
-/// flattened with nothing between its cells): a glued run even when the row's own line break
-/// follows it. A row of a `pdftotext -layout` page has white space after its label, and is
-/// placed by its alignment instead.
-fn glued_to_label(text: &str, label_end: usize, items: &[Item]) -> bool {
+/// Whether a row's figures stand glued to the text before them (its label, or a note after it:
+/// `（二）部分公开（区分处理的，只计这一情形，不计其他情形）500000 5`) with no line break, `|`
+/// or tab among them: a row of a table flattened with nothing between its cells, even when a
+/// line break elsewhere in the table makes the table as a whole not flattened. Figures after
+/// white space (a PDF's text, a row typed by hand) or after a bar are not so.
+#[inline(never)]
+fn glued_to_text(text: &str, items: &[Item]) -> bool {
     let mut content = items.iter().filter(|i| i.is_content());
     let Some(first) = content.next() else {
         return false;
     };
     let last = content.next_back().unwrap_or(first);
-    first.start == label_end && text.get(label_end..last.end).is_some_and(|t| !has_break(t))
+    // The canonical text writes every space ` ` (U+3000 and NBSP included).
+    first
+        .start
+        .checked_sub(1)
+        .and_then(|i| text.as_bytes().get(i))
+        .is_some_and(|b| !matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'|'))
+        && text
+            .get(first.start..last.end)
+            .is_some_and(|t| !has_break(t))
 }
 
 /// Whether a row's figures hold a run led by a zero (`0000000`, `00`): no count is printed so,
@@ -1818,9 +1835,13 @@ fn cells_from_reading<M: MapFn + ?Sized>(
                 }
                 let raw = ctx.text.get(r.clone()).unwrap_or("");
                 let it = Item {
-                    kind: crate::cells::parse_value(raw)
-                        .map(|(n, u)| ItemKind::Value(n, u))
-                        .unwrap_or(ItemKind::Text),
+                    kind: if cfg!(feature = "html") && crate::cells::is_blank(raw) {
+                        ItemKind::Blank
+                    } else {
+                        crate::cells::parse_value(raw)
+                            .map(|(n, u)| ItemKind::Value(n, u))
+                            .unwrap_or(ItemKind::Text)
+                    },
                     start: r.start,
                     end: r.end,
                 };
@@ -2451,7 +2472,7 @@ fn table2_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     // of every row.
                     let flat = || {
                         text.get(a.end..next).is_some_and(|t| !has_break(t))
-                            || glued_to_label(text, a.end, items)
+                            || glued_to_text(text, items)
                             || zero_led(text, items)
                     };
                     let flat_first = FIRST_WRITTEN.then(flat);
@@ -4045,7 +4066,15 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     .at(Location::row(kind, path)),
             );
         }
-        if flattened || zero_led(text, items) || one_long_run(text, items, n) {
+        // A row is a glued run when the table is flattened, and also when its own figures
+        // stand glued to the text before them with no break among them (`（一）予以公开270020130`,
+        // `…不计其他情形）500000 5`): a line break elsewhere in the table (a scraper's, between
+        // two rows) leaves the row so.
+        if flattened
+            || zero_led(text, items)
+            || one_long_run(text, items, n)
+            || glued_to_text(text, items)
+        {
             if let Some(runs) = glued_runs(text, items, n) {
                 let rr = RowRuns {
                     text,

@@ -181,3 +181,109 @@ fn wu_glued_between_figures_is_a_blank_cell() {
     let s = c.span.expect("span");
     assert_eq!(wu.get(s.start - 3..s.end), Some("无23"));
 }
+
+/// One line break anywhere between two rows of a flattened table 3 (a scraper's, kept where a
+/// `<tr>` ended; before a label led by `（`, by a numeral, or by a digit and a point): every row
+/// whose figures stand glued to the text before them is still a glued run, and every value of
+/// the three one-line crawls is read as without the break. Rows had been left short (`T004`),
+/// and others then found no split that kept the table's sums (`T009`).
+#[test]
+fn one_line_break_between_two_rows_of_a_flattened_table_3_keeps_every_value() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for name in [FLAT, "004_pingtan-2021.txt", "006_pingtan-2023.txt"] {
+        let text = String::from_utf8(common::corpus(name)).expect("utf-8");
+        let want = common::values(&ogi_report::parse(&text));
+        let from = text.find("三、收到和处理").expect("table 3");
+        let to = text.find("四、政府信息公开行政复议").expect("table 4");
+        let region: Vec<(usize, char)> = text[from..to].char_indices().collect();
+        for w in region.windows(3) {
+            let [(_, a), (at, b), (_, c)] = [w[0], w[1], w[2]];
+            let label_start = matches!(b, '（' | '一' | '二' | '三' | '四')
+                || b.is_ascii_digit() && matches!(c, '.' | '．');
+            if !(a.is_ascii_digit() && label_start) {
+                continue;
+            }
+            let at = from + at;
+            let broken = format!("{}\n{}", &text[..at], &text[at..]);
+            checked += 1;
+            let diff = common::differences(&want, &common::values(&ogi_report::parse(&broken)));
+            if !diff.is_empty() {
+                failures.push(format!("{name} at {at}: {}", diff.join("; ")));
+            }
+        }
+    }
+    assert!(checked >= 60, "{checked} positions");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// `无` among glued figures whose runs must still be split (`64无无2无470`: 64, blank, blank,
+/// 2, blank, then `470` as 4 and 70): each `无` is a blank cell of its own, its span on the
+/// mark; the runs of digits are split by the row's sum as in a row of digits alone. With the
+/// `html` feature, as the readers of other rarer layouts.
+#[cfg(feature = "html")]
+#[test]
+fn wu_among_glued_figures_that_must_be_split() {
+    let text = String::from_utf8(common::corpus("004_pingtan-2021.txt")).expect("utf-8");
+    let wu = text
+        .replacen("数量640020470二、", "数量64无无2无470二、", 1)
+        .replacen("予以公开270020130（二）", "予以公开27无无2无130（二）", 1);
+    assert_eq!(wu.matches('无').count(), text.matches('无').count() + 6);
+    let r = ogi_report::parse(&wu);
+    let first = "一、本年新收政府信息公开申请数量";
+    let open = "三、本年度办理结果/（一）予以公开";
+    for (row, want) in [
+        (
+            first,
+            [Some(64), None, None, Some(2), None, Some(4), Some(70)],
+        ),
+        (
+            open,
+            [Some(27), None, None, Some(2), None, Some(1), Some(30)],
+        ),
+    ] {
+        for (col, v) in T3_COLS.iter().zip(want) {
+            assert_cell(&r, row, col, v);
+        }
+        assert!(
+            r.diagnostics.iter().any(|d| d.code == Code::T007
+                && d.location.as_ref().and_then(|l| l.row.as_deref()) == Some(row)),
+            "T007 naming {row}: {:#?}",
+            r.diagnostics
+        );
+    }
+    let row = r
+        .table(ogi_report::TableKind::Applications)
+        .and_then(|t| t.row(first))
+        .expect("row");
+    let blank = row.cell("法人或其他组织/商业企业").expect("cell");
+    assert_eq!(blank.raw.as_deref(), Some("无"));
+    let s = blank.span.expect("span");
+    assert_eq!(wu.get(s.start..s.end), Some("无"));
+    let other = row.cell("法人或其他组织/其他").expect("cell");
+    let s = other.span.expect("span");
+    assert_eq!(wu.get(s.start..s.end + 2), Some("470"));
+    // The rest of the table, and its sums, read as in the plain text.
+    let plain = ogi_report::parse(&text);
+    for row in ["三、本年度办理结果/（七）总计", "四、结转下年度继续办理"]
+    {
+        for col in T3_COLS {
+            assert_eq!(
+                common::cell(&r, 3, row, col),
+                common::cell(&plain, 3, row, col)
+            );
+        }
+    }
+    assert!(
+        r.diagnostics
+            .iter()
+            .all(|d| !matches!(d.code, Code::T004 | Code::T009 | Code::T013)),
+        "{:#?}",
+        r.diagnostics
+    );
+}
