@@ -4066,15 +4066,13 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     .at(Location::row(kind, path)),
             );
         }
-        // A row is a glued run when the table is flattened, and also when its own figures
-        // stand glued to the text before them with no break among them (`（一）予以公开270020130`,
-        // `…不计其他情形）500000 5`): a line break elsewhere in the table (a scraper's, between
-        // two rows) leaves the row so.
-        if flattened
-            || zero_led(text, items)
-            || one_long_run(text, items, n)
-            || glued_to_text(text, items)
-        {
+        // A row is a glued run when the table is flattened, and also (with the `html` feature,
+        // as the readers of other rarer layouts) when its own figures stand glued to the text
+        // before them with no break among them (`（一）予以公开270020130`, `…不计其他情形）500000
+        // 5`): a line break elsewhere in the table (a scraper's, between two rows) leaves the
+        // row so.
+        let sure = flattened || zero_led(text, items) || one_long_run(text, items, n);
+        if sure || cfg!(feature = "html") && glued_to_text(text, items) {
             if let Some(runs) = glued_runs(text, items, n) {
                 let rr = RowRuns {
                     text,
@@ -4083,17 +4081,22 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                     rule: RowRule::LastIsSum,
                 };
                 let cands = split::row_candidates(&rr, &mut ctx.budget);
-                readings.push(cands.readings.clone());
-                pending.push((rows.len(), cands));
-                row_index.push(i);
-                rows.push(Row {
-                    row: Cow::Borrowed(path),
-                    label,
-                    span,
-                    subtotal: false,
-                    cells: T3_COLS.iter().map(|c| Cell::absent(c.label)).collect(),
-                });
-                continue;
+                // A row told glued by its place alone (a PDF's text may glue a row's first
+                // figure to its label and leave its blank cells unmarked: `（一）予以公开1288
+                // 21 50 3 1362`) whose runs admit no split is read as its figures stand.
+                if sure || !cands.readings.is_empty() {
+                    readings.push(cands.readings.clone());
+                    pending.push((rows.len(), cands));
+                    row_index.push(i);
+                    rows.push(Row {
+                        row: Cow::Borrowed(path),
+                        label,
+                        span,
+                        subtotal: false,
+                        cells: T3_COLS.iter().map(|c| Cell::absent(c.label)).collect(),
+                    });
+                    continue;
+                }
             }
         }
         let mut rr = read_row(ctx, kind, path, T3_COLS, items, span);

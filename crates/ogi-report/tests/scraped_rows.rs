@@ -186,7 +186,9 @@ fn wu_glued_between_figures_is_a_blank_cell() {
 /// `<tr>` ended; before a label led by `（`, by a numeral, or by a digit and a point): every row
 /// whose figures stand glued to the text before them is still a glued run, and every value of
 /// the three one-line crawls is read as without the break. Rows had been left short (`T004`),
-/// and others then found no split that kept the table's sums (`T009`).
+/// and others then found no split that kept the table's sums (`T009`). With the `html`
+/// feature, as the readers of other rarer layouts.
+#[cfg(feature = "html")]
 #[test]
 fn one_line_break_between_two_rows_of_a_flattened_table_3_keeps_every_value() {
     let mut checked = 0;
@@ -286,4 +288,71 @@ fn wu_among_glued_figures_that_must_be_split() {
         "{:#?}",
         r.diagnostics
     );
+}
+
+/// PDF text whose rows have their first figure glued to their label (`（一）予以公开1288 21 0 0
+/// 50 3 1362`), also with their zero cells left unmarked (`…予以公开1288 21 50 3 1362`; the
+/// figures here taken × 1001, so that the runs hold as many digits as a row has cells): a row
+/// told glued by its place alone whose runs admit no split is read as its figures stand, as
+/// with a space after its label. Such rows had been left null (`T009`) by the first reader of
+/// figures glued to a label in a table not flattened.
+#[test]
+fn a_pdf_rows_first_figure_glued_to_its_label_reads_as_with_a_space() {
+    let mut rows = 0;
+    for name in [
+        "107_constructed-seed003-pypdf-page-break.txt",
+        "108_constructed-seed004-pypdf-page-break.txt",
+        "109_constructed-seed002-pypdf-page-break.txt",
+    ] {
+        let text = String::from_utf8(common::corpus(name)).expect("utf-8");
+        for unmarked in [false, true] {
+            // Each line of a label and seven figures: the label, then its figures with or
+            // without the space between them and the label.
+            let written = |glued: bool| -> String {
+                text.lines()
+                    .map(|line| {
+                        let words: Vec<&str> = line.split_whitespace().collect();
+                        let k = words.len();
+                        let digits = |w: &&str| w.bytes().all(|b| b.is_ascii_digit());
+                        let figures =
+                            k > 7 && !digits(&words[k - 8]) && words[k - 7..].iter().all(digits);
+                        if !figures {
+                            return line.to_string();
+                        }
+                        // Figures × 1001 (the sums still hold), so that the runs left hold
+                        // as many digits as the row has cells.
+                        let kept: Vec<String> = words[k - 7..]
+                            .iter()
+                            .filter(|w| !(unmarked && **w == "0"))
+                            .map(|w| (w.parse::<u64>().unwrap_or(0) * 1001).to_string())
+                            .collect();
+                        let kept = if kept.is_empty() {
+                            vec!["0".to_string()]
+                        } else {
+                            kept
+                        };
+                        let sep = if glued { "" } else { " " };
+                        format!("{}{sep}{}", words[..k - 7].join(" "), kept.join(" "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            let (apart, glued) = (written(false), written(true));
+            assert_ne!(apart, glued, "{name}");
+            rows += apart
+                .lines()
+                .zip(glued.lines())
+                .filter(|(a, g)| a != g)
+                .count();
+            let diff = common::differences(
+                &common::values(&ogi_report::parse(&apart)),
+                &common::values(&ogi_report::parse(&glued)),
+            );
+            assert!(
+                diff.is_empty(),
+                "{name} (unmarked zeros: {unmarked}): {diff:#?}"
+            );
+        }
+    }
+    assert!(rows >= 100, "{rows} rows glued");
 }
