@@ -466,12 +466,15 @@ fn split_mixed(
     let tok = seg.get(start..end).unwrap_or("");
     let has_digit = tok.bytes().any(|b| b.is_ascii_digit());
     // `0-170`: signed values glued together; a sign inside the token opens the next value.
+    // A doubled hyphen is no sign: the blank marks among figures glued to a label
+    // (`64--2-470`), read by `wu_pieces` (with the `html` feature).
     if has_digit
         && tok.len() > 1
         && tok
             .bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'+' | b'-'))
         && parse_value(tok).is_none()
+        && !(cfg!(feature = "html") && tok.contains("--"))
     {
         let mut from = 0;
         for (i, b) in tok.bytes().enumerate().skip(1) {
@@ -924,7 +927,7 @@ fn token_item(text: &str, ts: usize, te: usize, sink: &mut Sink<'_>) -> bool {
     let tok = text.get(ts..te).unwrap_or("");
     let kind = classify_in(text, tok, te);
     if kind == ItemKind::Text && tok.len() > 3 {
-        if let Some(more) = wu_pieces(ts, tok, sink) {
+        if let Some(more) = wu_pieces(text, ts, tok, sink) {
             return more;
         }
     }
@@ -935,22 +938,73 @@ fn token_item(text: &str, ts: usize, te: usize, sink: &mut Sink<'_>) -> bool {
     })
 }
 
-/// The cells of a token made of runs of digits and `无`s only, at least one `无` and two pieces
-/// (`23无`, `无无无无23`, `无无无无无无无`: a one-line crawl's cells glued, `无` written in the
-/// blank ones): each `无` a blank cell, each run of digits a token of its own. `None` for any
-/// other token; else whether `sink` takes more.
+/// The cells of a token made of runs of digits and blank marks only, at least one mark and two
+/// pieces (`23无`, `无无无无23`, `无无无无无无无`: a one-line crawl's cells glued, `无` written in
+/// the blank ones): each mark a blank cell, each run of digits a token of its own.
+///
+/// With the `html` feature (as the readers of other rarer layouts) the marks are also `空`, `/`,
+/// `\` (`／`, `＼` in the canonical text) and the dash `—`:
+/// - `64//2/470` glued to its label: a token of ASCII only is taken so only when the text
+///   before it, a label's ideograph or closing bracket, touches it (`12/6/26` of a page's print
+///   header stands apart);
+/// - `————` glued to figures: a run of dashes is read as doubled marks (`——`, one a cell; the
+///   split tries the two halves of each when that admits no reading).
+///
+/// The hyphen (`-`, and `–`, `－` the canonical text writes so) glued to a figure is a sign
+/// (`0-170`), but a doubled one (`--`) is none: in a token of ASCII glued to its label that
+/// holds one (`64--2-470`), every hyphen is a mark, read as the dashes are. `None` for any other
+/// token; else whether `sink` takes more.
 #[inline(never)]
-fn wu_pieces(ts: usize, tok: &str, sink: &mut Sink<'_>) -> Option<bool> {
-    if !tok.contains('无') || !tok.chars().all(|c| c == '无' || c.is_ascii_digit()) {
+fn wu_pieces(text: &str, ts: usize, tok: &str, sink: &mut Sink<'_>) -> Option<bool> {
+    let html = cfg!(feature = "html");
+    // Hyphens are marks where one is doubled (`64--2-470`; a lone `-` glued is a sign).
+    let hyphens = html && tok.contains("--");
+    let mark =
+        |c: char| c == '无' || html && matches!(c, '空' | '/' | '\\' | '—') || hyphens && c == '-';
+    // Two pieces, one of them a mark, take four bytes at least (`无` is three).
+    let some_mark = if html {
+        tok.len() > 3 && tok.contains(|c: char| !c.is_ascii_digit())
+    } else {
+        tok.contains('无')
+    };
+    if !some_mark || !tok.chars().all(|c| c.is_ascii_digit() || mark(c)) {
         return None;
+    }
+    if html && !tok.contains('无') {
+        let b = text.as_bytes();
+        let te = ts + tok.len();
+        let glued = if tok.is_ascii() {
+            // Glued to a label's ideograph or closing bracket (`)` in the canonical text): the
+            // token starts the row's region.
+            ts.checked_sub(1)
+                .and_then(|i| b.get(i))
+                .is_some_and(|&c| c >= 0x80 || c == b')')
+        } else {
+            // Dashes glued to figures (`64————2`, split from them), or with figures inside.
+            tok.bytes().any(|c| c.is_ascii_digit())
+                || ts
+                    .checked_sub(1)
+                    .and_then(|i| b.get(i))
+                    .is_some_and(u8::is_ascii_digit)
+                || b.get(te).is_some_and(u8::is_ascii_digit)
+        };
+        if !glued {
+            return None;
+        }
     }
     let mut i = 0usize;
     while let Some(rest) = tok.get(i..).filter(|r| !r.is_empty()) {
         let (len, kind) = if rest.starts_with('无') {
             ('无'.len_utf8(), ItemKind::Blank)
-        } else {
+        } else if !html || rest.starts_with(|c: char| c.is_ascii_digit()) {
             let n = rest.bytes().take_while(u8::is_ascii_digit).count();
             (n, classify(rest.get(..n).unwrap_or("")))
+        } else {
+            // Another mark; a dash doubled (`——`, `--`) is one.
+            let c = rest.chars().next().unwrap_or('-');
+            let l = c.len_utf8();
+            let doubled = matches!(c, '—' | '-') && rest.get(l..).is_some_and(|r| r.starts_with(c));
+            (if doubled { 2 * l } else { l }, ItemKind::Blank)
         };
         if !sink.push(Item {
             kind,
@@ -1192,7 +1246,7 @@ fn region_items_reference(
         let tok = text.get(ts..te).unwrap_or("");
         let kind = classify_in(text, tok, te);
         if kind == ItemKind::Text {
-            if let Some(more) = wu_pieces(ts, tok, sink) {
+            if let Some(more) = wu_pieces(text, ts, tok, sink) {
                 return more;
             }
         }

@@ -258,7 +258,35 @@ pub(crate) struct Resolved {
 /// Every way to split the row's runs into `n` pieces (no leading zeros except `0` itself, each run
 /// giving at least one piece, a decimal point never at a piece boundary) that satisfies the row rule.
 pub(crate) fn row_candidates(row: &RowRuns<'_>, budget: &mut Budget) -> RowCandidates {
-    row_candidates_where(row, budget, |_| true)
+    let out = row_candidates_where(row, budget, |_| true);
+    if cfg!(feature = "html") && out.readings.is_empty() && !out.truncated {
+        // A doubled dash among glued figures is one mark (`64——2——470` of a table whose blank
+        // cells are written `——`) or the marks of two cells (`64——2—470`, each written `—`):
+        // when the first reading admits no split, the second is tried.
+        let mut runs = Vec::with_capacity(row.runs.len() + 2);
+        for r in &row.runs {
+            let s = row.text.get(r.clone()).unwrap_or("");
+            let mut cs = s.chars();
+            match (cs.next(), cs.next(), cs.next()) {
+                (Some(a), Some(b), None) if a == b && crate::cells::is_blank(s) => {
+                    let m = r.start + a.len_utf8();
+                    runs.push(r.start..m);
+                    runs.push(m..r.end);
+                }
+                _ => runs.push(r.clone()),
+            }
+        }
+        if runs.len() > row.runs.len() {
+            let halves = RowRuns {
+                text: row.text,
+                runs,
+                n: row.n,
+                rule: row.rule,
+            };
+            return row_candidates_where(&halves, budget, |_| true);
+        }
+    }
+    out
 }
 
 /// As [`row_candidates`], but a piece with a decimal point is allowed only in the columns for

@@ -1740,7 +1740,8 @@ fn glued_runs(text: &str, items: &[Item], n: usize) -> Option<Vec<std::ops::Rang
         // A blank mark among glued figures (`64无无2无470`) is one cell of its own (with the
         // `html` feature, as the readers of other rarer layouts).
         if cfg!(feature = "html") && it.kind == ItemKind::Blank {
-            digits += 1;
+            // A doubled mark (`——`) may be two cells' (the split tries both readings).
+            digits += full.chars().count();
             runs.push(it.start..it.end);
             continue;
         }
@@ -1826,10 +1827,16 @@ fn cells_from_reading<M: MapFn + ?Sized>(
         .map(|(i, col)| match reading.pieces.get(i) {
             Some(r) => {
                 let mut r = r.clone();
-                if ctx
-                    .text
-                    .get(..r.start)
-                    .is_some_and(|b| b.ends_with(['-', '+']))
+                // A sign before the piece is restored, unless it is the piece before it: a
+                // blank mark (`27--2-130`, html).
+                let mark = cfg!(feature = "html")
+                    && i > 0
+                    && reading.pieces.get(i - 1).is_some_and(|p| p.end == r.start);
+                if !mark
+                    && ctx
+                        .text
+                        .get(..r.start)
+                        .is_some_and(|b| b.ends_with(['-', '+']))
                 {
                     r.start -= 1;
                 }

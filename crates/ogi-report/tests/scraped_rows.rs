@@ -356,3 +356,141 @@ fn a_pdf_rows_first_figure_glued_to_its_label_reads_as_with_a_space() {
     }
     assert!(rows >= 100, "{rows} rows glued");
 }
+
+/// The crawls' glued table 3 with its zero cells written as a blank mark (`7/////7`,
+/// `64——2—470`): each row's run of figures found by the plain copy's spans, its zeros put as
+/// `mark`. Returns the text and the rows marked.
+#[cfg(feature = "html")]
+fn marked_table_3(text: &str, mark: &str) -> (String, Vec<String>) {
+    let plain = ogi_report::parse(text);
+    let t = plain
+        .table(ogi_report::TableKind::Applications)
+        .expect("table 3");
+    let mut runs = Vec::new();
+    for row in &t.rows {
+        let spans: Vec<_> = row.cells.iter().filter_map(|c| c.span).collect();
+        // A glued row: seven pieces, each starting where the one before it ended.
+        if spans.len() != 7 || spans.windows(2).any(|w| w[0].end != w[1].start) {
+            continue;
+        }
+        let marked: String = row
+            .cells
+            .iter()
+            .zip(&spans)
+            .map(|(c, s)| match c.value.as_ref().and_then(|n| n.as_i64()) {
+                Some(0) => mark.to_string(),
+                _ => text[s.start..s.end].to_string(),
+            })
+            .collect();
+        runs.push((spans[0].start, spans[6].end, marked, row.row.to_string()));
+    }
+    let mut out = text.to_string();
+    for (a, b, m, _) in runs.iter().rev() {
+        out.replace_range(*a..*b, m);
+    }
+    (out, runs.into_iter().map(|r| r.3).collect())
+}
+
+/// Slashes and dashes among glued figures, as a one-line crawl writes a table whose blank cells
+/// hold `/` or `—` (`64//2/470`; `7/////7` after the note of （二）部分公开; `64——2—470` with
+/// each blank cell a `—`, `64————2——470` with each a `——`; hyphens where one is doubled,
+/// `64--2-470`, not signs): each mark a blank cell, its span on the mark, the figures split by
+/// the row's sum as with `无`. A doubled dash is read as one mark first and as two when that
+/// admits no split. Every row of the three crawls is checked, with every mark. With the `html`
+/// feature.
+#[cfg(feature = "html")]
+#[test]
+fn slashes_and_dashes_among_glued_figures() {
+    let mut rows_checked = 0;
+    for name in [
+        "002_pingtan-2019.txt",
+        "004_pingtan-2021.txt",
+        "006_pingtan-2023.txt",
+    ] {
+        let text = String::from_utf8(common::corpus(name)).expect("utf-8");
+        let plain = ogi_report::parse(&text);
+        let t3 = plain
+            .table(ogi_report::TableKind::Applications)
+            .expect("table 3");
+        for mark in ["/", "／", "—", "——", "空", "-", "--", "－"] {
+            let (marked, rows) = marked_table_3(&text, mark);
+            assert!(rows.len() >= 15, "{name}: {} glued rows", rows.len());
+            let r = ogi_report::parse(&marked);
+            let got = r
+                .table(ogi_report::TableKind::Applications)
+                .expect("table 3");
+            for row in &t3.rows {
+                let other = got.row(&row.row).expect("row");
+                let all_blank = row
+                    .cells
+                    .iter()
+                    .all(|c| c.value.as_ref().and_then(|n| n.as_i64()) == Some(0));
+                for (want, cell) in row.cells.iter().zip(&other.cells) {
+                    let want = want.value.as_ref().and_then(|n| n.as_i64());
+                    let v = cell.value.as_ref().and_then(|n| n.as_i64());
+                    if want == Some(0) && rows.iter().any(|r| *r == row.row) {
+                        // A blank cell: no value, its raw the mark as the canonical text
+                        // writes it, its span on the mark.
+                        let raw = match mark {
+                            "／" => "/",
+                            "－" => "-",
+                            m => m,
+                        };
+                        assert_eq!(v, None, "{name} {mark} {} {}", row.row, cell.column);
+                        if all_blank {
+                            // A row of marks alone (`///////`) is a blank row.
+                            continue;
+                        }
+                        assert_eq!(cell.raw.as_deref(), Some(raw), "{name} {mark} {}", row.row);
+                        let s = cell.span.expect("span");
+                        assert_eq!(marked.get(s.start..s.end), Some(mark), "{name} {}", row.row);
+                    } else {
+                        assert_eq!(v, want, "{name} {mark} {} {}", row.row, cell.column);
+                    }
+                }
+                rows_checked += 1;
+            }
+            // No row short of its cells but a row of marks alone glued to the next row's
+            // label (`///////三、本年度办理结果`: no value found, as with `无`).
+            let blank_rows: Vec<&str> = t3
+                .rows
+                .iter()
+                .filter(|row| {
+                    row.cells
+                        .iter()
+                        .all(|c| c.value.as_ref().and_then(|n| n.as_i64()) == Some(0))
+                })
+                .map(|row| row.row.as_ref())
+                .collect();
+            assert!(
+                r.diagnostics.iter().all(|d| match d.code {
+                    Code::T009 | Code::T013 => false,
+                    Code::T004 => d
+                        .location
+                        .as_ref()
+                        .and_then(|l| l.row.as_deref())
+                        .is_some_and(|row| blank_rows.contains(&row)),
+                    _ => true,
+                }),
+                "{name} {mark}: {:#?}",
+                r.diagnostics
+            );
+        }
+    }
+    assert!(rows_checked > 300, "{rows_checked}");
+    // One row, as the issue of such a table writes it: its blank cells named by `T007`.
+    let text = String::from_utf8(common::corpus("004_pingtan-2021.txt")).expect("utf-8");
+    let first = "一、本年新收政府信息公开申请数量";
+    for glued in ["64//2/470", "64——2—470", "64————2——470", "64--2-470"] {
+        let t = text.replacen("数量640020470二、", &format!("数量{glued}二、"), 1);
+        assert_ne!(t, text);
+        let r = ogi_report::parse(&t);
+        for (col, v) in T3_COLS
+            .iter()
+            .zip([Some(64), None, None, Some(2), None, Some(4), Some(70)])
+        {
+            assert_cell(&r, first, col, v);
+        }
+        common::assert_diag(&r, Code::T007, Some(first));
+    }
+}
