@@ -901,8 +901,8 @@ fn template_of(text: &str, from: usize, to: usize) -> Option<Template> {
 /// the match skips (white space, U+3000), so the match reads the text and the label in step up
 /// to their first differing byte, where the label's character is an ideograph (which the match
 /// takes only as itself, [`crate::scan`]'s punctuation classes holding none) and the text's
-/// character is not one it skips (its lead is not a space, tab, newline or `E3`, the lead of
-/// U+3000): the match fails there.
+/// character is not one it skips (its lead is not a space, tab, newline, `|` or `E3`, the lead
+/// of U+3000): the match fails there.
 pub(crate) fn find_label_sieved(
     text: &str,
     from: usize,
@@ -977,7 +977,7 @@ pub(crate) fn parts_at_ideograph(hay: &[u8], label: &str) -> bool {
         .get(k..)
         .and_then(|r| r.chars().next())
         .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    ideograph && !matches!(hay.get(k), Some(b' ' | b'\t' | b'\n' | 0xE3) | None)
+    ideograph && !matches!(hay.get(k), Some(b' ' | b'\t' | b'\n' | b'|' | 0xE3) | None)
 }
 
 /// Table 3's header label, looked for from table 2 on.

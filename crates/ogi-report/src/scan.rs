@@ -357,7 +357,7 @@ fn page_of(t: &str) -> bool {
     one('第', '共') || one('共', '第')
 }
 
-/// Match `label` at byte `pos` of `text`, tolerant of white space and page markers between
+/// Match `label` at byte `pos` of `text`, tolerant of white space, page markers and `|` between
 /// characters; returns the end offset. `limit` bounds how far the match may reach.
 pub(crate) fn match_at(text: &str, pos: usize, label: &str, limit: usize) -> Option<usize> {
     let limit = limit.min(text.len());
@@ -393,8 +393,8 @@ pub(crate) fn match_at(text: &str, pos: usize, label: &str, limit: usize) -> Opt
     )
 }
 
-/// The tolerant loop of [`match_at`]: `label` matched at byte `i` of `text`, white space and
-/// page markers skipped between characters (not before the first one while `first` is set),
+/// The tolerant loop of [`match_at`]: `label` matched at byte `i` of `text`, white space, page
+/// markers and `|` skipped between characters (not before the first one while `first` is set),
 /// within `limit`; returns the end offset.
 fn match_tolerant(
     text: &str,
@@ -410,7 +410,9 @@ fn match_tolerant(
         loop {
             let rest = text.get(i..limit)?;
             let c = rest.chars().next()?;
-            if !first && skippable(c) {
+            // A `|` between two of the label's characters: a cell split where a page's markup
+            // split it (`2.没有现成信|息需要另行制作`, `<span>`s joined by a scraper's separator).
+            if !first && (skippable(c) || c == '|') {
                 i += c.len_utf8();
                 if c == '\n' {
                     if let Some(pm) = page_marker_len(text.get(i..limit)?) {

@@ -494,3 +494,96 @@ fn slashes_and_dashes_among_glued_figures() {
         common::assert_diag(&r, Code::T007, Some(first));
     }
 }
+
+/// Table 3's labels, each split by a `|` in its middle (`没有现成信|息需要另行制作`).
+fn labels_split_by_a_bar(text: &str) -> String {
+    let labels = [
+        "本年新收政府信息公开申请数量",
+        "上年结转政府信息公开申请数量",
+        "予以公开",
+        "部分公开",
+        "属于国家秘密",
+        "其他法律行政法规禁止公开",
+        "保护第三方合法权益",
+        "属于三类内部事务信息",
+        "属于四类过程性信息",
+        "属于行政执法案卷",
+        "属于行政查询事项",
+        "本机关不掌握相关政府信息",
+        "没有现成信息需要另行制作",
+        "补正后申请内容仍不明确",
+        "信访举报投诉类申请",
+        "重复申请",
+        "要求提供公开出版物",
+        "无正当理由大量反复申请",
+        "要求行政机关确认或重新出具已获取信息",
+        "结转下年度继续办理",
+    ];
+    let mut split = text.to_string();
+    for l in labels {
+        let cut = l
+            .char_indices()
+            .nth(l.chars().count() / 2)
+            .expect("middle")
+            .0;
+        let with_bar = format!("{}|{}", &l[..cut], &l[cut..]);
+        assert!(split.contains(l), "{l}");
+        split = split.replacen(l, &with_bar, 1);
+    }
+    split
+}
+
+/// A row's label split by a `|` where a page's markup split it (`2.没有现成信|息需要另行制作`: a
+/// cell's text in two `<span>`s, joined by a scraper's separator, `get_text('|')`): the label
+/// is found across the bar, as across white space. In a markdown table (every build), each
+/// such row had its label not found (`T003`) and its values lost.
+#[test]
+fn a_label_split_by_a_bar_is_found() {
+    let text = String::from_utf8(common::corpus("001_shuyang-county-gov-2025.md")).expect("utf-8");
+    let want = common::values(&ogi_report::parse(&text));
+    let split = labels_split_by_a_bar(&text);
+    let r = ogi_report::parse(&split);
+    let diff = common::differences(&want, &common::values(&r));
+    assert!(diff.is_empty(), "{diff:#?}");
+    assert_cell(
+        &r,
+        "三、本年度办理结果/（四）无法提供/2.没有现成信息需要另行制作",
+        "自然人",
+        Some(2),
+    );
+    assert_cell(
+        &r,
+        "三、本年度办理结果/（四）无法提供/1.本机关不掌握相关政府信息",
+        "总计",
+        Some(111),
+    );
+    assert!(
+        r.diagnostics.iter().all(|d| d.code != Code::T003),
+        "{:#?}",
+        r.diagnostics
+    );
+}
+
+/// [`a_label_split_by_a_bar_is_found`] in the one-line crawl (its glued rows read with the
+/// `html` feature): every label of table 3 so split had left the table without a value.
+#[cfg(feature = "html")]
+#[test]
+fn a_label_split_by_a_bar_is_found_in_a_one_line_crawl() {
+    let text = String::from_utf8(common::corpus("004_pingtan-2021.txt")).expect("utf-8");
+    let want = common::values(&ogi_report::parse(&text));
+    let r = ogi_report::parse(&labels_split_by_a_bar(&text));
+    let diff = common::differences(&want, &common::values(&r));
+    assert!(diff.is_empty(), "{diff:#?}");
+    assert_cell(
+        &r,
+        "三、本年度办理结果/（四）无法提供/2.没有现成信息需要另行制作",
+        "自然人",
+        Some(0),
+    );
+    assert_cell(&r, "三、本年度办理结果/（一）予以公开", "总计", Some(30));
+    assert!(
+        r.diagnostics.iter().all(|d| d.code != Code::T003),
+        "{:#?}",
+        r.diagnostics
+    );
+}
