@@ -183,6 +183,12 @@ fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
     let kind = classify(tok);
     // Most cells end at white space, a `|` or the text's end: nothing to look at.
     let next = text.as_bytes().get(te).copied().unwrap_or(b' ');
+    // `无` a space before an ideograph other than a mark is a word's, letter-spaced (`无 法 提`,
+    // the parent label `无法提供` that `pdftotext -layout` prints beside a row's values), no
+    // blank cell (with the `html` feature, as the readers of other rarer layouts).
+    if cfg!(feature = "html") && next == b' ' && tok == "无" && spaced_word(text, te) {
+        return ItemKind::Text;
+    }
     if next.is_ascii() && next != b',' && next != b';' {
         // A year, a space apart from its `年` as PDF text prints it (`平潭综合实验区 2019
         // 年度…`, a browser's running title printed over a table): no count.
@@ -217,6 +223,15 @@ fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
         }
     }
     kind
+}
+
+/// Whether the text at `te` (a space) goes on with an ideograph other than a blank mark after
+/// that one space: a letter-spaced word's next character.
+#[inline(never)]
+fn spaced_word(text: &str, te: usize) -> bool {
+    text.get(te + 1..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| crate::normalise::is_cjk(c) && !matches!(c, '无' | '空'))
 }
 
 fn classify(tok: &str) -> ItemKind {

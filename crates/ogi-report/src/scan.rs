@@ -386,6 +386,7 @@ pub(crate) fn match_at(text: &str, pos: usize, label: &str, limit: usize) -> Opt
     }
     match_tolerant(
         text,
+        pos,
         pos + shared,
         label.get(shared..).unwrap_or_default(),
         shared == 0,
@@ -393,16 +394,21 @@ pub(crate) fn match_at(text: &str, pos: usize, label: &str, limit: usize) -> Opt
     )
 }
 
-/// The tolerant loop of [`match_at`]: `label` matched at byte `i` of `text`, white space, page
-/// markers and `|` skipped between characters (not before the first one while `first` is set),
-/// within `limit`; returns the end offset.
+/// The tolerant loop of [`match_at`]: `label` matched at byte `i` of `text` (the match having
+/// started at `pos`), white space, page markers and `|` skipped between characters (not before
+/// the first one while `first` is set), within `limit`; returns the end offset.
 fn match_tolerant(
     text: &str,
+    pos: usize,
     mut i: usize,
     label: &str,
     mut first: bool,
     limit: usize,
 ) -> Option<usize> {
+    // Where the label's text on the line being read starts (with the `html` feature), and
+    // whether a line break was just crossed.
+    let mut line_at = pos;
+    let mut crossed = false;
     for lc in label.chars() {
         if skippable(lc) {
             continue;
@@ -418,10 +424,19 @@ fn match_tolerant(
                     if let Some(pm) = page_marker_len(text.get(i..limit)?) {
                         i += pm;
                     }
+                    #[cfg(feature = "html")]
+                    {
+                        i += other_column_lines(text, line_at, i, limit);
+                        crossed = true;
+                    }
                 }
                 continue;
             }
             if same(c, lc) {
+                if crossed {
+                    line_at = i;
+                    crossed = false;
+                }
                 i += c.len_utf8();
                 break;
             }
@@ -433,7 +448,95 @@ fn match_tolerant(
         }
         first = false;
     }
+    let _ = (line_at, crossed);
     Some(i)
+}
+
+/// The bytes, from `i` (a line's start), of the lines that stand wholly left of the column where
+/// a label's text starts (at byte `label_at`, on the line before): another column's fragments
+/// that `pdftotext -layout` prints between a wrapped label's lines (`2.没有现成信` / `（四）无` /
+/// `息需要另行制作`, the parent's label `（四）无法提供` wrapped beside it), blank lines and page
+/// markers among them passed over. At most two lines,
+/// each holding something, indented less than the label and ending before it (display columns,
+/// an ideograph two), and only when the line after them starts in the label's column; and a
+/// fragment at the start of the line the label goes on in, up to the label's column. None when
+/// the label is not indented.
+#[cfg(feature = "html")]
+fn other_column_lines(text: &str, label_at: usize, i: usize, limit: usize) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    // Display columns, an ideograph two (the char's width, as the reflow's reader counts).
+    let width = |s: &str| s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    let before = text.get(..label_at).unwrap_or_default();
+    let line = before.rfind('\n').map_or(0, |n| n + 1);
+    let col = before.get(line..).map_or(0, width);
+    if col < 4 {
+        return 0;
+    }
+    // A line's indent and width, in columns; `None` past the text's lines.
+    let line_at = |at: usize| -> Option<(usize, usize, usize)> {
+        let rest = text.get(at..limit)?;
+        let end = rest.find('\n')?;
+        let l = rest.get(..end)?.trim_end();
+        Some((l.len() - l.trim_start_matches(' ').len(), width(l), end))
+    };
+    // Blank lines and page markers between the lines (a text's paragraphs set apart, a page
+    // break) are passed over.
+    let skip_blank = |mut at: usize| {
+        while let Some(rest) = text.get(at..limit) {
+            let blank = rest
+                .find('\n')
+                .filter(|&e| rest.get(..e).is_some_and(|l| l.trim().is_empty()));
+            match blank.map(|e| e + 1).or_else(|| page_marker_len(rest)) {
+                Some(n) if n > 0 => at += n,
+                _ => break,
+            }
+        }
+        at
+    };
+    let mut at = skip_blank(i);
+    let mut fragments = 0;
+    while fragments < 2 {
+        match line_at(at) {
+            Some((indent, width, end)) if indent < width && indent < col && width <= col => {
+                at = skip_blank(at + end + 1);
+                fragments += 1;
+            }
+            _ => break,
+        }
+    }
+    // A fragment at the start of the line the label goes on in (`其他处   期不补正、…`, the
+    // parent's `（六）其他处理` wrapped beside the label): skipped to the label's column, where
+    // the fragment's spaces end.
+    if let Some(line) = text
+        .get(at..limit)
+        .map(|r| r.split('\n').next().unwrap_or(r))
+    {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if indent + 2 < col {
+            if let Some(gap) = line.get(indent..).and_then(|r| r.find("  ")) {
+                let q = indent + gap;
+                let q = q + line
+                    .get(q..)
+                    .map_or(0, |r| r.len() - r.trim_start_matches(' ').len());
+                let w = line.get(..q).map_or(0, width);
+                if w + 2 >= col && w <= col + 2 && q < line.len() {
+                    return at + q - i;
+                }
+            }
+        }
+    }
+    // Only when the label goes on below them, in its own column (a plain text's line that
+    // wraps a label starts at the margin).
+    let aligned = |at: usize| {
+        let rest = text.get(at..limit).unwrap_or_default();
+        let indent = rest.len() - rest.trim_start_matches(' ').len();
+        indent + 2 >= col && indent <= col + 2
+    };
+    if fragments > 0 && aligned(at) {
+        at - i
+    } else {
+        0
+    }
 }
 
 /// Whether `text[i]` is the `+` of AsciiDoc's hard line break: after a space, at the line's end
@@ -458,7 +561,7 @@ fn match_at_ref(text: &str, pos: usize, label: &str, limit: usize) -> Option<usi
     {
         return Some(end);
     }
-    match_tolerant(text, pos, label, true, limit)
+    match_tolerant(text, pos, pos, label, true, limit)
 }
 
 /// Find the first occurrence of `label` in `text[from..to]`; returns `(start, end)`.
@@ -773,6 +876,33 @@ mod tests {
             }
         }
         assert_eq!(spaces, 25);
+    }
+
+    /// A label wrapped in its column of `pdftotext -layout` text, another column's fragments
+    /// between or beside its lines (the parent's label wrapped beside it): skipped when the
+    /// label goes on in its own column; a plain text's lines at the margin are never skipped.
+    #[cfg(feature = "html")]
+    #[test]
+    fn a_wrapped_label_passes_another_columns_fragments() {
+        let label = "2.没有现成信息需要另行制作";
+        fn find<'t>(t: &'t str, label: &str) -> Option<&'t str> {
+            find_label(t, 0, t.len(), label).map(|(s, e)| &t[s..e])
+        }
+        // A line of the parent's label between two of the label's lines.
+        let t = "                    2.没有现成信\n            （四）无\n                    息需要另行制\n            法提供\n                    作\n";
+        let m = find(t, label).expect("found");
+        assert!(
+            m.starts_with("2.没有") && m.ends_with("\n                    作"),
+            "{m}"
+        );
+        // The parent's label at the start of the line the label goes on in.
+        let t = "（四）   2.没有现成信息\n无法提   需要另行制作\n";
+        assert_eq!(find(t, label).map(|m| m.ends_with("另行制作")), Some(true));
+        // Not when the label goes on elsewhere than in its column, nor in a plain text.
+        let t = "                    2.没有现成信\n            （四）无\n息需要另行制作\n";
+        assert_eq!(find(t, label), None);
+        let t = "2.没有现成信\n其他\n息需要另行制作\n";
+        assert_eq!(find(t, label), None);
     }
 
     #[test]

@@ -166,12 +166,15 @@ fn spans_point_into_gbk_bytes_as_written() {
     );
 }
 
-/// Whether a table's line of `text` (a pipe row, a grid's or box-drawn table's) is wider than
-/// `w` columns: wrapped, its cells would go to other lines, and no reader can tell whose.
+/// Whether a table's line of `text` (a pipe row, a grid's or box-drawn table's, a line laid
+/// out in columns by spaces) is wider than `w` columns: wrapped, its cells would go to other lines, and no reader can tell whose.
 fn table_wider_than(text: &str, w: usize) -> bool {
     text.lines().any(|l| {
-        l.chars()
+        // A bar or a box's line; or a line of a text laid out in columns by spaces
+        // (`pdftotext -layout`), its columns set apart by runs of spaces.
+        (l.chars()
             .any(|c| c == '|' || ('\u{2500}'..='\u{257F}').contains(&c))
+            || l.trim().contains("    "))
             && l.chars().map(cols).sum::<usize>() > w
     })
 }

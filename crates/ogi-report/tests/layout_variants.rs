@@ -541,7 +541,34 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
     {
         v.retain(|(name, _)| !name.starts_with("html") && !name.ends_with("tables"));
     }
+    // A text laid out in columns by spaces (`pdftotext -layout` of a browser's print: one line
+    // in twenty or more indented by eight spaces or more), whose wrapped labels are read by
+    // their lines' columns, is not set in HTML (which collapses its spaces), nor given lines
+    // between its lines or its items renumbered (each moves a wrapped label's lines apart or
+    // out of their column).
+    if laid_out_in_columns(text) {
+        v.retain(|(name, _)| {
+            !name.starts_with("html")
+                && !matches!(
+                    *name,
+                    "blank lines"
+                        | "page numbers"
+                        | "markdown headings"
+                        | "sub-items numbered （1）"
+                )
+        });
+    }
     v
+}
+
+/// Whether one line in twenty or more of `text` is indented by eight spaces or more.
+fn laid_out_in_columns(text: &str) -> bool {
+    let lines = text.lines().count();
+    let indented = text
+        .lines()
+        .filter(|l| l.starts_with("        ") && !l.trim().is_empty())
+        .count();
+    indented * 20 >= lines
 }
 
 #[test]
