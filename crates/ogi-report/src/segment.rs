@@ -1741,6 +1741,11 @@ fn without_edition(t: &str) -> &str {
     }
 }
 
+/// The lines of a text's head searched for its date field, and for a title that names the year
+/// where the one found names none: a saved page's navigation may fill forty lines before them
+/// (a print of a page read by `pdftotext`: its menus a word a line, the title on line 42).
+const HEAD_LINES: usize = 60;
+
 /// The crawler's date field (`发布时间:`/`发布日期:` in the first 40 lines) and the title (the
 /// first line naming the annual report, joined to the agency line before it) of `head`, the
 /// text before the first heading, which starts `text`.
@@ -1759,7 +1764,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
     let mut title: Option<(usize, usize)> = None;
     if FIRST_WRITTEN {
         let mut label_above = None;
-        for line in head.lines().take(40) {
+        for line in head.lines().take(HEAD_LINES) {
             let l = crate::scan::trim_ws(line);
             date_fields(l, &mut published, &mut label_above);
         }
@@ -1779,14 +1784,14 @@ fn head_fields<const FIRST_WRITTEN: bool>(
     let mut title_date: Option<String> = None;
     let mut label_above = None;
     for (n, line) in lines.enumerate() {
-        if title.is_some() && ((FIRST_WRITTEN && !weak) || n >= 40) {
+        if title.is_some() && ((FIRST_WRITTEN && !weak) || n >= HEAD_LINES) {
             break;
         }
         let start = pos;
         pos += line.len();
         let l = line.trim_end_matches('\n');
         let t = crate::scan::trim_ws(l);
-        if !FIRST_WRITTEN && n < 40 {
+        if !FIRST_WRITTEN && n < HEAD_LINES {
             date_fields(t, &mut published, &mut label_above);
         }
         if (title.is_some() && !weak) || t.is_empty() {
@@ -1872,7 +1877,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
             .filter(|n| names_the_report(n))
         {
             let named = year_in(&name).is_some();
-            if title.is_none() || named {
+            if title.is_none() || named && n < 40 {
                 // Its agency on the line before (`某县人民政府` / `2 0 2 1 年 …`), as below.
                 let joined = prev.filter(|&p| title_continued(text, p, &name));
                 title = Some((joined.map_or(t_start, |p| p.0), t_start + t.len()));
@@ -1927,7 +1932,10 @@ fn head_fields<const FIRST_WRITTEN: bool>(
                 t_end,
             );
             let named = text.get(range.0..range.1).and_then(year_in).is_some();
-            if title.is_none() || named {
+            // Past the old head of 40 lines, only a line that ends as a title does (`…年度报告`) takes
+            // the place of a title naming no year: a preamble's wrapped line naming the report
+            // (`…公布2021年政府信息公开工作年度报告有关事项`) does not.
+            if title.is_none() || named && (n < 40 || t.ends_with("报告")) {
                 title = Some(range);
                 weak = !named || text.get(range.0..range.1).is_some_and(column_of_the_year);
             }
@@ -3691,6 +3699,34 @@ mod tests {
     /// a bulleted date, the agency's line (with an aside in brackets, a university's) and a date
     /// under it, a title cut inside its subject, a row of fields, a sentence wrapped after
     /// `本年度报告…`, and the agency a field names.
+    /// A page's menus a word a line (a print read by `pdftotext`): a breadcrumb's
+    /// `政府信息公开年报` on line 40 is a title naming no year, which the report's own title on
+    /// line 42 takes the place of, its date field on line 43 read; a preamble's wrapped line
+    /// naming the report there does not take it (past line 40 only a line ending in `报告`).
+    #[test]
+    fn a_title_past_a_pages_forty_lines_of_menus() {
+        let menus: String = (0..39).map(|i| format!("   菜单{i}\n")).collect();
+        let head = |after: &str| format!("{menus}   政府信息公开年报\n\n{after}");
+        let text = head("平潭综合实验区2021年度政府信息公开工作年度报告\n来源：平潭县人民政府 时间：2022-02-08 16:34\n");
+        for first in [false, true] {
+            let (date, title) = if first {
+                head_fields::<true>(&text, &text)
+            } else {
+                head_fields::<false>(&text, &text)
+            };
+            let title = title.and_then(|(a, b)| text.get(a..b));
+            assert_eq!(
+                title,
+                Some("平潭综合实验区2021年度政府信息公开工作年度报告")
+            );
+            assert_eq!(date.as_deref(), Some("2022-02-08"));
+        }
+        let text = head("建省人民政府办公厅关于编制公布2021年政府信息公开工作年度报告有关事项\n");
+        let (_, title) = head_fields::<false>(&text, &text);
+        let title = title.and_then(|(a, b)| text.get(a..b)).unwrap_or("");
+        assert!(title.ends_with("政府信息公开年报"), "{title}");
+    }
+
     #[test]
     fn what_a_page_prints_around_its_title() {
         let meta = |text: &str| {

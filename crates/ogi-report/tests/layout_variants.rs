@@ -679,6 +679,10 @@ fn a_pages_title_names_the_year_and_agency_its_text_does_not() {
     let mut failures = Vec::new();
     let mut moved = 0usize;
     for (name, text) in corpus() {
+        // A text laid out in columns is not set in HTML (see `variants`).
+        if laid_out_in_columns(&text) {
+            continue;
+        }
         let original = ogi_report::parse(&text);
         let (Some(title), Some(agency), Some(year)) = (
             original.meta.title.clone(),
