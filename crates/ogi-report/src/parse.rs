@@ -1003,7 +1003,7 @@ fn passable(c: char, head: &str) -> bool {
         || c.is_ascii_digit()
         || matches!(
             c,
-            '-' | '—' | '–' | '－' | '第' | '页' | '共' | '，' | ',' | '/'
+            '-' | '—' | '–' | '－' | '第' | '页' | '共' | '，' | ',' | '/' | '|'
         )
         || matches!(c.to_ascii_lowercase(), 'p' | 'a' | 'g' | 'e' | 'o' | 'f')
         || head.chars().any(|h| crate::scan::same(c, h))
@@ -1036,6 +1036,9 @@ fn anchors(label: &str, at: usize) -> bool {
 /// taken in order; for each, the candidates are the occurrences of the label's first character
 /// after the previous anchor within the run of passable characters that ends at it, tried in
 /// order by [`match_at`]. Each candidate the tolerant search would find is tried, in order.
+/// With the `html` feature a match also passes another column's fragments at the start of a
+/// line inside a wrapped label, which may hold any character: the run goes on past them
+/// ([`passable_run`]).
 fn find_label_anchored(
     text: &str,
     from: usize,
@@ -1062,13 +1065,17 @@ fn find_label_anchored(
     }
     for off in anchor.find_iter(tb.get(from..to)?) {
         let q = from + off;
+        #[cfg(not(feature = "html"))]
         let mut run = q;
+        #[cfg(not(feature = "html"))]
         for (i, c) in text.get(lo..q).unwrap_or_default().char_indices().rev() {
             if !passable(c, head) {
                 break;
             }
             run = lo + i;
         }
+        #[cfg(feature = "html")]
+        let run = passable_run(text, lo, q, head);
         for s in run..q {
             if tb.get(s..q).is_some_and(|r| r.starts_with(first)) {
                 if let Some(end) = match_at(text, s, label, to) {
@@ -1079,6 +1086,33 @@ fn find_label_anchored(
         lo = q + anchor.needle().len();
     }
     None
+}
+
+/// Where the run of characters a match can pass before the anchor at `q` starts (from `lo` on):
+/// [`passable`] characters, and, with the `html` feature, another column's fragments at the start
+/// of a line (up to eight lines), which the tolerant search passes inside a wrapped label
+/// ([`crate::scan`]'s `other_column_lines`): at a character that is not passable, the walk goes
+/// on from the start of its line.
+#[cfg(feature = "html")]
+fn passable_run(text: &str, lo: usize, q: usize, head: &str) -> usize {
+    let mut run = q;
+    let mut end = q;
+    for _ in 0..8 {
+        let seg = text.get(lo..end).unwrap_or_default();
+        let mut stop = None;
+        for (i, c) in seg.char_indices().rev() {
+            if !passable(c, head) {
+                stop = Some(i);
+                break;
+            }
+            run = lo + i;
+        }
+        match stop.and_then(|i| seg.get(..i)).and_then(|s| s.rfind('\n')) {
+            Some(nl) => end = lo + nl + 1,
+            None => break,
+        }
+    }
+    run
 }
 
 /// Words of the tables of the pre-2019 format (2008 条例) that the national tables lack.
@@ -1292,6 +1326,24 @@ fn cut_in_header(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The anchored search of table 3's header note finds it where the tolerant search does
+    /// when the note wraps in its cell beside another column's fragments (a page printed on a
+    /// narrow sheet): the fragments hold characters no match passes otherwise.
+    #[cfg(feature = "html")]
+    #[test]
+    fn the_anchored_search_passes_another_columns_fragments() {
+        for t in [
+            "x  （本列数据的\n申请 勾稽关系为：\n",
+            "总体  （本列数据的\n申请人  勾稽关系为：\n",
+            "      （本列数据的勾\n申请人\n       稽关系为：\n",
+            "数据，本列数据的\n。 勾稽关系\n",
+        ] {
+            let want = crate::scan::find_label(t, 0, t.len(), T3_HEAD);
+            assert!(want.is_some(), "{t}");
+            assert_eq!(find_t3_head(t, 0, t.len()), want, "{t}");
+        }
+    }
 
     /// T001's message names the table and every row of it that holds values.
     #[test]

@@ -65,7 +65,7 @@ const NO_START: &str = "、，。）)：；」』》！？%．.,”’";
 const NO_END: &str = "（(「『《“‘【";
 
 /// The columns `c` takes.
-fn cols(c: char) -> usize {
+pub(crate) fn cols(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 

@@ -407,7 +407,11 @@ fn match_tolerant(
 ) -> Option<usize> {
     // Where the label's text on the line being read starts (with the `html` feature), and
     // whether a line break was just crossed.
+    #[cfg(not(feature = "html"))]
+    let _ = pos;
+    #[cfg(feature = "html")]
     let mut line_at = pos;
+    #[cfg(feature = "html")]
     let mut crossed = false;
     for lc in label.chars() {
         if skippable(lc) {
@@ -426,13 +430,14 @@ fn match_tolerant(
                     }
                     #[cfg(feature = "html")]
                     {
-                        i += other_column_lines(text, line_at, i, limit);
+                        i += other_column_lines(text, line_at, i, limit, lc);
                         crossed = true;
                     }
                 }
                 continue;
             }
             if same(c, lc) {
+                #[cfg(feature = "html")]
                 if crossed {
                     line_at = i;
                     crossed = false;
@@ -448,7 +453,6 @@ fn match_tolerant(
         }
         first = false;
     }
-    let _ = (line_at, crossed);
     Some(i)
 }
 
@@ -462,10 +466,10 @@ fn match_tolerant(
 /// fragment at the start of the line the label goes on in, up to the label's column. None when
 /// the label is not indented.
 #[cfg(feature = "html")]
-fn other_column_lines(text: &str, label_at: usize, i: usize, limit: usize) -> usize {
-    use unicode_width::UnicodeWidthChar;
-    // Display columns, an ideograph two (the char's width, as the reflow's reader counts).
-    let width = |s: &str| s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+fn other_column_lines(text: &str, label_at: usize, i: usize, limit: usize, next: char) -> usize {
+    use crate::reflow::cols;
+    // Display columns, an ideograph two (as the reflow's reader counts them).
+    let width = |s: &str| s.chars().map(cols).sum::<usize>();
     let before = text.get(..label_at).unwrap_or_default();
     let line = before.rfind('\n').map_or(0, |n| n + 1);
     let col = before.get(line..).map_or(0, width);
@@ -522,6 +526,33 @@ fn other_column_lines(text: &str, label_at: usize, i: usize, limit: usize) -> us
                 if w + 2 >= col && w <= col + 2 && q < line.len() {
                     return at + q - i;
                 }
+            }
+            // A letter-spaced fragment (`其 他 处 收费通知要求缴纳`, `pypdf`'s layout mode;
+            // `不予公 国 家 秘`, a justified cell's letters spread): the label's next character
+            // after a space, at the label's column or up to six columns left of it (the label's
+            // numbering, a justified line's spread); none where the line goes on with the label
+            // (`审结| 总计`) or holds a cell's bar.
+            let goes_on = line
+                .get(indent..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| same(c, next));
+            let mut w = 0;
+            for (p, c) in line.char_indices().take_while(|_| !goes_on) {
+                if c == '|' {
+                    break;
+                }
+                if w > col + 2 {
+                    break;
+                }
+                if w + 6 >= col
+                    && same(c, next)
+                    && p > indent
+                    && c != ' '
+                    && line.as_bytes().get(p - 1) == Some(&b' ')
+                {
+                    return at + p - i;
+                }
+                w += cols(c);
             }
         }
     }
@@ -903,6 +934,41 @@ mod tests {
         assert_eq!(find(t, label), None);
         let t = "2.没有现成信\n其他\n息需要另行制作\n";
         assert_eq!(find(t, label), None);
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn a_wrapped_label_passes_a_letter_spaced_fragment() {
+        // `pypdf`'s layout mode: the parent's label `（六）其他处理` letter-spaced beside the
+        // label, one space before the label's column.
+        let label = "2.申请人逾期未按收费通知要求缴纳费用";
+        let t = "       （ 六 ） 2.申请人逾期未按\n       其 他 处 收费通知要求缴纳\n       理     费用、行政机关不     0\n";
+        let (s, e) = find_label(t, 0, t.len(), label).expect("found");
+        assert!(
+            t[s..].starts_with("2.申请人") && t[..e].ends_with("费用"),
+            "{}",
+            &t[s..e]
+        );
+        // Not where the line goes on with the label itself: a header's `尚未` / `审结 总计`.
+        let t = "结果 尚未  \n审结 总计 未经复议直接起诉\n";
+        let (s, e) = find_label(t, 0, t.len(), "尚未审结").expect("found");
+        assert_eq!(&t[s..e], "尚未  \n审结");
+        let t = "结果| 尚未  \n审结| 总计| 未经复议直接起诉\n";
+        let (s, e) = find_label(t, 0, t.len(), "尚未审结").expect("found");
+        assert_eq!(&t[s..e], "尚未  \n审结");
+        // Nor at the column past a cell's bar, nor where the label does not go on there.
+        let t = "结果| 尚未  \n其| 审结\n";
+        assert_eq!(find_label(t, 0, t.len(), "尚未审结"), None);
+        let t = "       （ 六 ） 2.申请人逾期未按\n       其 他 处 理\n";
+        assert_eq!(find_label(t, 0, t.len(), "2.申请人逾期未按收费"), None);
+        // A justified cell's letters spread (`pdftotext -layout` of a page printed on A5): the
+        // label's next character two columns left of the label's numbering.
+        let t = "（ 三 ） 1. 属 于\n不予公 国 家 秘 0        0   0\n开     密\n";
+        let (s, e) = find_label(t, 0, t.len(), "属于国家秘").expect("found");
+        assert_eq!(&t[s..e], "属 于\n不予公 国 家 秘");
+        // Not to a character other than the label's next one.
+        let t = "（ 三 ） 1. 属 于\n不予公 家 国 秘\n";
+        assert_eq!(find_label(t, 0, t.len(), "属于国家秘"), None);
     }
 
     #[test]

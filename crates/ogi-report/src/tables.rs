@@ -1176,18 +1176,30 @@ fn label_wrapped_after_its_values(
                     .trim_start_matches([' ', '\t', '\u{3000}', '|'])
                     .starts_with(|c: char| c.is_ascii_digit())
                     && rest_of_line.starts_with(|c: char| c.is_whitespace() || c == '|');
-                let next = text.get((line_end + 1).min(end)..end).unwrap_or("");
+                let mut next = text.get((line_end + 1).min(end)..end).unwrap_or("");
+                // A page's footer between the two lines (`第 3 页 共 9 页`), with the `html`
+                // feature.
+                if cfg!(feature = "html") {
+                    if let Some(n) = crate::scan::page_marker_len(next) {
+                        next = next.get(n..).unwrap_or("");
+                    }
+                }
                 // At the next line's start, past white space and the bars of its empty cells
                 // (a pipe row's continuation row, `| | 正、行政机关… | | |`).
-                let continued =
-                    crate::scan::find_label(next, 0, next.len(), tail).is_some_and(|(a, _)| {
-                        next.get(..a)
-                            .is_some_and(|p| p.chars().all(|c| c.is_whitespace() || c == '|'))
-                    });
                 let start = d
                     .number
                     .and_then(|n| extend_number(text, s, n))
                     .unwrap_or(s);
+                // Or, with the `html` feature, after another column's fragment, where the label
+                // starts on its line (`pypdf`'s layout mode: `（三）不    1.属于国家秘    0 …` /
+                // `予公开     密`, the group's label wrapped beside it).
+                let continued =
+                    crate::scan::find_label(next, 0, next.len(), tail).is_some_and(|(a, _)| {
+                        next.get(..a).is_some_and(|p| {
+                            p.chars().all(|c| c.is_whitespace() || c == '|')
+                                || cfg!(feature = "html") && at_labels_column(text, start, p)
+                        })
+                    });
                 if (valued && continued)
                     || (cfg!(feature = "html")
                         && rest_of_line.trim().is_empty()
@@ -1205,6 +1217,26 @@ fn label_wrapped_after_its_values(
         }
     }
     best
+}
+
+/// Whether `before`, the start of the line after a label's first line up to the label's rest,
+/// is another column's fragment and white space, the rest standing where the label starts on
+/// its line (`start`), within two characters: columns counted in characters, as `pdftotext`
+/// and `pypdf` align them.
+#[cfg(feature = "html")]
+fn at_labels_column(text: &str, start: usize, before: &str) -> bool {
+    let opens = text
+        .get(..start)
+        .map_or(0, |t| t.rfind('\n').map_or(0, |n| n + 1));
+    let column = text.get(opens..start).map_or(0, |t| t.chars().count());
+    !before.contains('\n')
+        && before.ends_with(char::is_whitespace)
+        && before.chars().count().abs_diff(column) <= 2
+}
+
+#[cfg(not(feature = "html"))]
+fn at_labels_column(_: &str, _: usize, _: &str) -> bool {
+    false
 }
 
 /// Whether, below a line that ends with a label's first part (which starts at `start`; the
@@ -4466,7 +4498,8 @@ fn table4_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     let path = "行政复议";
     let span = header_start.map(|s| (ctx.map)(s, header_end.unwrap_or(s)));
     let flattened = text.get(vstart..to).is_some_and(|t| !has_break(t.trim()))
-        || one_long_run(text, &items, 15);
+        || one_long_run(text, &items, 15)
+        || zero_led(text, &items);
     let cells15: Vec<Cell> = if let (true, Some(runs)) = (flattened, glued_runs(text, &items, 15)) {
         let rr = RowRuns {
             text,

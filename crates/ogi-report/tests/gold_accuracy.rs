@@ -151,12 +151,11 @@ fn gold_pairs() -> Vec<(PathBuf, PathBuf)> {
     if cfg!(not(feature = "html")) {
         pairs.retain(|(input, _)| input.extension().is_none_or(|e| e != "html"));
         eprintln!("note: HTML pages skipped (they need the `html` feature)");
-        // The pages printed by a browser and read by `pdftotext -layout`: their labels wrapped
-        // beside another column's need the `html` feature's reader.
+        // The pages printed by a browser and read by `pdftotext -layout` or `pypdf`'s layout
+        // mode: their labels wrapped beside another column's need the `html` feature's reader.
         pairs.retain(|(input, _)| {
             !input.file_name().is_some_and(|n| {
-                n.to_string_lossy().contains("_derived-")
-                    && n.to_string_lossy().contains("-pdftotext-layout")
+                n.to_string_lossy().contains("_derived-") && n.to_string_lossy().contains("-layout")
             })
         });
     }

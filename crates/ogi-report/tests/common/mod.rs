@@ -85,7 +85,8 @@ pub fn corpus(name: &str) -> Vec<u8> {
 }
 
 /// Every file of `tests/corpus` read as text, by name, sorted; the saved pages (`.html`) only
-/// when `html`, and a browser's print read by `pdftotext -layout` only with the `html` feature
+/// when `html`, and a browser's print read by `pdftotext -layout` or `pypdf`'s layout mode only
+/// with the `html` feature
 /// (every corpus file is UTF-8: the tests of other encodings make their bytes).
 pub fn corpus_texts(html: bool) -> Vec<(String, String)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
@@ -100,12 +101,9 @@ pub fn corpus_texts(html: bool) -> Vec<(String, String)> {
         if name.ends_with(".html") && !html {
             continue;
         }
-        // A browser's print read by `pdftotext -layout`: its wrapped labels need the `html`
-        // feature's reader (as in the golden test).
-        if cfg!(not(feature = "html"))
-            && name.contains("_derived-")
-            && name.contains("-pdftotext-layout")
-        {
+        // A browser's print read by `pdftotext -layout` or `pypdf`'s layout mode: its wrapped
+        // labels need the `html` feature's reader (as in the golden test).
+        if cfg!(not(feature = "html")) && name.contains("_derived-") && name.contains("-layout") {
             continue;
         }
         if let Ok(text) = std::fs::read_to_string(&path) {

@@ -1,0 +1,117 @@
+//! Pages printed to PDF by a browser and read back by a PDF text tool (`pdftotext -layout`,
+//! `pypdf`'s layout mode): columns too narrow for their figures glue them, and a cell's wrapped
+//! label passes beside its group's label, wrapped in the next column to the left.
+
+mod common;
+
+#[cfg(feature = "html")]
+use common::{assert_cell, T3_COLS};
+use ogi_report::{Code, Report};
+
+const T4: [&str; 3] = [
+    "行政复议",
+    "行政诉讼/未经复议直接起诉",
+    "行政诉讼/复议后起诉",
+];
+const T4_COLS: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+
+fn text(name: &str) -> String {
+    String::from_utf8(common::corpus(name)).expect("utf-8")
+}
+
+fn table_4(r: &Report) -> Vec<Option<i64>> {
+    T4.iter()
+        .flat_map(|row| T4_COLS.iter().map(move |c| common::cell(r, 4, row, c)))
+        .collect()
+}
+
+fn t4_diag(r: &Report, code: Code) -> bool {
+    r.diagnostics
+        .iter()
+        .any(|d| d.code == code && d.message.contains("table 4"))
+}
+
+/// `pdftotext -layout` of a page whose table 4 has fifteen narrow columns: the last five zeros
+/// print as one run, `1  0  0  3  4  0  0  0  0  0  00000`. No count is printed with a leading zero, so
+/// the run is five cells (every build).
+#[test]
+fn table_4s_zeros_glued_by_narrow_columns_are_split() {
+    let t = text("120_derived-constructed-101-chromium-pdf-pdftotext-layout.txt");
+    let line = "1      0   0   3   4       0      0       0       0       0       00000";
+    assert!(t.contains(line), "the glued row is in the corpus file");
+    let r = ogi_report::parse(&t);
+    let want = [1, 0, 0, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].map(Some);
+    assert_eq!(table_4(&r), want);
+    assert!(t4_diag(&r, Code::T007), "{:#?}", r.diagnostics);
+    assert!(!t4_diag(&r, Code::T004), "{:#?}", r.diagnostics);
+    // The run anywhere in the row; each split cell keeps its place in the text.
+    let moved = t.replacen(line, "   1 0 0 3 4 00000 0 0 0 0 0", 1);
+    let r = ogi_report::parse(&moved);
+    assert_eq!(table_4(&r), want);
+    let at = moved.find("00000").expect("run");
+    let c = r
+        .review_litigation
+        .as_ref()
+        .and_then(|t| t.rows.iter().find(|row| row.row == T4[1]))
+        .and_then(|row| row.cells.get(2))
+        .and_then(|c| c.span)
+        .expect("a span");
+    assert_eq!((c.start, c.end), (at + 2, at + 3));
+    // A row of fifteen figures apart is read as it stands, with no split.
+    let apart = t.replacen(line, "   1 0 0 3 4 0 0 0 0 0 0 0 0 0 0", 1);
+    let r = ogi_report::parse(&apart);
+    assert_eq!(table_4(&r), want);
+    assert!(!t4_diag(&r, Code::T007), "{:#?}", r.diagnostics);
+}
+
+/// `pypdf`'s layout mode: a label's first part beside its values and its rest on the next line
+/// after its group's label, wrapped in the column to the left (`（三）不    1.属于国家秘    0 …`
+/// / `予公开     密`); and the group's label letter-spaced beside the label's lines (`（ 六 ）
+/// 2.申请人逾期未按` / `其 他 处 收费通知要求缴纳` / `理     费用、行政机关不     0 …`).
+#[cfg(feature = "html")]
+#[test]
+fn wrapped_labels_beside_their_groups_wrapped_labels_are_found() {
+    let cases: [(&str, &str, [i64; 7]); 3] = [
+        (
+            "118_derived-pingtan-2019-page-chromium-pdf-pypdf-layout.txt",
+            "三、本年度办理结果/（三）不予公开/1.属于国家秘密",
+            [0; 7],
+        ),
+        (
+            "118_derived-pingtan-2019-page-chromium-pdf-pypdf-layout.txt",
+            "三、本年度办理结果/（五）不予处理/1.信访举报投诉类申请",
+            [0; 7],
+        ),
+        (
+            "119_derived-pingtan-2021-page-chromium-pdf-pypdf-layout.txt",
+            "三、本年度办理结果/（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            [0; 7],
+        ),
+    ];
+    for (name, row, values) in cases {
+        let r = ogi_report::parse(&text(name));
+        for (col, v) in T3_COLS.iter().zip(values) {
+            assert_cell(&r, row, col, Some(v));
+        }
+        assert!(
+            !r.diagnostics.iter().any(|d| d.code == Code::T003),
+            "{name}: {:#?}",
+            r.diagnostics
+        );
+    }
+    // The next rows keep their own values (`2.重复申请` 3, `（六）其他处理/3.其他` 1).
+    let r = ogi_report::parse(&text(cases[1].0));
+    assert_cell(
+        &r,
+        "三、本年度办理结果/（五）不予处理/2.重复申请",
+        "总计",
+        Some(3),
+    );
+    let r = ogi_report::parse(&text(cases[2].0));
+    assert_cell(
+        &r,
+        "三、本年度办理结果/（六）其他处理/3.其他",
+        "总计",
+        Some(1),
+    );
+}
