@@ -1107,10 +1107,37 @@ fn passable_run(text: &str, lo: usize, q: usize, head: &str) -> usize {
             }
             run = lo + i;
         }
-        match stop.and_then(|i| seg.get(..i)).and_then(|s| s.rfind('\n')) {
-            Some(nl) => end = lo + nl + 1,
-            None => break,
+        let Some(nl) = stop.and_then(|i| seg.get(..i)).and_then(|s| s.rfind('\n')) else {
+            break;
+        };
+        // Only where a label's line can end above (one of the three lines before, blank lines
+        // and page markers passed over, ends with a character of the label's head): the
+        // fragments a match passes lie between two of its lines, at most two lines and a
+        // line's start.
+        let mut above = seg.get(..nl).unwrap_or_default();
+        let mut wrapped = false;
+        let mut lines = 0;
+        while lines < 3 && !above.is_empty() {
+            let start = above.rfind('\n').map_or(0, |n| n + 1);
+            let line = above.get(start..).unwrap_or_default();
+            let body = line.trim_end();
+            if !body.is_empty() && crate::scan::page_marker_len(line).is_none() {
+                if body
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| head.chars().any(|h| crate::scan::same(c, h)))
+                {
+                    wrapped = true;
+                    break;
+                }
+                lines += 1;
+            }
+            above = above.get(..start.saturating_sub(1)).unwrap_or_default();
         }
+        if !wrapped {
+            break;
+        }
+        end = lo + nl + 1;
     }
     run
 }

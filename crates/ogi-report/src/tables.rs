@@ -1182,6 +1182,7 @@ fn label_wrapped_after_its_values(
                 if cfg!(feature = "html") {
                     if let Some(n) = crate::scan::page_marker_len(next) {
                         next = next.get(n..).unwrap_or("");
+                        next = next.strip_prefix('\n').unwrap_or(next);
                     }
                 }
                 // At the next line's start, past white space and the bars of its empty cells
@@ -1267,10 +1268,23 @@ fn values_then_rest_below(
         .get(..start)
         .map_or(0, |t| t.rfind('\n').map_or(0, |n| n + 1));
     let column = text.get(opens..start).map_or(0, |t| t.chars().count());
-    let figures = values.chars().any(|c| c.is_ascii_digit())
-        && values
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '|' | '.' | ','));
+    // Another column's fragment may open the line, ending before the label's column (`（ 五 ）
+    // 0   0 …`, the group's label beside the row).
+    let figured = |v: &str| {
+        v.chars().any(|c| c.is_ascii_digit())
+            && v.chars()
+                .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '|' | '.' | ','))
+    };
+    let after_fragment = values
+        .char_indices()
+        .nth(column)
+        .and_then(|(i, _)| values.get(..i).zip(values.get(i..)))
+        .is_some_and(|(frag, rest)| {
+            frag.ends_with(char::is_whitespace)
+                && !frag.contains(|c: char| c.is_ascii_digit())
+                && figured(rest)
+        });
+    let figures = figured(values) || after_fragment;
     let Some(below) = line_of(line_end + 1 + values.len() + 1) else {
         return false;
     };
@@ -3660,7 +3674,20 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         if d.role != RowRole::Data {
             continue;
         }
-        let found = find(i, d, cursor, to)
+        let found = find(i, d, cursor, to);
+        // Found by a shorter key only (`逾期不补正` on a wrapped label's second line, the row's
+        // values after its first line, `pypdf`'s layout mode): the label wrapped after its
+        // values, where it starts before, is the row's (with the `html` feature).
+        #[cfg(feature = "html")]
+        let found = found.map(|a| {
+            let short = d.keys.first().is_some_and(|k| a.end - a.start < k.len());
+            short
+                .then(|| label_wrapped_after_its_values(text, cursor, to, d))
+                .flatten()
+                .filter(|b| b.start < a.start)
+                .unwrap_or(a)
+        });
+        let found = found
             .or_else(|| short_key_opening_a_row(text, cursor, to, d))
             .or_else(|| label_wrapped_after_its_values(text, cursor, to, d));
         if let Some(a) = found {

@@ -162,4 +162,6 @@ golden! {
     derived_118_page_2019_chromium_pypdf_layout => "118_derived-pingtan-2019-page-chromium-pdf-pypdf-layout.txt",
     derived_119_page_2021_chromium_pypdf_layout => "119_derived-pingtan-2021-page-chromium-pdf-pypdf-layout.txt",
     derived_120_constructed_101_chromium_pdftotext_layout => "120_derived-constructed-101-chromium-pdf-pdftotext-layout.txt",
+    derived_121_page_2021_chromium_a4_pypdf_layout => "121_derived-pingtan-2021-page-chromium-pdf-a4-pypdf-layout.txt",
+    derived_122_page_2021_chromium_a4_landscape_pdftotext_layout => "122_derived-pingtan-2021-page-chromium-pdf-a4-landscape-pdftotext-layout.txt",
 }

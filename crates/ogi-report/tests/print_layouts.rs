@@ -115,3 +115,49 @@ fn wrapped_labels_beside_their_groups_wrapped_labels_are_found() {
         Some(1),
     );
 }
+
+/// The same page printed on other sheets (a style `@page{size:…}` put in its head): a row whose
+/// short key (`逾期不补正`) stands on its label's second line, its values after the first; a
+/// row's values on a line opened by the group's label, the label's rest below. Each row's values,
+/// and its label from its numbering.
+#[cfg(feature = "html")]
+#[test]
+fn wrapped_labels_of_a_page_printed_on_other_sheets_are_found() {
+    let other = "三、本年度办理结果/（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请";
+    let publications = "三、本年度办理结果/（五）不予处理/3.要求提供公开出版物";
+    for (name, row, label_starts) in [
+        (
+            "121_derived-pingtan-2021-page-chromium-pdf-a4-pypdf-layout.txt",
+            other,
+            "1.申请人无正当理",
+        ),
+        (
+            "122_derived-pingtan-2021-page-chromium-pdf-a4-landscape-pdftotext-layout.txt",
+            publications,
+            "3.要求提供公开出",
+        ),
+    ] {
+        let t = text(name);
+        let r = ogi_report::parse(&t);
+        for col in T3_COLS {
+            assert_cell(&r, row, col, Some(0));
+        }
+        let found = r
+            .applications
+            .as_ref()
+            .and_then(|tb| tb.rows.iter().find(|x| x.row == row))
+            .and_then(|x| x.span)
+            .and_then(|s| t.get(s.start..s.end))
+            .unwrap_or_default()
+            .to_string();
+        assert!(found.starts_with(label_starts), "{name}: {found:?}");
+        assert!(
+            !r.diagnostics
+                .iter()
+                .any(|d| matches!(d.code, Code::T003 | Code::T004 | Code::T010)
+                    && d.message.contains(row)),
+            "{name}: {:#?}",
+            r.diagnostics
+        );
+    }
+}
