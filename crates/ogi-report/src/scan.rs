@@ -547,7 +547,6 @@ fn other_column_lines(text: &str, label_at: usize, i: usize, limit: usize, next:
                 if w + 6 >= col
                     && same(c, next)
                     && p > indent
-                    && c != ' '
                     && line.as_bytes().get(p - 1) == Some(&b' ')
                 {
                     return at + p - i;

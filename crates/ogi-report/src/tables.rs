@@ -1220,16 +1220,22 @@ fn label_wrapped_after_its_values(
     best
 }
 
+/// The column of byte `at` of `text` on its line, in characters (as `pdftotext` and `pypdf`
+/// align a page's columns).
+fn char_column(text: &str, at: usize) -> usize {
+    let opens = text
+        .get(..at)
+        .map_or(0, |t| t.rfind('\n').map_or(0, |n| n + 1));
+    text.get(opens..at).map_or(0, |t| t.chars().count())
+}
+
 /// Whether `before`, the start of the line after a label's first line up to the label's rest,
 /// is another column's fragment and white space, the rest standing where the label starts on
 /// its line (`start`), within two characters: columns counted in characters, as `pdftotext`
 /// and `pypdf` align them.
 #[cfg(feature = "html")]
 fn at_labels_column(text: &str, start: usize, before: &str) -> bool {
-    let opens = text
-        .get(..start)
-        .map_or(0, |t| t.rfind('\n').map_or(0, |n| n + 1));
-    let column = text.get(opens..start).map_or(0, |t| t.chars().count());
+    let column = char_column(text, start);
     !before.contains('\n')
         && before.ends_with(char::is_whitespace)
         && before.chars().count().abs_diff(column) <= 2
@@ -1264,10 +1270,7 @@ fn values_then_rest_below(
     let Some(values) = line_of(line_end + 1) else {
         return false;
     };
-    let opens = text
-        .get(..start)
-        .map_or(0, |t| t.rfind('\n').map_or(0, |n| n + 1));
-    let column = text.get(opens..start).map_or(0, |t| t.chars().count());
+    let column = char_column(text, start);
     // Another column's fragment may open the line, ending before the label's column (`（ 五 ）
     // 0   0 …`, the group's label beside the row).
     let figured = |v: &str| {
