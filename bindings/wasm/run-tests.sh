@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Build, then every test of the WebAssembly package: the size budgets of the browser modules
 # (build.sh), schema drift (cargo), node tests (golden, API, robustness, GBK, types + tsc), and
-# the demo in headless Chromium when it can be had.
+# the demo in headless Chromium when it can be had (SKIP_BROWSER=1 leaves it out).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+if [ "${SKIP_BROWSER:-0}" != 1 ] && [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   # Debian's browser (playwright-core never downloads one), and a CJK font for legible screenshots.
   apt-get install -y chromium fonts-wqy-microhei >/dev/null 2>&1 \
     || { apt-get update >/dev/null && apt-get install -y chromium fonts-wqy-microhei >/dev/null; } \

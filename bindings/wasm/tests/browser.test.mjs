@@ -8,10 +8,14 @@ import { BROKEN, corpusDir, pkgRoot, repoRoot } from './helpers.mjs';
 import { serve } from './server.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
+// Why the browser tests are skipped, or false: SKIP_BROWSER=1 (scripts/test-all.sh's knob), or
+// no Chromium.
+const NO_BROWSER = (process.env.SKIP_BROWSER === '1' && 'SKIP_BROWSER=1')
+  || (!existsSync(CHROMIUM) && `${CHROMIUM} is absent (apt-get install -y chromium)`);
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-test('demo page in headless Chromium', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is absent (apt-get install -y chromium)` }, async (t) => {
+test('demo page in headless Chromium', { skip: NO_BROWSER }, async (t) => {
   assert.ok(existsSync(join(pkgRoot, 'pkg-web', 'ogi_report.js')), 'run build.sh first');
   const { chromium } = await import('playwright-core');
   const server = await serve(pkgRoot);
@@ -78,7 +82,7 @@ test('demo page in headless Chromium', { skip: !existsSync(CHROMIUM) && `${CHROM
 });
 
 test('in Chromium too, a panic fails its own call only (the test-panic browser build)', {
-  skip: (!existsSync(CHROMIUM) && `${CHROMIUM} is absent (apt-get install -y chromium)`)
+  skip: NO_BROWSER
     || (!existsSync(join(pkgRoot, 'pkg-web-test-panic', 'ogi_report.js'))
       && 'pkg-web-test-panic is missing: run FEATURES=test-panic TARGETS=web bash build.sh'),
 }, async () => {

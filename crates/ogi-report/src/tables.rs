@@ -4625,8 +4625,10 @@ fn table4_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
 /// starts before the end of another word's occurrence and reaches past it: a match holds only
 /// the word's characters, white space and page marker lines, and the last character of each
 /// word is in no other word but as its last (`诉` and `计` end two each), so such a match would end where
-/// the other does. With `FIRST_WRITTEN` every occurrence of every word is found from `from`:
-/// the reference.
+/// the other does. With the `html` feature that does not hold (a match also passes another
+/// column's fragments between a wrapped label's lines, which may hold another word: `复议` /
+/// `尚未审结   后起诉`), so there every occurrence of every word is found from `from`, as with
+/// `FIRST_WRITTEN`, the reference.
 ///
 /// Every word is made of characters beyond ASCII, so no occurrence reaches past the end of the
 /// last such character of the range ([`wide_end`]): the range is cut there first, and the search
@@ -4709,7 +4711,12 @@ fn t4_header_word<const FIRST_WRITTEN: bool>(
     end: &mut Option<usize>,
 ) {
     let mut s = from;
-    if let (false, Some(first), Some(last)) = (FIRST_WRITTEN, *start, *end) {
+    // With `html`, a match may pass another column's fragments between a wrapped label's lines
+    // (`other_column_lines`), and so start before another word's occurrence and end past it:
+    // every occurrence is looked for, as the reference does.
+    if let (false, false, Some(first), Some(last)) =
+        (FIRST_WRITTEN, cfg!(feature = "html"), *start, *end)
+    {
         if want_start {
             if let Some((a, e)) = find_label_before(text, from, first, to, w) {
                 *start = Some(first.min(a));
@@ -5374,6 +5381,25 @@ mod tests {
                 cols: T3_COLS,
             };
             prop_assert_eq!(key_firsts(&d, required), key_firsts_reference(&d, required));
+        }
+    }
+
+    #[test]
+    fn table_4s_header_ends_past_a_label_wrapped_beside_another_columns_word() {
+        // `复议后起诉` wrapped beside `尚未审结`, printed left of its rest by `pdftotext -layout`.
+        let t = "总计       复议\n尚未审结   后起诉\n  1  0";
+        let rest = t.find("后起诉").map(|a| a + "后起诉".len());
+        let own = t.find("尚未审结").map(|a| a + "尚未审结".len());
+        let want = if cfg!(feature = "html") { rest } else { own };
+        for want_start in [false, true] {
+            assert_eq!(
+                t4_header::<false>(t, 0, t.len(), want_start),
+                (Some(0), want)
+            );
+            assert_eq!(
+                t4_header::<true>(t, 0, t.len(), want_start),
+                (Some(0), want)
+            );
         }
     }
 
