@@ -101,10 +101,14 @@ codes! {
     /// T004 — a row holds fewer values than the template has columns.
     T004 = "T004", Warning;
     /// T005 — a row holds more values than the template has columns; the surplus is not used.
+    /// Also: figures stand alone after a table-3 row's values and the text that ends them
+    /// (neither a figure its cell wrapped nor the rest of the row's values); they are not used.
     T005 = "T005", Warning;
     /// T006 — a cell's text is not a number.
     T006 = "T006", Warning;
-    /// T007 — glued digits were split by the template's rules (one split satisfies them).
+    /// T007 — glued digits were split by the template's rules (one split satisfies them); or a
+    /// figure wrapped in its narrow cell (`3` on the row's line, `0` below) was read whole, the
+    /// one reading under which the row's sum holds.
     T007 = "T007", Info;
     /// T008 — glued digits admit several splits; the cells are left null.
     T008 = "T008", Warning;
@@ -123,7 +127,8 @@ codes! {
     T013 = "T013", Error;
     /// T014 — numbers printed apart from their row labels (column-block PDF text, or each value
     /// before its label) were read back into their rows, in the order the row sums prove or
-    /// the one that reads every value.
+    /// the one that reads every value; or a table-3 row's values stand on both sides of its
+    /// label's rest, and were read together as the row's sum proves.
     T014 = "T014", Warning;
     /// T015 — the text ends inside a table (a page cut off when it was saved or crawled): the
     /// rows after the last one read are missing. One diagnostic names them, instead of a T003

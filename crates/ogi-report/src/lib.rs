@@ -39,16 +39,16 @@
 //! | `T002` | warning | template version not told by the labels | `template 2021 assumed from the report year` |
 //! | `T003` | warning | a row label not found | ``table 3, row `四、结转下年度继续办理`: label not found`` |
 //! | `T004` | warning | a row with fewer cells (values or blank marks) than columns | ``row `…/5.属于三类内部事务信息`: 6 of 7 cells`` |
-//! | `T005` | warning | a row with more values than columns | ``row `…/规范性文件`: 4 values for 3 columns`` |
+//! | `T005` | warning | a row with more values than columns; or figures standing alone after a table-3 row's values and the text that ends them, not used | ``row `…/规范性文件`: 4 values for 3 columns`` |
 //! | `T006` | warning | a cell that is not a number | ``cell `约3件` is not a number`` |
-//! | `T007` | info | glued digits split by the template's rules | ``row `（一）予以公开`: glued digits split as 6 \| 0 \| 0 \| 0 \| 0 \| 1 \| 7`` |
+//! | `T007` | info | glued digits split by the template's rules; or a figure wrapped in its narrow cell (`3` / `0`) read whole, as the row's sum proves | ``row `（一）予以公开`: glued digits split as 6 \| 0 \| 0 \| 0 \| 0 \| 1 \| 7`` |
 //! | `T008` | warning | glued digits with several valid splits; cells left null | ``row `…/行政规范性文件`: glued digits admit 10 splits`` |
 //! | `T009` | error | glued digits with no valid split | ``glued digits admit no split into 7 values`` |
 //! | `T010` | warning | row labels lost; values assigned by position | ``row `…/1.属于国家秘密`: its label is missing; its 7 values were taken by position`` |
 //! | `T011` | info | an extra 法人或其他组织小计 column, or a row the template does not have (table 2's 其他主动公开文件), left out | `the header has a 法人或其他组织小计 column`; ``row `其他主动公开文件` after …: a row the template does not have; its values (56 45) are recognised and left out`` |
 //! | `T012` | error | a limit of `Options` reached | `the splitter's work bound was reached` |
 //! | `T013` | error | numbers extracted apart from their row labels (column-block PDF text) that cannot be matched back to their rows, or a table-3 row's figures after other rows' labels stacked with none between them that break its sum; those rows are not read | `table 3: 11 row labels have no values next to them …` |
-//! | `T014` | warning | numbers printed apart from their row labels (column by column, or row by row), read back into their rows in the order the row sums prove; or a table-2 block of one column whose values each stand before their label (cells marked `derived: column_block`) | ``table 3: rows `一、…` … `（四）…/1.…` (13 rows) … read back column by column`` |
+//! | `T014` | warning | numbers printed apart from their row labels (column by column, or row by row), read back into their rows in the order the row sums prove; or a table-2 block of one column whose values each stand before their label (cells marked `derived: column_block`); or a table-3 row's values on both sides of its label's rest, read together as its sum proves | ``table 3: rows `一、…` … `（四）…/1.…` (13 rows) … read back column by column`` |
 //! | `T015` | warning | the text ends inside a table (a page cut off when saved or crawled): the rows after the last one read are missing, named in one diagnostic (they get no T003 each); a table cut off after its header, and each table after the one the text ends in, is named so too (no T001) | ``table 3: the text ends inside the table, after row `二、上年结转政府信息公开申请数量`; the 23 rows after it are missing (…): the page looks cut off`` |
 //! | `T016` | warning | an Article 20 block's printed header names other columns than the template's (the other version's), or in another order: the values are placed under the columns it names; one under a column the template lacks is not placed | ``row `第二十条第（八）项/行政事业性收费`: its block's header prints 本年收费金额（单位：万元）… not a column of the 2019 template: `11.5` not placed`` |
 //! | `V001` | error | C1: 一 + 二 ≠ （七）总计 + 四 | `C1 broken in table 3, column 总计: …` |

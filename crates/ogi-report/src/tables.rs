@@ -1690,6 +1690,246 @@ fn read_row_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
     RowRead { cells }
 }
 
+/// The end of a table-3 row's values: of the last content item of its region (`region`, whose
+/// surplus values its T005 says) and of the row's own (`items`).
+#[cfg(feature = "html")]
+fn values_end(items: &[Item], region: &[Item]) -> Option<usize> {
+    let last = |l: &[Item]| l.iter().rev().find(|i| i.is_content()).map(|i| i.end);
+    last(items).max(last(region))
+}
+
+/// Whether a table-3 row's last value is the sum of the others (rule C2), none overflowing.
+#[cfg(feature = "html")]
+fn last_is_sum(values: &[i64]) -> bool {
+    values.split_last().is_some_and(|(&total, rest)| {
+        rest.iter().try_fold(0i64, |a, &x| a.checked_add(x)) == Some(total)
+    })
+}
+
+/// The figures that stand alone in `text[from..to]` after the text that ended a table-3 row's
+/// values, on the rest of their line and `lines` lines below (all when `None`), at most `max`:
+/// white space around each, and after it on its line only white space and figures (a page
+/// header's `2021 年度…` is not one); none in a page marker line; none at all when the text
+/// holds a `|` (a pipe table's cells are read by their bars) or when more than `max` stand
+/// there.
+#[cfg(feature = "html")]
+#[inline(never)]
+fn figures_after_text(
+    text: &str,
+    from: usize,
+    to: usize,
+    lines: Option<usize>,
+    max: usize,
+) -> SmallVec<[(usize, usize); 8]> {
+    let mut found: SmallVec<[(usize, usize); 8]> = SmallVec::new();
+    let tail = text.get(from..to.min(text.len())).unwrap_or("");
+    let tail = lines
+        .and_then(|n| memchr::memchr_iter(b'\n', tail.as_bytes()).nth(n))
+        .and_then(|e| tail.get(..e))
+        .unwrap_or(tail);
+    if !tail.bytes().any(|b| b.is_ascii_digit()) || tail.contains('|') {
+        return found;
+    }
+    let mut line_at = from;
+    for (n, line) in tail.split('\n').enumerate() {
+        if n == 0 || crate::scan::page_marker_len(line).is_none() {
+            let line_from = found.len();
+            let mut run: Option<usize> = None;
+            let mut prev = if n == 0 { 'x' } else { ' ' };
+            for (p, c) in line
+                .char_indices()
+                .chain(std::iter::once((line.len(), ' ')))
+            {
+                match (c.is_ascii_digit(), run) {
+                    (true, None) if prev.is_whitespace() => run = Some(p),
+                    (false, Some(r)) => {
+                        if c.is_whitespace() && p - r <= 18 {
+                            found.push((line_at + r, line_at + p));
+                        }
+                        run = None;
+                    }
+                    _ => {}
+                }
+                if !c.is_whitespace() && !c.is_ascii_digit() {
+                    found.truncate(line_from);
+                }
+                prev = c;
+            }
+        }
+        if found.len() > max {
+            found.clear();
+            return found;
+        }
+        line_at += line.len() + 1;
+    }
+    found
+}
+
+/// A table-3 row whose values a label's rest interrupts (`一、本年新收政府信` / `22` / `息公开申请数量`
+/// / `2` / `0` … `24`, `pdftotext`'s order of a page printed on narrow sheets): the figures
+/// after the text that ended the row, up to the next row's label, are the rest of its cells when
+/// they are exactly the cells it lacks and the row's sum holds with them (the row's items with
+/// them, and a `T014` saying so; `None` otherwise).
+#[cfg(feature = "html")]
+#[inline(never)]
+fn row_completed_below<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    kind: TableKind,
+    path: &str,
+    items: &[Item],
+    from: usize,
+    region_end: usize,
+) -> Option<Vec<Item>> {
+    let n = T3_COLS.len();
+    let mut values: SmallVec<[i64; 8]> = SmallVec::new();
+    for it in items.iter().filter(|i| i.is_content()) {
+        match it.kind {
+            ItemKind::Value(Number::Int(v), None) => values.push(v),
+            _ => return None,
+        }
+    }
+    let k = values.len();
+    if k == 0 || k >= n {
+        return None;
+    }
+    let text = ctx.text;
+    let found = figures_after_text(text, from, region_end, None, n - k);
+    if found.len() != n - k {
+        return None;
+    }
+    let mut out = items.to_vec();
+    for &(a, b) in &found {
+        let v = text.get(a..b)?.parse::<i64>().ok()?;
+        values.push(v);
+        out.push(Item {
+            kind: ItemKind::Value(Number::Int(v), None),
+            start: a,
+            end: b,
+        });
+    }
+    if !last_is_sum(&values) {
+        return None;
+    }
+    let (fs, _) = *found.first()?;
+    let (_, fe) = *found.last()?;
+    let below: Vec<&str> = found
+        .iter()
+        .map(|&(a, b)| text.get(a..b).unwrap_or(""))
+        .collect();
+    ctx.diags.push(
+        Diagnostic::new(
+            Code::T014,
+            format!(
+                "table 3 ({}), row `{path}`: its values stand on both sides of its label's rest; {k} before it and {} after it ({}) are read together, as the row's sum proves",
+                kind.title(),
+                n - k,
+                below.join(" ")
+            ),
+        )
+        .with_span(Some((ctx.map)(fs, fe)))
+        .at(Location::row(kind, path)),
+    );
+    Some(out)
+}
+
+/// The figures that stand alone after the text that ended a table-3 row's values, on the rest of
+/// their line and the three lines below, up to the next row's label (`region_end`;
+/// [`figures_after_text`]). A figure wrapped in its narrow cell (`（一）予以公开 27 0 0 2 0 1 3`
+/// / `本 年   0`: the total `30`, its `0` below after the group's letter-spaced label, `pypdf`'s
+/// layout mode) is joined to the one cell whose figure it completes so that the row's sum
+/// holds, which it did not (`T007`); any other such figure is said not used (`T005`), not
+/// dropped unsaid.
+#[cfg(feature = "html")]
+#[inline(never)]
+fn figures_after_values<M: MapFn + ?Sized>(
+    ctx: &mut Ctx<'_, '_, M>,
+    kind: TableKind,
+    path: &str,
+    last: usize,
+    region_end: usize,
+    cells: &mut [Cell],
+) {
+    let text = ctx.text;
+    let found = figures_after_text(text, last, region_end, Some(3), usize::MAX);
+    let Some(&(fs, fe)) = found.first() else {
+        return;
+    };
+    let title = kind.title();
+    let raw = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+    // One figure below a row whose sum breaks: the cell it completes, when exactly one does.
+    let value = |c: &Cell| match c.value {
+        Some(Number::Int(v)) => Some(v),
+        _ => None,
+    };
+    let values: SmallVec<[i64; 8]> = cells.iter().map_while(value).collect();
+    let figure = raw(fs, fe);
+    let joined = |v: i64| -> Option<i64> {
+        let scale = 10i64.checked_pow(u32::try_from(figure.len()).ok()?)?;
+        v.checked_mul(scale)?
+            .checked_add(figure.parse::<i64>().ok()?)
+    };
+    let mut fits = (0..values.len()).filter(|&j| {
+        let mut v = values.clone();
+        v.get_mut(j)
+            .and_then(|x| joined(*x).map(|y| *x = y))
+            .is_some()
+            && last_is_sum(&v)
+    });
+    let only = match (fits.next(), fits.next()) {
+        (Some(j), None) => Some(j),
+        _ => None,
+    };
+    if let (1, true, false, Some(j)) = (
+        found.len(),
+        values.len() == cells.len(),
+        last_is_sum(&values),
+        only,
+    ) {
+        if let (Some(c), Some(v)) = (cells.get_mut(j), values.get(j).and_then(|&v| joined(v))) {
+            let first = c.raw.as_deref().unwrap_or("").to_string();
+            let below = (ctx.map)(fs, fe);
+            ctx.diags.push(
+                Diagnostic::new(
+                    Code::T007,
+                    format!(
+                        "table 3 ({title}), row `{path}`, column {}: `{first}` and the `{figure}` below it are one figure wrapped in its narrow cell, read as {v}: the row's sum holds so only",
+                        c.column
+                    ),
+                )
+                .with_span(Some(below))
+                .at(Location::cell(kind, path, &c.column)),
+            );
+            // The cell's span runs from its first part to the part below.
+            c.span = Some(Span {
+                start: c.span.map_or(below.start, |sp| sp.start),
+                end: below.end,
+            });
+            c.value = Some(Number::Int(v));
+            c.raw = Some(CompactString::from(format!("{first}{figure}")));
+            return;
+        }
+    }
+    let mut listed: Vec<&str> = found.iter().take(20).map(|&(a, b)| raw(a, b)).collect();
+    if found.len() > 20 {
+        listed.push("…");
+    }
+    ctx.diags.push(
+        Diagnostic::new(
+            Code::T005,
+            format!(
+                "table 3 ({title}), row `{path}`: {} after the row's values and the text that ends them, apart from both (a figure wrapped in its cell, or another row's); not used",
+                if listed.len() == 1 {
+                    format!("`{}` stands", listed.join(""))
+                } else {
+                    format!("`{}` stand", listed.join(" "))
+                }
+            ),
+        )
+        .with_span(Some((ctx.map)(fs, fe)))
+        .at(Location::row(kind, path)),
+    );
+}
+
 /// Whether the text ends in a row after its values (`items`): nothing but white space and `|`
 /// follows the last one (a page cut off there).
 fn cut_in_row<'i, M: MapFn + ?Sized>(
@@ -4168,6 +4408,22 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
                 }
             }
         }
+        // Where the row's values end when figures stand after them in its region, for the
+        // readers of such figures (with the `html` feature); for most rows, none stand there.
+        #[cfg(feature = "html")]
+        let after = if was_positional || from_blocks.get(i).copied().unwrap_or(false) {
+            None
+        } else {
+            values_end(items, items_of(s)).filter(|&e| {
+                text.get(e..s.region.1)
+                    .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+            })
+        };
+        #[cfg(feature = "html")]
+        let completed =
+            after.and_then(|e| row_completed_below(ctx, kind, path, items, e, s.region.1));
+        #[cfg(feature = "html")]
+        let items = completed.as_deref().unwrap_or(items);
         let mut rr = read_row(ctx, kind, path, T3_COLS, items, span);
         let derived = if was_positional {
             Some(Derivation::Positional)
@@ -4180,6 +4436,14 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             for c in &mut rr.cells {
                 c.derived = derived;
             }
+        }
+        #[cfg(feature = "html")]
+        if let Some(e) = after {
+            let e = completed
+                .as_ref()
+                .and_then(|c| c.last())
+                .map_or(e, |x| x.end.max(e));
+            figures_after_values(ctx, kind, path, e, s.region.1, &mut rr.cells);
         }
         // The row's one reading, its values, is needed only if some row is split: filled in
         // below from the row's cells, which do not change until then.
@@ -5382,6 +5646,35 @@ mod tests {
             };
             prop_assert_eq!(key_firsts(&d, required), key_firsts_reference(&d, required));
         }
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn the_figures_after_a_rows_text_are_those_that_end_their_lines() {
+        let f = |t: &'static str, lines: Option<usize>, max: usize| -> Vec<&'static str> {
+            figures_after_text(t, 0, t.len(), lines, max)
+                .iter()
+                .filter_map(|&(a, b)| t.get(a..b))
+                .collect()
+        };
+        let none: Vec<&str> = Vec::new();
+        assert_eq!(f("\n本 年      0\n度 办 （二）", Some(3), 9), ["0"]);
+        let rest = "\n息公开申请数量\n\n0\n\n0 2 0 4 70\n";
+        assert_eq!(f(rest, None, 9), ["0", "0", "2", "0", "4", "70"]);
+        // More than asked for: none.
+        assert_eq!(f(rest, None, 5), none);
+        // A page header's year, a count with its unit, a numbering: not alone at a line's end.
+        assert_eq!(f("\n12/7/26, 9:54 AM 平潭 2021 年度报告\n", None, 9), none);
+        assert_eq!(f("\n其中 5件\n3. 属于\n", None, 9), none);
+        // A page marker, a pipe table.
+        assert_eq!(f("\n- 5 -\n第 3 页\n", None, 9), none);
+        assert_eq!(f("\n 0 | 1\n", None, 9), none);
+        // Three lines below the values' line, not four.
+        assert_eq!(f("\na\nb\n 7\n", Some(3), 9), ["7"]);
+        assert_eq!(f("\na\nb\nc\n 7\n", Some(3), 9), none);
+        // The rest of the values' line counts from its first character.
+        assert_eq!(f("7 件\n", None, 9), none);
+        assert_eq!(f(" 件 7\n", None, 9), ["7"]);
     }
 
     #[test]

@@ -161,3 +161,163 @@ fn wrapped_labels_of_a_page_printed_on_other_sheets_are_found() {
         );
     }
 }
+
+/// Corpus file 121 (`pypdf`'s layout mode of a page on A4) with its row `（一）予以公开`'s
+/// line replaced by `line` and `below` put on a line of its own under it.
+#[cfg(feature = "html")]
+fn with_row_one(line: &str, below: &str) -> String {
+    let t = text("121_derived-pingtan-2021-page-chromium-pdf-a4-pypdf-layout.txt");
+    let row = "三 、 本 （一）予以公开            27  0   0   2  0   1    30\n";
+    assert!(t.contains(row));
+    t.replacen(row, &format!("{line}\n{below}\n"), 1)
+}
+
+#[cfg(feature = "html")]
+const GRANTED: &str = "三、本年度办理结果/（一）予以公开";
+
+/// A total too wide for its narrow cell wraps: `3` on the row's line, `0` on the line below
+/// (a page printed on A5, read by `pypdf`'s layout mode). The row's sum holds only with `30`,
+/// so the two are read as one figure, and said so; a figure below a row whose sum holds already,
+/// or that completes no cell so that it holds, is said not used.
+#[cfg(feature = "html")]
+#[test]
+fn a_figure_wrapped_in_its_narrow_cell_is_read_whole_where_the_rows_sum_proves_it() {
+    let t = with_row_one(
+        "三 、 本 （一）予以公开            27  0   0   2  0   1    3",
+        "本 年                                                     0",
+    );
+    let r = ogi_report::parse(&t);
+    for (col, v) in T3_COLS.iter().zip([27, 0, 0, 2, 0, 1, 30]) {
+        assert_cell(&r, GRANTED, col, Some(v));
+    }
+    let cell = r
+        .applications
+        .as_ref()
+        .and_then(|tb| tb.rows.iter().find(|x| x.row == GRANTED))
+        .and_then(|x| x.cells.iter().find(|c| c.column == "总计"))
+        .cloned()
+        .expect("the total");
+    assert_eq!(cell.raw.as_deref(), Some("30"));
+    let span = cell.span.expect("a span");
+    let written = t.get(span.start..span.end).unwrap_or_default();
+    assert!(
+        written.starts_with('3') && written.ends_with('0'),
+        "{written:?}"
+    );
+    assert!(written.contains("本 年"), "{written:?}");
+    let said: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains(GRANTED))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert_eq!(said[0].code, Code::T007);
+    assert!(
+        said[0].message.contains("read as 30"),
+        "{}",
+        said[0].message
+    );
+    assert_eq!(
+        said[0].location.as_ref().and_then(|l| l.column.as_deref()),
+        Some("总计")
+    );
+    assert_eq!(said[0].span.and_then(|s| t.get(s.start..s.end)), Some("0"));
+
+    // The row's sum holds already: the figure below is not the row's, and is said not used.
+    for (line, below, want) in [
+        (
+            "三 、 本 （一）予以公开            27  0   0   2  0   1    30",
+            "本 年                                                     7",
+            [27, 0, 0, 2, 0, 1, 30],
+        ),
+        // No cell completed by `7` makes the sum hold (`37`, `07`, `17`, `27`…).
+        (
+            "三 、 本 （一）予以公开            27  0   0   2  0   1    3",
+            "本 年                                                     7",
+            [27, 0, 0, 2, 0, 1, 3],
+        ),
+    ] {
+        let t = with_row_one(line, below);
+        let r = ogi_report::parse(&t);
+        for (col, v) in T3_COLS.iter().zip(want) {
+            assert_cell(&r, GRANTED, col, Some(v));
+        }
+        let d = r
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::T005 && d.message.contains(GRANTED))
+            .unwrap_or_else(|| panic!("{:#?}", r.diagnostics));
+        assert!(
+            d.message.contains("`7` stands after the row's values"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.span.and_then(|s| t.get(s.start..s.end)), Some("7"));
+        assert!(!r.diagnostics.iter().any(|d| d.code == Code::T007));
+    }
+}
+
+/// `pdftotext`'s order of a page printed on narrow sheets: a row's first figure between its
+/// label's two lines, the others after the label's rest. When they are the cells the row lacks
+/// and its sum holds with them, they are read together (`T014`); when the sum does not hold,
+/// the row keeps its one value (`T004`) and the figures are said not used (`T005`).
+#[cfg(feature = "html")]
+#[test]
+fn values_on_both_sides_of_a_labels_rest_are_read_together_where_the_rows_sum_proves_it() {
+    let row = "一、本年新收政府信息公开申请数量";
+    let read = |rest: &str| {
+        let t = text("121_derived-pingtan-2021-page-chromium-pdf-a4-pypdf-layout.txt");
+        let line = "一、本年新收政府信息公开申请数量         64   0  0   2  0   4   70\n";
+        assert!(t.contains(line));
+        let t = t.replacen(
+            line,
+            &format!("一、本年新收政府信\n64\n息公开申请数量\n\n0\n\n{rest}\n"),
+            1,
+        );
+        let r = ogi_report::parse(&t);
+        (t, r)
+    };
+    let (t, r) = read("0 2 0 4 70");
+    for (col, v) in T3_COLS.iter().zip([64, 0, 0, 2, 0, 4, 70]) {
+        assert_cell(&r, row, col, Some(v));
+    }
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains(row))
+        .unwrap_or_else(|| panic!("{:#?}", r.diagnostics));
+    assert_eq!(d.code, Code::T014, "{d:#?}");
+    assert!(
+        d.message
+            .contains("1 before it and 6 after it (0 0 2 0 4 70)"),
+        "{}",
+        d.message
+    );
+    assert_eq!(
+        d.span.and_then(|s| t.get(s.start..s.end)),
+        Some("0\n\n0 2 0 4 70")
+    );
+    let spans: Vec<&str> = r
+        .applications
+        .as_ref()
+        .and_then(|tb| tb.rows.iter().find(|x| x.row == row))
+        .map(|x| {
+            x.cells
+                .iter()
+                .filter_map(|c| c.span.and_then(|s| t.get(s.start..s.end)))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(spans, ["64", "0", "0", "2", "0", "4", "70"]);
+
+    let (_, r) = read("0 2 0 4 71");
+    assert_cell(&r, row, T3_COLS[0], Some(64));
+    assert_cell(&r, row, T3_COLS[6], None);
+    let codes: Vec<Code> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains(row))
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, [Code::T004, Code::T005], "{:#?}", r.diagnostics);
+}
