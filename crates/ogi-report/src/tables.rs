@@ -1868,24 +1868,20 @@ fn figures_after_values<M: MapFn + ?Sized>(
         v.checked_mul(scale)?
             .checked_add(figure.parse::<i64>().ok()?)
     };
-    let mut fits = (0..values.len()).filter(|&j| {
-        let mut v = values.clone();
-        v.get_mut(j)
-            .and_then(|x| joined(*x).map(|y| *x = y))
-            .is_some()
-            && last_is_sum(&v)
-    });
-    let only = match (fits.next(), fits.next()) {
-        (Some(j), None) => Some(j),
-        _ => None,
-    };
-    if let (1, true, false, Some(j)) = (
-        found.len(),
-        values.len() == cells.len(),
-        last_is_sum(&values),
-        only,
-    ) {
-        if let (Some(c), Some(v)) = (cells.get_mut(j), values.get(j).and_then(|&v| joined(v))) {
+    // Each cell with the figure joined, for one figure below a full row whose sum breaks; the
+    // join kept where exactly one makes it hold.
+    let wrapped = found.len() == 1 && values.len() == cells.len() && !last_is_sum(&values);
+    let mut fits = (0..values.len())
+        .take(if wrapped { usize::MAX } else { 0 })
+        .filter_map(|j| {
+            let mut v = values.clone();
+            let x = v.get_mut(j)?;
+            *x = joined(*x)?;
+            let joined = *x;
+            last_is_sum(&v).then_some((j, joined))
+        });
+    if let (Some((j, v)), None) = (fits.next(), fits.next()) {
+        if let Some(c) = cells.get_mut(j) {
             let first = c.raw.as_deref().unwrap_or("").to_string();
             let below = (ctx.map)(fs, fe);
             ctx.diags.push(
@@ -1918,8 +1914,8 @@ fn figures_after_values<M: MapFn + ?Sized>(
             Code::T005,
             format!(
                 "table 3 ({title}), row `{path}`: {} after the row's values and the text that ends them, apart from both (a figure wrapped in its cell, or another row's); not used",
-                if listed.len() == 1 {
-                    format!("`{}` stands", listed.join(""))
+                if let [one] = listed.as_slice() {
+                    format!("`{one}` stands")
                 } else {
                     format!("`{}` stand", listed.join(" "))
                 }
@@ -4442,7 +4438,7 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
             let e = completed
                 .as_ref()
                 .and_then(|c| c.last())
-                .map_or(e, |x| x.end.max(e));
+                .map_or(e, |x| x.end);
             figures_after_values(ctx, kind, path, e, s.region.1, &mut rr.cells);
         }
         // The row's one reading, its values, is needed only if some row is split: filled in
