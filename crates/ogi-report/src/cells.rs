@@ -272,7 +272,10 @@ fn annotation_ranges(s: &str) -> Annotations {
 ///
 /// A group holding three numbers or more, each standing apart (white space or a bar on both
 /// sides), is no annotation: it is a row's values inside a remark wrapped over lines by a PDF's
-/// text, `(区分处理   6   1   0   0   0   0   7` / `的,只计这一情形,不计其他情形)`.
+/// text, `(区分处理   6   1   0   0   0   0   7` / `的,只计这一情形,不计其他情形)`. With the
+/// `html` feature (as the readers of other rarer layouts), neither is a group holding a number
+/// alone on a line of its own: a row's first value between the remark's lines, as `pdftotext`
+/// orders a table's text by default (`（区分处理的，只计` / `0` / `这一情形，不计其他情形）`).
 fn annotations_from(s: &str, first: usize) -> Annotations {
     let mut out = Annotations::new();
     let mut depth = 0usize;
@@ -281,6 +284,8 @@ fn annotations_from(s: &str, first: usize) -> Annotations {
     // Numbers standing apart in the open group; whether the digits being walked began after a
     // separator; whether the character before was one.
     let (mut apart, mut run, mut after_sep) = (0usize, None::<bool>, false);
+    // Whether the line being walked holds only white space and digits so far, and digits.
+    let (mut bare, mut figured) = (false, false);
     let rest = s.get(first..).unwrap_or("");
     for (i, c) in rest.char_indices().map(|(i, c)| (i + first, c)) {
         let sep = c.is_whitespace() || matches!(c, '|' | '(' | '（' | ')' | '）');
@@ -293,6 +298,19 @@ fn annotations_from(s: &str, first: usize) -> Annotations {
             run = None;
         }
         after_sep = sep;
+        if cfg!(feature = "html") {
+            if c == '\n' {
+                // A figure alone on its line counts as three apart: the group is no note.
+                if bare && figured {
+                    apart += 3;
+                }
+                (bare, figured) = (true, false);
+            } else if c.is_ascii_digit() {
+                figured = true;
+            } else if !c.is_whitespace() {
+                bare = false;
+            }
+        }
         match c {
             '(' | '（' => {
                 if depth == 0 {
@@ -1826,6 +1844,29 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(annotation_ranges(text).as_slice(), want, "{text}");
         }
+        // A figure alone on a line of its own between a remark's lines (`pdftotext`'s default
+        // order): no annotation with the `html` feature, one without it. A figure on a line
+        // with the remark's words, or a line of words only, leaves the group one.
+        let alone = "（区分处理的，只计\n0\n这一情形，不计其他情形）";
+        let want: &[(usize, usize)] = if cfg!(feature = "html") {
+            &[]
+        } else {
+            &[(0, alone.len())]
+        };
+        assert_eq!(annotation_ranges(alone).as_slice(), want);
+        for kept in [
+            "（区分处理的，只计\n这一情形，不计其他情形）",
+            "（区分处理的，只计 0\n这一情形，不计其他情形）",
+            "（指\n2019 年事项数）",
+        ] {
+            assert_eq!(
+                annotation_ranges(kept).as_slice(),
+                &[(0, kept.len())],
+                "{kept}"
+            );
+        }
+        // The figure's line closed by the text's end, not a break: the group is unclosed.
+        assert!(annotation_ranges("（区分处理的\n 12 \n").is_empty());
     }
 
     #[test]

@@ -460,16 +460,31 @@ fn parse_staged(
     let headings = find_headings(ctext);
     #[allow(unused_mut)]
     let mut found = find_meta(ctext, &headings);
-    // A page whose text has no title line: its `<title>` tells the year and the agency.
+    // A page whose text has no title line: its `<title>` tells the year and the agency. So
+    // does it a page whose title line names neither the agency nor the year nor the
+    // disclosure (`年度报告`, a printed page's header, the page's `<title>` cut short), where the
+    // `<title>` names the agency: that is the title then.
     #[cfg(feature = "html")]
-    let page_title = if found.title.is_none() {
+    let bare_line = found.agency.is_none()
+        && found.title.is_some_and(|(s, e)| {
+            ctext.get(s..e).is_some_and(|t| {
+                !t.contains(|c: char| c.is_ascii_digit()) && !t.contains("信息公开")
+            })
+        });
+    #[cfg(feature = "html")]
+    let page_title = if found.title.is_none() || bare_line {
         stage
             .html_title
             .as_deref()
             .and_then(crate::segment::page_title)
+            .filter(|pt| !bare_line || pt.agency.is_some())
     } else {
         None
     };
+    #[cfg(feature = "html")]
+    if page_title.is_some() && bare_line {
+        found.title = None;
+    }
     #[cfg(feature = "html")]
     if let Some(pt) = &page_title {
         found.year = pt.year.or(found.year);

@@ -476,11 +476,16 @@ fn other_column_lines(text: &str, label_at: usize, i: usize, limit: usize, next:
     if col < 4 {
         return 0;
     }
-    // A line's indent and width, in columns; `None` past the text's lines.
+    // A line's indent and width, in columns; `None` past the text's lines, and for a line of
+    // figures only: a row's values (`pdftotext`'s default order sets a row's first figure
+    // between its label's lines), never the fragment of a label's column.
     let line_at = |at: usize| -> Option<(usize, usize, usize)> {
         let rest = text.get(at..limit)?;
         let end = rest.find('\n')?;
         let l = rest.get(..end)?.trim_end();
+        if l.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+            return None;
+        }
         Some((l.len() - l.trim_start_matches(' ').len(), width(l), end))
     };
     // Blank lines and page markers between the lines (a text's paragraphs set apart, a page
@@ -933,6 +938,18 @@ mod tests {
         assert_eq!(find(t, label), None);
         let t = "2.没有现成信\n其他\n息需要另行制作\n";
         assert_eq!(find(t, label), None);
+        // Nor past a line of figures only, left of the label's column: a row's first value
+        // between its label's lines (`pdftotext`'s default order of an indented text), no
+        // column's fragment.
+        let label = "申请人无正当理由逾期不补正、行政机关";
+        let t = "  1.申请人无正当理由逾期不补正、行\n  0\n  政机关不再处理其政府信息公开申请\n";
+        assert_eq!(find(t, label), None);
+        // A word there is one (`其`, of the parent's `（六）其他处理` wrapped beside it).
+        let t = "  1.申请人无正当理由逾期不补正、行\n  其\n  政机关不再处理其政府信息公开申请\n";
+        assert_eq!(
+            find(t, label).map(|m| m.ends_with("\n  政机关")),
+            Some(true)
+        );
     }
 
     #[cfg(feature = "html")]

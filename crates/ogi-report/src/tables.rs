@@ -1794,18 +1794,24 @@ fn row_completed_below<M: MapFn + ?Sized>(
     }
     let text = ctx.text;
     let found = figures_after_text(text, from, region_end, None, n - k);
-    if found.len() != n - k {
+    // Fewer figures whose digits are as many as the cells lacking: cells glued together
+    // (`0000`, the narrow columns' figures run together), a digit each, the only split.
+    let glued = found.len() < n - k;
+    if found.is_empty() || glued && found.iter().map(|&(a, b)| b - a).sum::<usize>() != n - k {
         return None;
     }
     let mut out = items.to_vec();
     for &(a, b) in &found {
-        let v = text.get(a..b)?.parse::<i64>().ok()?;
-        values.push(v);
-        out.push(Item {
-            kind: ItemKind::Value(Number::Int(v), None),
-            start: a,
-            end: b,
-        });
+        let step = if glued { 1 } else { b - a };
+        for p in (a..b).step_by(step) {
+            let v = text.get(p..p + step)?.parse::<i64>().ok()?;
+            values.push(v);
+            out.push(Item {
+                kind: ItemKind::Value(Number::Int(v), None),
+                start: p,
+                end: p + step,
+            });
+        }
     }
     if !last_is_sum(&values) {
         return None;
@@ -1820,10 +1826,11 @@ fn row_completed_below<M: MapFn + ?Sized>(
         Diagnostic::new(
             Code::T014,
             format!(
-                "table 3 ({}), row `{path}`: its values stand on both sides of its label's rest; {k} before it and {} after it ({}) are read together, as the row's sum proves",
+                "table 3 ({}), row `{path}`: its values stand on both sides of its label's rest; {k} before it and {} after it ({}{}) are read together, as the row's sum proves",
                 kind.title(),
                 n - k,
-                below.join(" ")
+                below.join(" "),
+                if glued { ", glued digits a cell each" } else { "" }
             ),
         )
         .with_span(Some((ctx.map)(fs, fe)))

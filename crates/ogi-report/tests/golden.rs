@@ -17,8 +17,8 @@ fn check(name: &str) {
         eprintln!("{name}: skipped (an HTML page needs the `html` feature)");
         return;
     }
-    if cfg!(not(feature = "html")) && name.contains("_derived-") && name.contains("-layout") {
-        eprintln!("{name}: skipped (its wrapped labels need the `html` feature's reader)");
+    if cfg!(not(feature = "html")) && name.contains("_derived-") && name.contains("-pdf-") {
+        eprintln!("{name}: skipped (its wrapped labels need the `html` feature's readers)");
         return;
     }
     let input = root().join("tests/corpus").join(name);
@@ -164,4 +164,6 @@ golden! {
     derived_120_constructed_101_chromium_pdftotext_layout => "120_derived-constructed-101-chromium-pdf-pdftotext-layout.txt",
     derived_121_page_2021_chromium_a4_pypdf_layout => "121_derived-pingtan-2021-page-chromium-pdf-a4-pypdf-layout.txt",
     derived_122_page_2021_chromium_a4_landscape_pdftotext_layout => "122_derived-pingtan-2021-page-chromium-pdf-a4-landscape-pdftotext-layout.txt",
+    derived_123_constructed_102_chromium_pdftotext => "123_derived-constructed-102-chromium-pdf-pdftotext.txt",
+    derived_124_constructed_103_chromium_pdftotext => "124_derived-constructed-103-chromium-pdf-pdftotext.txt",
 }

@@ -52,3 +52,31 @@ fn a_period_not_of_the_year_reported_on_is_named() {
         assert!(s005(&fine).is_empty(), "{fine}");
     }
 }
+
+/// A saved page whose text's one title-like line names neither the agency nor the year nor the
+/// disclosure (`年度报告`: the header a browser printed on a page, the page's `<title>` cut
+/// short) is read for the title, the year and the agency its `<title>` names; a line that names
+/// the year or the disclosure stays the title.
+#[cfg(feature = "html")]
+#[test]
+fn a_pages_title_is_read_past_a_bare_title_line() {
+    let page = |line: &str| {
+        format!(
+            "<html><head><meta charset=\"utf-8\"><title>测试市测试局2023年政府信息公开工作年度报告_某某市人民政府门户网站</title></head><body>\n<p>{line}</p>\n<p>12/7/26, 6:09 PM</p>\n<p>一、总体情况</p>\n<p>本局依法公开政府信息。</p>\n<p>二、主动公开政府信息情况</p>\n<p>三、收到和处理政府信息公开申请情况</p>\n<p>四、政府信息公开行政复议、行政诉讼情况</p>\n<p>五、存在的主要问题及改进情况</p>\n<p>无。</p>\n<p>六、其他需要报告的事项</p>\n<p>无。</p>\n</body></html>\n"
+        )
+    };
+    let r = ogi_report::parse(&page("年度报告"));
+    assert_eq!(
+        r.meta.title.as_deref(),
+        Some("测试市测试局2023年政府信息公开工作年度报告")
+    );
+    assert_eq!(r.meta.agency.as_deref(), Some("测试市测试局"));
+    assert_eq!(r.meta.year, Some(2023));
+    assert!(!r.diagnostics.iter().any(|d| d.code == Code::S003));
+    let r = ogi_report::parse(&page("2023年政府信息公开工作年度报告"));
+    assert_eq!(
+        r.meta.title.as_deref(),
+        Some("2023年政府信息公开工作年度报告")
+    );
+    assert_eq!(r.meta.year, Some(2023));
+}

@@ -321,3 +321,76 @@ fn values_on_both_sides_of_a_labels_rest_are_read_together_where_the_rows_sum_pr
         .collect();
     assert_eq!(codes, [Code::T004, Code::T005], "{:#?}", r.diagnostics);
 }
+
+/// `pdftotext`'s default order of a page printed by a browser (corpus file 123): row (二)'s
+/// first figure stands between the lines of its label's remark, `（二）部分公开（区分处理的，` /
+/// `0` / `只计这一情形，不计其他情形）`, and its narrow columns glue the last four figures
+/// (`0000`). The figure is no part of the remark: it is the row's first cell, and the figures
+/// after the remark, their glued digits a cell each, are the rest where the row's sum holds with
+/// them; otherwise the row keeps its one figure and says what it lacks.
+#[cfg(feature = "html")]
+#[test]
+fn a_figure_between_a_remarks_lines_opens_its_row_and_glued_digits_complete_it() {
+    let row = "三、本年度办理结果/（二）部分公开";
+    let printed =
+        "（二）部分公开（区分处理的，\n0\n只计这一情形，不计其他情形）\n\n0\n\n0\n\n0000\n";
+    let read = |first: &str, last: &str| {
+        let t = text("123_derived-constructed-102-chromium-pdf-pdftotext.txt");
+        assert!(t.contains(printed));
+        let t = t.replacen(
+            printed,
+            &format!("（二）部分公开（区分处理的，\n{first}\n只计这一情形，不计其他情形）\n\n1\n\n0\n\n{last}\n"),
+            1,
+        );
+        let r = ogi_report::parse(&t);
+        (t, r)
+    };
+    let (t, r) = read("3", "0004");
+    for (col, v) in T3_COLS.iter().zip([3, 1, 0, 0, 0, 0, 4]) {
+        assert_cell(&r, row, col, Some(v));
+    }
+    let spans: Vec<&str> = r
+        .applications
+        .as_ref()
+        .and_then(|tb| tb.rows.iter().find(|x| x.row == row))
+        .map(|x| {
+            x.cells
+                .iter()
+                .filter_map(|c| c.span.and_then(|s| t.get(s.start..s.end)))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(spans, ["3", "1", "0", "0", "0", "0", "4"]);
+    let about: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains(row))
+        .collect();
+    assert_eq!(about.len(), 1, "{about:#?}");
+    assert_eq!(about[0].code, Code::T014);
+    assert!(
+        about[0]
+            .message
+            .contains("1 before it and 6 after it (1 0 0004, glued digits a cell each)"),
+        "{}",
+        about[0].message
+    );
+    assert_eq!(
+        about[0].span.and_then(|s| t.get(s.start..s.end)),
+        Some("1\n\n0\n\n0004")
+    );
+
+    // The glued digits read a cell each break the row's sum: not read so; the row keeps its
+    // first figure and its two others, and says it lacks cells.
+    let (_, r) = read("3", "0005");
+    assert_cell(&r, row, T3_COLS[0], Some(3));
+    assert_cell(&r, row, T3_COLS[6], None);
+    assert!(r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::T004 && d.message.contains(row)));
+    assert!(!r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::T014 && d.message.contains(row)));
+}
