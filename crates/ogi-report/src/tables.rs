@@ -1802,7 +1802,7 @@ fn row_completed_below<M: MapFn + ?Sized>(
     }
     let mut out = items.to_vec();
     for &(a, b) in &found {
-        let step = if glued { 1 } else { b - a };
+        let step = if glued { 1 } else { (b - a).max(1) };
         for p in (a..b).step_by(step) {
             let v = text.get(p..p + step)?.parse::<i64>().ok()?;
             values.push(v);

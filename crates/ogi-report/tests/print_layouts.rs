@@ -172,6 +172,21 @@ fn with_row_one(line: &str, below: &str) -> String {
     t.replacen(row, &format!("{line}\n{below}\n"), 1)
 }
 
+/// The text of each cell's span in table 3's row `row`.
+#[cfg(feature = "html")]
+fn t3_spans<'t>(r: &Report, t: &'t str, row: &str) -> Vec<&'t str> {
+    r.applications
+        .as_ref()
+        .and_then(|tb| tb.rows.iter().find(|x| x.row == row))
+        .map(|x| {
+            x.cells
+                .iter()
+                .filter_map(|c| c.span.and_then(|s| t.get(s.start..s.end)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[cfg(feature = "html")]
 const GRANTED: &str = "三、本年度办理结果/（一）予以公开";
 
@@ -297,17 +312,7 @@ fn values_on_both_sides_of_a_labels_rest_are_read_together_where_the_rows_sum_pr
         d.span.and_then(|s| t.get(s.start..s.end)),
         Some("0\n\n0 2 0 4 70")
     );
-    let spans: Vec<&str> = r
-        .applications
-        .as_ref()
-        .and_then(|tb| tb.rows.iter().find(|x| x.row == row))
-        .map(|x| {
-            x.cells
-                .iter()
-                .filter_map(|c| c.span.and_then(|s| t.get(s.start..s.end)))
-                .collect()
-        })
-        .unwrap_or_default();
+    let spans = t3_spans(&r, &t, row);
     assert_eq!(spans, ["64", "0", "0", "2", "0", "4", "70"]);
 
     let (_, r) = read("0 2 0 4 71");
@@ -349,17 +354,7 @@ fn a_figure_between_a_remarks_lines_opens_its_row_and_glued_digits_complete_it()
     for (col, v) in T3_COLS.iter().zip([3, 1, 0, 0, 0, 0, 4]) {
         assert_cell(&r, row, col, Some(v));
     }
-    let spans: Vec<&str> = r
-        .applications
-        .as_ref()
-        .and_then(|tb| tb.rows.iter().find(|x| x.row == row))
-        .map(|x| {
-            x.cells
-                .iter()
-                .filter_map(|c| c.span.and_then(|s| t.get(s.start..s.end)))
-                .collect()
-        })
-        .unwrap_or_default();
+    let spans = t3_spans(&r, &t, row);
     assert_eq!(spans, ["3", "1", "0", "0", "0", "0", "4"]);
     let about: Vec<_> = r
         .diagnostics
