@@ -482,11 +482,10 @@ fn parse_staged(
         None
     };
     #[cfg(feature = "html")]
-    if page_title.is_some() && bare_line {
-        found.title = None;
-    }
-    #[cfg(feature = "html")]
     if let Some(pt) = &page_title {
+        if bare_line {
+            found.title = None;
+        }
         found.year = pt.year.or(found.year);
         if found.agency.is_none() {
             found.agency.clone_from(&pt.agency);

@@ -1768,8 +1768,9 @@ fn figures_after_text(
 /// A table-3 row whose values a label's rest interrupts (`一、本年新收政府信` / `22` / `息公开申请数量`
 /// / `2` / `0` … `24`, `pdftotext`'s order of a page printed on narrow sheets): the figures
 /// after the text that ended the row, up to the next row's label, are the rest of its cells when
-/// they are exactly the cells it lacks and the row's sum holds with them (the row's items with
-/// them, and a `T014` saying so; `None` otherwise).
+/// they are exactly the cells it lacks, or their digits are (figures glued by narrow columns,
+/// `0000`, read a digit a cell), and the row's sum holds with them (the row's items with them,
+/// and a `T014` saying so; `None` otherwise).
 #[cfg(feature = "html")]
 #[inline(never)]
 fn row_completed_below<M: MapFn + ?Sized>(

@@ -172,6 +172,15 @@ fn with_row_one(line: &str, below: &str) -> String {
     t.replacen(row, &format!("{line}\n{below}\n"), 1)
 }
 
+/// The diagnostics whose message names `row`.
+#[cfg(feature = "html")]
+fn naming<'r>(r: &'r Report, row: &str) -> Vec<&'r ogi_report::Diagnostic> {
+    r.diagnostics
+        .iter()
+        .filter(|d| d.message.contains(row))
+        .collect()
+}
+
 /// The text of each cell's span in table 3's row `row`.
 #[cfg(feature = "html")]
 fn t3_spans<'t>(r: &Report, t: &'t str, row: &str) -> Vec<&'t str> {
@@ -220,11 +229,7 @@ fn a_figure_wrapped_in_its_narrow_cell_is_read_whole_where_the_rows_sum_proves_i
         "{written:?}"
     );
     assert!(written.contains("本 年"), "{written:?}");
-    let said: Vec<_> = r
-        .diagnostics
-        .iter()
-        .filter(|d| d.message.contains(GRANTED))
-        .collect();
+    let said = naming(&r, GRANTED);
     assert_eq!(said.len(), 1, "{said:#?}");
     assert_eq!(said[0].code, Code::T007);
     assert!(
@@ -356,11 +361,7 @@ fn a_figure_between_a_remarks_lines_opens_its_row_and_glued_digits_complete_it()
     }
     let spans = t3_spans(&r, &t, row);
     assert_eq!(spans, ["3", "1", "0", "0", "0", "0", "4"]);
-    let about: Vec<_> = r
-        .diagnostics
-        .iter()
-        .filter(|d| d.message.contains(row))
-        .collect();
+    let about = naming(&r, row);
     assert_eq!(about.len(), 1, "{about:#?}");
     assert_eq!(about[0].code, Code::T014);
     assert!(
