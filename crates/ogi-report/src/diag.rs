@@ -67,7 +67,9 @@ codes! {
     /// N005 — prose conversion asked for, but no narrative converter is compiled in.
     N005 = "N005", Info;
     /// N006 — grid tables (`+---+` borders, or box-drawn) read as pipe rows, the lines of each
-    /// row wrapped over several joined into one.
+    /// row wrapped over several joined into one; or, with the `html` feature, pipe rows without
+    /// borders continued on the lines below them (`antiword`'s drawing of a Word table, a
+    /// cell's text wrapped in its padded column) joined into one.
     N006 = "N006", Info;
     /// N007 — character references left in a text that is not markup (`&nbsp;`, `&ldquo;`,
     /// `&amp;nbsp;`) were decoded.

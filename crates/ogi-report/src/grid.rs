@@ -52,6 +52,8 @@ pub(crate) struct Joined {
     pub map: OffsetMap,
     /// Rows of grid tables rewritten.
     pub rows: usize,
+    /// Pipe rows outside grid tables joined with the lines continuing them ([`continues`]).
+    pub continued: usize,
     /// Of those, rows written over more than one line that were joined.
     pub rows_joined: usize,
     /// Source range of the first row joined (else where the first row starts).
@@ -249,7 +251,15 @@ fn spaced(before: &str, after: &str) -> bool {
 /// Rewrite the grid tables of `text` as pipe rows, each table row on one line: `None` when
 /// the text holds none (it is read as it is).
 pub(crate) fn join_rows(text: &str) -> Option<Joined> {
-    if !may_hold_grid(text) {
+    // Pipe rows one above another (`|` at a line's end and the next line's start), which may
+    // continue on the lines below them (with the `html` feature).
+    let b = text.as_bytes();
+    let piped = cfg!(feature = "html")
+        && memchr::memmem::find_iter(b, b"\n|").any(|i| {
+            let before = b.get(..i).unwrap_or_default();
+            before.ends_with(b"|") || before.ends_with(b"|\r")
+        });
+    if !piped && !may_hold_grid(text) {
         return None;
     }
     // Lines with their offsets and kinds.
@@ -267,7 +277,31 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
     let mut rows: Vec<(usize, usize)> = Vec::new();
     let mut in_grid = false;
     let mut row_start: Option<usize> = None;
-    for (k, &(_, _, kind)) in lines.iter().enumerate() {
+    // A pipe row outside the grids, with the lines continuing it so far (the `html` feature's
+    // [`continues`]), and the rows so joined.
+    let mut open: Option<(usize, usize)> = None;
+    let mut continued = 0;
+    for (k, &(_, body, kind)) in lines.iter().enumerate() {
+        if cfg!(feature = "html") && !in_grid && kind == Line::Row {
+            if let Some((s, e)) = open {
+                if lines.get(s).is_some_and(|l| continues(l.1, body)) {
+                    open = Some((s, k));
+                    continue;
+                }
+                if e > s {
+                    rows.push((s, e));
+                    continued += 1;
+                }
+            }
+            open = Some((k, k));
+            continue;
+        }
+        if let Some((s, e)) = open.take() {
+            if e > s {
+                rows.push((s, e));
+                continued += 1;
+            }
+        }
         match kind {
             Line::Border => {
                 if let Some(s) = row_start.take() {
@@ -293,6 +327,12 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
     }
     if let Some(s) = row_start {
         unclosed(&lines, s, lines.len(), &mut rows);
+    }
+    if let Some((s, e)) = open {
+        if e > s {
+            rows.push((s, e));
+            continued += 1;
+        }
     }
     if rows.is_empty() {
         return None;
@@ -348,13 +388,103 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
     Some(Joined {
         text: out.text,
         map: out.map,
-        rows: rows.len(),
+        rows: rows.len() - continued,
+        continued,
         rows_joined,
         first: first.unwrap_or_else(|| {
             let a = rows.first().and_then(|r| lines.get(r.0)).map_or(0, |l| l.0);
             (a, a)
         }),
     })
+}
+
+/// Whether the pipe row `line` continues the pipe row `first` above it, outside a grid table:
+/// a cell too wide for its column wrapped onto the lines below, with no border between rows
+/// (`antiword` draws a Word table so, each column padded to its width):
+///
+/// ```text
+/// |行政许可           |0            |3       |42         |
+/// |其他对外管理服务事 |102          |0       |81         |
+/// |项                 |             |        |           |
+/// ```
+///
+/// The two lines' bars stand in the same display columns (an ideograph two), three cells at
+/// least, each cell's text above right after its bar; the line below holds no digit (ASCII or
+/// full-width: a row's figures stand on its first line), holds text
+/// only in cells that hold text in `first` (a row below holding a cell blank above opens a new
+/// row: `|第二十条第（五）项 |   |` over `|信息内容 |上一年项目数 |`) and whose text fills its
+/// column (the text below would not have fitted after it: a wrapper broke there; a table whose
+/// columns are padded wider than their text, as org-mode's and markdown's are, wraps nothing),
+/// and does not open with a row's numbering or a block's (`（三）`, `四、`, `第二十条第（六）项`).
+#[cfg(feature = "html")]
+fn continues(first: &str, line: &str) -> bool {
+    use crate::reflow::cols;
+    if line
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return false;
+    }
+    let bars = |l: &str| {
+        let mut w = 0;
+        let mut at = Vec::new();
+        for c in l.trim_end_matches(is_space).chars() {
+            if c == '|' {
+                at.push(w);
+            }
+            w += cols(c);
+        }
+        at
+    };
+    let above = bars(first);
+    if above.len() < 4 || above != bars(line) {
+        return false;
+    }
+    let (a, b) = (cells(first, 0, false), cells(line, 0, false));
+    // Neither line a markdown table's rule (`|---|:--|`), nor a cell a dash put for nothing.
+    let ruled = |l: &str, c: &[(usize, usize)]| {
+        c.iter()
+            .any(|&(x, y)| x < y && l.get(x..y).is_some_and(|t| t.chars().all(is_rule)))
+    };
+    if ruled(first, &a) || ruled(line, &b) {
+        return false;
+    }
+    let width = |t: &str| t.chars().map(cols).sum::<usize>();
+    // Each cell's text right after its bar, as a drawing that pads its columns sets it (a
+    // markdown row, `| a | b |`, pads none and may be full in every cell).
+    let flush = a
+        .iter()
+        .all(|&(x, y)| x == y || first.get(..x).is_some_and(|t| t.ends_with('|')));
+    if !flush {
+        return false;
+    }
+    let mut text = None;
+    for ((x, y), close) in a.iter().zip(&b).zip(above.iter().skip(1)) {
+        if y.0 < y.1 {
+            let below = line.get(y.0..y.1).unwrap_or_default();
+            // The cell above is full: the text below would not have fitted after its text,
+            // a space before the bar.
+            let next = below.chars().next().map_or(0, cols);
+            if x.0 == x.1 || width(first.get(..x.1).unwrap_or_default()) + next < *close {
+                return false;
+            }
+            text = text.or(Some(below));
+        }
+    }
+    let Some(t) = text else { return false };
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut cs = t.chars();
+    let numbered = match cs.next() {
+        Some('（' | '(' | '第') => cs.next().is_some_and(numeral),
+        Some(c) if numeral(c) => cs.find(|&c| !numeral(c)) == Some('、'),
+        _ => false,
+    };
+    !numbered
+}
+
+#[cfg(not(feature = "html"))]
+fn continues(_: &str, _: &str) -> bool {
+    false
 }
 
 /// The row lines from `s` to before `end`, after a table's last border: a row each.
@@ -441,6 +571,51 @@ mod tests {
         let k = j.text.find("7.属于").expect("label");
         let (a, _) = j.map.map_range(k, k + 1);
         assert!(text[a..].starts_with("7.属于行政执法案"));
+    }
+
+    /// `antiword`'s drawing of a Word table: no border lines, each column padded to its width,
+    /// a cell too long for its column wrapped onto the lines below.
+    #[cfg(feature = "html")]
+    #[test]
+    fn pipe_rows_continued_below_their_full_cells_are_joined() {
+        let text = "第二十条第（五）项\n\
+            |信息内容           |上一年项目数 |本年增/ |处理决定数 |\n\
+            |                   |量           |减      |量         |\n\
+            |行政许可           |0            |3       |42         |\n\
+            |其他对外管理服务事 |102          |0       |81         |\n\
+            |项                 |             |        |           |\n\
+            第二十条第（六）项\n";
+        let j = join_rows(text).expect("joined");
+        assert_eq!(
+            j.text,
+            "第二十条第（五）项\n\
+             | 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
+             |行政许可           |0            |3       |42         |\n\
+             | 其他对外管理服务事项 | 102 | 0 | 81 |\n\
+             第二十条第（六）项\n"
+        );
+        assert_eq!((j.rows, j.continued), (0, 2));
+        // The figures map to themselves.
+        let k = j.text.find("102").expect("figure");
+        let (a, b) = j.map.map_range(k, k + 3);
+        assert_eq!(&text[a..b], "102");
+        // A line holding a figure, text where the line above is blank, a row's or a block's
+        // numbering, or text below a cell that is not full opens a row of its own; so does a
+        // line below a markdown table's rule or a placeholder dash.
+        for kept in [
+            "|行政许可           |0            |\n|其他对外管理服务事 |102          |\n",
+            "|第二十条第（五）项 |        |        |\n|信息内容           |上一年  |本年增/ |\n",
+            "|5.属于三类内部事务 |1       |0       |\n|（四）无法提供     |        |        |\n",
+            "|行政规范性文件  |69      |3       |\n|第二十条第（五）|        |        |\n",
+            "| 规章               |        |        |\n| 规范性文件         |        |        |\n",
+            "| 行政规范性文件       | 69 | 3 |\n| 行政事业性收费       |    |   |\n",
+            "|---------|---------|---------|\n|信息内容 |本年新制 |本年新公 |\n",
+            "|信息内容 |本年新制 |-        |\n|         |作数量   |-        |\n",
+            "| 自然人 | 法人或 | 总计 |\n| 商业企 | 其他组 | 总计 |\n",
+            "|行政处罚 |０ |  |\n|行政强制 |０ |  |\n",
+        ] {
+            assert!(join_rows(kept).is_none(), "{kept}");
+        }
     }
 
     #[test]

@@ -158,10 +158,18 @@ fn stage<'a>(
         diags.push(
             Diagnostic::new(
                 Code::N006,
-                format!(
-                    "grid tables: {} rows read between border lines, {} of them joined from several lines",
-                    g.rows, g.rows_joined
-                ),
+                if cfg!(feature = "html") && g.continued > 0 && g.rows == 0 {
+                    format!(
+                        "pipe rows: {} continued on the lines below them (a cell's text wrapped in its column), each joined into one",
+                        g.continued
+                    )
+                } else {
+                    format!(
+                        "grid tables: {} rows read between border lines, {} of them joined from several lines",
+                        g.rows,
+                        g.rows_joined.saturating_sub(g.continued)
+                    )
+                },
             )
             .with_span(Some({
                 let (a, b) = dmap.map_range(g.first.0, g.first.1);
@@ -174,7 +182,7 @@ fn stage<'a>(
             html_title: None,
             html_published: None,
             html: false,
-            grid: true,
+            grid: !cfg!(feature = "html") || g.rows > 0,
         };
     }
     Stage {

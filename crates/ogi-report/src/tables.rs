@@ -598,9 +598,19 @@ fn t2_row_label(
     d: &RowDesc,
     firsts: Option<KeyFirsts>,
 ) -> Option<Anchor> {
+    let start = from;
     let mut from = from;
     loop {
-        let a = find_row_label_with(text, from, to, d, false, firsts)?;
+        let found = find_row_label_with(text, from, to, d, false, firsts);
+        // A label a PDF's text wrapped around its values (`行政规范性文` / `77  132  470` /
+        // `件`, a cell's text centred beside its figures; `其他对外管理服   102   0   81` /
+        // `务事项`, whose short key was passed over as a word going on), with the `html`
+        // feature.
+        #[cfg(feature = "html")]
+        let found = found.or_else(|| label_wrapped_after_its_values(text, start, to, d));
+        #[cfg(not(feature = "html"))]
+        let _ = start;
+        let a = found?;
         // In a list of the sentence (`围绕行政许可、行政处罚…`): a row's label is followed by its
         // cells, never by `、`.
         let listed = text.get(a.end..).and_then(|t| t.chars().next()) == Some('、');
@@ -1218,6 +1228,134 @@ fn label_wrapped_after_its_values(
         }
     }
     best
+}
+
+/// A row whose label a PDF's text wrapped down a narrow column, the row's figures beside its
+/// first line (a cell's text at its top, `pdftotext -layout`):
+///
+/// ```text
+/// 三、   （一    6   1   0   0   0   0   7
+/// 本年   ）予
+/// 度办   以公
+/// 理结   开
+/// ```
+///
+/// The first line in `text[from..heads_to]` holding figures after a token (`（一`), whose token and
+/// the tokens standing in its column on the lines below it (a character left of it to four
+/// right; up to a line with none there, or with figures) make the row's numbering and label
+/// (`（一）予以公开`,
+/// one of its keys; the lines below read up to `to`). The anchor is that first token, so the
+/// figures after it are the row's.
+/// With the `html` feature.
+#[cfg(feature = "html")]
+fn label_down_its_column(
+    text: &str,
+    from: usize,
+    heads_to: usize,
+    to: usize,
+    d: &RowDesc,
+) -> Option<Anchor> {
+    let numeral: String = d
+        .number?
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')'))
+        .collect();
+    let numbering = |c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．()（）".contains(c);
+    // The tokens of a line (runs of other than white space) with their byte offsets and
+    // columns, in characters (a page break's form feed takes none).
+    let tokens = |line: &str| {
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        let mut col = 0usize;
+        let mut start: Option<(usize, usize)> = None;
+        for (i, c) in line.char_indices() {
+            if c == '\u{c}' {
+                continue;
+            }
+            match (c.is_whitespace(), start) {
+                (false, None) => start = Some((i, col)),
+                (true, Some((s, sc))) => {
+                    out.push((s, i, sc));
+                    start = None;
+                }
+                _ => {}
+            }
+            col += 1;
+        }
+        if let Some((s, sc)) = start {
+            out.push((s, line.len(), sc));
+        }
+        out
+    };
+    let figure = |t: &str| {
+        t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    };
+    let end = to.min(text.len());
+    let region = text.get(from..heads_to.min(end))?;
+    let lines = region.split('\n').scan(from, |at, l| {
+        let here = *at;
+        *at += l.len() + 1;
+        Some((here, l))
+    });
+    for (at, line) in lines {
+        let toks = tokens(line);
+        // Text tokens, then figures only (at least one).
+        let Some(first_fig) = toks
+            .iter()
+            .position(|&(s, e, _)| line.get(s..e).is_some_and(figure))
+        else {
+            continue;
+        };
+        if first_fig == 0
+            || !toks
+                .iter()
+                .skip(first_fig)
+                .all(|&(s, e, _)| line.get(s..e).is_some_and(figure))
+        {
+            continue;
+        }
+        for &(s, e, col) in toks.get(..first_fig)? {
+            let mut label = line.get(s..e)?.to_string();
+            if !label.starts_with(numbering) {
+                continue;
+            }
+            // The tokens in its column below.
+            let mut below = text.get(at + line.len() + 1..end).unwrap_or("").split('\n');
+            for next in below.by_ref().take(24) {
+                // A page's footer between two lines of the column (`第 3 页 共 9 页`).
+                if crate::scan::page_marker_len(next).is_some() {
+                    continue;
+                }
+                let nt = tokens(next);
+                // In its column, or a little right of it (a last character centred, `理`).
+                let Some(&(a, b, _)) = nt.iter().find(|t| t.2 + 1 >= col && t.2 <= col + 4) else {
+                    break;
+                };
+                let piece = next.get(a..b)?;
+                if figure(piece)
+                    || nt
+                        .iter()
+                        .any(|&(x, y, _)| next.get(x..y).is_some_and(figure))
+                {
+                    break;
+                }
+                label.push_str(piece);
+            }
+            let cut = label.find(|c: char| !numbering(c)).unwrap_or(label.len());
+            let (number, rest) = label.split_at(cut);
+            let keyed = d
+                .keys
+                .iter()
+                .any(|k| crate::scan::match_at(rest, 0, k, rest.len()).is_some());
+            if number.contains(numeral.as_str()) && keyed {
+                return Some(Anchor {
+                    start: at + s,
+                    end: at + e,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// The column of byte `at` of `text` on its line, in characters (as `pdftotext` and `pypdf`
@@ -3937,6 +4075,18 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         let found = found
             .or_else(|| short_key_opening_a_row(text, cursor, to, d))
             .or_else(|| label_wrapped_after_its_values(text, cursor, to, d));
+        // A label wrapped down a narrow column, the row's figures beside its first line (with
+        // the `html` feature): found below them over several lines, or not at all.
+        #[cfg(feature = "html")]
+        let found = match found {
+            Some(a) if text.get(a.start..a.end).is_some_and(|l| l.contains('\n')) => {
+                label_down_its_column(text, cursor, a.start, to, d)
+                    .filter(|b| b.start < a.start)
+                    .or(Some(a))
+            }
+            Some(a) => Some(a),
+            None => label_down_its_column(text, cursor, to, to, d),
+        };
         if let Some(a) = found {
             cursor = a.end;
             if let Some(s) = slots.get_mut(i) {

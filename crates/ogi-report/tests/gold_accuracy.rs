@@ -151,12 +151,13 @@ fn gold_pairs() -> Vec<(PathBuf, PathBuf)> {
     if cfg!(not(feature = "html")) {
         pairs.retain(|(input, _)| input.extension().is_none_or(|e| e != "html"));
         eprintln!("note: HTML pages skipped (they need the `html` feature)");
-        // The pages printed by a browser and read by `pdftotext` or `pypdf`'s layout mode: their
-        // labels wrapped beside another column's, or around their values, need the `html`
-        // feature's readers.
+        // The pages printed to PDF and read by `pdftotext` or `pypdf`'s layout mode, and the
+        // Word files read by `antiword`: their labels wrapped beside another column's, around
+        // their values or down their cells, need the `html` feature's readers.
         pairs.retain(|(input, _)| {
             !input.file_name().is_some_and(|n| {
-                n.to_string_lossy().contains("_derived-") && n.to_string_lossy().contains("-pdf-")
+                let n = n.to_string_lossy();
+                n.contains("_derived-") && (n.contains("-pdf-") || n.contains("-antiword"))
             })
         });
     }

@@ -558,7 +558,69 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
                 )
         });
     }
+    // A text whose tables are drawn as `antiword` draws a Word table (pipe rows padded to
+    // their columns, each cell's text right after its bar, a cell wrapped onto the lines
+    // below) is not redrawn, nor are its rows written otherwise: a row is joined with the
+    // lines continuing it by their columns.
+    if drawn_by_columns(text) {
+        v.retain(|(name, _)| {
+            !name.starts_with("html")
+                && !name.ends_with("tables")
+                && !matches!(
+                    *name,
+                    "markdown escapes" | "org hard line breaks" | "label continuation rows"
+                )
+        });
+    }
+    // A text whose labels wrap down narrow columns, two characters a line (a word processor's
+    // print read by `pdftotext -layout`), read by the tokens standing in a label's column below
+    // its first line: not set in HTML, nor given lines between its lines or before them, nor
+    // its items renumbered.
+    if wrapped_down_narrow_columns(text) {
+        v.retain(|(name, _)| {
+            !name.starts_with("html")
+                && !matches!(
+                    *name,
+                    "blank lines" | "line numbers (grep -n)" | "sub-items numbered ①"
+                )
+        });
+    }
     v
+}
+
+/// Whether two lines in a row of `text` are pipe rows drawn to the same columns, each cell's
+/// text right after its bar and padded with spaces before the next (`|行政许可   |0   |`).
+fn drawn_by_columns(text: &str) -> bool {
+    let bars = |l: &str| -> Vec<usize> {
+        let mut w = 0;
+        let mut at = Vec::new();
+        for c in l.chars() {
+            if c == '|' {
+                at.push(w);
+            }
+            w += if c.is_ascii() { 1 } else { 2 };
+        }
+        at
+    };
+    let drawn = |l: &str| l.starts_with('|') && !l.starts_with("| ") && l.contains("  |");
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .windows(2)
+        .any(|w| drawn(w[0]) && drawn(w[1]) && bars(w[0]).len() >= 4 && bars(w[0]) == bars(w[1]))
+}
+
+/// Whether one line in six or more of `text`, not blank, holds two wide characters or fewer
+/// and nothing else (`本年`, `新收`).
+fn wrapped_down_narrow_columns(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let short = lines
+        .iter()
+        .filter(|l| {
+            let t = l.trim();
+            t.chars().count() <= 2 && !t.is_ascii() && t.chars().all(|c| !c.is_ascii())
+        })
+        .count();
+    short * 6 >= lines.len()
 }
 
 /// Whether one line in twenty or more of `text` is indented by eight spaces or more.

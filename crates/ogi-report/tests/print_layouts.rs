@@ -390,3 +390,97 @@ fn a_figure_between_a_remarks_lines_opens_its_row_and_glued_digits_complete_it()
         .iter()
         .any(|d| d.code == Code::T014 && d.message.contains(row)));
 }
+
+/// A page printed to PDF by LibreOffice with narrow label columns, read by `pdftotext -layout`:
+/// each cell's text at its top, a label wrapped down its column two characters a line, the
+/// row's figures beside its first line (`一、   22   2 …   24` / `本年` / `新收` / …). Read
+/// below its figures, the label took the next row's: every such row is read from its first
+/// line (the html feature).
+#[cfg(feature = "html")]
+#[test]
+fn a_label_wrapped_down_its_column_owns_the_figures_beside_its_first_line() {
+    let t = text("126_derived-constructed-101-libreoffice-pdf-pdftotext-layout.txt");
+    assert!(t.contains("一、   22   2    0    0    0   0    24\n本年\n新收\n"));
+    let r = ogi_report::parse(&t);
+    let row = |row: &str| -> Vec<Option<i64>> {
+        T3_COLS
+            .iter()
+            .map(|c| common::cell(&r, 3, row, c))
+            .collect()
+    };
+    assert_eq!(
+        row("一、本年新收政府信息公开申请数量"),
+        [22, 2, 0, 0, 0, 0, 24].map(Some)
+    );
+    assert_eq!(
+        row("二、上年结转政府信息公开申请数量"),
+        [0, 0, 0, 0, 0, 0, 0].map(Some)
+    );
+    assert_eq!(row(GRANTED), [6, 1, 0, 0, 0, 0, 7].map(Some));
+    // `（一` over `）予` / `以公` / `开`, beside the group's `三、` / `本年` / …
+    assert_eq!(
+        row("三、本年度办理结果/（二）部分公开"),
+        [6, 1, 0, 0, 0, 0, 7].map(Some)
+    );
+    // `（六` over `）其` / `他处` / a page's form feed and `理`, centred right of the column.
+    assert_eq!(
+        row("三、本年度办理结果/（六）其他处理"),
+        [1, 0, 0, 0, 0, 0, 1].map(Some)
+    );
+    // Each cell's span is its figure on the label's first line.
+    let first = t.find("一、   22").expect("row one");
+    let spans = t3_spans(&r, &t, "一、本年新收政府信息公开申请数量");
+    assert_eq!(spans, ["22", "2", "0", "0", "0", "0", "24"]);
+    let at = r
+        .applications
+        .as_ref()
+        .and_then(|tb| tb.rows.first())
+        .and_then(|x| x.cells.first())
+        .and_then(|c| c.span)
+        .expect("a span");
+    assert_eq!(at.start, first + "一、   ".len());
+    assert!(r.diagnostics.is_empty(), "{:#?}", r.diagnostics);
+    // A label whose column below does not spell the row's label owns nothing there.
+    let other = t.replacen("本年\n新收\n", "本月\n新增\n", 1);
+    let r = ogi_report::parse(&other);
+    assert_ne!(
+        common::cell(&r, 3, "一、本年新收政府信息公开申请数量", "自然人"),
+        Some(22)
+    );
+}
+
+/// Table 2's labels that a PDF's text wrapped around their figures: the figures on the line
+/// between the label's two parts (`行政规范性文` / `77  132  470` / `件`, a cell centred beside
+/// them), or after its first part (`其他对外管理服   102   0   81` / `务事项`, whose short
+/// key reads as a word going on). The html feature.
+#[cfg(feature = "html")]
+#[test]
+fn table_2s_labels_wrapped_around_their_figures_are_found() {
+    let t = text("127_derived-pingtan-2023-page-libreoffice-pdf-pdftotext-layout.txt");
+    assert!(t.contains("行政规范性文\n                  77     132   470\n         件\n"));
+    let r = ogi_report::parse(&t);
+    let cols = ["本年制发件数", "本年废止件数", "现行有效件数"];
+    let rule = "第二十条第（一）项/行政规范性文件";
+    let got: Vec<_> = cols.iter().map(|c| common::cell(&r, 2, rule, c)).collect();
+    assert_eq!(got, [77, 132, 470].map(Some));
+    let fee = r
+        .active_disclosure
+        .as_ref()
+        .and_then(|tb| {
+            tb.value(
+                "第二十条第（八）项/行政事业性收费",
+                "本年收费金额（单位：万元）",
+            )
+        })
+        .map(|n| n.to_string());
+    assert_eq!(fee.as_deref(), Some("5949.088667"));
+    assert!(naming(&r, rule).is_empty(), "{:#?}", r.diagnostics);
+    let t = text("126_derived-constructed-101-libreoffice-pdf-pdftotext-layout.txt");
+    assert!(t.contains("其他对外管理服   102        0          81\n务事项\n"));
+    let r = ogi_report::parse(&t);
+    let row = "第二十条第（五）项/其他对外管理服务事项";
+    let cols = ["上一年项目数量", "本年增/减", "处理决定数量"];
+    let got: Vec<_> = cols.iter().map(|c| common::cell(&r, 2, row, c)).collect();
+    assert_eq!(got, [102, 0, 81].map(Some));
+    assert!(naming(&r, row).is_empty(), "{:#?}", r.diagnostics);
+}
