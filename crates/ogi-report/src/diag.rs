@@ -131,7 +131,10 @@ codes! {
     /// before its label) were read back into their rows, in the order the row sums prove or
     /// the one that reads every value; or a table-3 row's values stand on both sides of its
     /// label's rest, and were read together as the row's sum proves (figures glued by narrow
-    /// columns after the rest, `0000`, a digit a cell where their digits are the cells lacking).
+    /// columns after the rest, `0000`, a digit a cell where their digits are the cells lacking);
+    /// or a table-3 label found wrapped down its column below a line of figures standing in that
+    /// column, whose tokens there do not spell the row's label: those figures may be the row's,
+    /// and the values after the label were read.
     T014 = "T014", Warning;
     /// T015 — the text ends inside a table (a page cut off when it was saved or crawled): the
     /// rows after the last one read are missing. One diagnostic names them, instead of a T003

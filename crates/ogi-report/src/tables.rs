@@ -1260,7 +1260,9 @@ fn label_down_its_column(
         .chars()
         .filter(|c| !matches!(c, '(' | ')'))
         .collect();
-    let numbering = |c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．()（）".contains(c);
+    // A numbering's characters (`、` lost to a misreading, U+FFFD, among them).
+    let numbering =
+        |c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．()（）\u{FFFD}".contains(c);
     // The tokens of a line (runs of other than white space) with their byte offsets and
     // columns, in characters (a page break's form feed takes none).
     let tokens = |line: &str| {
@@ -1354,6 +1356,60 @@ fn label_down_its_column(
                 });
             }
         }
+    }
+    None
+}
+
+/// The line above the first line of a label found over several lines (`a`), up the label's
+/// column, where a token stands in that column (within a character) with only figures after
+/// it: its range from that token to its last figure. The label's first line holds no figure,
+/// and the lines between hold a token in the
+/// column and no figure (the label's first characters, `机关` over `不掌握…`); up to eight.
+/// With the `html` feature.
+#[cfg(feature = "html")]
+fn figures_above_wrapped_label(text: &str, from: usize, a: Anchor) -> Option<(usize, usize)> {
+    let mut opens = text.get(..a.start)?.rfind('\n')? + 1;
+    // The label's first line holds no figure (the row's figures are not on its lines).
+    let first = text.get(opens..)?;
+    let first = first.get(..first.find('\n').unwrap_or(first.len()))?;
+    if first.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let before = text.get(opens..a.start)?;
+    let tok = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let column = before.get(..tok)?.chars().count();
+    for _ in 0..8 {
+        let above_end = opens.checked_sub(1)?;
+        let above_at = text.get(..above_end)?.rfind('\n').map_or(0, |p| p + 1);
+        if above_at < from {
+            return None;
+        }
+        let above = text.get(above_at..above_end)?;
+        let mut prev_space = true;
+        let mut head = None;
+        for (col, (i, c)) in above.char_indices().enumerate() {
+            if !c.is_whitespace() && prev_space && col.abs_diff(column) <= 1 {
+                head = Some(i);
+                break;
+            }
+            prev_space = c.is_whitespace();
+        }
+        let i = head?;
+        let head_end = above
+            .get(i..)?
+            .find(char::is_whitespace)
+            .map_or(above.len(), |n| i + n);
+        let head = above.get(i..head_end)?;
+        let rest = above.get(head_end..)?;
+        if rest.bytes().any(|b| b.is_ascii_digit()) {
+            let figures = rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ','));
+            let text_head = !head.bytes().all(|b| b.is_ascii_digit());
+            return (figures && text_head)
+                .then_some((above_at + i, above_at + above.trim_end().len()));
+        }
+        opens = above_at;
     }
     None
 }
@@ -4080,9 +4136,28 @@ fn table3_by<const FIRST_WRITTEN: bool, M: MapFn + ?Sized>(
         #[cfg(feature = "html")]
         let found = match found {
             Some(a) if text.get(a.start..a.end).is_some_and(|l| l.contains('\n')) => {
-                label_down_its_column(text, cursor, a.start, to, d)
-                    .filter(|b| b.start < a.start)
-                    .or(Some(a))
+                let b = label_down_its_column(text, cursor, a.start, to, d)
+                    .filter(|b| b.start < a.start);
+                // Figures beside the line above the label, in its column, whose tokens down
+                // the column do not spell the row's label (a character of it misread): the
+                // row may own them. Said, the figures after the label read.
+                if let (None, Some((fs, fe))) = (b, figures_above_wrapped_label(text, cursor, a)) {
+                    let line = text.get(fs..fe).unwrap_or("");
+                    ctx.diags.push(
+                        Diagnostic::new(
+                            Code::T014,
+                            format!(
+                                "table 3 ({}), row `{}`: its label is wrapped down its column below a line of figures that stands in that column (`{}`), which may be the row's; the values after the label are read",
+                                kind.title(),
+                                d.path,
+                                line.split_whitespace().collect::<Vec<_>>().join(" ")
+                            ),
+                        )
+                        .with_span(Some((ctx.map)(fs, fe)))
+                        .at(Location::row(kind, d.path)),
+                    );
+                }
+                b.or(Some(a))
             }
             Some(a) => Some(a),
             None => label_down_its_column(text, cursor, to, to, d),

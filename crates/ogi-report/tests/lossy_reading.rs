@@ -111,7 +111,6 @@ fn kept_and_unsaid(gbk: bool) -> (usize, usize, Vec<String>) {
 /// row was before the reader of that layout (a gap of that reader).
 fn known_unsaid(u: &str) -> bool {
     u.starts_with("004_1d268c7f8e46725e.txt: 3|三、本年度办理结果/（七）总计|")
-        || u.starts_with("126_derived-constructed-101-libreoffice-pdf-pdftotext-layout.txt: 3|")
 }
 
 /// Read as GB18030, the texts keep nearly nine values in ten: every byte that

@@ -447,6 +447,25 @@ fn a_label_wrapped_down_its_column_owns_the_figures_beside_its_first_line() {
         common::cell(&r, 3, "一、本年新收政府信息公开申请数量", "自然人"),
         Some(22)
     );
+    // A label found below a line of figures in its column whose numbering is not the row's
+    // (`贰、`, a character misread): the values after the label are read, and a `T014` says the
+    // figures above may be the row's, its span over that line.
+    let line = "二、   0     0   0   0   0   0   0";
+    let other = t.replacen(line, "贰、   0     0   0   0   0   0   0", 1);
+    let r = ogi_report::parse(&other);
+    let row = "二、上年结转政府信息公开申请数量";
+    let said: Vec<_> = naming(&r, row)
+        .into_iter()
+        .filter(|d| d.code == Code::T014 && d.message.contains("may be the row's"))
+        .collect();
+    assert_eq!(said.len(), 1, "{:#?}", r.diagnostics);
+    let at = t.find(line).expect("row two");
+    let span = said[0].span.expect("a span");
+    assert_eq!((span.start, span.end), (at, at + line.len()));
+    // None where the numbering is the row's.
+    assert!(!naming(&ogi_report::parse(&t), row)
+        .iter()
+        .any(|d| d.code == Code::T014));
 }
 
 /// Table 2's labels that a PDF's text wrapped around their figures: the figures on the line
