@@ -257,7 +257,27 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
     let piped = cfg!(feature = "html")
         && memchr::memmem::find_iter(b, b"\n|").any(|i| {
             let before = b.get(..i).unwrap_or_default();
-            before.ends_with(b"|") || before.ends_with(b"|\r")
+            let before = before.strip_suffix(b"\r").unwrap_or(before);
+            if !before.ends_with(b"|") {
+                return false;
+            }
+            let p0 = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
+            // The line above opens with a bar and holds no cell whose text stands after spaces
+            // (a markdown row, `| a |`, never continues: [`continues`]).
+            let above = b.get(p0..before.len()).unwrap_or_default();
+            let flush = above.first() == Some(&b'|')
+                && !memchr::memchr_iter(b'|', above).any(|p| {
+                    let rest = above.get(p + 1..).unwrap_or_default();
+                    let text = rest.trim_ascii_start();
+                    text.len() < rest.len() && text.first().is_some_and(|&c| c != b'|')
+                });
+            let end = memchr::memchr(b'\n', b.get(i + 1..).unwrap_or_default())
+                .map_or(b.len(), |n| i + 1 + n);
+            flush
+                && text
+                    .get(p0..before.len())
+                    .zip(text.get(i + 1..end))
+                    .is_some_and(|(p, l)| continues(p.trim_end(), l.trim_end()))
         });
     if !piped && !may_hold_grid(text) {
         return None;
