@@ -302,7 +302,9 @@ pub(crate) fn join_rows(text: &str) -> Option<Joined> {
     let mut open: Option<(usize, usize)> = None;
     let mut continued = 0;
     for (k, &(_, body, kind)) in lines.iter().enumerate() {
-        if cfg!(feature = "html") && !in_grid && kind == Line::Row {
+        // Only where some pipe row is continued by the line below it (`piped`): a row continued
+        // over several lines is continued by its second.
+        if piped && !in_grid && kind == Line::Row {
             if let Some((s, e)) = open {
                 if lines.get(s).is_some_and(|l| continues(l.1, body)) {
                     open = Some((s, k));

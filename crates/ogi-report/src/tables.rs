@@ -1263,35 +1263,8 @@ fn label_down_its_column(
     // A numbering's characters (`、` lost to a misreading, U+FFFD, among them).
     let numbering =
         |c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．()（）\u{FFFD}".contains(c);
-    // The tokens of a line (runs of other than white space) with their byte offsets and
-    // columns, in characters (a page break's form feed takes none).
-    let tokens = |line: &str| {
-        let mut out: Vec<(usize, usize, usize)> = Vec::new();
-        let mut col = 0usize;
-        let mut start: Option<(usize, usize)> = None;
-        for (i, c) in line.char_indices() {
-            if c == '\u{c}' {
-                continue;
-            }
-            match (c.is_whitespace(), start) {
-                (false, None) => start = Some((i, col)),
-                (true, Some((s, sc))) => {
-                    out.push((s, i, sc));
-                    start = None;
-                }
-                _ => {}
-            }
-            col += 1;
-        }
-        if let Some((s, sc)) = start {
-            out.push((s, line.len(), sc));
-        }
-        out
-    };
-    let figure = |t: &str| {
-        t.bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-    };
+    let mut toks = Vec::new();
+    let mut nt = Vec::new();
     let end = to.min(text.len());
     let region = text.get(from..heads_to.min(end))?;
     let lines = region.split('\n').scan(from, |at, l| {
@@ -1300,11 +1273,14 @@ fn label_down_its_column(
         Some((here, l))
     });
     for (at, line) in lines {
-        let toks = tokens(line);
-        // Text tokens, then figures only (at least one).
+        // Text tokens, then figures only (at least one): a line without a digit holds none.
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        line_tokens(line, &mut toks);
         let Some(first_fig) = toks
             .iter()
-            .position(|&(s, e, _)| line.get(s..e).is_some_and(figure))
+            .position(|&(s, e, _)| line.get(s..e).is_some_and(figures_only))
         else {
             continue;
         };
@@ -1312,7 +1288,7 @@ fn label_down_its_column(
             || !toks
                 .iter()
                 .skip(first_fig)
-                .all(|&(s, e, _)| line.get(s..e).is_some_and(figure))
+                .all(|&(s, e, _)| line.get(s..e).is_some_and(figures_only))
         {
             continue;
         }
@@ -1328,16 +1304,16 @@ fn label_down_its_column(
                 if crate::scan::page_marker_len(next).is_some() {
                     continue;
                 }
-                let nt = tokens(next);
+                line_tokens(next, &mut nt);
                 // In its column, or a little right of it (a last character centred, `理`).
                 let Some(&(a, b, _)) = nt.iter().find(|t| t.2 + 1 >= col && t.2 <= col + 4) else {
                     break;
                 };
                 let piece = next.get(a..b)?;
-                if figure(piece)
+                if figures_only(piece)
                     || nt
                         .iter()
-                        .any(|&(x, y, _)| next.get(x..y).is_some_and(figure))
+                        .any(|&(x, y, _)| next.get(x..y).is_some_and(figures_only))
                 {
                     break;
                 }
@@ -1377,7 +1353,8 @@ fn figures_above_wrapped_label(text: &str, from: usize, a: Anchor) -> Option<(us
     }
     let before = text.get(opens..a.start)?;
     let tok = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
-    let column = before.get(..tok)?.chars().count();
+    let column = before.get(..tok)?.chars().filter(|&c| c != '\u{c}').count();
+    let mut toks = Vec::new();
     for _ in 0..8 {
         let above_end = opens.checked_sub(1)?;
         let above_at = text.get(..above_end)?.rfind('\n').map_or(0, |p| p + 1);
@@ -1385,26 +1362,15 @@ fn figures_above_wrapped_label(text: &str, from: usize, a: Anchor) -> Option<(us
             return None;
         }
         let above = text.get(above_at..above_end)?;
-        let mut prev_space = true;
-        let mut head = None;
-        for (col, (i, c)) in above.char_indices().enumerate() {
-            if !c.is_whitespace() && prev_space && col.abs_diff(column) <= 1 {
-                head = Some(i);
-                break;
-            }
-            prev_space = c.is_whitespace();
-        }
-        let i = head?;
-        let head_end = above
-            .get(i..)?
-            .find(char::is_whitespace)
-            .map_or(above.len(), |n| i + n);
+        line_tokens(above, &mut toks);
+        let k = toks.iter().position(|t| t.2.abs_diff(column) <= 1)?;
+        let (i, head_end, _) = *toks.get(k)?;
         let head = above.get(i..head_end)?;
-        let rest = above.get(head_end..)?;
-        if rest.bytes().any(|b| b.is_ascii_digit()) {
-            let figures = rest
-                .chars()
-                .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ','));
+        if above.get(head_end..)?.bytes().any(|b| b.is_ascii_digit()) {
+            let figures = toks
+                .iter()
+                .skip(k + 1)
+                .all(|&(x, y, _)| above.get(x..y).is_some_and(figures_only));
             let text_head = !head.bytes().all(|b| b.is_ascii_digit());
             return (figures && text_head)
                 .then_some((above_at + i, above_at + above.trim_end().len()));
@@ -1412,6 +1378,38 @@ fn figures_above_wrapped_label(text: &str, from: usize, a: Anchor) -> Option<(us
         opens = above_at;
     }
     None
+}
+
+/// The tokens of a line (runs of other than white space) into `out`: each one's byte offsets
+/// and its column, in characters (a page break's form feed takes none).
+#[cfg(feature = "html")]
+fn line_tokens(line: &str, out: &mut Vec<(usize, usize, usize)>) {
+    out.clear();
+    let mut col = 0usize;
+    let mut start: Option<(usize, usize)> = None;
+    for (i, c) in line.char_indices() {
+        if c == '\u{c}' {
+            continue;
+        }
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some((i, col)),
+            (true, Some((s, sc))) => {
+                out.push((s, i, sc));
+                start = None;
+            }
+            _ => {}
+        }
+        col += 1;
+    }
+    if let Some((s, sc)) = start {
+        out.push((s, line.len(), sc));
+    }
+}
+
+/// Whether a token is a figure: ASCII digits, points and commas only.
+fn figures_only(t: &str) -> bool {
+    t.bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 /// The column of byte `at` of `text` on its line, in characters (as `pdftotext` and `pypdf`
@@ -1468,9 +1466,9 @@ fn values_then_rest_below(
     // Another column's fragment may open the line, ending before the label's column (`（ 五 ）
     // 0   0 …`, the group's label beside the row).
     let figured = |v: &str| {
-        v.chars().any(|c| c.is_ascii_digit())
-            && v.chars()
-                .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '|' | '.' | ','))
+        v.bytes().any(|b| b.is_ascii_digit())
+            && v.split(|c: char| c.is_whitespace() || c == '|')
+                .all(figures_only)
     };
     let after_fragment = values
         .char_indices()
