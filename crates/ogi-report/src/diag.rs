@@ -72,7 +72,9 @@ codes! {
     /// cell's text wrapped in its padded column) joined into one.
     N006 = "N006", Info;
     /// N007 — character references left in a text that is not markup (`&nbsp;`, `&ldquo;`,
-    /// `&amp;nbsp;`) were decoded.
+    /// `&amp;nbsp;`) were decoded; so were a converter's markdown escapes (`3\.其他`), its links
+    /// and pandoc's spans (`[23]{.underline}`, unwrapped), its empty anchors (`<a id="_Toc1"></a>`,
+    /// dropped), and a JSON string's escapes (`\n`, `\u4e00`).
     N007 = "N007", Info;
     /// N008 — line numbers (`cat -n`, `grep -n`) or email quoting (`> `) a tool put before every
     /// line were removed before the text was read.

@@ -158,31 +158,77 @@ pub(crate) fn opens_a_document(text: &str) -> bool {
 
 /// Whether `text` looks like an HTML page or fragment (checks only its head).
 pub(crate) fn looks_like_html(text: &str) -> bool {
+    sniff_markup(text).0
+}
+
+/// Whether `text` looks like an HTML page or fragment, and whether its head holds an empty
+/// anchor ([`empty_anchor`]), which is no sign of markup: a converter's markdown keeps its
+/// document's bookmarks so (mammoth writes a Word file's `_Toc` bookmarks as
+/// `<a id="_Toc123"></a>` before its headings). Checks only its head.
+pub(crate) fn sniff_markup(text: &str) -> (bool, bool) {
     if opens_a_document(text) {
-        return true;
+        return (true, false);
     }
     let head = prefix(text, SNIFF_BYTES);
     let trimmed = head.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
     let t = trimmed.as_bytes();
     let mut count = 0usize;
     let mut first_is_tag = false;
+    let mut anchors = false;
+    // Bare `<div>` and `</div>`, which pandoc's markdown keeps of a page beside its fenced divs.
+    let mut divs = 0usize;
     let mut i = 0usize;
     while let Some(off) = memchr::memchr(b'<', t.get(i..).unwrap_or_default()) {
         let at = i + off;
-        if let Some(len) = known_tag_at(t, at) {
+        if let Some(len) = empty_anchor(t, at) {
+            anchors = true;
+            i = at + len;
+        } else if let Some(len) = known_tag_at(t, at) {
             if at == 0 {
                 first_is_tag = true;
             }
-            count += 1;
+            let tag = t.get(at..at + len + 1);
+            if tag == Some(b"<div>") || tag == Some(b"</div>") {
+                divs += 1;
+            } else {
+                count += 1;
+            }
             if count >= 3 {
-                return true;
+                return (true, anchors);
             }
             i = at + len;
         } else {
             i = at + 1;
         }
     }
-    first_is_tag
+    // pandoc's markdown of a page (`::: {.header}` lines, twice at least) is no markup for its
+    // bare `<div>` lines.
+    let fenced = || {
+        usize::from(t.starts_with(b":::")) + memchr::memmem::find_iter(t, b"\n:::").take(2).count()
+            >= 2
+    };
+    (first_is_tag || (count + divs >= 3 && !fenced()), anchors)
+}
+
+/// An empty anchor at `t[at] == b'<'`, `<a id="_Toc123"></a>` (a tag of no more than 300
+/// bytes on one line, closed at once): its length.
+pub(crate) fn empty_anchor(t: &[u8], at: usize) -> Option<usize> {
+    let rest = t.get(at..)?;
+    let rest = rest.get(..rest.len().min(300))?;
+    // `<a`, then white space (a no-break space among it).
+    let spaced =
+        rest.get(2).is_some_and(u8::is_ascii_whitespace) || rest.get(2..4) == Some(&[0xC2, 0xA0]);
+    if !(rest.starts_with(b"<a") || rest.starts_with(b"<A")) || !spaced {
+        return None;
+    }
+    let close = 1 + rest
+        .get(1..)?
+        .iter()
+        .position(|&c| matches!(c, b'>' | b'<' | b'\n'))
+        .filter(|&n| rest.get(n + 1) == Some(&b'>'))?;
+    rest.get(close + 1..close + 5)
+        .is_some_and(|e| e.eq_ignore_ascii_case(b"</a>"))
+        .then_some(close + 5)
 }
 
 /// Length of a known HTML start/end tag opening (`<p>`, `</td `, `<br/`) at `at`, if any.
@@ -1768,6 +1814,67 @@ fn markdown_escape(b: &[u8], i: usize) -> Option<(Ent, usize)> {
     }
 }
 
+/// A markdown link or a pandoc span at `b[i] == b'['` (`[一、总体情况](https://…)`,
+/// `[23]{.underline}`, which pandoc writes of a `.docx` whose text is underlined): where its
+/// closing `](…)` or `]{…}` stands and how long it is. The text between holds no blank line and
+/// no bracket but those of spans inside it (`[[一、总体情况]{style="…"}]{style="…"}`, five deep
+/// at most; 4,000 bytes at most), and the link's target no white space; a span's attributes
+/// open with `.`, `#` or a letter and hold no brace or line break. `None` for anything else
+/// (`[1]`, `[注]`, a reference link's `[a][1]`).
+fn markdown_span(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    nested_span(b, i, 0)
+}
+
+/// [`markdown_span`] at `depth` spans inside another (four at most: five spans deep).
+fn nested_span(b: &[u8], i: usize, depth: usize) -> Option<(usize, usize)> {
+    let body = b.get(i + 1..)?;
+    let body = body.get(..body.len().min(4000))?;
+    let mut k = 0;
+    let close = loop {
+        match *body.get(k)? {
+            b'\\' => k += 2,
+            // A span inside (pandoc's of a page's styles, `[[一、总体情况]{style="…"}]{style="…"}`),
+            // passed over whole.
+            b'[' if depth < 4 => {
+                let (c, len) = nested_span(b, i + 1 + k, depth + 1)?;
+                k = c + len - (i + 1);
+            }
+            b'[' => return None,
+            b']' => break i + 1 + k,
+            b'\n' if body.get(k + 1) == Some(&b'\n') => return None,
+            _ => k += 1,
+        }
+    };
+    let after = b.get(close + 1..)?;
+    let (open, shut) = match after.first()? {
+        b'(' => (b'(', b')'),
+        b'{' => (b'{', b'}'),
+        _ => return None,
+    };
+    // Up to its closing, a bracket or a line break (so that each byte is looked at by one
+    // opening at most: a run of `[a](` is read in linear time).
+    let inner = after.get(1..after.len().min(2001))?;
+    let mut n = 0;
+    loop {
+        match *inner.get(n)? {
+            // An escaped character (`javascript:void\\(0\\)`).
+            b'\\' => n += 2,
+            c if c == shut || matches!(c, b'[' | b']' | b'{' | b'\n' | b'\r') => break,
+            _ => n += 1,
+        }
+    }
+    let target = inner.get(..n)?;
+    let fits = inner.get(n) == Some(&shut)
+        && if open == b'(' {
+            !target.is_empty() && !target.iter().any(|c| c.is_ascii_whitespace())
+        } else {
+            target
+                .first()
+                .is_some_and(|&c| c == b'.' || c == b'#' || c.is_ascii_alphabetic())
+        };
+    fits.then_some((close, n + 3))
+}
+
 /// A JSON string escape at `b[i] == b'\\'` (`\\n`, `\\t`, `\\"`, `\\/`, `\\\\`, `\\u4e00` and a
 /// surrogate pair `\\ud83d\\ude00`), in a text saved as a JSON string's contents.
 fn string_escape(b: &[u8], i: usize) -> Option<(Ent, usize)> {
@@ -1858,7 +1965,8 @@ pub(crate) fn text_escapes(
     text: &str,
     map: &OffsetMap,
     markup: bool,
-) -> Option<(String, OffsetMap, [usize; 4], Range<usize>)> {
+    anchors: bool,
+) -> Option<(String, OffsetMap, [usize; 6], Range<usize>)> {
     let b = text.as_bytes();
     // Told at the first backslash only: most texts hold none, and are read once, by `find`.
     let json = std::cell::OnceCell::new();
@@ -1871,9 +1979,49 @@ pub(crate) fn text_escapes(
     let record = std::cell::OnceCell::new();
     let is_record = || {
         *record.get_or_init(|| {
+            // An array's first value a string or an object (a markdown link opens no record:
+            // `[导航](…)`).
+            let array_of_values = |o: usize| {
+                b.get(o + 1..)
+                    .and_then(|r| r.iter().find(|c| !c.is_ascii_whitespace()))
+                    .is_some_and(|c| matches!(c, b'{' | b'"'))
+            };
             *json.get_or_init(|| string_escaped(b))
-                && opens.is_some_and(|o| matches!(b.get(o), Some(b'{' | b'[')))
+                && opens.is_some_and(|o| match b.get(o) {
+                    Some(b'{') => true,
+                    Some(b'[') => array_of_values(o),
+                    _ => false,
+                })
         })
+    };
+    // A markdown link's or pandoc span's closing `](…)` or `]{…}` still to come (where and how
+    // long), its opening `[` read.
+    // Spans inside spans: the innermost, which closes first, last.
+    let closing: std::cell::RefCell<Vec<(usize, usize)>> = std::cell::RefCell::new(Vec::new());
+    let last_closing = || closing.borrow().last().copied();
+    // The next empty anchor at or after where it was last looked for from (`None` when none
+    // is left), in a text that holds one (`anchors`, a markdown's bookmarks).
+    let next_anchor: std::cell::Cell<Option<(usize, Option<usize>)>> = std::cell::Cell::new(None);
+    let anchor_from = |i: usize| -> Option<usize> {
+        match next_anchor.get() {
+            Some((_, Some(a))) if a >= i => return Some(a),
+            Some((from, None)) if from <= i => return None,
+            _ => {}
+        }
+        let found = memchr::memmem::find_iter(b.get(i..).unwrap_or_default(), b"</")
+            .filter(|&p| {
+                b.get(i + p + 2..i + p + 4)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(b"a>"))
+            })
+            .filter_map(|p| {
+                // Its tag opens within 300 bytes before it.
+                let from = i.max((i + p).saturating_sub(300));
+                let open = from + b.get(from..i + p)?.iter().rposition(|&c| c == b'<')?;
+                empty_anchor(b, open).is_some().then_some(open)
+            })
+            .next();
+        next_anchor.set(Some((i, found)));
+        found
     };
     // The first reference or escape at or after `i`.
     let find = |mut i: usize| loop {
@@ -1893,12 +2041,31 @@ pub(crate) fn text_escapes(
             (true, true) => memchr::memchr2(b'\\', b'"', rest),
             (true, false) => memchr::memchr(b'\\', rest),
             (false, true) => memchr::memchr3(b'&', b'\\', b'"', rest),
-            (false, false) => memchr::memchr2(b'&', b'\\', rest),
-        }?;
-        let at = i + off;
+            (false, false) => memchr::memchr3(b'&', b'\\', b'[', rest),
+        };
+        // An empty anchor (in a text that is no markup, dropped) and a link's closing, each
+        // before anything else found, the first of them first.
+        let anchor = (anchors && !markup && record.get() != Some(&true))
+            .then(|| anchor_from(i))
+            .flatten()
+            .filter(|&a| off.is_none_or(|o| a < i + o));
+        if let Some((c, len)) = last_closing()
+            .filter(|&(c, _)| off.is_none_or(|o| c < i + o) && anchor.is_none_or(|a| c < a))
+        {
+            closing.borrow_mut().pop();
+            return Some((c, (Ent::Empty, len)));
+        }
+        if let Some(a) = anchor {
+            return Some((a, (Ent::Empty, empty_anchor(b, a).unwrap_or(1))));
+        }
+        let at = i + off?;
         let r = match b.get(at) {
             Some(b'&') => text_reference(b, at),
             Some(b'"') => json_syntax(b, at).map(|len| (Ent::Ch('\n'), len)),
+            Some(b'[') => markdown_span(b, at).map(|c| {
+                closing.borrow_mut().push(c);
+                (Ent::Empty, 1)
+            }),
             _ if *json.get_or_init(|| string_escaped(b)) => {
                 is_record();
                 string_escape(b, at)
@@ -1911,14 +2078,18 @@ pub(crate) fn text_escapes(
         i = at + 1;
     };
     let (mut at, mut r) = find(0)?;
-    let first = at..at + r.1;
+    // A link or span shown whole.
+    let first = match last_closing() {
+        Some((c, len)) if b.get(at) == Some(&b'[') => at..c + len,
+        _ => at..at + r.1,
+    };
     let mut out = String::with_capacity(text.len());
     let mut m = OffsetMap::new();
     let identity = map.is_identity();
     // The input's offset reached so far.
     let mut pos = 0usize;
     let mut copied = 0usize;
-    let mut count = [0usize; 4];
+    let mut count = [0usize; 6];
     // `text[from..to]` copied, mapped through `map`.
     let copy = |out: &mut String, m: &mut OffsetMap, pos: &mut usize, from: usize, to: usize| {
         out.push_str(text.get(from..to).unwrap_or_default());
@@ -1951,6 +2122,10 @@ pub(crate) fn text_escapes(
         pos += s_len;
         let kind = match b.get(at) {
             Some(b'&') => 0,
+            // A link's or span's opening (its closing counted with it).
+            Some(b'[') if last_closing().is_some_and(|(c, _)| c > at) => 4,
+            Some(b'<') => 5,
+            Some(b']') => 6,
             Some(b'"' | b'{' | b'[') => 3,
             _ if json.get() == Some(&true) => 2,
             _ => 1,
@@ -2829,7 +3004,7 @@ mod tests {
     fn a_hard_line_break_is_white_space_and_an_escaped_backslash_a_backslash() {
         let text = "| （二）部分公开\\\\ | 99 |\n| 3\\.其他\\ | 1 |\n路径 C:\\\\temp 与 \\\\x\n";
         let (out, _, _, _) =
-            text_escapes(text, &OffsetMap::identity(text.len()), false).expect("escapes");
+            text_escapes(text, &OffsetMap::identity(text.len()), false, false).expect("escapes");
         // Org's `\\\\` and pandoc's `\\` after a label and before white space: a space.
         // Elsewhere `\\\\` is one backslash.
         assert_eq!(
@@ -2842,12 +3017,12 @@ mod tests {
     fn a_texts_references_are_decoded_and_map_to_the_text_as_written() {
         let text = "| 行政许可 | &nbsp;6&nbsp; | &amp;nbsp;12&amp;nbsp; | &#160;3 |\n危及&ldquo;三安全一稳定&rdquo; R&D &copy 2024 &unknown;";
         let (out, map, n, first) =
-            text_escapes(text, &OffsetMap::identity(text.len()), false).expect("references");
+            text_escapes(text, &OffsetMap::identity(text.len()), false, false).expect("references");
         assert_eq!(
             out,
             "| 行政许可 |  6  |  12  |  3 |\n危及“三安全一稳定” R&D &copy 2024 &unknown;"
         );
-        assert_eq!(n, [7, 0, 0, 0]);
+        assert_eq!(n, [7, 0, 0, 0, 0, 0]);
         assert_eq!(text.get(first), Some("&nbsp;"));
         // Each figure maps to its bytes in the text as written.
         for fig in ["6", "12", "3 "] {
@@ -2861,19 +3036,106 @@ mod tests {
         assert_eq!(text.get(a..b), Some("&ldquo;"));
         assert_eq!(map.source_len(), text.len());
         // Nothing closed by its `;`: no reading.
-        assert!(text_escapes("R&D &copy 2024 &nbsp", &OffsetMap::identity(20), false).is_none());
+        assert!(text_escapes(
+            "R&D &copy 2024 &nbsp",
+            &OffsetMap::identity(20),
+            false,
+            false
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn markdown_links_and_pandoc_spans_are_unwrapped() {
+        let text = "[一、总体情况](https://x.gov.cn/a) 见[附件]。\n\
+                    | [行政许可]{.underline} | [23]{.underline} | [3\\.其他]{#a .mark} |\n\
+                    [根据\n条例]{.underline} [1] [注][2] [a b](c d) [x]{ y} [[a]](u) [e](f\ng)\n\
+                    [p\n\nq](r) ]{.x} [2020]";
+        let (out, map, n, first) =
+            text_escapes(text, &OffsetMap::identity(text.len()), false, false).expect("spans");
+        assert_eq!(
+            out,
+            "一、总体情况 见[附件]。\n| 行政许可 | 23 | 3.其他 |\n\
+             根据\n条例 [1] [注][2] [a b](c d) [x]{ y} [[a]](u) [e](f\ng)\n\
+             [p\n\nq](r) ]{.x} [2020]"
+        );
+        // Five links and spans, one markdown escape; the first shown whole.
+        assert_eq!(n, [0, 1, 0, 0, 5, 0]);
+        assert_eq!(text.get(first), Some("[一、总体情况](https://x.gov.cn/a)"));
+        // A figure maps to itself, a label to its characters.
+        for word in ["23", "行政许可", "条例"] {
+            let d = out.find(word).expect(word);
+            let (a, b) = map.map_range(d, d + word.len());
+            assert_eq!(text.get(a..b), Some(word));
+        }
+        assert_eq!(map.source_len(), text.len());
+        // Spans inside spans (pandoc's markdown of a page's styles), five deep at most.
+        let text = "[[一、总体情况]{style=\"font-family:黑体\"}]{style=\"FONT-SIZE: 16pt\"} \
+                    [[[[[[x]{.a}]{.b}]{.c}]{.d}]{.e}]{.g} [[y] z]{.f}";
+        let (out, _, n, _) =
+            text_escapes(text, &OffsetMap::identity(text.len()), false, false).expect("nested");
+        assert_eq!(out, "一、总体情况 [x]{.g} [[y] z]{.f}");
+        assert_eq!(n, [0, 0, 0, 0, 7, 0]);
+        // A JSON string's contents opening with a link, which opens no JSON record.
+        let text = r"[导航](https://x)\n一\n二\n| [23]{.underline} |";
+        let (out, _, n, _) =
+            text_escapes(text, &OffsetMap::identity(text.len()), false, false).expect("string");
+        assert_eq!(out, "导航\n一\n二\n| 23 |");
+        assert_eq!(n, [0, 0, 3, 0, 2, 0]);
+        // Nothing to unwrap: no reading.
+        let plain = "见[附件1]。[2020]12号 [a](b c)";
+        assert!(text_escapes(plain, &OffsetMap::identity(plain.len()), false, false).is_none());
+    }
+
+    #[test]
+    fn a_markdowns_empty_anchors_are_no_markup_and_are_dropped() {
+        // mammoth's markdown of a Word file: its bookmarks before its headings, in a link.
+        let text =
+            "<a id=\"_Toc1\"></a>一、总体情况\n[<a id=\"x\"></a>*登录*](javascript:void\\(0\\);)\n\
+                    <A NAME=\"t\"></A>二、主动公开政府信息情况\n| 行政许可 | 5949\\.088667 |\n";
+        assert_eq!(sniff_markup(text), (false, true));
+        let (out, map, n, first) =
+            text_escapes(text, &OffsetMap::identity(text.len()), false, true).expect("anchors");
+        assert_eq!(
+            out,
+            "一、总体情况\n*登录*\n二、主动公开政府信息情况\n| 行政许可 | 5949.088667 |\n"
+        );
+        assert_eq!(n, [0, 1, 0, 0, 1, 3]);
+        assert_eq!(text.get(first), Some("<a id=\"_Toc1\"></a>"));
+        let d = out.find("二、").expect("heading");
+        let (a, b) = map.map_range(d, d + "二、".len());
+        assert_eq!(text.get(a..b), Some("二、"));
+        // A link with its text, or an anchor not closed at once, is a tag, and three tags make
+        // markup; a page's anchors are not dropped from its markup.
+        let page = "<a href=\"/\">首页</a><a id=\"y\"></a><p>一、总体情况</p>";
+        assert_eq!(sniff_markup(page), (true, true));
+        assert!(text_escapes(page, &OffsetMap::identity(page.len()), true, true).is_none());
+        assert!(empty_anchor(b"<a id=\"z\">\n</a>", 0).is_none());
+        assert!(empty_anchor(b"<a id=\"z\"><b></b></a>", 0).is_none());
+        assert_eq!(empty_anchor(b"<a id=\"z\"></a>x", 0), Some(14));
+        assert_eq!(
+            empty_anchor("<a\u{a0}id=\"z\"></a>".as_bytes(), 0),
+            Some(15)
+        );
+        assert!(empty_anchor(b"<abbr></a>", 0).is_none());
+        // pandoc's markdown of a page: its bare `<div>` lines beside its fenced divs are no
+        // markup; without the fences, or with other tags, they are.
+        let divs = "::: {.header}\n<div>\n一、总体情况\n</div>\n:::\n<div>\n</div>\n";
+        assert_eq!(sniff_markup(divs), (false, false));
+        assert!(sniff_markup(&divs.replace(":::", "")).0);
+        assert!(sniff_markup(&format!("{divs}<table><tr><td>1</td></tr></table>")).0);
     }
 
     #[test]
     fn a_json_strings_contents_are_read_unescaped() {
         let text = r#"一、总体情况\n行政许可\t\u4e00 \"引\" a\/b \\ \ud83d\ude00 \ud83d \x"#;
         let (out, map, n, first) =
-            text_escapes(text, &OffsetMap::identity(text.len()), false).expect("escapes");
+            text_escapes(text, &OffsetMap::identity(text.len()), false, false).expect("escapes");
         assert_eq!(
             out,
             "一、总体情况\n行政许可\t一 \"引\" a/b \\ 😀 \u{fffd} \\x"
         );
-        assert_eq!(n, [0, 0, 9, 0]);
+        assert_eq!(n, [0, 0, 9, 0, 0, 0]);
         assert_eq!(text.get(first), Some("\\n"));
         let d = out.find('一').expect("一");
         let d = out[d + 3..].find('一').expect("second") + d + 3;
@@ -2915,7 +3177,7 @@ mod tests {
         let mut dmap = OffsetMap::new();
         dmap.skip_source(2);
         dmap.push_copy(text.len());
-        let (out, map, _, _) = text_escapes(text, &dmap, false).expect("references");
+        let (out, map, _, _) = text_escapes(text, &dmap, false, false).expect("references");
         assert_eq!(out, "a 7");
         assert_eq!(map.map_range(2, 3), (9, 10));
         assert_eq!(map.map_range(1, 2), (3, 9));

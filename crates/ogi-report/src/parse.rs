@@ -219,16 +219,23 @@ fn prefix_note(text: &str, map: &OffsetMap, s: &crate::prefix::Stripped) -> Diag
 /// contents (markup too, a page's source saved in a JSON field), of the text they give decoded
 /// (N007).
 fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str) -> Report {
+    #[cfg(not(feature = "html"))]
     let is_markup = markup(decoded, opts);
     #[cfg(feature = "html")]
+    let is_markup;
+    #[cfg(feature = "html")]
     {
+        // A text's empty anchors (a markdown's bookmarks, `<a id="_Toc1"></a>`) are no markup.
+        let (looks, anchors) = crate::html::sniff_markup(decoded);
+        is_markup = opts.html.unwrap_or(looks);
         // Markup is read by its own rules, but for a page's source saved in a JSON field.
         let escaped = if is_markup && crate::html::opens_a_document(decoded) {
             None
         } else {
-            crate::html::text_escapes(decoded, dmap, is_markup)
+            crate::html::text_escapes(decoded, dmap, is_markup, anchors)
         };
-        if let Some((text, map, [refs, escapes, strings, syntax], first)) = escaped {
+        if let Some((text, map, [refs, escapes, strings, syntax, spans, anchors], first)) = escaped
+        {
             let (a, b) = dmap.map_range(first.start, first.end);
             let mut r = parse_read(&text, &map, opts, encoding, markup(&text, opts));
             let mut said = Vec::new();
@@ -237,6 +244,16 @@ fn parse_decoded(decoded: &str, dmap: &OffsetMap, opts: &Options, encoding: &str
             }
             if escapes > 0 {
                 said.push(format!("{escapes} markdown escapes"));
+            }
+            if spans > 0 {
+                said.push(format!(
+                    "{spans} markdown links and spans unwrapped (`[…](…)`, `[…]{{…}}`)"
+                ));
+            }
+            if anchors > 0 {
+                said.push(format!(
+                    "{anchors} empty anchors dropped (`<a id=\"…\"></a>`, a document's bookmarks)"
+                ));
             }
             if strings > 0 {
                 said.push(format!("{strings} string escapes (`\\n`, `\\u4e00`)"));

@@ -1827,7 +1827,7 @@ fn head_fields<const FIRST_WRITTEN: bool>(
             None => (t_start, t),
         };
         // A page's breadcrumb (`首页>政务公开>…>年度报告`, `当前位置:…`), a menu's item
-        // (`• 政府信息公开年报`) or a row of its fields (`索 引 号: 1 分类: 年报`) is no title
+        // (`• 政府信息公开年报`, `- 政府信息公开年报`) or a row of its fields (`索 引 号: 1 分类: 年报`) is no title
         // line.
         if t.contains(['>', '＞', '»', '›'])
             || t.starts_with("当前位置")
@@ -1835,6 +1835,12 @@ fn head_fields<const FIRST_WRITTEN: bool>(
             || keywords_field(t)
             || (t.starts_with('索') && without_whitespace(t).starts_with("索引号"))
             || t.starts_with(BULLETS)
+            || (cfg!(feature = "html") && {
+                // A markdown list's item (`-   [政府信息公开年报](../../)`, a menu).
+                let mut c = t.chars();
+                matches!(c.next(), Some('-' | '*' | '+'))
+                    && c.next().is_some_and(char::is_whitespace)
+            })
         {
             prev = None;
             continue;
@@ -2632,7 +2638,8 @@ fn dateline_after(after: &str) -> Option<String> {
 const BULLETS: [char; 10] = ['•', '·', '●', '■', '▪', '◆', '►', '▶', '○', '□'];
 
 /// [`dateline`] of a line under a title: also in brackets (`(2021年1 月21 日)`), or after the
-/// page's source (`来源:昆明市人民政府 2021-03-15 16:28:04`).
+/// page's source (`来源:昆明市人民政府 2021-03-15 16:28:04`) and its field's name (`来源：平潭县人民政府
+/// 时间：2020-01-20 15:22`, with the `html` feature).
 fn dateline_in(line: &str) -> Option<String> {
     let line = line.trim_start();
     let line = line
@@ -2647,6 +2654,15 @@ fn dateline_in(line: &str) -> Option<String> {
             r.get(at..)?.trim_start()
         }
         None => line,
+    };
+    // The date's field name before it (`来源：平潭县人民政府 时间：2020-01-20 15:22`), with the
+    // `html` feature.
+    let line = match cfg!(feature = "html") {
+        true => ["发布时间", "发布日期", "时间", "日期"]
+            .iter()
+            .find_map(|f| line.strip_prefix(f)?.trim_start().strip_prefix([':', '：']))
+            .unwrap_or(line),
+        false => line,
     };
     dateline(line)
 }

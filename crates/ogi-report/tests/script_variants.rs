@@ -44,7 +44,14 @@ fn other_scripts_read_to_the_same_values() {
         let mut out = Vec::new();
         for config in ["s2t", "s2tw", "s2twp", "s2hk"] {
             let converted = cc.convert(text, config, false);
-            if config == "s2t" {
+            // Figures padded with no-break spaces (a word processor's cells, `[0\u{a0}\u{a0}]`):
+            // saved as Big5, each space is a `?`, a character the page lost, which is not
+            // guessed away. Not saved so.
+            let padded = text.as_bytes().windows(3).any(|w| {
+                (w[0].is_ascii_digit() && w[1..] == [0xC2, 0xA0])
+                    || (w[..2] == [0xC2, 0xA0] && w[2].is_ascii_digit())
+            });
+            if config == "s2t" && !padded {
                 let big5 = ogi_report::parse_bytes(&big5_lossy(&converted));
                 out.push(("s2t, Big5".to_string(), big5));
             }
