@@ -180,6 +180,12 @@ fn classify_in(text: &str, tok: &str, te: usize) -> ItemKind {
     {
         return ItemKind::Text;
     }
+    // A number after the `?` of a character an encoding lost (`?0`, a no-break space a Big5 or
+    // GBK copy could not hold, one cell a line): a lost cell, as in a pipe row
+    // ([`lost_mark_cell`]), with the `html` feature.
+    if cfg!(feature = "html") && tok.starts_with(['?', '？']) && lost_mark_cell(tok).is_some() {
+        return ItemKind::Lost;
+    }
     let kind = classify(tok);
     // Most cells end at white space, a `|` or the text's end: nothing to look at.
     let next = text.as_bytes().get(te).copied().unwrap_or(b' ');
